@@ -1,0 +1,14 @@
+//! The domain of the collection of good practices: what one practice is, the
+//! controlled vocabularies it is classified with, and the rules an answer must
+//! satisfy. The browser app and the API server both compile this crate, so a
+//! rule is written once and enforced identically on both sides.
+
+pub mod geo;
+pub mod lang;
+pub mod practice;
+pub mod validation;
+pub mod vocabulary;
+
+pub use lang::Lang;
+pub use practice::{CatalogueEntry, Practice, PracticeId, PublicPractice};
+pub use validation::{FieldError, FieldErrors};

@@ -1,0 +1,500 @@
+//! One practice: the respondent's whole answer (`Practice`, private fields
+//! included), what the public may see of it (`PublicPractice`), and the lighter
+//! card the catalogue lists (`CatalogueEntry`). The public types are separate
+//! types rather than serialization options, so a private field cannot reach a
+//! public response by mistake: it is simply not there to serialize.
+
+use crate::geo::{ComuneCode, Region};
+use crate::vocabulary::*;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use std::fmt;
+
+/// A year and month, written `YYYY-MM` (`2020-03`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct YearMonth {
+    year: u16,
+    month: u8,
+}
+
+impl YearMonth {
+    /// A valid year and month, or `None`.
+    pub const fn new(year: u16, month: u8) -> Option<Self> {
+        if month >= 1 && month <= 12 && year >= 1000 && year <= 9999 {
+            Some(Self { year, month })
+        } else {
+            None
+        }
+    }
+
+    /// Parses `YYYY-MM`.
+    pub fn parse(text: &str) -> Option<Self> {
+        let (year, month) = text.split_once('-')?;
+        if year.len() != 4 || month.len() != 2 || !(year.bytes().chain(month.bytes())).all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        Self::new(year.parse().ok()?, month.parse().ok()?)
+    }
+
+    /// The year.
+    pub const fn year(self) -> u16 {
+        self.year
+    }
+
+    /// The month, 1 to 12.
+    pub const fn month(self) -> u8 {
+        self.month
+    }
+}
+
+impl fmt::Display for YearMonth {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}", self.year, self.month)
+    }
+}
+
+impl Serialize for YearMonth {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for YearMonth {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        Self::parse(&text).ok_or_else(|| serde::de::Error::custom(format!("expected a year-month like 2020-03, got {text:?}")))
+    }
+}
+
+/// An amount in euro, held in cents so that sums are exact. Written in JSON as
+/// a number with at most two decimals (`1250.5`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Euros {
+    cents: u64,
+}
+
+impl Euros {
+    /// The largest amount accepted: a hundred billion euro, far above any
+    /// local budget, and exact in an `f64`.
+    pub const MAX_CENTS: u64 = 10_000_000_000_000;
+
+    /// An amount from cents.
+    pub const fn from_cents(cents: u64) -> Self {
+        Self { cents }
+    }
+
+    /// The amount in cents.
+    pub const fn cents(self) -> u64 {
+        self.cents
+    }
+}
+
+impl Serialize for Euros {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_f64(self.cents as f64 / 100.0)
+    }
+}
+
+impl<'de> Deserialize<'de> for Euros {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = f64::deserialize(deserializer)?;
+        let cents = (value * 100.0).round();
+        if !value.is_finite() || value < 0.0 || cents > Self::MAX_CENTS as f64 {
+            return Err(serde::de::Error::custom("expected an amount in euro between 0 and 100 billion"));
+        }
+        if (value * 100.0 - cents).abs() > 1e-6 {
+            return Err(serde::de::Error::custom("expected an amount in euro with at most two decimals"));
+        }
+        Ok(Self { cents: cents as u64 })
+    }
+}
+
+/// A partner involved in the practice (Soggetti coinvolti).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Partner {
+    /// What kind of body the partner is.
+    pub kind: PartnerType,
+    /// Its name.
+    pub name: String,
+}
+
+/// The respondent's whole answer: every field of the questionnaire
+/// (`domain.md` §3), private ones included. Never sent to the public.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Practice {
+    // Step 1: Ente.
+    pub entity_type: EntityType,
+    #[serde(default)]
+    pub entity_type_other: Option<String>,
+    pub entity_name: String,
+    pub region_code: Region,
+    #[serde(default)]
+    pub comune_codes: Vec<ComuneCode>,
+    #[serde(default)]
+    pub ats_name: Option<String>,
+    pub territorial_scale: TerritorialScale,
+    #[serde(default)]
+    pub partners: Vec<Partner>,
+    pub contact_name: String,
+    #[serde(default)]
+    pub contact_role: Option<String>,
+    pub contact_email: String,
+    #[serde(default)]
+    pub contact_phone: Option<String>,
+    #[serde(default)]
+    pub public_contact: Option<String>,
+    // Step 2: La pratica.
+    pub title: String,
+    pub summary: String,
+    pub description: String,
+    pub need_addressed: String,
+    pub service_type: ServiceType,
+    pub start_date: YearMonth,
+    #[serde(default)]
+    pub end_date: Option<YearMonth>,
+    pub status: PracticeStatus,
+    // Step 3: Classificazione.
+    pub user_areas: Vec<UserArea>,
+    pub target_groups: Vec<TargetGroup>,
+    pub intervention_areas: Vec<InterventionArea>,
+    pub innovation_tags: Vec<InnovationTag>,
+    #[serde(default)]
+    pub related_measures: Vec<RelatedMeasure>,
+    // Step 4: Modalità, comunicazione, strumenti, risorse.
+    pub delivery_modes: Vec<DeliveryMode>,
+    pub communication_channels: Vec<CommunicationChannel>,
+    #[serde(default)]
+    pub communication_channels_other: Option<String>,
+    pub tools: Vec<Tool>,
+    #[serde(default)]
+    pub tools_other: Option<String>,
+    #[serde(default)]
+    pub staff_profiles: Vec<StaffProfile>,
+    #[serde(default)]
+    pub staff_count: Option<u32>,
+    #[serde(default)]
+    pub volunteers_count: Option<u32>,
+    #[serde(default)]
+    pub funding_sources: Vec<FundingSource>,
+    #[serde(default)]
+    pub budget_eur: Option<Euros>,
+    // Step 5: Risultati e prospettive.
+    #[serde(default)]
+    pub beneficiaries_count: Option<u32>,
+    #[serde(default)]
+    pub beneficiaries_unit: Option<BeneficiariesUnit>,
+    #[serde(default)]
+    pub results: Option<String>,
+    pub feedback_staff: String,
+    pub feedback_citizens: String,
+    #[serde(default)]
+    pub critical_issues: Option<String>,
+    #[serde(default)]
+    pub advice: Option<String>,
+    pub continue_after_emergency: Continuation,
+    // Step 6: Materiali e consenso.
+    #[serde(default)]
+    pub links: Vec<String>,
+    pub privacy_notice_read: bool,
+    pub publication_consent: bool,
+    pub no_beneficiary_data: bool,
+}
+
+/// The citable identifier of a practice, `BP-YYYY-NNNN` (the year it was
+/// submitted and a sequence number). It never changes once given.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct PracticeId(String);
+
+/// Why a string is not a practice identifier.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct InvalidPracticeId;
+
+impl fmt::Display for InvalidPracticeId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a practice identifier looks like BP-2020-0042")
+    }
+}
+
+impl PracticeId {
+    /// The identifier of the `sequence`-th practice submitted in `year`.
+    pub fn new(year: u16, sequence: u32) -> Self {
+        Self(format!("BP-{year:04}-{sequence:04}"))
+    }
+
+    /// Parses `BP-YYYY-NNNN` (four or more digits of sequence).
+    pub fn parse(text: &str) -> Result<Self, InvalidPracticeId> {
+        let rest = text.strip_prefix("BP-").ok_or(InvalidPracticeId)?;
+        let (year, sequence) = rest.split_once('-').ok_or(InvalidPracticeId)?;
+        let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+        if year.len() == 4 && digits(year) && (4..=9).contains(&sequence.len()) && digits(sequence) {
+            Ok(Self(text.to_owned()))
+        } else {
+            Err(InvalidPracticeId)
+        }
+    }
+
+    /// The identifier as text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for PracticeId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl TryFrom<String> for PracticeId {
+    type Error = InvalidPracticeId;
+    fn try_from(text: String) -> Result<Self, Self::Error> {
+        Self::parse(&text)
+    }
+}
+
+impl From<PracticeId> for String {
+    fn from(id: PracticeId) -> Self {
+        id.0
+    }
+}
+
+/// What the public may see of a published practice: every field marked PUB in
+/// `domain.md` §3 plus the public system fields. Contact persons, their
+/// e-mail and phone, consents and curation data are not part of this type.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PublicPractice {
+    pub id: PracticeId,
+    /// Synthetic demonstration content, not a real practice.
+    pub demo: bool,
+    pub published_at: String,
+    pub updated_at: String,
+    pub collection_round: CollectionRound,
+    pub questionnaire_version: u32,
+    pub entity_type: EntityType,
+    pub entity_type_other: Option<String>,
+    pub entity_name: String,
+    pub region_code: Region,
+    pub comune_codes: Vec<ComuneCode>,
+    pub ats_name: Option<String>,
+    pub territorial_scale: TerritorialScale,
+    pub partners: Vec<Partner>,
+    pub public_contact: Option<String>,
+    pub title: String,
+    pub summary: String,
+    pub description: String,
+    pub need_addressed: String,
+    pub service_type: ServiceType,
+    pub start_date: YearMonth,
+    pub end_date: Option<YearMonth>,
+    pub status: PracticeStatus,
+    pub user_areas: Vec<UserArea>,
+    pub target_groups: Vec<TargetGroup>,
+    pub intervention_areas: Vec<InterventionArea>,
+    pub innovation_tags: Vec<InnovationTag>,
+    pub related_measures: Vec<RelatedMeasure>,
+    pub delivery_modes: Vec<DeliveryMode>,
+    pub communication_channels: Vec<CommunicationChannel>,
+    pub communication_channels_other: Option<String>,
+    pub tools: Vec<Tool>,
+    pub tools_other: Option<String>,
+    pub staff_profiles: Vec<StaffProfile>,
+    pub staff_count: Option<u32>,
+    pub volunteers_count: Option<u32>,
+    pub funding_sources: Vec<FundingSource>,
+    pub budget_eur: Option<Euros>,
+    pub beneficiaries_count: Option<u32>,
+    pub beneficiaries_unit: Option<BeneficiariesUnit>,
+    pub results: Option<String>,
+    pub feedback_staff: String,
+    pub feedback_citizens: String,
+    pub critical_issues: Option<String>,
+    pub advice: Option<String>,
+    pub continue_after_emergency: Continuation,
+    pub links: Vec<String>,
+    /// Always CC BY 4.0.
+    pub licence: String,
+}
+
+/// The system facts about a stored practice that the public may see.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PublicationFacts {
+    pub id: PracticeId,
+    pub demo: bool,
+    pub published_at: String,
+    pub updated_at: String,
+    pub collection_round: CollectionRound,
+    pub questionnaire_version: u32,
+}
+
+/// The version of the questionnaire definition answers are given under; every
+/// stored answer records it.
+pub const QUESTIONNAIRE_VERSION: u32 = 1;
+
+/// The licence of every practice's public content.
+pub const LICENCE: &str = "CC-BY-4.0";
+
+impl PublicPractice {
+    /// The public projection of a practice. Written field by field on purpose:
+    /// adding a field to `Practice` does not publish it until it is added here.
+    pub fn new(facts: PublicationFacts, p: Practice) -> Self {
+        Self {
+            id: facts.id,
+            demo: facts.demo,
+            published_at: facts.published_at,
+            updated_at: facts.updated_at,
+            collection_round: facts.collection_round,
+            questionnaire_version: facts.questionnaire_version,
+            entity_type: p.entity_type,
+            entity_type_other: p.entity_type_other,
+            entity_name: p.entity_name,
+            region_code: p.region_code,
+            comune_codes: p.comune_codes,
+            ats_name: p.ats_name,
+            territorial_scale: p.territorial_scale,
+            partners: p.partners,
+            public_contact: p.public_contact,
+            title: p.title,
+            summary: p.summary,
+            description: p.description,
+            need_addressed: p.need_addressed,
+            service_type: p.service_type,
+            start_date: p.start_date,
+            end_date: p.end_date,
+            status: p.status,
+            user_areas: p.user_areas,
+            target_groups: p.target_groups,
+            intervention_areas: p.intervention_areas,
+            innovation_tags: p.innovation_tags,
+            related_measures: p.related_measures,
+            delivery_modes: p.delivery_modes,
+            communication_channels: p.communication_channels,
+            communication_channels_other: p.communication_channels_other,
+            tools: p.tools,
+            tools_other: p.tools_other,
+            staff_profiles: p.staff_profiles,
+            staff_count: p.staff_count,
+            volunteers_count: p.volunteers_count,
+            funding_sources: p.funding_sources,
+            budget_eur: p.budget_eur,
+            beneficiaries_count: p.beneficiaries_count,
+            beneficiaries_unit: p.beneficiaries_unit,
+            results: p.results,
+            feedback_staff: p.feedback_staff,
+            feedback_citizens: p.feedback_citizens,
+            critical_issues: p.critical_issues,
+            advice: p.advice,
+            continue_after_emergency: p.continue_after_emergency,
+            links: p.links,
+            licence: LICENCE.to_owned(),
+        }
+    }
+}
+
+/// A practice as the catalogue lists it: the public fields needed for a card,
+/// for searching and for faceting. Served by `GET /api/catalogue` and written
+/// as the static `catalogue.json`, in the same shape.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CatalogueEntry {
+    pub id: PracticeId,
+    pub demo: bool,
+    pub title: String,
+    pub summary: String,
+    pub entity_type: EntityType,
+    pub entity_name: String,
+    pub region_code: Region,
+    pub service_type: ServiceType,
+    pub status: PracticeStatus,
+    pub start_date: YearMonth,
+    pub user_areas: Vec<UserArea>,
+    pub innovation_tags: Vec<InnovationTag>,
+    pub published_at: String,
+}
+
+impl From<&PublicPractice> for CatalogueEntry {
+    fn from(p: &PublicPractice) -> Self {
+        Self {
+            id: p.id.clone(),
+            demo: p.demo,
+            title: p.title.clone(),
+            summary: p.summary.clone(),
+            entity_type: p.entity_type,
+            entity_name: p.entity_name.clone(),
+            region_code: p.region_code,
+            service_type: p.service_type,
+            status: p.status,
+            start_date: p.start_date,
+            user_areas: p.user_areas.clone(),
+            innovation_tags: p.innovation_tags.clone(),
+            published_at: p.published_at.clone(),
+        }
+    }
+}
+
+/// The catalogue document: `GET /api/catalogue` and `catalogue.json`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Catalogue {
+    /// When the data was produced (RFC 3339).
+    pub generated_at: String,
+    /// Always CC BY 4.0.
+    pub licence: String,
+    /// Published practices, most recently published first.
+    pub practices: Vec<CatalogueEntry>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn year_month_parses_only_the_iso_form() {
+        let cases = [
+            ("2020-03", Some((2020, 3)), "ISO year-month"),
+            ("2020-12", Some((2020, 12)), "December"),
+            ("2020-13", None, "no thirteenth month"),
+            ("2020-00", None, "no month zero"),
+            ("2020-3", None, "month needs two digits"),
+            ("20-03", None, "year needs four digits"),
+            ("2020/03", None, "wrong separator"),
+            ("2020-03-01", None, "a full date is not a year-month"),
+            ("+020-03", None, "sign is not a digit"),
+            ("", None, "empty"),
+        ];
+        for (text, expected, why) in cases {
+            let parsed = YearMonth::parse(text).map(|ym| (ym.year(), ym.month()));
+            assert_eq!(parsed, expected, "{why}: {text:?}");
+        }
+        assert!(YearMonth::parse("2020-01") < YearMonth::parse("2020-02"));
+        assert!(YearMonth::parse("2020-12") < YearMonth::parse("2021-01"));
+    }
+
+    #[test]
+    fn euros_accept_at_most_two_decimals_and_no_negatives() {
+        let cases = [
+            ("0", Some(0), "zero"),
+            ("1250.5", Some(125_050), "one decimal"),
+            ("19.99", Some(1_999), "two decimals"),
+            ("0.1", Some(10), "binary-unfriendly decimal"),
+            ("19.999", None, "three decimals"),
+            ("-1", None, "negative"),
+            ("1e300", None, "absurdly large"),
+            ("\"12\"", None, "a string is not a number"),
+        ];
+        for (json, expected, why) in cases {
+            let parsed = serde_json::from_str::<Euros>(json).ok().map(Euros::cents);
+            assert_eq!(parsed, expected, "{why}: {json}");
+        }
+        assert_eq!(serde_json::to_string(&Euros::from_cents(125_050)).unwrap(), "1250.5");
+    }
+
+    #[test]
+    fn practice_ids_are_citable_and_stable() {
+        assert_eq!(PracticeId::new(2020, 42).as_str(), "BP-2020-0042");
+        assert_eq!(PracticeId::new(2026, 12345).as_str(), "BP-2026-12345");
+        for bad in ["BP-2020-42", "bp-2020-0042", "BP-20-0042", "BP-2020-00x2", "BP-2020-0042/..", ""] {
+            assert!(PracticeId::parse(bad).is_err(), "{bad:?} must be refused");
+        }
+        assert!(PracticeId::parse("BP-2020-0042").is_ok());
+    }
+}

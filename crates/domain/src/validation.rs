@@ -1,0 +1,459 @@
+//! The rules a practice must satisfy before it is accepted, and the errors
+//! people read when it does not. The browser runs them while the respondent
+//! types; the server runs the very same code on every submission.
+//!
+//! Errors are values (`FieldError`), keyed by the field's key, and turned into
+//! plain-language messages that say how to fix the value.
+
+use crate::practice::{Practice, YearMonth};
+use crate::vocabulary::{CommunicationChannel, EntityType, Tool};
+use crate::Lang;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// Why one field's value is not acceptable.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "code", rename_all = "snake_case")]
+pub enum FieldError {
+    /// Empty, or only spaces.
+    Required,
+    /// Longer than `max` characters.
+    TooLong { max: usize },
+    /// More than `max` entries.
+    TooMany { max: usize },
+    /// A multiple choice with nothing ticked.
+    ChooseAtLeastOne,
+    /// Holds control or invisible formatting characters.
+    ForbiddenCharacters,
+    /// Not an e-mail address.
+    InvalidEmail,
+    /// Not an http(s) address.
+    InvalidUrl,
+    /// Earlier than the first month of the emergency.
+    TooEarly { min: String },
+    /// An end before the start.
+    EndBeforeStart,
+    /// "Altro" ticked without saying what.
+    OtherTextRequired,
+    /// A count given without its unit.
+    UnitRequired,
+    /// A required declaration not ticked.
+    MustAccept,
+}
+
+impl FieldError {
+    /// A message that says how to fix the value.
+    pub fn message(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (Self::Required, Lang::It) => "Compila questo campo.".into(),
+            (Self::Required, Lang::En) => "Fill in this field.".into(),
+            (Self::TooLong { max }, Lang::It) => format!("Accorcia il testo: al massimo {max} caratteri."),
+            (Self::TooLong { max }, Lang::En) => format!("Shorten the text to at most {max} characters."),
+            (Self::TooMany { max }, Lang::It) => format!("Inserisci al massimo {max} voci."),
+            (Self::TooMany { max }, Lang::En) => format!("Enter at most {max} items."),
+            (Self::ChooseAtLeastOne, Lang::It) => "Scegli almeno una voce.".into(),
+            (Self::ChooseAtLeastOne, Lang::En) => "Choose at least one option.".into(),
+            (Self::ForbiddenCharacters, Lang::It) => "Togli i caratteri di controllo o invisibili dal testo.".into(),
+            (Self::ForbiddenCharacters, Lang::En) => "Remove control or invisible characters from the text.".into(),
+            (Self::InvalidEmail, Lang::It) => "Scrivi un indirizzo e-mail nella forma nome@ente.it.".into(),
+            (Self::InvalidEmail, Lang::En) => "Enter an e-mail address like name@example.org.".into(),
+            (Self::InvalidUrl, Lang::It) => "Scrivi un indirizzo web completo che inizi con https:// o http://.".into(),
+            (Self::InvalidUrl, Lang::En) => "Enter a full web address starting with https:// or http://.".into(),
+            (Self::TooEarly { min }, Lang::It) => format!("Indica una data non precedente a {min}."),
+            (Self::TooEarly { min }, Lang::En) => format!("Enter a date no earlier than {min}."),
+            (Self::EndBeforeStart, Lang::It) => "La data di conclusione non può precedere la data di avvio.".into(),
+            (Self::EndBeforeStart, Lang::En) => "The end date cannot be before the start date.".into(),
+            (Self::OtherTextRequired, Lang::It) => "Hai scelto «Altro»: specifica di cosa si tratta.".into(),
+            (Self::OtherTextRequired, Lang::En) => "You chose “Other”: say what it is.".into(),
+            (Self::UnitRequired, Lang::It) => "Indica l'unità di misura dei destinatari raggiunti.".into(),
+            (Self::UnitRequired, Lang::En) => "Choose the unit of the number of people reached.".into(),
+            (Self::MustAccept, Lang::It) => "Per inviare la pratica è necessario spuntare questa casella.".into(),
+            (Self::MustAccept, Lang::En) => "Tick this box to submit the practice.".into(),
+        }
+    }
+}
+
+/// Every field's errors, keyed by field key, in a stable order.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct FieldErrors(BTreeMap<String, Vec<FieldError>>);
+
+impl FieldErrors {
+    /// Records an error on `field`.
+    pub fn add(&mut self, field: impl Into<String>, error: FieldError) {
+        self.0.entry(field.into()).or_default().push(error);
+    }
+
+    /// True when no field has an error.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// The errors of one field.
+    pub fn get(&self, field: &str) -> &[FieldError] {
+        self.0.get(field).map_or(&[], Vec::as_slice)
+    }
+
+    /// The fields with errors, in key order.
+    pub fn fields(&self) -> impl Iterator<Item = &str> {
+        self.0.keys().map(String::as_str)
+    }
+
+    /// Every field's messages in one language: the shape of a 422 response.
+    pub fn messages(&self, lang: Lang) -> BTreeMap<String, Vec<String>> {
+        self.0
+            .iter()
+            .map(|(field, errors)| (field.clone(), errors.iter().map(|e| e.message(lang)).collect()))
+            .collect()
+    }
+
+    fn into_result(self) -> Result<(), Self> {
+        if self.is_empty() { Ok(()) } else { Err(self) }
+    }
+}
+
+/// Length limits, in characters, from `domain.md` §3.
+pub mod limits {
+    pub const NAME: usize = 200;
+    pub const PERSON: usize = 120;
+    pub const TITLE: usize = 120;
+    pub const SUMMARY: usize = 500;
+    pub const DESCRIPTION: usize = 5000;
+    pub const LONG_TEXT: usize = 2000;
+    pub const SHORT_TEXT: usize = 200;
+    pub const EMAIL: usize = 254;
+    pub const URL: usize = 2000;
+    pub const LINKS: usize = 10;
+    pub const PARTNERS: usize = 50;
+    pub const COMUNI: usize = 500;
+}
+
+/// The first month a practice may start in: the emergency began in 2020.
+pub const EARLIEST_START: YearMonth = match YearMonth::new(2020, 1) {
+    Some(ym) => ym,
+    None => unreachable!(),
+};
+
+/// True for characters that have no place in a form's text: controls other
+/// than line breaks and tabs, and invisible formatting characters (zero-width
+/// spaces, bidirectional overrides) that can disguise what a text says.
+fn is_forbidden_char(c: char) -> bool {
+    (c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
+        || matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}')
+}
+
+/// Checks a text's characters and length; `required` refuses a blank one.
+fn check_text(errors: &mut FieldErrors, field: &str, value: Option<&str>, max: usize, required: bool) {
+    let value = value.unwrap_or_default();
+    if value.trim().is_empty() {
+        if required {
+            errors.add(field, FieldError::Required);
+        }
+        return;
+    }
+    if value.chars().any(is_forbidden_char) {
+        errors.add(field, FieldError::ForbiddenCharacters);
+    }
+    if value.chars().count() > max {
+        errors.add(field, FieldError::TooLong { max });
+    }
+}
+
+/// A pragmatic e-mail check: one `@`, a non-empty local part, a dotted domain
+/// and no spaces. Whether the mailbox exists is not ours to know.
+pub fn is_email(value: &str) -> bool {
+    let Some((local, domain)) = value.split_once('@') else { return false };
+    !local.is_empty()
+        && !domain.contains('@')
+        && domain.contains('.')
+        && !domain.starts_with('.')
+        && !domain.ends_with('.')
+        && !value.chars().any(|c| c.is_whitespace() || c.is_control())
+        && value.len() <= limits::EMAIL
+}
+
+/// An absolute http(s) address with a host and no spaces.
+pub fn is_web_url(value: &str) -> bool {
+    let rest = value.strip_prefix("https://").or_else(|| value.strip_prefix("http://"));
+    let Some(rest) = rest else { return false };
+    let host = rest.split(['/', '?', '#']).next().unwrap_or_default();
+    !host.is_empty()
+        && !host.starts_with('.')
+        && !value.chars().any(|c| c.is_whitespace() || c.is_control() || is_forbidden_char(c))
+        && value.len() <= limits::URL
+}
+
+fn check_choices<T>(errors: &mut FieldErrors, field: &str, values: &[T], required: bool) {
+    if required && values.is_empty() {
+        errors.add(field, FieldError::ChooseAtLeastOne);
+    }
+}
+
+/// "Altro" needs its text; without "altro", any text is ignored, not refused.
+fn check_other(errors: &mut FieldErrors, field: &str, ticked: bool, text: Option<&str>) {
+    if ticked {
+        if text.is_none_or(|t| t.trim().is_empty()) {
+            errors.add(field, FieldError::OtherTextRequired);
+        } else {
+            check_text(errors, field, text, limits::SHORT_TEXT, true);
+        }
+    }
+}
+
+impl Practice {
+    /// Checks every rule of the questionnaire; on failure, every field's errors.
+    pub fn validate(&self) -> Result<(), FieldErrors> {
+        use limits::*;
+        let mut e = FieldErrors::default();
+
+        // Step 1: Ente.
+        check_other(&mut e, "entity_type_other", self.entity_type == EntityType::Altro, self.entity_type_other.as_deref());
+        check_text(&mut e, "entity_name", Some(&self.entity_name), NAME, true);
+        if self.entity_type == EntityType::Comune && self.comune_codes.is_empty() {
+            e.add("comune_codes", FieldError::Required);
+        }
+        if self.comune_codes.len() > COMUNI {
+            e.add("comune_codes", FieldError::TooMany { max: COMUNI });
+        }
+        let ats_required = self.entity_type == EntityType::AmbitoTerritorialeSociale;
+        check_text(&mut e, "ats_name", self.ats_name.as_deref(), NAME, ats_required);
+        if self.partners.len() > PARTNERS {
+            e.add("partners", FieldError::TooMany { max: PARTNERS });
+        }
+        for (i, partner) in self.partners.iter().enumerate() {
+            check_text(&mut e, &format!("partners.{i}.name"), Some(&partner.name), NAME, true);
+        }
+        check_text(&mut e, "contact_name", Some(&self.contact_name), PERSON, true);
+        check_text(&mut e, "contact_role", self.contact_role.as_deref(), PERSON, false);
+        check_text(&mut e, "contact_email", Some(&self.contact_email), EMAIL, true);
+        if !self.contact_email.trim().is_empty() && !is_email(self.contact_email.trim()) {
+            e.add("contact_email", FieldError::InvalidEmail);
+        }
+        check_text(&mut e, "contact_phone", self.contact_phone.as_deref(), 40, false);
+        check_text(&mut e, "public_contact", self.public_contact.as_deref(), SHORT_TEXT, false);
+
+        // Step 2: La pratica.
+        check_text(&mut e, "title", Some(&self.title), TITLE, true);
+        check_text(&mut e, "summary", Some(&self.summary), SUMMARY, true);
+        check_text(&mut e, "description", Some(&self.description), DESCRIPTION, true);
+        check_text(&mut e, "need_addressed", Some(&self.need_addressed), LONG_TEXT, true);
+        if self.start_date < EARLIEST_START {
+            e.add("start_date", FieldError::TooEarly { min: EARLIEST_START.to_string() });
+        }
+        if self.end_date.is_some_and(|end| end < self.start_date) {
+            e.add("end_date", FieldError::EndBeforeStart);
+        }
+
+        // Step 3: Classificazione.
+        check_choices(&mut e, "user_areas", &self.user_areas, true);
+        check_choices(&mut e, "target_groups", &self.target_groups, true);
+        check_choices(&mut e, "intervention_areas", &self.intervention_areas, true);
+        check_choices(&mut e, "innovation_tags", &self.innovation_tags, true);
+
+        // Step 4: Modalità, comunicazione, strumenti, risorse.
+        check_choices(&mut e, "delivery_modes", &self.delivery_modes, true);
+        check_choices(&mut e, "communication_channels", &self.communication_channels, true);
+        let channel_other = self.communication_channels.contains(&CommunicationChannel::Altro);
+        check_other(&mut e, "communication_channels_other", channel_other, self.communication_channels_other.as_deref());
+        check_choices(&mut e, "tools", &self.tools, true);
+        check_other(&mut e, "tools_other", self.tools.contains(&Tool::Altro), self.tools_other.as_deref());
+
+        // Step 5: Risultati e prospettive.
+        if self.beneficiaries_count.is_some() && self.beneficiaries_unit.is_none() {
+            e.add("beneficiaries_unit", FieldError::UnitRequired);
+        }
+        check_text(&mut e, "results", self.results.as_deref(), LONG_TEXT, false);
+        check_text(&mut e, "feedback_staff", Some(&self.feedback_staff), LONG_TEXT, true);
+        check_text(&mut e, "feedback_citizens", Some(&self.feedback_citizens), LONG_TEXT, true);
+        check_text(&mut e, "critical_issues", self.critical_issues.as_deref(), LONG_TEXT, false);
+        check_text(&mut e, "advice", self.advice.as_deref(), LONG_TEXT, false);
+
+        // Step 6: Materiali e consenso.
+        if self.links.len() > LINKS {
+            e.add("links", FieldError::TooMany { max: LINKS });
+        }
+        for (i, link) in self.links.iter().enumerate() {
+            if !is_web_url(link.trim()) {
+                e.add(format!("links.{i}"), FieldError::InvalidUrl);
+            }
+        }
+        for (field, accepted) in [
+            ("privacy_notice_read", self.privacy_notice_read),
+            ("publication_consent", self.publication_consent),
+            ("no_beneficiary_data", self.no_beneficiary_data),
+        ] {
+            if !accepted {
+                e.add(field, FieldError::MustAccept);
+            }
+        }
+        e.into_result()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::practice::Partner;
+    use crate::vocabulary::*;
+    use crate::geo::{ComuneCode, Region};
+
+    /// A complete, valid practice that each case below changes in one way.
+    pub(crate) fn valid() -> Practice {
+        Practice {
+            entity_type: EntityType::Comune,
+            entity_type_other: None,
+            entity_name: "Comune di Lucca".into(),
+            region_code: Region::Toscana,
+            comune_codes: vec![ComuneCode::parse("046017").unwrap()],
+            ats_name: None,
+            territorial_scale: TerritorialScale::Comunale,
+            partners: vec![Partner { kind: PartnerType::Volontariato, name: "Misericordia".into() }],
+            contact_name: "Maria Rossi".into(),
+            contact_role: Some("Assistente sociale".into()),
+            contact_email: "m.rossi@comune.lucca.it".into(),
+            contact_phone: None,
+            public_contact: Some("sociale@comune.lucca.it".into()),
+            title: "Telefonate agli anziani soli".into(),
+            summary: "Chiamate settimanali agli anziani che vivono soli.".into(),
+            description: "Gli operatori chiamano ogni settimana.\n\nSecondo paragrafo.".into(),
+            need_addressed: "Isolamento durante il lockdown.".into(),
+            service_type: ServiceType::Nuovo,
+            start_date: YearMonth::new(2020, 3).unwrap(),
+            end_date: None,
+            status: PracticeStatus::Attiva,
+            user_areas: vec![UserArea::Anziani],
+            target_groups: vec![TargetGroup::AnzianiSoli],
+            intervention_areas: vec![InterventionArea::SupportoPersonaFamiglia],
+            innovation_tags: vec![InnovationTag::RaggiungerePersoneIsolate],
+            related_measures: vec![],
+            delivery_modes: vec![DeliveryMode::Telefonica],
+            communication_channels: vec![CommunicationChannel::SitoIstituzionale],
+            communication_channels_other: None,
+            tools: vec![Tool::Telefono],
+            tools_other: None,
+            staff_profiles: vec![],
+            staff_count: Some(4),
+            volunteers_count: None,
+            funding_sources: vec![],
+            budget_eur: None,
+            beneficiaries_count: Some(120),
+            beneficiaries_unit: Some(BeneficiariesUnit::Persone),
+            results: None,
+            feedback_staff: "Positivi.".into(),
+            feedback_citizens: "Molto apprezzato.".into(),
+            critical_issues: None,
+            advice: None,
+            continue_after_emergency: Continuation::Si,
+            links: vec!["https://www.comune.lucca.it/anziani".into()],
+            privacy_notice_read: true,
+            publication_consent: true,
+            no_beneficiary_data: true,
+        }
+    }
+
+    #[test]
+    fn the_reference_practice_is_valid() {
+        assert_eq!(valid().validate(), Ok(()));
+    }
+
+    type Case = (&'static str, fn(&mut Practice), &'static str, Option<FieldError>);
+
+    /// Each case changes the valid practice in one way and names the single
+    /// field error it must cause (`None`: the change must be accepted).
+    fn cases() -> Vec<Case> {
+        vec![
+        ("blank title", |p| p.title = "   ".into(), "title", Some(FieldError::Required)),
+        ("title of 120 characters", |p| p.title = "a".repeat(120), "title", None),
+        ("title of 121 characters", |p| p.title = "a".repeat(121), "title", Some(FieldError::TooLong { max: 120 })),
+        ("limits count characters, not bytes", |p| p.title = "è".repeat(120), "title", None),
+        ("summary over 500", |p| p.summary = "x".repeat(501), "summary", Some(FieldError::TooLong { max: 500 })),
+        ("description of 5000", |p| p.description = "x".repeat(5000), "description", None),
+        ("description over 5000", |p| p.description = "x".repeat(5001), "description", Some(FieldError::TooLong { max: 5000 })),
+        ("paragraphs are welcome", |p| p.description = "Uno.\n\nDue.\r\n\tTre.".into(), "description", None),
+        ("HTML is kept as text, not refused", |p| p.summary = "<script>alert(1)</script>".into(), "summary", None),
+        ("a NUL byte", |p| p.title = "Titolo\u{0}".into(), "title", Some(FieldError::ForbiddenCharacters)),
+        ("a zero-width space", |p| p.title = "Tito\u{200B}lo".into(), "title", Some(FieldError::ForbiddenCharacters)),
+        ("a right-to-left override", |p| p.entity_name = "Comune \u{202E}acculL".into(), "entity_name", Some(FieldError::ForbiddenCharacters)),
+        ("missing contact e-mail", |p| p.contact_email = "".into(), "contact_email", Some(FieldError::Required)),
+        ("e-mail without @", |p| p.contact_email = "m.rossi.comune.it".into(), "contact_email", Some(FieldError::InvalidEmail)),
+        ("e-mail without a dotted domain", |p| p.contact_email = "m@localhost".into(), "contact_email", Some(FieldError::InvalidEmail)),
+        ("e-mail with a space", |p| p.contact_email = "m rossi@comune.it".into(), "contact_email", Some(FieldError::InvalidEmail)),
+        ("e-mail with two @", |p| p.contact_email = "a@b@comune.it".into(), "contact_email", Some(FieldError::InvalidEmail)),
+        ("a Comune without its code", |p| p.comune_codes.clear(), "comune_codes", Some(FieldError::Required)),
+        ("a Regione needs no Comune", |p| { p.entity_type = EntityType::Regione; p.comune_codes.clear() }, "comune_codes", None),
+        ("an Ambito needs its name", |p| p.entity_type = EntityType::AmbitoTerritorialeSociale, "ats_name", Some(FieldError::Required)),
+        ("an Ambito with its name", |p| { p.entity_type = EntityType::AmbitoTerritorialeSociale; p.ats_name = Some("Ambito TA/2".into()) }, "ats_name", None),
+        ("body type altro without text", |p| p.entity_type = EntityType::Altro, "entity_type_other", Some(FieldError::OtherTextRequired)),
+        ("body type altro with text", |p| { p.entity_type = EntityType::Altro; p.entity_type_other = Some("Società della salute".into()) }, "entity_type_other", None),
+        ("a partner without a name", |p| p.partners[0].name = " ".into(), "partners.0.name", Some(FieldError::Required)),
+        ("start before 2020", |p| p.start_date = YearMonth::new(2019, 12).unwrap(), "start_date", Some(FieldError::TooEarly { min: "2020-01".into() })),
+        ("start in January 2020", |p| p.start_date = YearMonth::new(2020, 1).unwrap(), "start_date", None),
+        ("end before start", |p| p.end_date = YearMonth::new(2020, 2), "end_date", Some(FieldError::EndBeforeStart)),
+        ("end in the start month", |p| p.end_date = YearMonth::new(2020, 3), "end_date", None),
+        ("no user area", |p| p.user_areas.clear(), "user_areas", Some(FieldError::ChooseAtLeastOne)),
+        ("no innovation tag", |p| p.innovation_tags.clear(), "innovation_tags", Some(FieldError::ChooseAtLeastOne)),
+        ("no tool", |p| p.tools.clear(), "tools", Some(FieldError::ChooseAtLeastOne)),
+        ("tool altro without text", |p| p.tools.push(Tool::Altro), "tools_other", Some(FieldError::OtherTextRequired)),
+        ("channel altro without text", |p| p.communication_channels.push(CommunicationChannel::Altro), "communication_channels_other", Some(FieldError::OtherTextRequired)),
+        ("other text without altro is ignored", |p| p.tools_other = Some("fax".into()), "tools_other", None),
+        ("a count without its unit", |p| p.beneficiaries_unit = None, "beneficiaries_unit", Some(FieldError::UnitRequired)),
+        ("no count, no unit", |p| { p.beneficiaries_count = None; p.beneficiaries_unit = None }, "beneficiaries_unit", None),
+        ("feedback from citizens missing", |p| p.feedback_citizens = "".into(), "feedback_citizens", Some(FieldError::Required)),
+        ("eleven links", |p| p.links = vec!["https://a.it".into(); 11], "links", Some(FieldError::TooMany { max: 10 })),
+        ("a javascript: link", |p| p.links = vec!["javascript:alert(1)".into()], "links.0", Some(FieldError::InvalidUrl)),
+        ("a link without host", |p| p.links = vec!["https:///delibera".into()], "links.0", Some(FieldError::InvalidUrl)),
+        ("a plain http link", |p| p.links = vec!["http://albo.comune.it/delibera?id=4".into()], "links.0", None),
+        ("privacy notice not read", |p| p.privacy_notice_read = false, "privacy_notice_read", Some(FieldError::MustAccept)),
+        ("no publication consent", |p| p.publication_consent = false, "publication_consent", Some(FieldError::MustAccept)),
+        ("beneficiary data not excluded", |p| p.no_beneficiary_data = false, "no_beneficiary_data", Some(FieldError::MustAccept)),
+        ]
+    }
+
+    #[test]
+    fn each_rule_accepts_and_refuses_what_it_should() {
+        for (why, change, field, expected) in cases() {
+            let mut practice = valid();
+            change(&mut practice);
+            let errors = practice.validate().err().unwrap_or_default();
+            match expected {
+                Some(error) => {
+                    assert_eq!(errors.get(field), [error.clone()], "{why}: errors on {field}");
+                    assert_eq!(errors.fields().count(), 1, "{why}: only {field} is wrong, got {errors:?}");
+                }
+                None => assert!(errors.is_empty(), "{why}: must be accepted, got {errors:?}"),
+            }
+        }
+    }
+
+    #[test]
+    fn every_error_has_a_message_in_both_languages() {
+        let errors = [
+            FieldError::Required,
+            FieldError::TooLong { max: 5 },
+            FieldError::TooMany { max: 5 },
+            FieldError::ChooseAtLeastOne,
+            FieldError::ForbiddenCharacters,
+            FieldError::InvalidEmail,
+            FieldError::InvalidUrl,
+            FieldError::TooEarly { min: "2020-01".into() },
+            FieldError::EndBeforeStart,
+            FieldError::OtherTextRequired,
+            FieldError::UnitRequired,
+            FieldError::MustAccept,
+        ];
+        for error in errors {
+            let (it, en) = (error.message(Lang::It), error.message(Lang::En));
+            assert!(!it.is_empty() && !en.is_empty() && it != en, "{error:?}");
+        }
+    }
+
+    #[test]
+    fn the_422_shape_maps_fields_to_messages() {
+        let mut p = valid();
+        p.title.clear();
+        p.contact_email = "nope".into();
+        let messages = p.validate().unwrap_err().messages(Lang::It);
+        assert_eq!(messages["title"], ["Compila questo campo."]);
+        assert_eq!(messages["contact_email"], ["Scrivi un indirizzo e-mail nella forma nome@ente.it."]);
+    }
+}

@@ -1,0 +1,42 @@
+//! Configuration: environment variables, each overridable by a flag.
+
+use clap::{Parser, Subcommand};
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+/// The Buone pratiche API server.
+#[derive(Debug, Parser)]
+#[command(name = "server", version, about)]
+pub struct Cli {
+    #[command(flatten)]
+    pub config: Config,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// How the server runs.
+#[derive(Clone, Debug, clap::Args)]
+pub struct Config {
+    /// Address and port to listen on.
+    #[arg(long, env = "BP_LISTEN", default_value = "127.0.0.1:8080")]
+    pub listen: SocketAddr,
+    /// Path of the SQLite database file (created and migrated on start).
+    #[arg(long, env = "BP_DATABASE", default_value = "data/buone-pratiche.sqlite")]
+    pub database: PathBuf,
+    /// Folder of the built app (trunk's `dist`); without it only `/api` is served.
+    #[arg(long, env = "BP_STATIC_DIR")]
+    pub static_dir: Option<PathBuf>,
+    /// Load the demo practices when the database is empty (`BP_DEMO=1`).
+    #[arg(long, env = "BP_DEMO")]
+    pub demo: bool,
+}
+
+/// One-off tasks instead of serving.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Write the public catalogue to a file, in the shape of `GET /api/catalogue`.
+    ExportCatalogue {
+        /// The file to write, e.g. `dist/catalogue.json`.
+        out: PathBuf,
+    },
+}

@@ -1,0 +1,101 @@
+//! The one error type of the JSON API. Every failure a client can see becomes
+//! `{"error": {"status", "code", "message", "fields"?}}`; server faults are
+//! logged in detail and answered with a generic message.
+
+use axum::extract::rejection::JsonRejection;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use domain::{FieldErrors, Lang};
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// An error answered to an API client.
+#[derive(Debug, thiserror::Error)]
+pub enum ApiError {
+    #[error("not found")]
+    NotFound,
+    #[error("malformed request: {0}")]
+    BadRequest(String),
+    #[error("the body is not JSON")]
+    UnsupportedMediaType,
+    #[error("the body is too large")]
+    PayloadTooLarge,
+    #[error("the request does not fit the schema: {0}")]
+    Unprocessable(String),
+    #[error("invalid fields")]
+    Invalid(FieldErrors),
+    #[error("internal: {0}")]
+    Internal(#[from] crate::db::DbError),
+}
+
+#[derive(Serialize)]
+struct Body<'a> {
+    error: Detail<'a>,
+}
+
+#[derive(Serialize)]
+struct Detail<'a> {
+    status: u16,
+    code: &'a str,
+    message: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    fields: Option<BTreeMap<String, Vec<String>>>,
+}
+
+impl ApiError {
+    fn status_and_code(&self) -> (StatusCode, &'static str) {
+        match self {
+            Self::NotFound => (StatusCode::NOT_FOUND, "not_found"),
+            Self::BadRequest(_) => (StatusCode::BAD_REQUEST, "malformed_json"),
+            Self::UnsupportedMediaType => (StatusCode::UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type"),
+            Self::PayloadTooLarge => (StatusCode::PAYLOAD_TOO_LARGE, "payload_too_large"),
+            Self::Unprocessable(_) => (StatusCode::UNPROCESSABLE_ENTITY, "schema_mismatch"),
+            Self::Invalid(_) => (StatusCode::UNPROCESSABLE_ENTITY, "validation_failed"),
+            Self::Internal(_) => (StatusCode::INTERNAL_SERVER_ERROR, "internal_error"),
+        }
+    }
+
+    fn message(&self) -> String {
+        match self {
+            Self::NotFound => "Risorsa non trovata.".into(),
+            Self::BadRequest(detail) => format!("Il corpo della richiesta non è JSON valido ({detail})."),
+            Self::UnsupportedMediaType => "Invia il corpo come JSON, con Content-Type: application/json.".into(),
+            Self::PayloadTooLarge => format!("Il corpo della richiesta supera il limite di {} KiB.", crate::BODY_LIMIT / 1024),
+            Self::Unprocessable(detail) => format!("La richiesta non rispetta lo schema ({detail})."),
+            Self::Invalid(_) => "Alcuni campi non sono validi: correggili e invia di nuovo.".into(),
+            Self::Internal(_) => "Errore interno del server. Riprova più tardi.".into(),
+        }
+    }
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        let (status, code) = self.status_and_code();
+        if let Self::Internal(source) = &self {
+            tracing::error!(error = %source, "request failed");
+        }
+        let fields = match &self {
+            Self::Invalid(errors) => Some(errors.messages(Lang::It)),
+            _ => None,
+        };
+        let body = Body { error: Detail { status: status.as_u16(), code, message: self.message(), fields } };
+        (status, axum::Json(body)).into_response()
+    }
+}
+
+impl From<JsonRejection> for ApiError {
+    fn from(rejection: JsonRejection) -> Self {
+        match rejection {
+            JsonRejection::JsonSyntaxError(e) => Self::BadRequest(e.body_text()),
+            JsonRejection::JsonDataError(e) => Self::Unprocessable(e.body_text()),
+            JsonRejection::MissingJsonContentType(_) => Self::UnsupportedMediaType,
+            JsonRejection::BytesRejection(e) if e.status() == StatusCode::PAYLOAD_TOO_LARGE => Self::PayloadTooLarge,
+            other => Self::BadRequest(other.body_text()),
+        }
+    }
+}
+
+/// `axum::Json`, with its rejections answered as `ApiError`s.
+#[derive(axum::extract::FromRequest)]
+#[from_request(via(axum::Json), rejection(ApiError))]
+pub struct ApiJson<T>(pub T);

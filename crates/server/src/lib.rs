@@ -1,0 +1,110 @@
+//! The API server of Buone pratiche: the JSON API under `/api`, the built
+//! browser app with its single-page fallback, on one SQLite database.
+//! `main.rs` reads the configuration and calls `serve`; tests call `app` with
+//! a state of their own and drive the real router on a real socket.
+
+pub mod api;
+pub mod config;
+pub mod db;
+pub mod demo;
+pub mod error;
+pub mod web;
+
+use axum::Router;
+use axum::extract::DefaultBodyLimit;
+use axum::routing::get;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use tower_http::compression::CompressionLayer;
+use tower_http::services::ServeDir;
+use tower_http::trace::TraceLayer;
+
+/// The largest request body accepted. A complete practice at every length
+/// limit is under 100 KiB of JSON, even in four-byte characters.
+pub const BODY_LIMIT: usize = 256 * 1024;
+
+/// What every handler can reach.
+#[derive(Clone)]
+pub struct AppState {
+    pub db: db::Db,
+    /// The built app's folder, when the server serves it.
+    pub static_dir: Option<PathBuf>,
+    /// `index.html` as trunk wrote it, nonce placeholders included.
+    pub index_html: Option<Arc<str>>,
+}
+
+impl AppState {
+    /// The state for a database and, optionally, a built app to serve.
+    pub fn new(db: db::Db, static_dir: Option<&Path>) -> std::io::Result<Self> {
+        let index_html = static_dir.map(|dir| std::fs::read_to_string(dir.join("index.html"))).transpose()?;
+        Ok(Self { db, static_dir: static_dir.map(Path::to_path_buf), index_html: index_html.map(Arc::from) })
+    }
+}
+
+/// The whole application: API, app and headers.
+pub fn app(state: AppState) -> Router {
+    let api = api::router().layer(CompressionLayer::new()).layer(DefaultBodyLimit::max(BODY_LIMIT));
+    let mut router = Router::new().nest("/api", api);
+    if let Some(dir) = &state.static_dir {
+        let files = ServeDir::new(dir)
+            .precompressed_br()
+            .precompressed_gzip()
+            .append_index_html_on_directories(false)
+            .fallback(get(web::index).with_state(state.clone()));
+        router = router.route("/", get(web::index)).route("/index.html", get(web::index)).fallback_service(files);
+    }
+    let [a, b, c, d, e] = web::security_headers();
+    router.layer(a).layer(b).layer(c).layer(d).layer(e).layer(TraceLayer::new_for_http()).with_state(state)
+}
+
+/// Opens the database, loads demo data if asked, and serves until Ctrl-C or
+/// SIGTERM, finishing the requests in flight.
+pub async fn serve(config: config::Config) -> Result<(), Box<dyn std::error::Error>> {
+    let db = db::Db::open(&config.database)?;
+    if config.demo {
+        let loaded = demo::load_if_empty(&db).await?;
+        if loaded > 0 {
+            tracing::info!(count = loaded, "loaded demo practices into the empty database");
+        }
+    }
+    let state = AppState::new(db, config.static_dir.as_deref())?;
+    let listener = tokio::net::TcpListener::bind(config.listen).await?;
+    let address = listener.local_addr()?;
+    tracing::info!(%address, "listening");
+    println!("Buone pratiche is running at http://{address}/");
+    axum::serve(listener, app(state)).with_graceful_shutdown(shutdown_signal()).await?;
+    Ok(())
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        tokio::signal::ctrl_c().await.expect("Ctrl-C handler installs");
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+            .expect("SIGTERM handler installs")
+            .recv()
+            .await;
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! { () = ctrl_c => {}, () = terminate => {} }
+    tracing::info!("shutting down");
+}
+
+/// Writes the public catalogue to `out` (the static `catalogue.json`), loading
+/// the demo practices first when asked and the database is empty.
+pub async fn export_catalogue(config: &config::Config, out: &Path) -> Result<(), Box<dyn std::error::Error>> {
+    let db = db::Db::open(&config.database)?;
+    if config.demo {
+        demo::load_if_empty(&db).await?;
+    }
+    let catalogue = api::build_catalogue(&db).await?;
+    if let Some(parent) = out.parent().filter(|p| !p.as_os_str().is_empty()) {
+        std::fs::create_dir_all(parent)?;
+    }
+    std::fs::write(out, serde_json::to_vec(&catalogue)?)?;
+    println!("wrote {} practices to {}", catalogue.practices.len(), out.display());
+    Ok(())
+}

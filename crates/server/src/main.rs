@@ -1,0 +1,22 @@
+use clap::Parser;
+use server::config::{Cli, Command};
+use tracing_subscriber::EnvFilter;
+
+#[tokio::main]
+async fn main() -> std::process::ExitCode {
+    tracing_subscriber::fmt()
+        .with_env_filter(EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info,tower_http=info")))
+        .init();
+    let cli = Cli::parse();
+    let outcome = match cli.command {
+        None => server::serve(cli.config).await,
+        Some(Command::ExportCatalogue { out }) => server::export_catalogue(&cli.config, &out).await,
+    };
+    match outcome {
+        Ok(()) => std::process::ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("error: {error}");
+            std::process::ExitCode::FAILURE
+        }
+    }
+}

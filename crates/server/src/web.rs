@@ -1,0 +1,78 @@
+//! Serving the built app: static files (pre-compressed copies when present),
+//! the single-page fallback to `index.html` with a fresh CSP nonce per
+//! response, and the security headers every response carries.
+
+use crate::AppState;
+use axum::extract::State;
+use axum::http::{HeaderName, HeaderValue, header};
+use axum::response::{IntoResponse, Response};
+use base64::Engine;
+use tower_http::set_header::SetResponseHeaderLayer;
+
+/// What trunk writes into the `nonce` attributes of the script tags it
+/// generates (`create_nonce` in Trunk.toml); replaced on every response.
+pub const NONCE_PLACEHOLDER: &str = "{{__TRUNK NONCE__}}";
+
+/// The policy for HTML pages: scripts only from our origin or carrying this
+/// response's nonce, wasm allowed to compile, nothing from other origins, and
+/// no framing except by our own pages.
+pub fn page_csp(nonce: &str) -> String {
+    format!(
+        "default-src 'self'; script-src 'self' 'nonce-{nonce}' 'wasm-unsafe-eval'; style-src 'self'; \
+         img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; \
+         form-action 'self'; frame-ancestors 'self'"
+    )
+}
+
+/// The policy for everything that is not a page (JSON, wasm, CSS, fonts).
+pub const RESOURCE_CSP: &str = "default-src 'none'; frame-ancestors 'none'";
+
+fn fresh_nonce() -> String {
+    let mut bytes = [0u8; 18];
+    getrandom::fill(&mut bytes).expect("the operating system provides randomness");
+    base64::engine::general_purpose::STANDARD.encode(bytes)
+}
+
+/// The app's `index.html`, for every route the browser app handles.
+pub async fn index(State(state): State<AppState>) -> Response {
+    let Some(template) = state.index_html.as_deref() else {
+        return crate::error::ApiError::NotFound.into_response();
+    };
+    let nonce = fresh_nonce();
+    let html = template.replace(NONCE_PLACEHOLDER, &nonce);
+    let csp = HeaderValue::from_str(&page_csp(&nonce)).expect("a base64 nonce is a valid header value");
+    (
+        [
+            (header::CONTENT_TYPE, HeaderValue::from_static("text/html; charset=utf-8")),
+            (header::CACHE_CONTROL, HeaderValue::from_static("no-cache")),
+            (header::CONTENT_SECURITY_POLICY, csp),
+        ],
+        html,
+    )
+        .into_response()
+}
+
+/// The headers every response carries, unless a handler set its own.
+pub fn security_headers() -> [SetResponseHeaderLayer<HeaderValue>; 5] {
+    let set = |name: HeaderName, value: &'static str| {
+        SetResponseHeaderLayer::if_not_present(name, HeaderValue::from_static(value))
+    };
+    [
+        set(header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
+        set(header::REFERRER_POLICY, "strict-origin-when-cross-origin"),
+        set(HeaderName::from_static("permissions-policy"), "camera=(), microphone=(), geolocation=(), payment=(), usb=()"),
+        set(HeaderName::from_static("cross-origin-opener-policy"), "same-origin"),
+        set(header::CONTENT_SECURITY_POLICY, RESOURCE_CSP),
+    ]
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn nonces_are_fresh_and_header_safe() {
+        let (a, b) = (super::fresh_nonce(), super::fresh_nonce());
+        assert_ne!(a, b);
+        assert_eq!(a.len(), 24);
+        assert!(a.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'+' || c == b'/' || c == b'='));
+    }
+}
