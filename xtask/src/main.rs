@@ -1,1 +1,221 @@
-fn main() {}
+//! Project automation, run as `cargo xtask <command>` (matklad's cargo-xtask
+//! pattern). Each command first installs whatever this machine is missing,
+//! so a fresh clone needs nothing but Rust:
+//!
+//! - `cargo xtask run`: build the app, start the server on SQLite with demo data.
+//! - `cargo xtask test`: every check and test, ending with one summary line.
+//! - `cargo xtask size [DIR]`: raw, gzip and brotli sizes of the built app.
+
+mod size;
+mod tools;
+
+use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitCode, Stdio};
+
+const USAGE: &str = "usage: cargo xtask <run | test | build | size [DIR]>
+
+  run    build the app in release and start the server with demo data
+  test   formatting, clippy, unit, API, browser and end-to-end tests
+  build  build the app in release into dist/ (with pre-compressed copies)
+  size   print raw, gzip and brotli sizes of dist/ (or DIR)";
+
+/// The brotli size, in bytes, that the app may download before its first
+/// render (HTML, CSS, JS, wasm and the preloaded font). A deterministic
+/// budget on the build output: `cargo xtask test` fails above it.
+const FIRST_RENDER_BUDGET_BROTLI: u64 = 200 * 1024;
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let root = workspace_root();
+    std::env::set_current_dir(&root).expect("the workspace root is readable");
+    let outcome = match args.first().map(String::as_str) {
+        Some("run") => run(&root),
+        Some("test") => test(&root),
+        Some("build") => tools::ensure_build_tools(&root).and_then(|()| build_app(&root)),
+        Some("size") => {
+            let dir = args.get(1).map_or_else(|| root.join("dist"), PathBuf::from);
+            size::report(&dir).map(|_| ())
+        }
+        _ => Err(USAGE.to_owned()),
+    };
+    match outcome {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("xtask: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn workspace_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("xtask lives in the workspace").to_path_buf()
+}
+
+/// Runs a command, streaming its output; an error names the command.
+pub fn run_command(command: &mut Command) -> Result<(), String> {
+    let shown = format!("{command:?}");
+    println!("\n$ {shown}");
+    let status = command.status().map_err(|e| format!("cannot start {shown}: {e}"))?;
+    if status.success() { Ok(()) } else { Err(format!("{shown} failed ({status})")) }
+}
+
+/// Builds the app in release with trunk and writes brotli and gzip copies of
+/// its assets beside them, which the server sends to browsers that accept them.
+fn build_app(root: &Path) -> Result<(), String> {
+    run_command(Command::new("trunk").args(["build", "--release", "--offline"]).current_dir(root))?;
+    size::precompress(&root.join("dist"))
+}
+
+fn run(root: &Path) -> Result<(), String> {
+    tools::ensure_build_tools(root)?;
+    build_app(root)?;
+    let dist = root.join("dist");
+    let mut server = Command::new("cargo");
+    server.args(["run", "--quiet", "--profile", "server", "--package", "server", "--"]);
+    // The operator's own settings win; these are the demo defaults.
+    let defaults = [
+        ("BP_STATIC_DIR", dist.to_string_lossy().into_owned()),
+        ("BP_DATABASE", root.join("data/buone-pratiche.sqlite").to_string_lossy().into_owned()),
+        ("BP_DEMO", "1".to_owned()),
+    ];
+    for (name, value) in defaults {
+        if std::env::var_os(name).is_none() {
+            server.env(name, value);
+        }
+    }
+    println!("\nStarting the server (Ctrl-C to stop)...");
+    run_command(&mut server)
+}
+
+/// One step of the test run and its outcome.
+struct Step {
+    name: &'static str,
+    outcome: Result<(), String>,
+}
+
+fn test(root: &Path) -> Result<(), String> {
+    tools::ensure_build_tools(root)?;
+    let chromedriver = tools::ensure_browser()?;
+    let mut counts = Counts::default();
+    let mut steps = Vec::new();
+    let mut step = |name: &'static str, outcome: Result<(), String>| {
+        if let Err(e) = &outcome {
+            eprintln!("xtask: step {name} failed: {e}");
+        }
+        steps.push(Step { name, outcome });
+    };
+
+    step("format", run_command(Command::new("cargo").args(["fmt", "--all", "--check"])));
+    step(
+        "clippy (native)",
+        run_command(Command::new("cargo").args([
+            "clippy", "--workspace", "--exclude", "buone-pratiche", "--all-targets", "--", "-D", "warnings",
+        ])),
+    );
+    step(
+        "clippy (wasm)",
+        run_command(Command::new("cargo").args([
+            "clippy", "--package", "buone-pratiche", "--target", "wasm32-unknown-unknown", "--all-targets", "--", "-D",
+            "warnings",
+        ])),
+    );
+    step(
+        "unit and API tests",
+        counts.run(Command::new("cargo").args([
+            "test", "--workspace", "--exclude", "buone-pratiche", "--exclude", "e2e",
+        ])),
+    );
+    step(
+        "browser tests (wasm-bindgen-test)",
+        counts.run(
+            Command::new("cargo")
+                .args(["test", "--package", "buone-pratiche", "--target", "wasm32-unknown-unknown"])
+                .env("CHROMEDRIVER", &chromedriver),
+        ),
+    );
+    let built = build_app(root);
+    let built_ok = built.is_ok();
+    step("release build", built);
+    if built_ok {
+        step("size budget", size::check_budget(&root.join("dist"), FIRST_RENDER_BUDGET_BROTLI));
+        step(
+            "end-to-end tests",
+            counts.run(
+                Command::new("cargo")
+                    .args(["test", "--package", "e2e"])
+                    .env("BP_E2E_DIST", root.join("dist"))
+                    .env("CHROMEDRIVER", &chromedriver),
+            ),
+        );
+    }
+
+    println!("\nxtask test summary:");
+    for Step { name, outcome } in &steps {
+        println!("  {:<36} {}", name, if outcome.is_ok() { "ok" } else { "FAILED" });
+    }
+    // The plain closing line CI reads: the sum over every test runner above.
+    println!("tests: {} passed, {} failed", counts.passed, counts.failed);
+    let failed: Vec<_> = steps.iter().filter(|s| s.outcome.is_err()).map(|s| s.name).collect();
+    if failed.is_empty() { Ok(()) } else { Err(format!("failed steps: {}", failed.join(", "))) }
+}
+
+/// Passed and failed tests, summed over runs of libtest-compatible runners.
+#[derive(Default)]
+struct Counts {
+    passed: u64,
+    failed: u64,
+}
+
+impl Counts {
+    /// Runs a test command, echoing its output, and adds up every
+    /// `test result: ... N passed; M failed` line it prints.
+    fn run(&mut self, command: &mut Command) -> Result<(), String> {
+        let shown = format!("{command:?}");
+        println!("\n$ {shown}");
+        let mut child = command
+            .stdout(Stdio::piped())
+            .spawn()
+            .map_err(|e| format!("cannot start {shown}: {e}"))?;
+        let stdout = child.stdout.take().expect("stdout is piped");
+        for line in BufReader::new(stdout).lines() {
+            let line = line.map_err(|e| format!("reading {shown}: {e}"))?;
+            println!("{line}");
+            if let Some((passed, failed)) = parse_test_result(&line) {
+                self.passed += passed;
+                self.failed += failed;
+            }
+        }
+        let status = child.wait().map_err(|e| format!("waiting for {shown}: {e}"))?;
+        if status.success() { Ok(()) } else { Err(format!("{shown} failed ({status})")) }
+    }
+}
+
+/// Reads libtest's closing line: `test result: ok. 13 passed; 0 failed; ...`.
+fn parse_test_result(line: &str) -> Option<(u64, u64)> {
+    let rest = line.trim().strip_prefix("test result: ")?;
+    let number_before = |word: &str| -> Option<u64> {
+        let end = rest.find(word)?;
+        rest[..end].trim_end().rsplit([' ', '.', ';']).next()?.parse().ok()
+    };
+    Some((number_before(" passed")?, number_before(" failed")?))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_test_result;
+
+    #[test]
+    fn reads_libtest_and_wasm_bindgen_test_summaries() {
+        let cases = [
+            ("test result: ok. 13 passed; 0 failed; 0 ignored; 0 measured; 0 filtered out; finished in 0.00s", Some((13, 0))),
+            ("test result: FAILED. 2 passed; 1 failed; 0 ignored; 0 measured; 0 filtered out", Some((2, 1))),
+            ("   test result: ok. 0 passed; 0 failed; 0 ignored", Some((0, 0))),
+            ("running 13 tests", None),
+            ("test foo ... ok", None),
+        ];
+        for (line, expected) in cases {
+            assert_eq!(parse_test_result(line), expected, "{line}");
+        }
+    }
+}

@@ -6,21 +6,25 @@ use crate::error::{ApiError, ApiJson};
 use crate::AppState;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
-use axum::routing::{get, post};
+use axum::routing::{any, get, post};
 use axum::{Json, Router};
 use domain::practice::Catalogue;
 use domain::vocabulary::{CollectionRound, ModerationStatus};
 use domain::{CatalogueEntry, Practice, PracticeId, PublicPractice};
 use serde::Serialize;
 
-/// The `/api` routes; unknown paths answer a JSON 404.
+/// The `/api` routes. Any other path under `/api` answers a JSON 404, even
+/// when the app's single-page fallback serves every other unknown path.
 pub fn router() -> Router<AppState> {
+    let not_found = || async { ApiError::NotFound };
     Router::new()
-        .route("/health", get(health))
-        .route("/catalogue", get(catalogue))
-        .route("/practices/{id}", get(practice))
-        .route("/submissions", post(submit))
-        .fallback(|| async { ApiError::NotFound })
+        .route("/api/health", get(health))
+        .route("/api/catalogue", get(catalogue))
+        .route("/api/practices/{id}", get(practice))
+        .route("/api/submissions", post(submit))
+        .route("/api", any(not_found))
+        .route("/api/", any(not_found))
+        .route("/api/{*rest}", any(not_found))
 }
 
 #[derive(Serialize)]

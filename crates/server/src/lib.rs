@@ -44,7 +44,7 @@ impl AppState {
 /// The whole application: API, app and headers.
 pub fn app(state: AppState) -> Router {
     let api = api::router().layer(CompressionLayer::new()).layer(DefaultBodyLimit::max(BODY_LIMIT));
-    let mut router = Router::new().nest("/api", api);
+    let mut router = api;
     if let Some(dir) = &state.static_dir {
         let files = ServeDir::new(dir)
             .precompressed_br()
@@ -52,6 +52,8 @@ pub fn app(state: AppState) -> Router {
             .append_index_html_on_directories(false)
             .fallback(get(web::index).with_state(state.clone()));
         router = router.route("/", get(web::index)).route("/index.html", get(web::index)).fallback_service(files);
+    } else {
+        router = router.fallback(|| async { error::ApiError::NotFound });
     }
     let [a, b, c, d, e] = web::security_headers();
     router.layer(a).layer(b).layer(c).layer(d).layer(e).layer(TraceLayer::new_for_http()).with_state(state)

@@ -1,0 +1,254 @@
+//! API tests: the real router on a real socket, over a real SQLite file per
+//! test, driven by an HTTP client.
+
+use reqwest::StatusCode;
+use serde_json::{Value, json};
+use server::db::{self, Db, NewPractice};
+use server::{AppState, app};
+use domain::vocabulary::{CollectionRound, ModerationStatus};
+use std::path::{Path, PathBuf};
+
+struct TestServer {
+    base: String,
+    db: Db,
+    db_path: PathBuf,
+    client: reqwest::Client,
+    _dir: tempfile::TempDir,
+}
+
+impl TestServer {
+    async fn start(static_dir: Option<&Path>) -> Self {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let db_path = dir.path().join("test.sqlite");
+        let db = Db::open(&db_path).expect("database opens");
+        let state = AppState::new(db.clone(), static_dir).expect("state");
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
+        let base = format!("http://{}", listener.local_addr().unwrap());
+        tokio::spawn(async move { axum::serve(listener, app(state)).await.expect("server runs") });
+        Self { base, db, db_path, client: reqwest::Client::new(), _dir: dir }
+    }
+
+    fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.base)
+    }
+
+    async fn seed(&self, answer: domain::Practice, status: ModerationStatus) -> String {
+        let new = NewPractice { answer, status, demo: false, round: CollectionRound::RaccoltaContinua };
+        self.db.call(move |conn| db::insert_practice(conn, &new)).await.expect("seeded").to_string()
+    }
+
+    /// Rows in the practices table, read with a connection of its own.
+    fn stored(&self) -> i64 {
+        let conn = rusqlite::Connection::open(&self.db_path).unwrap();
+        conn.query_row("SELECT count(*) FROM practices", [], |r| r.get(0)).unwrap()
+    }
+
+    async fn post_raw(&self, path: &str, content_type: Option<&str>, body: impl Into<reqwest::Body>) -> (StatusCode, Value) {
+        let mut request = self.client.post(self.url(path)).body(body);
+        if let Some(content_type) = content_type {
+            request = request.header("content-type", content_type);
+        }
+        let response = request.send().await.expect("answer");
+        let status = response.status();
+        assert_eq!(response.headers()["content-type"], "application/json", "errors are JSON too");
+        (status, response.json().await.expect("JSON body"))
+    }
+}
+
+fn valid_answer() -> domain::Practice {
+    server::demo::practices().remove(0)
+}
+
+const PRIVATE_CANARIES: [&str; 4] =
+    ["canary-name-7Qk", "canary-role-7Qk", "canary-mail-7qk@example.org", "+39 555 0199 7Qk"];
+
+#[tokio::test]
+async fn health_answers_ok_with_security_headers() {
+    let server = TestServer::start(None).await;
+    let response = server.client.get(server.url("/api/health")).send().await.unwrap();
+    assert_eq!(response.status(), StatusCode::OK);
+    let headers = response.headers().clone();
+    assert_eq!(headers["x-content-type-options"], "nosniff");
+    assert_eq!(headers["referrer-policy"], "strict-origin-when-cross-origin");
+    assert!(headers["content-security-policy"].to_str().unwrap().contains("frame-ancestors 'none'"));
+    assert!(headers.contains_key("permissions-policy"));
+    assert_eq!(response.json::<Value>().await.unwrap(), json!({"status": "ok"}));
+}
+
+#[tokio::test]
+async fn catalogue_lists_published_practices_and_never_a_private_field() {
+    let server = TestServer::start(None).await;
+    let mut published = valid_answer();
+    published.contact_name = PRIVATE_CANARIES[0].into();
+    published.contact_role = Some(PRIVATE_CANARIES[1].into());
+    published.contact_email = PRIVATE_CANARIES[2].into();
+    published.contact_phone = Some(PRIVATE_CANARIES[3].into());
+    let title = published.title.clone();
+    let id = server.seed(published, ModerationStatus::Pubblicata).await;
+    let mut pending = valid_answer();
+    pending.title = "In attesa di revisione".into();
+    server.seed(pending, ModerationStatus::Inviata).await;
+
+    for path in ["/api/catalogue".to_owned(), format!("/api/practices/{id}")] {
+        let response = server.client.get(server.url(&path)).send().await.unwrap();
+        assert_eq!(response.status(), StatusCode::OK, "{path}");
+        let body = response.text().await.unwrap();
+        assert!(body.contains(&title), "{path} shows the published title");
+        assert!(!body.contains("In attesa di revisione"), "{path} hides unpublished practices");
+        for canary in PRIVATE_CANARIES {
+            assert!(!body.contains(canary), "{path} leaks a private field: {canary}");
+        }
+        for key in ["contact_name", "contact_email", "contact_phone", "contact_role", "privacy_notice_read"] {
+            assert!(!body.contains(key), "{path} carries the private key {key}");
+        }
+    }
+    let catalogue: Value = server.client.get(server.url("/api/catalogue")).send().await.unwrap().json().await.unwrap();
+    assert_eq!(catalogue["practices"].as_array().unwrap().len(), 1);
+    assert_eq!(catalogue["practices"][0]["id"], id.as_str());
+    assert_eq!(catalogue["licence"], "CC-BY-4.0");
+}
+
+#[tokio::test]
+async fn unknown_api_paths_answer_json_404() {
+    let server = TestServer::start(None).await;
+    for path in ["/api/nope", "/api", "/api/a/b/c", "/api/practices/BP-2020-9999", "/api/practices/..%2F..%2Fetc%2Fpasswd", "/api/"] {
+        let response = server.client.get(server.url(path)).send().await.unwrap();
+        assert_eq!(response.status(), StatusCode::NOT_FOUND, "{path}");
+        let body: Value = response.json().await.unwrap_or_else(|e| panic!("{path}: JSON 404 expected: {e}"));
+        assert_eq!(body["error"]["code"], "not_found", "{path}");
+    }
+    let (status, body) = server.post_raw("/api/nope", Some("application/json"), "{}").await;
+    assert_eq!((status, body["error"]["code"].as_str()), (StatusCode::NOT_FOUND, Some("not_found")));
+}
+
+#[tokio::test]
+async fn bad_bodies_get_clear_json_errors_and_store_nothing() {
+    let server = TestServer::start(None).await;
+    let valid = serde_json::to_value(valid_answer()).unwrap();
+    let with = |key: &str, value: Value| {
+        let mut v = valid.clone();
+        v[key] = value;
+        v.to_string()
+    };
+    let without = |key: &str| {
+        let mut v = valid.clone();
+        v.as_object_mut().unwrap().remove(key);
+        v.to_string()
+    };
+    let cases: Vec<(&str, Option<&str>, String, StatusCode, &str)> = vec![
+        ("malformed JSON", Some("application/json"), "{\"title\": ".into(), StatusCode::BAD_REQUEST, "malformed_json"),
+        ("not JSON at all", Some("application/json"), "<xml/>".into(), StatusCode::BAD_REQUEST, "malformed_json"),
+        ("no content type", None, valid.to_string(), StatusCode::UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type"),
+        ("wrong type", Some("application/json"), with("title", json!(42)), StatusCode::UNPROCESSABLE_ENTITY, "schema_mismatch"),
+        ("missing required key", Some("application/json"), without("title"), StatusCode::UNPROCESSABLE_ENTITY, "schema_mismatch"),
+        ("unknown extra key", Some("application/json"), with("is_admin", json!(true)), StatusCode::UNPROCESSABLE_ENTITY, "schema_mismatch"),
+        ("unknown vocabulary code", Some("application/json"), with("service_type", json!("nuovissimo")), StatusCode::UNPROCESSABLE_ENTITY, "schema_mismatch"),
+        ("negative count", Some("application/json"), with("staff_count", json!(-3)), StatusCode::UNPROCESSABLE_ENTITY, "schema_mismatch"),
+        ("blank title", Some("application/json"), with("title", json!("  ")), StatusCode::UNPROCESSABLE_ENTITY, "validation_failed"),
+        ("title over the limit", Some("application/json"), with("title", json!("a".repeat(121))), StatusCode::UNPROCESSABLE_ENTITY, "validation_failed"),
+        ("end before start", Some("application/json"), with("end_date", json!("2020-01")), StatusCode::UNPROCESSABLE_ENTITY, "validation_failed"),
+    ];
+    for (why, content_type, body, status, code) in cases {
+        let (got, answer) = server.post_raw("/api/submissions", content_type, body).await;
+        assert_eq!(got, status, "{why}: {answer}");
+        assert_eq!(answer["error"]["code"], code, "{why}: {answer}");
+        let message = answer["error"]["message"].as_str().unwrap_or_default();
+        assert!(message.len() > 10, "{why}: a message people can read, got {message:?}");
+    }
+    assert_eq!(server.stored(), 0, "no bad body stored anything");
+}
+
+#[tokio::test]
+async fn validation_errors_map_fields_to_messages() {
+    let server = TestServer::start(None).await;
+    let mut answer = serde_json::to_value(valid_answer()).unwrap();
+    answer["title"] = json!("");
+    answer["contact_email"] = json!("non-una-mail");
+    let (status, body) = server.post_raw("/api/submissions", Some("application/json"), answer.to_string()).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(body["error"]["fields"]["title"], json!(["Compila questo campo."]));
+    assert_eq!(body["error"]["fields"]["contact_email"], json!(["Scrivi un indirizzo e-mail nella forma nome@ente.it."]));
+    assert_eq!(server.stored(), 0);
+}
+
+#[tokio::test]
+async fn a_body_over_the_limit_is_refused_with_413() {
+    let server = TestServer::start(None).await;
+    for size in [server::BODY_LIMIT + 1, 10 * 1024 * 1024] {
+        let mut answer = serde_json::to_value(valid_answer()).unwrap();
+        answer["description"] = json!("x".repeat(size));
+        let (status, body) = server.post_raw("/api/submissions", Some("application/json"), answer.to_string()).await;
+        assert_eq!(status, StatusCode::PAYLOAD_TOO_LARGE, "{size} bytes");
+        assert_eq!(body["error"]["code"], "payload_too_large");
+    }
+    assert_eq!(server.stored(), 0);
+}
+
+#[tokio::test]
+async fn a_valid_submission_is_stored_once_and_stays_private() {
+    let server = TestServer::start(None).await;
+    let mut answer = valid_answer();
+    answer.summary = "<script>alert('x')</script> resta testo".into();
+    let body = serde_json::to_string(&answer).unwrap();
+    let (status, receipt) = server.post_raw("/api/submissions", Some("application/json"), body).await;
+    assert_eq!(status, StatusCode::CREATED, "{receipt}");
+    let id = receipt["id"].as_str().unwrap();
+    assert!(domain::PracticeId::parse(id).is_ok(), "a citable reference: {id}");
+    assert_eq!(server.stored(), 1);
+    let conn = rusqlite::Connection::open(&server.db_path).unwrap();
+    let (status, summary): (String, String) = conn
+        .query_row("SELECT moderation_status, answer ->> '$.summary' FROM practices", [], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap();
+    assert_eq!(status, "inviata");
+    assert_eq!(summary, "<script>alert('x')</script> resta testo", "HTML is stored as text, unchanged");
+    let response = server.client.get(server.url(&format!("/api/practices/{id}"))).send().await.unwrap();
+    assert_eq!(response.status(), StatusCode::NOT_FOUND, "not public before a curator publishes it");
+}
+
+#[tokio::test]
+async fn the_app_is_served_with_a_fresh_nonce_and_spa_fallback() {
+    let dist = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dist.path().join("index.html"),
+        "<html><script type=\"module\" nonce=\"{{__TRUNK NONCE__}}\">import '/app.js'</script></html>",
+    )
+    .unwrap();
+    std::fs::write(dist.path().join("app.js"), "console.log(1)").unwrap();
+    let server = TestServer::start(Some(dist.path())).await;
+
+    let mut nonces = Vec::new();
+    for path in ["/", "/catalogo", "/una/rotta/della/app", "/index.html"] {
+        let response = server.client.get(server.url(path)).send().await.unwrap();
+        assert_eq!(response.status(), StatusCode::OK, "{path}");
+        let csp = response.headers()["content-security-policy"].to_str().unwrap().to_owned();
+        assert!(csp.contains("'wasm-unsafe-eval'") && csp.contains("frame-ancestors 'self'"), "{csp}");
+        let body = response.text().await.unwrap();
+        let nonce = body.split("nonce=\"").nth(1).unwrap().split('"').next().unwrap().to_owned();
+        assert!(!nonce.contains("TRUNK"), "{path}: the placeholder is replaced");
+        assert!(csp.contains(&format!("'nonce-{nonce}'")), "{path}: the CSP names the page's nonce");
+        nonces.push(nonce);
+    }
+    nonces.sort();
+    nonces.dedup();
+    assert_eq!(nonces.len(), 4, "every response has its own nonce");
+
+    let script = server.client.get(server.url("/app.js")).send().await.unwrap();
+    assert_eq!(script.status(), StatusCode::OK);
+    assert_eq!(script.text().await.unwrap(), "console.log(1)");
+    let api = server.client.get(server.url("/api/nothing")).send().await.unwrap();
+    assert_eq!(api.status(), StatusCode::NOT_FOUND, "API paths never fall back to the app");
+    let traversal = server.client.get(server.url("/..%2F..%2F..%2Fetc%2Fpasswd")).send().await.unwrap();
+    assert!(!traversal.text().await.unwrap().contains("root:"), "no file outside the app folder is served");
+}
+
+#[tokio::test]
+async fn demo_data_loads_once_into_an_empty_database() {
+    let server = TestServer::start(None).await;
+    let loaded = server::demo::load_if_empty(&server.db).await.unwrap();
+    assert!(loaded >= 20);
+    assert_eq!(server::demo::load_if_empty(&server.db).await.unwrap(), 0, "never loaded twice");
+    let catalogue: Value = server.client.get(server.url("/api/catalogue")).send().await.unwrap().json().await.unwrap();
+    let practices = catalogue["practices"].as_array().unwrap();
+    assert_eq!(practices.len(), loaded);
+    assert!(practices.iter().all(|p| p["demo"] == json!(true)), "demo practices are flagged");
+}

@@ -1,0 +1,50 @@
+//! The list of practice cards the catalogue shows.
+
+use domain::{CatalogueEntry, Lang};
+use leptos::prelude::*;
+
+/// Practice cards: title, body, region and type, with a "dimostrativo" badge
+/// on demo content.
+#[component]
+pub fn PracticeList(
+    /// The practices to show, in order.
+    #[prop(into)]
+    practices: Signal<Vec<CatalogueEntry>>,
+) -> impl IntoView {
+    view! {
+        <ul class="practice-list" data-testid="practice-list">
+            <For each=move || practices.get() key=|p| p.id.clone() let:practice>
+                <PracticeCard practice />
+            </For>
+        </ul>
+    }
+}
+
+/// One practice as a card in a list.
+#[component]
+pub fn PracticeCard(
+    /// The practice to show.
+    practice: CatalogueEntry,
+) -> impl IntoView {
+    let lang = Lang::It;
+    view! {
+        <li class="practice-card">
+            <article aria-labelledby=format!("titolo-{}", practice.id)>
+                <h2 class="practice-title" id=format!("titolo-{}", practice.id)>
+                    {practice.title.clone()}
+                </h2>
+                {practice.demo.then(|| view! { <span class="badge badge-demo">"dimostrativo"</span> })}
+                <p class="practice-entity">
+                    {practice.entity_name.clone()} " · " {practice.region_code.label(lang)}
+                </p>
+                <p class="practice-summary">{practice.summary.clone()}</p>
+                <dl class="practice-facts">
+                    <dt>"Tipologia"</dt>
+                    <dd>{practice.service_type.label(lang)}</dd>
+                    <dt>"Riferimento"</dt>
+                    <dd>{practice.id.to_string()}</dd>
+                </dl>
+            </article>
+        </li>
+    }
+}

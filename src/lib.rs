@@ -1,0 +1,8 @@
+//! The browser app of Buone pratiche: a Leptos single-page application built by
+//! trunk. `app` holds the route table, `pages` render, `api` talks HTTP, and
+//! the `domain` crate decides.
+
+pub mod api;
+pub mod app;
+pub mod components;
+pub mod pages;

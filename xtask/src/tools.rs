@@ -1,0 +1,109 @@
+//! Installs what the build and the tests need, skipping whatever is already
+//! there in the right version (the versions and recipes are those verified in
+//! `shared/docs/toolchain.md`):
+//!
+//! - the `wasm32-unknown-unknown` target (rustup);
+//! - trunk 0.21.14 (cargo install; 0.22 needs a newer rustc);
+//! - wasm-bindgen-cli at exactly the `wasm-bindgen` version in Cargo.lock;
+//! - wasm-opt from the npm package `binaryen@132` (Debian's is too old);
+//! - for tests, Debian's chromium and chromium-driver.
+
+use crate::run_command;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+const TRUNK_VERSION: &str = "0.21.14";
+const BINARYEN_VERSION: &str = "132";
+
+/// Where npm-installed tools live, outside the clone so they survive it.
+fn tools_dir() -> PathBuf {
+    if let Some(dir) = std::env::var_os("BP_TOOLS_DIR") {
+        return PathBuf::from(dir);
+    }
+    let home = std::env::var_os("HOME").map_or_else(|| PathBuf::from("."), PathBuf::from);
+    home.join(".cache/buone-pratiche/tools")
+}
+
+fn cargo_bin_dir() -> PathBuf {
+    let cargo_home = std::env::var_os("CARGO_HOME").map(PathBuf::from).unwrap_or_else(|| {
+        let home = std::env::var_os("HOME").map_or_else(|| PathBuf::from("."), PathBuf::from);
+        home.join(".cargo")
+    });
+    cargo_home.join("bin")
+}
+
+/// What `program args` prints, if it runs at all.
+fn output_of(program: &str, args: &[&str]) -> Option<String> {
+    let output = Command::new(program).args(args).output().ok()?;
+    output.status.success().then(|| String::from_utf8_lossy(&output.stdout).into_owned())
+}
+
+/// Puts the tool folders first on PATH, for this process and its children.
+fn prepend_to_path(dirs: &[PathBuf]) {
+    let current = std::env::var_os("PATH").unwrap_or_default();
+    let mut all: Vec<PathBuf> = dirs.to_vec();
+    all.extend(std::env::split_paths(&current));
+    let joined = std::env::join_paths(all).expect("tool folders contain no path separator");
+    // SAFETY: xtask is single-threaded; no other thread reads the environment.
+    unsafe { std::env::set_var("PATH", joined) };
+}
+
+/// The `wasm-bindgen` version Cargo.lock resolved, which the CLI must equal.
+fn locked_wasm_bindgen_version(root: &Path) -> Result<String, String> {
+    let lock = std::fs::read_to_string(root.join("Cargo.lock")).map_err(|e| format!("reading Cargo.lock: {e}"))?;
+    let mut lines = lock.lines();
+    while let Some(line) = lines.next() {
+        if line == "name = \"wasm-bindgen\"" {
+            let version = lines.next().and_then(|l| l.strip_prefix("version = \"")).and_then(|v| v.strip_suffix('"'));
+            return version.map(str::to_owned).ok_or_else(|| "Cargo.lock: wasm-bindgen without version".into());
+        }
+    }
+    Err("Cargo.lock does not list wasm-bindgen".into())
+}
+
+/// Everything `trunk build --release --offline` needs.
+pub fn ensure_build_tools(root: &Path) -> Result<(), String> {
+    let node_bin = tools_dir().join("node_modules/.bin");
+    prepend_to_path(&[cargo_bin_dir(), node_bin]);
+
+    let targets = output_of("rustup", &["target", "list", "--installed"]).unwrap_or_default();
+    if !targets.lines().any(|t| t.trim() == "wasm32-unknown-unknown") {
+        run_command(Command::new("rustup").args(["target", "add", "wasm32-unknown-unknown"]))?;
+    }
+
+    if !output_of("trunk", &["--version"]).is_some_and(|v| v.contains(TRUNK_VERSION)) {
+        println!("Installing trunk {TRUNK_VERSION} (about 13 minutes on 2 cores, once)...");
+        run_command(Command::new("cargo").args(["install", "trunk", "--version", TRUNK_VERSION, "--locked"]))?;
+    }
+
+    let bindgen = locked_wasm_bindgen_version(root)?;
+    if !output_of("wasm-bindgen", &["--version"]).is_some_and(|v| v.split_whitespace().any(|w| w == bindgen)) {
+        println!("Installing wasm-bindgen-cli {bindgen} (about 4 minutes, once)...");
+        // Not --locked: its lock file asks for a webpki-roots the registry no longer serves.
+        run_command(Command::new("cargo").args(["install", "wasm-bindgen-cli", "--version", &format!("={bindgen}")]))?;
+    }
+
+    if !output_of("wasm-opt", &["--version"]).is_some_and(|v| v.contains(&format!("version_{BINARYEN_VERSION}"))) {
+        let dir = tools_dir();
+        std::fs::create_dir_all(&dir).map_err(|e| format!("creating {}: {e}", dir.display()))?;
+        run_command(
+            Command::new("npm")
+                .args(["install", "--no-audit", "--no-fund", "--prefix"])
+                .arg(&dir)
+                .arg(format!("binaryen@{BINARYEN_VERSION}")),
+        )?;
+    }
+    Ok(())
+}
+
+/// Chromium and its driver for the browser tests; returns the driver's path.
+pub fn ensure_browser() -> Result<PathBuf, String> {
+    let chromedriver = PathBuf::from("/usr/bin/chromedriver");
+    if Path::new("/usr/bin/chromium").exists() && chromedriver.exists() {
+        return Ok(chromedriver);
+    }
+    println!("Installing Chromium and ChromeDriver from Debian's packages...");
+    run_command(Command::new("apt-get").arg("update"))?;
+    run_command(Command::new("apt-get").args(["install", "-y", "chromium", "chromium-driver"]))?;
+    Ok(chromedriver)
+}
