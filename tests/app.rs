@@ -56,7 +56,8 @@ fn practice_cards_show_labels_not_codes_and_mark_demo_content() {
         entry(1, "Buoni spesa online", Region::Puglia, true),
         entry(2, "Telefonate agli anziani", Region::Bolzano, false),
     ];
-    let _mounted = leptos::mount::mount_to(root.clone(), move || view! { <PracticeList practices=practices.clone() /> });
+    let _mounted =
+        leptos::mount::mount_to(root.clone(), move || view! { <PracticeList practices=practices.clone() /> });
 
     let cards = root.query_selector_all("li.practice-card").unwrap();
     assert_eq!(cards.length(), 2);

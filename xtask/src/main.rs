@@ -110,20 +110,39 @@ fn test(root: &Path) -> Result<(), String> {
     step(
         "clippy (native)",
         run_command(Command::new("cargo").args([
-            "clippy", "--workspace", "--exclude", "buone-pratiche", "--all-targets", "--", "-D", "warnings",
+            "clippy",
+            "--workspace",
+            "--exclude",
+            "buone-pratiche",
+            "--all-targets",
+            "--",
+            "-D",
+            "warnings",
         ])),
     );
     step(
         "clippy (wasm)",
         run_command(Command::new("cargo").args([
-            "clippy", "--package", "buone-pratiche", "--target", "wasm32-unknown-unknown", "--all-targets", "--", "-D",
+            "clippy",
+            "--package",
+            "buone-pratiche",
+            "--target",
+            "wasm32-unknown-unknown",
+            "--all-targets",
+            "--",
+            "-D",
             "warnings",
         ])),
     );
     step(
         "unit and API tests",
         counts.run(Command::new("cargo").args([
-            "test", "--workspace", "--exclude", "buone-pratiche", "--exclude", "e2e",
+            "test",
+            "--workspace",
+            "--exclude",
+            "buone-pratiche",
+            "--exclude",
+            "e2e",
         ])),
     );
     step(
@@ -173,10 +192,7 @@ impl Counts {
     fn run(&mut self, command: &mut Command) -> Result<(), String> {
         let shown = format!("{command:?}");
         println!("\n$ {shown}");
-        let mut child = command
-            .stdout(Stdio::piped())
-            .spawn()
-            .map_err(|e| format!("cannot start {shown}: {e}"))?;
+        let mut child = command.stdout(Stdio::piped()).spawn().map_err(|e| format!("cannot start {shown}: {e}"))?;
         let stdout = child.stdout.take().expect("stdout is piped");
         for line in BufReader::new(stdout).lines() {
             let line = line.map_err(|e| format!("reading {shown}: {e}"))?;
@@ -208,7 +224,10 @@ mod tests {
     #[test]
     fn reads_libtest_and_wasm_bindgen_test_summaries() {
         let cases = [
-            ("test result: ok. 13 passed; 0 failed; 0 ignored; 0 measured; 0 filtered out; finished in 0.00s", Some((13, 0))),
+            (
+                "test result: ok. 13 passed; 0 failed; 0 ignored; 0 measured; 0 filtered out; finished in 0.00s",
+                Some((13, 0)),
+            ),
             ("test result: FAILED. 2 passed; 1 failed; 0 ignored; 0 measured; 0 filtered out", Some((2, 1))),
             ("   test result: ok. 0 passed; 0 failed; 0 ignored", Some((0, 0))),
             ("running 13 tests", None),

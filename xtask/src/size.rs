@@ -68,7 +68,7 @@ pub fn measure(dir: &Path) -> Result<Vec<FileSize>, String> {
             path: relative,
         });
     }
-    sizes.sort_by(|a, b| b.raw.cmp(&a.raw));
+    sizes.sort_by_key(|s| std::cmp::Reverse(s.raw));
     Ok(sizes)
 }
 
@@ -107,7 +107,8 @@ pub fn check_budget(dir: &Path, budget: u64) -> Result<(), String> {
 /// left out: the server rewrites it on every response (CSP nonce).
 pub fn precompress(dir: &Path) -> Result<(), String> {
     for path in files(dir)? {
-        let compressible = matches!(path.extension().and_then(|e| e.to_str()), Some("js" | "wasm" | "css" | "json" | "svg"));
+        let compressible =
+            matches!(path.extension().and_then(|e| e.to_str()), Some("js" | "wasm" | "css" | "json" | "svg"));
         if !compressible {
             continue;
         }

@@ -19,11 +19,7 @@ pub struct YearMonth {
 impl YearMonth {
     /// A valid year and month, or `None`.
     pub const fn new(year: u16, month: u8) -> Option<Self> {
-        if month >= 1 && month <= 12 && year >= 1000 && year <= 9999 {
-            Some(Self { year, month })
-        } else {
-            None
-        }
+        if month >= 1 && month <= 12 && year >= 1000 && year <= 9999 { Some(Self { year, month }) } else { None }
     }
 
     /// Parses `YYYY-MM`.
@@ -61,7 +57,8 @@ impl Serialize for YearMonth {
 impl<'de> Deserialize<'de> for YearMonth {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let text = String::deserialize(deserializer)?;
-        Self::parse(&text).ok_or_else(|| serde::de::Error::custom(format!("expected a year-month like 2020-03, got {text:?}")))
+        Self::parse(&text)
+            .ok_or_else(|| serde::de::Error::custom(format!("expected a year-month like 2020-03, got {text:?}")))
     }
 }
 

@@ -5,9 +5,9 @@
 //! Errors are values (`FieldError`), keyed by the field's key, and turned into
 //! plain-language messages that say how to fix the value.
 
+use crate::Lang;
 use crate::practice::{Practice, YearMonth};
 use crate::vocabulary::{CommunicationChannel, EntityType, Tool};
-use crate::Lang;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -101,10 +101,7 @@ impl FieldErrors {
 
     /// Every field's messages in one language: the shape of a 422 response.
     pub fn messages(&self, lang: Lang) -> BTreeMap<String, Vec<String>> {
-        self.0
-            .iter()
-            .map(|(field, errors)| (field.clone(), errors.iter().map(|e| e.message(lang)).collect()))
-            .collect()
+        self.0.iter().map(|(field, errors)| (field.clone(), errors.iter().map(|e| e.message(lang)).collect())).collect()
     }
 
     fn into_result(self) -> Result<(), Self> {
@@ -207,7 +204,12 @@ impl Practice {
         let mut e = FieldErrors::default();
 
         // Step 1: Ente.
-        check_other(&mut e, "entity_type_other", self.entity_type == EntityType::Altro, self.entity_type_other.as_deref());
+        check_other(
+            &mut e,
+            "entity_type_other",
+            self.entity_type == EntityType::Altro,
+            self.entity_type_other.as_deref(),
+        );
         check_text(&mut e, "entity_name", Some(&self.entity_name), NAME, true);
         if self.entity_type == EntityType::Comune && self.comune_codes.is_empty() {
             e.add("comune_codes", FieldError::Required);
@@ -254,7 +256,12 @@ impl Practice {
         check_choices(&mut e, "delivery_modes", &self.delivery_modes, true);
         check_choices(&mut e, "communication_channels", &self.communication_channels, true);
         let channel_other = self.communication_channels.contains(&CommunicationChannel::Altro);
-        check_other(&mut e, "communication_channels_other", channel_other, self.communication_channels_other.as_deref());
+        check_other(
+            &mut e,
+            "communication_channels_other",
+            channel_other,
+            self.communication_channels_other.as_deref(),
+        );
         check_choices(&mut e, "tools", &self.tools, true);
         check_other(&mut e, "tools_other", self.tools.contains(&Tool::Altro), self.tools_other.as_deref());
 
@@ -293,9 +300,9 @@ impl Practice {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::geo::{ComuneCode, Region};
     use crate::practice::Partner;
     use crate::vocabulary::*;
-    use crate::geo::{ComuneCode, Region};
 
     /// A complete, valid practice that each case below changes in one way.
     pub(crate) fn valid() -> Practice {
@@ -362,50 +369,192 @@ mod tests {
     /// field error it must cause (`None`: the change must be accepted).
     fn cases() -> Vec<Case> {
         vec![
-        ("blank title", |p| p.title = "   ".into(), "title", Some(FieldError::Required)),
-        ("title of 120 characters", |p| p.title = "a".repeat(120), "title", None),
-        ("title of 121 characters", |p| p.title = "a".repeat(121), "title", Some(FieldError::TooLong { max: 120 })),
-        ("limits count characters, not bytes", |p| p.title = "è".repeat(120), "title", None),
-        ("summary over 500", |p| p.summary = "x".repeat(501), "summary", Some(FieldError::TooLong { max: 500 })),
-        ("description of 5000", |p| p.description = "x".repeat(5000), "description", None),
-        ("description over 5000", |p| p.description = "x".repeat(5001), "description", Some(FieldError::TooLong { max: 5000 })),
-        ("paragraphs are welcome", |p| p.description = "Uno.\n\nDue.\r\n\tTre.".into(), "description", None),
-        ("HTML is kept as text, not refused", |p| p.summary = "<script>alert(1)</script>".into(), "summary", None),
-        ("a NUL byte", |p| p.title = "Titolo\u{0}".into(), "title", Some(FieldError::ForbiddenCharacters)),
-        ("a zero-width space", |p| p.title = "Tito\u{200B}lo".into(), "title", Some(FieldError::ForbiddenCharacters)),
-        ("a right-to-left override", |p| p.entity_name = "Comune \u{202E}acculL".into(), "entity_name", Some(FieldError::ForbiddenCharacters)),
-        ("missing contact e-mail", |p| p.contact_email = "".into(), "contact_email", Some(FieldError::Required)),
-        ("e-mail without @", |p| p.contact_email = "m.rossi.comune.it".into(), "contact_email", Some(FieldError::InvalidEmail)),
-        ("e-mail without a dotted domain", |p| p.contact_email = "m@localhost".into(), "contact_email", Some(FieldError::InvalidEmail)),
-        ("e-mail with a space", |p| p.contact_email = "m rossi@comune.it".into(), "contact_email", Some(FieldError::InvalidEmail)),
-        ("e-mail with two @", |p| p.contact_email = "a@b@comune.it".into(), "contact_email", Some(FieldError::InvalidEmail)),
-        ("a Comune without its code", |p| p.comune_codes.clear(), "comune_codes", Some(FieldError::Required)),
-        ("a Regione needs no Comune", |p| { p.entity_type = EntityType::Regione; p.comune_codes.clear() }, "comune_codes", None),
-        ("an Ambito needs its name", |p| p.entity_type = EntityType::AmbitoTerritorialeSociale, "ats_name", Some(FieldError::Required)),
-        ("an Ambito with its name", |p| { p.entity_type = EntityType::AmbitoTerritorialeSociale; p.ats_name = Some("Ambito TA/2".into()) }, "ats_name", None),
-        ("body type altro without text", |p| p.entity_type = EntityType::Altro, "entity_type_other", Some(FieldError::OtherTextRequired)),
-        ("body type altro with text", |p| { p.entity_type = EntityType::Altro; p.entity_type_other = Some("Società della salute".into()) }, "entity_type_other", None),
-        ("a partner without a name", |p| p.partners[0].name = " ".into(), "partners.0.name", Some(FieldError::Required)),
-        ("start before 2020", |p| p.start_date = YearMonth::new(2019, 12).unwrap(), "start_date", Some(FieldError::TooEarly { min: "2020-01".into() })),
-        ("start in January 2020", |p| p.start_date = YearMonth::new(2020, 1).unwrap(), "start_date", None),
-        ("end before start", |p| p.end_date = YearMonth::new(2020, 2), "end_date", Some(FieldError::EndBeforeStart)),
-        ("end in the start month", |p| p.end_date = YearMonth::new(2020, 3), "end_date", None),
-        ("no user area", |p| p.user_areas.clear(), "user_areas", Some(FieldError::ChooseAtLeastOne)),
-        ("no innovation tag", |p| p.innovation_tags.clear(), "innovation_tags", Some(FieldError::ChooseAtLeastOne)),
-        ("no tool", |p| p.tools.clear(), "tools", Some(FieldError::ChooseAtLeastOne)),
-        ("tool altro without text", |p| p.tools.push(Tool::Altro), "tools_other", Some(FieldError::OtherTextRequired)),
-        ("channel altro without text", |p| p.communication_channels.push(CommunicationChannel::Altro), "communication_channels_other", Some(FieldError::OtherTextRequired)),
-        ("other text without altro is ignored", |p| p.tools_other = Some("fax".into()), "tools_other", None),
-        ("a count without its unit", |p| p.beneficiaries_unit = None, "beneficiaries_unit", Some(FieldError::UnitRequired)),
-        ("no count, no unit", |p| { p.beneficiaries_count = None; p.beneficiaries_unit = None }, "beneficiaries_unit", None),
-        ("feedback from citizens missing", |p| p.feedback_citizens = "".into(), "feedback_citizens", Some(FieldError::Required)),
-        ("eleven links", |p| p.links = vec!["https://a.it".into(); 11], "links", Some(FieldError::TooMany { max: 10 })),
-        ("a javascript: link", |p| p.links = vec!["javascript:alert(1)".into()], "links.0", Some(FieldError::InvalidUrl)),
-        ("a link without host", |p| p.links = vec!["https:///delibera".into()], "links.0", Some(FieldError::InvalidUrl)),
-        ("a plain http link", |p| p.links = vec!["http://albo.comune.it/delibera?id=4".into()], "links.0", None),
-        ("privacy notice not read", |p| p.privacy_notice_read = false, "privacy_notice_read", Some(FieldError::MustAccept)),
-        ("no publication consent", |p| p.publication_consent = false, "publication_consent", Some(FieldError::MustAccept)),
-        ("beneficiary data not excluded", |p| p.no_beneficiary_data = false, "no_beneficiary_data", Some(FieldError::MustAccept)),
+            ("blank title", |p| p.title = "   ".into(), "title", Some(FieldError::Required)),
+            ("title of 120 characters", |p| p.title = "a".repeat(120), "title", None),
+            ("title of 121 characters", |p| p.title = "a".repeat(121), "title", Some(FieldError::TooLong { max: 120 })),
+            ("limits count characters, not bytes", |p| p.title = "è".repeat(120), "title", None),
+            ("summary over 500", |p| p.summary = "x".repeat(501), "summary", Some(FieldError::TooLong { max: 500 })),
+            ("description of 5000", |p| p.description = "x".repeat(5000), "description", None),
+            (
+                "description over 5000",
+                |p| p.description = "x".repeat(5001),
+                "description",
+                Some(FieldError::TooLong { max: 5000 }),
+            ),
+            ("paragraphs are welcome", |p| p.description = "Uno.\n\nDue.\r\n\tTre.".into(), "description", None),
+            ("HTML is kept as text, not refused", |p| p.summary = "<script>alert(1)</script>".into(), "summary", None),
+            ("a NUL byte", |p| p.title = "Titolo\u{0}".into(), "title", Some(FieldError::ForbiddenCharacters)),
+            (
+                "a zero-width space",
+                |p| p.title = "Tito\u{200B}lo".into(),
+                "title",
+                Some(FieldError::ForbiddenCharacters),
+            ),
+            (
+                "a right-to-left override",
+                |p| p.entity_name = "Comune \u{202E}acculL".into(),
+                "entity_name",
+                Some(FieldError::ForbiddenCharacters),
+            ),
+            ("missing contact e-mail", |p| p.contact_email = "".into(), "contact_email", Some(FieldError::Required)),
+            (
+                "e-mail without @",
+                |p| p.contact_email = "m.rossi.comune.it".into(),
+                "contact_email",
+                Some(FieldError::InvalidEmail),
+            ),
+            (
+                "e-mail without a dotted domain",
+                |p| p.contact_email = "m@localhost".into(),
+                "contact_email",
+                Some(FieldError::InvalidEmail),
+            ),
+            (
+                "e-mail with a space",
+                |p| p.contact_email = "m rossi@comune.it".into(),
+                "contact_email",
+                Some(FieldError::InvalidEmail),
+            ),
+            (
+                "e-mail with two @",
+                |p| p.contact_email = "a@b@comune.it".into(),
+                "contact_email",
+                Some(FieldError::InvalidEmail),
+            ),
+            ("a Comune without its code", |p| p.comune_codes.clear(), "comune_codes", Some(FieldError::Required)),
+            (
+                "a Regione needs no Comune",
+                |p| {
+                    p.entity_type = EntityType::Regione;
+                    p.comune_codes.clear()
+                },
+                "comune_codes",
+                None,
+            ),
+            (
+                "an Ambito needs its name",
+                |p| p.entity_type = EntityType::AmbitoTerritorialeSociale,
+                "ats_name",
+                Some(FieldError::Required),
+            ),
+            (
+                "an Ambito with its name",
+                |p| {
+                    p.entity_type = EntityType::AmbitoTerritorialeSociale;
+                    p.ats_name = Some("Ambito TA/2".into())
+                },
+                "ats_name",
+                None,
+            ),
+            (
+                "body type altro without text",
+                |p| p.entity_type = EntityType::Altro,
+                "entity_type_other",
+                Some(FieldError::OtherTextRequired),
+            ),
+            (
+                "body type altro with text",
+                |p| {
+                    p.entity_type = EntityType::Altro;
+                    p.entity_type_other = Some("Società della salute".into())
+                },
+                "entity_type_other",
+                None,
+            ),
+            (
+                "a partner without a name",
+                |p| p.partners[0].name = " ".into(),
+                "partners.0.name",
+                Some(FieldError::Required),
+            ),
+            (
+                "start before 2020",
+                |p| p.start_date = YearMonth::new(2019, 12).unwrap(),
+                "start_date",
+                Some(FieldError::TooEarly { min: "2020-01".into() }),
+            ),
+            ("start in January 2020", |p| p.start_date = YearMonth::new(2020, 1).unwrap(), "start_date", None),
+            (
+                "end before start",
+                |p| p.end_date = YearMonth::new(2020, 2),
+                "end_date",
+                Some(FieldError::EndBeforeStart),
+            ),
+            ("end in the start month", |p| p.end_date = YearMonth::new(2020, 3), "end_date", None),
+            ("no user area", |p| p.user_areas.clear(), "user_areas", Some(FieldError::ChooseAtLeastOne)),
+            ("no innovation tag", |p| p.innovation_tags.clear(), "innovation_tags", Some(FieldError::ChooseAtLeastOne)),
+            ("no tool", |p| p.tools.clear(), "tools", Some(FieldError::ChooseAtLeastOne)),
+            (
+                "tool altro without text",
+                |p| p.tools.push(Tool::Altro),
+                "tools_other",
+                Some(FieldError::OtherTextRequired),
+            ),
+            (
+                "channel altro without text",
+                |p| p.communication_channels.push(CommunicationChannel::Altro),
+                "communication_channels_other",
+                Some(FieldError::OtherTextRequired),
+            ),
+            ("other text without altro is ignored", |p| p.tools_other = Some("fax".into()), "tools_other", None),
+            (
+                "a count without its unit",
+                |p| p.beneficiaries_unit = None,
+                "beneficiaries_unit",
+                Some(FieldError::UnitRequired),
+            ),
+            (
+                "no count, no unit",
+                |p| {
+                    p.beneficiaries_count = None;
+                    p.beneficiaries_unit = None
+                },
+                "beneficiaries_unit",
+                None,
+            ),
+            (
+                "feedback from citizens missing",
+                |p| p.feedback_citizens = "".into(),
+                "feedback_citizens",
+                Some(FieldError::Required),
+            ),
+            (
+                "eleven links",
+                |p| p.links = vec!["https://a.it".into(); 11],
+                "links",
+                Some(FieldError::TooMany { max: 10 }),
+            ),
+            (
+                "a javascript: link",
+                |p| p.links = vec!["javascript:alert(1)".into()],
+                "links.0",
+                Some(FieldError::InvalidUrl),
+            ),
+            (
+                "a link without host",
+                |p| p.links = vec!["https:///delibera".into()],
+                "links.0",
+                Some(FieldError::InvalidUrl),
+            ),
+            ("a plain http link", |p| p.links = vec!["http://albo.comune.it/delibera?id=4".into()], "links.0", None),
+            (
+                "privacy notice not read",
+                |p| p.privacy_notice_read = false,
+                "privacy_notice_read",
+                Some(FieldError::MustAccept),
+            ),
+            (
+                "no publication consent",
+                |p| p.publication_consent = false,
+                "publication_consent",
+                Some(FieldError::MustAccept),
+            ),
+            (
+                "beneficiary data not excluded",
+                |p| p.no_beneficiary_data = false,
+                "no_beneficiary_data",
+                Some(FieldError::MustAccept),
+            ),
         ]
     }
 
@@ -417,7 +566,7 @@ mod tests {
             let errors = practice.validate().err().unwrap_or_default();
             match expected {
                 Some(error) => {
-                    assert_eq!(errors.get(field), [error.clone()], "{why}: errors on {field}");
+                    assert_eq!(errors.get(field), [error], "{why}: errors on {field}");
                     assert_eq!(errors.fields().count(), 1, "{why}: only {field} is wrong, got {errors:?}");
                 }
                 None => assert!(errors.is_empty(), "{why}: must be accepted, got {errors:?}"),

@@ -3,7 +3,6 @@
 //! in URLs) and whose labels are what people read, in Italian and English.
 //! Unknown codes are rejected by deserialization itself.
 
-
 /// Defines a vocabulary: an enum of `Variant = "code": "Italian" / "English"`
 /// entries, with `ALL`, `code`, `label` and `from_code`.
 macro_rules! vocabulary {

@@ -51,7 +51,10 @@ async fn the_catalogue_reads_static_files_without_any_api() {
         }
     }
     let index = std::fs::read_to_string(site.path().join("index.html")).unwrap();
-    let switched = index.replace(r#"<meta name="bp-data-source" content="api" />"#, r#"<meta name="bp-data-source" content="static" />"#);
+    let switched = index.replace(
+        r#"<meta name="bp-data-source" content="api" />"#,
+        r#"<meta name="bp-data-source" content="static" />"#,
+    );
     assert_ne!(index, switched, "index.html declares its data source");
     std::fs::write(site.path().join("index.html"), switched).unwrap();
     let data = tempfile::tempdir().unwrap();

@@ -1,9 +1,9 @@
 //! The JSON API under `/api`. Handlers are short: extract, ask the domain,
 //! call a `db` function, answer.
 
+use crate::AppState;
 use crate::db::{self, NewPractice};
 use crate::error::{ApiError, ApiJson};
-use crate::AppState;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::routing::{any, get, post};
@@ -63,9 +63,17 @@ struct Receipt {
     id: PracticeId,
 }
 
-async fn submit(State(state): State<AppState>, ApiJson(answer): ApiJson<Practice>) -> Result<(StatusCode, Json<Receipt>), ApiError> {
+async fn submit(
+    State(state): State<AppState>,
+    ApiJson(answer): ApiJson<Practice>,
+) -> Result<(StatusCode, Json<Receipt>), ApiError> {
     answer.validate().map_err(ApiError::Invalid)?;
-    let new = NewPractice { answer, status: ModerationStatus::Inviata, demo: false, round: CollectionRound::RaccoltaContinua };
+    let new = NewPractice {
+        answer,
+        status: ModerationStatus::Inviata,
+        demo: false,
+        round: CollectionRound::RaccoltaContinua,
+    };
     let id = state.db.call(move |conn| db::insert_practice(conn, &new)).await?;
     Ok((StatusCode::CREATED, Json(Receipt { id })))
 }

@@ -162,7 +162,9 @@ pub fn published_practices(conn: &Connection) -> Result<Vec<PublicPractice>, DbE
 pub fn published_practice(conn: &Connection, id: &PracticeId) -> Result<Option<PublicPractice>, DbError> {
     let found = conn
         .query_row(
-            &format!("SELECT {PUBLIC_COLUMNS} FROM practices WHERE reference = ?1 AND moderation_status = 'pubblicata'"),
+            &format!(
+                "SELECT {PUBLIC_COLUMNS} FROM practices WHERE reference = ?1 AND moderation_status = 'pubblicata'"
+            ),
             [id.as_str()],
             public_practice,
         )

@@ -60,7 +60,9 @@ impl ApiError {
             Self::NotFound => "Risorsa non trovata.".into(),
             Self::BadRequest(detail) => format!("Il corpo della richiesta non è JSON valido ({detail})."),
             Self::UnsupportedMediaType => "Invia il corpo come JSON, con Content-Type: application/json.".into(),
-            Self::PayloadTooLarge => format!("Il corpo della richiesta supera il limite di {} KiB.", crate::BODY_LIMIT / 1024),
+            Self::PayloadTooLarge => {
+                format!("Il corpo della richiesta supera il limite di {} KiB.", crate::BODY_LIMIT / 1024)
+            }
             Self::Unprocessable(detail) => format!("La richiesta non rispetta lo schema ({detail})."),
             Self::Invalid(_) => "Alcuni campi non sono validi: correggili e invia di nuovo.".into(),
             Self::Internal(_) => "Errore interno del server. Riprova più tardi.".into(),

@@ -60,7 +60,10 @@ pub fn security_headers() -> [SetResponseHeaderLayer<HeaderValue>; 5] {
     [
         set(header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
         set(header::REFERRER_POLICY, "strict-origin-when-cross-origin"),
-        set(HeaderName::from_static("permissions-policy"), "camera=(), microphone=(), geolocation=(), payment=(), usb=()"),
+        set(
+            HeaderName::from_static("permissions-policy"),
+            "camera=(), microphone=(), geolocation=(), payment=(), usb=()",
+        ),
         set(HeaderName::from_static("cross-origin-opener-policy"), "same-origin"),
         set(header::CONTENT_SECURITY_POLICY, RESOURCE_CSP),
     ]

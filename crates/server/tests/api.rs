@@ -1,11 +1,11 @@
 //! API tests: the real router on a real socket, over a real SQLite file per
 //! test, driven by an HTTP client.
 
+use domain::vocabulary::{CollectionRound, ModerationStatus};
 use reqwest::StatusCode;
 use serde_json::{Value, json};
 use server::db::{self, Db, NewPractice};
 use server::{AppState, app};
-use domain::vocabulary::{CollectionRound, ModerationStatus};
 use std::path::{Path, PathBuf};
 
 struct TestServer {
@@ -43,7 +43,12 @@ impl TestServer {
         conn.query_row("SELECT count(*) FROM practices", [], |r| r.get(0)).unwrap()
     }
 
-    async fn post_raw(&self, path: &str, content_type: Option<&str>, body: impl Into<reqwest::Body>) -> (StatusCode, Value) {
+    async fn post_raw(
+        &self,
+        path: &str,
+        content_type: Option<&str>,
+        body: impl Into<reqwest::Body>,
+    ) -> (StatusCode, Value) {
         let mut request = self.client.post(self.url(path)).body(body);
         if let Some(content_type) = content_type {
             request = request.header("content-type", content_type);
@@ -111,7 +116,14 @@ async fn catalogue_lists_published_practices_and_never_a_private_field() {
 #[tokio::test]
 async fn unknown_api_paths_answer_json_404() {
     let server = TestServer::start(None).await;
-    for path in ["/api/nope", "/api", "/api/a/b/c", "/api/practices/BP-2020-9999", "/api/practices/..%2F..%2Fetc%2Fpasswd", "/api/"] {
+    for path in [
+        "/api/nope",
+        "/api",
+        "/api/a/b/c",
+        "/api/practices/BP-2020-9999",
+        "/api/practices/..%2F..%2Fetc%2Fpasswd",
+        "/api/",
+    ] {
         let response = server.client.get(server.url(path)).send().await.unwrap();
         assert_eq!(response.status(), StatusCode::NOT_FOUND, "{path}");
         let body: Value = response.json().await.unwrap_or_else(|e| panic!("{path}: JSON 404 expected: {e}"));
@@ -139,14 +151,62 @@ async fn bad_bodies_get_clear_json_errors_and_store_nothing() {
         ("malformed JSON", Some("application/json"), "{\"title\": ".into(), StatusCode::BAD_REQUEST, "malformed_json"),
         ("not JSON at all", Some("application/json"), "<xml/>".into(), StatusCode::BAD_REQUEST, "malformed_json"),
         ("no content type", None, valid.to_string(), StatusCode::UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type"),
-        ("wrong type", Some("application/json"), with("title", json!(42)), StatusCode::UNPROCESSABLE_ENTITY, "schema_mismatch"),
-        ("missing required key", Some("application/json"), without("title"), StatusCode::UNPROCESSABLE_ENTITY, "schema_mismatch"),
-        ("unknown extra key", Some("application/json"), with("is_admin", json!(true)), StatusCode::UNPROCESSABLE_ENTITY, "schema_mismatch"),
-        ("unknown vocabulary code", Some("application/json"), with("service_type", json!("nuovissimo")), StatusCode::UNPROCESSABLE_ENTITY, "schema_mismatch"),
-        ("negative count", Some("application/json"), with("staff_count", json!(-3)), StatusCode::UNPROCESSABLE_ENTITY, "schema_mismatch"),
-        ("blank title", Some("application/json"), with("title", json!("  ")), StatusCode::UNPROCESSABLE_ENTITY, "validation_failed"),
-        ("title over the limit", Some("application/json"), with("title", json!("a".repeat(121))), StatusCode::UNPROCESSABLE_ENTITY, "validation_failed"),
-        ("end before start", Some("application/json"), with("end_date", json!("2020-01")), StatusCode::UNPROCESSABLE_ENTITY, "validation_failed"),
+        (
+            "wrong type",
+            Some("application/json"),
+            with("title", json!(42)),
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "schema_mismatch",
+        ),
+        (
+            "missing required key",
+            Some("application/json"),
+            without("title"),
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "schema_mismatch",
+        ),
+        (
+            "unknown extra key",
+            Some("application/json"),
+            with("is_admin", json!(true)),
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "schema_mismatch",
+        ),
+        (
+            "unknown vocabulary code",
+            Some("application/json"),
+            with("service_type", json!("nuovissimo")),
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "schema_mismatch",
+        ),
+        (
+            "negative count",
+            Some("application/json"),
+            with("staff_count", json!(-3)),
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "schema_mismatch",
+        ),
+        (
+            "blank title",
+            Some("application/json"),
+            with("title", json!("  ")),
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "validation_failed",
+        ),
+        (
+            "title over the limit",
+            Some("application/json"),
+            with("title", json!("a".repeat(121))),
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "validation_failed",
+        ),
+        (
+            "end before start",
+            Some("application/json"),
+            with("end_date", json!("2020-01")),
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "validation_failed",
+        ),
     ];
     for (why, content_type, body, status, code) in cases {
         let (got, answer) = server.post_raw("/api/submissions", content_type, body).await;
@@ -167,7 +227,10 @@ async fn validation_errors_map_fields_to_messages() {
     let (status, body) = server.post_raw("/api/submissions", Some("application/json"), answer.to_string()).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(body["error"]["fields"]["title"], json!(["Compila questo campo."]));
-    assert_eq!(body["error"]["fields"]["contact_email"], json!(["Scrivi un indirizzo e-mail nella forma nome@ente.it."]));
+    assert_eq!(
+        body["error"]["fields"]["contact_email"],
+        json!(["Scrivi un indirizzo e-mail nella forma nome@ente.it."])
+    );
     assert_eq!(server.stored(), 0);
 }
 
@@ -197,7 +260,9 @@ async fn a_valid_submission_is_stored_once_and_stays_private() {
     assert_eq!(server.stored(), 1);
     let conn = rusqlite::Connection::open(&server.db_path).unwrap();
     let (status, summary): (String, String) = conn
-        .query_row("SELECT moderation_status, answer ->> '$.summary' FROM practices", [], |r| Ok((r.get(0)?, r.get(1)?)))
+        .query_row("SELECT moderation_status, answer ->> '$.summary' FROM practices", [], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })
         .unwrap();
     assert_eq!(status, "inviata");
     assert_eq!(summary, "<script>alert('x')</script> resta testo", "HTML is stored as text, unchanged");
