@@ -26,8 +26,10 @@ pub struct Config {
     /// Folder of the built app (trunk's `dist`); without it only `/api` is served.
     #[arg(long, env = "BP_STATIC_DIR")]
     pub static_dir: Option<PathBuf>,
-    /// Load the demo practices when the database is empty (`BP_DEMO=1`).
-    #[arg(long, env = "BP_DEMO")]
+    /// Load the demo practices when the database is empty (`BP_DEMO=1`;
+    /// also accepts true/false, yes/no, on/off, 0).
+    #[arg(long, env = "BP_DEMO", action = clap::ArgAction::SetTrue,
+          value_parser = clap::builder::BoolishValueParser::new())]
     pub demo: bool,
 }
 

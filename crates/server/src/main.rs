@@ -6,6 +6,7 @@ use tracing_subscriber::EnvFilter;
 async fn main() -> std::process::ExitCode {
     tracing_subscriber::fmt()
         .with_env_filter(EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info,tower_http=info")))
+        .with_writer(std::io::stderr)
         .init();
     let cli = Cli::parse();
     let outcome = match cli.command {
