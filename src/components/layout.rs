@@ -6,7 +6,11 @@ use leptos_router::components::A;
 /// A link that lets keyboard users jump past the navigation.
 #[component]
 pub fn SkipLink() -> impl IntoView {
-    view! { <a class="skip-link" href="#contenuto">"Vai al contenuto principale"</a> }
+    view! {
+        <a class="skip-link" href="#contenuto">
+            "Vai al contenuto principale"
+        </a>
+    }
 }
 
 /// The slim header naming the owning bodies, the product's name and the
@@ -16,9 +20,7 @@ pub fn Header() -> impl IntoView {
     view! {
         <header class="site-header">
             <div class="slim-header">
-                <div class="container">
-                    "Ministero del Lavoro e delle Politiche Sociali · ANCI"
-                </div>
+                <div class="container">"Ministero del Lavoro e delle Politiche Sociali · ANCI"</div>
             </div>
             <div class="center-header">
                 <div class="container">

@@ -34,9 +34,7 @@ pub fn PracticeCard(
                     {practice.title.clone()}
                 </h2>
                 {practice.demo.then(|| view! { <span class="badge badge-demo">"dimostrativo"</span> })}
-                <p class="practice-entity">
-                    {practice.entity_name.clone()} " · " {practice.region_code.label(lang)}
-                </p>
+                <p class="practice-entity">{practice.entity_name.clone()} " · " {practice.region_code.label(lang)}</p>
                 <p class="practice-summary">{practice.summary.clone()}</p>
                 <dl class="practice-facts">
                     <dt>"Tipologia"</dt>

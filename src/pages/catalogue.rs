@@ -11,13 +11,17 @@ pub fn CataloguePage() -> impl IntoView {
     view! {
         <div class="container page">
             <h1>"Catalogo delle pratiche"</h1>
-            <Transition fallback=|| view! { <p role="status">"Caricamento delle pratiche…"</p> }>
+            <Transition fallback=|| {
+                view! { <p role="status">"Caricamento delle pratiche…"</p> }
+            }>
                 {move || Suspend::new(async move {
                     match catalogue.await {
                         Ok(catalogue) => {
                             let count = catalogue.practices.len();
                             view! {
-                                <p role="status" class="result-count">{count_text(count)}</p>
+                                <p role="status" class="result-count">
+                                    {count_text(count)}
+                                </p>
                                 <PracticeList practices=catalogue.practices />
                             }
                                 .into_any()

@@ -9,7 +9,9 @@ pub fn NotFound() -> impl IntoView {
     view! {
         <div class="container page">
             <h1>"Pagina non trovata"</h1>
-            <p>"L'indirizzo che hai aperto non corrisponde a nessuna pagina. Potrebbe essere stato scritto male o non esistere più."</p>
+            <p>
+                "L'indirizzo che hai aperto non corrisponde a nessuna pagina. Potrebbe essere stato scritto male o non esistere più."
+            </p>
             <p>
                 <A href="/">"Torna alla home"</A>
                 " oppure "

@@ -96,6 +96,7 @@ struct Step {
 
 fn test(root: &Path) -> Result<(), String> {
     tools::ensure_build_tools(root)?;
+    tools::ensure_leptosfmt()?;
     let chromedriver = tools::ensure_browser()?;
     let mut counts = Counts::default();
     let mut steps = Vec::new();
@@ -107,6 +108,7 @@ fn test(root: &Path) -> Result<(), String> {
     };
 
     step("format", run_command(Command::new("cargo").args(["fmt", "--all", "--check"])));
+    step("format (view! macros)", run_command(Command::new("leptosfmt").args(["--check", "--quiet", "src", "tests"])));
     step(
         "clippy (native)",
         run_command(Command::new("cargo").args([

@@ -6,7 +6,8 @@
 //! - trunk 0.21.14 (cargo install; 0.22 needs a newer rustc);
 //! - wasm-bindgen-cli at exactly the `wasm-bindgen` version in Cargo.lock;
 //! - wasm-opt from the npm package `binaryen@132` (Debian's is too old);
-//! - for tests, Debian's chromium and chromium-driver.
+//! - for tests, leptosfmt (formats `view!` macros) and Debian's chromium and
+//!   chromium-driver.
 
 use crate::run_command;
 use std::path::{Path, PathBuf};
@@ -14,6 +15,7 @@ use std::process::Command;
 
 const TRUNK_VERSION: &str = "0.21.14";
 const BINARYEN_VERSION: &str = "132";
+const LEPTOSFMT_VERSION: &str = "0.1.33";
 
 /// Where npm-installed tools live, outside the clone so they survive it.
 fn tools_dir() -> PathBuf {
@@ -92,6 +94,15 @@ pub fn ensure_build_tools(root: &Path) -> Result<(), String> {
                 .arg(&dir)
                 .arg(format!("binaryen@{BINARYEN_VERSION}")),
         )?;
+    }
+    Ok(())
+}
+
+/// leptosfmt, which checks the formatting inside `view!` macros.
+pub fn ensure_leptosfmt() -> Result<(), String> {
+    if !output_of("leptosfmt", &["--version"]).is_some_and(|v| v.contains(LEPTOSFMT_VERSION)) {
+        println!("Installing leptosfmt {LEPTOSFMT_VERSION} (a few minutes, once)...");
+        run_command(Command::new("cargo").args(["install", "leptosfmt", "--version", LEPTOSFMT_VERSION, "--locked"]))?;
     }
     Ok(())
 }
