@@ -5,7 +5,9 @@
 //! - `cargo xtask run`: build the app, start the server on SQLite with demo data.
 //! - `cargo xtask test`: every check and test, ending with one summary line.
 //! - `cargo xtask size [DIR]`: raw, gzip and brotli sizes of the built app.
+//! - `cargo xtask comuni FILE.csv DATE`: refresh the shipped list of Comuni.
 
+mod comuni;
 mod size;
 mod tools;
 
@@ -18,7 +20,8 @@ const USAGE: &str = "usage: cargo xtask <run | test | build | size [DIR]>
   run    build the app in release and start the server with demo data
   test   formatting, clippy, unit, API, browser and end-to-end tests
   build  build the app in release into dist/ (with pre-compressed copies)
-  size   print raw, gzip and brotli sizes of dist/ (or DIR)";
+  size   print raw, gzip and brotli sizes of dist/ (or DIR)
+  comuni FILE.csv YYYY-MM-DD   convert ISTAT's list of Comuni for the domain crate";
 
 /// The brotli size, in bytes, that the app may download before its first
 /// render (HTML, CSS, JS, wasm and the preloaded font). A deterministic
@@ -37,6 +40,7 @@ fn main() -> ExitCode {
             let dir = args.get(1).map_or_else(|| root.join("dist"), PathBuf::from);
             size::report(&dir).map(|_| ())
         }
+        Some("comuni") if args.len() == 3 => comuni::convert(&root, Path::new(&args[1]), &args[2]),
         _ => Err(USAGE.to_owned()),
     };
     match outcome {

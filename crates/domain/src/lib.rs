@@ -3,9 +3,12 @@
 //! satisfy. The browser app and the API server both compile this crate, so a
 //! rule is written once and enforced identically on both sides.
 
+pub mod comuni;
 pub mod geo;
 pub mod lang;
 pub mod practice;
+pub mod questionnaire;
+pub mod text;
 pub mod validation;
 pub mod vocabulary;
 

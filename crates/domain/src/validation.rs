@@ -1,13 +1,15 @@
-//! The rules a practice must satisfy before it is accepted, and the errors
-//! people read when it does not. The browser runs them while the respondent
-//! types; the server runs the very same code on every submission.
+//! The errors people read when an answer is not acceptable, and the small
+//! checks the questionnaire's definition (`questionnaire.rs`) is built from.
+//! The browser runs the definition while the respondent types; the server runs
+//! the very same code on every submission.
 //!
 //! Errors are values (`FieldError`), keyed by the field's key, and turned into
 //! plain-language messages that say how to fix the value.
 
 use crate::Lang;
+use crate::comuni::ComuneIndex;
 use crate::practice::{Practice, YearMonth};
-use crate::vocabulary::{CommunicationChannel, EntityType, Tool};
+use crate::questionnaire::QUESTIONNAIRE;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -35,10 +37,26 @@ pub enum FieldError {
     EndBeforeStart,
     /// "Altro" ticked without saying what.
     OtherTextRequired,
-    /// A count given without its unit.
-    UnitRequired,
     /// A required declaration not ticked.
     MustAccept,
+    /// A key the questionnaire does not have.
+    UnknownField,
+    /// A value of the wrong shape (a number where text belongs, ...).
+    WrongType,
+    /// A code that is not one of the options.
+    InvalidChoice,
+    /// Not a year and month.
+    InvalidDate,
+    /// Not a whole number of zero or more.
+    NotACount,
+    /// Not an amount in euro.
+    NotAnAmount,
+    /// Not a Comune of the official list.
+    InvalidComune,
+    /// A Comune of another region.
+    ComuneOutsideRegion,
+    /// The answer as a whole does not fit (should not happen after the checks).
+    Invalid { detail: String },
 }
 
 impl FieldError {
@@ -65,10 +83,30 @@ impl FieldError {
             (Self::EndBeforeStart, Lang::En) => "The end date cannot be before the start date.".into(),
             (Self::OtherTextRequired, Lang::It) => "Hai scelto «Altro»: specifica di cosa si tratta.".into(),
             (Self::OtherTextRequired, Lang::En) => "You chose “Other”: say what it is.".into(),
-            (Self::UnitRequired, Lang::It) => "Indica l'unità di misura dei destinatari raggiunti.".into(),
-            (Self::UnitRequired, Lang::En) => "Choose the unit of the number of people reached.".into(),
             (Self::MustAccept, Lang::It) => "Per inviare la pratica è necessario spuntare questa casella.".into(),
             (Self::MustAccept, Lang::En) => "Tick this box to submit the practice.".into(),
+            (Self::UnknownField, Lang::It) => "Questo campo non fa parte del questionario: toglilo.".into(),
+            (Self::UnknownField, Lang::En) => "This field is not part of the questionnaire: remove it.".into(),
+            (Self::WrongType, Lang::It) => "Il valore non ha la forma attesa: inseriscilo di nuovo.".into(),
+            (Self::WrongType, Lang::En) => "The value does not have the expected form: enter it again.".into(),
+            (Self::InvalidChoice, Lang::It) => "Scegli una delle voci proposte.".into(),
+            (Self::InvalidChoice, Lang::En) => "Choose one of the options offered.".into(),
+            (Self::InvalidDate, Lang::It) => "Indica mese e anno, ad esempio 2020-03.".into(),
+            (Self::InvalidDate, Lang::En) => "Enter a month and year, for example 2020-03.".into(),
+            (Self::NotACount, Lang::It) => "Scrivi un numero intero, senza punti né lettere, ad esempio 120.".into(),
+            (Self::NotACount, Lang::En) => "Enter a whole number, without dots or letters, for example 120.".into(),
+            (Self::NotAnAmount, Lang::It) => "Scrivi un importo in euro, ad esempio 12500 oppure 12500,50.".into(),
+            (Self::NotAnAmount, Lang::En) => "Enter an amount in euro, for example 12500 or 12500.50.".into(),
+            (Self::InvalidComune, Lang::It) => "Scegli il comune dall'elenco proposto.".into(),
+            (Self::InvalidComune, Lang::En) => "Choose the municipality from the list offered.".into(),
+            (Self::ComuneOutsideRegion, Lang::It) => {
+                "Il comune scelto non appartiene alla regione indicata: cambia regione o comune.".into()
+            }
+            (Self::ComuneOutsideRegion, Lang::En) => {
+                "The municipality is not in the region chosen: change the region or the municipality.".into()
+            }
+            (Self::Invalid { .. }, Lang::It) => "La risposta non è valida: controlla i campi e riprova.".into(),
+            (Self::Invalid { .. }, Lang::En) => "The answer is not valid: check the fields and try again.".into(),
         }
     }
 }
@@ -103,10 +141,6 @@ impl FieldErrors {
     pub fn messages(&self, lang: Lang) -> BTreeMap<String, Vec<String>> {
         self.0.iter().map(|(field, errors)| (field.clone(), errors.iter().map(|e| e.message(lang)).collect())).collect()
     }
-
-    fn into_result(self) -> Result<(), Self> {
-        if self.is_empty() { Ok(()) } else { Err(self) }
-    }
 }
 
 /// Length limits, in characters, from `domain.md` §3.
@@ -134,26 +168,9 @@ pub const EARLIEST_START: YearMonth = match YearMonth::new(2020, 1) {
 /// True for characters that have no place in a form's text: controls other
 /// than line breaks and tabs, and invisible formatting characters (zero-width
 /// spaces, bidirectional overrides) that can disguise what a text says.
-fn is_forbidden_char(c: char) -> bool {
+pub fn is_forbidden_char(c: char) -> bool {
     (c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
         || matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}')
-}
-
-/// Checks a text's characters and length; `required` refuses a blank one.
-fn check_text(errors: &mut FieldErrors, field: &str, value: Option<&str>, max: usize, required: bool) {
-    let value = value.unwrap_or_default();
-    if value.trim().is_empty() {
-        if required {
-            errors.add(field, FieldError::Required);
-        }
-        return;
-    }
-    if value.chars().any(is_forbidden_char) {
-        errors.add(field, FieldError::ForbiddenCharacters);
-    }
-    if value.chars().count() > max {
-        errors.add(field, FieldError::TooLong { max });
-    }
 }
 
 /// A pragmatic e-mail check: one `@`, a non-empty local part, a dotted domain
@@ -180,127 +197,25 @@ pub fn is_web_url(value: &str) -> bool {
         && value.len() <= limits::URL
 }
 
-fn check_choices<T>(errors: &mut FieldErrors, field: &str, values: &[T], required: bool) {
-    if required && values.is_empty() {
-        errors.add(field, FieldError::ChooseAtLeastOne);
-    }
-}
-
-/// "Altro" needs its text; without "altro", any text is ignored, not refused.
-fn check_other(errors: &mut FieldErrors, field: &str, ticked: bool, text: Option<&str>) {
-    if ticked {
-        if text.is_none_or(|t| t.trim().is_empty()) {
-            errors.add(field, FieldError::OtherTextRequired);
-        } else {
-            check_text(errors, field, text, limits::SHORT_TEXT, true);
-        }
-    }
-}
-
 impl Practice {
-    /// Checks every rule of the questionnaire; on failure, every field's errors.
-    pub fn validate(&self) -> Result<(), FieldErrors> {
-        use limits::*;
-        let mut e = FieldErrors::default();
-
-        // Step 1: Ente.
-        check_other(
-            &mut e,
-            "entity_type_other",
-            self.entity_type == EntityType::Altro,
-            self.entity_type_other.as_deref(),
-        );
-        check_text(&mut e, "entity_name", Some(&self.entity_name), NAME, true);
-        if self.entity_type == EntityType::Comune && self.comune_codes.is_empty() {
-            e.add("comune_codes", FieldError::Required);
-        }
-        if self.comune_codes.len() > COMUNI {
-            e.add("comune_codes", FieldError::TooMany { max: COMUNI });
-        }
-        let ats_required = self.entity_type == EntityType::AmbitoTerritorialeSociale;
-        check_text(&mut e, "ats_name", self.ats_name.as_deref(), NAME, ats_required);
-        if self.partners.len() > PARTNERS {
-            e.add("partners", FieldError::TooMany { max: PARTNERS });
-        }
-        for (i, partner) in self.partners.iter().enumerate() {
-            check_text(&mut e, &format!("partners.{i}.name"), Some(&partner.name), NAME, true);
-        }
-        check_text(&mut e, "contact_name", Some(&self.contact_name), PERSON, true);
-        check_text(&mut e, "contact_role", self.contact_role.as_deref(), PERSON, false);
-        check_text(&mut e, "contact_email", Some(&self.contact_email), EMAIL, true);
-        if !self.contact_email.trim().is_empty() && !is_email(self.contact_email.trim()) {
-            e.add("contact_email", FieldError::InvalidEmail);
-        }
-        check_text(&mut e, "contact_phone", self.contact_phone.as_deref(), 40, false);
-        check_text(&mut e, "public_contact", self.public_contact.as_deref(), SHORT_TEXT, false);
-
-        // Step 2: La pratica.
-        check_text(&mut e, "title", Some(&self.title), TITLE, true);
-        check_text(&mut e, "summary", Some(&self.summary), SUMMARY, true);
-        check_text(&mut e, "description", Some(&self.description), DESCRIPTION, true);
-        check_text(&mut e, "need_addressed", Some(&self.need_addressed), LONG_TEXT, true);
-        if self.start_date < EARLIEST_START {
-            e.add("start_date", FieldError::TooEarly { min: EARLIEST_START.to_string() });
-        }
-        if self.end_date.is_some_and(|end| end < self.start_date) {
-            e.add("end_date", FieldError::EndBeforeStart);
-        }
-
-        // Step 3: Classificazione.
-        check_choices(&mut e, "user_areas", &self.user_areas, true);
-        check_choices(&mut e, "target_groups", &self.target_groups, true);
-        check_choices(&mut e, "intervention_areas", &self.intervention_areas, true);
-        check_choices(&mut e, "innovation_tags", &self.innovation_tags, true);
-
-        // Step 4: Modalità, comunicazione, strumenti, risorse.
-        check_choices(&mut e, "delivery_modes", &self.delivery_modes, true);
-        check_choices(&mut e, "communication_channels", &self.communication_channels, true);
-        let channel_other = self.communication_channels.contains(&CommunicationChannel::Altro);
-        check_other(
-            &mut e,
-            "communication_channels_other",
-            channel_other,
-            self.communication_channels_other.as_deref(),
-        );
-        check_choices(&mut e, "tools", &self.tools, true);
-        check_other(&mut e, "tools_other", self.tools.contains(&Tool::Altro), self.tools_other.as_deref());
-
-        // Step 5: Risultati e prospettive.
-        if self.beneficiaries_count.is_some() && self.beneficiaries_unit.is_none() {
-            e.add("beneficiaries_unit", FieldError::UnitRequired);
-        }
-        check_text(&mut e, "results", self.results.as_deref(), LONG_TEXT, false);
-        check_text(&mut e, "feedback_staff", Some(&self.feedback_staff), LONG_TEXT, true);
-        check_text(&mut e, "feedback_citizens", Some(&self.feedback_citizens), LONG_TEXT, true);
-        check_text(&mut e, "critical_issues", self.critical_issues.as_deref(), LONG_TEXT, false);
-        check_text(&mut e, "advice", self.advice.as_deref(), LONG_TEXT, false);
-
-        // Step 6: Materiali e consenso.
-        if self.links.len() > LINKS {
-            e.add("links", FieldError::TooMany { max: LINKS });
-        }
-        for (i, link) in self.links.iter().enumerate() {
-            if !is_web_url(link.trim()) {
-                e.add(format!("links.{i}"), FieldError::InvalidUrl);
-            }
-        }
-        for (field, accepted) in [
-            ("privacy_notice_read", self.privacy_notice_read),
-            ("publication_consent", self.publication_consent),
-            ("no_beneficiary_data", self.no_beneficiary_data),
-        ] {
-            if !accepted {
-                e.add(field, FieldError::MustAccept);
-            }
-        }
-        e.into_result()
+    /// Checks every rule of the questionnaire, exactly as a submission is
+    /// checked (`Definition::accept`); `comuni` enables the region check.
+    pub fn validate(&self, comuni: Option<&ComuneIndex>) -> Result<(), FieldErrors> {
+        let serde_json::Value::Object(answers) = serde_json::to_value(self).expect("a practice serializes") else {
+            unreachable!("a practice serializes to an object")
+        };
+        QUESTIONNAIRE.accept(answers, comuni).map(|_| ())
     }
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::geo::{ComuneCode, Region};
+
+    pub(crate) fn index() -> &'static ComuneIndex {
+        crate::comuni::shipped()
+    }
     use crate::practice::Partner;
     use crate::vocabulary::*;
 
@@ -360,7 +275,7 @@ mod tests {
 
     #[test]
     fn the_reference_practice_is_valid() {
-        assert_eq!(valid().validate(), Ok(()));
+        assert_eq!(valid().validate(Some(index())), Ok(()));
     }
 
     type Case = (&'static str, fn(&mut Practice), &'static str, Option<FieldError>);
@@ -501,7 +416,25 @@ mod tests {
                 "a count without its unit",
                 |p| p.beneficiaries_unit = None,
                 "beneficiaries_unit",
-                Some(FieldError::UnitRequired),
+                Some(FieldError::Required),
+            ),
+            (
+                "a Comune of another region",
+                |p| p.comune_codes = vec![ComuneCode::parse("058091").unwrap()],
+                "comune_codes",
+                Some(FieldError::ComuneOutsideRegion),
+            ),
+            (
+                "a code missing from the ISTAT list",
+                |p| p.comune_codes = vec![ComuneCode::parse("999999").unwrap()],
+                "comune_codes",
+                Some(FieldError::InvalidComune),
+            ),
+            (
+                "Comuni of the chosen region",
+                |p| p.comune_codes.push(ComuneCode::parse("048017").unwrap()),
+                "comune_codes",
+                None,
             ),
             (
                 "no count, no unit",
@@ -563,7 +496,7 @@ mod tests {
         for (why, change, field, expected) in cases() {
             let mut practice = valid();
             change(&mut practice);
-            let errors = practice.validate().err().unwrap_or_default();
+            let errors = practice.validate(Some(index())).err().unwrap_or_default();
             match expected {
                 Some(error) => {
                     assert_eq!(errors.get(field), [error], "{why}: errors on {field}");
@@ -587,8 +520,16 @@ mod tests {
             FieldError::TooEarly { min: "2020-01".into() },
             FieldError::EndBeforeStart,
             FieldError::OtherTextRequired,
-            FieldError::UnitRequired,
             FieldError::MustAccept,
+            FieldError::UnknownField,
+            FieldError::WrongType,
+            FieldError::InvalidChoice,
+            FieldError::InvalidDate,
+            FieldError::NotACount,
+            FieldError::NotAnAmount,
+            FieldError::InvalidComune,
+            FieldError::ComuneOutsideRegion,
+            FieldError::Invalid { detail: String::new() },
         ];
         for error in errors {
             let (it, en) = (error.message(Lang::It), error.message(Lang::En));
@@ -601,7 +542,7 @@ mod tests {
         let mut p = valid();
         p.title.clear();
         p.contact_email = "nope".into();
-        let messages = p.validate().unwrap_err().messages(Lang::It);
+        let messages = p.validate(None).unwrap_err().messages(Lang::It);
         assert_eq!(messages["title"], ["Compila questo campo."]);
         assert_eq!(messages["contact_email"], ["Scrivi un indirizzo e-mail nella forma nome@ente.it."]);
     }

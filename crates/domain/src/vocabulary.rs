@@ -17,6 +17,11 @@ macro_rules! vocabulary {
             /// Every entry, in the order the questionnaire shows them.
             pub const ALL: &'static [Self] = &[$(Self::$variant),+];
 
+            /// The entries as the questionnaire's options: code and labels.
+            pub const CHOICES: &'static [$crate::questionnaire::Choice] = &[
+                $($crate::questionnaire::Choice { code: $code, label: $crate::questionnaire::Text { it: $it, en: $en } }),+
+            ];
+
             /// The stable code: stored, exported and used in URLs.
             pub const fn code(self) -> &'static str {
                 match self { $(Self::$variant => $code),+ }

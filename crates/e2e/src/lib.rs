@@ -38,10 +38,12 @@ impl TestServer {
         let dir = tempfile::tempdir().unwrap();
         let db = server::db::Db::open(&dir.path().join("e2e.sqlite")).unwrap();
         server::demo::load_if_empty(&db).await.unwrap();
-        let state = server::AppState::new(db.clone(), Some(dist)).unwrap();
+        let mut state = server::AppState::new(db.clone(), Some(dist)).unwrap();
+        // A browser driven by WebDriver fills a form faster than any person.
+        state.guard = server::guard::AbuseGuard::new(0, 1_000);
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let base = format!("http://{}", listener.local_addr().unwrap());
-        tokio::spawn(async move { axum::serve(listener, server::app(state)).await.unwrap() });
+        tokio::spawn(async move { axum::serve(listener, server::service(state)).await.unwrap() });
         Self { base, db, _dir: dir }
     }
 }

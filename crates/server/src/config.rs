@@ -31,6 +31,12 @@ pub struct Config {
     #[arg(long, env = "BP_DEMO", action = clap::ArgAction::SetTrue,
           value_parser = clap::builder::BoolishValueParser::new())]
     pub demo: bool,
+    /// Submissions completed in fewer seconds are refused as automated.
+    #[arg(long, env = "BP_MIN_FILL_SECONDS", default_value_t = 20)]
+    pub min_fill_seconds: u64,
+    /// Submissions accepted per minute from one client address.
+    #[arg(long, env = "BP_SUBMISSIONS_PER_MINUTE", default_value_t = 10)]
+    pub submissions_per_minute: u32,
 }
 
 /// One-off tasks instead of serving.

@@ -27,7 +27,10 @@ pub enum DbError {
 
 /// The schema, one migration per file, applied in order on every start.
 fn migrations() -> Migrations<'static> {
-    Migrations::new(vec![M::up(include_str!("../migrations/0001_practices.sql"))])
+    Migrations::new(vec![
+        M::up(include_str!("../migrations/0001_practices.sql")),
+        M::up(include_str!("../migrations/0002_submissions.sql")),
+    ])
 }
 
 /// A handle on the database, cheap to clone. SQLite allows one writer at a
@@ -85,11 +88,50 @@ pub struct NewPractice {
     pub status: ModerationStatus,
     pub demo: bool,
     pub round: CollectionRound,
+    /// For respondents' submissions: exactly-once storage and the private link.
+    pub submission: Option<SubmissionKeys>,
 }
 
-/// Stores a practice with a fresh citable reference and returns the reference.
-pub fn insert_practice(conn: &mut Connection, new: &NewPractice) -> Result<PracticeId, DbError> {
+/// What makes a respondent's submission idempotent and editable later.
+pub struct SubmissionKeys {
+    pub idempotency_key: String,
+    /// SHA-256 (hex) of what was submitted under the key.
+    pub request_hash: String,
+    /// SHA-256 (hex) of the private link's token.
+    pub edit_token_hash: String,
+}
+
+/// What became of a submission.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Stored {
+    /// Stored now, under this reference.
+    Created(PracticeId),
+    /// The same submission was already stored under this reference.
+    Replayed(PracticeId),
+    /// The idempotency key was already used for a different submission.
+    KeyReused,
+}
+
+/// Stores a practice with a fresh citable reference, and its first version.
+/// A submission whose idempotency key is known is not stored again.
+pub fn insert_practice(conn: &mut Connection, new: &NewPractice) -> Result<Stored, DbError> {
     let tx = conn.transaction()?;
+    if let Some(keys) = &new.submission {
+        let existing: Option<(String, String)> = tx
+            .query_row(
+                "SELECT reference, request_hash FROM practices WHERE idempotency_key = ?1",
+                [&keys.idempotency_key],
+                |row| Ok((row.get(0)?, row.get(1)?)),
+            )
+            .optional()?;
+        if let Some((reference, hash)) = existing {
+            return Ok(if hash == keys.request_hash {
+                Stored::Replayed(PracticeId::parse(&reference).map_err(|_| invalid_reference())?)
+            } else {
+                Stored::KeyReused
+            });
+        }
+    }
     let now = now();
     let year: u16 = now[..4].parse().expect("RFC 3339 starts with the year");
     let sequence: u32 = tx.query_row(
@@ -100,23 +142,132 @@ pub fn insert_practice(conn: &mut Connection, new: &NewPractice) -> Result<Pract
     )?;
     let id = PracticeId::new(year, sequence);
     let published_at = (new.status == ModerationStatus::Pubblicata).then_some(&now);
+    let answer = serde_json::to_string(&new.answer)?;
+    let keys = new.submission.as_ref();
     tx.execute(
-        "INSERT INTO practices (reference, moderation_status, demo, collection_round,
-             questionnaire_version, answer, submitted_at, published_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?7)",
+        "INSERT INTO practices (reference, moderation_status, demo, collection_round, questionnaire_version,
+             answer, submitted_at, published_at, updated_at, idempotency_key, request_hash, edit_token_hash)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?7, ?9, ?10, ?11)",
         params![
             id.as_str(),
             new.status.code(),
             new.demo,
             new.round.code(),
             QUESTIONNAIRE_VERSION,
-            serde_json::to_string(&new.answer)?,
+            answer,
             now,
             published_at,
+            keys.map(|k| &k.idempotency_key),
+            keys.map(|k| &k.request_hash),
+            keys.map(|k| &k.edit_token_hash),
         ],
     )?;
+    let practice_id = tx.last_insert_rowid();
+    insert_version(&tx, practice_id, 1, &answer, "respondent", &now)?;
     tx.commit()?;
-    Ok(id)
+    Ok(Stored::Created(id))
+}
+
+fn invalid_reference() -> DbError {
+    DbError::Sqlite(rusqlite::Error::InvalidColumnType(0, "reference".into(), rusqlite::types::Type::Text))
+}
+
+fn insert_version(
+    tx: &rusqlite::Transaction<'_>,
+    practice_id: i64,
+    version: i64,
+    answer: &str,
+    author: &str,
+    now: &str,
+) -> Result<(), DbError> {
+    tx.execute(
+        "INSERT INTO practice_versions (practice_id, version, answer, questionnaire_version, author, created_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        params![practice_id, version, answer, QUESTIONNAIRE_VERSION, author, now],
+    )?;
+    Ok(())
+}
+
+/// A respondent's own submission, as the private link shows it.
+#[derive(Debug, serde::Serialize)]
+pub struct OwnSubmission {
+    pub id: PracticeId,
+    pub moderation_status: ModerationStatus,
+    pub versions: i64,
+    pub submitted_at: String,
+    pub updated_at: String,
+    /// The latest version of the answer, private fields included.
+    pub answers: serde_json::Value,
+}
+
+/// The submission whose private link token hashes to `token_hash`.
+pub fn own_submission(conn: &Connection, token_hash: &str) -> Result<Option<OwnSubmission>, DbError> {
+    let row = conn
+        .query_row(
+            "SELECT p.reference, p.moderation_status, p.submitted_at, p.updated_at,
+                    (SELECT count(*) FROM practice_versions v WHERE v.practice_id = p.id),
+                    (SELECT v.answer FROM practice_versions v WHERE v.practice_id = p.id ORDER BY v.version DESC LIMIT 1)
+             FROM practices p WHERE p.edit_token_hash = ?1",
+            [token_hash],
+            |row| {
+                Ok((
+                    row.get::<_, String>(0)?,
+                    row.get::<_, String>(1)?,
+                    row.get::<_, String>(2)?,
+                    row.get::<_, String>(3)?,
+                    row.get::<_, i64>(4)?,
+                    row.get::<_, String>(5)?,
+                ))
+            },
+        )
+        .optional()?;
+    let Some((reference, status, submitted_at, updated_at, versions, answer)) = row else { return Ok(None) };
+    Ok(Some(OwnSubmission {
+        id: PracticeId::parse(&reference).map_err(|_| invalid_reference())?,
+        moderation_status: ModerationStatus::from_code(&status).ok_or_else(invalid_reference)?,
+        versions,
+        submitted_at,
+        updated_at,
+        answers: serde_json::from_str(&answer)?,
+    }))
+}
+
+/// Adds a new version of the answer behind the private link; returns the
+/// reference and the new version's number. A published practice keeps its
+/// public answer until a curator accepts the update; an unpublished one shows
+/// the latest version to curators.
+pub fn update_own_submission(
+    conn: &mut Connection,
+    token_hash: &str,
+    answer: &Practice,
+) -> Result<Option<(PracticeId, i64)>, DbError> {
+    let tx = conn.transaction()?;
+    let found: Option<(i64, String, String)> = tx
+        .query_row(
+            "SELECT id, reference, moderation_status FROM practices WHERE edit_token_hash = ?1",
+            [token_hash],
+            |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)),
+        )
+        .optional()?;
+    let Some((practice_id, reference, status)) = found else { return Ok(None) };
+    let version: i64 = tx.query_row(
+        "SELECT coalesce(max(version), 0) + 1 FROM practice_versions WHERE practice_id = ?1",
+        [practice_id],
+        |row| row.get(0),
+    )?;
+    let now = now();
+    let answer = serde_json::to_string(answer)?;
+    insert_version(&tx, practice_id, version, &answer, "respondent", &now)?;
+    if status != ModerationStatus::Pubblicata.code() {
+        tx.execute(
+            "UPDATE practices SET answer = ?2, updated_at = ?3,
+                 moderation_status = CASE moderation_status WHEN 'integrazioni_richieste' THEN 'inviata' ELSE moderation_status END
+             WHERE id = ?1",
+            params![practice_id, answer, now],
+        )?;
+    }
+    tx.commit()?;
+    Ok(Some((PracticeId::parse(&reference).map_err(|_| invalid_reference())?, version)))
 }
 
 /// True when no practice at all is stored.

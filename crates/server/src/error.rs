@@ -24,6 +24,14 @@ pub enum ApiError {
     Unprocessable(String),
     #[error("invalid fields")]
     Invalid(FieldErrors),
+    #[error("the idempotency key was used for another submission")]
+    IdempotencyKeyReused,
+    #[error("the submission looks automated: {0}")]
+    LooksAutomated(&'static str),
+    #[error("too many requests")]
+    TooManyRequests { retry_after_seconds: u64 },
+    #[error("the private link is not valid")]
+    InvalidLink,
     #[error("internal: {0}")]
     Internal(#[from] crate::db::DbError),
 }
@@ -51,6 +59,10 @@ impl ApiError {
             Self::PayloadTooLarge => (StatusCode::PAYLOAD_TOO_LARGE, "payload_too_large"),
             Self::Unprocessable(_) => (StatusCode::UNPROCESSABLE_ENTITY, "schema_mismatch"),
             Self::Invalid(_) => (StatusCode::UNPROCESSABLE_ENTITY, "validation_failed"),
+            Self::IdempotencyKeyReused => (StatusCode::CONFLICT, "idempotency_key_reused"),
+            Self::LooksAutomated(_) => (StatusCode::UNPROCESSABLE_ENTITY, "looks_automated"),
+            Self::TooManyRequests { .. } => (StatusCode::TOO_MANY_REQUESTS, "too_many_requests"),
+            Self::InvalidLink => (StatusCode::NOT_FOUND, "invalid_link"),
             Self::Internal(_) => (StatusCode::INTERNAL_SERVER_ERROR, "internal_error"),
         }
     }
@@ -65,6 +77,19 @@ impl ApiError {
             }
             Self::Unprocessable(detail) => format!("La richiesta non rispetta lo schema ({detail})."),
             Self::Invalid(_) => "Alcuni campi non sono validi: correggili e invia di nuovo.".into(),
+            Self::IdempotencyKeyReused => {
+                "Questa chiave di invio è già stata usata per un'altra pratica: ricarica la pagina e invia di nuovo."
+                    .into()
+            }
+            Self::LooksAutomated(why) => {
+                format!("L'invio sembra automatico ({why}). Se sei una persona, attendi qualche secondo e riprova.")
+            }
+            Self::TooManyRequests { retry_after_seconds } => {
+                format!("Troppe richieste in poco tempo: riprova tra {retry_after_seconds} secondi.")
+            }
+            Self::InvalidLink => {
+                "Il link privato non è valido o è incompleto: controlla di averlo copiato per intero.".into()
+            }
             Self::Internal(_) => "Errore interno del server. Riprova più tardi.".into(),
         }
     }
@@ -81,7 +106,11 @@ impl IntoResponse for ApiError {
             _ => None,
         };
         let body = Body { error: Detail { status: status.as_u16(), code, message: self.message(), fields } };
-        (status, axum::Json(body)).into_response()
+        let mut response = (status, axum::Json(body)).into_response();
+        if let Self::TooManyRequests { retry_after_seconds } = self {
+            response.headers_mut().insert(axum::http::header::RETRY_AFTER, retry_after_seconds.into());
+        }
+        response
     }
 }
 

@@ -8,6 +8,7 @@ pub mod config;
 pub mod db;
 pub mod demo;
 pub mod error;
+pub mod guard;
 pub mod web;
 
 use axum::Router;
@@ -31,13 +32,20 @@ pub struct AppState {
     pub static_dir: Option<PathBuf>,
     /// `index.html` as trunk wrote it, nonce placeholders included.
     pub index_html: Option<Arc<str>>,
+    /// Limits on the submission endpoint.
+    pub guard: guard::AbuseGuard,
 }
 
 impl AppState {
     /// The state for a database and, optionally, a built app to serve.
     pub fn new(db: db::Db, static_dir: Option<&Path>) -> std::io::Result<Self> {
         let index_html = static_dir.map(|dir| std::fs::read_to_string(dir.join("index.html"))).transpose()?;
-        Ok(Self { db, static_dir: static_dir.map(Path::to_path_buf), index_html: index_html.map(Arc::from) })
+        Ok(Self {
+            db,
+            static_dir: static_dir.map(Path::to_path_buf),
+            index_html: index_html.map(Arc::from),
+            guard: guard::AbuseGuard::default(),
+        })
     }
 }
 
@@ -69,13 +77,22 @@ pub async fn serve(config: config::Config) -> Result<(), Box<dyn std::error::Err
             tracing::info!(count = loaded, "loaded demo practices into the empty database");
         }
     }
-    let state = AppState::new(db, config.static_dir.as_deref())?;
+    let mut state = AppState::new(db, config.static_dir.as_deref())?;
+    state.guard = guard::AbuseGuard::new(config.min_fill_seconds, config.submissions_per_minute);
     let listener = tokio::net::TcpListener::bind(config.listen).await?;
     let address = listener.local_addr()?;
     tracing::info!(%address, "listening");
     println!("Buone pratiche is running at http://{address}/");
-    axum::serve(listener, app(state)).with_graceful_shutdown(shutdown_signal()).await?;
+    axum::serve(listener, service(state)).with_graceful_shutdown(shutdown_signal()).await?;
     Ok(())
+}
+
+/// The application as a service that knows each client's address (for the
+/// per-client rate limit): what `axum::serve` takes.
+pub fn service(
+    state: AppState,
+) -> axum::extract::connect_info::IntoMakeServiceWithConnectInfo<Router, std::net::SocketAddr> {
+    app(state).into_make_service_with_connect_info::<std::net::SocketAddr>()
 }
 
 async fn shutdown_signal() {

@@ -5,7 +5,8 @@ use domain::vocabulary::{CollectionRound, ModerationStatus};
 use reqwest::StatusCode;
 use serde_json::{Value, json};
 use server::db::{self, Db, NewPractice};
-use server::{AppState, app};
+use server::guard::AbuseGuard;
+use server::{AppState, service};
 use std::path::{Path, PathBuf};
 
 struct TestServer {
@@ -18,13 +19,18 @@ struct TestServer {
 
 impl TestServer {
     async fn start(static_dir: Option<&Path>) -> Self {
+        Self::start_guarded(static_dir, AbuseGuard::new(0, 10_000)).await
+    }
+
+    async fn start_guarded(static_dir: Option<&Path>, guard: AbuseGuard) -> Self {
         let dir = tempfile::tempdir().expect("temp dir");
         let db_path = dir.path().join("test.sqlite");
         let db = Db::open(&db_path).expect("database opens");
-        let state = AppState::new(db.clone(), static_dir).expect("state");
+        let mut state = AppState::new(db.clone(), static_dir).expect("state");
+        state.guard = guard;
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
         let base = format!("http://{}", listener.local_addr().unwrap());
-        tokio::spawn(async move { axum::serve(listener, app(state)).await.expect("server runs") });
+        tokio::spawn(async move { axum::serve(listener, service(state)).await.expect("server runs") });
         Self { base, db, db_path, client: reqwest::Client::new(), _dir: dir }
     }
 
@@ -33,8 +39,12 @@ impl TestServer {
     }
 
     async fn seed(&self, answer: domain::Practice, status: ModerationStatus) -> String {
-        let new = NewPractice { answer, status, demo: false, round: CollectionRound::RaccoltaContinua };
-        self.db.call(move |conn| db::insert_practice(conn, &new)).await.expect("seeded").to_string()
+        let new =
+            NewPractice { answer, status, demo: false, round: CollectionRound::RaccoltaContinua, submission: None };
+        match self.db.call(move |conn| db::insert_practice(conn, &new)).await.expect("seeded") {
+            db::Stored::Created(id) => id.to_string(),
+            other => panic!("seeding stored {other:?}"),
+        }
     }
 
     /// Rows in the practices table, read with a connection of its own.
@@ -49,7 +59,7 @@ impl TestServer {
         content_type: Option<&str>,
         body: impl Into<reqwest::Body>,
     ) -> (StatusCode, Value) {
-        let mut request = self.client.post(self.url(path)).body(body);
+        let mut request = self.client.post(self.url(path)).header("idempotency-key", fresh_key()).body(body);
         if let Some(content_type) = content_type {
             request = request.header("content-type", content_type);
         }
@@ -62,6 +72,22 @@ impl TestServer {
 
 fn valid_answer() -> domain::Practice {
     server::demo::practices().remove(0)
+}
+
+fn fresh_key() -> String {
+    static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+    format!("test-key-{:016}-{}", NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed), std::process::id())
+}
+
+const TOKEN: &str = "private-link-token-0123456789abcdefghij";
+
+/// A submission envelope around `answers`, as the browser sends it.
+fn envelope(answers: Value) -> Value {
+    json!({ "answers": answers, "edit_token": TOKEN, "website": "", "fill_seconds": 300 })
+}
+
+fn valid_envelope() -> Value {
+    envelope(serde_json::to_value(valid_answer()).unwrap())
 }
 
 const PRIVATE_CANARIES: [&str; 4] =
@@ -136,77 +162,48 @@ async fn unknown_api_paths_answer_json_404() {
 #[tokio::test]
 async fn bad_bodies_get_clear_json_errors_and_store_nothing() {
     let server = TestServer::start(None).await;
-    let valid = serde_json::to_value(valid_answer()).unwrap();
+    let valid = valid_envelope();
     let with = |key: &str, value: Value| {
         let mut v = valid.clone();
-        v[key] = value;
+        v["answers"][key] = value;
         v.to_string()
     };
     let without = |key: &str| {
         let mut v = valid.clone();
-        v.as_object_mut().unwrap().remove(key);
+        v["answers"].as_object_mut().unwrap().remove(key);
         v.to_string()
     };
+    let json_body = Some("application/json");
+    let with_envelope = |key: &str, value: Value| {
+        let mut v = valid.clone();
+        v[key] = value;
+        v.to_string()
+    };
+    let (bad, schema, invalid) =
+        (StatusCode::BAD_REQUEST, StatusCode::UNPROCESSABLE_ENTITY, StatusCode::UNPROCESSABLE_ENTITY);
     let cases: Vec<(&str, Option<&str>, String, StatusCode, &str)> = vec![
-        ("malformed JSON", Some("application/json"), "{\"title\": ".into(), StatusCode::BAD_REQUEST, "malformed_json"),
-        ("not JSON at all", Some("application/json"), "<xml/>".into(), StatusCode::BAD_REQUEST, "malformed_json"),
+        ("malformed JSON", json_body, "{\"answers\": {\"title\": ".into(), bad, "malformed_json"),
+        ("not JSON at all", json_body, "<xml/>".into(), bad, "malformed_json"),
         ("no content type", None, valid.to_string(), StatusCode::UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type"),
+        ("answers not an object", json_body, with_envelope("answers", json!([])), schema, "schema_mismatch"),
+        ("unknown envelope key", json_body, with_envelope("admin", json!(true)), schema, "schema_mismatch"),
+        ("negative fill time", json_body, with_envelope("fill_seconds", json!(-5)), schema, "schema_mismatch"),
+        ("a short edit token", json_body, with_envelope("edit_token", json!("short")), bad, "malformed_json"),
+        ("wrong type", json_body, with("title", json!(42)), invalid, "validation_failed"),
+        ("missing required key", json_body, without("title"), invalid, "validation_failed"),
+        ("unknown extra key", json_body, with("is_admin", json!(true)), invalid, "validation_failed"),
+        ("unknown vocabulary code", json_body, with("service_type", json!("nuovissimo")), invalid, "validation_failed"),
+        ("negative count", json_body, with("staff_count", json!(-3)), invalid, "validation_failed"),
         (
-            "wrong type",
-            Some("application/json"),
-            with("title", json!(42)),
-            StatusCode::UNPROCESSABLE_ENTITY,
-            "schema_mismatch",
-        ),
-        (
-            "missing required key",
-            Some("application/json"),
-            without("title"),
-            StatusCode::UNPROCESSABLE_ENTITY,
-            "schema_mismatch",
-        ),
-        (
-            "unknown extra key",
-            Some("application/json"),
-            with("is_admin", json!(true)),
-            StatusCode::UNPROCESSABLE_ENTITY,
-            "schema_mismatch",
-        ),
-        (
-            "unknown vocabulary code",
-            Some("application/json"),
-            with("service_type", json!("nuovissimo")),
-            StatusCode::UNPROCESSABLE_ENTITY,
-            "schema_mismatch",
-        ),
-        (
-            "negative count",
-            Some("application/json"),
-            with("staff_count", json!(-3)),
-            StatusCode::UNPROCESSABLE_ENTITY,
-            "schema_mismatch",
-        ),
-        (
-            "blank title",
-            Some("application/json"),
-            with("title", json!("  ")),
-            StatusCode::UNPROCESSABLE_ENTITY,
+            "a Comune outside the region",
+            json_body,
+            with("comune_codes", json!(["058091"])),
+            invalid,
             "validation_failed",
         ),
-        (
-            "title over the limit",
-            Some("application/json"),
-            with("title", json!("a".repeat(121))),
-            StatusCode::UNPROCESSABLE_ENTITY,
-            "validation_failed",
-        ),
-        (
-            "end before start",
-            Some("application/json"),
-            with("end_date", json!("2020-01")),
-            StatusCode::UNPROCESSABLE_ENTITY,
-            "validation_failed",
-        ),
+        ("blank title", json_body, with("title", json!("  ")), invalid, "validation_failed"),
+        ("title over the limit", json_body, with("title", json!("a".repeat(121))), invalid, "validation_failed"),
+        ("end before start", json_body, with("end_date", json!("2020-01")), invalid, "validation_failed"),
     ];
     for (why, content_type, body, status, code) in cases {
         let (got, answer) = server.post_raw("/api/submissions", content_type, body).await;
@@ -221,10 +218,10 @@ async fn bad_bodies_get_clear_json_errors_and_store_nothing() {
 #[tokio::test]
 async fn validation_errors_map_fields_to_messages() {
     let server = TestServer::start(None).await;
-    let mut answer = serde_json::to_value(valid_answer()).unwrap();
-    answer["title"] = json!("");
-    answer["contact_email"] = json!("non-una-mail");
-    let (status, body) = server.post_raw("/api/submissions", Some("application/json"), answer.to_string()).await;
+    let mut body = valid_envelope();
+    body["answers"]["title"] = json!("");
+    body["answers"]["contact_email"] = json!("non-una-mail");
+    let (status, body) = server.post_raw("/api/submissions", Some("application/json"), body.to_string()).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(body["error"]["fields"]["title"], json!(["Compila questo campo."]));
     assert_eq!(
@@ -238,9 +235,9 @@ async fn validation_errors_map_fields_to_messages() {
 async fn a_body_over_the_limit_is_refused_with_413() {
     let server = TestServer::start(None).await;
     for size in [server::BODY_LIMIT + 1, 10 * 1024 * 1024] {
-        let mut answer = serde_json::to_value(valid_answer()).unwrap();
-        answer["description"] = json!("x".repeat(size));
-        let (status, body) = server.post_raw("/api/submissions", Some("application/json"), answer.to_string()).await;
+        let mut body = valid_envelope();
+        body["answers"]["description"] = json!("x".repeat(size));
+        let (status, body) = server.post_raw("/api/submissions", Some("application/json"), body.to_string()).await;
         assert_eq!(status, StatusCode::PAYLOAD_TOO_LARGE, "{size} bytes");
         assert_eq!(body["error"]["code"], "payload_too_large");
     }
@@ -250,10 +247,9 @@ async fn a_body_over_the_limit_is_refused_with_413() {
 #[tokio::test]
 async fn a_valid_submission_is_stored_once_and_stays_private() {
     let server = TestServer::start(None).await;
-    let mut answer = valid_answer();
-    answer.summary = "<script>alert('x')</script> resta testo".into();
-    let body = serde_json::to_string(&answer).unwrap();
-    let (status, receipt) = server.post_raw("/api/submissions", Some("application/json"), body).await;
+    let mut body = valid_envelope();
+    body["answers"]["summary"] = json!("<script>alert('x')</script> resta testo");
+    let (status, receipt) = server.post_raw("/api/submissions", Some("application/json"), body.to_string()).await;
     assert_eq!(status, StatusCode::CREATED, "{receipt}");
     let id = receipt["id"].as_str().unwrap();
     assert!(domain::PracticeId::parse(id).is_ok(), "a citable reference: {id}");
@@ -316,4 +312,116 @@ async fn demo_data_loads_once_into_an_empty_database() {
     let practices = catalogue["practices"].as_array().unwrap();
     assert_eq!(practices.len(), loaded);
     assert!(practices.iter().all(|p| p["demo"] == json!(true)), "demo practices are flagged");
+}
+
+impl TestServer {
+    async fn submit(&self, key: &str, body: &Value) -> reqwest::Response {
+        self.client.post(self.url("/api/submissions")).header("idempotency-key", key).json(body).send().await.unwrap()
+    }
+}
+
+#[tokio::test]
+async fn the_same_idempotency_key_stores_one_record() {
+    let server = TestServer::start(None).await;
+    let key = fresh_key();
+    let first = server.submit(&key, &valid_envelope()).await;
+    assert_eq!(first.status(), StatusCode::CREATED);
+    let first: Value = first.json().await.unwrap();
+    for _ in 0..3 {
+        let again = server.submit(&key, &valid_envelope()).await;
+        assert_eq!(again.status(), StatusCode::CREATED, "a retry gets the same receipt");
+        assert_eq!(again.json::<Value>().await.unwrap(), first);
+    }
+    assert_eq!(server.stored(), 1, "stored exactly once");
+
+    let mut different = valid_envelope();
+    different["answers"]["title"] = json!("Un'altra pratica");
+    let reused = server.submit(&key, &different).await;
+    assert_eq!(reused.status(), StatusCode::CONFLICT, "the key replayed with another body");
+    assert_eq!(reused.json::<Value>().await.unwrap()["error"]["code"], "idempotency_key_reused");
+    let missing = server.client.post(server.url("/api/submissions")).json(&valid_envelope()).send().await.unwrap();
+    assert_eq!(missing.status(), StatusCode::BAD_REQUEST, "no Idempotency-Key header");
+    assert_eq!(server.stored(), 1);
+}
+
+#[tokio::test]
+async fn the_private_link_reopens_and_updates_as_a_new_version() {
+    let server = TestServer::start(None).await;
+    let receipt: Value = server.submit(&fresh_key(), &valid_envelope()).await.json().await.unwrap();
+    let bearer = format!("Bearer {TOKEN}");
+
+    let mine =
+        server.client.get(server.url("/api/submissions/mine")).header("authorization", &bearer).send().await.unwrap();
+    assert_eq!(mine.status(), StatusCode::OK);
+    let mine: Value = mine.json().await.unwrap();
+    assert_eq!(mine["id"], receipt["id"]);
+    assert_eq!(mine["versions"], 1);
+    assert_eq!(mine["answers"]["contact_email"], valid_answer().contact_email, "the owner sees private fields");
+
+    let mut answers = mine["answers"].clone();
+    answers["title"] = json!("Titolo aggiornato dal referente");
+    let update = json!({ "answers": answers });
+    let updated = server
+        .client
+        .put(server.url("/api/submissions/mine"))
+        .header("authorization", &bearer)
+        .json(&update)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(updated.status(), StatusCode::OK);
+    assert_eq!(updated.json::<Value>().await.unwrap()["version"], 2);
+
+    let conn = rusqlite::Connection::open(&server.db_path).unwrap();
+    let titles: Vec<String> = conn
+        .prepare("SELECT answer ->> '$.title' FROM practice_versions ORDER BY version")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert_eq!(titles, [valid_answer().title, "Titolo aggiornato dal referente".to_owned()], "nothing overwritten");
+    assert_eq!(server.stored(), 1);
+
+    for bad in ["Bearer wrong-token-wrong-token-wrong-token-00", "Bearer short", "Basic abc", ""] {
+        let response =
+            server.client.get(server.url("/api/submissions/mine")).header("authorization", bad).send().await.unwrap();
+        assert_eq!(response.status(), StatusCode::NOT_FOUND, "{bad:?}");
+        assert_eq!(response.json::<Value>().await.unwrap()["error"]["code"], "invalid_link");
+    }
+    let mut invalid = update.clone();
+    invalid["answers"]["title"] = json!("");
+    let refused = server
+        .client
+        .put(server.url("/api/submissions/mine"))
+        .header("authorization", &bearer)
+        .json(&invalid)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let versions: i64 = conn.query_row("SELECT count(*) FROM practice_versions", [], |r| r.get(0)).unwrap();
+    assert_eq!(versions, 2, "an invalid update adds no version");
+}
+
+#[tokio::test]
+async fn abuse_gets_clear_answers_without_captchas() {
+    let server = TestServer::start_guarded(None, AbuseGuard::new(20, 2)).await;
+    let mut honeypot = valid_envelope();
+    honeypot["website"] = json!("http://spam.example");
+    let response = server.submit(&fresh_key(), &honeypot).await;
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(response.json::<Value>().await.unwrap()["error"]["code"], "looks_automated");
+
+    let mut hasty = valid_envelope();
+    hasty["fill_seconds"] = json!(3);
+    let response = server.submit(&fresh_key(), &hasty).await;
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY, "under the minimum fill time");
+
+    let response = server.submit(&fresh_key(), &valid_envelope()).await;
+    assert_eq!(response.status(), StatusCode::TOO_MANY_REQUESTS, "the third request in a minute");
+    let retry_after: u64 = response.headers()["retry-after"].to_str().unwrap().parse().unwrap();
+    assert!((1..=60).contains(&retry_after), "Retry-After: {retry_after}");
+    assert_eq!(response.json::<Value>().await.unwrap()["error"]["code"], "too_many_requests");
+    assert_eq!(server.stored(), 0);
 }

@@ -1,0 +1,146 @@
+//! The official list of Comuni (ISTAT), shipped as a dated copy, and the
+//! type-ahead search of the questionnaire's Comune picker. The server embeds
+//! the list; the browser fetches the same file and parses it with the same
+//! code. Credit "Fonte: ISTAT" wherever names are shown.
+
+use crate::geo::Region;
+use crate::text::fold;
+
+/// The date of the shipped ISTAT list.
+pub const LIST_DATE: &str = "2024-12-04";
+
+/// The shipped list, `code<TAB>name<TAB>region` per line, `#` comments.
+pub const LIST_TSV: &str = include_str!("../data/comuni-2024-12-04.tsv");
+
+/// The file name under which the app publishes the list for the browser.
+pub const LIST_FILE: &str = "comuni-2024-12-04.tsv";
+
+/// The shipped list, parsed once. For native code (the server): the browser
+/// fetches `LIST_FILE` instead of carrying the list inside the wasm.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn shipped() -> &'static ComuneIndex {
+    static INDEX: std::sync::OnceLock<ComuneIndex> = std::sync::OnceLock::new();
+    INDEX.get_or_init(|| ComuneIndex::parse(LIST_TSV))
+}
+
+/// One Comune.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Comune {
+    /// Six-digit ISTAT code.
+    pub code: String,
+    /// Official name, in Italian and the other language where there is one.
+    pub name: String,
+    pub region: Region,
+    folded: String,
+}
+
+/// The list, searchable.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ComuneIndex {
+    comuni: Vec<Comune>,
+}
+
+impl ComuneIndex {
+    /// Parses the TSV form; lines that do not parse are skipped.
+    pub fn parse(tsv: &str) -> Self {
+        let comuni = tsv
+            .lines()
+            .filter(|line| !line.starts_with('#'))
+            .filter_map(|line| {
+                let mut parts = line.split('\t');
+                let (code, name, region) = (parts.next()?, parts.next()?, parts.next()?);
+                Some(Comune {
+                    code: code.to_owned(),
+                    name: name.to_owned(),
+                    region: Region::from_code(region)?,
+                    folded: fold(name),
+                })
+            })
+            .collect();
+        Self { comuni }
+    }
+
+    /// How many Comuni the list holds.
+    pub fn len(&self) -> usize {
+        self.comuni.len()
+    }
+
+    /// True for an empty list.
+    pub fn is_empty(&self) -> bool {
+        self.comuni.is_empty()
+    }
+
+    /// The Comune with this code.
+    pub fn get(&self, code: &str) -> Option<&Comune> {
+        self.comuni.iter().find(|c| c.code == code)
+    }
+
+    /// Up to `limit` Comuni of `region` whose name matches `query`, ignoring
+    /// case and accents: names that start with it first, then names with a
+    /// word that starts with it, then any other match, each alphabetically.
+    pub fn search(&self, region: Region, query: &str, limit: usize) -> Vec<&Comune> {
+        let query = fold(query.trim());
+        if query.is_empty() {
+            return Vec::new();
+        }
+        let mut found: Vec<(u8, &Comune)> = self
+            .comuni
+            .iter()
+            .filter(|c| c.region == region)
+            .filter_map(|c| {
+                let rank = if c.folded.starts_with(&query) {
+                    0
+                } else if c.folded.split([' ', '-', '/', '\'']).any(|word| word.starts_with(&query)) {
+                    1
+                } else if c.folded.contains(&query) {
+                    2
+                } else {
+                    return None;
+                };
+                Some((rank, c))
+            })
+            .collect();
+        found.sort_by(|(ra, a), (rb, b)| ra.cmp(rb).then_with(|| a.folded.cmp(&b.folded)));
+        found.into_iter().take(limit).map(|(_, c)| c).collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn index() -> &'static ComuneIndex {
+        shipped()
+    }
+
+    #[test]
+    fn the_shipped_list_is_complete() {
+        let index = index();
+        assert_eq!(index.len(), 7896, "ISTAT list of 4 December 2024");
+        assert_eq!(index.get("058091").map(|c| c.name.as_str()), Some("Roma"));
+        assert_eq!(index.get("001272").map(|c| c.region), Some(Region::Piemonte), "leading zeros kept");
+        assert_eq!(index.get("021008").map(|c| c.region), Some(Region::Bolzano), "Trentino-Alto Adige split");
+        assert_eq!(index.get("022205").map(|c| c.region), Some(Region::Trento));
+        for region in Region::ALL {
+            assert!(index.comuni.iter().any(|c| c.region == *region), "{region:?} has Comuni");
+        }
+    }
+
+    #[test]
+    fn search_is_limited_to_the_region_and_ignores_case_and_accents() {
+        let index = index();
+        let names =
+            |region, query| index.search(region, query, 5).into_iter().map(|c| c.name.clone()).collect::<Vec<_>>();
+        assert_eq!(
+            names(Region::Lazio, "roma")[..2],
+            ["Roma", "Arcinazzo Romano"],
+            "whole-name prefix first, then words"
+        );
+        assert!(!names(Region::Lombardia, "roma").contains(&"Roma".to_owned()), "only the chosen region");
+        assert_eq!(names(Region::EmiliaRomagna, "FORLI")[0], "Forlì", "accent- and case-insensitive");
+        assert!(names(Region::Piemonte, "aglie").contains(&"Agliè".to_owned()));
+        assert!(names(Region::Bolzano, "bozen").contains(&"Bolzano/Bozen".to_owned()), "the other-language name");
+        assert_eq!(names(Region::Puglia, "   "), Vec::<String>::new(), "a blank query finds nothing");
+        assert_eq!(index.search(Region::Lombardia, "a", 8).len(), 8, "limited");
+    }
+}
