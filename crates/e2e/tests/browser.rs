@@ -63,6 +63,8 @@ async fn the_catalogue_reads_static_files_without_any_api() {
         database: data.path().join("export.sqlite"),
         static_dir: None,
         demo: true,
+        min_fill_seconds: 20,
+        submissions_per_minute: 10,
     };
     server::export_catalogue(&config, &site.path().join("catalogue.json")).await.unwrap();
     let base = serve_static(site.path()).await;
