@@ -77,3 +77,87 @@ async fn get_json<T: DeserializeOwned>(url: &str) -> Result<T, ApiError> {
 pub async fn fetch_catalogue() -> Result<Catalogue, ApiError> {
     get_json(DataSource::of_document().catalogue_url()).await
 }
+
+/// A stored submission's receipt.
+#[derive(Clone, Debug, PartialEq, serde::Deserialize, serde::Serialize)]
+pub struct Receipt {
+    pub id: String,
+    #[serde(default)]
+    pub version: Option<u32>,
+}
+
+/// Why a submission did not go through.
+#[derive(Clone, Debug, PartialEq)]
+pub enum SubmitError {
+    /// No answer from the server: kept, and retried when the network is back.
+    Offline,
+    /// The server found fields to fix.
+    Invalid(domain::FieldErrors),
+    /// Refused for another reason, with the server's message.
+    Refused(String),
+}
+
+#[derive(serde::Deserialize)]
+struct ErrorBody {
+    error: ErrorDetail,
+}
+
+#[derive(serde::Deserialize)]
+struct ErrorDetail {
+    message: String,
+    #[serde(default)]
+    field_errors: Option<domain::FieldErrors>,
+}
+
+async fn send_json<T: DeserializeOwned>(
+    request: gloo_net::http::RequestBuilder,
+    body: &serde_json::Value,
+) -> Result<T, SubmitError> {
+    let request = request.json(body).map_err(|e| SubmitError::Refused(e.to_string()))?;
+    let response = request.send().await.map_err(|_| SubmitError::Offline)?;
+    if response.ok() {
+        return response.json().await.map_err(|e| SubmitError::Refused(e.to_string()));
+    }
+    match response.json::<ErrorBody>().await {
+        Ok(ErrorBody { error: ErrorDetail { field_errors: Some(errors), .. } }) => Err(SubmitError::Invalid(errors)),
+        Ok(ErrorBody { error }) => Err(SubmitError::Refused(error.message)),
+        // 5xx from a proxy, or a gateway page: treat like a network failure and retry.
+        Err(_) if response.status() >= 500 => Err(SubmitError::Offline),
+        Err(e) => Err(SubmitError::Refused(e.to_string())),
+    }
+}
+
+/// Sends a new practice. The same `idempotency_key` on a retry stores it once.
+pub async fn submit_practice(idempotency_key: &str, envelope: &serde_json::Value) -> Result<Receipt, SubmitError> {
+    let request = gloo_net::http::Request::post("/api/submissions").header("Idempotency-Key", idempotency_key);
+    send_json(request, envelope).await
+}
+
+/// Sends an update through the private link.
+pub async fn update_practice(token: &str, answers: &serde_json::Value) -> Result<Receipt, SubmitError> {
+    let request =
+        gloo_net::http::Request::put("/api/submissions/mine").header("Authorization", &format!("Bearer {token}"));
+    send_json(request, &serde_json::json!({ "answers": answers })).await
+}
+
+/// A respondent's own submission, opened with the private link.
+#[derive(Clone, Debug, PartialEq, serde::Deserialize)]
+pub struct OwnSubmission {
+    pub id: String,
+    pub moderation_status: String,
+    pub versions: u32,
+    pub answers: serde_json::Map<String, serde_json::Value>,
+}
+
+/// Opens a submission with its private link's token.
+pub async fn fetch_own(token: &str) -> Result<OwnSubmission, ApiError> {
+    let response = gloo_net::http::Request::get("/api/submissions/mine")
+        .header("Authorization", &format!("Bearer {token}"))
+        .send()
+        .await
+        .map_err(|e| ApiError::Network(e.to_string()))?;
+    if !response.ok() {
+        return Err(ApiError::Status(response.status()));
+    }
+    response.json().await.map_err(|e| ApiError::Decode(e.to_string()))
+}

@@ -2,6 +2,7 @@
 
 use crate::components::layout::{Footer, Header, SkipLink};
 use crate::pages;
+use crate::questionnaire::{QuestionnairePage, ReceiptPage, UpdatePage};
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
@@ -9,6 +10,7 @@ use leptos_router::path;
 /// The whole app: header, the page for the current route, footer.
 #[component]
 pub fn App() -> impl IntoView {
+    crate::i18n::provide_lang();
     view! {
         <Router>
             <SkipLink />
@@ -16,7 +18,9 @@ pub fn App() -> impl IntoView {
             <main id="contenuto" tabindex="-1">
                 <Routes fallback=pages::NotFound>
                     <Route path=path!("/") view=pages::Home />
-                    <Route path=path!("/questionario") view=pages::Questionnaire />
+                    <Route path=path!("/questionario") view=QuestionnairePage />
+                    <Route path=path!("/questionario/ricevuta") view=ReceiptPage />
+                    <Route path=path!("/questionario/modifica") view=UpdatePage />
                     <Route path=path!("/catalogo") view=pages::CataloguePage />
                     <Route path=path!("/accessibilita") view=pages::Accessibility />
                     <Route path=path!("/privacy") view=pages::Privacy />

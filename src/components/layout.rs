@@ -1,5 +1,6 @@
 //! The frame of every page: skip link, header with navigation, footer.
 
+use crate::i18n::LanguageSwitch;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -20,7 +21,10 @@ pub fn Header() -> impl IntoView {
     view! {
         <header class="site-header">
             <div class="slim-header">
-                <div class="container">"Ministero del Lavoro e delle Politiche Sociali · ANCI"</div>
+                <div class="container slim-header-row">
+                    <span>"Ministero del Lavoro e delle Politiche Sociali · ANCI"</span>
+                    <LanguageSwitch />
+                </div>
             </div>
             <div class="center-header">
                 <div class="container">

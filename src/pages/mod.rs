@@ -4,10 +4,8 @@ mod catalogue;
 mod home;
 mod info;
 mod not_found;
-mod questionnaire;
 
 pub use catalogue::CataloguePage;
 pub use home::Home;
 pub use info::{Accessibility, OpenData, Privacy};
 pub use not_found::NotFound;
-pub use questionnaire::Questionnaire;

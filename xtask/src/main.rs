@@ -101,6 +101,7 @@ struct Step {
 fn test(root: &Path) -> Result<(), String> {
     tools::ensure_build_tools(root)?;
     tools::ensure_leptosfmt()?;
+    let axe = tools::ensure_axe()?;
     let chromedriver = tools::ensure_browser()?;
     let mut counts = Counts::default();
     let mut steps = Vec::new();
@@ -170,6 +171,7 @@ fn test(root: &Path) -> Result<(), String> {
                 Command::new("cargo")
                     .args(["test", "--package", "e2e"])
                     .env("BP_E2E_DIST", root.join("dist"))
+                    .env("BP_AXE_JS", &axe)
                     .env("CHROMEDRIVER", &chromedriver),
             ),
         );

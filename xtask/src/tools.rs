@@ -6,8 +6,8 @@
 //! - trunk 0.21.14 (cargo install; 0.22 needs a newer rustc);
 //! - wasm-bindgen-cli at exactly the `wasm-bindgen` version in Cargo.lock;
 //! - wasm-opt from the npm package `binaryen@132` (Debian's is too old);
-//! - for tests, leptosfmt (formats `view!` macros) and Debian's chromium and
-//!   chromium-driver.
+//! - for tests, leptosfmt (formats `view!` macros), axe-core 4.14 from npm
+//!   (accessibility checks) and Debian's chromium and chromium-driver.
 
 use crate::run_command;
 use std::path::{Path, PathBuf};
@@ -16,6 +16,7 @@ use std::process::Command;
 const TRUNK_VERSION: &str = "0.21.14";
 const BINARYEN_VERSION: &str = "132";
 const LEPTOSFMT_VERSION: &str = "0.1.33";
+const AXE_VERSION: &str = "4.14";
 
 /// Where npm-installed tools live, outside the clone so they survive it.
 fn tools_dir() -> PathBuf {
@@ -105,6 +106,24 @@ pub fn ensure_leptosfmt() -> Result<(), String> {
         run_command(Command::new("cargo").args(["install", "leptosfmt", "--version", LEPTOSFMT_VERSION, "--locked"]))?;
     }
     Ok(())
+}
+
+/// axe-core, the accessibility engine the end-to-end tests inject into pages;
+/// returns the path of its script.
+pub fn ensure_axe() -> Result<PathBuf, String> {
+    let dir = tools_dir();
+    let package = dir.join("node_modules/axe-core/package.json");
+    let installed = std::fs::read_to_string(&package).unwrap_or_default();
+    if !installed.contains(&format!("\"version\": \"{AXE_VERSION}.")) {
+        std::fs::create_dir_all(&dir).map_err(|e| format!("creating {}: {e}", dir.display()))?;
+        run_command(
+            Command::new("npm")
+                .args(["install", "--no-audit", "--no-fund", "--prefix"])
+                .arg(&dir)
+                .arg(format!("axe-core@{AXE_VERSION}")),
+        )?;
+    }
+    Ok(dir.join("node_modules/axe-core/axe.min.js"))
 }
 
 /// Chromium and its driver for the browser tests; returns the driver's path.

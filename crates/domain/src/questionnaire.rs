@@ -652,6 +652,17 @@ impl Definition {
         self.steps.iter().position(|step| step.fields.iter().any(|f| f.key == base))
     }
 
+    /// Turns numbers still held as typed text into numbers where they parse
+    /// (the form stores what was typed; the API takes numbers).
+    pub fn normalize_inputs(&self, answers: &mut Map<String, Value>) {
+        for field in self.fields().filter(|f| matches!(f.kind, Kind::Count | Kind::Euro)) {
+            if let Some(Value::String(text)) = answers.get(field.key) {
+                let value = field.value_from_input(text);
+                answers.insert(field.key.to_owned(), value);
+            }
+        }
+    }
+
     /// Removes what must not be submitted: hidden fields, empty answers and
     /// keys the questionnaire does not have. Empty is "not given": the
     /// accepted practice has `None` or nothing there.

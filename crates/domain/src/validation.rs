@@ -137,6 +137,24 @@ impl FieldErrors {
         self.0.keys().map(String::as_str)
     }
 
+    /// The errors of a field and of its parts (`partners` has `partners.0.name`).
+    pub fn of_field<'a>(&'a self, field: &'a str) -> impl Iterator<Item = (&'a str, &'a FieldError)> + 'a {
+        self.0
+            .iter()
+            .filter(move |(key, _)| {
+                key.as_str() == field || key.strip_prefix(field).is_some_and(|rest| rest.starts_with('.'))
+            })
+            .flat_map(|(key, errors)| errors.iter().map(move |e| (key.as_str(), e)))
+    }
+
+    /// Replaces the errors of `field` (and its parts) with those `fresh` has for it.
+    pub fn refresh_field(&mut self, field: &str, fresh: &FieldErrors) {
+        self.0.retain(|key, _| !(key == field || key.strip_prefix(field).is_some_and(|rest| rest.starts_with('.'))));
+        for (key, error) in fresh.of_field(field) {
+            self.add(key, error.clone());
+        }
+    }
+
     /// Every field's messages in one language: the shape of a 422 response.
     pub fn messages(&self, lang: Lang) -> BTreeMap<String, Vec<String>> {
         self.0.iter().map(|(field, errors)| (field.clone(), errors.iter().map(|e| e.message(lang)).collect())).collect()

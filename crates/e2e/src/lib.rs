@@ -131,3 +131,125 @@ impl Drop for Browser {
 pub fn link_named(scope: &str, name: &str) -> String {
     format!("{scope}//a[normalize-space(.)='{name}']")
 }
+
+/// A raw WebDriver command: chromedriver's extensions have no fantoccini method.
+#[derive(Debug)]
+struct RawCommand {
+    path: &'static str,
+    body: serde_json::Value,
+}
+
+impl fantoccini::wd::WebDriverCompatibleCommand for RawCommand {
+    fn endpoint(&self, base_url: &url::Url, session_id: Option<&str>) -> Result<url::Url, url::ParseError> {
+        base_url.join(&format!("session/{}/{}", session_id.unwrap_or_default(), self.path))
+    }
+
+    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
+        (http::Method::POST, Some(self.body.to_string()))
+    }
+}
+
+/// XPath string literal for any text (handles both kinds of quote).
+fn xpath_literal(text: &str) -> String {
+    if !text.contains('\'') {
+        format!("'{text}'")
+    } else if !text.contains('"') {
+        format!("\"{text}\"")
+    } else {
+        let parts: Vec<String> = text.split('\'').map(|p| format!("'{p}'")).collect();
+        format!("concat({})", parts.join(", \"'\", "))
+    }
+}
+
+/// The keyboard's keys, as WebDriver sends them.
+pub fn key(k: fantoccini::key::Key) -> String {
+    char::from(k).to_string()
+}
+
+impl Browser {
+    /// Turns the browser's network off or on (Chrome's network emulation,
+    /// which also fires the page's `offline` and `online` events).
+    pub async fn set_offline(&self, offline: bool) {
+        let body = serde_json::json!({
+            "cmd": "Network.emulateNetworkConditions",
+            "params": { "offline": offline, "latency": 0, "downloadThroughput": -1, "uploadThroughput": -1 }
+        });
+        let enable = serde_json::json!({ "cmd": "Network.enable", "params": {} });
+        self.client.issue_cmd(RawCommand { path: "goog/cdp/execute", body: enable }).await.expect("CDP Network.enable");
+        self.client.issue_cmd(RawCommand { path: "goog/cdp/execute", body }).await.expect("network emulation");
+    }
+
+    /// The control labelled `label` (a `<label for>`), found as a person finds it.
+    pub async fn labelled(&self, label: &str) -> fantoccini::elements::Element {
+        let xpath = format!("//label[normalize-space(.)={}]", xpath_literal(label));
+        let label_element = self.wait_for(Locator::XPath(&xpath)).await;
+        let id = label_element.attr("for").await.unwrap().unwrap_or_else(|| panic!("label {label:?} has no `for`"));
+        self.client.find(Locator::Id(&id)).await.unwrap_or_else(|e| panic!("no control for label {label:?}: {e}"))
+    }
+
+    /// The option `option` inside the group (fieldset) whose legend is `legend`.
+    pub async fn in_group(&self, legend: &str, option: &str) -> fantoccini::elements::Element {
+        let xpath = format!(
+            "//fieldset[legend[normalize-space(.)={}]]//label[normalize-space(.)={}]",
+            xpath_literal(legend),
+            xpath_literal(option)
+        );
+        let label_element = self.wait_for(Locator::XPath(&xpath)).await;
+        let id = label_element.attr("for").await.unwrap().expect("labels name their control");
+        self.client.find(Locator::Id(&id)).await.unwrap()
+    }
+
+    /// Types into the control labelled `label`.
+    pub async fn type_into(&self, label: &str, text: &str) {
+        self.labelled(label).await.send_keys(text).await.unwrap_or_else(|e| panic!("typing into {label:?}: {e}"));
+    }
+
+    /// Ticks a checkbox or chooses a radio button of a group, with the space bar.
+    pub async fn tick(&self, legend: &str, option: &str) {
+        self.in_group(legend, option).await.send_keys(" ").await.unwrap();
+    }
+
+    /// Chooses in a `<select>` by typing the option's text, as a keyboard user does.
+    pub async fn choose(&self, label: &str, option: &str) {
+        let select = self.labelled(label).await;
+        select.send_keys(option).await.unwrap();
+        let value = select.prop("value").await.unwrap().unwrap_or_default();
+        assert!(!value.is_empty(), "typing {option:?} chose something in {label:?}");
+    }
+
+    /// Presses Enter on the button named `name`.
+    pub async fn press(&self, name: &str) {
+        let xpath = format!("//button[normalize-space(.)={}]", xpath_literal(name));
+        let button = self.wait_for(Locator::XPath(&xpath)).await;
+        button.send_keys(&key(fantoccini::key::Key::Enter)).await.unwrap();
+    }
+
+    /// Waits for the page's `<h1>` to read `text`.
+    pub async fn wait_for_heading(&self, text: &str) {
+        let xpath = format!("//main//h1[normalize-space(.)={}]", xpath_literal(text));
+        self.wait_for(Locator::XPath(&xpath)).await;
+    }
+
+    /// Runs axe-core on the page and returns its WCAG 2.1 A/AA violations.
+    pub async fn accessibility_violations(&self) -> Vec<String> {
+        let script = std::fs::read_to_string(axe_path()).expect("axe-core is installed by cargo xtask test");
+        self.client.execute(&script, vec![]).await.expect("axe-core loads");
+        let run = r#"
+            const done = arguments[arguments.length - 1];
+            axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })
+                .then(result => done(result.violations.map(v =>
+                    v.id + ' (' + v.impact + '): ' + v.nodes.map(n => n.target.join(' ')).join(', '))))
+                .catch(error => done(['axe failed: ' + error]));
+        "#;
+        let result = self.client.execute_async(run, vec![]).await.expect("axe-core runs");
+        serde_json::from_value(result).expect("a list of violations")
+    }
+}
+
+/// axe-core's script: `BP_AXE_JS`, or where `cargo xtask test` installs it.
+fn axe_path() -> PathBuf {
+    std::env::var_os("BP_AXE_JS").map(PathBuf::from).unwrap_or_else(|| {
+        let home = std::env::var_os("HOME").map_or_else(|| PathBuf::from("."), PathBuf::from);
+        home.join(".cache/buone-pratiche/tools/node_modules/axe-core/axe.min.js")
+    })
+}

@@ -46,8 +46,13 @@ struct Detail<'a> {
     status: u16,
     code: &'a str,
     message: String,
+    /// Field key → messages in Italian, for people and simple clients.
     #[serde(skip_serializing_if = "Option::is_none")]
     fields: Option<BTreeMap<String, Vec<String>>>,
+    /// Field key → error codes, for clients that word messages themselves
+    /// (the app, in the respondent's language).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    field_errors: Option<FieldErrors>,
 }
 
 impl ApiError {
@@ -101,11 +106,12 @@ impl IntoResponse for ApiError {
         if let Self::Internal(source) = &self {
             tracing::error!(error = %source, "request failed");
         }
-        let fields = match &self {
-            Self::Invalid(errors) => Some(errors.messages(Lang::It)),
-            _ => None,
+        let (fields, field_errors) = match &self {
+            Self::Invalid(errors) => (Some(errors.messages(Lang::It)), Some(errors.clone())),
+            _ => (None, None),
         };
-        let body = Body { error: Detail { status: status.as_u16(), code, message: self.message(), fields } };
+        let body =
+            Body { error: Detail { status: status.as_u16(), code, message: self.message(), fields, field_errors } };
         let mut response = (status, axum::Json(body)).into_response();
         if let Self::TooManyRequests { retry_after_seconds } = self {
             response.headers_mut().insert(axum::http::header::RETRY_AFTER, retry_after_seconds.into());

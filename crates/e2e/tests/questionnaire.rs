@@ -1,0 +1,290 @@
+//! End-to-end tests of the questionnaire in headless Chromium, driven with the
+//! keyboard only (typed text, space bar, Enter, arrow keys) and finding every
+//! control by its label, legend or accessible name.
+
+use e2e::{Browser, TestServer, dist_dir, key};
+use fantoccini::Locator;
+use fantoccini::key::Key;
+
+const TITLE: &str = "Telefonate settimanali agli anziani soli";
+
+async fn stored_submissions(server: &TestServer) -> i64 {
+    server
+        .db
+        .call(|conn| Ok(conn.query_row("SELECT count(*) FROM practices WHERE demo = 0", [], |r| r.get(0))?))
+        .await
+        .unwrap()
+}
+
+async fn versions_of(server: &TestServer, reference: &str) -> Vec<String> {
+    let reference = reference.to_owned();
+    server
+        .db
+        .call(move |conn| {
+            let mut stmt = conn.prepare(
+                "SELECT v.answer ->> '$.title' FROM practice_versions v JOIN practices p ON p.id = v.practice_id
+                 WHERE p.reference = ?1 ORDER BY v.version",
+            )?;
+            let titles = stmt.query_map([reference], |r| r.get(0))?.collect::<Result<Vec<String>, _>>()?;
+            Ok(titles)
+        })
+        .await
+        .unwrap()
+}
+
+async fn assert_accessible(browser: &Browser, page: &str) {
+    let violations = browser.accessibility_violations().await;
+    assert!(violations.is_empty(), "axe-core finds WCAG 2.1 A/AA violations on {page}: {violations:#?}");
+}
+
+async fn next_step(browser: &Browser, heading: &str) {
+    browser.press("Avanti").await;
+    browser.wait_for_heading(heading).await;
+}
+
+/// Fills step 1 (Ente) with the keyboard.
+async fn fill_entity(b: &Browser) {
+    b.wait_for_heading("Ente").await;
+    b.choose("Tipo di ente", "Comune").await;
+    b.type_into("Denominazione dell'ente", "Comune di Lucca").await;
+    b.choose("Regione o Provincia autonoma", "Toscana").await;
+    let picker = b.labelled("Comune o comuni interessati").await;
+    picker.send_keys("lucc").await.unwrap();
+    b.wait_for(Locator::XPath("//li[@role='option'][normalize-space(.)='Lucca']")).await;
+    picker.send_keys(&key(Key::Enter)).await.unwrap();
+    b.wait_for(Locator::XPath("//button[@aria-label='Rimuovi Lucca']")).await;
+    b.tick("Scala territoriale", "Comunale").await;
+    b.press("Aggiungi un soggetto coinvolto").await;
+    b.choose("Tipo", "Volontariato").await;
+    b.type_into("Nome", "Misericordia di Lucca").await;
+    b.type_into("Referente", "Maria Rossi").await;
+    b.type_into("E-mail del referente", "m.rossi@comune.lucca.it").await;
+    b.type_into("Contatto pubblico dell'ufficio (facoltativo)", "sociale@comune.lucca.it").await;
+}
+
+/// Fills every step from the first and arrives at "Controlla le risposte",
+/// checking each step with axe-core on the way.
+async fn fill_everything(b: &Browser) {
+    fill_entity(b).await;
+    assert_accessible(b, "step 1").await;
+    next_step(b, "La pratica").await;
+    b.type_into("Titolo della pratica", TITLE).await;
+    b.type_into("Sintesi", "Ogni settimana operatori e volontari chiamano gli anziani che vivono soli.").await;
+    b.type_into(
+        "Descrizione del servizio attivato",
+        "Un elenco condiviso con i medici di base.\n\nTesto con <script>alert('x')</script> che resta testo.",
+    )
+    .await;
+    b.type_into("Bisogno o problema affrontato", "Isolamento durante il lockdown.").await;
+    b.tick("Tipologia", "Servizio completamente nuovo").await;
+    b.in_group("Data di avvio", "Mese").await.send_keys("marzo").await.unwrap();
+    b.in_group("Data di avvio", "Anno").await.send_keys("2020").await.unwrap();
+    b.tick("Stato", "Attiva").await;
+    assert_accessible(b, "step 2").await;
+    next_step(b, "Classificazione").await;
+    b.tick("Aree di utenza", "Anziani (65 anni e più)").await;
+    b.tick("Destinatari specifici", "Anziani soli").await;
+    b.tick("Area di intervento", "Supporto alla persona e alla famiglia").await;
+    b.tick("Innovazioni introdotte", "Raggiungere persone e famiglie isolate").await;
+    assert_accessible(b, "step 3").await;
+    next_step(b, "Modalità, comunicazione, strumenti, risorse").await;
+    b.tick("Modalità di erogazione", "Telefonica").await;
+    b.tick("Come è stata comunicata ai cittadini", "Sito istituzionale").await;
+    b.tick("Come è stata comunicata ai cittadini", "Altro").await;
+    b.type_into("Altro canale: specifica", "Bollettino parrocchiale").await;
+    b.tick("Strumenti utilizzati", "Telefono").await;
+    b.type_into("Numero di operatori coinvolti (facoltativo)", "4").await;
+    b.type_into("Risorse impiegate (€) (facoltativo)", "12.500,50").await;
+    assert_accessible(b, "step 4").await;
+    next_step(b, "Risultati e prospettive").await;
+    b.type_into("Destinatari raggiunti (facoltativo)", "120").await;
+    b.tick("Unità di misura dei destinatari", "Persone").await;
+    b.type_into("Riscontri degli operatori", "Positivi.").await;
+    b.type_into("Riscontri della cittadinanza", "Molto apprezzato.").await;
+    b.tick("Proseguirà dopo l'emergenza?", "Sì").await;
+    assert_accessible(b, "step 5").await;
+    next_step(b, "Materiali e consenso").await;
+    b.type_into("Link a delibere, pagine web, materiali (facoltativo)", "https://www.comune.lucca.it/anziani").await;
+    for consent in [
+        "Ho letto l'informativa sul trattamento dei dati personali",
+        "Acconsento alla pubblicazione dei contenuti pubblici con licenza CC BY 4.0",
+        "Il testo non contiene dati personali dei beneficiari",
+    ] {
+        b.labelled(consent).await.send_keys(" ").await.unwrap();
+    }
+    assert_accessible(b, "step 6").await;
+    next_step(b, "Controlla le risposte").await;
+    assert_accessible(b, "the review page").await;
+}
+
+async fn start(server: &TestServer) -> Browser {
+    let browser = Browser::start().await;
+    browser.client.goto(&format!("{}/questionario", server.base)).await.unwrap();
+    browser.wait_for_heading("Descrivi una buona pratica").await;
+    assert_accessible(&browser, "the privacy notice").await;
+    let start = browser.wait_for(Locator::XPath("//a[normalize-space(.)='Inizia il questionario']")).await;
+    start.send_keys(&key(Key::Enter)).await.unwrap();
+    browser
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_whole_practice_is_filled_with_the_keyboard_and_submitted() {
+    let server = TestServer::start_with_demo(&dist_dir()).await;
+    let b = start(&server).await;
+    fill_everything(&b).await;
+    let review = b.client.find(Locator::Css("main")).await.unwrap().text().await.unwrap();
+    for shown in [TITLE, "Lucca", "Volontariato", "marzo 2020", "€ 12500,50", "<script>alert('x')</script>"] {
+        assert!(review.contains(shown), "the review shows {shown:?}");
+    }
+    b.press("Invia la pratica").await;
+    b.wait_for_heading("Pratica inviata").await;
+    let reference = b.wait_for(Locator::Css("[data-testid='reference']")).await.text().await.unwrap();
+    assert!(reference.starts_with("BP-"), "a citable reference: {reference}");
+    assert_accessible(&b, "the receipt").await;
+    let link = b.client.find(Locator::Css("[data-testid='private-link']")).await.unwrap().text().await.unwrap();
+    assert!(link.contains("/questionario/modifica#"), "{link}");
+    assert_eq!(stored_submissions(&server).await, 1);
+    assert_eq!(versions_of(&server, &reference).await, [TITLE]);
+    let alerts =
+        b.client.execute("return document.querySelectorAll('script:not([src]):not([type])').length", vec![]).await;
+    assert_eq!(alerts.unwrap(), serde_json::json!(0), "the <script> typed in the form is text, never markup");
+    b.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn errors_are_summarised_linked_and_announced() {
+    let server = TestServer::start_with_demo(&dist_dir()).await;
+    let b = start(&server).await;
+    b.wait_for_heading("Ente").await;
+    b.press("Avanti").await;
+    let summary = b.wait_for(Locator::Css(".error-summary:not([hidden])")).await;
+    let focused = b.client.active_element().await.unwrap();
+    assert_eq!(focused.attr("class").await.unwrap().as_deref(), Some("error-summary"), "focus moves to the summary");
+    let text = summary.text().await.unwrap();
+    assert!(text.contains("Tipo di ente: Compila questo campo."), "{text}");
+    assert!(text.contains("E-mail del referente: Compila questo campo."), "{text}");
+    let select = b.labelled("Tipo di ente").await;
+    assert_eq!(select.attr("aria-invalid").await.unwrap().as_deref(), Some("true"));
+    let described = select.attr("aria-describedby").await.unwrap().unwrap_or_default();
+    assert!(described.contains("errore-entity_type"), "the message is tied to the field: {described}");
+    let link = b
+        .client
+        .find(Locator::XPath(
+            "//div[contains(@class,'error-summary')]//a[starts-with(normalize-space(.), 'Tipo di ente')]",
+        ))
+        .await
+        .unwrap();
+    link.send_keys(&key(Key::Enter)).await.unwrap();
+    let focused = b.client.active_element().await.unwrap();
+    assert_eq!(
+        focused.attr("id").await.unwrap().as_deref(),
+        Some("campo-entity_type"),
+        "the link moves focus to its field"
+    );
+
+    // A message on leaving a field, in plain words that say how to fix it.
+    b.type_into("E-mail del referente", "non-una-mail").await;
+    b.labelled("Referente").await.send_keys("M").await.unwrap();
+    let error = b.wait_for(Locator::Id("errore-contact_email")).await.text().await.unwrap();
+    assert!(error.contains("Scrivi un indirizzo e-mail nella forma nome@ente.it."), "{error}");
+    assert_accessible(&b, "a step with errors").await;
+
+    // English keeps the answers.
+    b.press("EN English").await;
+    b.wait_for_heading("Organisation").await;
+    let email = b.labelled("Contact person's e-mail").await.prop("value").await.unwrap();
+    assert_eq!(email.as_deref(), Some("non-una-mail"));
+    assert_eq!(stored_submissions(&server).await, 0);
+    b.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_reload_mid_way_keeps_every_answer_at_the_same_step() {
+    let server = TestServer::start_with_demo(&dist_dir()).await;
+    let b = start(&server).await;
+    fill_entity(&b).await;
+    next_step(&b, "La pratica").await;
+    b.type_into("Titolo della pratica", TITLE).await;
+    b.type_into("Sintesi", "Una sintesi scritta tra due visite.").await;
+    b.wait_for(Locator::XPath(
+        "//p[@data-testid='draft-status'][starts-with(normalize-space(.), 'Bozza salvata alle')]",
+    ))
+    .await;
+
+    b.client.refresh().await.unwrap();
+    b.wait_for_heading("La pratica").await;
+    assert!(b.client.current_url().await.unwrap().as_str().ends_with("/questionario?passo=2"));
+    assert_eq!(b.labelled("Titolo della pratica").await.prop("value").await.unwrap().as_deref(), Some(TITLE));
+    assert_eq!(
+        b.labelled("Sintesi").await.prop("value").await.unwrap().as_deref(),
+        Some("Una sintesi scritta tra due visite.")
+    );
+    b.client.back().await.unwrap();
+    b.wait_for_heading("Ente").await;
+    assert_eq!(
+        b.labelled("Denominazione dell'ente").await.prop("value").await.unwrap().as_deref(),
+        Some("Comune di Lucca")
+    );
+    assert_eq!(
+        b.labelled("E-mail del referente").await.prop("value").await.unwrap().as_deref(),
+        Some("m.rossi@comune.lucca.it")
+    );
+    b.wait_for(Locator::XPath("//button[@aria-label='Rimuovi Lucca']")).await;
+    assert_eq!(b.labelled("Nome").await.prop("value").await.unwrap().as_deref(), Some("Misericordia di Lucca"));
+    b.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn going_offline_at_submit_stores_exactly_one_submission() {
+    let server = TestServer::start_with_demo(&dist_dir()).await;
+    let b = start(&server).await;
+    fill_everything(&b).await;
+    b.set_offline(true).await;
+    b.press("Invia la pratica").await;
+    b.wait_for(Locator::Css("[data-testid='offline-notice']")).await;
+    assert_eq!(stored_submissions(&server).await, 0, "nothing reached the server");
+    b.set_offline(false).await;
+    b.wait_for_heading("Pratica inviata").await;
+    assert_eq!(stored_submissions(&server).await, 1, "sent once when back online");
+    b.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_private_link_updates_the_practice_as_a_second_version() {
+    let server = TestServer::start_with_demo(&dist_dir()).await;
+    let b = start(&server).await;
+    fill_everything(&b).await;
+    b.press("Invia la pratica").await;
+    b.wait_for_heading("Pratica inviata").await;
+    let reference = b.client.find(Locator::Css("[data-testid='reference']")).await.unwrap().text().await.unwrap();
+    let link = b.client.find(Locator::Css("[data-testid='private-link']")).await.unwrap().text().await.unwrap();
+
+    b.client.goto(&link).await.unwrap();
+    b.wait_for_heading("Descrivi una buona pratica").await;
+    let start = b.wait_for(Locator::XPath("//a[normalize-space(.)='Inizia il questionario']")).await;
+    start.send_keys(&key(Key::Enter)).await.unwrap();
+    b.wait_for_heading("Ente").await;
+    assert_eq!(b.labelled("Referente").await.prop("value").await.unwrap().as_deref(), Some("Maria Rossi"));
+    next_step(&b, "La pratica").await;
+    let title = b.labelled("Titolo della pratica").await;
+    title.clear().await.unwrap();
+    title.send_keys("Telefonate agli anziani soli, ora anche in estate").await.unwrap();
+    for heading in [
+        "Classificazione",
+        "Modalità, comunicazione, strumenti, risorse",
+        "Risultati e prospettive",
+        "Materiali e consenso",
+        "Controlla le risposte",
+    ] {
+        next_step(&b, heading).await;
+    }
+    b.press("Invia l'aggiornamento").await;
+    b.wait_for_heading("Aggiornamento inviato").await;
+    assert_eq!(
+        versions_of(&server, &reference).await,
+        [TITLE, "Telefonate agli anziani soli, ora anche in estate"],
+        "two versions, nothing overwritten"
+    );
+    assert_eq!(stored_submissions(&server).await, 1);
+    b.close().await;
+}

@@ -1,0 +1,878 @@
+//! The questionnaire journey: the privacy notice, six steps, "Controlla le
+//! risposte", submission and receipt; and the same journey reopened with the
+//! private link to update a practice. The step is in the URL (`?passo=3`),
+//! so the browser's back button returns to the previous step as it was left.
+
+mod comune_picker;
+mod fields;
+pub mod state;
+
+use crate::api::{self, SubmitError};
+use crate::components::use_document_title;
+use crate::i18n::{tr, use_lang};
+use crate::storage;
+use domain::Lang;
+use domain::questionnaire::{Field, Kind, QUESTIONNAIRE, Step};
+use fields::{FieldView, input_id};
+use leptos::html;
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::{use_navigate, use_query_map};
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value, json};
+use state::{FormCtx, Mode, provide_form, use_form};
+
+/// The key under which the last receipt is kept on this device.
+const RECEIPT_KEY: &str = "bp-last-receipt";
+
+/// The review page's number, after the six steps.
+const REVIEW: usize = 7;
+
+/// What the receipt page shows.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct StoredReceipt {
+    pub id: String,
+    pub token: String,
+    pub version: Option<u32>,
+    pub answers: Map<String, Value>,
+}
+
+/// `/questionario`: a new practice.
+#[component]
+pub fn QuestionnairePage() -> impl IntoView {
+    use_document_title("Questionario");
+    provide_form(Mode::New);
+    view! { <Journey /> }
+}
+
+/// Reads the page from `?passo=`: 0 is the privacy notice, 1-6 the steps, 7 the review.
+fn use_page() -> Memo<usize> {
+    let query = use_query_map();
+    Memo::new(move |_| {
+        query.with(|q| match q.get("passo").as_deref() {
+            Some("riepilogo") => REVIEW,
+            Some(n) => n.parse::<usize>().ok().filter(|n| (1..=6).contains(n)).unwrap_or(0),
+            None => 0,
+        })
+    })
+}
+
+fn page_href(mode: Mode, page: usize) -> String {
+    match page {
+        0 => mode.path().to_owned(),
+        REVIEW => format!("{}?passo=riepilogo", mode.path()),
+        n => format!("{}?passo={n}", mode.path()),
+    }
+}
+
+/// The whole journey for the form in context.
+#[component]
+fn Journey() -> impl IntoView {
+    let ctx = use_form();
+    let page = use_page();
+    let navigate = use_navigate();
+    // Resume where the respondent was: a draft opened on the notice goes back to its step.
+    let resume = ctx.draft.with_untracked(|d| (!d.is_blank() && d.current > 0).then_some(d.current));
+    if page.get_untracked() == 0
+        && let Some(current) = resume
+    {
+        navigate(&page_href(ctx.mode, current), leptos_router::NavigateOptions { replace: true, ..Default::default() });
+    }
+    Effect::new(move |_| {
+        let page = page.get();
+        if page > 0 && ctx.draft.with_untracked(|d| d.current != page || d.reached < page) {
+            ctx.update(|d| {
+                d.current = page;
+                d.reached = d.reached.max(page);
+            });
+        }
+    });
+    view! {
+        <div class="container page questionnaire">
+            {move || match page.get() {
+                0 => view! { <PrivacyNotice /> }.into_any(),
+                REVIEW => view! { <Review /> }.into_any(),
+                n => view! { <StepPage index=n - 1 /> }.into_any(),
+            }}
+        </div>
+    }
+}
+
+/// The privacy notice (informativa, GDPR art. 13), shown before step 1.
+#[component]
+fn PrivacyNotice() -> impl IntoView {
+    let ctx = use_form();
+    let title = tr("Descrivi una buona pratica", "Describe a good practice");
+    view! {
+        <h1>{title}</h1>
+        <div class="notice">
+            <h2>{tr("Informativa sul trattamento dei dati personali", "Privacy notice")}</h2>
+            <p>
+                {tr(
+                    "Il Ministero del Lavoro e delle Politiche Sociali tratta i dati che inserisci per un compito di interesse pubblico: raccogliere, verificare e pubblicare le buone pratiche dei servizi sociali. Sono pubblicati solo i contenuti che descrivono la pratica e l'eventuale contatto istituzionale dell'ufficio; nome, e-mail e telefono del referente servono solo alla redazione e non sono mai pubblicati.",
+                    "The Ministry of Labour and Social Policies processes the data you enter for a task in the public interest: collecting, checking and publishing good practices of social services. Only the content describing the practice and the office's institutional contact are published; the contact person's name, e-mail and phone are used by the editors only and never published.",
+                )}
+            </p>
+            <p>
+                {tr(
+                    "Le risposte restano salvate come bozza su questo dispositivo finché non invii la pratica: puoi interrompere e riprendere quando vuoi. Su un computer condiviso puoi disattivare il salvataggio.",
+                    "Your answers are kept as a draft on this device until you submit: you can stop and resume whenever you like. On a shared computer you can turn saving off.",
+                )}
+            </p>
+            <p>
+                <A href="/privacy">{tr("Leggi l'informativa completa", "Read the full privacy notice")}</A>
+            </p>
+        </div>
+        <p>
+            {tr(
+                "Il questionario ha sei passi brevi. Alla fine potrai controllare le risposte prima di inviarle.",
+                "The questionnaire has six short steps. At the end you can check your answers before sending them.",
+            )}
+        </p>
+        <A href=page_href(ctx.mode, 1) attr:class="button button-primary">
+            {tr("Inizia il questionario", "Start the questionnaire")}
+        </A>
+    }
+}
+
+/// "Passo N di 6" and the stepper: completed steps are links, the current one
+/// is marked `aria-current="step"`.
+#[component]
+fn Stepper(current: usize) -> impl IntoView {
+    let ctx = use_form();
+    let lang = use_lang();
+    let reached = Memo::new(move |_| ctx.draft.with(|d| d.reached));
+    let total = QUESTIONNAIRE.steps.len();
+    view! {
+        <nav class="steppers" aria-label=tr("Passi del questionario", "Questionnaire steps")>
+            <p class="steppers-index">
+                {move || {
+                    if current == REVIEW {
+                        if lang.get() == Lang::It { "Controllo finale".to_owned() } else { "Final check".to_owned() }
+                    } else if lang.get() == Lang::It {
+                        format!("Passo {current} di {total}")
+                    } else {
+                        format!("Step {current} of {total}")
+                    }
+                }}
+            </p>
+            <ol class="steppers-header">
+                {QUESTIONNAIRE
+                    .steps
+                    .iter()
+                    .enumerate()
+                    .map(|(i, step)| {
+                        let number = i + 1;
+                        let title = move || step.title.get(lang.get());
+                        let done = move || number < current || (number != current && number <= reached.get());
+                        view! {
+                            <li
+                                class:active=number == current
+                                class:confirmed=done
+                                aria-current=(number == current).then_some("step")
+                            >
+                                {move || {
+                                    if number != current && number <= reached.get().max(current) {
+                                        view! {
+                                            <A href=page_href(ctx.mode, number)>
+                                                <span class="step-number">{number}</span>
+                                                {title}
+                                                <span class="visually-hidden">
+                                                    {move || {
+                                                        if done() {
+                                                            if lang.get() == Lang::It {
+                                                                " (completato)"
+                                                            } else {
+                                                                " (completed)"
+                                                            }
+                                                        } else {
+                                                            ""
+                                                        }
+                                                    }}
+                                                </span>
+                                            </A>
+                                        }
+                                            .into_any()
+                                    } else {
+                                        view! {
+                                            <span>
+                                                <span class="step-number">{number}</span>
+                                                {title}
+                                            </span>
+                                        }
+                                            .into_any()
+                                    }
+                                }}
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ol>
+        </nav>
+    }
+}
+
+/// The error summary at the top of a step: each error links to its field.
+#[component]
+fn ErrorSummary(
+    /// The fields whose errors to list, in order.
+    fields: Vec<&'static Field>,
+    /// Where focus goes when the summary appears.
+    node_ref: NodeRef<html::Div>,
+) -> impl IntoView {
+    let ctx = use_form();
+    let lang = use_lang();
+    let entries = Memo::new(move |_| {
+        let lang = lang.get();
+        ctx.errors.with(|errors| {
+            fields
+                .iter()
+                .flat_map(|f| {
+                    errors.of_field(f.key).map(move |(key, error)| {
+                        let target = if key == f.key { input_id(f.key) } else { part_input_id(f.key, key) };
+                        (target, format!("{}: {}", f.label.get(lang), error.message(lang)))
+                    })
+                })
+                .collect::<Vec<_>>()
+        })
+    });
+    view! {
+        <div
+            class="error-summary"
+            tabindex="-1"
+            node_ref=node_ref
+            role="alert"
+            hidden=move || entries.with(Vec::is_empty)
+        >
+            <h2>{tr("C'è qualcosa da correggere", "There is a problem")}</h2>
+            <ul>
+                {move || {
+                    entries
+                        .get()
+                        .into_iter()
+                        .map(|(target, message)| {
+                            view! {
+                                <li>
+                                    <a
+                                        href=format!("#{target}")
+                                        on:click=move |ev| {
+                                            ev.prevent_default();
+                                            focus_by_id(&target);
+                                        }
+                                    >
+                                        {message}
+                                    </a>
+                                </li>
+                            }
+                        })
+                        .collect_view()
+                }}
+            </ul>
+        </div>
+    }
+}
+
+/// The input of a part of a field (`partners.1.name`, `links.0`).
+fn part_input_id(field: &str, key: &str) -> String {
+    let parts: Vec<&str> = key.split('.').collect();
+    match parts.as_slice() {
+        [_, index, "name"] => format!("{}-{index}-nome", input_id(field)),
+        [_, "0", "kind"] => input_id(field),
+        [_, index, "kind"] => format!("{}-{index}-tipo", input_id(field)),
+        _ => input_id(field),
+    }
+}
+
+fn focus_by_id(id: &str) {
+    if let Some(element) = document().get_element_by_id(id)
+        && let Ok(element) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(element)
+    {
+        let _ = element.focus();
+    }
+}
+
+/// Moves focus once the browser has drawn the change.
+fn focus_after_render(target: NodeRef<html::Div>) {
+    request_animation_frame(move || {
+        if let Some(element) = target.get_untracked() {
+            let _ = element.focus();
+        }
+    });
+}
+
+/// "Bozza salvata alle HH:MM", the shared-computer switch and "discard".
+#[component]
+fn DraftBar() -> impl IntoView {
+    let ctx = use_form();
+    let lang = use_lang();
+    let confirming = RwSignal::new(false);
+    let status = move || {
+        let lang = lang.get();
+        let (saved_at, keep, unsaved) = (ctx.draft.with(|d| d.saved_at), ctx.keep_draft.get(), ctx.unsaved.get());
+        match (keep, unsaved || saved_at == 0.0, lang) {
+            (false, _, Lang::It) => "Salvataggio della bozza disattivato su questo dispositivo.".to_owned(),
+            (false, _, Lang::En) => "Draft saving is off on this device.".to_owned(),
+            (true, true, Lang::It) => "Bozza non ancora salvata…".to_owned(),
+            (true, true, Lang::En) => "Draft not saved yet…".to_owned(),
+            (true, false, Lang::It) => format!("Bozza salvata alle {}", storage::clock(saved_at)),
+            (true, false, Lang::En) => format!("Draft saved at {}", storage::clock(saved_at)),
+        }
+    };
+    view! {
+        <div class="draft-bar">
+            <p class="draft-status" data-testid="draft-status">
+                {status}
+            </p>
+            {move || {
+                ctx.adopted_from_other_tab
+                    .get()
+                    .then(|| {
+                        view! {
+                            <p class="draft-notice" role="status">
+                                {tr(
+                                    "Le risposte sono state aggiornate da un'altra scheda aperta sullo stesso questionario.",
+                                    "Your answers were updated from another tab open on the same questionnaire.",
+                                )}
+                            </p>
+                        }
+                    })
+            }}
+            <div class="form-check">
+                <input
+                    type="checkbox"
+                    id="condiviso"
+                    prop:checked=move || !ctx.keep_draft.get()
+                    on:change=move |ev| ctx.set_keep_draft(!event_target_checked(&ev))
+                />
+                <label for="condiviso">
+                    {tr(
+                        "Computer condiviso: non salvare la bozza su questo dispositivo",
+                        "Shared computer: do not keep the draft on this device",
+                    )}
+                </label>
+            </div>
+            {move || {
+                if confirming.get() {
+                    view! {
+                        <div class="confirm" role="group" aria-label=tr("Conferma eliminazione", "Confirm deletion")>
+                            <p>
+                                {tr(
+                                    "Vuoi davvero eliminare la bozza? Tutte le risposte andranno perse.",
+                                    "Do you really want to delete the draft? All answers will be lost.",
+                                )}
+                            </p>
+                            <button
+                                type="button"
+                                class="button button-danger"
+                                on:click=move |_| {
+                                    ctx.discard();
+                                    confirming.set(false);
+                                    use_navigate()(ctx.mode.path(), Default::default());
+                                }
+                            >
+                                {tr("Sì, elimina la bozza", "Yes, delete the draft")}
+                            </button>
+                            <button
+                                type="button"
+                                class="button button-secondary"
+                                on:click=move |_| confirming.set(false)
+                            >
+                                {tr("Annulla", "Cancel")}
+                            </button>
+                        </div>
+                    }
+                        .into_any()
+                } else {
+                    view! {
+                        <button type="button" class="button button-link" on:click=move |_| confirming.set(true)>
+                            {tr("Elimina la bozza", "Delete the draft")}
+                        </button>
+                    }
+                        .into_any()
+                }
+            }}
+        </div>
+    }
+}
+
+/// One step: its questions, "Indietro" and "Avanti".
+#[component]
+fn StepPage(
+    /// Which step, from 0.
+    index: usize,
+) -> impl IntoView {
+    let ctx = use_form();
+    let lang = use_lang();
+    let step: &'static Step = &QUESTIONNAIRE.steps[index];
+    let navigate = use_navigate();
+    let heading = NodeRef::<html::H1>::new();
+    let summary = NodeRef::<html::Div>::new();
+    request_animation_frame(move || {
+        if let Some(h1) = heading.get_untracked() {
+            let _ = h1.focus();
+        }
+    });
+    let next = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        ctx.update(|d| QUESTIONNAIRE.normalize_inputs(&mut d.answers));
+        let comuni = ctx.comuni.get_untracked();
+        let errors = ctx.draft.with_untracked(|d| QUESTIONNAIRE.validate(&d.answers, Some(index), comuni.as_deref()));
+        if errors.is_empty() {
+            ctx.errors.set(Default::default());
+            ctx.save_now();
+            let target = if index + 1 == QUESTIONNAIRE.steps.len() { REVIEW } else { index + 2 };
+            navigate(&page_href(ctx.mode, target), Default::default());
+        } else {
+            ctx.errors.set(errors);
+            focus_after_render(summary);
+        }
+    };
+    let fields: Vec<&'static Field> = step.fields.iter().collect();
+    view! {
+        <Stepper current=index + 1 />
+        <DraftBar />
+        <ErrorSummary fields=fields node_ref=summary />
+        <form novalidate on:submit=next>
+            <h1 tabindex="-1" node_ref=heading>
+                {move || step.title.get(lang.get())}
+            </h1>
+            {step.fields.iter().map(|field| view! { <FieldView field /> }).collect_view()}
+            <div class="steppers-nav">
+                {(index > 0)
+                    .then(|| {
+                        view! {
+                            <A href=page_href(ctx.mode, index) attr:class="button button-secondary">
+                                {tr("Indietro", "Back")}
+                            </A>
+                        }
+                    })} <button type="submit" class="button button-primary">
+                    {tr("Avanti", "Continue")}
+                </button>
+            </div>
+        </form>
+    }
+}
+
+/// An answer as people read it.
+fn display(field: &Field, value: Option<&Value>, lang: Lang, comuni: Option<&domain::comuni::ComuneIndex>) -> String {
+    let Some(value) = value.filter(|v| !domain::questionnaire::is_empty(Some(v))) else {
+        return if lang == Lang::It { "Non indicato".into() } else { "Not given".into() };
+    };
+    let label_of = |options: &[domain::questionnaire::Choice], code: &str| {
+        options.iter().find(|o| o.code == code).map_or_else(|| code.to_owned(), |o| o.label.get(lang).to_owned())
+    };
+    let list = |v: &Value| v.as_array().cloned().unwrap_or_default();
+    match field.kind {
+        Kind::Choice { options } => label_of(options, value.as_str().unwrap_or_default()),
+        Kind::Choices { options, .. } => {
+            list(value).iter().filter_map(Value::as_str).map(|c| label_of(options, c)).collect::<Vec<_>>().join(", ")
+        }
+        Kind::YearMonth { .. } => {
+            let text = value.as_str().unwrap_or_default();
+            domain::practice::YearMonth::parse(text).map_or_else(
+                || text.to_owned(),
+                |ym| {
+                    let (it, en) = fields::month_name(ym.month());
+                    format!("{} {}", if lang == Lang::It { it } else { en }, ym.year())
+                },
+            )
+        }
+        Kind::Consent => (if lang == Lang::It { "Sì" } else { "Yes" }).into(),
+        Kind::Partners { .. } => list(value)
+            .iter()
+            .map(|p| {
+                let kind = label_of(domain::vocabulary::PartnerType::CHOICES, p["kind"].as_str().unwrap_or_default());
+                format!("{}: {kind}", p["name"].as_str().unwrap_or_default())
+            })
+            .collect::<Vec<_>>()
+            .join("; "),
+        Kind::Comuni { .. } => list(value)
+            .iter()
+            .filter_map(Value::as_str)
+            .map(|code| comuni.and_then(|i| i.get(code)).map_or_else(|| code.to_owned(), |c| c.name.clone()))
+            .collect::<Vec<_>>()
+            .join(", "),
+        Kind::Urls { .. } => list(value).iter().filter_map(Value::as_str).collect::<Vec<_>>().join("\n"),
+        Kind::Euro => {
+            value.as_f64().map_or_else(|| value.to_string(), |v| format!("€ {}", format!("{v:.2}").replace('.', ",")))
+        }
+        _ => value.as_str().map_or_else(|| value.to_string(), str::to_owned),
+    }
+}
+
+/// The answers of every step, each section with its change link (optional).
+#[component]
+fn AnswersSummary(
+    /// The answers to show.
+    answers: Signal<Map<String, Value>>,
+    /// Where each section's "Modifica" link goes, if anywhere.
+    change_links: Option<Mode>,
+) -> impl IntoView {
+    let ctx = use_context::<FormCtx>();
+    let lang = use_lang();
+    QUESTIONNAIRE
+        .steps
+        .iter()
+        .enumerate()
+        .map(|(i, step)| {
+            view! {
+                <section class="summary-section">
+                    <div class="summary-heading">
+                        <h2>{move || step.title.get(lang.get())}</h2>
+                        {change_links
+                            .map(|mode| {
+                                view! {
+                                    <A href=page_href(
+                                        mode,
+                                        i + 1,
+                                    )>
+                                        {tr("Modifica", "Change")}
+                                        <span class="visually-hidden">
+                                            {move || format!(" {}", step.title.get(lang.get()))}
+                                        </span>
+                                    </A>
+                                }
+                            })}
+                    </div>
+                    <dl class="summary-list">
+                        {step
+                            .fields
+                            .iter()
+                            .map(|field| {
+                                let shown = move || answers.with(|a| field.is_shown(a));
+                                view! {
+                                    <Show when=shown>
+                                        <div class="summary-row">
+                                            <dt>{move || field.label.get(lang.get())}</dt>
+                                            <dd>
+                                                {move || {
+                                                    let comuni = ctx.and_then(|c| c.comuni.get());
+                                                    answers
+                                                        .with(|a| display(
+                                                            field,
+                                                            a.get(field.key),
+                                                            lang.get(),
+                                                            comuni.as_deref(),
+                                                        ))
+                                                }}
+                                            </dd>
+                                        </div>
+                                    </Show>
+                                }
+                            })
+                            .collect_view()}
+                    </dl>
+                </section>
+            }
+        })
+        .collect_view()
+}
+
+/// "Controlla le risposte": every answer with a change link per section, then
+/// submission, which survives going offline.
+#[component]
+fn Review() -> impl IntoView {
+    let ctx = use_form();
+    let lang = use_lang();
+    let navigate = use_navigate();
+    let heading = NodeRef::<html::H1>::new();
+    let summary = NodeRef::<html::Div>::new();
+    request_animation_frame(move || {
+        if let Some(h1) = heading.get_untracked() {
+            let _ = h1.focus();
+        }
+    });
+    let honeypot = RwSignal::new(String::new());
+    let problem = RwSignal::new(None::<String>);
+    let answers = Signal::derive(move || ctx.draft.with(|d| d.answers.clone()));
+    let all_fields: Vec<&'static Field> = QUESTIONNAIRE.fields().collect();
+
+    let send = Action::new_local(move |_: &()| {
+        let navigate = navigate.clone();
+        async move {
+            let (mut answers, key, token, started_at) = ctx
+                .draft
+                .with_untracked(|d| (d.answers.clone(), d.idempotency_key.clone(), d.edit_token.clone(), d.started_at));
+            QUESTIONNAIRE.normalize_inputs(&mut answers);
+            QUESTIONNAIRE.prune(&mut answers);
+            let comuni = ctx.comuni.get_untracked();
+            if let Err(errors) = QUESTIONNAIRE.accept(answers.clone(), comuni.as_deref()) {
+                show_errors(ctx, errors, &navigate);
+                return;
+            }
+            ctx.update(|d| d.pending = true);
+            ctx.save_now();
+            let outcome = match ctx.mode {
+                Mode::New => {
+                    let fill_seconds = ((storage::now_ms() - started_at) / 1000.0).max(0.0) as u64;
+                    let envelope = json!({
+                        "answers": answers, "edit_token": token, "website": honeypot.get_untracked(), "fill_seconds": fill_seconds,
+                    });
+                    api::submit_practice(&key, &envelope).await
+                }
+                Mode::Update => api::update_practice(&token, &Value::Object(answers.clone())).await,
+            };
+            match outcome {
+                Ok(receipt) => {
+                    storage::write(
+                        RECEIPT_KEY,
+                        &StoredReceipt { id: receipt.id, token, version: receipt.version, answers },
+                    );
+                    ctx.discard();
+                    navigate("/questionario/ricevuta", Default::default());
+                }
+                Err(SubmitError::Offline) => problem.set(None),
+                Err(SubmitError::Invalid(errors)) => {
+                    ctx.update(|d| d.pending = false);
+                    show_errors(ctx, errors, &navigate);
+                }
+                Err(SubmitError::Refused(message)) => {
+                    ctx.update(|d| d.pending = false);
+                    problem.set(Some(message));
+                    focus_after_render(summary);
+                }
+            }
+        }
+    });
+    // Retry a submission left pending (offline, or the tab was closed) as soon as the network is back.
+    let online = window_event_listener(leptos::ev::online, move |_| {
+        if ctx.draft.with_untracked(|d| d.pending) && !send.pending().get_untracked() {
+            send.dispatch(());
+        }
+    });
+    on_cleanup(move || online.remove());
+    if ctx.draft.with_untracked(|d| d.pending) && window().navigator().on_line() {
+        send.dispatch(());
+    }
+    let offline = move || ctx.draft.with(|d| d.pending) && !send.pending().get();
+    view! {
+        <Stepper current=REVIEW />
+        <DraftBar />
+        <ErrorSummary fields=all_fields node_ref=summary />
+        <h1 tabindex="-1" node_ref=heading>
+            {tr("Controlla le risposte", "Check your answers")}
+        </h1>
+        <AnswersSummary answers change_links=Some(ctx.mode) />
+        {move || {
+            problem
+                .get()
+                .map(|message| {
+                    view! {
+                        <div class="alert alert-error" role="alert">
+                            <p>{message}</p>
+                        </div>
+                    }
+                })
+        }}
+        {move || {
+            offline()
+                .then(|| {
+                    view! {
+                        <div class="alert alert-warning" role="alert" data-testid="offline-notice">
+                            <p>
+                                {tr(
+                                    "Invio non riuscito: sembra che tu sia offline. La pratica è salvata su questo dispositivo e verrà inviata automaticamente appena torni online.",
+                                    "Sending failed: you seem to be offline. The practice is saved on this device and will be sent automatically as soon as you are back online.",
+                                )}
+                            </p>
+                            <button
+                                type="button"
+                                class="button button-secondary"
+                                on:click=move |_| {
+                                    send.dispatch(());
+                                }
+                            >
+                                {tr("Riprova ora", "Try again now")}
+                            </button>
+                        </div>
+                    }
+                })
+        }}
+        <form
+            novalidate
+            on:submit=move |ev| {
+                ev.prevent_default();
+                if !send.pending().get_untracked() {
+                    send.dispatch(());
+                }
+            }
+        >
+            <div class="honeypot" aria-hidden="true">
+                <label for="website">"Lascia vuoto questo campo"</label>
+                <input
+                    type="text"
+                    id="website"
+                    name="website"
+                    tabindex="-1"
+                    autocomplete="off"
+                    on:input=move |ev| honeypot.set(event_target_value(&ev))
+                />
+            </div>
+            <div class="steppers-nav">
+                <A href=page_href(ctx.mode, QUESTIONNAIRE.steps.len()) attr:class="button button-secondary">
+                    {tr("Indietro", "Back")}
+                </A>
+                <button type="submit" class="button button-primary" disabled=move || send.pending().get()>
+                    {move || match (ctx.mode, send.pending().get(), lang.get()) {
+                        (_, true, Lang::It) => "Invio in corso…",
+                        (_, true, Lang::En) => "Sending…",
+                        (Mode::New, false, Lang::It) => "Invia la pratica",
+                        (Mode::New, false, Lang::En) => "Submit the practice",
+                        (Mode::Update, false, Lang::It) => "Invia l'aggiornamento",
+                        (Mode::Update, false, Lang::En) => "Submit the update",
+                    }}
+                </button>
+            </div>
+        </form>
+    }
+}
+
+/// Shows errors found at submission on the first step that has one.
+fn show_errors(ctx: FormCtx, errors: domain::FieldErrors, navigate: &impl Fn(&str, leptos_router::NavigateOptions)) {
+    let first_step = errors.fields().filter_map(|key| QUESTIONNAIRE.step_of(key)).min().unwrap_or(0);
+    ctx.errors.set(errors);
+    navigate(&page_href(ctx.mode, first_step + 1), Default::default());
+}
+
+/// `/questionario/ricevuta`: the reference, the private link, the answers.
+#[component]
+pub fn ReceiptPage() -> impl IntoView {
+    use_document_title("Ricevuta");
+    let receipt = storage::read::<StoredReceipt>(RECEIPT_KEY);
+    let Some(receipt) = receipt else {
+        return view! {
+            <div class="container page">
+                <h1>{tr("Nessuna ricevuta", "No receipt")}</h1>
+                <p>
+                    {tr(
+                        "Su questo dispositivo non c'è una ricevuta recente.",
+                        "There is no recent receipt on this device.",
+                    )}
+                </p>
+                <A href="/questionario">{tr("Vai al questionario", "Go to the questionnaire")}</A>
+            </div>
+        }
+            .into_any();
+    };
+    let origin = window().location().origin().unwrap_or_default();
+    let link = format!("{origin}/questionario/modifica#{}", receipt.token);
+    let answers = Signal::stored(receipt.answers.clone());
+    let updated = receipt.version.is_some_and(|v| v > 1);
+    view! {
+        <div class="container page receipt">
+            <div class="receipt-panel" role="status">
+                <h1>
+                    {if updated {
+                        tr("Aggiornamento inviato", "Update submitted")()
+                    } else {
+                        tr("Pratica inviata", "Practice submitted")()
+                    }}
+                </h1>
+                <p class="receipt-reference">
+                    {tr("Riferimento", "Reference")} ": " <strong data-testid="reference">{receipt.id.clone()}</strong>
+                </p>
+                {receipt
+                    .version
+                    .map(|v| {
+                        view! { <p>{tr("Versione", "Version")} ": " {v}</p> }
+                    })}
+            </div>
+            <h2>{tr("Cosa succede ora", "What happens next")}</h2>
+            <p>
+                {tr(
+                    "La redazione verificherà la pratica e potrà chiederti integrazioni. Quando sarà pubblicata comparirà nel catalogo con questo riferimento.",
+                    "The editors will check the practice and may ask you for changes. Once published it will appear in the catalogue with this reference.",
+                )}
+            </p>
+            <h2>{tr("Il tuo link privato", "Your private link")}</h2>
+            <p>
+                {tr(
+                    "Conserva questo link: ti permette di riaprire e aggiornare la pratica. Non condividerlo: chi lo possiede può modificarla.",
+                    "Keep this link: it lets you reopen and update the practice. Do not share it: whoever has it can change it.",
+                )}
+            </p>
+            <p class="private-link">
+                <a href=link.clone() data-testid="private-link">
+                    {link.clone()}
+                </a>
+            </p>
+            <p class="no-print">
+                <button
+                    type="button"
+                    class="button button-secondary"
+                    on:click=move |_| {
+                        let _ = window().print();
+                    }
+                >
+                    {tr("Stampa la ricevuta", "Print the receipt")}
+                </button>
+            </p>
+            <h2>{tr("Le tue risposte", "Your answers")}</h2>
+            <AnswersSummary answers change_links=None />
+        </div>
+    }
+        .into_any()
+}
+
+/// `/questionario/modifica#TOKEN`: reopens a submission with its private link.
+#[component]
+pub fn UpdatePage() -> impl IntoView {
+    use_document_title("Aggiorna la pratica");
+    let ctx = provide_form(Mode::Update);
+    let hash = window().location().hash().unwrap_or_default();
+    let token = hash.trim_start_matches('#').to_owned();
+    let needs_loading = !token.is_empty() && ctx.draft.with_untracked(|d| d.edit_token != token || d.is_blank());
+    let loaded = LocalResource::new(move || {
+        let token = token.clone();
+        async move {
+            if !needs_loading {
+                return Ok(None);
+            }
+            api::fetch_own(&token).await.map(|own| Some((own, token)))
+        }
+    });
+    let heading = tr("Aggiorna la pratica", "Update the practice");
+    view! {
+        <Transition fallback=move || {
+            view! {
+                <div class="container page">
+                    <p role="status">{tr("Apertura della pratica…", "Opening the practice…")}</p>
+                </div>
+            }
+        }>
+            {move || Suspend::new(async move {
+                match loaded.await {
+                    Ok(Some((own, token))) => {
+                        ctx.discard();
+                        ctx.update(|d| {
+                            d.answers = own.answers;
+                            d.edit_token = token;
+                            d.reached = QUESTIONNAIRE.steps.len();
+                        });
+                        ctx.save_now();
+                        view! { <Journey /> }.into_any()
+                    }
+                    Ok(None) if !ctx.draft.with_untracked(|d| d.edit_token.is_empty() || d.is_blank()) => {
+                        view! { <Journey /> }.into_any()
+                    }
+                    _ => {
+                        view! {
+                            <div class="container page">
+                                <h1>{heading}</h1>
+                                <div class="alert alert-error" role="alert">
+                                    <p>
+                                        {tr(
+                                            "Il link privato non è valido o è incompleto: controlla di averlo copiato per intero.",
+                                            "The private link is not valid or is incomplete: check that you copied all of it.",
+                                        )}
+                                    </p>
+                                </div>
+                            </div>
+                        }
+                            .into_any()
+                    }
+                }
+            })}
+        </Transition>
+    }
+}

@@ -1,0 +1,262 @@
+//! The state of one questionnaire being filled in, and the draft that keeps
+//! it safe: every change is saved to local storage (debounced), a reload
+//! resumes at the same step with every answer, another tab's saves are
+//! adopted instead of overwritten, and leaving with unsaved changes warns.
+
+use crate::storage;
+use domain::comuni::ComuneIndex;
+use domain::questionnaire::{Field, QUESTIONNAIRE};
+use domain::{FieldErrors, Lang};
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+use std::sync::Arc;
+use std::time::Duration;
+
+/// How long typing must pause before the draft is written.
+const SAVE_DELAY: Duration = Duration::from_millis(400);
+
+/// Everything a respondent would hate to lose, as stored.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Draft {
+    /// The answers, keyed by field key (the shape the API takes).
+    pub answers: Map<String, Value>,
+    /// The furthest step reached, so completed steps can be revisited.
+    pub reached: usize,
+    /// The step on screen when last saved (1-6; 7 is the review), to resume there.
+    pub current: usize,
+    /// When the respondent started (ms since the epoch), for the minimum fill time.
+    pub started_at: f64,
+    /// When this draft was last written (ms since the epoch).
+    pub saved_at: f64,
+    /// The key that makes this submission's retries store it once.
+    pub idempotency_key: String,
+    /// The secret of the private link, generated here; the server keeps its hash.
+    pub edit_token: String,
+    /// Sent but not yet acknowledged: retried when the network is back.
+    pub pending: bool,
+}
+
+impl Draft {
+    /// A new, empty draft with fresh keys.
+    pub fn fresh() -> Self {
+        Self {
+            started_at: storage::now_ms(),
+            idempotency_key: storage::random_token(18),
+            edit_token: storage::random_token(32),
+            ..Self::default()
+        }
+    }
+
+    /// True when nothing has been answered yet.
+    pub fn is_blank(&self) -> bool {
+        self.answers.values().all(|v| domain::questionnaire::is_empty(Some(v)))
+    }
+}
+
+/// Where a journey keeps its draft: a new practice, or an update through the
+/// private link.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mode {
+    New,
+    Update,
+}
+
+impl Mode {
+    /// The local-storage key of this journey's draft.
+    pub fn storage_key(self) -> &'static str {
+        match self {
+            Mode::New => "bp-draft-v1",
+            Mode::Update => "bp-update-draft-v1",
+        }
+    }
+
+    /// The route of this journey.
+    pub fn path(self) -> &'static str {
+        match self {
+            Mode::New => "/questionario",
+            Mode::Update => "/questionario/modifica",
+        }
+    }
+}
+
+const OPT_OUT_KEY: &str = "bp-no-draft";
+
+/// The questionnaire's state, shared with every field through context.
+#[derive(Clone, Copy)]
+pub struct FormCtx {
+    pub mode: Mode,
+    pub draft: RwSignal<Draft>,
+    /// Errors on show: after leaving a field, after "Avanti", or from the server.
+    pub errors: RwSignal<FieldErrors>,
+    /// Changes not yet written to storage.
+    pub unsaved: RwSignal<bool>,
+    /// False on a shared computer: nothing is written to storage.
+    pub keep_draft: RwSignal<bool>,
+    /// Another tab saved this draft and its answers were adopted here.
+    pub adopted_from_other_tab: RwSignal<bool>,
+    /// The official list of Comuni, once fetched.
+    pub comuni: RwSignal<Option<Arc<ComuneIndex>>>,
+    pending_save: StoredValue<Option<TimeoutHandle>>,
+}
+
+impl FormCtx {
+    /// The state for `mode`, resumed from its saved draft if there is one.
+    pub fn new(mode: Mode) -> Self {
+        let keep_draft = storage::local().and_then(|s| s.get_item(OPT_OUT_KEY).ok().flatten()).is_none();
+        let draft = storage::read::<Draft>(mode.storage_key()).unwrap_or_else(Draft::fresh);
+        Self {
+            mode,
+            draft: RwSignal::new(draft),
+            errors: RwSignal::new(FieldErrors::default()),
+            unsaved: RwSignal::new(false),
+            keep_draft: RwSignal::new(keep_draft),
+            adopted_from_other_tab: RwSignal::new(false),
+            comuni: RwSignal::new(None),
+            pending_save: StoredValue::new(None),
+        }
+    }
+
+    /// One field's answer.
+    pub fn answer(self, key: &'static str) -> Memo<Option<Value>> {
+        Memo::new(move |_| self.draft.with(|d| d.answers.get(key).cloned()))
+    }
+
+    /// Changes the draft and schedules its saving.
+    pub fn update(self, change: impl FnOnce(&mut Draft)) {
+        self.draft.update(change);
+        self.adopted_from_other_tab.set(false);
+        self.schedule_save();
+    }
+
+    /// Sets one field's answer (`Null` clears it).
+    pub fn set_answer(self, key: &str, value: Value) {
+        self.update(|d| {
+            if value.is_null() {
+                d.answers.remove(key);
+            } else {
+                d.answers.insert(key.to_owned(), value);
+            }
+        });
+    }
+
+    /// Re-checks one field after the respondent leaves it, and shows the result.
+    pub fn check_field(self, field: &'static Field) {
+        let Some(step) = QUESTIONNAIRE.step_of(field.key) else { return };
+        let comuni = self.comuni.get_untracked();
+        let fresh = self.draft.with_untracked(|d| QUESTIONNAIRE.validate(&d.answers, Some(step), comuni.as_deref()));
+        self.errors.update(|errors| errors.refresh_field(field.key, &fresh));
+    }
+
+    fn schedule_save(self) {
+        if !self.keep_draft.get_untracked() {
+            return;
+        }
+        self.unsaved.set(true);
+        if let Some(handle) = self.pending_save.get_value() {
+            handle.clear();
+        }
+        let handle = set_timeout_with_handle(move || self.save_now(), SAVE_DELAY).ok();
+        self.pending_save.set_value(handle);
+    }
+
+    /// Writes the draft now (also used before a submission leaves).
+    pub fn save_now(self) {
+        if !self.keep_draft.get_untracked() {
+            return;
+        }
+        let now = storage::now_ms();
+        let written = self.draft.with_untracked(|d| {
+            let mut d = d.clone();
+            d.saved_at = now;
+            storage::write(self.mode.storage_key(), &d)
+        });
+        if written {
+            self.draft.update_untracked(|d| d.saved_at = now);
+            self.draft.notify();
+            self.unsaved.set(false);
+        }
+    }
+
+    /// Stops or resumes keeping the draft on this device.
+    pub fn set_keep_draft(self, keep: bool) {
+        self.keep_draft.set(keep);
+        if keep {
+            storage::remove(OPT_OUT_KEY);
+            self.save_now();
+        } else {
+            if let Some(s) = storage::local() {
+                let _ = s.set_item(OPT_OUT_KEY, "1");
+            }
+            storage::remove(self.mode.storage_key());
+            self.unsaved.set(false);
+        }
+    }
+
+    /// Throws the draft away and starts afresh.
+    pub fn discard(self) {
+        storage::remove(self.mode.storage_key());
+        self.draft.set(Draft::fresh());
+        self.errors.set(FieldErrors::default());
+        self.unsaved.set(false);
+    }
+
+    /// Adopts a draft another tab has just saved, when it is newer than ours,
+    /// so that neither tab overwrites the other's answers with stale ones.
+    pub fn adopt_if_newer(self, stored: &str) {
+        let Ok(theirs) = serde_json::from_str::<Draft>(stored) else { return };
+        if theirs.saved_at > self.draft.with_untracked(|d| d.saved_at) {
+            if let Some(handle) = self.pending_save.get_value() {
+                handle.clear();
+            }
+            self.draft.set(theirs);
+            self.unsaved.set(false);
+            self.adopted_from_other_tab.set(true);
+        }
+    }
+
+    /// Whether leaving the page now would lose something.
+    pub fn would_lose_work(self) -> bool {
+        let blank = self.draft.with_untracked(Draft::is_blank);
+        !blank && (self.unsaved.get_untracked() || !self.keep_draft.get_untracked())
+    }
+
+    /// Messages of one field (and its parts), in `lang`.
+    pub fn messages(self, key: &'static str, lang: Lang) -> Vec<String> {
+        self.errors.with(|e| e.of_field(key).map(|(_, error)| error.message(lang)).collect())
+    }
+}
+
+/// Provides the questionnaire state and wires it to the window: other tabs'
+/// saves, the warning before leaving with unsaved work.
+pub fn provide_form(mode: Mode) -> FormCtx {
+    let ctx = FormCtx::new(mode);
+    provide_context(ctx);
+    let storage_handle = window_event_listener(leptos::ev::storage, move |event| {
+        if event.key().as_deref() == Some(mode.storage_key())
+            && let Some(value) = event.new_value()
+        {
+            ctx.adopt_if_newer(&value);
+        }
+    });
+    let unload_handle = window_event_listener(leptos::ev::beforeunload, move |event| {
+        if ctx.would_lose_work() {
+            event.prevent_default();
+            event.set_return_value("Le modifiche non salvate andranno perse.");
+        }
+    });
+    on_cleanup(move || {
+        if ctx.unsaved.get_untracked() {
+            ctx.save_now();
+        }
+        storage_handle.remove();
+        unload_handle.remove();
+    });
+    ctx
+}
+
+/// The questionnaire state provided by `provide_form`.
+pub fn use_form() -> FormCtx {
+    expect_context::<FormCtx>()
+}

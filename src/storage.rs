@@ -1,0 +1,46 @@
+//! The browser's local storage, which may be missing or refused (private
+//! windows, partitioned iframes): every use copes with `None`.
+
+/// `window.localStorage`, when the browser lets us have it.
+pub fn local() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+/// Reads and parses a JSON value.
+pub fn read<T: serde::de::DeserializeOwned>(key: &str) -> Option<T> {
+    let text = local()?.get_item(key).ok()??;
+    serde_json::from_str(&text).ok()
+}
+
+/// Writes a JSON value; false when the browser refused.
+pub fn write<T: serde::Serialize>(key: &str, value: &T) -> bool {
+    let Some(storage) = local() else { return false };
+    serde_json::to_string(value).is_ok_and(|text| storage.set_item(key, &text).is_ok())
+}
+
+/// Removes a value.
+pub fn remove(key: &str) {
+    if let Some(storage) = local() {
+        let _ = storage.remove_item(key);
+    }
+}
+
+/// `n` random bytes from the browser's CSPRNG, as URL-safe base64.
+pub fn random_token(bytes: usize) -> String {
+    use base64::Engine;
+    let mut buffer = vec![0u8; bytes];
+    let crypto = web_sys::window().and_then(|w| w.crypto().ok()).expect("the browser has Web Crypto");
+    crypto.get_random_values_with_u8_array(&mut buffer).expect("random values");
+    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(buffer)
+}
+
+/// Milliseconds since the epoch.
+pub fn now_ms() -> f64 {
+    js_sys::Date::now()
+}
+
+/// "HH:MM" of a time in milliseconds since the epoch, in local time.
+pub fn clock(ms: f64) -> String {
+    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms));
+    format!("{:02}:{:02}", date.get_hours(), date.get_minutes())
+}
