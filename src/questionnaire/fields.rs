@@ -70,12 +70,13 @@ fn FieldBody(field: &'static Field) -> impl IntoView {
     let lang = use_lang();
     let messages = Memo::new(move |_| ctx.messages(field.key, lang.get()));
     let has_error = move || !messages.get().is_empty();
-    let hint =
-        field.help.map(|help| view! {
+    let hint = field.help.map(|help| {
+        view! {
             <p class="form-hint" id=hint_id(field.key)>
                 {move || help.get(lang.get())}
             </p>
-        });
+        }
+    });
     let error = move || {
         has_error().then(|| {
             view! {
@@ -208,6 +209,7 @@ fn LongText(field: &'static Field, max: usize) -> impl IntoView {
     let invalid = move || ctx.errors.with(|e| e.of_field(field.key).next().is_some());
     let answer = ctx.answer(field.key);
     let used = move || answer.with(|v| v.as_ref().and_then(Value::as_str).map_or(0, |s| s.chars().count()));
+    let rows = if max > 1000 { "8" } else { "4" };
     let counter = move || {
         let used = used();
         match (lang.get(), used > max) {
@@ -222,7 +224,7 @@ fn LongText(field: &'static Field, max: usize) -> impl IntoView {
             id=input_id(field.key)
             name=field.key
             class="form-control"
-            rows=if max > 1000 { "8" } else { "4" }
+            rows=rows
             prop:value=current_text(field)
             aria-invalid=move || invalid().to_string()
             aria-describedby=move || described_by(field, invalid())

@@ -752,7 +752,7 @@ pub fn ReceiptPage() -> impl IntoView {
                 <A href="/questionario">{tr("Vai al questionario", "Go to the questionnaire")}</A>
             </div>
         }
-            .into_any();
+        .into_any();
     };
     let origin = window().location().origin().unwrap_or_default();
     let link = format!("{origin}/questionario/modifica#{}", receipt.token);

@@ -108,7 +108,7 @@ pub fn check_budget(dir: &Path, budget: u64) -> Result<(), String> {
 pub fn precompress(dir: &Path) -> Result<(), String> {
     for path in files(dir)? {
         let compressible =
-            matches!(path.extension().and_then(|e| e.to_str()), Some("js" | "wasm" | "css" | "json" | "svg"));
+            matches!(path.extension().and_then(|e| e.to_str()), Some("js" | "wasm" | "css" | "json" | "svg" | "tsv"));
         if !compressible {
             continue;
         }

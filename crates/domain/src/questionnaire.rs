@@ -1028,7 +1028,7 @@ mod tests {
             let mut answers = valid_answers();
             answers.insert(key.into(), value.clone());
             let errors = QUESTIONNAIRE.accept(answers, Some(index())).expect_err(key);
-            assert_eq!(errors.get(error_key), [error.clone()], "{key} = {value}: {errors:?}");
+            assert_eq!(errors.get(error_key), std::slice::from_ref(&error), "{key} = {value}: {errors:?}");
         }
     }
 
