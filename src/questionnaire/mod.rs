@@ -436,7 +436,10 @@ fn StepPage(
             <h1 tabindex="-1" node_ref=heading>
                 {move || step.title.get(lang.get())}
             </h1>
-            {step.fields.iter().map(|field| view! { <FieldView field /> }).collect_view()}
+            {move || {
+                ctx.generation.track();
+                step.fields.iter().map(|field| view! { <FieldView field /> }).collect_view()
+            }}
             <div class="steppers-nav">
                 {(index > 0)
                     .then(|| {

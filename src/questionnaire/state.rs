@@ -98,6 +98,9 @@ pub struct FormCtx {
     pub adopted_from_other_tab: RwSignal<bool>,
     /// The official list of Comuni, once fetched.
     pub comuni: RwSignal<Option<Arc<ComuneIndex>>>,
+    /// Bumped when the answers are replaced wholesale (discarded, adopted from
+    /// another tab, loaded by the private link): inputs are then re-created.
+    pub generation: RwSignal<u32>,
     pending_save: StoredValue<Option<TimeoutHandle>>,
 }
 
@@ -114,6 +117,7 @@ impl FormCtx {
             keep_draft: RwSignal::new(keep_draft),
             adopted_from_other_tab: RwSignal::new(false),
             comuni: RwSignal::new(None),
+            generation: RwSignal::new(0),
             pending_save: StoredValue::new(None),
         }
     }
@@ -200,6 +204,7 @@ impl FormCtx {
         self.draft.set(Draft::fresh());
         self.errors.set(FieldErrors::default());
         self.unsaved.set(false);
+        self.generation.update(|g| *g += 1);
     }
 
     /// Adopts a draft another tab has just saved, when it is newer than ours,
@@ -213,6 +218,7 @@ impl FormCtx {
             self.draft.set(theirs);
             self.unsaved.set(false);
             self.adopted_from_other_tab.set(true);
+            self.generation.update(|g| *g += 1);
         }
     }
 

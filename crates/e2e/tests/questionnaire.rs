@@ -288,3 +288,69 @@ async fn the_private_link_updates_the_practice_as_a_second_version() {
     assert_eq!(stored_submissions(&server).await, 1);
     b.close().await;
 }
+
+async fn stored_draft(b: &Browser) -> serde_json::Value {
+    let text = b.client.execute("return localStorage.getItem('bp-draft-v1')", vec![]).await.unwrap();
+    text.as_str().map_or(serde_json::Value::Null, |t| serde_json::from_str(t).unwrap())
+}
+
+async fn wait_until_saved(b: &Browser) {
+    b.wait_for(Locator::XPath("//p[@data-testid='draft-status'][starts-with(normalize-space(.), 'Bozza salvata alle')]")).await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn two_tabs_on_one_draft_do_not_overwrite_each_other() {
+    let server = TestServer::start_with_demo(&dist_dir()).await;
+    let b = start(&server).await;
+    b.wait_for_heading("Ente").await;
+    b.type_into("Denominazione dell'ente", "Comune di Lucca").await;
+    wait_until_saved(&b).await;
+    let first = b.client.window().await.unwrap();
+
+    let second = b.client.new_window(true).await.unwrap();
+    b.client.switch_to_window(second.handle).await.unwrap();
+    b.client.goto(&format!("{}/questionario", server.base)).await.unwrap();
+    b.wait_for_heading("Ente").await;
+    assert_eq!(b.labelled("Denominazione dell'ente").await.prop("value").await.unwrap().as_deref(), Some("Comune di Lucca"));
+    b.type_into("Referente", "Maria Rossi").await;
+    // Leaving the field lets the draft be written.
+    b.labelled("E-mail del referente").await.send_keys("m").await.unwrap();
+    tokio::time::sleep(std::time::Duration::from_millis(800)).await;
+
+    b.client.switch_to_window(first).await.unwrap();
+    b.wait_for(Locator::XPath("//p[@role='status'][contains(., \"aggiornate da un'altra scheda\")]")).await;
+    assert_eq!(b.labelled("Referente").await.prop("value").await.unwrap().as_deref(), Some("Maria Rossi"), "the other tab's answer is adopted");
+    b.type_into("Telefono (facoltativo)", "0583 000000").await;
+    tokio::time::sleep(std::time::Duration::from_millis(800)).await;
+    let draft = stored_draft(&b).await;
+    assert_eq!(draft["answers"]["entity_name"], "Comune di Lucca");
+    assert_eq!(draft["answers"]["contact_name"], "Maria Rossi");
+    assert_eq!(draft["answers"]["contact_email"], "m");
+    assert_eq!(draft["answers"]["contact_phone"], "0583 000000", "nothing lost either way");
+    b.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_draft_can_be_discarded_or_never_kept_on_a_shared_computer() {
+    let server = TestServer::start_with_demo(&dist_dir()).await;
+    let b = start(&server).await;
+    b.wait_for_heading("Ente").await;
+    b.type_into("Denominazione dell'ente", "Comune di Lucca").await;
+    wait_until_saved(&b).await;
+    b.press("Elimina la bozza").await;
+    b.press("Sì, elimina la bozza").await;
+    b.wait_for_heading("Descrivi una buona pratica").await;
+    assert!(stored_draft(&b).await.is_null(), "the draft is gone from the device");
+
+    let start = b.wait_for(Locator::XPath("//a[normalize-space(.)='Inizia il questionario']")).await;
+    start.send_keys(&key(Key::Enter)).await.unwrap();
+    b.wait_for_heading("Ente").await;
+    assert_eq!(b.labelled("Denominazione dell'ente").await.prop("value").await.unwrap().as_deref(), Some(""));
+    b.labelled("Computer condiviso: non salvare la bozza su questo dispositivo").await.send_keys(" ").await.unwrap();
+    b.type_into("Denominazione dell'ente", "Comune di Prato").await;
+    tokio::time::sleep(std::time::Duration::from_millis(800)).await;
+    assert!(stored_draft(&b).await.is_null(), "nothing is written on a shared computer");
+    let status = b.client.find(Locator::Css("[data-testid='draft-status']")).await.unwrap().text().await.unwrap();
+    assert_eq!(status, "Salvataggio della bozza disattivato su questo dispositivo.");
+    b.close().await;
+}

@@ -25,6 +25,7 @@ pub fn router() -> Router<AppState> {
         .route("/api/health", get(health))
         .route("/api/catalogue", get(catalogue))
         .route("/api/practices/{id}", get(practice))
+        .route("/api/data-dictionary", get(data_dictionary))
         .route("/api/submissions", post(submit))
         .route("/api/submissions/mine", get(own_submission).put(update_own_submission))
         .route("/api", any(not_found))
@@ -61,6 +62,18 @@ async fn practice(State(state): State<AppState>, Path(id): Path<String>) -> Resu
     let id = PracticeId::parse(&id).map_err(|_| ApiError::NotFound)?;
     let found = state.db.call(move |conn| db::published_practice(conn, &id)).await?;
     found.map(Json).ok_or(ApiError::NotFound)
+}
+
+/// The data dictionary: one entry per field, in questionnaire order, with its
+/// labels, kind, codes and visibility, derived from the definition.
+#[derive(Serialize)]
+struct DataDictionary {
+    questionnaire_version: u32,
+    columns: Vec<domain::questionnaire::DictionaryEntry>,
+}
+
+async fn data_dictionary() -> Json<DataDictionary> {
+    Json(DataDictionary { questionnaire_version: QUESTIONNAIRE.version, columns: QUESTIONNAIRE.dictionary() })
 }
 
 /// A respondent's submission.

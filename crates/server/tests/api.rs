@@ -425,3 +425,15 @@ async fn abuse_gets_clear_answers_without_captchas() {
     assert_eq!(response.json::<Value>().await.unwrap()["error"]["code"], "too_many_requests");
     assert_eq!(server.stored(), 0);
 }
+
+#[tokio::test]
+async fn the_data_dictionary_comes_from_the_questionnaire_definition() {
+    let server = TestServer::start(None).await;
+    let body: Value = server.client.get(server.url("/api/data-dictionary")).send().await.unwrap().json().await.unwrap();
+    assert_eq!(body["questionnaire_version"], 1);
+    let columns = body["columns"].as_array().unwrap();
+    let keys: Vec<&str> = columns.iter().map(|c| c["key"].as_str().unwrap()).collect();
+    assert_eq!(keys, domain::questionnaire::QUESTIONNAIRE.columns());
+    let email = columns.iter().find(|c| c["key"] == "contact_email").unwrap();
+    assert_eq!((email["public"].clone(), email["label_it"].clone()), (json!(false), json!("E-mail del referente")));
+}
