@@ -5,6 +5,7 @@
 //! - `cargo xtask run`: build the app, start the server on SQLite with demo data.
 //! - `cargo xtask test`: every check and test, ending with one summary line.
 //! - `cargo xtask size [DIR]`: raw, gzip and brotli sizes of the built app.
+//! - `cargo xtask bench`: keystroke-to-screen time on a questionnaire step.
 //! - `cargo xtask comuni FILE.csv DATE`: refresh the shipped list of Comuni.
 
 mod comuni;
@@ -21,6 +22,7 @@ const USAGE: &str = "usage: cargo xtask <run | test | build | size [DIR]>
   test   formatting, clippy, unit, API, browser and end-to-end tests
   build  build the app in release into dist/ (with pre-compressed copies)
   size   print raw, gzip and brotli sizes of dist/ (or DIR)
+  bench  measure keystroke-to-screen time on a questionnaire step (prints figures)
   comuni FILE.csv YYYY-MM-DD   convert ISTAT's list of Comuni for the domain crate";
 
 /// The brotli size, in bytes, that the app may download before its first
@@ -40,6 +42,7 @@ fn main() -> ExitCode {
             let dir = args.get(1).map_or_else(|| root.join("dist"), PathBuf::from);
             size::report(&dir).map(|_| ())
         }
+        Some("bench") => bench(&root),
         Some("comuni") if args.len() == 3 => comuni::convert(&root, Path::new(&args[1]), &args[2]),
         _ => Err(USAGE.to_owned()),
     };
@@ -90,6 +93,19 @@ fn run(root: &Path) -> Result<(), String> {
     }
     println!("\nStarting the server (Ctrl-C to stop)...");
     run_command(&mut server)
+}
+
+/// Benchmarks that print figures (never pass or fail on speed).
+fn bench(root: &Path) -> Result<(), String> {
+    tools::ensure_build_tools(root)?;
+    let chromedriver = tools::ensure_browser()?;
+    build_app(root)?;
+    run_command(
+        Command::new("cargo")
+            .args(["run", "--quiet", "--release", "--package", "e2e", "--example", "typing_latency"])
+            .env("BP_E2E_DIST", root.join("dist"))
+            .env("CHROMEDRIVER", chromedriver),
+    )
 }
 
 /// One step of the test run and its outcome.

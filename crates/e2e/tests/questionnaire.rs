@@ -295,7 +295,10 @@ async fn stored_draft(b: &Browser) -> serde_json::Value {
 }
 
 async fn wait_until_saved(b: &Browser) {
-    b.wait_for(Locator::XPath("//p[@data-testid='draft-status'][starts-with(normalize-space(.), 'Bozza salvata alle')]")).await;
+    b.wait_for(Locator::XPath(
+        "//p[@data-testid='draft-status'][starts-with(normalize-space(.), 'Bozza salvata alle')]",
+    ))
+    .await;
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -311,7 +314,10 @@ async fn two_tabs_on_one_draft_do_not_overwrite_each_other() {
     b.client.switch_to_window(second.handle).await.unwrap();
     b.client.goto(&format!("{}/questionario", server.base)).await.unwrap();
     b.wait_for_heading("Ente").await;
-    assert_eq!(b.labelled("Denominazione dell'ente").await.prop("value").await.unwrap().as_deref(), Some("Comune di Lucca"));
+    assert_eq!(
+        b.labelled("Denominazione dell'ente").await.prop("value").await.unwrap().as_deref(),
+        Some("Comune di Lucca")
+    );
     b.type_into("Referente", "Maria Rossi").await;
     // Leaving the field lets the draft be written.
     b.labelled("E-mail del referente").await.send_keys("m").await.unwrap();
@@ -319,7 +325,11 @@ async fn two_tabs_on_one_draft_do_not_overwrite_each_other() {
 
     b.client.switch_to_window(first).await.unwrap();
     b.wait_for(Locator::XPath("//p[@role='status'][contains(., \"aggiornate da un'altra scheda\")]")).await;
-    assert_eq!(b.labelled("Referente").await.prop("value").await.unwrap().as_deref(), Some("Maria Rossi"), "the other tab's answer is adopted");
+    assert_eq!(
+        b.labelled("Referente").await.prop("value").await.unwrap().as_deref(),
+        Some("Maria Rossi"),
+        "the other tab's answer is adopted"
+    );
     b.type_into("Telefono (facoltativo)", "0583 000000").await;
     tokio::time::sleep(std::time::Duration::from_millis(800)).await;
     let draft = stored_draft(&b).await;
