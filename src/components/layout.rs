@@ -1,6 +1,6 @@
 //! The frame of every page: skip link, header with navigation, footer.
 
-use crate::i18n::LanguageSwitch;
+use crate::i18n::{LanguageSwitch, tr};
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -9,7 +9,7 @@ use leptos_router::components::A;
 pub fn SkipLink() -> impl IntoView {
     view! {
         <a class="skip-link" href="#contenuto">
-            "Vai al contenuto principale"
+            {tr("Vai al contenuto principale", "Skip to main content")}
         </a>
     }
 }
@@ -34,7 +34,7 @@ pub fn Header() -> impl IntoView {
                     </A>
                 </div>
             </div>
-            <nav class="main-nav" aria-label="Navigazione principale">
+            <nav class="main-nav" aria-label=tr("Navigazione principale", "Main navigation")>
                 <div class="container">
                     <ul>
                         <li>
@@ -43,10 +43,10 @@ pub fn Header() -> impl IntoView {
                             </A>
                         </li>
                         <li>
-                            <A href="/questionario">"Questionario"</A>
+                            <A href="/questionario">{tr("Questionario", "Questionnaire")}</A>
                         </li>
                         <li>
-                            <A href="/catalogo">"Catalogo"</A>
+                            <A href="/catalogo">{tr("Catalogo", "Catalogue")}</A>
                         </li>
                     </ul>
                 </div>
@@ -64,13 +64,15 @@ pub fn Footer() -> impl IntoView {
                 <p class="footer-title">"Buone pratiche dei servizi sociali territoriali"</p>
                 <ul class="footer-links">
                     <li>
-                        <A href="/accessibilita">"Dichiarazione di accessibilità"</A>
+                        <A href="/accessibilita">{tr("Dichiarazione di accessibilità", "Accessibility statement")}</A>
                     </li>
                     <li>
-                        <A href="/privacy">"Informativa privacy"</A>
+                        <A href="/privacy">{tr("Informativa privacy", "Privacy notice")}</A>
                     </li>
                     <li>
-                        <A href="/dati-aperti">"Dati aperti e licenza CC BY 4.0"</A>
+                        <A href="/dati-aperti">
+                            {tr("Dati aperti e licenza CC BY 4.0", "Open data and CC BY 4.0 licence")}
+                        </A>
                     </li>
                 </ul>
                 <p class="footer-note">
