@@ -405,8 +405,16 @@ pub struct CatalogueEntry {
     pub status: PracticeStatus,
     pub start_date: YearMonth,
     pub user_areas: Vec<UserArea>,
+    pub target_groups: Vec<TargetGroup>,
+    pub intervention_areas: Vec<InterventionArea>,
     pub innovation_tags: Vec<InnovationTag>,
+    pub tools: Vec<Tool>,
+    pub delivery_modes: Vec<DeliveryMode>,
+    pub continue_after_emergency: Continuation,
     pub published_at: String,
+    /// The distinct search words of the longer texts (description, need,
+    /// results), folded: full-text search without shipping every paragraph.
+    pub terms: String,
 }
 
 impl From<&PublicPractice> for CatalogueEntry {
@@ -423,8 +431,20 @@ impl From<&PublicPractice> for CatalogueEntry {
             status: p.status,
             start_date: p.start_date,
             user_areas: p.user_areas.clone(),
+            target_groups: p.target_groups.clone(),
+            intervention_areas: p.intervention_areas.clone(),
             innovation_tags: p.innovation_tags.clone(),
+            tools: p.tools.clone(),
+            delivery_modes: p.delivery_modes.clone(),
+            continue_after_emergency: p.continue_after_emergency,
             published_at: p.published_at.clone(),
+            terms: {
+                let long = [Some(&p.description), Some(&p.need_addressed), p.results.as_ref()];
+                let mut words: Vec<String> = long.into_iter().flatten().flat_map(|t| crate::text::tokens(t)).collect();
+                words.sort();
+                words.dedup();
+                words.join(" ")
+            },
         }
     }
 }

@@ -18,6 +18,19 @@ pub fn fold(text: &str) -> String {
     out
 }
 
+/// The words of a text for search: folded, split on anything that is not a
+/// letter or digit (so "l'anziano" gives "l" and "anziano"), one-letter
+/// words dropped (numbers kept).
+pub fn tokens(text: &str) -> impl Iterator<Item = String> + '_ {
+    fold(text)
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().count() > 1 || w.chars().all(|c| c.is_ascii_digit()))
+        .filter(|w| !w.is_empty())
+        .map(str::to_owned)
+        .collect::<Vec<_>>()
+        .into_iter()
+}
+
 fn fold_char(c: char) -> Option<&'static str> {
     Some(match c {
         'À'..='Å' | 'à'..='å' | 'Ā'..='ą' => "a",
@@ -49,7 +62,14 @@ fn fold_char(c: char) -> Option<&'static str> {
 
 #[cfg(test)]
 mod tests {
-    use super::fold;
+    use super::{fold, tokens};
+
+    #[test]
+    fn tokens_split_on_apostrophes_and_punctuation() {
+        let words: Vec<String> = tokens("L'anziano, in città: perché? Sì (2020)").collect();
+        assert_eq!(words, ["anziano", "in", "citta", "perche", "si", "2020"]);
+        assert_eq!(tokens("dell’emergenza").collect::<Vec<_>>(), ["dell", "emergenza"]);
+    }
 
     #[test]
     fn folding_ignores_case_and_accents() {

@@ -1,0 +1,756 @@
+//! The catalogue's query engine: full-text search (case- and accent-
+//! insensitive, prefix matching, title matches first), facets with live
+//! counts (OR within a facet, AND across facets, each facet's counts under
+//! every other active filter), sorting and pages. Pure Rust, so the browser
+//! runs exactly the code that is unit-tested and benchmarked natively.
+//!
+//! The index keeps one bitset per search word and per facet value; a query
+//! is a handful of bitset unions, intersections and population counts.
+//! The query is also the URL: `Query::from_pairs` / `to_pairs` make every
+//! view linkable and restorable.
+
+use crate::Lang;
+use crate::geo::Region;
+use crate::practice::CatalogueEntry;
+use crate::text::{fold, tokens};
+use crate::vocabulary::*;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// A dimension the catalogue can be filtered by.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Facet {
+    Region,
+    EntityType,
+    ServiceType,
+    UserArea,
+    TargetGroup,
+    InterventionArea,
+    InnovationTag,
+    Tool,
+    DeliveryMode,
+    Continuation,
+    Status,
+    StartYear,
+}
+
+impl Facet {
+    /// Every facet, in the order the page shows them.
+    pub const ALL: [Facet; 12] = [
+        Facet::InnovationTag,
+        Facet::Region,
+        Facet::EntityType,
+        Facet::ServiceType,
+        Facet::UserArea,
+        Facet::TargetGroup,
+        Facet::InterventionArea,
+        Facet::Tool,
+        Facet::DeliveryMode,
+        Facet::Continuation,
+        Facet::Status,
+        Facet::StartYear,
+    ];
+
+    /// The facet's name in URLs (`?regione=16`).
+    pub const fn url_key(self) -> &'static str {
+        match self {
+            Facet::Region => "regione",
+            Facet::EntityType => "ente",
+            Facet::ServiceType => "tipologia",
+            Facet::UserArea => "utenza",
+            Facet::TargetGroup => "destinatari",
+            Facet::InterventionArea => "intervento",
+            Facet::InnovationTag => "innovazione",
+            Facet::Tool => "strumento",
+            Facet::DeliveryMode => "modalita",
+            Facet::Continuation => "prosegue",
+            Facet::Status => "stato",
+            Facet::StartYear => "anno",
+        }
+    }
+
+    /// The facet with this URL name.
+    pub fn from_url_key(key: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|f| f.url_key() == key)
+    }
+
+    /// What people read as the facet's heading.
+    pub const fn label(self, lang: Lang) -> &'static str {
+        let (it, en) = match self {
+            Facet::Region => ("Regione", "Region"),
+            Facet::EntityType => ("Tipo di ente", "Type of body"),
+            Facet::ServiceType => ("Tipologia", "Type of service"),
+            Facet::UserArea => ("Aree di utenza", "User areas"),
+            Facet::TargetGroup => ("Destinatari", "Target groups"),
+            Facet::InterventionArea => ("Area di intervento", "Intervention area"),
+            Facet::InnovationTag => ("Innovazioni", "Innovations"),
+            Facet::Tool => ("Strumenti", "Tools"),
+            Facet::DeliveryMode => ("Modalità di erogazione", "Delivery modes"),
+            Facet::Continuation => ("Prosegue dopo l'emergenza", "Continues after the emergency"),
+            Facet::Status => ("Stato", "Status"),
+            Facet::StartYear => ("Anno di avvio", "Start year"),
+        };
+        match lang {
+            Lang::It => it,
+            Lang::En => en,
+        }
+    }
+
+    /// The label of one of the facet's values.
+    pub fn value_label(self, code: &str, lang: Lang) -> String {
+        fn label<T: Copy>(
+            from: fn(&str) -> Option<T>,
+            label: fn(T, Lang) -> &'static str,
+            code: &str,
+            lang: Lang,
+        ) -> String {
+            from(code).map_or_else(|| code.to_owned(), |v| label(v, lang).to_owned())
+        }
+        match self {
+            Facet::Region => label(Region::from_code, Region::label, code, lang),
+            Facet::EntityType => label(EntityType::from_code, EntityType::label, code, lang),
+            Facet::ServiceType => label(ServiceType::from_code, ServiceType::label, code, lang),
+            Facet::UserArea => label(UserArea::from_code, UserArea::label, code, lang),
+            Facet::TargetGroup => label(TargetGroup::from_code, TargetGroup::label, code, lang),
+            Facet::InterventionArea => label(InterventionArea::from_code, InterventionArea::label, code, lang),
+            Facet::InnovationTag => label(InnovationTag::from_code, InnovationTag::label, code, lang),
+            Facet::Tool => label(Tool::from_code, Tool::label, code, lang),
+            Facet::DeliveryMode => label(DeliveryMode::from_code, DeliveryMode::label, code, lang),
+            Facet::Continuation => label(Continuation::from_code, Continuation::label, code, lang),
+            Facet::Status => label(PracticeStatus::from_code, PracticeStatus::label, code, lang),
+            Facet::StartYear => code.to_owned(),
+        }
+    }
+
+    /// The facet's values of one practice, as codes.
+    pub fn values(self, e: &CatalogueEntry) -> Vec<String> {
+        fn codes<T: Copy>(items: &[T], code: fn(T) -> &'static str) -> Vec<String> {
+            items.iter().map(|&i| code(i).to_owned()).collect()
+        }
+        match self {
+            Facet::Region => vec![e.region_code.code().to_owned()],
+            Facet::EntityType => vec![e.entity_type.code().to_owned()],
+            Facet::ServiceType => vec![e.service_type.code().to_owned()],
+            Facet::UserArea => codes(&e.user_areas, UserArea::code),
+            Facet::TargetGroup => codes(&e.target_groups, TargetGroup::code),
+            Facet::InterventionArea => codes(&e.intervention_areas, InterventionArea::code),
+            Facet::InnovationTag => codes(&e.innovation_tags, InnovationTag::code),
+            Facet::Tool => codes(&e.tools, Tool::code),
+            Facet::DeliveryMode => codes(&e.delivery_modes, DeliveryMode::code),
+            Facet::Continuation => vec![e.continue_after_emergency.code().to_owned()],
+            Facet::Status => vec![e.status.code().to_owned()],
+            Facet::StartYear => vec![e.start_date.year().to_string()],
+        }
+    }
+}
+
+/// How results are ordered.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Sort {
+    /// Best text matches first (title matches before others); the default when searching.
+    Relevance,
+    /// Most recently published first; the default otherwise.
+    Recent,
+    /// Title, A to Z.
+    Title,
+}
+
+impl Sort {
+    /// The sort's name in URLs.
+    pub const fn url_value(self) -> &'static str {
+        match self {
+            Sort::Relevance => "pertinenza",
+            Sort::Recent => "recenti",
+            Sort::Title => "titolo",
+        }
+    }
+
+    fn from_url_value(value: &str) -> Option<Self> {
+        [Sort::Relevance, Sort::Recent, Sort::Title].into_iter().find(|s| s.url_value() == value)
+    }
+}
+
+/// Results per page.
+pub const PAGE_SIZE: usize = 20;
+
+/// One view of the catalogue: search text, filters, sort and page.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Query {
+    pub text: String,
+    pub filters: BTreeMap<Facet, BTreeSet<String>>,
+    /// `None`: relevance when searching, most recent otherwise.
+    pub sort: Option<Sort>,
+    /// From 1.
+    pub page: usize,
+}
+
+impl Query {
+    /// Reads a query from URL parameters; unknown parameters are ignored.
+    pub fn from_pairs<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> Self {
+        let mut query = Query { page: 1, ..Query::default() };
+        for (key, value) in pairs {
+            match key {
+                "q" => query.text = value.to_owned(),
+                "ordina" => query.sort = Sort::from_url_value(value),
+                "pagina" => query.page = value.parse().ok().filter(|p| *p >= 1).unwrap_or(1),
+                _ => {
+                    if let Some(facet) = Facet::from_url_key(key) {
+                        for code in value.split(',').filter(|c| !c.is_empty()) {
+                            query.filters.entry(facet).or_default().insert(code.to_owned());
+                        }
+                    }
+                }
+            }
+        }
+        query
+    }
+
+    /// The query as URL parameters, in a stable order; defaults are left out.
+    pub fn to_pairs(&self) -> Vec<(&'static str, String)> {
+        let mut pairs = Vec::new();
+        if !self.text.trim().is_empty() {
+            pairs.push(("q", self.text.clone()));
+        }
+        for facet in Facet::ALL {
+            if let Some(codes) = self.filters.get(&facet).filter(|c| !c.is_empty()) {
+                pairs.push((facet.url_key(), codes.iter().cloned().collect::<Vec<_>>().join(",")));
+            }
+        }
+        if let Some(sort) = self.sort {
+            pairs.push(("ordina", sort.url_value().to_owned()));
+        }
+        if self.page > 1 {
+            pairs.push(("pagina", self.page.to_string()));
+        }
+        pairs
+    }
+
+    /// The sort in effect.
+    pub fn effective_sort(&self) -> Sort {
+        self.sort.unwrap_or(if tokens(&self.text).next().is_some() { Sort::Relevance } else { Sort::Recent })
+    }
+
+    /// Adds or removes one facet value, going back to the first page.
+    pub fn toggle(&mut self, facet: Facet, code: &str) {
+        let codes = self.filters.entry(facet).or_default();
+        if !codes.remove(code) {
+            codes.insert(code.to_owned());
+        }
+        if codes.is_empty() {
+            self.filters.remove(&facet);
+        }
+        self.page = 1;
+    }
+
+    /// True when any filter or search text is active.
+    pub fn is_filtered(&self) -> bool {
+        !self.filters.is_empty() || tokens(&self.text).next().is_some()
+    }
+}
+
+/// A set of practices, one bit each.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct Bits(Vec<u64>);
+
+impl Bits {
+    fn empty(n: usize) -> Self {
+        Bits(vec![0; n.div_ceil(64)])
+    }
+
+    fn full(n: usize) -> Self {
+        let mut bits = Bits(vec![u64::MAX; n.div_ceil(64)]);
+        if n % 64 != 0
+            && let Some(last) = bits.0.last_mut()
+        {
+            *last = (1u64 << (n % 64)) - 1;
+        }
+        bits
+    }
+
+    fn set(&mut self, i: usize) {
+        self.0[i / 64] |= 1 << (i % 64);
+    }
+
+    fn get(&self, i: usize) -> bool {
+        self.0[i / 64] & (1 << (i % 64)) != 0
+    }
+
+    fn and(&mut self, other: &Bits) {
+        self.0.iter_mut().zip(&other.0).for_each(|(a, b)| *a &= b);
+    }
+
+    fn or(&mut self, other: &Bits) {
+        self.0.iter_mut().zip(&other.0).for_each(|(a, b)| *a |= b);
+    }
+
+    fn count_and(&self, other: &Bits) -> usize {
+        self.0.iter().zip(&other.0).map(|(a, b)| (a & b).count_ones() as usize).sum()
+    }
+
+    fn count(&self) -> usize {
+        self.0.iter().map(|w| w.count_ones() as usize).sum()
+    }
+}
+
+/// One facet value with its count under the other active filters.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FacetValue {
+    pub code: String,
+    pub count: usize,
+    pub selected: bool,
+}
+
+/// The values of one facet, in the order the page shows them.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FacetCounts {
+    pub facet: Facet,
+    pub values: Vec<FacetValue>,
+}
+
+/// What a query finds.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Results {
+    /// How many practices match.
+    pub total: usize,
+    /// Every match, in order, as indices into the index's entries.
+    pub matches: Vec<usize>,
+    /// Each facet's values and counts.
+    pub facets: Vec<FacetCounts>,
+}
+
+impl Results {
+    /// The matches on one page (from 1).
+    pub fn page(&self, page: usize) -> &[usize] {
+        let start = (page.max(1) - 1) * PAGE_SIZE;
+        &self.matches[start.min(self.matches.len())..(start + PAGE_SIZE).min(self.matches.len())]
+    }
+
+    /// How many pages the matches fill.
+    pub fn pages(&self) -> usize {
+        self.total.div_ceil(PAGE_SIZE).max(1)
+    }
+}
+
+/// A search word and the practices that have it in the title and anywhere.
+struct Word {
+    word: String,
+    in_title: Bits,
+    anywhere: Bits,
+}
+
+/// The published practices, indexed for querying.
+pub struct CatalogueIndex {
+    entries: Vec<CatalogueEntry>,
+    /// Sorted by word, for prefix ranges.
+    words: Vec<Word>,
+    /// Per facet, its values (in display order) and their practices.
+    facets: Vec<(Facet, Vec<(String, Bits)>)>,
+    /// Indices by publication, most recent first.
+    by_recent: Vec<usize>,
+    /// Indices by title, A to Z, ignoring case and accents.
+    by_title: Vec<usize>,
+}
+
+impl CatalogueIndex {
+    /// Indexes `entries`.
+    pub fn new(entries: Vec<CatalogueEntry>) -> Self {
+        let n = entries.len();
+        let mut words: BTreeMap<String, (Bits, Bits)> = BTreeMap::new();
+        for (i, e) in entries.iter().enumerate() {
+            for word in tokens(&e.title) {
+                let (title, any) = words.entry(word).or_insert_with(|| (Bits::empty(n), Bits::empty(n)));
+                title.set(i);
+                any.set(i);
+            }
+            let rest = [e.summary.as_str(), e.entity_name.as_str()];
+            let others = rest
+                .into_iter()
+                .flat_map(tokens)
+                .chain(e.terms.split(' ').filter(|w| !w.is_empty()).map(str::to_owned));
+            for word in others {
+                words.entry(word).or_insert_with(|| (Bits::empty(n), Bits::empty(n))).1.set(i);
+            }
+        }
+        let words = words.into_iter().map(|(word, (in_title, anywhere))| Word { word, in_title, anywhere }).collect();
+        let facets = Facet::ALL
+            .into_iter()
+            .map(|facet| {
+                let mut values: BTreeMap<String, Bits> = BTreeMap::new();
+                for (i, e) in entries.iter().enumerate() {
+                    for code in facet.values(e) {
+                        values.entry(code).or_insert_with(|| Bits::empty(n)).set(i);
+                    }
+                }
+                let mut values: Vec<(String, Bits)> = values.into_iter().collect();
+                if facet == Facet::StartYear {
+                    values.reverse();
+                } else {
+                    values.sort_by_cached_key(|(code, _)| fold(&facet.value_label(code, Lang::It)));
+                }
+                (facet, values)
+            })
+            .collect();
+        let mut by_recent: Vec<usize> = (0..n).collect();
+        by_recent.sort_by(|&a, &b| entries[b].published_at.cmp(&entries[a].published_at).then(a.cmp(&b)));
+        let mut by_title: Vec<usize> = (0..n).collect();
+        by_title.sort_by_cached_key(|&i| (fold(&entries[i].title), i));
+        Self { entries, words, facets, by_recent, by_title }
+    }
+
+    /// The indexed practices.
+    pub fn entries(&self) -> &[CatalogueEntry] {
+        &self.entries
+    }
+
+    /// The words that start with `prefix`: a range of the sorted list.
+    fn words_with_prefix(&self, prefix: &str) -> &[Word] {
+        let start = self.words.partition_point(|w| w.word.as_str() < prefix);
+        let end = start + self.words[start..].partition_point(|w| w.word.starts_with(prefix));
+        &self.words[start..end]
+    }
+
+    /// Runs a query.
+    pub fn query(&self, query: &Query) -> Results {
+        let n = self.entries.len();
+        let query_words: Vec<String> = tokens(&query.text).collect();
+        // Per query word: the practices with a word starting with it, and those with it in the title.
+        let mut text = Bits::full(n);
+        let mut per_word_title = Vec::with_capacity(query_words.len());
+        for word in &query_words {
+            let (mut any, mut title) = (Bits::empty(n), Bits::empty(n));
+            for w in self.words_with_prefix(word) {
+                any.or(&w.anywhere);
+                title.or(&w.in_title);
+            }
+            text.and(&any);
+            per_word_title.push(title);
+        }
+        // Per facet with a selection: the union of its selected values.
+        let selected: Vec<(Facet, Bits)> = self
+            .facets
+            .iter()
+            .filter_map(|(facet, values)| {
+                let codes = query.filters.get(facet).filter(|c| !c.is_empty())?;
+                let mut union = Bits::empty(n);
+                for (code, bits) in values {
+                    if codes.contains(code) {
+                        union.or(bits);
+                    }
+                }
+                Some((*facet, union))
+            })
+            .collect();
+        let mut matching = text.clone();
+        for (_, bits) in &selected {
+            matching.and(bits);
+        }
+        let facets = self
+            .facets
+            .iter()
+            .map(|(facet, values)| {
+                let mut base = text.clone();
+                for (other, bits) in &selected {
+                    if other != facet {
+                        base.and(bits);
+                    }
+                }
+                let codes = query.filters.get(facet);
+                let values = values
+                    .iter()
+                    .map(|(code, bits)| FacetValue {
+                        code: code.clone(),
+                        count: base.count_and(bits),
+                        selected: codes.is_some_and(|c| c.contains(code)),
+                    })
+                    .collect();
+                FacetCounts { facet: *facet, values }
+            })
+            .collect();
+        let matches: Vec<usize> = match query.effective_sort() {
+            Sort::Recent => self.by_recent.iter().copied().filter(|&i| matching.get(i)).collect(),
+            Sort::Title => self.by_title.iter().copied().filter(|&i| matching.get(i)).collect(),
+            Sort::Relevance => {
+                let mut scored: Vec<(usize, usize, usize)> = self
+                    .by_recent
+                    .iter()
+                    .enumerate()
+                    .filter(|&(_, &i)| matching.get(i))
+                    .map(|(rank, &i)| (per_word_title.iter().filter(|t| t.get(i)).count(), rank, i))
+                    .collect();
+                scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+                scored.into_iter().map(|(_, _, i)| i).collect()
+            }
+        };
+        Results { total: matching.count(), matches, facets }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::practice::{PracticeId, YearMonth};
+    use proptest::prelude::*;
+
+    fn entry(i: u32, title: &str, summary: &str, region: Region, tags: &[InnovationTag], year: u16) -> CatalogueEntry {
+        CatalogueEntry {
+            id: PracticeId::new(2020, i),
+            demo: false,
+            title: title.into(),
+            summary: summary.into(),
+            entity_type: if i % 2 == 0 { EntityType::Comune } else { EntityType::AmbitoTerritorialeSociale },
+            entity_name: format!("Ente numero {i}"),
+            region_code: region,
+            service_type: [ServiceType::Nuovo, ServiceType::Rafforzato, ServiceType::Misto][i as usize % 3],
+            status: PracticeStatus::Attiva,
+            start_date: YearMonth::new(year, 3).unwrap(),
+            user_areas: vec![UserArea::Anziani],
+            target_groups: vec![TargetGroup::AnzianiSoli],
+            intervention_areas: vec![InterventionArea::Domiciliarita],
+            innovation_tags: tags.to_vec(),
+            tools: vec![Tool::Telefono],
+            delivery_modes: vec![DeliveryMode::Telefonica],
+            continue_after_emergency: Continuation::Si,
+            published_at: format!("2020-05-{:02}T10:00:00Z", 1 + i % 28),
+            terms: String::new(),
+        }
+    }
+
+    fn sample() -> CatalogueIndex {
+        CatalogueIndex::new(vec![
+            entry(
+                1,
+                "Telefonate agli anziani soli",
+                "Chiamate settimanali in città",
+                Region::Puglia,
+                &[InnovationTag::RaggiungerePersoneIsolate],
+                2020,
+            ),
+            entry(
+                2,
+                "Buoni spesa online",
+                "Perché l'anziano non esca di casa",
+                Region::Puglia,
+                &[InnovationTag::StrumentiDigitali],
+                2021,
+            ),
+            entry(
+                3,
+                "Pasti a domicilio",
+                "Consegne per gli anziani",
+                Region::Toscana,
+                &[InnovationTag::ConsegneDomicilio, InnovationTag::RaggiungerePersoneIsolate],
+                2020,
+            ),
+            entry(
+                4,
+                "Sportello digitale",
+                "Informazioni sui servizi",
+                Region::Lazio,
+                &[InnovationTag::StrumentiDigitali],
+                2020,
+            ),
+        ])
+    }
+
+    fn titles(index: &CatalogueIndex, query: &Query) -> Vec<String> {
+        index.query(query).matches.iter().map(|&i| index.entries()[i].title.clone()).collect()
+    }
+
+    fn text(q: &str) -> Query {
+        Query { text: q.into(), page: 1, ..Query::default() }
+    }
+
+    #[test]
+    fn search_folds_accents_apostrophes_and_matches_prefixes() {
+        let index = sample();
+        let cases = [
+            ("citta", vec!["Telefonate agli anziani soli"]),
+            ("CITTÀ", vec!["Telefonate agli anziani soli"]),
+            ("perche", vec!["Buoni spesa online"]),
+            ("anziano", vec!["Buoni spesa online"]),
+            ("tele", vec!["Telefonate agli anziani soli"]),
+            ("anzian", vec!["Telefonate agli anziani soli", "Buoni spesa online", "Pasti a domicilio"]),
+            ("anziani domicilio", vec!["Pasti a domicilio"]),
+            ("ente numero 4", vec!["Sportello digitale"]),
+            ("nulla di simile", vec![]),
+        ];
+        for (q, expected) in cases {
+            let mut found = titles(&index, &text(q));
+            if q == "anzian" {
+                // Title matches rank first; the rest follow by recency.
+                assert_eq!(found[0], "Telefonate agli anziani soli", "{q}");
+                found.sort();
+                let mut expected = expected.clone();
+                expected.sort();
+                assert_eq!(found, expected, "{q}");
+            } else {
+                assert_eq!(found, expected, "{q}");
+            }
+        }
+    }
+
+    #[test]
+    fn facets_or_within_and_across_with_counts_under_the_other_filters() {
+        let index = sample();
+        let mut query = text("");
+        query.toggle(Facet::Region, "16");
+        query.toggle(Facet::Region, "09");
+        assert_eq!(index.query(&query).total, 3, "Puglia OR Toscana");
+        query.toggle(Facet::InnovationTag, "raggiungere_persone_isolate");
+        let results = index.query(&query);
+        assert_eq!(results.total, 2, "(Puglia OR Toscana) AND isolated people");
+        let regions = results.facets.iter().find(|f| f.facet == Facet::Region).unwrap();
+        let count = |code: &str| regions.values.iter().find(|v| v.code == code).map(|v| v.count);
+        assert_eq!(count("16"), Some(1), "Puglia under the tag filter only");
+        assert_eq!(count("12"), Some(0), "Lazio has no practice with the tag");
+        let tags = results.facets.iter().find(|f| f.facet == Facet::InnovationTag).unwrap();
+        let digital = tags.values.iter().find(|v| v.code == "strumenti_digitali").unwrap();
+        assert_eq!((digital.count, digital.selected), (1, false), "counts ignore the facet's own selection");
+    }
+
+    #[test]
+    fn queries_round_trip_through_the_url() {
+        let mut query = text("anziani soli");
+        query.toggle(Facet::Region, "16");
+        query.toggle(Facet::Region, "09");
+        query.toggle(Facet::Tool, "telefono");
+        query.sort = Some(Sort::Title);
+        query.page = 3;
+        let pairs = query.to_pairs();
+        assert_eq!(
+            pairs,
+            [
+                ("q", "anziani soli".to_owned()),
+                ("regione", "09,16".to_owned()),
+                ("strumento", "telefono".to_owned()),
+                ("ordina", "titolo".to_owned()),
+                ("pagina", "3".to_owned())
+            ]
+        );
+        let back = Query::from_pairs(pairs.iter().map(|(k, v)| (*k, v.as_str())));
+        assert_eq!(back, query);
+        let repeated = Query::from_pairs([("regione", "16"), ("regione", "09"), ("pagina", "-2"), ("nonsense", "x")]);
+        assert_eq!(repeated.filters[&Facet::Region].len(), 2);
+        assert_eq!(repeated.page, 1, "a bad page number is the first page");
+    }
+
+    #[test]
+    fn sorting_and_pages() {
+        let index = sample();
+        let mut query = text("");
+        query.sort = Some(Sort::Title);
+        assert_eq!(
+            titles(&index, &query),
+            ["Buoni spesa online", "Pasti a domicilio", "Sportello digitale", "Telefonate agli anziani soli"]
+        );
+        assert_eq!(text("").effective_sort(), Sort::Recent);
+        assert_eq!(text("anziani").effective_sort(), Sort::Relevance);
+        let results = index.query(&text(""));
+        assert_eq!((results.pages(), results.page(1).len(), results.page(2).len()), (1, 4, 0));
+    }
+
+    /// The naive answer: check every practice against every condition.
+    fn naive(entries: &[CatalogueEntry], query: &Query) -> (BTreeSet<usize>, BTreeMap<(Facet, String), usize>) {
+        let words_of = |e: &CatalogueEntry| -> Vec<String> {
+            let mut all: Vec<String> =
+                [&e.title, &e.summary, &e.entity_name].into_iter().flat_map(|t| tokens(t)).collect();
+            all.extend(e.terms.split(' ').filter(|w| !w.is_empty()).map(str::to_owned));
+            all
+        };
+        let query_words: Vec<String> = tokens(&query.text).collect();
+        let text_ok =
+            |e: &CatalogueEntry| query_words.iter().all(|q| words_of(e).iter().any(|w| w.starts_with(q.as_str())));
+        let facet_ok = |e: &CatalogueEntry, facet: Facet, codes: &BTreeSet<String>| {
+            facet.values(e).iter().any(|v| codes.contains(v))
+        };
+        let matches = entries
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| text_ok(e) && query.filters.iter().all(|(f, codes)| facet_ok(e, *f, codes)))
+            .map(|(i, _)| i)
+            .collect();
+        let mut counts = BTreeMap::new();
+        for facet in Facet::ALL {
+            for e in entries
+                .iter()
+                .filter(|e| text_ok(e) && query.filters.iter().all(|(f, c)| *f == facet || facet_ok(e, *f, c)))
+            {
+                for code in facet.values(e).into_iter().collect::<BTreeSet<_>>() {
+                    *counts.entry((facet, code)).or_default() += 1;
+                }
+            }
+        }
+        (matches, counts)
+    }
+
+    const WORDS: [&str; 8] = ["anziani", "città", "spesa", "telefono", "l'ascolto", "perché", "domicilio", "rete"];
+
+    fn arb_entry() -> impl Strategy<Value = CatalogueEntry> {
+        (
+            0u32..1000,
+            prop::collection::vec(0..WORDS.len(), 1..4),
+            prop::collection::vec(0..WORDS.len(), 0..4),
+            0..Region::ALL.len(),
+            prop::collection::vec(0..InnovationTag::ALL.len(), 1..3),
+            2020u16..2023,
+        )
+            .prop_map(|(i, title, summary, region, tags, year)| {
+                let title: Vec<&str> = title.into_iter().map(|w| WORDS[w]).collect();
+                let summary: Vec<&str> = summary.into_iter().map(|w| WORDS[w]).collect();
+                let tags: Vec<InnovationTag> = tags.into_iter().map(|t| InnovationTag::ALL[t]).collect();
+                entry(i, &title.join(" "), &summary.join(" "), Region::ALL[region], &tags, year)
+            })
+    }
+
+    fn arb_query() -> impl Strategy<Value = Query> {
+        (
+            prop::collection::vec((0..WORDS.len(), 1usize..6), 0..3),
+            prop::collection::vec(0..Region::ALL.len(), 0..3),
+            prop::collection::vec(0..InnovationTag::ALL.len(), 0..3),
+            prop::option::of(2020u16..2023),
+        )
+            .prop_map(|(words, regions, tags, year)| {
+                let text = words
+                    .into_iter()
+                    .map(|(w, len)| fold(WORDS[w]).chars().take(len).collect::<String>())
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                let mut query = Query { text, page: 1, ..Query::default() };
+                for r in regions {
+                    query.filters.entry(Facet::Region).or_default().insert(Region::ALL[r].code().to_owned());
+                }
+                for t in tags {
+                    query
+                        .filters
+                        .entry(Facet::InnovationTag)
+                        .or_default()
+                        .insert(InnovationTag::ALL[t].code().to_owned());
+                }
+                if let Some(year) = year {
+                    query.filters.entry(Facet::StartYear).or_default().insert(year.to_string());
+                }
+                query
+            })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(500))]
+
+        /// Results and every facet count equal a naive filter over the data.
+        #[test]
+        fn the_index_agrees_with_a_naive_filter(entries in prop::collection::vec(arb_entry(), 0..70), query in arb_query()) {
+            let index = CatalogueIndex::new(entries.clone());
+            let results = index.query(&query);
+            let (expected, counts) = naive(&entries, &query);
+            let found: BTreeSet<usize> = results.matches.iter().copied().collect();
+            prop_assert_eq!(&found, &expected);
+            prop_assert_eq!(results.total, expected.len());
+            prop_assert_eq!(results.matches.len(), expected.len(), "no duplicates");
+            for facet in &results.facets {
+                for value in &facet.values {
+                    let want = counts.get(&(facet.facet, value.code.clone())).copied().unwrap_or(0);
+                    prop_assert_eq!(value.count, want, "{:?} {}", facet.facet, value.code);
+                }
+            }
+        }
+    }
+}
