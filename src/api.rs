@@ -161,3 +161,18 @@ pub async fn fetch_own(token: &str) -> Result<OwnSubmission, ApiError> {
     }
     response.json().await.map_err(|e| ApiError::Decode(e.to_string()))
 }
+
+impl DataSource {
+    /// Where one published practice is.
+    pub fn practice_url(self, id: &str) -> String {
+        match self {
+            Self::Api => format!("/api/practices/{id}"),
+            Self::Static => format!("pratiche/{id}.json"),
+        }
+    }
+}
+
+/// One published practice, as a JSON object of its public fields.
+pub async fn fetch_practice(id: &str) -> Result<serde_json::Map<String, serde_json::Value>, ApiError> {
+    get_json(&DataSource::of_document().practice_url(id)).await
+}

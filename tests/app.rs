@@ -6,7 +6,10 @@ use buone_pratiche::api::DataSource;
 use buone_pratiche::components::practice_list::PracticeList;
 use domain::geo::Region;
 use domain::practice::YearMonth;
-use domain::vocabulary::{EntityType, InnovationTag, PracticeStatus, ServiceType, UserArea};
+use domain::vocabulary::{
+    Continuation, DeliveryMode, EntityType, InnovationTag, InterventionArea, PracticeStatus, ServiceType, TargetGroup,
+    Tool, UserArea,
+};
 use domain::{CatalogueEntry, PracticeId};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -27,8 +30,14 @@ fn entry(sequence: u32, title: &str, region: Region, demo: bool) -> CatalogueEnt
         status: PracticeStatus::Attiva,
         start_date: YearMonth::new(2020, 3).unwrap(),
         user_areas: vec![UserArea::Anziani],
+        target_groups: vec![TargetGroup::AnzianiSoli],
+        intervention_areas: vec![InterventionArea::Domiciliarita],
         innovation_tags: vec![InnovationTag::StrumentiDigitali],
+        tools: vec![Tool::Telefono],
+        delivery_modes: vec![DeliveryMode::Telefonica],
+        continue_after_emergency: Continuation::Si,
         published_at: "2020-05-15T10:00:00Z".into(),
+        terms: String::new(),
     }
 }
 
@@ -70,4 +79,6 @@ fn practice_cards_show_labels_not_codes_and_mark_demo_content() {
     assert_eq!(root.query_selector_all(".badge-demo").unwrap().length(), 1, "only the demo practice has the badge");
     let heading = root.query_selector("h2#titolo-BP-2020-0001").unwrap().expect("each card is labelled by its heading");
     assert_eq!(heading.text_content().unwrap(), "Buoni spesa online");
+    let link = root.query_selector("h2#titolo-BP-2020-0001 a").unwrap().expect("the title links to the practice page");
+    assert_eq!(link.get_attribute("href").as_deref(), Some("/pratiche/BP-2020-0001"));
 }

@@ -31,7 +31,7 @@ pub fn PracticeCard(
         <li class="practice-card">
             <article aria-labelledby=format!("titolo-{}", practice.id)>
                 <h2 class="practice-title" id=format!("titolo-{}", practice.id)>
-                    {practice.title.clone()}
+                    <a href=format!("/pratiche/{}", practice.id)>{practice.title.clone()}</a>
                 </h2>
                 {practice.demo.then(|| view! { <span class="badge badge-demo">"dimostrativo"</span> })}
                 <p class="practice-entity">{practice.entity_name.clone()} " · " {practice.region_code.label(lang)}</p>

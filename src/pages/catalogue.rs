@@ -1,7 +1,19 @@
+//! The public catalogue: search, facets with live counts, active filters as
+//! removable chips, sort, pages, all held in the URL so that a copied link
+//! shows the same view and back/forward restore earlier ones. The query runs
+//! in the browser with the domain crate's engine; each run is recorded as a
+//! User Timing measure named `catalogue:query`.
+
 use crate::api;
 use crate::components::practice_list::PracticeList;
 use crate::components::use_document_title;
+use crate::i18n::{tr, use_lang};
+use domain::Lang;
+use domain::catalogue::{CatalogueIndex, Facet, Query, Results, Sort};
 use leptos::prelude::*;
+use leptos_router::NavigateOptions;
+use leptos_router::hooks::{use_navigate, use_query_map};
+use std::sync::Arc;
 
 /// The public catalogue of published practices.
 #[component]
@@ -10,21 +22,15 @@ pub fn CataloguePage() -> impl IntoView {
     let catalogue = LocalResource::new(api::fetch_catalogue);
     view! {
         <div class="container page">
-            <h1>"Catalogo delle pratiche"</h1>
+            <h1>{tr("Catalogo delle pratiche", "Catalogue of practices")}</h1>
             <Transition fallback=|| {
                 view! { <p role="status">"Caricamento delle pratiche…"</p> }
             }>
                 {move || Suspend::new(async move {
                     match catalogue.await {
                         Ok(catalogue) => {
-                            let count = catalogue.practices.len();
-                            view! {
-                                <p role="status" class="result-count">
-                                    {count_text(count)}
-                                </p>
-                                <PracticeList practices=catalogue.practices />
-                            }
-                                .into_any()
+                            let index = Arc::new(CatalogueIndex::new(catalogue.practices));
+                            view! { <CatalogueView index /> }.into_any()
                         }
                         Err(error) => {
                             view! {
@@ -44,11 +50,329 @@ pub fn CataloguePage() -> impl IntoView {
     }
 }
 
-/// "24 pratiche pubblicate", with the right grammatical number.
-pub fn count_text(count: usize) -> String {
-    match count {
-        0 => "Nessuna pratica pubblicata.".into(),
-        1 => "1 pratica pubblicata".into(),
-        n => format!("{n} pratiche pubblicate"),
+/// The query held in the URL.
+fn use_catalogue_query() -> Memo<Query> {
+    let params = use_query_map();
+    Memo::new(move |_| {
+        params.with(|p| {
+            let keys = ["q", "ordina", "pagina"].into_iter().chain(Facet::ALL.iter().map(|f| f.url_key()));
+            let pairs: Vec<(&str, String)> = keys.filter_map(|k| p.get(k).map(|v| (k, v))).collect();
+            Query::from_pairs(pairs.iter().map(|(k, v)| (*k, v.as_str())))
+        })
+    })
+}
+
+/// The catalogue address of a query.
+pub fn catalogue_href(query: &Query) -> String {
+    let pairs = query.to_pairs();
+    if pairs.is_empty() {
+        return "/catalogo".into();
+    }
+    let encoded: Vec<String> =
+        pairs.iter().map(|(k, v)| format!("{k}={}", String::from(js_sys::encode_uri_component(v)))).collect();
+    format!("/catalogo?{}", encoded.join("&"))
+}
+
+/// Runs a query, recorded as the User Timing measure `catalogue:query`.
+fn timed_query(index: &CatalogueIndex, query: &Query) -> Results {
+    let performance = window().performance();
+    if let Some(p) = &performance {
+        let _ = p.mark("catalogue:query:start");
+    }
+    let results = index.query(query);
+    if let Some(p) = &performance {
+        let _ = p.measure_with_start_mark("catalogue:query", "catalogue:query:start");
+    }
+    results
+}
+
+/// Results text for screen readers and sighted people alike.
+fn count_text(total: usize, lang: Lang) -> String {
+    match (total, lang) {
+        (0, Lang::It) => "Nessuna pratica trovata.".into(),
+        (1, Lang::It) => "1 pratica trovata".into(),
+        (n, Lang::It) => format!("{n} pratiche trovate"),
+        (0, Lang::En) => "No practice found.".into(),
+        (1, Lang::En) => "1 practice found".into(),
+        (n, Lang::En) => format!("{n} practices found"),
+    }
+}
+
+#[component]
+fn CatalogueView(index: Arc<CatalogueIndex>) -> impl IntoView {
+    let lang = use_lang();
+    let query = use_catalogue_query();
+    let navigate = use_navigate();
+    let results = {
+        let index = Arc::clone(&index);
+        Memo::new(move |_| query.with(|q| timed_query(&index, q)))
+    };
+    let go = {
+        let navigate = navigate.clone();
+        move |q: Query, replace: bool| {
+            navigate(&catalogue_href(&q), NavigateOptions { replace, scroll: false, ..Default::default() })
+        }
+    };
+    let shown = {
+        let index = Arc::clone(&index);
+        Signal::derive(move || {
+            let page = query.with(|q| q.page);
+            results.with(|r| r.page(page).iter().map(|&i| index.entries()[i].clone()).collect::<Vec<_>>())
+        })
+    };
+    let toggle = {
+        let go = go.clone();
+        move |facet: Facet, code: String| {
+            let mut q = query.get_untracked();
+            q.toggle(facet, &code);
+            go(q, false);
+        }
+    };
+    // The search box owns what is typed (the URL follows it), so a keystroke
+    // is never overwritten by the URL update of the one before. When the URL
+    // changes from elsewhere (back, forward, a link), the box follows the URL.
+    let typed = RwSignal::new(query.with_untracked(|q| q.text.clone()));
+    let search_box = NodeRef::<leptos::html::Input>::new();
+    Effect::new(move |_| {
+        let from_url = query.with(|q| q.text.clone());
+        let focused = search_box.get().is_some_and(|input| document().active_element().is_some_and(|a| a == **input));
+        if !focused && from_url != typed.get_untracked() {
+            typed.set(from_url);
+        }
+    });
+    let search_input = {
+        let go = go.clone();
+        move |ev: leptos::ev::Event| {
+            typed.set(event_target_value(&ev));
+            let mut q = query.get_untracked();
+            q.text = typed.get_untracked();
+            q.page = 1;
+            go(q, true);
+        }
+    };
+    let set_sort = {
+        let go = go.clone();
+        move |ev: leptos::ev::Event| {
+            let mut q = query.get_untracked();
+            q.sort = match event_target_value(&ev).as_str() {
+                "pertinenza" => Some(Sort::Relevance),
+                "recenti" => Some(Sort::Recent),
+                "titolo" => Some(Sort::Title),
+                _ => None,
+            };
+            q.page = 1;
+            go(q, false);
+        }
+    };
+    let chips = move || {
+        query.with(|q| {
+            q.filters
+                .iter()
+                .flat_map(|(facet, codes)| codes.iter().map(move |code| (*facet, code.clone())))
+                .collect::<Vec<_>>()
+        })
+    };
+    let clear_href = move || {
+        query.with(|q| {
+            catalogue_href(&Query { text: String::new(), filters: Default::default(), sort: q.sort, page: 1 })
+        })
+    };
+    let page_href = move |page: usize| {
+        query.with(|q| {
+            let mut q = q.clone();
+            q.page = page;
+            catalogue_href(&q)
+        })
+    };
+    let facet_panels = {
+        let toggle = toggle.clone();
+        move || {
+            let lang = lang.get();
+            results.with(|r| {
+                r.facets
+                    .iter()
+                    .map(|counts| {
+                        let facet = counts.facet;
+                        let selected_any = counts.values.iter().any(|v| v.selected);
+                        let values: Vec<_> =
+                            counts.values.iter().filter(|v| v.count > 0 || v.selected).cloned().collect();
+                        let toggle = toggle.clone();
+                        view! {
+                            <details
+                                class="facet"
+                                open=selected_any || facet == Facet::InnovationTag || facet == Facet::Region
+                            >
+                                <summary>{facet.label(lang)}</summary>
+                                <fieldset>
+                                    <legend class="visually-hidden">{facet.label(lang)}</legend>
+                                    {values
+                                        .into_iter()
+                                        .map(|v| {
+                                            let id = format!("filtro-{}-{}", facet.url_key(), v.code);
+                                            let toggle = toggle.clone();
+                                            let code = v.code.clone();
+                                            view! {
+                                                <div class="form-check">
+                                                    <input
+                                                        type="checkbox"
+                                                        id=id.clone()
+                                                        prop:checked=v.selected
+                                                        on:change=move |_| toggle(facet, code.clone())
+                                                    />
+                                                    <label for=id>
+                                                        {facet.value_label(&v.code, lang)}
+                                                        <span class="facet-count">{format!(" ({})", v.count)}</span>
+                                                    </label>
+                                                </div>
+                                            }
+                                        })
+                                        .collect_view()}
+                                </fieldset>
+                            </details>
+                        }
+                    })
+                    .collect_view()
+            })
+        }
+    };
+    view! {
+        <div class="catalogue">
+            <aside class="catalogue-facets" aria-label=tr("Filtri", "Filters")>
+                <h2 class="facets-title">{tr("Filtra", "Filter")}</h2>
+                {facet_panels}
+            </aside>
+            <section class="catalogue-results" aria-label=tr("Risultati", "Results")>
+                <div class="search-row">
+                    <div class="form-group search-box">
+                        <label for="cerca">{tr("Cerca nelle pratiche", "Search the practices")}</label>
+                        <input
+                            type="search"
+                            id="cerca"
+                            class="form-control"
+                            autocomplete="off"
+                            node_ref=search_box
+                            prop:value=move || typed.get()
+                            on:input=search_input
+                        />
+                    </div>
+                    <div class="form-group sort-box">
+                        <label for="ordina">{tr("Ordina per", "Sort by")}</label>
+                        <select id="ordina" class="form-control" on:change=set_sort>
+                            {move || {
+                                let (current, searching) = query
+                                    .with(|q| (q.effective_sort(), !q.text.trim().is_empty()));
+                                let lang = lang.get();
+                                let options = [
+                                    (Sort::Relevance, "Pertinenza", "Relevance"),
+                                    (Sort::Recent, "Più recenti", "Most recent"),
+                                    (Sort::Title, "Titolo (A-Z)", "Title (A-Z)"),
+                                ];
+                                options
+                                    .into_iter()
+                                    .filter(|(sort, _, _)| searching || *sort != Sort::Relevance)
+                                    .map(|(sort, it, en)| {
+                                        view! {
+                                            <option value=sort.url_value() selected=current == sort>
+                                                {if lang == Lang::It { it } else { en }}
+                                            </option>
+                                        }
+                                    })
+                                    .collect_view()
+                            }}
+                        </select>
+                    </div>
+                </div>
+                <p role="status" class="result-count" data-testid="result-count">
+                    {move || count_text(results.with(|r| r.total), lang.get())}
+                </p>
+                <Show when=move || !chips().is_empty()>
+                    <ul class="chips active-filters" aria-label=tr("Filtri attivi", "Active filters")>
+                        {
+                            let toggle = toggle.clone();
+                            move || {
+                                let lang = lang.get();
+                                chips()
+                                    .into_iter()
+                                    .map(|(facet, code)| {
+                                        let label = facet.value_label(&code, lang);
+                                        let toggle = toggle.clone();
+                                        view! {
+                                            <li class="chip">
+                                                <span>{format!("{}: {label}", facet.label(lang))}</span>
+                                                <button
+                                                    type="button"
+                                                    class="chip-remove"
+                                                    aria-label=if lang == Lang::It {
+                                                        format!("Rimuovi il filtro {label}")
+                                                    } else {
+                                                        format!("Remove the filter {label}")
+                                                    }
+                                                    on:click=move |_| toggle(facet, code.clone())
+                                                >
+                                                    "×"
+                                                </button>
+                                            </li>
+                                        }
+                                    })
+                                    .collect_view()
+                            }
+                        }
+                        <li>
+                            <a href=clear_href class="clear-filters">
+                                {tr("Cancella tutti i filtri", "Clear all filters")}
+                            </a>
+                        </li>
+                    </ul>
+                </Show>
+                <Show
+                    when=move || results.with(|r| r.total > 0)
+                    fallback=move || {
+                        view! {
+                            <div class="empty-state">
+                                <p>
+                                    {tr(
+                                        "Nessuna pratica corrisponde alla ricerca. Prova a togliere un filtro o a usare parole più brevi.",
+                                        "No practice matches. Try removing a filter or using shorter words.",
+                                    )}
+                                </p>
+                            </div>
+                        }
+                    }
+                >
+                    <PracticeList practices=shown />
+                    <nav class="pagination" aria-label=tr("Pagine dei risultati", "Result pages")>
+                        {move || {
+                            let (page, pages) = (query.with(|q| q.page), results.with(Results::pages));
+                            let lang = lang.get();
+                            view! {
+                                {(page > 1)
+                                    .then(|| {
+                                        view! {
+                                            <a href=page_href(page - 1) rel="prev">
+                                                {if lang == Lang::It { "Pagina precedente" } else { "Previous page" }}
+                                            </a>
+                                        }
+                                    })}
+                                <span class="page-number">
+                                    {if lang == Lang::It {
+                                        format!("Pagina {page} di {pages}")
+                                    } else {
+                                        format!("Page {page} of {pages}")
+                                    }}
+                                </span>
+                                {(page < pages)
+                                    .then(|| {
+                                        view! {
+                                            <a href=page_href(page + 1) rel="next">
+                                                {if lang == Lang::It { "Pagina successiva" } else { "Next page" }}
+                                            </a>
+                                        }
+                                    })}
+                            }
+                        }}
+                    </nav>
+                </Show>
+            </section>
+        </div>
     }
 }

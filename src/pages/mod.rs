@@ -4,8 +4,10 @@ mod catalogue;
 mod home;
 mod info;
 mod not_found;
+mod practice;
 
 pub use catalogue::CataloguePage;
 pub use home::Home;
 pub use info::{Accessibility, OpenData, Privacy};
 pub use not_found::NotFound;
+pub use practice::PracticePage;

@@ -456,8 +456,13 @@ fn StepPage(
     }
 }
 
-/// An answer as people read it.
-fn display(field: &Field, value: Option<&Value>, lang: Lang, comuni: Option<&domain::comuni::ComuneIndex>) -> String {
+/// An answer as people read it (review page, receipt, practice page).
+pub fn display(
+    field: &Field,
+    value: Option<&Value>,
+    lang: Lang,
+    comuni: Option<&domain::comuni::ComuneIndex>,
+) -> String {
     let Some(value) = value.filter(|v| !domain::questionnaire::is_empty(Some(v))) else {
         return if lang == Lang::It { "Non indicato".into() } else { "Not given".into() };
     };

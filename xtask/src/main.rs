@@ -27,8 +27,10 @@ const USAGE: &str = "usage: cargo xtask <run | test | build | size [DIR]>
 
 /// The brotli size, in bytes, that the app may download before its first
 /// render (HTML, CSS, JS, wasm and the preloaded font). A deterministic
-/// budget on the build output: `cargo xtask test` fails above it.
-const FIRST_RENDER_BUDGET_BROTLI: u64 = 320 * 1024;
+/// budget on the build output: `cargo xtask test` fails above it. Raised
+/// deliberately as features land (foundation 144 KB, questionnaire 297 KB,
+/// catalogue 338 KB); the next cut is splitting the wasm by route.
+const FIRST_RENDER_BUDGET_BROTLI: u64 = 352 * 1024;
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -55,8 +57,13 @@ fn main() -> ExitCode {
     }
 }
 
+/// The workspace this run is for. `cargo run` sets `CARGO_MANIFEST_DIR` for
+/// the process, which is right even when the binary was last linked from
+/// another clone sharing the same target folder.
 fn workspace_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("xtask lives in the workspace").to_path_buf()
+    let manifest_dir =
+        std::env::var_os("CARGO_MANIFEST_DIR").map_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")), PathBuf::from);
+    manifest_dir.parent().expect("xtask lives in the workspace").to_path_buf()
 }
 
 /// Runs a command, streaming its output; an error names the command.

@@ -258,7 +258,7 @@ impl Bits {
 
     fn full(n: usize) -> Self {
         let mut bits = Bits(vec![u64::MAX; n.div_ceil(64)]);
-        if n % 64 != 0
+        if !n.is_multiple_of(64)
             && let Some(last) = bits.0.last_mut()
         {
             *last = (1u64 << (n % 64)) - 1;
@@ -401,6 +401,32 @@ impl CatalogueIndex {
         &self.entries
     }
 
+    /// Up to `limit` other practices most like the one with `id`: shared
+    /// innovations count double, shared user and intervention areas once;
+    /// ties go to the most recent. Practices sharing nothing are left out.
+    pub fn related(&self, id: &str, limit: usize) -> Vec<&CatalogueEntry> {
+        let Some(this) = self.entries.iter().find(|e| e.id.as_str() == id) else { return Vec::new() };
+        fn shared<T: PartialEq>(a: &[T], b: &[T]) -> usize {
+            a.iter().filter(|x| b.contains(x)).count()
+        }
+        let mut scored: Vec<(usize, usize, &CatalogueEntry)> = self
+            .by_recent
+            .iter()
+            .enumerate()
+            .map(|(rank, &i)| (rank, &self.entries[i]))
+            .filter(|(_, e)| e.id != this.id)
+            .map(|(rank, e)| {
+                let score = 2 * shared(&e.innovation_tags, &this.innovation_tags)
+                    + shared(&e.user_areas, &this.user_areas)
+                    + shared(&e.intervention_areas, &this.intervention_areas);
+                (score, rank, e)
+            })
+            .filter(|(score, _, _)| *score > 0)
+            .collect();
+        scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        scored.into_iter().take(limit).map(|(_, _, e)| e).collect()
+    }
+
     /// The words that start with `prefix`: a range of the sorted list.
     fn words_with_prefix(&self, prefix: &str) -> &[Word] {
         let start = self.words.partition_point(|w| w.word.as_str() < prefix);
@@ -496,7 +522,7 @@ mod tests {
             demo: false,
             title: title.into(),
             summary: summary.into(),
-            entity_type: if i % 2 == 0 { EntityType::Comune } else { EntityType::AmbitoTerritorialeSociale },
+            entity_type: if i.is_multiple_of(2) { EntityType::Comune } else { EntityType::AmbitoTerritorialeSociale },
             entity_name: format!("Ente numero {i}"),
             region_code: region,
             service_type: [ServiceType::Nuovo, ServiceType::Rafforzato, ServiceType::Misto][i as usize % 3],
@@ -631,6 +657,15 @@ mod tests {
         let repeated = Query::from_pairs([("regione", "16"), ("regione", "09"), ("pagina", "-2"), ("nonsense", "x")]);
         assert_eq!(repeated.filters[&Facet::Region].len(), 2);
         assert_eq!(repeated.page, 1, "a bad page number is the first page");
+    }
+
+    #[test]
+    fn related_practices_share_tags_and_areas() {
+        let index = sample();
+        let related: Vec<&str> = index.related("BP-2020-0001", 5).iter().map(|e| e.title.as_str()).collect();
+        assert_eq!(related[0], "Pasti a domicilio", "shares the innovation tag");
+        assert!(!related.contains(&"Telefonate agli anziani soli"), "never itself");
+        assert!(index.related("BP-2099-0001", 3).is_empty());
     }
 
     #[test]

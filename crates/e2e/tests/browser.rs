@@ -9,7 +9,7 @@ use fantoccini::Locator;
 async fn home_navigation_leads_to_the_catalogue_of_seeded_practices() {
     let dist = dist_dir();
     let server = TestServer::start_with_demo(&dist).await;
-    let first_title = server::demo::practices()[0].title.clone();
+    let newest_title = server::demo::practices().last().unwrap().title.clone();
     let browser = Browser::start().await;
     let c = &browser.client;
 
@@ -21,11 +21,11 @@ async fn home_navigation_leads_to_the_catalogue_of_seeded_practices() {
 
     let nav = "//nav[@aria-label='Navigazione principale']";
     c.find(Locator::XPath(&link_named(nav, "Catalogo"))).await.unwrap().click().await.unwrap();
-    let card_title = format!("//article//h2[normalize-space(.)='{first_title}']");
+    let card_title = format!("//article//h2[normalize-space(.)='{newest_title}']");
     browser.wait_for(Locator::XPath(&card_title)).await;
     assert!(c.current_url().await.unwrap().path().ends_with("/catalogo"));
     let count = c.find(Locator::Css("[role='status']")).await.unwrap().text().await.unwrap();
-    assert_eq!(count, format!("{} pratiche pubblicate", server::demo::practices().len()));
+    assert_eq!(count, format!("{} pratiche trovate", server::demo::practices().len()));
     let current = c.find(Locator::XPath(&link_named(nav, "Catalogo"))).await.unwrap();
     assert_eq!(current.attr("aria-current").await.unwrap().as_deref(), Some("page"));
     let badges = c.find_all(Locator::XPath("//span[normalize-space(.)='dimostrativo']")).await.unwrap();

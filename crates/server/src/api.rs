@@ -44,18 +44,32 @@ async fn health(State(state): State<AppState>) -> Result<Json<Health>, ApiError>
 }
 
 /// Builds the catalogue document from the published practices: the same
-/// function feeds the API and the static `catalogue.json`.
+/// function feeds the API and the static `catalogue.json`. Its date is the
+/// latest change among them, so the same data always gives the same bytes.
 pub async fn build_catalogue(db: &db::Db) -> Result<Catalogue, db::DbError> {
     let practices = db.call(|conn| db::published_practices(conn)).await?;
+    let latest = practices.iter().map(|p| p.updated_at.as_str()).max().unwrap_or("1970-01-01T00:00:00Z");
     Ok(Catalogue {
-        generated_at: db::now(),
+        generated_at: latest.to_owned(),
         licence: domain::practice::LICENCE.to_owned(),
         practices: practices.iter().map(CatalogueEntry::from).collect(),
     })
 }
 
-async fn catalogue(State(state): State<AppState>) -> Result<Json<Catalogue>, ApiError> {
-    Ok(Json(build_catalogue(&state.db).await?))
+/// The catalogue, with an ETag: a client that has it already gets 304.
+async fn catalogue(State(state): State<AppState>, headers: HeaderMap) -> Result<axum::response::Response, ApiError> {
+    use axum::response::IntoResponse;
+    let body = serde_json::to_vec(&build_catalogue(&state.db).await?).expect("the catalogue serializes");
+    let etag = format!("\"{}\"", &sha256_hex(&body)[..32]);
+    let cached = headers
+        .get(header::IF_NONE_MATCH)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.split(',').any(|tag| tag.trim() == etag || tag.trim() == "*"));
+    let common = [(header::ETAG, etag), (header::CACHE_CONTROL, "no-cache".to_owned())];
+    if cached {
+        return Ok((StatusCode::NOT_MODIFIED, common).into_response());
+    }
+    Ok((common, [(header::CONTENT_TYPE, "application/json".to_owned())], body).into_response())
 }
 
 async fn practice(State(state): State<AppState>, Path(id): Path<String>) -> Result<Json<PublicPractice>, ApiError> {

@@ -437,3 +437,24 @@ async fn the_data_dictionary_comes_from_the_questionnaire_definition() {
     let email = columns.iter().find(|c| c["key"] == "contact_email").unwrap();
     assert_eq!((email["public"].clone(), email["label_it"].clone()), (json!(false), json!("E-mail del referente")));
 }
+
+#[tokio::test]
+async fn the_catalogue_answers_conditional_requests() {
+    let server = TestServer::start(None).await;
+    server::demo::load_if_empty(&server.db).await.unwrap();
+    let first = server.client.get(server.url("/api/catalogue")).header("accept-encoding", "gzip").send().await.unwrap();
+    assert_eq!(first.status(), StatusCode::OK);
+    let etag = first.headers()["etag"].to_str().unwrap().to_owned();
+    assert_eq!(first.headers()["content-encoding"], "gzip", "compressed");
+    let again = server.client.get(server.url("/api/catalogue")).header("if-none-match", &etag).send().await.unwrap();
+    assert_eq!(again.status(), StatusCode::NOT_MODIFIED);
+    assert_eq!(again.headers()["etag"].to_str().unwrap(), etag);
+    let other =
+        server.client.get(server.url("/api/catalogue")).header("if-none-match", "\"stale\"").send().await.unwrap();
+    assert_eq!(other.status(), StatusCode::OK);
+    let body: Value = other.json().await.unwrap();
+    assert!(
+        body["practices"][0]["terms"].as_str().unwrap().contains("dimostrativa"),
+        "search words of the description"
+    );
+}

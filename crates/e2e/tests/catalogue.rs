@@ -1,0 +1,145 @@
+//! End-to-end tests of the public catalogue and practice pages, over the
+//! demo practices, in headless Chromium.
+
+use e2e::{Browser, TestServer, dist_dir};
+use fantoccini::Locator;
+
+async fn titles(b: &Browser) -> Vec<String> {
+    let mut titles = Vec::new();
+    for heading in b.client.find_all(Locator::Css("[data-testid='practice-list'] article h2")).await.unwrap() {
+        titles.push(heading.text().await.unwrap());
+    }
+    titles
+}
+
+async fn count(b: &Browser) -> String {
+    b.client.find(Locator::Css("[data-testid='result-count']")).await.unwrap().text().await.unwrap()
+}
+
+/// Waits until the result count reads `expected`; says what it read instead.
+async fn wait_for_count(b: &Browser, expected: &str) {
+    b.wait_for(Locator::Css("[data-testid='result-count']")).await;
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(15);
+    loop {
+        let now = count(b).await;
+        if now == expected {
+            return;
+        }
+        let url = b.client.current_url().await.unwrap();
+        assert!(std::time::Instant::now() < deadline, "expected {expected:?}, the page says {now:?} at {url}");
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+}
+
+/// The facet checkbox whose label starts with `name` (labels end with the count).
+async fn facet(b: &Browser, name: &str) -> fantoccini::elements::Element {
+    let xpath = format!("//aside//label[starts-with(normalize-space(.), '{name} (')]");
+    let label = b.wait_for(Locator::XPath(&xpath)).await;
+    let id = label.attr("for").await.unwrap().unwrap();
+    b.client.find(Locator::Id(&id)).await.unwrap()
+}
+
+async fn assert_accessible(b: &Browser, page: &str) {
+    let violations = b.accessibility_violations().await;
+    assert!(violations.is_empty(), "axe-core finds WCAG 2.1 A/AA violations on {page}: {violations:#?}");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn search_and_two_facets_give_the_expected_practices_and_live_in_the_url() {
+    let server = TestServer::start_with_demo(&dist_dir()).await;
+    let b = Browser::start().await;
+    b.client.goto(&format!("{}/catalogo", server.base)).await.unwrap();
+    wait_for_count(&b, &format!("{} pratiche trovate", server::demo::practices().len())).await;
+
+    facet(&b, "Toscana").await.send_keys(" ").await.unwrap();
+    wait_for_count(&b, "3 pratiche trovate").await;
+    facet(&b, "Raggiungere persone e famiglie isolate").await.send_keys(" ").await.unwrap();
+    wait_for_count(&b, "2 pratiche trovate").await;
+    let mut two = titles(&b).await;
+    two.sort();
+    assert_eq!(
+        two,
+        ["Mediazione culturale telefonica per famiglie straniere", "Telefonate proattive agli anziani che vivono soli"]
+    );
+    let search = b.labelled("Cerca nelle pratiche").await;
+    search.send_keys("anziàni").await.unwrap();
+    wait_for_count(&b, "1 pratica trovata").await;
+    assert_eq!(titles(&b).await, ["Telefonate proattive agli anziani che vivono soli"]);
+    assert_accessible(&b, "the filtered catalogue").await;
+
+    let url = b.client.current_url().await.unwrap();
+    let query = url.query().unwrap_or_default().to_owned();
+    assert!(query.contains("regione=09") && query.contains("innovazione=raggiungere_persone_isolate"), "{query}");
+    assert!(query.contains("q=anzi"), "{query}");
+
+    // The same link in a fresh page shows the same view.
+    b.client.goto(url.as_str()).await.unwrap();
+    wait_for_count(&b, "1 pratica trovata").await;
+    assert_eq!(titles(&b).await, ["Telefonate proattive agli anziani che vivono soli"]);
+    assert_eq!(b.labelled("Cerca nelle pratiche").await.prop("value").await.unwrap().as_deref(), Some("anziàni"));
+    let chip = b.wait_for(Locator::XPath("//button[@aria-label='Rimuovi il filtro Toscana']")).await;
+
+    // Removing a chip is one step back in history.
+    chip.send_keys(" ").await.unwrap();
+    wait_for_count(&b, "2 pratiche trovate").await;
+    assert!(!b.client.current_url().await.unwrap().as_str().contains("regione="));
+    b.client.back().await.unwrap();
+    b.wait_for(Locator::XPath("//button[@aria-label='Rimuovi il filtro Toscana']")).await;
+    b.client.forward().await.unwrap();
+    b.wait_for(Locator::XPath(
+        "//ul[contains(@class,'active-filters')][not(.//button[@aria-label='Rimuovi il filtro Toscana'])]",
+    ))
+    .await;
+
+    // Nothing matches: the page says what to do.
+    let search = b.labelled("Cerca nelle pratiche").await;
+    search.send_keys(" zzzzqqq").await.unwrap();
+    wait_for_count(&b, "Nessuna pratica trovata.").await;
+    let empty = b.client.find(Locator::Css(".empty-state")).await.unwrap().text().await.unwrap();
+    assert!(empty.contains("togliere un filtro"), "{empty}");
+    let _ = count(&b).await;
+    b.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_practice_page_shows_public_fields_and_never_a_private_one() {
+    let server = TestServer::start_with_demo(&dist_dir()).await;
+    let b = Browser::start().await;
+    b.client.goto(&format!("{}/catalogo?q=telesoccorso", server.base)).await.unwrap();
+    wait_for_count(&b, "1 pratica trovata").await;
+    let link =
+        b.wait_for(Locator::XPath("//article//h2/a[normalize-space(.)='Telesoccorso esteso a nuovi utenti']")).await;
+    link.send_keys(&e2e::key(fantoccini::key::Key::Enter)).await.unwrap();
+    b.wait_for_heading("Telesoccorso esteso a nuovi utenti").await;
+    let main = b.client.find(Locator::Css("main")).await.unwrap().text().await.unwrap();
+    for public in [
+        "Comune di Trento",
+        "Provincia autonoma di Trento",
+        "Come citare",
+        "Telesoccorso",
+        "Pratiche simili",
+        "servizi.sociali@example.org",
+    ] {
+        assert!(main.contains(public), "the page shows {public:?}");
+    }
+    for private in
+        ["Referente dimostrativo", "@example.org>", "referente", "+39 000 000 0000", "Ho letto l'informativa"]
+    {
+        assert!(!main.contains(private), "the page must not show {private:?}");
+    }
+    let reference = b.client.find(Locator::Css("[data-testid='reference']")).await.unwrap().text().await.unwrap();
+    assert!(
+        main.contains(&format!("Buone pratiche dei servizi sociali territoriali, {reference}")),
+        "how to cite names the reference"
+    );
+    let json_ld = b.client.find(Locator::Css("script[type='application/ld+json']")).await.unwrap();
+    let json_ld: serde_json::Value =
+        serde_json::from_str(&json_ld.prop("textContent").await.unwrap().unwrap()).unwrap();
+    assert_eq!(json_ld["@type"], "GovernmentService");
+    assert_eq!(json_ld["identifier"], reference.as_str());
+    assert_accessible(&b, "a practice page").await;
+
+    b.client.goto(&format!("{}/pratiche/BP-1999-0001", server.base)).await.unwrap();
+    b.wait_for_heading("Pratica non trovata").await;
+    b.close().await;
+}

@@ -1,0 +1,226 @@
+//! A practice's own page, `/pratiche/{id}`: every public field with its label
+//! (from the questionnaire's definition, so never a private one), the
+//! citable reference and how to cite it, the dates, the office's public
+//! contact, related practices, and schema.org JSON-LD for search engines.
+
+use crate::api;
+use crate::components::use_document_title;
+use crate::i18n::{tr, use_lang};
+use crate::questionnaire::display;
+use domain::Lang;
+use domain::catalogue::CatalogueIndex;
+use domain::questionnaire::{Kind, QUESTIONNAIRE, Visibility};
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_params_map;
+use serde_json::{Map, Value, json};
+
+fn text_of(practice: &Map<String, Value>, key: &str) -> String {
+    practice.get(key).and_then(Value::as_str).unwrap_or_default().to_owned()
+}
+
+/// "2020-05-15" from an RFC 3339 time.
+fn day(rfc3339: &str) -> String {
+    rfc3339.get(..10).unwrap_or(rfc3339).to_owned()
+}
+
+/// The page of one published practice.
+#[component]
+pub fn PracticePage() -> impl IntoView {
+    use_document_title("Pratica");
+    let params = use_params_map();
+    let id = move || params.with(|p| p.get("id").unwrap_or_default());
+    let practice = LocalResource::new(move || {
+        let id = id();
+        async move { api::fetch_practice(&id).await }
+    });
+    let catalogue = LocalResource::new(api::fetch_catalogue);
+    view! {
+        <div class="container page practice-page">
+            <Transition fallback=|| {
+                view! { <p role="status">"Caricamento della pratica…"</p> }
+            }>
+                {move || Suspend::new(async move {
+                    match practice.await {
+                        Ok(practice) => view! { <PracticeView practice catalogue /> }.into_any(),
+                        Err(api::ApiError::Status(404)) => {
+                            view! {
+                                <h1>{tr("Pratica non trovata", "Practice not found")}</h1>
+                                <p>
+                                    {tr(
+                                        "Nessuna pratica pubblicata ha questo riferimento.",
+                                        "No published practice has this reference.",
+                                    )}
+                                </p>
+                                <A href="/catalogo">{tr("Torna al catalogo", "Back to the catalogue")}</A>
+                            }
+                                .into_any()
+                        }
+                        Err(error) => {
+                            view! {
+                                <div role="alert" class="alert alert-error">
+                                    <p>{error.message()}</p>
+                                </div>
+                            }
+                                .into_any()
+                        }
+                    }
+                })}
+            </Transition>
+        </div>
+    }
+}
+
+#[component]
+fn PracticeView(
+    practice: Map<String, Value>,
+    catalogue: LocalResource<Result<domain::practice::Catalogue, api::ApiError>>,
+) -> impl IntoView {
+    let lang = use_lang();
+    let id = text_of(&practice, "id");
+    let title = text_of(&practice, "title");
+    if let Some(document) = web_sys::window().and_then(|w| w.document()) {
+        document.set_title(&format!("{title} · Buone pratiche"));
+    }
+    let entity = text_of(&practice, "entity_name");
+    let region = domain::geo::Region::from_code(&text_of(&practice, "region_code"));
+    let published = day(&text_of(&practice, "published_at"));
+    let updated = day(&text_of(&practice, "updated_at"));
+    let demo = practice.get("demo") == Some(&Value::Bool(true));
+    let url = format!("{}/pratiche/{id}", window().location().origin().unwrap_or_default());
+    let citation = format!(
+        "{entity}, «{title}», Buone pratiche dei servizi sociali territoriali, {id}, pubblicata il {published}, {url}. Licenza CC BY 4.0."
+    );
+    let json_ld = json!({
+        "@context": "https://schema.org",
+        "@type": "GovernmentService",
+        "identifier": id,
+        "name": title,
+        "description": text_of(&practice, "summary"),
+        "provider": { "@type": "GovernmentOrganization", "name": entity },
+        "areaServed": region.map(|r| r.label(Lang::It)),
+        "datePublished": published,
+        "dateModified": updated,
+        "url": url,
+        "license": "https://creativecommons.org/licenses/by/4.0/",
+    })
+    .to_string()
+    .replace("</", "<\\/");
+    let practice = StoredValue::new(practice);
+    let sections = QUESTIONNAIRE
+        .steps
+        .iter()
+        .map(|step| {
+            let fields: Vec<_> = step
+                .fields
+                .iter()
+                .filter(|f| f.visibility == Visibility::Public)
+                .filter(|f| practice.with_value(|p| !domain::questionnaire::is_empty(p.get(f.key))))
+                .collect();
+            (!fields.is_empty()).then(|| {
+                view! {
+                    <section class="summary-section">
+                        <h2>{move || step.title.get(lang.get())}</h2>
+                        <dl class="summary-list">
+                            {fields
+                                .into_iter()
+                                .map(|field| {
+                                    let value = move || {
+                                        practice
+                                            .with_value(|p| {
+                                                if let Kind::Urls { .. } = field.kind {
+                                                    p.get(field.key)
+                                                        .and_then(Value::as_array)
+                                                        .map(|links| {
+                                                            links
+                                                                .iter()
+                                                                .filter_map(Value::as_str)
+                                                                .map(|link| {
+                                                                    view! {
+                                                                        <a href=link.to_owned() rel="noopener noreferrer">
+                                                                            {link.to_owned()}
+                                                                        </a>
+                                                                        " "
+                                                                    }
+                                                                })
+                                                                .collect_view()
+                                                                .into_any()
+                                                        })
+                                                        .unwrap_or_else(|| ().into_any())
+                                                } else {
+                                                    display(field, p.get(field.key), lang.get(), None).into_any()
+                                                }
+                                            })
+                                    };
+                                    view! {
+                                        <div class="summary-row">
+                                            <dt>{move || field.label.get(lang.get())}</dt>
+                                            <dd>{value}</dd>
+                                        </div>
+                                    }
+                                })
+                                .collect_view()}
+                        </dl>
+                    </section>
+                }
+            })
+        })
+        .collect_view();
+    let related_id = id.clone();
+    view! {
+        <script type="application/ld+json">{json_ld}</script>
+        <p class="breadcrumb">
+            <A href="/catalogo">{tr("Catalogo", "Catalogue")}</A>
+            " / "
+            {id.clone()}
+        </p>
+        <h1>{title.clone()}</h1>
+        {demo.then(|| view! { <p class="badge badge-demo">"dimostrativo"</p> })}
+        <p class="practice-entity">
+            {entity.clone()} " · " {move || region.map(|r| r.label(lang.get())).unwrap_or_default()}
+        </p>
+        <dl class="practice-facts">
+            <dt>{tr("Riferimento", "Reference")}</dt>
+            <dd data-testid="reference">{id.clone()}</dd>
+            <dt>{tr("Pubblicata il", "Published on")}</dt>
+            <dd>{published.clone()}</dd>
+            <dt>{tr("Aggiornata il", "Updated on")}</dt>
+            <dd>{updated.clone()}</dd>
+        </dl>
+        <div class="notice cite">
+            <h2>{tr("Come citare", "How to cite")}</h2>
+            <p>{citation}</p>
+        </div>
+        {sections}
+        <section class="related">
+            <h2>{tr("Pratiche simili", "Related practices")}</h2>
+            <Transition fallback=|| ()>
+                {move || {
+                    let related_id = related_id.clone();
+                    Suspend::new(async move {
+                        let Ok(catalogue) = catalogue.await else { return ().into_any() };
+                        let index = CatalogueIndex::new(catalogue.practices);
+                        let related: Vec<_> = index.related(&related_id, 3).into_iter().cloned().collect();
+                        view! {
+                            <ul class="related-list">
+                                {related
+                                    .into_iter()
+                                    .map(|e| {
+                                        view! {
+                                            <li>
+                                                <A href=format!("/pratiche/{}", e.id)>{e.title.clone()}</A>
+                                                " — "
+                                                {e.entity_name.clone()}
+                                            </li>
+                                        }
+                                    })
+                                    .collect_view()}
+                            </ul>
+                        }
+                            .into_any()
+                    })
+                }}
+            </Transition>
+        </section>
+    }
+}
