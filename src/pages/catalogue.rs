@@ -73,6 +73,15 @@ pub fn catalogue_href(query: &Query) -> String {
     format!("/catalogo?{}", encoded.join("&"))
 }
 
+/// The download of exactly the practices a query selects (every page).
+fn export_href(query: &Query, format: &str) -> String {
+    let mut all_pages = query.clone();
+    all_pages.page = 1;
+    let href = catalogue_href(&all_pages);
+    let params = href.split_once('?').map_or("", |(_, p)| p);
+    if params.is_empty() { format!("/api/export.{format}") } else { format!("/api/export.{format}?{params}") }
+}
+
 /// Runs a query, recorded as the User Timing measure `catalogue:query`.
 fn timed_query(index: &CatalogueIndex, query: &Query) -> Results {
     let performance = window().performance();
@@ -282,9 +291,23 @@ fn CatalogueView(index: Arc<CatalogueIndex>) -> impl IntoView {
                         </select>
                     </div>
                 </div>
-                <p role="status" class="result-count" data-testid="result-count">
-                    {move || count_text(results.with(|r| r.total), lang.get())}
-                </p>
+                <div class="result-bar">
+                    <p role="status" class="result-count" data-testid="result-count">
+                        {move || count_text(results.with(|r| r.total), lang.get())}
+                    </p>
+                    <Show when=move || api::DataSource::of_document() == api::DataSource::Api>
+                        <p class="downloads">
+                            {tr("Scarica questi risultati:", "Download these results:")} " "
+                            <a href=move || query.with(|q| export_href(q, "csv")) download data-testid="download-csv">
+                                "CSV"
+                            </a> " · "
+                            <a href=move || query.with(|q| export_href(q, "json")) download data-testid="download-json">
+                                "JSON"
+                            </a> " · "
+                            <a href="/api/data-dictionary">{tr("dizionario dei dati", "data dictionary")}</a>
+                        </p>
+                    </Show>
+                </div>
                 <Show when=move || !chips().is_empty()>
                     <ul class="chips active-filters" aria-label=tr("Filtri attivi", "Active filters")>
                         {

@@ -67,6 +67,16 @@ async fn search_and_two_facets_give_the_expected_practices_and_live_in_the_url()
     assert_eq!(titles(&b).await, ["Telefonate proattive agli anziani che vivono soli"]);
     assert_accessible(&b, "the filtered catalogue").await;
 
+    // The CSV of this view holds exactly the rows on screen.
+    let href =
+        b.client.find(Locator::Css("[data-testid='download-csv']")).await.unwrap().attr("href").await.unwrap().unwrap();
+    let fetch = "const done = arguments[arguments.length - 1]; fetch(arguments[0]).then(r => r.text()).then(done);";
+    let csv = b.client.execute_async(fetch, vec![serde_json::json!(href)]).await.unwrap();
+    let mut reader = csv::Reader::from_reader(csv.as_str().unwrap().as_bytes());
+    let title_at = reader.headers().unwrap().iter().position(|h| h == "title").unwrap();
+    let rows: Vec<String> = reader.records().map(|r| r.unwrap()[title_at].to_owned()).collect();
+    assert_eq!(rows, titles(&b).await, "the download is the view");
+
     let url = b.client.current_url().await.unwrap();
     let query = url.query().unwrap_or_default().to_owned();
     assert!(query.contains("regione=09") && query.contains("innovazione=raggiungere_persone_isolate"), "{query}");

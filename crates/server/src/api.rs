@@ -26,6 +26,8 @@ pub fn router() -> Router<AppState> {
         .route("/api/catalogue", get(catalogue))
         .route("/api/practices/{id}", get(practice))
         .route("/api/data-dictionary", get(data_dictionary))
+        .route("/api/export.csv", get(export_csv))
+        .route("/api/export.json", get(export_json))
         .route("/api/submissions", post(submit))
         .route("/api/submissions/mine", get(own_submission).put(update_own_submission))
         .route("/api", any(not_found))
@@ -76,6 +78,42 @@ async fn practice(State(state): State<AppState>, Path(id): Path<String>) -> Resu
     let id = PracticeId::parse(&id).map_err(|_| ApiError::NotFound)?;
     let found = state.db.call(move |conn| db::published_practice(conn, &id)).await?;
     found.map(Json).ok_or(ApiError::NotFound)
+}
+
+/// The published practices a catalogue view (its URL parameters) selects.
+async fn selected(db: &db::Db, params: &[(String, String)]) -> Result<Vec<PublicPractice>, ApiError> {
+    let query = domain::catalogue::Query::from_pairs(params.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+    let practices = db.call(|conn| db::published_practices(conn)).await?;
+    Ok(crate::export::select(practices, &query))
+}
+
+fn attachment(extension: &str) -> String {
+    format!("attachment; filename=\"buone-pratiche-{}.{extension}\"", &db::now()[..10])
+}
+
+/// The practices of a catalogue view, every public field, as CSV.
+async fn export_csv(
+    State(state): State<AppState>,
+    axum::extract::Query(params): axum::extract::Query<Vec<(String, String)>>,
+) -> Result<impl axum::response::IntoResponse, ApiError> {
+    let practices = selected(&state.db, &params).await?;
+    Ok((
+        [
+            (header::CONTENT_TYPE, "text/csv; charset=utf-8; header=present".to_owned()),
+            (header::CONTENT_DISPOSITION, attachment("csv")),
+        ],
+        crate::export::to_csv(&practices),
+    ))
+}
+
+/// The same practices as JSON, with their licence.
+async fn export_json(
+    State(state): State<AppState>,
+    axum::extract::Query(params): axum::extract::Query<Vec<(String, String)>>,
+) -> Result<impl axum::response::IntoResponse, ApiError> {
+    let practices = selected(&state.db, &params).await?;
+    let body = serde_json::json!({ "licence": domain::practice::LICENCE, "practices": practices });
+    Ok(([(header::CONTENT_DISPOSITION, attachment("json"))], Json(body)))
 }
 
 /// The data dictionary: one entry per field, in questionnaire order, with its

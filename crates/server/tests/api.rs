@@ -458,3 +458,47 @@ async fn the_catalogue_answers_conditional_requests() {
         "search words of the description"
     );
 }
+
+#[tokio::test]
+async fn exports_hold_the_filtered_public_rows_only() {
+    let server = TestServer::start(None).await;
+    server::demo::load_if_empty(&server.db).await.unwrap();
+    let mut private = valid_answer();
+    private.contact_email = PRIVATE_CANARIES[2].into();
+    private.title = "Pratica con referente canarino".into();
+    server.seed(private, ModerationStatus::Pubblicata).await;
+
+    let csv = server
+        .client
+        .get(server.url("/api/export.csv?regione=09&innovazione=raggiungere_persone_isolate"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(csv.status(), StatusCode::OK);
+    assert!(csv.headers()["content-type"].to_str().unwrap().starts_with("text/csv; charset=utf-8"));
+    let text = csv.text().await.unwrap();
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    let headers = reader.headers().unwrap().clone();
+    assert_eq!(&headers[0], "id");
+    let title_at = headers.iter().position(|h| h == "title").unwrap();
+    let mut titles: Vec<String> = reader.records().map(|r| r.unwrap()[title_at].to_owned()).collect();
+    titles.sort();
+    assert_eq!(
+        titles,
+        ["Mediazione culturale telefonica per famiglie straniere", "Telefonate proattive agli anziani che vivono soli"]
+    );
+    assert!(text.contains("\r\n"), "RFC 4180 line ends");
+
+    let all = server.client.get(server.url("/api/export.csv")).send().await.unwrap().text().await.unwrap();
+    assert_eq!(csv::Reader::from_reader(all.as_bytes()).records().count(), 26, "every published practice");
+    assert!(all.contains("Pratica con referente canarino"));
+    let json = server.client.get(server.url("/api/export.json")).send().await.unwrap().text().await.unwrap();
+    for body in [&all, &json] {
+        for canary in PRIVATE_CANARIES {
+            assert!(!body.contains(canary), "exports never carry private fields: {canary}");
+        }
+    }
+    let json: Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(json["licence"], "CC-BY-4.0");
+    assert_eq!(json["practices"].as_array().unwrap().len(), 26);
+}

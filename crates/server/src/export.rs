@@ -1,0 +1,84 @@
+//! Downloads of public data: the practices a catalogue view shows (the same
+//! query engine as the page, so the file holds exactly the rows on screen),
+//! or all of them, as CSV or JSON. CSV follows RFC 4180 in UTF-8, one row per
+//! practice, one column per public field in questionnaire order (from the
+//! definition, so columns never shift), ISO dates, ISTAT codes as text, and
+//! multi-valued fields as codes joined by `;`.
+
+use domain::catalogue::{CatalogueIndex, Query};
+use domain::questionnaire::{Kind, QUESTIONNAIRE, Visibility};
+use domain::{CatalogueEntry, PublicPractice};
+use serde_json::Value;
+
+/// The system columns that come before the questionnaire's public fields.
+const SYSTEM_COLUMNS: [&str; 6] =
+    ["id", "demo", "published_at", "updated_at", "collection_round", "questionnaire_version"];
+
+/// Every column of the public CSV, in order.
+pub fn public_columns() -> Vec<&'static str> {
+    let fields = QUESTIONNAIRE.fields().filter(|f| f.visibility == Visibility::Public).map(|f| f.key);
+    SYSTEM_COLUMNS.into_iter().chain(fields).chain(["licence"]).collect()
+}
+
+/// The published practices a catalogue query selects, in the page's order.
+pub fn select(practices: Vec<PublicPractice>, query: &Query) -> Vec<PublicPractice> {
+    let index = CatalogueIndex::new(practices.iter().map(CatalogueEntry::from).collect());
+    let order = index.query(query).matches;
+    let mut slots: Vec<Option<PublicPractice>> = practices.into_iter().map(Some).collect();
+    order.into_iter().filter_map(|i| slots[i].take()).collect()
+}
+
+/// One cell: text as is, lists joined by `;`, partners as `type:name`.
+fn cell(key: &str, value: Option<&Value>) -> String {
+    let partners = matches!(QUESTIONNAIRE.field(key).map(|f| f.kind), Some(Kind::Partners { .. }));
+    match value {
+        None | Some(Value::Null) => String::new(),
+        Some(Value::String(s)) => s.clone(),
+        Some(Value::Array(items)) if partners => items
+            .iter()
+            .map(|p| format!("{}:{}", p["kind"].as_str().unwrap_or_default(), p["name"].as_str().unwrap_or_default()))
+            .collect::<Vec<_>>()
+            .join(";"),
+        Some(Value::Array(items)) => {
+            items.iter().map(|v| v.as_str().map_or_else(|| v.to_string(), str::to_owned)).collect::<Vec<_>>().join(";")
+        }
+        Some(other) => other.to_string(),
+    }
+}
+
+/// The practices as CSV.
+pub fn to_csv(practices: &[PublicPractice]) -> Vec<u8> {
+    let columns = public_columns();
+    let mut writer = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(Vec::new());
+    writer.write_record(&columns).expect("writing to memory");
+    for practice in practices {
+        let Value::Object(map) = serde_json::to_value(practice).expect("a practice serializes") else { continue };
+        writer.write_record(columns.iter().map(|c| cell(c, map.get(*c)))).expect("writing to memory");
+    }
+    writer.into_inner().expect("writing to memory")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn columns_are_the_public_fields_only() {
+        let columns = public_columns();
+        assert!(columns.contains(&"title") && columns.contains(&"comune_codes") && columns.contains(&"public_contact"));
+        for private in ["contact_name", "contact_email", "contact_phone", "contact_role", "privacy_notice_read"] {
+            assert!(!columns.contains(&private), "{private} is private");
+        }
+    }
+
+    #[test]
+    fn cells_join_lists_and_keep_codes_as_text() {
+        assert_eq!(cell("comune_codes", Some(&serde_json::json!(["001272", "058091"]))), "001272;058091");
+        assert_eq!(
+            cell("partners", Some(&serde_json::json!([{"kind": "volontariato", "name": "A; B"}]))),
+            "volontariato:A; B"
+        );
+        assert_eq!(cell("staff_count", Some(&serde_json::json!(4))), "4");
+        assert_eq!(cell("end_date", None), "");
+    }
+}
