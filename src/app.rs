@@ -23,6 +23,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/questionario/modifica") view=UpdatePage />
                     <Route path=path!("/catalogo") view=pages::CataloguePage />
                     <Route path=path!("/pratiche/:id") view=pages::PracticePage />
+                    <Route path=path!("/statistiche") view=pages::StatisticsPage />
                     <Route path=path!("/accessibilita") view=pages::Accessibility />
                     <Route path=path!("/privacy") view=pages::Privacy />
                     <Route path=path!("/dati-aperti") view=pages::OpenData />

@@ -48,6 +48,9 @@ pub fn Header() -> impl IntoView {
                         <li>
                             <A href="/catalogo">{tr("Catalogo", "Catalogue")}</A>
                         </li>
+                        <li>
+                            <A href="/statistiche">{tr("Statistiche", "Statistics")}</A>
+                        </li>
                     </ul>
                 </div>
             </nav>

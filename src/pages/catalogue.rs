@@ -51,7 +51,7 @@ pub fn CataloguePage() -> impl IntoView {
 }
 
 /// The query held in the URL.
-fn use_catalogue_query() -> Memo<Query> {
+pub fn use_catalogue_query() -> Memo<Query> {
     let params = use_query_map();
     Memo::new(move |_| {
         params.with(|p| {

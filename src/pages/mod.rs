@@ -1,13 +1,15 @@
 //! One module per page.
 
-mod catalogue;
+pub mod catalogue;
 mod home;
 mod info;
 mod not_found;
 mod practice;
+mod statistics;
 
 pub use catalogue::CataloguePage;
 pub use home::Home;
 pub use info::{Accessibility, OpenData, Privacy};
 pub use not_found::NotFound;
 pub use practice::PracticePage;
+pub use statistics::StatisticsPage;

@@ -330,6 +330,38 @@ impl Results {
     }
 }
 
+/// Counts over the practices a query selects, for the statistics page.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Statistics {
+    pub total: usize,
+    pub by_region: BTreeMap<Region, usize>,
+    pub by_innovation: BTreeMap<InnovationTag, usize>,
+    pub by_user_area: BTreeMap<UserArea, usize>,
+    pub by_service_type: BTreeMap<ServiceType, usize>,
+    /// Practices started in each month (`YearMonth`'s text, "2020-03").
+    pub by_start_month: BTreeMap<String, usize>,
+}
+
+impl Statistics {
+    /// Counts the given practices.
+    pub fn of<'a>(entries: impl IntoIterator<Item = &'a CatalogueEntry>) -> Self {
+        let mut stats = Statistics::default();
+        for e in entries {
+            stats.total += 1;
+            *stats.by_region.entry(e.region_code).or_default() += 1;
+            *stats.by_service_type.entry(e.service_type).or_default() += 1;
+            *stats.by_start_month.entry(e.start_date.to_string()).or_default() += 1;
+            for tag in e.innovation_tags.iter().collect::<BTreeSet<_>>() {
+                *stats.by_innovation.entry(*tag).or_default() += 1;
+            }
+            for area in e.user_areas.iter().collect::<BTreeSet<_>>() {
+                *stats.by_user_area.entry(*area).or_default() += 1;
+            }
+        }
+        stats
+    }
+}
+
 /// A search word and the practices that have it in the title and anywhere.
 struct Word {
     word: String,
@@ -666,6 +698,20 @@ mod tests {
         assert_eq!(related[0], "Pasti a domicilio", "shares the innovation tag");
         assert!(!related.contains(&"Telefonate agli anziani soli"), "never itself");
         assert!(index.related("BP-2099-0001", 3).is_empty());
+    }
+
+    #[test]
+    fn statistics_count_the_selected_practices() {
+        let index = sample();
+        let mut query = text("");
+        query.toggle(Facet::Region, "16");
+        let results = index.query(&query);
+        let stats = Statistics::of(results.matches.iter().map(|&i| &index.entries()[i]));
+        assert_eq!(stats.total, 2);
+        assert_eq!(stats.by_region.get(&Region::Puglia), Some(&2));
+        assert_eq!(stats.by_region.get(&Region::Toscana), None);
+        assert_eq!(stats.by_start_month.get("2021-03"), Some(&1));
+        assert_eq!(stats.by_service_type.values().sum::<usize>(), 2, "one type each");
     }
 
     #[test]

@@ -153,3 +153,20 @@ async fn a_practice_page_shows_public_fields_and_never_a_private_one() {
     b.wait_for_heading("Pratica non trovata").await;
     b.close().await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn statistics_follow_the_catalogue_filters_and_are_accessible() {
+    let server = TestServer::start_with_demo(&dist_dir()).await;
+    let b = Browser::start().await;
+    b.client.goto(&format!("{}/statistiche?regione=16", server.base)).await.unwrap();
+    b.wait_for_heading("La raccolta in cifre").await;
+    b.wait_for(Locator::XPath("//p[@role='status'][starts-with(normalize-space(.), '3 pratiche considerate')]")).await;
+    let puglia = b.client.find(Locator::XPath("//table//tr[th[normalize-space(.)='Puglia']]/td")).await.unwrap();
+    assert_eq!(puglia.text().await.unwrap(), "3");
+    let toscana = b.client.find(Locator::XPath("//table//tr[th[normalize-space(.)='Toscana']]/td")).await.unwrap();
+    assert_eq!(toscana.text().await.unwrap(), "0", "filtered like the catalogue");
+    let text = b.client.find(Locator::Css("main")).await.unwrap().text().await.unwrap();
+    assert!(text.contains("non è un campione statistico"), "the collection is said to be self-selected");
+    assert_accessible(&b, "the statistics page").await;
+    b.close().await;
+}

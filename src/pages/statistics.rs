@@ -1,0 +1,269 @@
+//! `/statistiche`: the collection in figures, under the same filters as the
+//! catalogue (they come from the same URL parameters): practices by region on
+//! a schematic map of Italy with an accessible table beside it, bars by
+//! innovation and by user area, the share of new, strengthened and mixed
+//! services, and a timeline by start month. Every figure is printed as text;
+//! colour is never the only cue.
+
+use crate::api;
+use crate::components::use_document_title;
+use crate::i18n::{tr, use_lang};
+use crate::pages::catalogue::{catalogue_href, use_catalogue_query};
+use domain::Lang;
+use domain::catalogue::{CatalogueIndex, Statistics};
+use domain::geo::Region;
+use leptos::prelude::*;
+use std::sync::Arc;
+
+/// The statistics page.
+#[component]
+pub fn StatisticsPage() -> impl IntoView {
+    use_document_title("Statistiche");
+    let catalogue = LocalResource::new(api::fetch_catalogue);
+    view! {
+        <div class="container page statistics">
+            <h1>{tr("La raccolta in cifre", "The collection in figures")}</h1>
+            <p class="notice">
+                {tr(
+                    "La raccolta è autoselezionata: descrive le pratiche che le amministrazioni hanno scelto di raccontare e non è un campione statistico dei servizi sociali italiani.",
+                    "The collection is self-selected: it describes the practices administrations chose to share and is not a statistical sample of Italian social services.",
+                )}
+            </p>
+            <Transition fallback=|| {
+                view! { <p role="status">"Caricamento…"</p> }
+            }>
+                {move || Suspend::new(async move {
+                    match catalogue.await {
+                        Ok(catalogue) => {
+                            let index = Arc::new(CatalogueIndex::new(catalogue.practices));
+                            view! { <StatisticsView index /> }.into_any()
+                        }
+                        Err(error) => {
+                            view! {
+                                <div role="alert" class="alert alert-error">
+                                    <p>{error.message()}</p>
+                                </div>
+                            }
+                                .into_any()
+                        }
+                    }
+                })}
+            </Transition>
+        </div>
+    }
+}
+
+/// Tile positions (column, row) of a schematic map of Italy.
+const TILES: [(Region, u8, u8, &str); 21] = [
+    (Region::ValleDAosta, 0, 0, "VdA"),
+    (Region::Lombardia, 1, 0, "Lom"),
+    (Region::Trento, 2, 0, "TN"),
+    (Region::Bolzano, 3, 0, "BZ"),
+    (Region::Piemonte, 0, 1, "Pie"),
+    (Region::EmiliaRomagna, 1, 1, "E-R"),
+    (Region::Veneto, 2, 1, "Ven"),
+    (Region::FriuliVeneziaGiulia, 3, 1, "FVG"),
+    (Region::Liguria, 0, 2, "Lig"),
+    (Region::Toscana, 1, 2, "Tos"),
+    (Region::Umbria, 2, 2, "Umb"),
+    (Region::Marche, 3, 2, "Mar"),
+    (Region::Lazio, 2, 3, "Laz"),
+    (Region::Abruzzo, 3, 3, "Abr"),
+    (Region::Sardegna, 0, 4, "Sar"),
+    (Region::Campania, 2, 4, "Cam"),
+    (Region::Molise, 3, 4, "Mol"),
+    (Region::Puglia, 4, 4, "Pug"),
+    (Region::Basilicata, 3, 5, "Bas"),
+    (Region::Calabria, 3, 6, "Cal"),
+    (Region::Sicilia, 2, 7, "Sic"),
+];
+
+/// Horizontal bars, each with its label, count and share printed as text.
+fn bars(items: Vec<(String, usize)>, total: usize) -> impl IntoView {
+    let max = items.iter().map(|(_, n)| *n).max().unwrap_or(1).max(1);
+    view! {
+        <ul class="bars">
+            {items
+                .into_iter()
+                .map(|(label, count)| {
+                    let width = format!("{}%", count * 100 / max);
+                    let share = if total > 0 { count * 100 / total } else { 0 };
+                    view! {
+                        <li class="bar-row">
+                            <span class="bar-label">{label}</span>
+                            <span class="bar-track" aria-hidden="true">
+                                <span class="bar" style:width=width></span>
+                            </span>
+                            <span class="bar-value">{format!("{count} ({share}%)")}</span>
+                        </li>
+                    }
+                })
+                .collect_view()}
+        </ul>
+    }
+}
+
+#[component]
+fn StatisticsView(index: Arc<CatalogueIndex>) -> impl IntoView {
+    let lang = use_lang();
+    let query = use_catalogue_query();
+    let stats = Memo::new(move |_| {
+        let results = query.with(|q| index.query(q));
+        Statistics::of(results.matches.iter().map(|&i| &index.entries()[i]))
+    });
+    let filtered = move || query.with(|q| q.is_filtered());
+    view! {
+        <p class="result-count" role="status">
+            {move || {
+                let total = stats.with(|s| s.total);
+                match lang.get() {
+                    Lang::It => format!("{total} pratiche considerate"),
+                    Lang::En => format!("{total} practices counted"),
+                }
+            }}
+            {move || {
+                filtered()
+                    .then(|| {
+                        view! {
+                            " · "
+                            <a href=move || {
+                                query.with(catalogue_href)
+                            }>{tr("vedi le pratiche con questi filtri", "see the practices with these filters")}</a>
+                        }
+                    })
+            }}
+        </p>
+        <section>
+            <h2>{tr("Pratiche per regione", "Practices by region")}</h2>
+            <div class="map-and-table">
+                {move || {
+                    let lang = lang.get();
+                    stats
+                        .with(|s| {
+                            let max = s.by_region.values().copied().max().unwrap_or(1).max(1);
+                            view! {
+                                <svg class="tile-map" viewBox="0 0 250 400" role="img" aria-labelledby="mappa-titolo">
+                                    <title id="mappa-titolo">
+                                        {if lang == Lang::It {
+                                            "Mappa schematica delle regioni: i numeri sono le pratiche; i dati sono anche nella tabella accanto"
+                                        } else {
+                                            "Schematic map of the regions: numbers are practices; the data is also in the table beside it"
+                                        }}
+                                    </title>
+                                    {TILES
+                                        .iter()
+                                        .map(|(region, col, row, short)| {
+                                            let count = s.by_region.get(region).copied().unwrap_or(0);
+                                            let level = (count * 4).div_ceil(max);
+                                            let (x, y) = (f32::from(*col) * 50.0, f32::from(*row) * 50.0);
+                                            view! {
+                                                <g class=format!("tile level-{level}")>
+                                                    <title>{format!("{}: {count}", region.label(lang))}</title>
+                                                    <rect
+                                                        x=(x + 2.0).to_string()
+                                                        y=(y + 2.0).to_string()
+                                                        width="46"
+                                                        height="46"
+                                                        rx="4"
+                                                    ></rect>
+                                                    <text x=(x + 25.0).to_string() y=(y + 21.0).to_string()>
+                                                        {*short}
+                                                    </text>
+                                                    <text
+                                                        class="tile-count"
+                                                        x=(x + 25.0).to_string()
+                                                        y=(y + 40.0).to_string()
+                                                    >
+                                                        {count.to_string()}
+                                                    </text>
+                                                </g>
+                                            }
+                                        })
+                                        .collect_view()}
+                                </svg>
+                                <table class="data-table">
+                                    <caption>
+                                        {if lang == Lang::It { "Pratiche per regione" } else { "Practices by region" }}
+                                    </caption>
+                                    <thead>
+                                        <tr>
+                                            <th scope="col">{if lang == Lang::It { "Regione" } else { "Region" }}</th>
+                                            <th scope="col">
+                                                {if lang == Lang::It { "Pratiche" } else { "Practices" }}
+                                            </th>
+                                        </tr>
+                                    </thead>
+                                    <tbody>
+                                        {Region::ALL
+                                            .iter()
+                                            .map(|region| {
+                                                view! {
+                                                    <tr>
+                                                        <th scope="row">{region.label(lang)}</th>
+                                                        <td>{s.by_region.get(region).copied().unwrap_or(0)}</td>
+                                                    </tr>
+                                                }
+                                            })
+                                            .collect_view()}
+                                    </tbody>
+                                </table>
+                            }
+                        })
+                }}
+            </div>
+        </section>
+        <section>
+            <h2>{tr("Tipologia del servizio", "Type of service")}</h2>
+            {move || {
+                let lang = lang.get();
+                stats
+                    .with(|s| {
+                        let items = s.by_service_type.iter().map(|(k, v)| (k.label(lang).to_owned(), *v)).collect();
+                        bars(items, s.total)
+                    })
+            }}
+        </section>
+        <section>
+            <h2>{tr("Innovazioni introdotte", "Innovations introduced")}</h2>
+            {move || {
+                let lang = lang.get();
+                stats
+                    .with(|s| {
+                        let mut items: Vec<_> = s
+                            .by_innovation
+                            .iter()
+                            .map(|(k, v)| (k.label(lang).to_owned(), *v))
+                            .collect();
+                        items.sort_by(|a, b| b.1.cmp(&a.1));
+                        bars(items, s.total)
+                    })
+            }}
+        </section>
+        <section>
+            <h2>{tr("Aree di utenza", "User areas")}</h2>
+            {move || {
+                let lang = lang.get();
+                stats
+                    .with(|s| {
+                        let mut items: Vec<_> = s
+                            .by_user_area
+                            .iter()
+                            .map(|(k, v)| (k.label(lang).to_owned(), *v))
+                            .collect();
+                        items.sort_by(|a, b| b.1.cmp(&a.1));
+                        bars(items, s.total)
+                    })
+            }}
+        </section>
+        <section>
+            <h2>{tr("Avvii per mese", "Starts by month")}</h2>
+            {move || {
+                stats
+                    .with(|s| {
+                        let items = s.by_start_month.iter().map(|(k, v)| (k.clone(), *v)).collect();
+                        bars(items, s.total)
+                    })
+            }}
+        </section>
+    }
+}
