@@ -87,7 +87,7 @@ fn bars(items: Vec<(String, usize)>, total: usize) -> impl IntoView {
                 .into_iter()
                 .map(|(label, count)| {
                     let width = format!("{}%", count * 100 / max);
-                    let share = if total > 0 { count * 100 / total } else { 0 };
+                    let share = (count * 100).checked_div(total).unwrap_or(0);
                     view! {
                         <li class="bar-row">
                             <span class="bar-label">{label}</span>
@@ -234,7 +234,7 @@ fn StatisticsView(index: Arc<CatalogueIndex>) -> impl IntoView {
                             .iter()
                             .map(|(k, v)| (k.label(lang).to_owned(), *v))
                             .collect();
-                        items.sort_by(|a, b| b.1.cmp(&a.1));
+                        items.sort_by_key(|item| std::cmp::Reverse(item.1));
                         bars(items, s.total)
                     })
             }}
@@ -250,7 +250,7 @@ fn StatisticsView(index: Arc<CatalogueIndex>) -> impl IntoView {
                             .iter()
                             .map(|(k, v)| (k.label(lang).to_owned(), *v))
                             .collect();
-                        items.sort_by(|a, b| b.1.cmp(&a.1));
+                        items.sort_by_key(|item| std::cmp::Reverse(item.1));
                         bars(items, s.total)
                     })
             }}

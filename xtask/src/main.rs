@@ -5,7 +5,9 @@
 //! - `cargo xtask run`: build the app, start the server on SQLite with demo data.
 //! - `cargo xtask test`: every check and test, ending with one summary line.
 //! - `cargo xtask size [DIR]`: raw, gzip and brotli sizes of the built app.
-//! - `cargo xtask bench`: keystroke-to-screen time on a questionnaire step.
+//! - `cargo xtask bench`: catalogue query speed (native, and in Chromium beside
+//!   MiniSearch and itemsjs) and keystroke-to-screen time on a questionnaire step.
+//! - `cargo xtask generate N FILE [SEED]`: synthetic practices for tests and benchmarks.
 //! - `cargo xtask comuni FILE.csv DATE`: refresh the shipped list of Comuni.
 
 mod comuni;
@@ -22,7 +24,8 @@ const USAGE: &str = "usage: cargo xtask <run | test | build | size [DIR]>
   test   formatting, clippy, unit, API, browser and end-to-end tests
   build  build the app in release into dist/ (with pre-compressed copies)
   size   print raw, gzip and brotli sizes of dist/ (or DIR)
-  bench  measure keystroke-to-screen time on a questionnaire step (prints figures)
+  bench  catalogue query and keystroke-to-screen benchmarks (prints figures)
+  generate N FILE [SEED]   write N synthetic practices as a catalogue.json
   comuni FILE.csv YYYY-MM-DD   convert ISTAT's list of Comuni for the domain crate";
 
 /// The brotli size, in bytes, that the app may download before its first
@@ -45,6 +48,7 @@ fn main() -> ExitCode {
             size::report(&dir).map(|_| ())
         }
         Some("bench") => bench(&root),
+        Some("generate") if args.len() >= 3 => generate(&args[1], Path::new(&args[2]), args.get(3).map(String::as_str)),
         Some("comuni") if args.len() == 3 => comuni::convert(&root, Path::new(&args[1]), &args[2]),
         _ => Err(USAGE.to_owned()),
     };
@@ -102,17 +106,50 @@ fn run(root: &Path) -> Result<(), String> {
     run_command(&mut server)
 }
 
+/// Writes `n` synthetic practices (deterministic for a seed) as a catalogue file.
+fn generate(n: &str, out: &Path, seed: Option<&str>) -> Result<(), String> {
+    let n: usize = n.parse().map_err(|_| format!("not a number of practices: {n}"))?;
+    let seed: u64 = seed.unwrap_or("42").parse().map_err(|_| "the seed is a number".to_owned())?;
+    let catalogue = domain::practice::Catalogue {
+        generated_at: "2026-01-01T00:00:00Z".into(),
+        licence: domain::practice::LICENCE.into(),
+        practices: domain::synthetic::entries(n, seed),
+    };
+    let json = serde_json::to_vec(&catalogue).map_err(|e| e.to_string())?;
+    std::fs::write(out, json).map_err(|e| format!("writing {}: {e}", out.display()))?;
+    println!("wrote {n} synthetic practices (seed {seed}) to {}", out.display());
+    Ok(())
+}
+
 /// Benchmarks that print figures (never pass or fail on speed).
 fn bench(root: &Path) -> Result<(), String> {
     tools::ensure_build_tools(root)?;
     let chromedriver = tools::ensure_browser()?;
     build_app(root)?;
-    run_command(
-        Command::new("cargo")
-            .args(["run", "--quiet", "--release", "--package", "e2e", "--example", "typing_latency"])
-            .env("BP_E2E_DIST", root.join("dist"))
-            .env("CHROMEDRIVER", chromedriver),
-    )
+    let node_modules = tools::ensure_bench_peers()?;
+    println!("\nCatalogue query engine, native (release build):");
+    run_command(Command::new("cargo").args([
+        "run",
+        "--quiet",
+        "--profile",
+        "server",
+        "--package",
+        "domain",
+        "--features",
+        "synthetic",
+        "--example",
+        "catalogue_bench",
+    ]))?;
+    for example in ["typing_latency", "catalogue_bench"] {
+        run_command(
+            Command::new("cargo")
+                .args(["run", "--quiet", "--profile", "server", "--package", "e2e", "--example", example])
+                .env("BP_E2E_DIST", root.join("dist"))
+                .env("BP_BENCH_NODE_MODULES", &node_modules)
+                .env("CHROMEDRIVER", &chromedriver),
+        )?;
+    }
+    Ok(())
 }
 
 /// One step of the test run and its outcome.

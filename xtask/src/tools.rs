@@ -126,6 +126,23 @@ pub fn ensure_axe() -> Result<PathBuf, String> {
     Ok(dir.join("node_modules/axe-core/axe.min.js"))
 }
 
+/// MiniSearch and itemsjs, the peers of the catalogue benchmark (never part
+/// of the product); returns the `node_modules` folder holding them.
+pub fn ensure_bench_peers() -> Result<PathBuf, String> {
+    let dir = tools_dir();
+    let modules = dir.join("node_modules");
+    if !modules.join("minisearch/dist/umd/index.js").exists() || !modules.join("itemsjs/dist/index.umd.js").exists() {
+        std::fs::create_dir_all(&dir).map_err(|e| format!("creating {}: {e}", dir.display()))?;
+        run_command(
+            Command::new("npm")
+                .args(["install", "--no-audit", "--no-fund", "--prefix"])
+                .arg(&dir)
+                .args(["minisearch@7.2.0", "itemsjs@2.4.4"]),
+        )?;
+    }
+    Ok(modules)
+}
+
 /// Chromium and its driver for the browser tests; returns the driver's path.
 pub fn ensure_browser() -> Result<PathBuf, String> {
     let chromedriver = PathBuf::from("/usr/bin/chromedriver");

@@ -4,8 +4,10 @@
 //! every other active filter), sorting and pages. Pure Rust, so the browser
 //! runs exactly the code that is unit-tested and benchmarked natively.
 //!
-//! The index keeps one bitset per search word and per facet value; a query
-//! is a handful of bitset unions, intersections and population counts.
+//! The index keeps a sorted posting list per search word (most words are
+//! rare) and a bitset per facet value (few values, many practices each); a
+//! query unions the postings of the words its terms start with into a bitset,
+//! then intersects and counts bitsets.
 //! The query is also the URL: `Query::from_pairs` / `to_pairs` make every
 //! view linkable and restorable.
 
@@ -362,11 +364,11 @@ impl Statistics {
     }
 }
 
-/// A search word and the practices that have it in the title and anywhere.
+/// A search word and the practices (ascending) that have it in the title and anywhere.
 struct Word {
     word: String,
-    in_title: Bits,
-    anywhere: Bits,
+    in_title: Vec<u32>,
+    anywhere: Vec<u32>,
 }
 
 /// The published practices, indexed for querying.
@@ -386,12 +388,20 @@ impl CatalogueIndex {
     /// Indexes `entries`.
     pub fn new(entries: Vec<CatalogueEntry>) -> Self {
         let n = entries.len();
-        let mut words: BTreeMap<String, (Bits, Bits)> = BTreeMap::new();
+        let mut words: BTreeMap<String, (Vec<u32>, Vec<u32>)> = BTreeMap::new();
+        // Practices are visited in order, so each list stays sorted; a word
+        // seen twice in one practice is recorded once.
+        let add = |list: &mut Vec<u32>, i: u32| {
+            if list.last() != Some(&i) {
+                list.push(i);
+            }
+        };
         for (i, e) in entries.iter().enumerate() {
+            let i = u32::try_from(i).expect("fewer than four billion practices");
             for word in tokens(&e.title) {
-                let (title, any) = words.entry(word).or_insert_with(|| (Bits::empty(n), Bits::empty(n)));
-                title.set(i);
-                any.set(i);
+                let (title, any) = words.entry(word).or_default();
+                add(title, i);
+                add(any, i);
             }
             let rest = [e.summary.as_str(), e.entity_name.as_str()];
             let others = rest
@@ -399,7 +409,7 @@ impl CatalogueIndex {
                 .flat_map(tokens)
                 .chain(e.terms.split(' ').filter(|w| !w.is_empty()).map(str::to_owned));
             for word in others {
-                words.entry(word).or_insert_with(|| (Bits::empty(n), Bits::empty(n))).1.set(i);
+                add(&mut words.entry(word).or_default().1, i);
             }
         }
         let words = words.into_iter().map(|(word, (in_title, anywhere))| Word { word, in_title, anywhere }).collect();
@@ -476,8 +486,8 @@ impl CatalogueIndex {
         for word in &query_words {
             let (mut any, mut title) = (Bits::empty(n), Bits::empty(n));
             for w in self.words_with_prefix(word) {
-                any.or(&w.anywhere);
-                title.or(&w.in_title);
+                w.anywhere.iter().for_each(|&i| any.set(i as usize));
+                w.in_title.iter().for_each(|&i| title.set(i as usize));
             }
             text.and(&any);
             per_word_title.push(title);

@@ -9,6 +9,8 @@ pub mod geo;
 pub mod lang;
 pub mod practice;
 pub mod questionnaire;
+#[cfg(feature = "synthetic")]
+pub mod synthetic;
 pub mod text;
 pub mod validation;
 pub mod vocabulary;

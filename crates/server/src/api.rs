@@ -58,10 +58,10 @@ pub async fn build_catalogue(db: &db::Db) -> Result<Catalogue, db::DbError> {
     })
 }
 
-/// The catalogue, with an ETag: a client that has it already gets 304.
-async fn catalogue(State(state): State<AppState>, headers: HeaderMap) -> Result<axum::response::Response, ApiError> {
+/// A JSON answer with an ETag: a client that has these bytes already gets 304.
+fn json_with_etag<T: Serialize>(value: &T, headers: &HeaderMap) -> axum::response::Response {
     use axum::response::IntoResponse;
-    let body = serde_json::to_vec(&build_catalogue(&state.db).await?).expect("the catalogue serializes");
+    let body = serde_json::to_vec(value).expect("API documents serialize");
     let etag = format!("\"{}\"", &sha256_hex(&body)[..32]);
     let cached = headers
         .get(header::IF_NONE_MATCH)
@@ -69,15 +69,23 @@ async fn catalogue(State(state): State<AppState>, headers: HeaderMap) -> Result<
         .is_some_and(|v| v.split(',').any(|tag| tag.trim() == etag || tag.trim() == "*"));
     let common = [(header::ETAG, etag), (header::CACHE_CONTROL, "no-cache".to_owned())];
     if cached {
-        return Ok((StatusCode::NOT_MODIFIED, common).into_response());
+        return (StatusCode::NOT_MODIFIED, common).into_response();
     }
-    Ok((common, [(header::CONTENT_TYPE, "application/json".to_owned())], body).into_response())
+    (common, [(header::CONTENT_TYPE, "application/json".to_owned())], body).into_response()
 }
 
-async fn practice(State(state): State<AppState>, Path(id): Path<String>) -> Result<Json<PublicPractice>, ApiError> {
+async fn catalogue(State(state): State<AppState>, headers: HeaderMap) -> Result<axum::response::Response, ApiError> {
+    Ok(json_with_etag(&build_catalogue(&state.db).await?, &headers))
+}
+
+async fn practice(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+) -> Result<axum::response::Response, ApiError> {
     let id = PracticeId::parse(&id).map_err(|_| ApiError::NotFound)?;
     let found = state.db.call(move |conn| db::published_practice(conn, &id)).await?;
-    found.map(Json).ok_or(ApiError::NotFound)
+    Ok(json_with_etag(&found.ok_or(ApiError::NotFound)?, &headers))
 }
 
 /// The published practices a catalogue view (its URL parameters) selects.
