@@ -1,5 +1,6 @@
 //! Pieces shared by several pages.
 
+pub mod alert;
 pub mod layout;
 pub mod practice_list;
 

@@ -4,6 +4,7 @@
 //! contact, related practices, and schema.org JSON-LD for search engines.
 
 use crate::api;
+use crate::components::alert::ErrorAlert;
 use crate::components::use_document_title;
 use crate::i18n::{tr, use_lang};
 use crate::questionnaire::display;
@@ -56,14 +57,7 @@ pub fn PracticePage() -> impl IntoView {
                             }
                                 .into_any()
                         }
-                        Err(error) => {
-                            view! {
-                                <div role="alert" class="alert alert-error">
-                                    <p>{error.message()}</p>
-                                </div>
-                            }
-                                .into_any()
-                        }
+                        Err(error) => view! { <ErrorAlert error /> }.into_any(),
                     }
                 })}
             </Transition>

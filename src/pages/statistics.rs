@@ -6,6 +6,7 @@
 //! colour is never the only cue.
 
 use crate::api;
+use crate::components::alert::ErrorAlert;
 use crate::components::use_document_title;
 use crate::i18n::{tr, use_lang};
 use crate::pages::catalogue::{catalogue_href, use_catalogue_query};
@@ -13,6 +14,7 @@ use domain::Lang;
 use domain::catalogue::{CatalogueIndex, Statistics};
 use domain::geo::Region;
 use leptos::prelude::*;
+use std::collections::BTreeMap;
 use std::sync::Arc;
 
 /// The statistics page.
@@ -38,14 +40,7 @@ pub fn StatisticsPage() -> impl IntoView {
                             let index = Arc::new(CatalogueIndex::new(catalogue.practices));
                             view! { <StatisticsView index /> }.into_any()
                         }
-                        Err(error) => {
-                            view! {
-                                <div role="alert" class="alert alert-error">
-                                    <p>{error.message()}</p>
-                                </div>
-                            }
-                                .into_any()
-                        }
+                        Err(error) => view! { <ErrorAlert error /> }.into_any(),
                     }
                 })}
             </Transition>
@@ -100,6 +95,33 @@ fn bars(items: Vec<(String, usize)>, total: usize) -> impl IntoView {
                 })
                 .collect_view()}
         </ul>
+    }
+}
+
+/// Labelled counts, most frequent first when `ranked`, else in key order.
+fn rows<K: Ord>(counts: &BTreeMap<K, usize>, label: impl Fn(&K) -> String, ranked: bool) -> Vec<(String, usize)> {
+    let mut rows: Vec<(String, usize)> = counts.iter().map(|(k, v)| (label(k), *v)).collect();
+    if ranked {
+        rows.sort_by_key(|row| std::cmp::Reverse(row.1));
+    }
+    rows
+}
+
+/// A section of bars whose rows `pick` takes from the statistics.
+fn bar_section(
+    stats: Memo<Statistics>,
+    title: impl Fn() -> &'static str + Send + Sync + 'static,
+    pick: fn(&Statistics, Lang) -> Vec<(String, usize)>,
+) -> impl IntoView {
+    let lang = use_lang();
+    view! {
+        <section>
+            <h2>{title}</h2>
+            {move || {
+                let lang = lang.get();
+                stats.with(|s| bars(pick(s, lang), s.total))
+            }}
+        </section>
     }
 }
 
@@ -212,58 +234,25 @@ fn StatisticsView(index: Arc<CatalogueIndex>) -> impl IntoView {
                 }}
             </div>
         </section>
-        <section>
-            <h2>{tr("Tipologia del servizio", "Type of service")}</h2>
-            {move || {
-                let lang = lang.get();
-                stats
-                    .with(|s| {
-                        let items = s.by_service_type.iter().map(|(k, v)| (k.label(lang).to_owned(), *v)).collect();
-                        bars(items, s.total)
-                    })
-            }}
-        </section>
-        <section>
-            <h2>{tr("Innovazioni introdotte", "Innovations introduced")}</h2>
-            {move || {
-                let lang = lang.get();
-                stats
-                    .with(|s| {
-                        let mut items: Vec<_> = s
-                            .by_innovation
-                            .iter()
-                            .map(|(k, v)| (k.label(lang).to_owned(), *v))
-                            .collect();
-                        items.sort_by_key(|item| std::cmp::Reverse(item.1));
-                        bars(items, s.total)
-                    })
-            }}
-        </section>
-        <section>
-            <h2>{tr("Aree di utenza", "User areas")}</h2>
-            {move || {
-                let lang = lang.get();
-                stats
-                    .with(|s| {
-                        let mut items: Vec<_> = s
-                            .by_user_area
-                            .iter()
-                            .map(|(k, v)| (k.label(lang).to_owned(), *v))
-                            .collect();
-                        items.sort_by_key(|item| std::cmp::Reverse(item.1));
-                        bars(items, s.total)
-                    })
-            }}
-        </section>
-        <section>
-            <h2>{tr("Avvii per mese", "Starts by month")}</h2>
-            {move || {
-                stats
-                    .with(|s| {
-                        let items = s.by_start_month.iter().map(|(k, v)| (k.clone(), *v)).collect();
-                        bars(items, s.total)
-                    })
-            }}
-        </section>
+        {bar_section(
+            stats,
+            tr("Tipologia del servizio", "Type of service"),
+            |s, lang| { rows(&s.by_service_type, |k| k.label(lang).to_owned(), false) },
+        )}
+        {bar_section(
+            stats,
+            tr("Innovazioni introdotte", "Innovations introduced"),
+            |s, lang| { rows(&s.by_innovation, |k| k.label(lang).to_owned(), true) },
+        )}
+        {bar_section(
+            stats,
+            tr("Aree di utenza", "User areas"),
+            |s, lang| { rows(&s.by_user_area, |k| k.label(lang).to_owned(), true) },
+        )}
+        {bar_section(
+            stats,
+            tr("Avvii per mese", "Starts by month"),
+            |s, _| rows(&s.by_start_month, |k| k.clone(), false),
+        )}
     }
 }

@@ -5,27 +5,8 @@
 //! synthetic --example catalogue_bench`).
 
 use domain::catalogue::{CatalogueIndex, Query};
+use domain::synthetic::QUERY_SCRIPT as SCRIPT;
 use std::time::Instant;
-
-/// The fixed query script: URL parameters of typical catalogue views.
-pub const SCRIPT: [&str; 16] = [
-    "",
-    "q=anziani",
-    "q=tele",
-    "q=citta",
-    "q=a",
-    "q=supporto psicologico",
-    "regione=16",
-    "regione=16,09&innovazione=raggiungere_persone_isolate",
-    "innovazione=strumenti_digitali&strumento=spid_cie",
-    "q=anziani&regione=09&modalita=telefonica",
-    "q=consegne&anno=2020",
-    "utenza=anziani&destinatari=anziani_soli&prosegue=si",
-    "ente=comune&tipologia=nuovo&stato=attiva",
-    "q=famiglie minori&ordina=titolo",
-    "q=volontari&pagina=3",
-    "innovazione=consegne_domicilio,reti_terzo_settore&regione=03,05,08",
-];
 
 fn percentile(sorted: &[f64], q: f64) -> f64 {
     sorted[((sorted.len() - 1) as f64 * q).round() as usize]

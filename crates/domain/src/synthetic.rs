@@ -78,6 +78,27 @@ const WORDS: [&str; 24] = [
     "solidarietà",
 ];
 
+/// The benchmarks' fixed query script: URL parameters of typical catalogue
+/// views, run natively and in the browser alike.
+pub const QUERY_SCRIPT: [&str; 16] = [
+    "",
+    "q=anziani",
+    "q=tele",
+    "q=citta",
+    "q=a",
+    "q=supporto psicologico",
+    "regione=16",
+    "regione=16,09&innovazione=raggiungere_persone_isolate",
+    "innovazione=strumenti_digitali&strumento=spid_cie",
+    "q=anziani&regione=09&modalita=telefonica",
+    "q=consegne&anno=2020",
+    "utenza=anziani&destinatari=anziani_soli&prosegue=si",
+    "ente=comune&tipologia=nuovo&stato=attiva",
+    "q=famiglie minori&ordina=titolo",
+    "q=volontari&pagina=3",
+    "innovazione=consegne_domicilio,reti_terzo_settore&regione=03,05,08",
+];
+
 fn pick<T: Copy>(rng: &mut fastrand::Rng, items: &[T]) -> T {
     items[rng.usize(..items.len())]
 }

@@ -15,25 +15,9 @@
 use e2e::{Browser, dist_dir};
 use std::path::Path;
 
-/// The same script as the native benchmark (`crates/domain/examples`).
-const SCRIPT: [&str; 16] = [
-    "",
-    "q=anziani",
-    "q=tele",
-    "q=citta",
-    "q=a",
-    "q=supporto psicologico",
-    "regione=16",
-    "regione=16,09&innovazione=raggiungere_persone_isolate",
-    "innovazione=strumenti_digitali&strumento=spid_cie",
-    "q=anziani&regione=09&modalita=telefonica",
-    "q=consegne&anno=2020",
-    "utenza=anziani&destinatari=anziani_soli&prosegue=si",
-    "ente=comune&tipologia=nuovo&stato=attiva",
-    "q=famiglie minori&ordina=titolo",
-    "q=volontari&pagina=3",
-    "innovazione=consegne_domicilio,reti_terzo_settore&regione=03,05,08",
-];
+/// The same script as the native benchmark.
+use domain::synthetic::QUERY_SCRIPT as SCRIPT;
+
 const REPS: usize = 3;
 
 const OURS: &str = r#"
