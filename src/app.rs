@@ -13,8 +13,10 @@ pub fn App() -> impl IntoView {
     crate::i18n::provide_lang();
     view! {
         <Router>
-            <SkipLink />
-            <Header />
+            <OutsideEmbeds>
+                <SkipLink />
+                <Header />
+            </OutsideEmbeds>
             <main id="contenuto" tabindex="-1">
                 <Routes fallback=pages::NotFound>
                     <Route path=path!("/") view=pages::Home />
@@ -24,12 +26,27 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/catalogo") view=pages::CataloguePage />
                     <Route path=path!("/pratiche/:id") view=pages::PracticePage />
                     <Route path=path!("/statistiche") view=pages::StatisticsPage />
+                    <Route path=path!("/embed/catalogo") view=pages::embed::EmbedCatalogue />
+                    <Route path=path!("/embed/pratiche/:id") view=pages::embed::EmbedPractice />
                     <Route path=path!("/accessibilita") view=pages::Accessibility />
                     <Route path=path!("/privacy") view=pages::Privacy />
                     <Route path=path!("/dati-aperti") view=pages::OpenData />
                 </Routes>
             </main>
-            <Footer />
+            <OutsideEmbeds>
+                <Footer />
+            </OutsideEmbeds>
         </Router>
     }
+}
+
+/// Site chrome, left out of the views for partners' iframes (`/embed/...`).
+#[component]
+fn OutsideEmbeds(
+    /// What only the full site shows.
+    children: ChildrenFn,
+) -> impl IntoView {
+    let location = leptos_router::hooks::use_location();
+    let embedded = Memo::new(move |_| location.pathname.with(|path| path.starts_with("/embed/")));
+    view! { <Show when=move || !embedded.get()>{children()}</Show> }
 }

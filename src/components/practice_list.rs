@@ -27,11 +27,19 @@ pub fn PracticeCard(
     practice: CatalogueEntry,
 ) -> impl IntoView {
     let lang = Lang::It;
+    // Inside a partner's iframe, practice pages open on the main site in a new tab.
+    let embedded = crate::pages::embed::is_embedded();
     view! {
         <li class="practice-card">
             <article aria-labelledby=format!("titolo-{}", practice.id)>
                 <h2 class="practice-title" id=format!("titolo-{}", practice.id)>
-                    <a href=format!("/pratiche/{}", practice.id)>{practice.title.clone()}</a>
+                    <a
+                        href=format!("/pratiche/{}", practice.id)
+                        target=embedded.then_some("_blank")
+                        rel=embedded.then_some("noopener")
+                    >
+                        {practice.title.clone()}
+                    </a>
                 </h2>
                 {practice.demo.then(|| view! { <span class="badge badge-demo">"dimostrativo"</span> })}
                 <p class="practice-entity">{practice.entity_name.clone()} " · " {practice.region_code.label(lang)}</p>

@@ -1,6 +1,7 @@
 //! One module per page.
 
 pub mod catalogue;
+pub mod embed;
 mod home;
 mod info;
 mod not_found;

@@ -34,6 +34,10 @@ pub struct Config {
     /// Submissions completed in fewer seconds are refused as automated.
     #[arg(long, env = "BP_MIN_FILL_SECONDS", default_value_t = 20)]
     pub min_fill_seconds: u64,
+    /// Who may show `/embed/...` pages in an iframe: `*` (any site) or origins
+    /// separated by spaces (`https://www.regione.puglia.it https://...`).
+    #[arg(long, env = "BP_EMBED_ANCESTORS", default_value = "*")]
+    pub embed_ancestors: String,
     /// Submissions accepted per minute from one client address.
     #[arg(long, env = "BP_SUBMISSIONS_PER_MINUTE", default_value_t = 10)]
     pub submissions_per_minute: u32,

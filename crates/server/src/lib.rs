@@ -35,6 +35,8 @@ pub struct AppState {
     pub index_html: Option<Arc<str>>,
     /// Limits on the submission endpoint.
     pub guard: guard::AbuseGuard,
+    /// Who may frame `/embed/...` pages (CSP `frame-ancestors` sources).
+    pub embed_ancestors: String,
 }
 
 impl AppState {
@@ -46,6 +48,7 @@ impl AppState {
             static_dir: static_dir.map(Path::to_path_buf),
             index_html: index_html.map(Arc::from),
             guard: guard::AbuseGuard::default(),
+            embed_ancestors: "*".to_owned(),
         })
     }
 }
@@ -80,6 +83,7 @@ pub async fn serve(config: config::Config) -> Result<(), Box<dyn std::error::Err
     }
     let mut state = AppState::new(db, config.static_dir.as_deref())?;
     state.guard = guard::AbuseGuard::new(config.min_fill_seconds, config.submissions_per_minute);
+    state.embed_ancestors = web::parse_embed_ancestors(&config.embed_ancestors)?;
     let listener = tokio::net::TcpListener::bind(config.listen).await?;
     let address = listener.local_addr()?;
     tracing::info!(%address, "listening");

@@ -14,14 +14,20 @@ use tower_http::set_header::SetResponseHeaderLayer;
 pub const NONCE_PLACEHOLDER: &str = "{{__TRUNK NONCE__}}";
 
 /// The policy for HTML pages: scripts only from our origin or carrying this
-/// response's nonce, wasm allowed to compile, nothing from other origins, and
-/// no framing except by our own pages.
-pub fn page_csp(nonce: &str) -> String {
+/// response's nonce, wasm allowed to compile, nothing from other origins.
+/// `frame_ancestors` says who may frame the page: the embed allowlist on
+/// `/embed/...` routes, `'none'` everywhere else.
+pub fn page_csp(nonce: &str, frame_ancestors: &str) -> String {
     format!(
         "default-src 'self'; script-src 'self' 'nonce-{nonce}' 'wasm-unsafe-eval'; style-src 'self'; \
          img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; \
-         form-action 'self'; frame-ancestors 'self'"
+         form-action 'self'; frame-ancestors {frame_ancestors}"
     )
+}
+
+/// The routes partner websites may frame.
+pub fn is_embed_route(path: &str) -> bool {
+    path.starts_with("/embed/")
 }
 
 /// The policy for everything that is not a page (JSON, wasm, CSS, fonts).
@@ -34,14 +40,16 @@ fn fresh_nonce() -> String {
 }
 
 /// The app's `index.html`, for every route the browser app handles.
-pub async fn index(State(state): State<AppState>) -> Response {
+pub async fn index(State(state): State<AppState>, uri: axum::http::Uri) -> Response {
     let Some(template) = state.index_html.as_deref() else {
         return crate::error::ApiError::NotFound.into_response();
     };
     let nonce = fresh_nonce();
     let html = template.replace(NONCE_PLACEHOLDER, &nonce);
-    let csp = HeaderValue::from_str(&page_csp(&nonce)).expect("a base64 nonce is a valid header value");
-    (
+    let embed = is_embed_route(uri.path());
+    let ancestors = if embed { state.embed_ancestors.as_str() } else { "'none'" };
+    let csp = HeaderValue::from_str(&page_csp(&nonce, ancestors)).expect("a checked allowlist is a valid header value");
+    let mut response = (
         [
             (header::CONTENT_TYPE, HeaderValue::from_static("text/html; charset=utf-8")),
             (header::CACHE_CONTROL, HeaderValue::from_static("no-cache")),
@@ -49,7 +57,34 @@ pub async fn index(State(state): State<AppState>) -> Response {
         ],
         html,
     )
-        .into_response()
+        .into_response();
+    if !embed {
+        // For browsers that predate `frame-ancestors`.
+        response.headers_mut().insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+    }
+    response
+}
+
+/// Checks an embed allowlist: `*`, or origins like `https://www.regione.puglia.it`
+/// separated by spaces. Anything else could break or widen the policy.
+pub fn parse_embed_ancestors(text: &str) -> Result<String, String> {
+    let list: Vec<&str> = text.split_whitespace().collect();
+    if list.is_empty() {
+        return Err("BP_EMBED_ANCESTORS is empty: use * or a list of origins".into());
+    }
+    for item in &list {
+        let origin = item.strip_prefix("https://").or_else(|| item.strip_prefix("http://"));
+        let valid = *item == "*"
+            || *item == "'self'"
+            || origin.is_some_and(|host| {
+                !host.is_empty()
+                    && host.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | ':' | '*'))
+            });
+        if !valid {
+            return Err(format!("not an origin for BP_EMBED_ANCESTORS: {item:?}"));
+        }
+    }
+    Ok(list.join(" "))
 }
 
 /// The headers every response carries, unless a handler set its own.
@@ -71,6 +106,18 @@ pub fn security_headers() -> [SetResponseHeaderLayer<HeaderValue>; 5] {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn embed_allowlists_are_origins_only() {
+        assert_eq!(super::parse_embed_ancestors("*"), Ok("*".into()));
+        assert_eq!(
+            super::parse_embed_ancestors(" https://www.regione.puglia.it  http://localhost:8080 "),
+            Ok("https://www.regione.puglia.it http://localhost:8080".into())
+        );
+        for bad in ["", "   ", "https://a.it; script-src *", "javascript:x", "https://a.it/path", "'unsafe-inline'"] {
+            assert!(super::parse_embed_ancestors(bad).is_err(), "{bad:?}");
+        }
+    }
+
     #[test]
     fn nonces_are_fresh_and_header_safe() {
         let (a, b) = (super::fresh_nonce(), super::fresh_nonce());

@@ -282,7 +282,7 @@ async fn the_app_is_served_with_a_fresh_nonce_and_spa_fallback() {
         let response = server.client.get(server.url(path)).send().await.unwrap();
         assert_eq!(response.status(), StatusCode::OK, "{path}");
         let csp = response.headers()["content-security-policy"].to_str().unwrap().to_owned();
-        assert!(csp.contains("'wasm-unsafe-eval'") && csp.contains("frame-ancestors 'self'"), "{csp}");
+        assert!(csp.contains("'wasm-unsafe-eval'") && csp.contains("frame-ancestors 'none'"), "{csp}");
         let body = response.text().await.unwrap();
         let nonce = body.split("nonce=\"").nth(1).unwrap().split('"').next().unwrap().to_owned();
         assert!(!nonce.contains("TRUNK"), "{path}: the placeholder is replaced");
@@ -292,6 +292,13 @@ async fn the_app_is_served_with_a_fresh_nonce_and_spa_fallback() {
     nonces.sort();
     nonces.dedup();
     assert_eq!(nonces.len(), 4, "every response has its own nonce");
+
+    let embed = server.client.get(server.url("/embed/catalogo?regione=16")).send().await.unwrap();
+    let csp = embed.headers()["content-security-policy"].to_str().unwrap().to_owned();
+    assert!(csp.ends_with("frame-ancestors *"), "embed routes may be framed by partners: {csp}");
+    assert!(!embed.headers().contains_key("x-frame-options"));
+    let page = server.client.get(server.url("/catalogo")).send().await.unwrap();
+    assert_eq!(page.headers()["x-frame-options"], "DENY", "every other page refuses to be framed");
 
     let script = server.client.get(server.url("/app.js")).send().await.unwrap();
     assert_eq!(script.status(), StatusCode::OK);

@@ -1,0 +1,67 @@
+//! End-to-end: a partner page on a second local origin embeds the catalogue.
+
+use e2e::{Browser, TestServer, dist_dir};
+use fantoccini::Locator;
+use std::time::Duration;
+
+/// The partner's page, as a Regione would write it from our documentation.
+fn partner_page(main: &str) -> String {
+    format!(
+        r#"<!doctype html><html lang="it"><head><meta charset="utf-8"><title>Sito della Regione</title></head><body>
+<h1>Le buone pratiche della Puglia</h1>
+<script>window.heights = []; addEventListener("message", function (e) {{ if (e.data && e.data.type === "buone-pratiche:height") window.heights.push(e.data.height); }});</script>
+<iframe id="embedded" data-buone-pratiche src="{main}/embed/catalogo?regione=16" title="Buone pratiche della Puglia" style="width:100%;height:150px;border:0" referrerpolicy="strict-origin-when-cross-origin"></iframe>
+<iframe id="refused" src="{main}/catalogo" title="Catalogo"></iframe>
+<script src="{main}/embed.js"></script>
+</body></html>"#
+    )
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_partner_page_embeds_a_filtered_catalogue_that_sizes_itself() {
+    let server = TestServer::start_with_demo(&dist_dir()).await;
+    let page = partner_page(&server.base);
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let partner = format!("http://localhost:{}", listener.local_addr().unwrap().port());
+    let app = axum::Router::new().route("/", axum::routing::get(move || async move { axum::response::Html(page) }));
+    tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
+    assert_ne!(partner.replace("localhost", "127.0.0.1"), server.base, "a second origin");
+
+    let b = Browser::start().await;
+    b.client.goto(&partner).await.unwrap();
+    b.wait_for(Locator::XPath("//h1[normalize-space(.)='Le buone pratiche della Puglia']")).await;
+    let frame = b.wait_for(Locator::Id("embedded")).await;
+    frame.enter_frame().await.unwrap();
+    b.wait_for(Locator::XPath("//p[@data-testid='result-count'][normalize-space(.)='3 pratiche trovate']")).await;
+    let entities = b.client.find_all(Locator::Css(".practice-entity")).await.unwrap();
+    assert_eq!(entities.len(), 3);
+    for entity in entities {
+        assert!(entity.text().await.unwrap().ends_with("Puglia"), "only Puglia's practices");
+    }
+    assert!(b.client.find_all(Locator::Css("header, footer")).await.unwrap().is_empty(), "no site chrome");
+    let link = b.client.find(Locator::Css("article h2 a")).await.unwrap();
+    assert_eq!(link.attr("target").await.unwrap().as_deref(), Some("_blank"), "practice pages open in a new tab");
+    let href = link.prop("href").await.unwrap().unwrap();
+    assert!(href.starts_with(&format!("{}/pratiche/BP-", server.base)), "on the main site: {href}");
+    b.client.enter_parent_frame().await.unwrap();
+
+    // The frame reported its height and the host script applied it.
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    let heights = b.client.execute("return window.heights", vec![]).await.unwrap();
+    let last = heights.as_array().and_then(|h| h.last()).and_then(|h| h.as_f64()).expect("a height message arrived");
+    assert!(last > 300.0, "three cards are taller than the initial 150 px: {last}");
+    let applied = b.client.execute("return document.getElementById('embedded').style.height", vec![]).await.unwrap();
+    assert_eq!(applied.as_str(), Some(format!("{}px", last.ceil()).as_str()));
+
+    // A page that is not an embed view is refused inside a frame.
+    let refused = b.client.find(Locator::Id("refused")).await.unwrap();
+    refused.enter_frame().await.unwrap();
+    let inside = b.client.find_all(Locator::Css("main h1")).await.unwrap();
+    assert!(inside.is_empty(), "the browser refused to show /catalogo in a frame");
+    b.client.enter_parent_frame().await.unwrap();
+
+    // The link works on the main site.
+    b.client.goto(&href).await.unwrap();
+    b.wait_for(Locator::Css("[data-testid='reference']")).await;
+    b.close().await;
+}
