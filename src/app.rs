@@ -26,6 +26,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/catalogo") view=pages::CataloguePage />
                     <Route path=path!("/pratiche/:id") view=pages::PracticePage />
                     <Route path=path!("/statistiche") view=pages::StatisticsPage />
+                    <Route path=path!("/incorpora") view=pages::EmbedBuilderPage />
                     <Route path=path!("/embed/catalogo") view=pages::embed::EmbedCatalogue />
                     <Route path=path!("/embed/pratiche/:id") view=pages::embed::EmbedPractice />
                     <Route path=path!("/accessibilita") view=pages::Accessibility />

@@ -304,7 +304,10 @@ fn CatalogueView(index: Arc<CatalogueIndex>) -> impl IntoView {
                             <a href=move || query.with(|q| export_href(q, "json")) download data-testid="download-json">
                                 "JSON"
                             </a> " · "
-                            <a href="/api/data-dictionary">{tr("dizionario dei dati", "data dictionary")}</a>
+                            <a href="/api/data-dictionary">{tr("dizionario dei dati", "data dictionary")}</a> " · "
+                            <a href=move || {
+                                query.with(|q| catalogue_href(q).replacen("/catalogo", "/incorpora", 1))
+                            }>{tr("incorpora questa vista", "embed this view")}</a>
                         </p>
                     </Show>
                 </div>

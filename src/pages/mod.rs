@@ -2,6 +2,7 @@
 
 pub mod catalogue;
 pub mod embed;
+mod embed_builder;
 mod home;
 mod info;
 mod not_found;
@@ -9,6 +10,7 @@ mod practice;
 mod statistics;
 
 pub use catalogue::CataloguePage;
+pub use embed_builder::EmbedBuilderPage;
 pub use home::Home;
 pub use info::{Accessibility, OpenData, Privacy};
 pub use not_found::NotFound;

@@ -65,3 +65,26 @@ async fn a_partner_page_embeds_a_filtered_catalogue_that_sizes_itself() {
     b.wait_for(Locator::Css("[data-testid='reference']")).await;
     b.close().await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_embed_page_builds_the_snippet_of_the_current_view() {
+    let server = TestServer::start_with_demo(&dist_dir()).await;
+    let b = Browser::start().await;
+    b.client.goto(&format!("{}/catalogo?regione=16", server.base)).await.unwrap();
+    let link = b.wait_for(Locator::XPath("//a[normalize-space(.)='incorpora questa vista']")).await;
+    link.send_keys(&e2e::key(fantoccini::key::Key::Enter)).await.unwrap();
+    b.wait_for_heading("Incorpora il catalogo nel tuo sito").await;
+    let snippet = b.labelled("Codice da incorporare").await.prop("value").await.unwrap().unwrap();
+    let src = format!("{}/embed/catalogo?regione=16", server.base);
+    assert!(snippet.contains(&format!("src=\"{src}\"")), "{snippet}");
+    assert!(snippet.contains(&format!("<script src=\"{}/embed.js\" async></script>", server.base)), "{snippet}");
+    let preview = b.client.find(Locator::Css("iframe.embed-preview")).await.unwrap();
+    assert_eq!(
+        preview.attr("src").await.unwrap().as_deref(),
+        Some(src.as_str()),
+        "the preview shows the snippet's view"
+    );
+    let violations = b.accessibility_violations().await;
+    assert!(violations.is_empty(), "axe-core on the embed page: {violations:#?}");
+    b.close().await;
+}

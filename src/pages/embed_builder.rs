@@ -1,0 +1,73 @@
+//! `/incorpora`: builds the snippet a partner website pastes to embed the
+//! current catalogue view (the filters come from the URL, like the
+//! catalogue's), with a live preview of exactly that snippet.
+
+use crate::components::use_document_title;
+use crate::i18n::{tr, use_lang};
+use crate::pages::catalogue::{catalogue_href, use_catalogue_query};
+use domain::Lang;
+use leptos::prelude::*;
+
+/// The embed address of a catalogue view, in a language.
+fn embed_src(origin: &str, catalogue_href: &str, lang: Lang) -> String {
+    let params = catalogue_href.split_once('?').map_or("", |(_, p)| p);
+    let lang_param = if lang == Lang::En { "lang=en" } else { "" };
+    let query: Vec<&str> = [params, lang_param].into_iter().filter(|p| !p.is_empty()).collect();
+    if query.is_empty() {
+        format!("{origin}/embed/catalogo")
+    } else {
+        format!("{origin}/embed/catalogo?{}", query.join("&"))
+    }
+}
+
+/// The page that builds the embed snippet.
+#[component]
+pub fn EmbedBuilderPage() -> impl IntoView {
+    use_document_title("Incorpora");
+    let lang = use_lang();
+    let query = use_catalogue_query();
+    let origin = window().location().origin().unwrap_or_default();
+    let src = {
+        let origin = origin.clone();
+        Memo::new(move |_| query.with(|q| embed_src(&origin, &catalogue_href(q), lang.get())))
+    };
+    let snippet = move || {
+        format!(
+            "<iframe data-buone-pratiche src=\"{}\" title=\"Buone pratiche dei servizi sociali\" style=\"width:100%;height:600px;border:0\" loading=\"lazy\" referrerpolicy=\"strict-origin-when-cross-origin\"></iframe>\n<script src=\"{origin}/embed.js\" async></script>",
+            src.get()
+        )
+    };
+    view! {
+        <div class="container page">
+            <h1>{tr("Incorpora il catalogo nel tuo sito", "Embed the catalogue in your website")}</h1>
+            <p>
+                {tr(
+                    "Copia questo codice nella pagina del tuo sito: mostrerà le pratiche con i filtri che hai scelto nel catalogo e si adatterà in altezza. Lo script di poche righe serve solo al ridimensionamento; senza, l'iframe resta alto 600 pixel.",
+                    "Paste this code into your website's page: it shows the practices with the filters you chose in the catalogue and adapts its height. The few-line script only resizes it; without it the iframe stays 600 pixels high.",
+                )}
+            </p>
+            <p>
+                <a href=move || {
+                    query.with(catalogue_href)
+                }>{tr("Cambia i filtri nel catalogo", "Change the filters in the catalogue")}</a>
+            </p>
+            <div class="form-group">
+                <label for="codice">{tr("Codice da incorporare", "Code to embed")}</label>
+                <textarea id="codice" class="form-control snippet" rows="5" readonly prop:value=snippet></textarea>
+            </div>
+            <h2>{tr("Anteprima", "Preview")}</h2>
+            <iframe
+                class="embed-preview"
+                data-buone-pratiche
+                src=move || src.get()
+                title=move || {
+                    if lang.get() == Lang::It {
+                        "Anteprima del catalogo incorporato"
+                    } else {
+                        "Preview of the embedded catalogue"
+                    }
+                }
+            ></iframe>
+        </div>
+    }
+}
