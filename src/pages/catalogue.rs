@@ -295,7 +295,24 @@ fn CatalogueView(index: Arc<CatalogueIndex>) -> impl IntoView {
                     <p role="status" class="result-count" data-testid="result-count">
                         {move || count_text(results.with(|r| r.total), lang.get())}
                     </p>
-                    <Show when=move || api::DataSource::of_document() == api::DataSource::Api>
+                    <Show
+                        when=move || api::DataSource::of_document() == api::DataSource::Api
+                        fallback=move || {
+                            view! {
+                                <p class="downloads">
+                                    {tr("Scarica tutti i dati:", "Download all the data:")} " "
+                                    <a href="opendata/buone-pratiche.csv" download>
+                                        "CSV"
+                                    </a> " · " <a href="opendata/buone-pratiche.json" download>
+                                        "JSON"
+                                    </a> " · "
+                                    <a href="opendata/dizionario-dati.json">
+                                        {tr("dizionario dei dati", "data dictionary")}
+                                    </a>
+                                </p>
+                            }
+                        }
+                    >
                         <p class="downloads">
                             {tr("Scarica questi risultati:", "Download these results:")} " "
                             <a href=move || query.with(|q| export_href(q, "csv")) download data-testid="download-csv">

@@ -47,8 +47,40 @@ async fn assert_accessible(b: &Browser, page: &str) {
 #[tokio::test(flavor = "multi_thread")]
 async fn search_and_two_facets_give_the_expected_practices_and_live_in_the_url() {
     let server = TestServer::start_with_demo(&dist_dir()).await;
+    search_and_facets(&server.base, true).await;
+}
+
+/// The published static folder on a plain static file server (no API, no
+/// fallback but a `404.html`, as static hosts offer) passes the same tests.
+#[tokio::test(flavor = "multi_thread")]
+async fn the_static_publication_passes_the_catalogue_tests() {
+    let site = tempfile::tempdir().unwrap();
+    let data = tempfile::tempdir().unwrap();
+    let config = server::config::Config {
+        listen: "127.0.0.1:0".parse().unwrap(),
+        database: data.path().join("publish.sqlite"),
+        static_dir: Some(dist_dir()),
+        demo: true,
+        min_fill_seconds: 20,
+        submissions_per_minute: 10,
+        embed_ancestors: "*".into(),
+    };
+    server::publish::publish_static(&config, site.path()).await.unwrap();
+    let files = tower_http::services::ServeDir::new(site.path())
+        .not_found_service(tower_http::services::ServeFile::new(site.path().join("404.html")));
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let base = format!("http://{}", listener.local_addr().unwrap());
+    tokio::spawn(async move { axum::serve(listener, axum::Router::new().fallback_service(files)).await.unwrap() });
+    search_and_facets(&base, false).await;
+    practice_page(&base).await;
+    let csv = reqwest::get(format!("{base}/opendata/buone-pratiche.csv")).await.unwrap().text().await.unwrap();
+    assert!(csv.starts_with("id,demo,published_at"), "open data beside the app");
+    assert!(!csv.contains("referente1@example.org"), "only public fields");
+}
+
+async fn search_and_facets(base: &str, api: bool) {
     let b = Browser::start().await;
-    b.client.goto(&format!("{}/catalogo", server.base)).await.unwrap();
+    b.client.goto(&format!("{base}/catalogo")).await.unwrap();
     wait_for_count(&b, &format!("{} pratiche trovate", server::demo::practices().len())).await;
 
     facet(&b, "Toscana").await.send_keys(" ").await.unwrap();
@@ -67,15 +99,24 @@ async fn search_and_two_facets_give_the_expected_practices_and_live_in_the_url()
     assert_eq!(titles(&b).await, ["Telefonate proattive agli anziani che vivono soli"]);
     assert_accessible(&b, "the filtered catalogue").await;
 
-    // The CSV of this view holds exactly the rows on screen.
-    let href =
-        b.client.find(Locator::Css("[data-testid='download-csv']")).await.unwrap().attr("href").await.unwrap().unwrap();
-    let fetch = "const done = arguments[arguments.length - 1]; fetch(arguments[0]).then(r => r.text()).then(done);";
-    let csv = b.client.execute_async(fetch, vec![serde_json::json!(href)]).await.unwrap();
-    let mut reader = csv::Reader::from_reader(csv.as_str().unwrap().as_bytes());
-    let title_at = reader.headers().unwrap().iter().position(|h| h == "title").unwrap();
-    let rows: Vec<String> = reader.records().map(|r| r.unwrap()[title_at].to_owned()).collect();
-    assert_eq!(rows, titles(&b).await, "the download is the view");
+    // The CSV of this view holds exactly the rows on screen (with the API).
+    if api {
+        let href = b
+            .client
+            .find(Locator::Css("[data-testid='download-csv']"))
+            .await
+            .unwrap()
+            .attr("href")
+            .await
+            .unwrap()
+            .unwrap();
+        let fetch = "const done = arguments[arguments.length - 1]; fetch(arguments[0]).then(r => r.text()).then(done);";
+        let csv = b.client.execute_async(fetch, vec![serde_json::json!(href)]).await.unwrap();
+        let mut reader = csv::Reader::from_reader(csv.as_str().unwrap().as_bytes());
+        let title_at = reader.headers().unwrap().iter().position(|h| h == "title").unwrap();
+        let rows: Vec<String> = reader.records().map(|r| r.unwrap()[title_at].to_owned()).collect();
+        assert_eq!(rows, titles(&b).await, "the download is the view");
+    }
 
     let url = b.client.current_url().await.unwrap();
     let query = url.query().unwrap_or_default().to_owned();
@@ -114,8 +155,12 @@ async fn search_and_two_facets_give_the_expected_practices_and_live_in_the_url()
 #[tokio::test(flavor = "multi_thread")]
 async fn a_practice_page_shows_public_fields_and_never_a_private_one() {
     let server = TestServer::start_with_demo(&dist_dir()).await;
+    practice_page(&server.base).await;
+}
+
+async fn practice_page(base: &str) {
     let b = Browser::start().await;
-    b.client.goto(&format!("{}/catalogo?q=telesoccorso", server.base)).await.unwrap();
+    b.client.goto(&format!("{base}/catalogo?q=telesoccorso")).await.unwrap();
     wait_for_count(&b, "1 pratica trovata").await;
     let link =
         b.wait_for(Locator::XPath("//article//h2/a[normalize-space(.)='Telesoccorso esteso a nuovi utenti']")).await;
@@ -149,7 +194,7 @@ async fn a_practice_page_shows_public_fields_and_never_a_private_one() {
     assert_eq!(json_ld["identifier"], reference.as_str());
     assert_accessible(&b, "a practice page").await;
 
-    b.client.goto(&format!("{}/pratiche/BP-1999-0001", server.base)).await.unwrap();
+    b.client.goto(&format!("{base}/pratiche/BP-1999-0001")).await.unwrap();
     b.wait_for_heading("Pratica non trovata").await;
     b.close().await;
 }

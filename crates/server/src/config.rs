@@ -51,4 +51,10 @@ pub enum Command {
         /// The file to write, e.g. `dist/catalogue.json`.
         out: PathBuf,
     },
+    /// Write a self-contained static site (app, data, open data) into a folder,
+    /// from the built app in BP_STATIC_DIR: it needs no API to run.
+    PublishStatic {
+        /// The folder to write, e.g. `site`.
+        out: PathBuf,
+    },
 }

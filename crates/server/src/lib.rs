@@ -10,6 +10,7 @@ pub mod demo;
 pub mod error;
 pub mod export;
 pub mod guard;
+pub mod publish;
 pub mod web;
 
 use axum::Router;

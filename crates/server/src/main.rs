@@ -12,6 +12,7 @@ async fn main() -> std::process::ExitCode {
     let outcome = match cli.command {
         None => server::serve(cli.config).await,
         Some(Command::ExportCatalogue { out }) => server::export_catalogue(&cli.config, &out).await,
+        Some(Command::PublishStatic { out }) => server::publish::publish_static(&cli.config, &out).await,
     };
     match outcome {
         Ok(()) => std::process::ExitCode::SUCCESS,
