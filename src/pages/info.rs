@@ -52,6 +52,27 @@ pub fn OpenData() -> impl IntoView {
             <p>
                 "Le pratiche pubblicate sono rilasciate con licenza Creative Commons Attribuzione 4.0 Internazionale (CC BY 4.0): puoi riutilizzarle citando la fonte."
             </p>
+            <h2>"File"</h2>
+            <ul>
+                <li>
+                    <a href="opendata/buone-pratiche.csv">"Tutte le pratiche pubblicate (CSV, UTF-8)"</a>
+                </li>
+                <li>
+                    <a href="opendata/buone-pratiche.json">"Tutte le pratiche pubblicate (JSON)"</a>
+                </li>
+                <li>
+                    <a href="opendata/dizionario-dati.json">"Dizionario dei dati (JSON)"</a>
+                </li>
+                <li>
+                    <a href="opendata/dcat.ttl">"Metadati DCAT-AP_IT (Turtle)"</a>
+                </li>
+                <li>
+                    <a href="opendata/feed.atom">"Nuove pratiche e aggiornamenti (feed Atom)"</a>
+                </li>
+            </ul>
+            <p>
+                "Identificativi e indirizzi delle pratiche (BP-AAAA-NNNN, /pratiche/BP-AAAA-NNNN) non cambiano mai. Dal catalogo puoi scaricare anche solo le pratiche che hai filtrato."
+            </p>
             <p>
                 "L'elenco dei comuni italiani usato dal questionario è di fonte ISTAT (licenza CC BY). Fonte: ISTAT."
             </p>

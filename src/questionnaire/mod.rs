@@ -41,8 +41,42 @@ pub struct StoredReceipt {
 #[component]
 pub fn QuestionnairePage() -> impl IntoView {
     use_document_title("Questionario");
+    if api::DataSource::of_document() == api::DataSource::Static {
+        return view! { <StaticQuestionnaire /> }.into_any();
+    }
     provide_form(Mode::New);
-    view! { <Journey /> }
+    view! { <Journey /> }.into_any()
+}
+
+/// On a static copy of the site there is no server to receive answers: the
+/// page sends respondents to the questionnaire on the main site.
+#[component]
+fn StaticQuestionnaire() -> impl IntoView {
+    let main_site = document()
+        .query_selector("meta[name='bp-questionnaire-url']")
+        .ok()
+        .flatten()
+        .and_then(|meta| meta.get_attribute("content"))
+        .filter(|url| url.starts_with("https://") || url.starts_with("http://"));
+    view! {
+        <div class="container page">
+            <h1>{tr("Descrivi una buona pratica", "Describe a good practice")}</h1>
+            <p>
+                {tr(
+                    "Questa è una copia del catalogo: il questionario si compila sul sito principale della raccolta.",
+                    "This is a copy of the catalogue: the questionnaire is filled in on the collection's main site.",
+                )}
+            </p>
+            {main_site
+                .map(|url| {
+                    view! {
+                        <a href=url class="button button-primary">
+                            {tr("Vai al questionario", "Go to the questionnaire")}
+                        </a>
+                    }
+                })}
+        </div>
+    }
 }
 
 /// Reads the page from `?passo=`: 0 is the privacy notice, 1-6 the steps, 7 the review.

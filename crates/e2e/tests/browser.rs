@@ -66,6 +66,8 @@ async fn the_catalogue_reads_static_files_without_any_api() {
         min_fill_seconds: 20,
         submissions_per_minute: 10,
         embed_ancestors: "*".into(),
+        public_url: None,
+        questionnaire_url: None,
     };
     server::export_catalogue(&config, &site.path().join("catalogue.json")).await.unwrap();
     let base = serve_static(site.path()).await;

@@ -64,6 +64,8 @@ async fn the_static_publication_passes_the_catalogue_tests() {
         min_fill_seconds: 20,
         submissions_per_minute: 10,
         embed_ancestors: "*".into(),
+        public_url: Some("https://buonepratiche.example.org".into()),
+        questionnaire_url: Some("https://buonepratiche.example.org/questionario".into()),
     };
     server::publish::publish_static(&config, site.path()).await.unwrap();
     let files = tower_http::services::ServeDir::new(site.path())
@@ -76,6 +78,21 @@ async fn the_static_publication_passes_the_catalogue_tests() {
     let csv = reqwest::get(format!("{base}/opendata/buone-pratiche.csv")).await.unwrap().text().await.unwrap();
     assert!(csv.starts_with("id,demo,published_at"), "open data beside the app");
     assert!(!csv.contains("referente1@example.org"), "only public fields");
+    let feed = reqwest::get(format!("{base}/opendata/feed.atom")).await.unwrap().text().await.unwrap();
+    assert!(feed.contains("https://buonepratiche.example.org/pratiche/BP-"), "permalinks on the public address");
+
+    // The static copy cannot take answers: its questionnaire page links to the main site.
+    let b = Browser::start().await;
+    b.client.goto(&format!("{base}/questionario")).await.unwrap();
+    let link = b.wait_for(Locator::XPath("//main//a[normalize-space(.)='Vai al questionario']")).await;
+    assert_eq!(link.attr("href").await.unwrap().as_deref(), Some("https://buonepratiche.example.org/questionario"));
+    // Statistics and embed views work from the static folder too.
+    b.client.goto(&format!("{base}/statistiche?regione=16")).await.unwrap();
+    b.wait_for(Locator::XPath("//p[@role='status'][starts-with(normalize-space(.), '3 pratiche considerate')]")).await;
+    b.client.goto(&format!("{base}/embed/catalogo?regione=16")).await.unwrap();
+    wait_for_count(&b, "3 pratiche trovate").await;
+    assert!(b.client.find_all(Locator::Css("header")).await.unwrap().is_empty());
+    b.close().await;
 }
 
 async fn search_and_facets(base: &str, api: bool) {

@@ -30,6 +30,8 @@ pub fn router() -> Router<AppState> {
         .route("/api/export.json", get(export_json))
         .route("/api/submissions", post(submit))
         .route("/api/submissions/mine", get(own_submission).put(update_own_submission))
+        .route("/opendata/", get(|| async { axum::response::Redirect::to("/dati-aperti") }))
+        .route("/opendata/{name}", get(opendata_file))
         .route("/api", any(not_found))
         .route("/api/", any(not_found))
         .route("/api/{*rest}", any(not_found))
@@ -122,6 +124,17 @@ async fn export_json(
     let practices = selected(&state.db, &params).await?;
     let body = serde_json::json!({ "licence": domain::practice::LICENCE, "practices": practices });
     Ok(([(header::CONTENT_DISPOSITION, attachment("json"))], Json(body)))
+}
+
+/// One open-data file, made from the published practices.
+async fn opendata_file(
+    State(state): State<AppState>,
+    Path(name): Path<String>,
+) -> Result<impl axum::response::IntoResponse, ApiError> {
+    let media_type = crate::opendata::media_type(&name).ok_or(ApiError::NotFound)?;
+    let practices = state.db.call(|conn| db::published_practices(conn)).await?;
+    let body = crate::opendata::render(&name, &state.public_url, &practices).ok_or(ApiError::NotFound)?;
+    Ok(([(header::CONTENT_TYPE, media_type)], body))
 }
 
 /// The data dictionary: one entry per field, in questionnaire order, with its

@@ -34,6 +34,14 @@ pub struct Config {
     /// Submissions completed in fewer seconds are refused as automated.
     #[arg(long, env = "BP_MIN_FILL_SECONDS", default_value_t = 20)]
     pub min_fill_seconds: u64,
+    /// The public address of the site, for absolute links in the open-data
+    /// metadata and feed (default: `http://` + the listen address).
+    #[arg(long, env = "BP_PUBLIC_URL")]
+    pub public_url: Option<String>,
+    /// For `publish-static`: the address of the questionnaire on the main
+    /// site, linked from the static copy (which cannot receive answers).
+    #[arg(long, env = "BP_QUESTIONNAIRE_URL")]
+    pub questionnaire_url: Option<String>,
     /// Who may show `/embed/...` pages in an iframe: `*` (any site) or origins
     /// separated by spaces (`https://www.regione.puglia.it https://...`).
     #[arg(long, env = "BP_EMBED_ANCESTORS", default_value = "*")]
@@ -57,4 +65,11 @@ pub enum Command {
         /// The folder to write, e.g. `site`.
         out: PathBuf,
     },
+}
+
+impl Config {
+    /// The public address, without a trailing slash.
+    pub fn public_url(&self) -> String {
+        self.public_url.clone().unwrap_or_else(|| format!("http://{}", self.listen)).trim_end_matches('/').to_owned()
+    }
 }

@@ -10,6 +10,7 @@ pub mod demo;
 pub mod error;
 pub mod export;
 pub mod guard;
+pub mod opendata;
 pub mod publish;
 pub mod web;
 
@@ -38,6 +39,8 @@ pub struct AppState {
     pub guard: guard::AbuseGuard,
     /// Who may frame `/embed/...` pages (CSP `frame-ancestors` sources).
     pub embed_ancestors: String,
+    /// The site's public address, for absolute links in open-data files.
+    pub public_url: String,
 }
 
 impl AppState {
@@ -50,6 +53,7 @@ impl AppState {
             index_html: index_html.map(Arc::from),
             guard: guard::AbuseGuard::default(),
             embed_ancestors: "*".to_owned(),
+            public_url: "http://localhost".to_owned(),
         })
     }
 }
@@ -85,6 +89,7 @@ pub async fn serve(config: config::Config) -> Result<(), Box<dyn std::error::Err
     let mut state = AppState::new(db, config.static_dir.as_deref())?;
     state.guard = guard::AbuseGuard::new(config.min_fill_seconds, config.submissions_per_minute);
     state.embed_ancestors = web::parse_embed_ancestors(&config.embed_ancestors)?;
+    state.public_url = config.public_url();
     let listener = tokio::net::TcpListener::bind(config.listen).await?;
     let address = listener.local_addr()?;
     tracing::info!(%address, "listening");

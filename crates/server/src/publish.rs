@@ -5,7 +5,7 @@
 //! so that deep links work on servers that only serve files.
 
 use crate::config::Config;
-use crate::{api, db, demo, export};
+use crate::{api, db, demo, opendata};
 use std::path::Path;
 
 /// Pages of the app that a visitor may open directly.
@@ -54,7 +54,13 @@ pub async fn publish_static(config: &Config, out: &Path) -> Result<(), Box<dyn s
         demo::load_if_empty(&db).await?;
     }
     copy_dir(dist, out)?;
-    let index = static_index(&std::fs::read_to_string(dist.join("index.html"))?);
+    let mut index = static_index(&std::fs::read_to_string(dist.join("index.html"))?);
+    if let Some(url) = &config.questionnaire_url {
+        let escaped = url.replace('&', "&amp;").replace('"', "&quot;").replace('<', "&lt;");
+        let meta = format!(r#"<meta name="bp-questionnaire-url" content="{escaped}" />"#);
+        index =
+            index.replacen("<meta name=\"bp-data-source\"", &format!("{meta}\n    <meta name=\"bp-data-source\""), 1);
+    }
     std::fs::write(out.join("index.html"), &index)?;
     std::fs::write(out.join("404.html"), &index)?;
     let practices = db.call(|conn| db::published_practices(conn)).await?;
@@ -73,11 +79,10 @@ pub async fn publish_static(config: &Config, out: &Path) -> Result<(), Box<dyn s
     std::fs::write(out.join("catalogue.json"), serde_json::to_vec(&api::build_catalogue(&db).await?)?)?;
     let opendata = out.join("opendata");
     std::fs::create_dir_all(&opendata)?;
-    std::fs::write(opendata.join("buone-pratiche.csv"), export::to_csv(&practices))?;
-    let json = serde_json::json!({ "licence": domain::practice::LICENCE, "practices": practices });
-    std::fs::write(opendata.join("buone-pratiche.json"), serde_json::to_vec(&json)?)?;
-    let dictionary = domain::questionnaire::QUESTIONNAIRE.dictionary();
-    std::fs::write(opendata.join("dizionario-dati.json"), serde_json::to_vec(&dictionary)?)?;
+    for (name, _, _) in opendata::FILES {
+        let body = opendata::render(name, &config.public_url(), &practices).expect("every listed file renders");
+        std::fs::write(opendata.join(name), body)?;
+    }
     println!("wrote a static site with {} practices to {}", practices.len(), out.display());
     Ok(())
 }

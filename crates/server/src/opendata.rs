@@ -1,0 +1,199 @@
+//! The open-data files, served under `/opendata/` and written by the static
+//! publication: the dataset as CSV and JSON (public fields only), its data
+//! dictionary, DCAT-AP_IT metadata (Turtle) naming every distribution, and an
+//! Atom feed of newly published and updated practices. One function makes
+//! each file, so the server and the static site publish the same bytes.
+
+use crate::export;
+use atom_syndication::{Entry, Feed, FixedDateTime, Link, Person};
+use domain::PublicPractice;
+use oxrdf::{Literal, NamedNode, Term, Triple};
+
+/// Each file: name, media type, title of the DCAT distribution (if any).
+pub const FILES: [(&str, &str, Option<&str>); 5] = [
+    ("buone-pratiche.csv", "text/csv; charset=utf-8", Some("Buone pratiche (CSV)")),
+    ("buone-pratiche.json", "application/json", Some("Buone pratiche (JSON)")),
+    ("dizionario-dati.json", "application/json", Some("Dizionario dei dati (JSON)")),
+    ("dcat.ttl", "text/turtle; charset=utf-8", None),
+    ("feed.atom", "application/atom+xml", None),
+];
+
+const LICENCE_URI: &str = "https://creativecommons.org/licenses/by/4.0/";
+/// The publisher's code in the Indice delle Pubbliche Amministrazioni; to be
+/// confirmed by the data owner before the portal harvests the catalogue.
+const PUBLISHER_IPA: &str = "m_lps";
+const PUBLISHER_NAME: &str = "Ministero del Lavoro e delle Politiche Sociali";
+
+/// The latest change among the practices (RFC 3339), or the epoch.
+fn modified(practices: &[PublicPractice]) -> &str {
+    practices.iter().map(|p| p.updated_at.as_str()).max().unwrap_or("1970-01-01T00:00:00Z")
+}
+
+/// Makes the file `name` for a site whose public address is `base`.
+pub fn render(name: &str, base: &str, practices: &[PublicPractice]) -> Option<Vec<u8>> {
+    let base = base.trim_end_matches('/');
+    Some(match name {
+        "buone-pratiche.csv" => export::to_csv(practices),
+        "buone-pratiche.json" => {
+            serde_json::to_vec(&serde_json::json!({ "licence": domain::practice::LICENCE, "practices": practices }))
+                .ok()?
+        }
+        "dizionario-dati.json" => serde_json::to_vec(&domain::questionnaire::QUESTIONNAIRE.dictionary()).ok()?,
+        "dcat.ttl" => dcat(base, practices),
+        "feed.atom" => atom(base, practices),
+        _ => return None,
+    })
+}
+
+/// The media type of a file.
+pub fn media_type(name: &str) -> Option<&'static str> {
+    FILES.iter().find(|(n, _, _)| *n == name).map(|(_, t, _)| *t)
+}
+
+fn iri(text: &str) -> NamedNode {
+    NamedNode::new_unchecked(text)
+}
+
+/// DCAT-AP_IT 2.0 metadata of the catalogue, the dataset and its distributions.
+fn dcat(base: &str, practices: &[PublicPractice]) -> Vec<u8> {
+    const DCAT: &str = "http://www.w3.org/ns/dcat#";
+    const DCT: &str = "http://purl.org/dc/terms/";
+    const DCATAPIT: &str = "http://dati.gov.it/onto/dcatapit#";
+    const FOAF: &str = "http://xmlns.com/foaf/0.1/";
+    const VCARD: &str = "http://www.w3.org/2006/vcard/ns#";
+    const RDF_TYPE: &str = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type";
+    const XSD_DATE: &str = "http://www.w3.org/2001/XMLSchema#date";
+    let modified = &modified(practices)[..10];
+    let issued = practices.iter().map(|p| &p.published_at[..10]).min().unwrap_or(modified);
+    let catalog = iri(&format!("{base}/opendata/dcat.ttl#catalogo"));
+    let dataset = iri(&format!("{base}/opendata/#buone-pratiche"));
+    let publisher = iri(&format!("{base}/opendata/#titolare"));
+    let contact = iri(&format!("{base}/opendata/#contatto"));
+    let licence = iri(LICENCE_URI);
+    let mut triples: Vec<Triple> = Vec::new();
+    let mut add = |s: &NamedNode, p: String, o: Term| triples.push(Triple::new(s.clone(), iri(&p), o));
+    let text = |t: &str| Term::from(Literal::new_language_tagged_literal_unchecked(t, "it"));
+    let plain = |t: &str| Term::from(Literal::new_simple_literal(t));
+    let date = |d: &str| Term::from(Literal::new_typed_literal(d, iri(XSD_DATE)));
+    add(&catalog, RDF_TYPE.into(), iri(&format!("{DCATAPIT}Catalog")).into());
+    add(&catalog, RDF_TYPE.into(), iri(&format!("{DCAT}Catalog")).into());
+    add(&catalog, format!("{DCT}title"), text("Buone pratiche dei servizi sociali territoriali"));
+    add(&catalog, format!("{DCT}description"), text("Catalogo dei dati aperti della raccolta delle buone pratiche."));
+    add(&catalog, format!("{DCT}publisher"), publisher.clone().into());
+    add(&catalog, format!("{DCT}modified"), date(modified));
+    add(&catalog, format!("{FOAF}homepage"), iri(&format!("{base}/")).into());
+    add(&catalog, format!("{DCAT}dataset"), dataset.clone().into());
+    add(&dataset, RDF_TYPE.into(), iri(&format!("{DCATAPIT}Dataset")).into());
+    add(&dataset, RDF_TYPE.into(), iri(&format!("{DCAT}Dataset")).into());
+    add(&dataset, format!("{DCT}identifier"), plain(&format!("{PUBLISHER_IPA}:buone-pratiche")));
+    add(&dataset, format!("{DCT}title"), text("Buone pratiche dei servizi sociali territoriali"));
+    add(
+        &dataset,
+        format!("{DCT}description"),
+        text(
+            "Pratiche introdotte o rafforzate da Comuni, Ambiti territoriali sociali e Regioni durante l'emergenza Covid-19 e dopo: raccolta aperta, verificata da una redazione. Non è un campione statistico.",
+        ),
+    );
+    add(
+        &dataset,
+        format!("{DCAT}theme"),
+        iri("http://publications.europa.eu/resource/authority/data-theme/SOCI").into(),
+    );
+    for keyword in ["servizi sociali", "buone pratiche", "Covid-19", "welfare locale"] {
+        add(&dataset, format!("{DCAT}keyword"), text(keyword));
+    }
+    add(&dataset, format!("{DCT}issued"), date(issued));
+    add(&dataset, format!("{DCT}modified"), date(modified));
+    add(&dataset, format!("{DCT}publisher"), publisher.clone().into());
+    add(&dataset, format!("{DCT}rightsHolder"), publisher.clone().into());
+    add(
+        &dataset,
+        format!("{DCT}accrualPeriodicity"),
+        iri("http://publications.europa.eu/resource/authority/frequency/CONT").into(),
+    );
+    add(&dataset, format!("{DCAT}contactPoint"), contact.clone().into());
+    add(&publisher, RDF_TYPE.into(), iri(&format!("{DCATAPIT}Agent")).into());
+    add(&publisher, format!("{FOAF}name"), text(PUBLISHER_NAME));
+    add(&publisher, format!("{DCT}identifier"), plain(PUBLISHER_IPA));
+    add(&contact, RDF_TYPE.into(), iri(&format!("{DCATAPIT}Organization")).into());
+    add(&contact, format!("{VCARD}fn"), text("Redazione delle buone pratiche"));
+    add(&contact, format!("{VCARD}hasURL"), iri(&format!("{base}/dati-aperti")).into());
+    add(&licence, RDF_TYPE.into(), iri(&format!("{DCATAPIT}LicenseDocument")).into());
+    add(&licence, format!("{DCT}type"), iri("http://purl.org/adms/licencetype/Attribution").into());
+    add(&licence, format!("{FOAF}name"), plain("CC BY 4.0"));
+    for (name, media, title) in FILES {
+        let Some(title) = title else { continue };
+        let url = iri(&format!("{base}/opendata/{name}"));
+        let distribution = iri(&format!("{base}/opendata/#{name}"));
+        let format = if name.ends_with(".csv") { "CSV" } else { "JSON" };
+        add(&dataset, format!("{DCAT}distribution"), distribution.clone().into());
+        add(&distribution, RDF_TYPE.into(), iri(&format!("{DCATAPIT}Distribution")).into());
+        add(&distribution, format!("{DCT}title"), text(title));
+        add(&distribution, format!("{DCAT}accessURL"), url.clone().into());
+        add(&distribution, format!("{DCAT}downloadURL"), url.into());
+        add(&distribution, format!("{DCAT}mediaType"), plain(media.split(';').next().unwrap_or(media)));
+        add(
+            &distribution,
+            format!("{DCT}format"),
+            iri(&format!("http://publications.europa.eu/resource/authority/file-type/{format}")).into(),
+        );
+        add(&distribution, format!("{DCT}license"), licence.clone().into());
+        add(&distribution, format!("{DCT}modified"), date(modified));
+    }
+    let serializer = oxttl::TurtleSerializer::new()
+        .with_prefix("dcat", DCAT)
+        .and_then(|s| s.with_prefix("dct", DCT))
+        .and_then(|s| s.with_prefix("dcatapit", DCATAPIT))
+        .and_then(|s| s.with_prefix("foaf", FOAF))
+        .and_then(|s| s.with_prefix("vcard", VCARD))
+        .expect("the prefixes are valid IRIs");
+    let mut writer = serializer.for_writer(Vec::new());
+    for triple in &triples {
+        writer.serialize_triple(triple).expect("writing to memory");
+    }
+    writer.finish().expect("writing to memory")
+}
+
+/// An Atom feed of the practices, most recently updated first.
+fn atom(base: &str, practices: &[PublicPractice]) -> Vec<u8> {
+    let parse = |time: &str| time.parse::<FixedDateTime>().unwrap_or_default();
+    let mut sorted: Vec<&PublicPractice> = practices.iter().collect();
+    sorted.sort_by(|a, b| b.updated_at.cmp(&a.updated_at));
+    let entries = sorted
+        .into_iter()
+        .take(100)
+        .map(|p| {
+            let url = format!("{base}/pratiche/{}", p.id);
+            Entry {
+                id: url.clone(),
+                title: p.title.as_str().into(),
+                updated: parse(&p.updated_at),
+                published: Some(parse(&p.published_at)),
+                authors: vec![Person { name: p.entity_name.clone(), ..Default::default() }],
+                links: vec![Link {
+                    href: url,
+                    rel: "alternate".into(),
+                    mime_type: Some("text/html".into()),
+                    ..Default::default()
+                }],
+                summary: Some(p.summary.as_str().into()),
+                rights: Some("CC BY 4.0".into()),
+                ..Default::default()
+            }
+        })
+        .collect();
+    let feed = Feed {
+        id: format!("{base}/opendata/feed.atom"),
+        title: "Buone pratiche dei servizi sociali: nuove e aggiornate".into(),
+        updated: parse(modified(practices)),
+        links: vec![
+            Link { href: format!("{base}/opendata/feed.atom"), rel: "self".into(), ..Default::default() },
+            Link { href: format!("{base}/catalogo"), rel: "alternate".into(), ..Default::default() },
+        ],
+        rights: Some("CC BY 4.0".into()),
+        lang: Some("it".into()),
+        entries,
+        ..Default::default()
+    };
+    feed.write_to(Vec::new()).expect("writing to memory")
+}
