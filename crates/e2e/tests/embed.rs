@@ -60,6 +60,10 @@ async fn a_partner_page_embeds_a_filtered_catalogue_that_sizes_itself() {
     assert!(inside.is_empty(), "the browser refused to show /catalogo in a frame");
     b.client.enter_parent_frame().await.unwrap();
 
+    // `?lang=en` gives the embedded view in English.
+    b.client.goto(&format!("{}/embed/catalogo?regione=16&lang=en", server.base)).await.unwrap();
+    b.wait_for(Locator::XPath("//p[@data-testid='result-count'][normalize-space(.)='3 practices found']")).await;
+
     // The link works on the main site.
     b.client.goto(&href).await.unwrap();
     b.wait_for(Locator::Css("[data-testid='reference']")).await;
