@@ -550,13 +550,7 @@ fn Partners(field: &'static Field) -> impl IntoView {
                 </p>
                 <div class="form-group">
                     <label for=kind_id.clone()>{move || if lang.get() == Lang::It { "Tipo" } else { "Type" }}</label>
-                    {move || {
-                        let lang = lang.get();
-                        kind_messages()
-                            .into_iter()
-                            .map(|e| view! { <p class="field-error">{e.message(lang)}</p> })
-                            .collect_view()
-                    }}
+                    <PartErrors errors=Signal::derive(kind_messages) />
                     <select
                         id=kind_id
                         class="form-control"
@@ -580,13 +574,7 @@ fn Partners(field: &'static Field) -> impl IntoView {
                 </div>
                 <div class="form-group">
                     <label for=name_id.clone()>{move || if lang.get() == Lang::It { "Nome" } else { "Name" }}</label>
-                    {move || {
-                        let lang = lang.get();
-                        name_messages()
-                            .into_iter()
-                            .map(|e| view! { <p class="field-error">{e.message(lang)}</p> })
-                            .collect_view()
-                    }}
+                    <PartErrors errors=Signal::derive(name_messages) />
                     <input
                         type="text"
                         id=name_id
@@ -617,6 +605,19 @@ fn Partners(field: &'static Field) -> impl IntoView {
         <button type="button" class="button button-secondary" on:click=add>
             {move || if lang.get() == Lang::It { "Aggiungi un soggetto coinvolto" } else { "Add a partner" }}
         </button>
+    }
+}
+
+/// The messages of one part of a repeatable group (a partner's type or name).
+#[component]
+fn PartErrors(
+    /// The part's errors.
+    errors: Signal<Vec<domain::FieldError>>,
+) -> impl IntoView {
+    let lang = use_lang();
+    move || {
+        let lang = lang.get();
+        errors.get().into_iter().map(|e| view! { <p class="field-error">{e.message(lang)}</p> }).collect_view()
     }
 }
 
