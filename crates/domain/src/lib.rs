@@ -5,6 +5,7 @@
 
 pub mod catalogue;
 pub mod comuni;
+pub mod curation;
 pub mod geo;
 pub mod lang;
 pub mod practice;

@@ -1,0 +1,152 @@
+//! The editorial workflow as a state machine: which curation action may move
+//! a submission from which state to which. The server applies it to every
+//! decision (an invalid transition answers 409); the curators' interface asks
+//! it which buttons to offer. Every state can be left again, so a mistaken
+//! decision can always be undone.
+
+use crate::Lang;
+use crate::vocabulary::ModerationStatus;
+use serde::{Deserialize, Serialize};
+
+/// What a curator (or, for `Resubmit`, the respondent) does to a submission.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CurationAction {
+    /// Start reviewing (also: reopen a rejected or archived submission).
+    TakeInReview,
+    /// Ask the respondent for changes, with a message.
+    RequestChanges,
+    /// The respondent sent the requested changes.
+    Resubmit,
+    /// Make it public.
+    Publish,
+    /// Take it out of the public catalogue, back to review.
+    Unpublish,
+    /// Refuse it, with a reason.
+    Reject,
+    /// Put it away (duplicates, withdrawn practices).
+    Archive,
+}
+
+impl CurationAction {
+    /// Every action.
+    pub const ALL: [CurationAction; 7] = [
+        CurationAction::TakeInReview,
+        CurationAction::RequestChanges,
+        CurationAction::Resubmit,
+        CurationAction::Publish,
+        CurationAction::Unpublish,
+        CurationAction::Reject,
+        CurationAction::Archive,
+    ];
+
+    /// The button's label.
+    pub const fn label(self, lang: Lang) -> &'static str {
+        let (it, en) = match self {
+            CurationAction::TakeInReview => ("Prendi in revisione", "Take in review"),
+            CurationAction::RequestChanges => ("Chiedi integrazioni", "Request changes"),
+            CurationAction::Resubmit => ("Reinvia", "Resubmit"),
+            CurationAction::Publish => ("Pubblica", "Publish"),
+            CurationAction::Unpublish => ("Ritira dalla pubblicazione", "Unpublish"),
+            CurationAction::Reject => ("Respingi", "Reject"),
+            CurationAction::Archive => ("Archivia", "Archive"),
+        };
+        match lang {
+            Lang::It => it,
+            Lang::En => en,
+        }
+    }
+
+    /// True when the action needs a message to the respondent (or a reason).
+    pub const fn needs_message(self) -> bool {
+        matches!(self, CurationAction::RequestChanges | CurationAction::Reject)
+    }
+}
+
+/// An action that the submission's state does not allow.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct InvalidTransition {
+    pub from: ModerationStatus,
+    pub action: CurationAction,
+}
+
+/// The state `action` leads to from `from`, if the workflow allows it.
+pub fn transition(from: ModerationStatus, action: CurationAction) -> Result<ModerationStatus, InvalidTransition> {
+    use CurationAction as A;
+    use ModerationStatus as S;
+    let to = match (from, action) {
+        (S::Inviata, A::TakeInReview) => S::InRevisione,
+        (S::Inviata | S::InRevisione, A::Reject) => S::Respinta,
+        (S::InRevisione, A::RequestChanges) => S::IntegrazioniRichieste,
+        (S::InRevisione, A::Publish) => S::Pubblicata,
+        (S::IntegrazioniRichieste, A::Resubmit) => S::Inviata,
+        (S::Pubblicata, A::Unpublish) => S::InRevisione,
+        (S::Inviata | S::IntegrazioniRichieste | S::Pubblicata | S::Respinta, A::Archive) => S::Archiviata,
+        (S::Respinta | S::Archiviata, A::TakeInReview) => S::InRevisione,
+        _ => return Err(InvalidTransition { from, action }),
+    };
+    Ok(to)
+}
+
+/// The actions a submission in `state` allows, for the interface's buttons.
+pub fn allowed(state: ModerationStatus) -> Vec<CurationAction> {
+    CurationAction::ALL.into_iter().filter(|&action| transition(state, action).is_ok()).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use CurationAction as A;
+    use ModerationStatus as S;
+
+    /// Every allowed transition; any pair not listed must be refused.
+    const ALLOWED: [(S, A, S); 13] = [
+        (S::Inviata, A::TakeInReview, S::InRevisione),
+        (S::Inviata, A::Reject, S::Respinta),
+        (S::Inviata, A::Archive, S::Archiviata),
+        (S::InRevisione, A::RequestChanges, S::IntegrazioniRichieste),
+        (S::InRevisione, A::Publish, S::Pubblicata),
+        (S::InRevisione, A::Reject, S::Respinta),
+        (S::IntegrazioniRichieste, A::Resubmit, S::Inviata),
+        (S::IntegrazioniRichieste, A::Archive, S::Archiviata),
+        (S::Pubblicata, A::Unpublish, S::InRevisione),
+        (S::Pubblicata, A::Archive, S::Archiviata),
+        (S::Respinta, A::TakeInReview, S::InRevisione),
+        (S::Respinta, A::Archive, S::Archiviata),
+        (S::Archiviata, A::TakeInReview, S::InRevisione),
+    ];
+
+    #[test]
+    fn every_pair_of_state_and_action_is_allowed_or_refused_as_listed() {
+        for &from in S::ALL {
+            for action in A::ALL {
+                let expected = ALLOWED.iter().find(|(f, a, _)| *f == from && *a == action).map(|(_, _, to)| *to);
+                match expected {
+                    Some(to) => assert_eq!(transition(from, action), Ok(to), "{from:?} --{action:?}-->"),
+                    None => assert_eq!(
+                        transition(from, action),
+                        Err(InvalidTransition { from, action }),
+                        "{from:?} --{action:?}--> must be refused"
+                    ),
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn nothing_is_published_without_review_and_every_decision_can_be_undone() {
+        assert!(transition(S::Inviata, A::Publish).is_err(), "a curator reviews before publishing");
+        assert!(transition(S::IntegrazioniRichieste, A::Publish).is_err());
+        for &state in S::ALL {
+            assert!(!allowed(state).is_empty(), "{state:?} can always be left");
+        }
+        assert_eq!(allowed(S::Pubblicata), [A::Unpublish, A::Archive]);
+    }
+
+    #[test]
+    fn requests_and_rejections_carry_a_message() {
+        let with_message: Vec<A> = A::ALL.into_iter().filter(|a| a.needs_message()).collect();
+        assert_eq!(with_message, [A::RequestChanges, A::Reject]);
+        assert_eq!(serde_json::to_string(&A::RequestChanges).unwrap(), "\"request_changes\"");
+    }
+}
