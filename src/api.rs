@@ -146,6 +146,9 @@ pub struct OwnSubmission {
     pub id: String,
     pub moderation_status: String,
     pub versions: u32,
+    /// The editors' latest message (changes requested, or a rejection's reason).
+    #[serde(default)]
+    pub curator_message: Option<String>,
     pub answers: serde_json::Map<String, serde_json::Value>,
 }
 

@@ -885,6 +885,7 @@ pub fn UpdatePage() -> impl IntoView {
             {move || Suspend::new(async move {
                 match loaded.await {
                     Ok(Some((own, token))) => {
+                        let message = own.curator_message.clone();
                         ctx.discard();
                         ctx.update(|d| {
                             d.answers = own.answers;
@@ -892,7 +893,21 @@ pub fn UpdatePage() -> impl IntoView {
                             d.reached = QUESTIONNAIRE.steps.len();
                         });
                         ctx.save_now();
-                        view! { <Journey /> }.into_any()
+                        view! {
+                            {message
+                                .map(|message| {
+                                    view! {
+                                        <div class="container">
+                                            <div class="notice" role="status" data-testid="curator-message">
+                                                <h2>{tr("Messaggio della redazione", "Message from the editors")}</h2>
+                                                <p>{message}</p>
+                                            </div>
+                                        </div>
+                                    }
+                                })}
+                            <Journey />
+                        }
+                            .into_any()
                     }
                     Ok(None) if !ctx.draft.with_untracked(|d| d.edit_token.is_empty() || d.is_blank()) => {
                         view! { <Journey /> }.into_any()

@@ -59,6 +59,9 @@ pub enum Command {
         /// The file to write, e.g. `dist/catalogue.json`.
         out: PathBuf,
     },
+    /// Manage curator accounts.
+    #[command(subcommand)]
+    User(UserCommand),
     /// Write a self-contained static site (app, data, open data) into a folder,
     /// from the built app in BP_STATIC_DIR: it needs no API to run.
     PublishStatic {
@@ -72,4 +75,19 @@ impl Config {
     pub fn public_url(&self) -> String {
         self.public_url.clone().unwrap_or_else(|| format!("http://{}", self.listen)).trim_end_matches('/').to_owned()
     }
+}
+
+/// Account management.
+#[derive(Debug, Subcommand)]
+pub enum UserCommand {
+    /// Add an account; the password is read from standard input (one line,
+    /// at least 12 characters), so it never appears in the shell's history.
+    Add {
+        /// The curator's e-mail, used to sign in.
+        #[arg(long)]
+        email: String,
+        /// `curator` or `admin` (admins also read the audit log).
+        #[arg(long, value_parser = ["curator", "admin"])]
+        role: String,
+    },
 }

@@ -30,6 +30,7 @@ fn migrations() -> Migrations<'static> {
     Migrations::new(vec![
         M::up(include_str!("../migrations/0001_practices.sql")),
         M::up(include_str!("../migrations/0002_submissions.sql")),
+        M::up(include_str!("../migrations/0003_curation.sql")),
     ])
 }
 
@@ -196,6 +197,8 @@ pub struct OwnSubmission {
     pub versions: i64,
     pub submitted_at: String,
     pub updated_at: String,
+    /// The editors' latest message (changes requested, or a rejection's reason).
+    pub curator_message: Option<String>,
     /// The latest version of the answer, private fields included.
     pub answers: serde_json::Value,
 }
@@ -204,7 +207,7 @@ pub struct OwnSubmission {
 pub fn own_submission(conn: &Connection, token_hash: &str) -> Result<Option<OwnSubmission>, DbError> {
     let row = conn
         .query_row(
-            "SELECT p.reference, p.moderation_status, p.submitted_at, p.updated_at,
+            "SELECT p.reference, p.moderation_status, p.submitted_at, p.updated_at, p.curator_message,
                     (SELECT count(*) FROM practice_versions v WHERE v.practice_id = p.id),
                     (SELECT v.answer FROM practice_versions v WHERE v.practice_id = p.id ORDER BY v.version DESC LIMIT 1)
              FROM practices p WHERE p.edit_token_hash = ?1",
@@ -215,19 +218,23 @@ pub fn own_submission(conn: &Connection, token_hash: &str) -> Result<Option<OwnS
                     row.get::<_, String>(1)?,
                     row.get::<_, String>(2)?,
                     row.get::<_, String>(3)?,
-                    row.get::<_, i64>(4)?,
-                    row.get::<_, String>(5)?,
+                    row.get::<_, Option<String>>(4)?,
+                    row.get::<_, i64>(5)?,
+                    row.get::<_, String>(6)?,
                 ))
             },
         )
         .optional()?;
-    let Some((reference, status, submitted_at, updated_at, versions, answer)) = row else { return Ok(None) };
+    let Some((reference, status, submitted_at, updated_at, curator_message, versions, answer)) = row else {
+        return Ok(None);
+    };
     Ok(Some(OwnSubmission {
         id: PracticeId::parse(&reference).map_err(|_| invalid_reference())?,
         moderation_status: ModerationStatus::from_code(&status).ok_or_else(invalid_reference)?,
         versions,
         submitted_at,
         updated_at,
+        curator_message,
         answers: serde_json::from_str(&answer)?,
     }))
 }
@@ -260,10 +267,22 @@ pub fn update_own_submission(
     insert_version(&tx, practice_id, version, &answer, "respondent", &now)?;
     if status != ModerationStatus::Pubblicata.code() {
         tx.execute(
-            "UPDATE practices SET answer = ?2, updated_at = ?3,
-                 moderation_status = CASE moderation_status WHEN 'integrazioni_richieste' THEN 'inviata' ELSE moderation_status END
-             WHERE id = ?1",
+            "UPDATE practices SET answer = ?2, updated_at = ?3 WHERE id = ?1",
             params![practice_id, answer, now],
+        )?;
+    }
+    // Sending the requested changes puts the submission back in the queue.
+    let from = ModerationStatus::from_code(&status);
+    if let Some(to) =
+        from.and_then(|from| domain::curation::transition(from, domain::curation::CurationAction::Resubmit).ok())
+    {
+        tx.execute(
+            "UPDATE practices SET moderation_status = ?2, version = version + 1 WHERE id = ?1",
+            params![practice_id, to.code()],
+        )?;
+        tx.execute(
+            "INSERT INTO audit_log (at, actor, action, practice_id, before, after) VALUES (?1, 'respondent', 'resubmit', ?2, ?3, ?4)",
+            params![now, practice_id, status, to.code()],
         )?;
     }
     tx.commit()?;

@@ -32,6 +32,14 @@ pub enum ApiError {
     TooManyRequests { retry_after_seconds: u64 },
     #[error("the private link is not valid")]
     InvalidLink,
+    #[error("not signed in")]
+    Unauthorized,
+    #[error("not allowed")]
+    Forbidden,
+    #[error("wrong e-mail or password")]
+    BadCredentials,
+    #[error("conflict: {0}")]
+    Conflict(String),
     #[error("internal: {0}")]
     Internal(#[from] crate::db::DbError),
 }
@@ -68,6 +76,10 @@ impl ApiError {
             Self::LooksAutomated(_) => (StatusCode::UNPROCESSABLE_ENTITY, "looks_automated"),
             Self::TooManyRequests { .. } => (StatusCode::TOO_MANY_REQUESTS, "too_many_requests"),
             Self::InvalidLink => (StatusCode::NOT_FOUND, "invalid_link"),
+            Self::Unauthorized => (StatusCode::UNAUTHORIZED, "unauthorized"),
+            Self::Forbidden => (StatusCode::FORBIDDEN, "forbidden"),
+            Self::BadCredentials => (StatusCode::UNAUTHORIZED, "bad_credentials"),
+            Self::Conflict(_) => (StatusCode::CONFLICT, "conflict"),
             Self::Internal(_) => (StatusCode::INTERNAL_SERVER_ERROR, "internal_error"),
         }
     }
@@ -95,6 +107,12 @@ impl ApiError {
             Self::InvalidLink => {
                 "Il link privato non è valido o è incompleto: controlla di averlo copiato per intero.".into()
             }
+            Self::Unauthorized => "Accedi con il tuo account della redazione.".into(),
+            Self::Forbidden => {
+                "Non hai i permessi per questa operazione, o la richiesta non viene da questo sito.".into()
+            }
+            Self::BadCredentials => "E-mail o password non corrette.".into(),
+            Self::Conflict(detail) => detail.clone(),
             Self::Internal(_) => "Errore interno del server. Riprova più tardi.".into(),
         }
     }

@@ -4,12 +4,14 @@
 //! a state of their own and drive the real router on a real socket.
 
 pub mod api;
+pub mod auth;
 pub mod config;
 pub mod db;
 pub mod demo;
 pub mod error;
 pub mod export;
 pub mod guard;
+pub mod moderation;
 pub mod opendata;
 pub mod publish;
 pub mod web;
@@ -37,6 +39,8 @@ pub struct AppState {
     pub index_html: Option<Arc<str>>,
     /// Limits on the submission endpoint.
     pub guard: guard::AbuseGuard,
+    /// Limits on sign-in attempts, per address.
+    pub login_guard: guard::AbuseGuard,
     /// Who may frame `/embed/...` pages (CSP `frame-ancestors` sources).
     pub embed_ancestors: String,
     /// The site's public address, for absolute links in open-data files.
@@ -52,6 +56,7 @@ impl AppState {
             static_dir: static_dir.map(Path::to_path_buf),
             index_html: index_html.map(Arc::from),
             guard: guard::AbuseGuard::default(),
+            login_guard: guard::AbuseGuard::new(0, 10),
             embed_ancestors: "*".to_owned(),
             public_url: "http://localhost".to_owned(),
         })
@@ -60,7 +65,10 @@ impl AppState {
 
 /// The whole application: API, app and headers.
 pub fn app(state: AppState) -> Router {
-    let api = api::router().layer(CompressionLayer::new()).layer(DefaultBodyLimit::max(BODY_LIMIT));
+    let api = api::router()
+        .merge(moderation::router(&state))
+        .layer(CompressionLayer::new())
+        .layer(DefaultBodyLimit::max(BODY_LIMIT));
     let mut router = api;
     if let Some(dir) = &state.static_dir {
         let files = ServeDir::new(dir)
@@ -136,5 +144,28 @@ pub async fn export_catalogue(config: &config::Config, out: &Path) -> Result<(),
     }
     std::fs::write(out, serde_json::to_vec(&catalogue)?)?;
     println!("wrote {} practices to {}", catalogue.practices.len(), out.display());
+    Ok(())
+}
+
+/// Adds a curator account, reading its password from standard input.
+pub async fn add_user(config: &config::Config, email: &str, role: &str) -> Result<(), Box<dyn std::error::Error>> {
+    let role = auth::Role::from_code(role).ok_or("the role is curator or admin")?;
+    if !domain::validation::is_email(email.trim()) {
+        return Err(format!("not an e-mail address: {email}").into());
+    }
+    if std::io::IsTerminal::is_terminal(&std::io::stdin()) {
+        eprint!("Password (at least {} characters): ", auth::MIN_PASSWORD);
+    }
+    let mut password = String::new();
+    std::io::stdin().read_line(&mut password)?;
+    let password = password.trim_end_matches(['\n', '\r']).to_owned();
+    if password.chars().count() < auth::MIN_PASSWORD {
+        return Err(format!("the password needs at least {} characters", auth::MIN_PASSWORD).into());
+    }
+    let db = db::Db::open(&config.database)?;
+    let email = email.trim().to_owned();
+    let shown = email.clone();
+    db.call(move |conn| auth::create_user(conn, &email, role, &password)).await?;
+    println!("added {shown} as {}", role.code());
     Ok(())
 }

@@ -1,5 +1,5 @@
 use clap::Parser;
-use server::config::{Cli, Command};
+use server::config::{Cli, Command, UserCommand};
 use tracing_subscriber::EnvFilter;
 
 #[tokio::main]
@@ -13,6 +13,7 @@ async fn main() -> std::process::ExitCode {
         None => server::serve(cli.config).await,
         Some(Command::ExportCatalogue { out }) => server::export_catalogue(&cli.config, &out).await,
         Some(Command::PublishStatic { out }) => server::publish::publish_static(&cli.config, &out).await,
+        Some(Command::User(UserCommand::Add { email, role })) => server::add_user(&cli.config, &email, &role).await,
     };
     match outcome {
         Ok(()) => std::process::ExitCode::SUCCESS,

@@ -565,3 +565,249 @@ async fn open_data_is_public_only_and_its_metadata_parses() {
     assert_eq!(feed.entries.len(), 26);
     assert!(feed.entries.iter().all(|e| e.links.iter().any(|l| l.href.contains("/pratiche/BP-"))));
 }
+
+/// A curator account and a signed-in client (cookie kept by hand, as a browser would).
+async fn sign_in(server: &TestServer, email: &str, role: server::auth::Role) -> String {
+    let email_owned = email.to_owned();
+    server
+        .db
+        .call(move |conn| server::auth::create_user(conn, &email_owned, role, "password lunga e sicura"))
+        .await
+        .unwrap();
+    let response = server
+        .client
+        .post(server.url("/api/session"))
+        .json(&json!({"email": email, "password": "password lunga e sicura"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::OK);
+    let cookie = response.headers()["set-cookie"].to_str().unwrap().to_owned();
+    assert!(cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict"), "{cookie}");
+    cookie.split(';').next().unwrap().to_owned()
+}
+
+impl TestServer {
+    async fn act(
+        &self,
+        cookie: &str,
+        id: &str,
+        action: &str,
+        version: i64,
+        message: Option<&str>,
+    ) -> (StatusCode, Value) {
+        let response = self
+            .client
+            .post(self.url(&format!("/api/moderation/submissions/{id}/actions")))
+            .header("cookie", cookie)
+            .json(&json!({"action": action, "expected_version": version, "message": message}))
+            .send()
+            .await
+            .unwrap();
+        let status = response.status();
+        (status, response.json().await.unwrap_or(Value::Null))
+    }
+}
+
+#[tokio::test]
+async fn moderation_refuses_anyone_without_a_valid_session() {
+    let server = TestServer::start(None).await;
+    let cases = [
+        ("GET", "/api/moderation/submissions"),
+        ("GET", "/api/moderation/submissions/BP-2026-0001"),
+        ("POST", "/api/moderation/submissions/BP-2026-0001/actions"),
+        ("GET", "/api/moderation/audit"),
+        ("GET", "/api/session"),
+    ];
+    for cookie in [None, Some("bp_session=00"), Some(&*format!("bp_session={}", "a".repeat(64)))] {
+        for (method, path) in cases {
+            let mut request = server.client.request(method.parse().unwrap(), server.url(path)).json(&json!({}));
+            if let Some(cookie) = cookie {
+                request = request.header("cookie", cookie);
+            }
+            let response = request.send().await.unwrap();
+            assert_eq!(response.status(), StatusCode::UNAUTHORIZED, "{method} {path} with {cookie:?}");
+        }
+    }
+    let wrong = server
+        .client
+        .post(server.url("/api/session"))
+        .json(&json!({"email": "x@y.it", "password": "wrong password"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(wrong.status(), StatusCode::UNAUTHORIZED);
+    assert_eq!(wrong.json::<Value>().await.unwrap()["error"]["code"], "bad_credentials");
+}
+
+#[tokio::test]
+async fn the_editorial_workflow_from_submission_to_publication_is_checked_and_logged() {
+    let server = TestServer::start(None).await;
+    let curator = sign_in(&server, "curatrice@example.org", server::auth::Role::Curator).await;
+    let receipt: Value = server.submit(&fresh_key(), &valid_envelope()).await.json().await.unwrap();
+    let id = receipt["id"].as_str().unwrap().to_owned();
+
+    let queue: Value = server
+        .client
+        .get(server.url("/api/moderation/submissions?stato=inviata"))
+        .header("cookie", &curator)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(queue["counts"]["inviata"], 1);
+    assert_eq!(queue["submissions"][0]["id"], id.as_str());
+    let review: Value = server
+        .client
+        .get(server.url(&format!("/api/moderation/submissions/{id}")))
+        .header("cookie", &curator)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(review["answers"]["contact_email"], valid_answer().contact_email, "curators see private fields");
+    assert_eq!(review["allowed_actions"], json!(["take_in_review", "reject", "archive"]));
+
+    assert_eq!(
+        server.act(&curator, &id, "publish", 1, None).await.0,
+        StatusCode::CONFLICT,
+        "no publication without review"
+    );
+    let (status, body) = server.act(&curator, &id, "take_in_review", 1, None).await;
+    assert_eq!((status, body["version"].clone()), (StatusCode::OK, json!(2)));
+    assert_eq!(
+        server.act(&curator, &id, "publish", 1, None).await.0,
+        StatusCode::CONFLICT,
+        "a stale version never overwrites"
+    );
+    assert_eq!(
+        server.act(&curator, &id, "request_changes", 2, None).await.0,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "a message is needed"
+    );
+    assert_eq!(
+        server.act(&curator, &id, "request_changes", 2, Some("Aggiungete i riscontri dei cittadini.")).await.0,
+        StatusCode::OK
+    );
+
+    // The respondent sees the message through the private link and resubmits.
+    let bearer = format!("Bearer {TOKEN}");
+    let mine: Value = server
+        .client
+        .get(server.url("/api/submissions/mine"))
+        .header("authorization", &bearer)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(mine["curator_message"], "Aggiungete i riscontri dei cittadini.");
+    assert_eq!(mine["moderation_status"], "integrazioni_richieste");
+    let mut answers = mine["answers"].clone();
+    answers["feedback_citizens"] = json!("Molto apprezzato dalle famiglie.");
+    let put = server
+        .client
+        .put(server.url("/api/submissions/mine"))
+        .header("authorization", &bearer)
+        .json(&json!({"answers": answers}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(put.status(), StatusCode::OK);
+    let queue: Value = server
+        .client
+        .get(server.url("/api/moderation/submissions"))
+        .header("cookie", &curator)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(queue["submissions"][0]["moderation_status"], "inviata", "back in the queue");
+    let version = queue["submissions"][0]["version"].as_i64().unwrap();
+
+    assert_eq!(server.act(&curator, &id, "take_in_review", version, None).await.0, StatusCode::OK);
+    assert_eq!(server.act(&curator, &id, "publish", version + 1, None).await.0, StatusCode::OK);
+    let public: Value =
+        server.client.get(server.url(&format!("/api/practices/{id}"))).send().await.unwrap().json().await.unwrap();
+    assert_eq!(public["feedback_citizens"], "Molto apprezzato dalle famiglie.", "the accepted version is public");
+    assert_eq!(server.act(&curator, &id, "unpublish", version + 2, None).await.0, StatusCode::OK);
+    let gone = server.client.get(server.url(&format!("/api/practices/{id}"))).send().await.unwrap();
+    assert_eq!(gone.status(), StatusCode::NOT_FOUND, "unpublished at once");
+
+    // The audit log: admins only, every action with who and what.
+    let forbidden =
+        server.client.get(server.url("/api/moderation/audit")).header("cookie", &curator).send().await.unwrap();
+    assert_eq!(forbidden.status(), StatusCode::FORBIDDEN);
+    let admin = sign_in(&server, "admin@example.org", server::auth::Role::Admin).await;
+    let log: Value = server
+        .client
+        .get(server.url("/api/moderation/audit"))
+        .header("cookie", &admin)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let actions: Vec<&str> = log.as_array().unwrap().iter().rev().map(|e| e["action"].as_str().unwrap()).collect();
+    assert_eq!(actions, ["take_in_review", "request_changes", "resubmit", "take_in_review", "publish", "unpublish"]);
+    assert_eq!(log[0]["actor"], "curatrice@example.org");
+    assert_eq!((log[0]["before"].clone(), log[0]["after"].clone()), (json!("pubblicata"), json!("in_revisione")));
+}
+
+#[tokio::test]
+async fn sessions_end_on_logout_and_cross_site_requests_are_refused() {
+    let server = TestServer::start(None).await;
+    let cookie = sign_in(&server, "curatore@example.org", server::auth::Role::Curator).await;
+    let me = server.client.get(server.url("/api/session")).header("cookie", &cookie).send().await.unwrap();
+    assert_eq!(me.json::<Value>().await.unwrap()["email"], "curatore@example.org");
+    for (header, value) in [("origin", "https://evil.example"), ("sec-fetch-site", "cross-site")] {
+        let response = server
+            .client
+            .delete(server.url("/api/session"))
+            .header("cookie", &cookie)
+            .header(header, value)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), StatusCode::FORBIDDEN, "{header}: {value}");
+    }
+    let host = server.base.trim_start_matches("http://").to_owned();
+    let logout = server
+        .client
+        .delete(server.url("/api/session"))
+        .header("cookie", &cookie)
+        .header("origin", format!("http://{host}"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(logout.status(), StatusCode::NO_CONTENT);
+    assert!(logout.headers()["set-cookie"].to_str().unwrap().contains("Max-Age=0"));
+    let after = server.client.get(server.url("/api/session")).header("cookie", &cookie).send().await.unwrap();
+    assert_eq!(after.status(), StatusCode::UNAUTHORIZED, "the session is revoked");
+}
+
+#[tokio::test]
+async fn repeated_failed_logins_are_throttled() {
+    let server = TestServer::start(None).await;
+    let mut statuses = Vec::new();
+    for _ in 0..12 {
+        let response = server
+            .client
+            .post(server.url("/api/session"))
+            .json(&json!({"email": "x@y.it", "password": "wrong password"}))
+            .send()
+            .await
+            .unwrap();
+        statuses.push(response.status());
+    }
+    assert_eq!(statuses.iter().filter(|s| **s == StatusCode::UNAUTHORIZED).count(), 10);
+    assert_eq!(*statuses.last().unwrap(), StatusCode::TOO_MANY_REQUESTS);
+}

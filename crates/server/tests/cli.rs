@@ -62,3 +62,29 @@ fn a_bad_setting_is_refused_with_a_message() {
     let stderr = String::from_utf8(output.stderr).unwrap();
     assert!(stderr.contains("--listen"), "{stderr}");
 }
+
+#[test]
+fn user_add_reads_the_password_from_standard_input_and_stores_only_its_hash() {
+    use std::io::Write;
+    let dir = tempfile::tempdir().unwrap();
+    let database = dir.path().join("users.sqlite");
+    let add = |password: &str, email: &str| {
+        let mut child = server()
+            .env("BP_DATABASE", &database)
+            .args(["user", "add", "--email", email, "--role", "curator"])
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        writeln!(child.stdin.take().unwrap(), "{password}").unwrap();
+        child.wait().unwrap().success()
+    };
+    assert!(!add("corta", "a@example.org"), "a short password is refused");
+    assert!(!add("password lunga e sicura", "non-una-mail"), "an e-mail is needed");
+    assert!(add("password lunga e sicura", "a@example.org"));
+    assert!(!add("password lunga e sicura", "A@example.org"), "one account per e-mail, whatever the case");
+    let conn = rusqlite::Connection::open(&database).unwrap();
+    let hash: String = conn.query_row("SELECT password_hash FROM users", [], |r| r.get(0)).unwrap();
+    assert!(hash.starts_with("$argon2id$") && !hash.contains("password lunga"));
+}
