@@ -868,6 +868,62 @@ fn check_field(errors: &mut FieldErrors, field: &Field, answers: &Map<String, Va
     }
 }
 
+/// Every answer column the curators' export has ever had, in the order they
+/// were introduced. Append only: a question removed from the form keeps its
+/// column (empty for new answers), a new question adds one at the end, so
+/// nothing shifts between questionnaire versions.
+pub const EXPORT_COLUMNS: &[&str] = &[
+    // Version 1.
+    "entity_type",
+    "entity_type_other",
+    "entity_name",
+    "region_code",
+    "comune_codes",
+    "ats_name",
+    "territorial_scale",
+    "partners",
+    "contact_name",
+    "contact_role",
+    "contact_email",
+    "contact_phone",
+    "public_contact",
+    "title",
+    "summary",
+    "description",
+    "need_addressed",
+    "service_type",
+    "start_date",
+    "end_date",
+    "status",
+    "user_areas",
+    "target_groups",
+    "intervention_areas",
+    "innovation_tags",
+    "related_measures",
+    "delivery_modes",
+    "communication_channels",
+    "communication_channels_other",
+    "tools",
+    "tools_other",
+    "staff_profiles",
+    "staff_count",
+    "volunteers_count",
+    "funding_sources",
+    "budget_eur",
+    "beneficiaries_count",
+    "beneficiaries_unit",
+    "results",
+    "feedback_staff",
+    "feedback_citizens",
+    "critical_issues",
+    "advice",
+    "continue_after_emergency",
+    "links",
+    "privacy_notice_read",
+    "publication_consent",
+    "no_beneficiary_data",
+];
+
 /// One row of the data dictionary: what each column of the exports means.
 #[derive(Clone, Debug, PartialEq, serde::Serialize)]
 pub struct DictionaryEntry {
@@ -1052,6 +1108,15 @@ mod tests {
             assert_eq!(field.value_from_input(input), expected, "{} from {input:?}", field.key);
         }
         assert_eq!(budget.input_from_value(Some(&json!(12500.5))), "12500,5");
+    }
+
+    #[test]
+    fn every_question_has_a_stable_export_column() {
+        for field in QUESTIONNAIRE.fields() {
+            assert!(EXPORT_COLUMNS.contains(&field.key), "{} needs a column appended to EXPORT_COLUMNS", field.key);
+        }
+        let mut seen = BTreeSet::new();
+        assert!(EXPORT_COLUMNS.iter().all(|c| seen.insert(*c)), "columns are unique");
     }
 
     #[test]

@@ -217,6 +217,9 @@ async fn submit(
     match state.db.call(move |conn| db::insert_practice(conn, &new)).await? {
         Stored::Created(id) | Stored::Replayed(id) => Ok((StatusCode::CREATED, Json(Receipt { id }))),
         Stored::KeyReused => Err(ApiError::IdempotencyKeyReused),
+        Stored::TokenReused => Err(ApiError::Conflict(
+            "Questo link privato appartiene già a un'altra pratica: ricarica la pagina e invia di nuovo.".into(),
+        )),
     }
 }
 

@@ -111,6 +111,8 @@ pub enum Stored {
     Replayed(PracticeId),
     /// The idempotency key was already used for a different submission.
     KeyReused,
+    /// The private link's secret already belongs to another submission.
+    TokenReused,
 }
 
 /// Stores a practice with a fresh citable reference, and its first version.
@@ -131,6 +133,14 @@ pub fn insert_practice(conn: &mut Connection, new: &NewPractice) -> Result<Store
             } else {
                 Stored::KeyReused
             });
+        }
+        let token_taken: bool = tx.query_row(
+            "SELECT EXISTS (SELECT 1 FROM practices WHERE edit_token_hash = ?1)",
+            [&keys.edit_token_hash],
+            |row| row.get(0),
+        )?;
+        if token_taken {
+            return Ok(Stored::TokenReused);
         }
     }
     let now = now();

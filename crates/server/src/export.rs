@@ -46,16 +46,23 @@ fn cell(key: &str, value: Option<&Value>) -> String {
     }
 }
 
-/// The practices as CSV.
-pub fn to_csv(practices: &[PublicPractice]) -> Vec<u8> {
-    let columns = public_columns();
+/// Rows (JSON objects) as CSV with the given columns, in RFC 4180 with CRLF.
+pub fn rows_to_csv(columns: &[&str], rows: impl IntoIterator<Item = serde_json::Map<String, Value>>) -> Vec<u8> {
     let mut writer = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(Vec::new());
-    writer.write_record(&columns).expect("writing to memory");
-    for practice in practices {
-        let Value::Object(map) = serde_json::to_value(practice).expect("a practice serializes") else { continue };
-        writer.write_record(columns.iter().map(|c| cell(c, map.get(*c)))).expect("writing to memory");
+    writer.write_record(columns).expect("writing to memory");
+    for row in rows {
+        writer.write_record(columns.iter().map(|c| cell(c, row.get(*c)))).expect("writing to memory");
     }
     writer.into_inner().expect("writing to memory")
+}
+
+/// The practices as CSV.
+pub fn to_csv(practices: &[PublicPractice]) -> Vec<u8> {
+    let rows = practices.iter().filter_map(|p| match serde_json::to_value(p) {
+        Ok(Value::Object(map)) => Some(map),
+        _ => None,
+    });
+    rows_to_csv(&public_columns(), rows)
 }
 
 #[cfg(test)]

@@ -28,7 +28,10 @@ pub fn router(state: &AppState) -> Router<AppState> {
         .route("/api/moderation/submissions", get(queue))
         .route("/api/moderation/submissions/{id}", get(submission))
         .route("/api/moderation/submissions/{id}/actions", post(decide))
+        .route("/api/moderation/submissions/{id}/edit", post(edit))
+        .route("/api/moderation/export.csv", get(export_all))
         .route("/api/moderation/audit", get(audit))
+        .route("/api/moderation/audit.csv", get(audit_csv))
         .layer(axum::middleware::from_fn_with_state(state.clone(), auth::same_origin_only))
 }
 
@@ -158,6 +161,40 @@ struct Review {
     versions: i64,
     /// The actions the state allows.
     allowed_actions: Vec<CurationAction>,
+    /// Other submissions from the same body with a similar title.
+    possible_duplicates: Vec<PracticeId>,
+}
+
+/// Titles alike when most of their words are shared (Jaccard index >= 0.5).
+fn similar_titles(a: &str, b: &str) -> bool {
+    let words =
+        |t: &str| domain::text::tokens(t).filter(|w| w.chars().count() > 2).collect::<std::collections::BTreeSet<_>>();
+    let (a, b) = (words(a), words(b));
+    let union = a.union(&b).count();
+    union > 0 && a.intersection(&b).count() * 2 >= union
+}
+
+/// Other practices from the same body (ignoring case and accents) with a similar title.
+fn possible_duplicates(
+    conn: &Connection,
+    id: &PracticeId,
+    answers: &serde_json::Value,
+) -> Result<Vec<PracticeId>, DbError> {
+    let entity = domain::text::fold(answers["entity_name"].as_str().unwrap_or_default().trim());
+    let title = answers["title"].as_str().unwrap_or_default();
+    let mut stmt = conn.prepare_cached(
+        "SELECT reference, answer ->> '$.entity_name', answer ->> '$.title' FROM practices WHERE reference != ?1",
+    )?;
+    let rows = stmt
+        .query_map([id.as_str()], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?)))?;
+    let mut found = Vec::new();
+    for row in rows {
+        let (reference, other_entity, other_title) = row?;
+        if domain::text::fold(other_entity.trim()) == entity && similar_titles(title, &other_title) {
+            found.extend(PracticeId::parse(&reference).ok());
+        }
+    }
+    Ok(found)
 }
 
 async fn submission(
@@ -191,13 +228,19 @@ async fn submission(
                     },
                 )
                 .optional()?;
-            Ok(row.map(|row| (id, row)))
+            let Some(row) = row else { return Ok(None) };
+            let answers: serde_json::Value = row.7.as_deref().map(serde_json::from_str).transpose()?.unwrap_or_default();
+            let duplicates = possible_duplicates(conn, &id, &answers)?;
+            Ok(Some((id, row, answers, duplicates)))
         })
         .await?;
-    let (id, (status, version, demo, submitted_at, updated_at, published_at, curator_message, answer, versions)) =
-        found.ok_or(ApiError::NotFound)?;
+    let (
+        id,
+        (status, version, demo, submitted_at, updated_at, published_at, curator_message, _, versions),
+        answers,
+        duplicates,
+    ) = found.ok_or(ApiError::NotFound)?;
     let moderation_status = ModerationStatus::from_code(&status).ok_or(ApiError::NotFound)?;
-    let answers = answer.map(|a| serde_json::from_str(&a)).transpose().map_err(DbError::from)?.unwrap_or_default();
     Ok(Json(Review {
         id,
         moderation_status,
@@ -210,6 +253,7 @@ async fn submission(
         answers,
         versions,
         allowed_actions: curation::allowed(moderation_status),
+        possible_duplicates: duplicates,
     }))
 }
 
@@ -343,4 +387,141 @@ async fn audit(State(state): State<AppState>, Admin(_): Admin) -> Result<Json<Ve
         })
         .await?;
     Ok(Json(entries))
+}
+
+/// A curator's correction of a submission's text or classification.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Edit {
+    answers: serde_json::Map<String, serde_json::Value>,
+    expected_version: i64,
+}
+
+/// Stores a curator's correction as a new version (the respondent's versions
+/// are kept); a published practice shows it at once.
+async fn edit(
+    State(state): State<AppState>,
+    Curator(user): Curator,
+    Path(id): Path<String>,
+    ApiJson(edit): ApiJson<Edit>,
+) -> Result<Json<DecisionOutcome>, ApiError> {
+    let id = PracticeId::parse(&id).map_err(|_| ApiError::NotFound)?;
+    let answer = domain::questionnaire::QUESTIONNAIRE
+        .accept(edit.answers, Some(domain::comuni::shipped()))
+        .map_err(ApiError::Invalid)?;
+    let actor = user.email;
+    let expected = edit.expected_version;
+    let outcome = state
+        .db
+        .call(move |conn| {
+            let tx = conn.transaction()?;
+            let found: Option<(i64, String, i64)> = tx
+                .query_row("SELECT id, moderation_status, version FROM practices WHERE reference = ?1", [id.as_str()], |r| {
+                    Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+                })
+                .optional()?;
+            let Some((practice_id, status, version)) = found else { return Ok(Applied::Missing) };
+            if version != expected {
+                return Ok(Applied::Stale(version));
+            }
+            let now = db::now();
+            let answer = serde_json::to_string(&answer)?;
+            tx.execute(
+                "INSERT INTO practice_versions (practice_id, version, answer, questionnaire_version, author, created_at)
+                 SELECT ?1, coalesce(max(version), 0) + 1, ?2, ?3, ?4, ?5 FROM practice_versions WHERE practice_id = ?1",
+                params![practice_id, answer, domain::practice::QUESTIONNAIRE_VERSION, format!("curator:{actor}"), now],
+            )?;
+            tx.execute(
+                "UPDATE practices SET answer = ?2, version = version + 1, updated_at = ?3 WHERE id = ?1",
+                params![practice_id, answer, now],
+            )?;
+            tx.execute(
+                "INSERT INTO audit_log (at, actor, action, practice_id, before, after) VALUES (?1, ?2, 'edit', ?3, ?4, ?4)",
+                params![now, actor, practice_id, status],
+            )?;
+            tx.commit()?;
+            Ok(Applied::Done(ModerationStatus::from_code(&status).unwrap_or(ModerationStatus::Inviata), version + 1))
+        })
+        .await?;
+    match outcome {
+        Applied::Done(moderation_status, version) => Ok(Json(DecisionOutcome { moderation_status, version })),
+        Applied::Missing | Applied::Invalid(_) => Err(ApiError::NotFound),
+        Applied::Stale(current) => Err(ApiError::Conflict(format!(
+            "Un'altra persona ha appena modificato questa pratica (versione {current}): ricarica la pagina e riprova."
+        ))),
+    }
+}
+
+/// The columns of the curators' export: the system facts, then every answer
+/// column ever asked (`EXPORT_COLUMNS`, append-only, so nothing shifts).
+fn curator_columns() -> Vec<&'static str> {
+    const SYSTEM: [&str; 11] = [
+        "id",
+        "moderation_status",
+        "demo",
+        "collection_round",
+        "questionnaire_version",
+        "submitted_at",
+        "updated_at",
+        "published_at",
+        "version",
+        "versions",
+        "curator_message",
+    ];
+    SYSTEM.into_iter().chain(domain::questionnaire::EXPORT_COLUMNS.iter().copied()).collect()
+}
+
+/// Every submission, every field (private ones included), latest version.
+async fn export_all(State(state): State<AppState>, Curator(_): Curator) -> Result<impl IntoResponse, ApiError> {
+    let rows = state
+        .db
+        .call(|conn| {
+            let mut stmt = conn.prepare(
+                "SELECT p.reference, p.moderation_status, p.demo, p.collection_round, p.questionnaire_version, p.submitted_at,
+                        p.updated_at, p.published_at, p.version, p.curator_message,
+                        (SELECT count(*) FROM practice_versions v WHERE v.practice_id = p.id),
+                        (SELECT v.answer FROM practice_versions v WHERE v.practice_id = p.id ORDER BY v.version DESC LIMIT 1)
+                 FROM practices p ORDER BY p.id",
+            )?;
+            let rows = stmt.query_map([], |r| {
+                let mut row: serde_json::Map<String, serde_json::Value> = r
+                    .get::<_, Option<String>>(11)?
+                    .and_then(|a| serde_json::from_str(&a).ok())
+                    .unwrap_or_default();
+                let text = |i: usize| -> rusqlite::Result<serde_json::Value> {
+                    Ok(r.get::<_, Option<String>>(i)?.map_or(serde_json::Value::Null, serde_json::Value::String))
+                };
+                for (i, key) in [(0, "id"), (1, "moderation_status"), (3, "collection_round"), (5, "submitted_at"), (6, "updated_at"), (7, "published_at"), (9, "curator_message")] {
+                    row.insert(key.into(), text(i)?);
+                }
+                row.insert("demo".into(), r.get::<_, bool>(2)?.into());
+                row.insert("questionnaire_version".into(), r.get::<_, i64>(4)?.into());
+                row.insert("version".into(), r.get::<_, i64>(8)?.into());
+                row.insert("versions".into(), r.get::<_, i64>(10)?.into());
+                Ok(row)
+            })?;
+            Ok(rows.collect::<Result<Vec<_>, _>>()?)
+        })
+        .await?;
+    Ok((
+        [
+            (header::CONTENT_TYPE, "text/csv; charset=utf-8; header=present"),
+            (header::CONTENT_DISPOSITION, "attachment; filename=\"buone-pratiche-redazione.csv\""),
+        ],
+        crate::export::rows_to_csv(&curator_columns(), rows),
+    ))
+}
+
+/// The audit log as CSV (admins only).
+async fn audit_csv(state: State<AppState>, admin: Admin) -> Result<impl IntoResponse, ApiError> {
+    let Json(entries) = audit(state, admin).await?;
+    let rows = entries.into_iter().filter_map(|e| match serde_json::to_value(e) {
+        Ok(serde_json::Value::Object(map)) => Some(map),
+        _ => None,
+    });
+    let columns = ["at", "actor", "action", "practice", "before", "after", "message"];
+    Ok((
+        [(header::CONTENT_TYPE, "text/csv; charset=utf-8; header=present")],
+        crate::export::rows_to_csv(&columns, rows),
+    ))
 }

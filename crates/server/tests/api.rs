@@ -346,6 +346,8 @@ async fn the_same_idempotency_key_stores_one_record() {
     let reused = server.submit(&key, &different).await;
     assert_eq!(reused.status(), StatusCode::CONFLICT, "the key replayed with another body");
     assert_eq!(reused.json::<Value>().await.unwrap()["error"]["code"], "idempotency_key_reused");
+    let stolen = server.submit(&fresh_key(), &different).await;
+    assert_eq!(stolen.status(), StatusCode::CONFLICT, "another submission cannot take an existing private link");
     let missing = server.client.post(server.url("/api/submissions")).json(&valid_envelope()).send().await.unwrap();
     assert_eq!(missing.status(), StatusCode::BAD_REQUEST, "no Idempotency-Key header");
     assert_eq!(server.stored(), 1);
@@ -810,4 +812,97 @@ async fn repeated_failed_logins_are_throttled() {
     }
     assert_eq!(statuses.iter().filter(|s| **s == StatusCode::UNAUTHORIZED).count(), 10);
     assert_eq!(*statuses.last().unwrap(), StatusCode::TOO_MANY_REQUESTS);
+}
+
+#[tokio::test]
+async fn curators_correct_flag_duplicates_and_export_everything() {
+    let server = TestServer::start(None).await;
+    let curator = sign_in(&server, "curatrice@example.org", server::auth::Role::Curator).await;
+    let first: Value = server.submit(&fresh_key(), &valid_envelope()).await.json().await.unwrap();
+    let mut again = valid_envelope();
+    again["answers"]["entity_name"] = json!("COMUNE DI BARI ");
+    again["edit_token"] = json!("another-private-link-token-0123456789abc");
+    let second: Value = server.submit(&fresh_key(), &again).await.json().await.unwrap();
+    let (first, second) = (first["id"].as_str().unwrap().to_owned(), second["id"].as_str().unwrap().to_owned());
+
+    let review: Value = server
+        .client
+        .get(server.url(&format!("/api/moderation/submissions/{second}")))
+        .header("cookie", &curator)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(review["possible_duplicates"], json!([first]), "same body, same title: flagged");
+
+    // A correction is a new version by the curator; the respondent's version is kept.
+    let mut answers = review["answers"].clone();
+    answers["title"] = json!("Buoni spesa online con SPID (corretto dalla redazione)");
+    let edit = |version: i64, answers: Value| {
+        server
+            .client
+            .post(server.url(&format!("/api/moderation/submissions/{second}/edit")))
+            .header("cookie", &curator)
+            .json(&json!({"answers": answers, "expected_version": version}))
+            .send()
+    };
+    assert_eq!(edit(1, answers.clone()).await.unwrap().status(), StatusCode::OK);
+    assert_eq!(edit(1, answers.clone()).await.unwrap().status(), StatusCode::CONFLICT, "stale version");
+    let mut broken = answers.clone();
+    broken["title"] = json!("");
+    assert_eq!(
+        edit(2, broken).await.unwrap().status(),
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "the same rules as respondents"
+    );
+    let conn = rusqlite::Connection::open(&server.db_path).unwrap();
+    let authors: Vec<String> = conn
+        .prepare("SELECT v.author FROM practice_versions v JOIN practices p ON p.id = v.practice_id WHERE p.reference = ?1 ORDER BY v.version")
+        .unwrap()
+        .query_map([&second], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert_eq!(authors, ["respondent", "curator:curatrice@example.org"]);
+
+    // The curators' export: every submission, private fields included, stable columns.
+    let unauthenticated = server.client.get(server.url("/api/moderation/export.csv")).send().await.unwrap();
+    assert_eq!(unauthenticated.status(), StatusCode::UNAUTHORIZED);
+    let csv = server
+        .client
+        .get(server.url("/api/moderation/export.csv"))
+        .header("cookie", &curator)
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let mut reader = csv::Reader::from_reader(csv.as_bytes());
+    let headers: Vec<String> = reader.headers().unwrap().iter().map(str::to_owned).collect();
+    assert_eq!(&headers[..2], ["id", "moderation_status"]);
+    let tail: Vec<&str> =
+        headers[headers.len() - domain::questionnaire::EXPORT_COLUMNS.len()..].iter().map(String::as_str).collect();
+    assert_eq!(tail, domain::questionnaire::EXPORT_COLUMNS, "answer columns in their fixed order");
+    let email_at = headers.iter().position(|h| h == "contact_email").unwrap();
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), 2);
+    assert_eq!(&rows[0][email_at], valid_answer().contact_email, "curators get private fields");
+    let admin = sign_in(&server, "admin@example.org", server::auth::Role::Admin).await;
+    let audit = server
+        .client
+        .get(server.url("/api/moderation/audit.csv"))
+        .header("cookie", &admin)
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        audit.starts_with("at,actor,action,practice,before,after,message\r\n") && audit.contains(",edit,"),
+        "{audit}"
+    );
 }
