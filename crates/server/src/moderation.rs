@@ -32,6 +32,8 @@ pub fn router(state: &AppState) -> Router<AppState> {
         .route("/api/moderation/export.csv", get(export_all))
         .route("/api/moderation/audit", get(audit))
         .route("/api/moderation/audit.csv", get(audit_csv))
+        .route("/api/moderation/users", get(users).post(add_user))
+        .route("/api/moderation/users/{email}/disable", post(disable_user))
         .layer(axum::middleware::from_fn_with_state(state.clone(), auth::same_origin_only))
 }
 
@@ -524,4 +526,106 @@ async fn audit_csv(state: State<AppState>, admin: Admin) -> Result<impl IntoResp
         [(header::CONTENT_TYPE, "text/csv; charset=utf-8; header=present")],
         crate::export::rows_to_csv(&columns, rows),
     ))
+}
+
+/// An account as admins see it.
+#[derive(Serialize)]
+struct Account {
+    email: String,
+    role: String,
+    disabled: bool,
+    created_at: String,
+}
+
+/// Every account (admins only).
+async fn users(State(state): State<AppState>, Admin(_): Admin) -> Result<Json<Vec<Account>>, ApiError> {
+    let accounts = state
+        .db
+        .call(|conn| {
+            let mut stmt = conn.prepare("SELECT email, role, disabled, created_at FROM users ORDER BY email")?;
+            let rows = stmt.query_map([], |r| {
+                Ok(Account { email: r.get(0)?, role: r.get(1)?, disabled: r.get(2)?, created_at: r.get(3)? })
+            })?;
+            Ok(rows.collect::<Result<Vec<_>, _>>()?)
+        })
+        .await?;
+    Ok(Json(accounts))
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct NewAccount {
+    email: String,
+    role: auth::Role,
+    password: String,
+}
+
+/// Adds an account (admins only); the action is logged.
+async fn add_user(
+    State(state): State<AppState>,
+    Admin(admin): Admin,
+    ApiJson(account): ApiJson<NewAccount>,
+) -> Result<StatusCode, ApiError> {
+    let mut errors = domain::FieldErrors::default();
+    if !domain::validation::is_email(account.email.trim()) {
+        errors.add("email", domain::FieldError::InvalidEmail);
+    }
+    if account.password.chars().count() < auth::MIN_PASSWORD {
+        errors.add("password", domain::FieldError::Required);
+    }
+    if !errors.is_empty() {
+        return Err(ApiError::Invalid(errors));
+    }
+    let created = state
+        .db
+        .call(move |conn| {
+            let exists: bool =
+                conn.query_row("SELECT EXISTS (SELECT 1 FROM users WHERE email = ?1)", [account.email.trim()], |r| {
+                    r.get(0)
+                })?;
+            if exists {
+                return Ok(false);
+            }
+            auth::create_user(conn, &account.email, account.role, &account.password)?;
+            conn.execute(
+                "INSERT INTO audit_log (at, actor, action, after) VALUES (?1, ?2, 'add_user', ?3)",
+                params![db::now(), admin.email, format!("{} ({})", account.email.trim(), account.role.code())],
+            )?;
+            Ok(true)
+        })
+        .await?;
+    if created {
+        Ok(StatusCode::CREATED)
+    } else {
+        Err(ApiError::Conflict("Esiste già un account con questa e-mail.".into()))
+    }
+}
+
+/// Disables an account and ends its sessions (admins only); the action is logged.
+async fn disable_user(
+    State(state): State<AppState>,
+    Admin(admin): Admin,
+    Path(email): Path<String>,
+) -> Result<StatusCode, ApiError> {
+    if email.trim().eq_ignore_ascii_case(&admin.email) {
+        return Err(ApiError::Conflict("Non puoi disattivare il tuo stesso account.".into()));
+    }
+    let changed = state
+        .db
+        .call(move |conn| {
+            let changed = conn.execute("UPDATE users SET disabled = 1 WHERE email = ?1", [email.trim()])?;
+            if changed > 0 {
+                conn.execute(
+                    "UPDATE sessions SET revoked = 1 WHERE user_id = (SELECT id FROM users WHERE email = ?1)",
+                    [email.trim()],
+                )?;
+                conn.execute(
+                    "INSERT INTO audit_log (at, actor, action, before) VALUES (?1, ?2, 'disable_user', ?3)",
+                    params![db::now(), admin.email, email.trim()],
+                )?;
+            }
+            Ok(changed)
+        })
+        .await?;
+    if changed > 0 { Ok(StatusCode::NO_CONTENT) } else { Err(ApiError::NotFound) }
 }

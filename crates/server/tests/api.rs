@@ -906,3 +906,55 @@ async fn curators_correct_flag_duplicates_and_export_everything() {
         "{audit}"
     );
 }
+
+#[tokio::test]
+async fn admins_manage_accounts_and_disabling_ends_sessions() {
+    let server = TestServer::start(None).await;
+    let admin = sign_in(&server, "admin@example.org", server::auth::Role::Admin).await;
+    let curator = sign_in(&server, "curatore@example.org", server::auth::Role::Curator).await;
+    let add = |cookie: &str, body: Value| {
+        server.client.post(server.url("/api/moderation/users")).header("cookie", cookie).json(&body).send()
+    };
+    let account = json!({"email": "nuova@example.org", "role": "curator", "password": "password lunga e sicura"});
+    assert_eq!(
+        add(&curator, account.clone()).await.unwrap().status(),
+        StatusCode::FORBIDDEN,
+        "curators do not manage accounts"
+    );
+    assert_eq!(add(&admin, account.clone()).await.unwrap().status(), StatusCode::CREATED);
+    assert_eq!(add(&admin, account).await.unwrap().status(), StatusCode::CONFLICT);
+    let weak = json!({"email": "x@example.org", "role": "curator", "password": "corta"});
+    assert_eq!(add(&admin, weak).await.unwrap().status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let list: Value = server
+        .client
+        .get(server.url("/api/moderation/users"))
+        .header("cookie", &admin)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(list.as_array().unwrap().len(), 3);
+    assert!(!list.to_string().contains("argon2"), "hashes never leave the server");
+
+    let disable = server
+        .client
+        .post(server.url("/api/moderation/users/curatore@example.org/disable"))
+        .header("cookie", &admin)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(disable.status(), StatusCode::NO_CONTENT);
+    let after =
+        server.client.get(server.url("/api/moderation/submissions")).header("cookie", &curator).send().await.unwrap();
+    assert_eq!(after.status(), StatusCode::UNAUTHORIZED, "a disabled account's session ends");
+    let again = server
+        .client
+        .post(server.url("/api/session"))
+        .json(&json!({"email": "curatore@example.org", "password": "password lunga e sicura"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(again.status(), StatusCode::UNAUTHORIZED, "and it cannot sign in");
+}
