@@ -95,6 +95,8 @@ pub enum SubmitError {
     Invalid(domain::FieldErrors),
     /// Refused for another reason, with the server's message.
     Refused(String),
+    /// Not signed in (curators' pages).
+    Unauthorized,
 }
 
 #[derive(serde::Deserialize)]
@@ -178,4 +180,71 @@ impl DataSource {
 /// One published practice, as a JSON object of its public fields.
 pub async fn fetch_practice(id: &str) -> Result<serde_json::Map<String, serde_json::Value>, ApiError> {
     get_json(&DataSource::of_document().practice_url(id)).await
+}
+
+/// Sends a JSON body with a method and reads a JSON answer; errors as `SubmitError`.
+async fn call_json<T: DeserializeOwned>(
+    method: &str,
+    url: &str,
+    body: Option<&serde_json::Value>,
+) -> Result<T, SubmitError> {
+    let builder = match method {
+        "POST" => gloo_net::http::Request::post(url),
+        "DELETE" => gloo_net::http::Request::delete(url),
+        _ => gloo_net::http::Request::get(url),
+    };
+    match body {
+        Some(body) => send_json(builder, body).await,
+        None => {
+            let response = builder.send().await.map_err(|_| SubmitError::Offline)?;
+            if response.status() == 401 {
+                return Err(SubmitError::Unauthorized);
+            }
+            if !response.ok() {
+                let message = response.json::<ErrorBody>().await.map(|b| b.error.message).unwrap_or_default();
+                return Err(SubmitError::Refused(message));
+            }
+            if response.status() == 204 {
+                return serde_json::from_value(serde_json::Value::Null)
+                    .map_err(|e| SubmitError::Refused(e.to_string()));
+            }
+            response.json().await.map_err(|e| SubmitError::Refused(e.to_string()))
+        }
+    }
+}
+
+/// The curators' API (`/api/session`, `/api/moderation/...`).
+pub mod moderation {
+    use super::{SubmitError, call_json};
+    use serde_json::{Value, json};
+
+    /// Signs in; the session lives in an HttpOnly cookie.
+    pub async fn sign_in(email: &str, password: &str) -> Result<Value, SubmitError> {
+        call_json("POST", "/api/session", Some(&json!({ "email": email, "password": password }))).await
+    }
+
+    /// Signs out.
+    pub async fn sign_out() -> Result<(), SubmitError> {
+        call_json::<Option<Value>>("DELETE", "/api/session", None).await.map(|_| ())
+    }
+
+    /// The queue, optionally of one state; `Unauthorized` when not signed in.
+    pub async fn queue(state: Option<&str>) -> Result<Value, SubmitError> {
+        let url = state.map_or_else(
+            || "/api/moderation/submissions".to_owned(),
+            |s| format!("/api/moderation/submissions?stato={s}"),
+        );
+        call_json("GET", &url, None).await
+    }
+
+    /// One submission with every field.
+    pub async fn review(id: &str) -> Result<Value, SubmitError> {
+        call_json("GET", &format!("/api/moderation/submissions/{id}"), None).await
+    }
+
+    /// A decision.
+    pub async fn act(id: &str, action: &str, message: Option<String>, version: i64) -> Result<Value, SubmitError> {
+        let body = json!({ "action": action, "message": message, "expected_version": version });
+        call_json("POST", &format!("/api/moderation/submissions/{id}/actions"), Some(&body)).await
+    }
 }

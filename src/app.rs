@@ -27,6 +27,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/pratiche/:id") view=pages::PracticePage />
                     <Route path=path!("/statistiche") view=pages::StatisticsPage />
                     <Route path=path!("/incorpora") view=pages::EmbedBuilderPage />
+                    <Route path=path!("/redazione") view=pages::redazione::QueuePage />
+                    <Route path=path!("/redazione/accesso") view=pages::redazione::SignInPage />
+                    <Route path=path!("/redazione/pratiche/:id") view=pages::redazione::ReviewPage />
                     <Route path=path!("/embed/catalogo") view=pages::embed::EmbedCatalogue />
                     <Route path=path!("/embed/pratiche/:id") view=pages::embed::EmbedPractice />
                     <Route path=path!("/accessibilita") view=pages::Accessibility />

@@ -7,6 +7,7 @@ mod home;
 mod info;
 mod not_found;
 mod practice;
+pub mod redazione;
 mod statistics;
 
 pub use catalogue::CataloguePage;

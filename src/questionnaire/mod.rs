@@ -668,6 +668,10 @@ fn Review() -> impl IntoView {
                     ctx.update(|d| d.pending = false);
                     show_errors(ctx, errors, &navigate);
                 }
+                Err(SubmitError::Unauthorized) => {
+                    ctx.update(|d| d.pending = false);
+                    problem.set(Some("Il link privato non è più valido.".into()));
+                }
                 Err(SubmitError::Refused(message)) => {
                     ctx.update(|d| d.pending = false);
                     problem.set(Some(message));

@@ -32,9 +32,10 @@ const USAGE: &str = "usage: cargo xtask <run | test | build | size [DIR]>
 /// render (HTML, CSS, JS, wasm and the preloaded font). A deterministic
 /// budget on the build output: `cargo xtask test` fails above it. Raised
 /// deliberately as features land (foundation 144 KB, questionnaire 297 KB,
-/// catalogue 338 KB, embedding and static publication 360 KB); the next cut
-/// is splitting the wasm by route.
-const FIRST_RENDER_BUDGET_BROTLI: u64 = 360 * 1024;
+/// catalogue 338 KB, embedding and static publication 360 KB, the editors'
+/// pages 379 KB); the next cut is splitting the wasm by route, so that the
+/// public pages stop paying for the questionnaire and the editors' pages.
+const FIRST_RENDER_BUDGET_BROTLI: u64 = 384 * 1024;
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();

@@ -1,0 +1,387 @@
+//! The editors' pages: sign in (`/redazione/accesso`), the queue by state
+//! (`/redazione?stato=…`) and the review of one submission with every field,
+//! private ones included, and the decisions its state allows
+//! (`/redazione/pratiche/{id}`). The server decides who may do what; these
+//! pages only show it.
+
+use crate::api::{SubmitError, moderation};
+use crate::components::use_document_title;
+use crate::i18n::{tr, use_lang};
+use crate::questionnaire::display;
+use domain::Lang;
+use domain::curation::CurationAction;
+use domain::questionnaire::QUESTIONNAIRE;
+use domain::vocabulary::ModerationStatus;
+use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
+use serde_json::Value;
+
+/// Sends people who are not signed in to the sign-in page.
+fn require_sign_in(error: &SubmitError) {
+    if *error == SubmitError::Unauthorized {
+        use_navigate()("/redazione/accesso", Default::default());
+    }
+}
+
+fn error_text(error: &SubmitError) -> String {
+    match error {
+        SubmitError::Offline => "Il server non risponde: riprova tra poco.".into(),
+        SubmitError::Unauthorized => "Accedi con il tuo account della redazione.".into(),
+        SubmitError::Refused(message) => message.clone(),
+        SubmitError::Invalid(errors) => errors.messages(Lang::It).into_values().flatten().collect::<Vec<_>>().join(" "),
+    }
+}
+
+/// `/redazione/accesso`.
+#[component]
+pub fn SignInPage() -> impl IntoView {
+    use_document_title("Accesso redazione");
+    let (email, password) = (RwSignal::new(String::new()), RwSignal::new(String::new()));
+    let problem = RwSignal::new(None::<String>);
+    let sign_in = Action::new_local(move |_: &()| async move {
+        match moderation::sign_in(&email.get_untracked(), &password.get_untracked()).await {
+            Ok(_) => use_navigate()("/redazione", Default::default()),
+            Err(error) => problem.set(Some(error_text(&error))),
+        }
+    });
+    view! {
+        <div class="container page narrow">
+            <h1>{tr("Accesso alla redazione", "Editors' sign-in")}</h1>
+            {move || {
+                problem
+                    .get()
+                    .map(|message| {
+                        view! {
+                            <div class="alert alert-error" role="alert">
+                                <p>{message}</p>
+                            </div>
+                        }
+                    })
+            }}
+            <form on:submit=move |ev| {
+                ev.prevent_default();
+                sign_in.dispatch(());
+            }>
+                <div class="form-group">
+                    <label for="email">"E-mail"</label>
+                    <input
+                        type="email"
+                        id="email"
+                        class="form-control"
+                        autocomplete="username"
+                        required
+                        on:input=move |ev| email.set(event_target_value(&ev))
+                    />
+                </div>
+                <div class="form-group">
+                    <label for="password">"Password"</label>
+                    <input
+                        type="password"
+                        id="password"
+                        class="form-control"
+                        autocomplete="current-password"
+                        required
+                        on:input=move |ev| password.set(event_target_value(&ev))
+                    />
+                </div>
+                <button type="submit" class="button button-primary">
+                    {tr("Accedi", "Sign in")}
+                </button>
+            </form>
+        </div>
+    }
+}
+
+/// `/redazione`: the queue.
+#[component]
+pub fn QueuePage() -> impl IntoView {
+    use_document_title("Redazione");
+    let lang = use_lang();
+    let query = use_query_map();
+    let state = Memo::new(move |_| query.with(|q| q.get("stato")));
+    let queue = LocalResource::new(move || {
+        let state = state.get();
+        async move { moderation::queue(state.as_deref()).await }
+    });
+    let sign_out = Action::new_local(|_: &()| async {
+        let _ = moderation::sign_out().await;
+        use_navigate()("/redazione/accesso", Default::default());
+    });
+    view! {
+        <div class="container page">
+            <div class="summary-heading">
+                <h1>{tr("Pratiche da curare", "Submissions to curate")}</h1>
+                <button
+                    type="button"
+                    class="button button-link"
+                    on:click=move |_| {
+                        sign_out.dispatch(());
+                    }
+                >
+                    {tr("Esci", "Sign out")}
+                </button>
+            </div>
+            <Transition fallback=|| {
+                view! { <p role="status">"Caricamento…"</p> }
+            }>
+                {move || Suspend::new(async move {
+                    let page = match queue.await {
+                        Ok(page) => page,
+                        Err(error) => {
+                            require_sign_in(&error);
+                            return view! {
+                                <div class="alert alert-error" role="alert">
+                                    <p>{error_text(&error)}</p>
+                                </div>
+                            }
+                                .into_any();
+                        }
+                    };
+                    let lang = lang.get();
+                    let current = state.get();
+                    let tabs = ModerationStatus::ALL
+                        .iter()
+                        .map(|status| {
+                            let count = page["counts"][status.code()].as_u64().unwrap_or(0);
+                            let selected = current.as_deref() == Some(status.code());
+                            view! {
+                                <li>
+                                    <a
+                                        href=format!("/redazione?stato={}", status.code())
+                                        aria-current=selected.then_some("page")
+                                    >
+                                        {format!("{} ({count})", status.label(lang))}
+                                    </a>
+                                </li>
+                            }
+                        })
+                        .collect_view();
+                    let rows = page["submissions"]
+                        .as_array()
+                        .cloned()
+                        .unwrap_or_default()
+                        .into_iter()
+                        .map(|s| {
+                            let id = s["id"].as_str().unwrap_or_default().to_owned();
+                            let status = ModerationStatus::from_code(
+                                    s["moderation_status"].as_str().unwrap_or_default(),
+                                )
+                                .map_or("", |st| st.label(lang));
+                            view! {
+                                <tr>
+                                    <td>
+                                        <a href=format!("/redazione/pratiche/{id}")>{id.clone()}</a>
+                                    </td>
+                                    <td>{s["title"].as_str().unwrap_or_default().to_owned()}</td>
+                                    <td>{s["entity_name"].as_str().unwrap_or_default().to_owned()}</td>
+                                    <td>{status}</td>
+                                    <td>
+                                        {s["submitted_at"]
+                                            .as_str()
+                                            .unwrap_or_default()
+                                            .get(..10)
+                                            .unwrap_or_default()
+                                            .to_owned()}
+                                    </td>
+                                </tr>
+                            }
+                        })
+                        .collect_view();
+                    view! {
+                        <nav aria-label=if lang == Lang::It { "Stati" } else { "States" }>
+                            <ul class="chips status-tabs">
+                                <li>
+                                    <a href="/redazione" aria-current=current.is_none().then_some("page")>
+                                        {if lang == Lang::It { "Tutte" } else { "All" }}
+                                    </a>
+                                </li>
+                                {tabs}
+                            </ul>
+                        </nav>
+                        <table class="data-table queue-table">
+                            <caption>{if lang == Lang::It { "Dalla più vecchia" } else { "Oldest first" }}</caption>
+                            <thead>
+                                <tr>
+                                    <th scope="col">{if lang == Lang::It { "Riferimento" } else { "Reference" }}</th>
+                                    <th scope="col">{if lang == Lang::It { "Titolo" } else { "Title" }}</th>
+                                    <th scope="col">{if lang == Lang::It { "Ente" } else { "Body" }}</th>
+                                    <th scope="col">{if lang == Lang::It { "Stato" } else { "State" }}</th>
+                                    <th scope="col">{if lang == Lang::It { "Inviata il" } else { "Submitted" }}</th>
+                                </tr>
+                            </thead>
+                            <tbody>{rows}</tbody>
+                        </table>
+                    }
+                        .into_any()
+                })}
+            </Transition>
+        </div>
+    }
+}
+
+/// `/redazione/pratiche/{id}`: every field and the decisions.
+#[component]
+pub fn ReviewPage() -> impl IntoView {
+    use_document_title("Revisione");
+    let lang = use_lang();
+    let params = use_params_map();
+    let id = Memo::new(move |_| params.with(|p| p.get("id").unwrap_or_default()));
+    let review = LocalResource::new(move || {
+        let id = id.get();
+        async move { moderation::review(&id).await }
+    });
+    let message = RwSignal::new(String::new());
+    let outcome = RwSignal::new(None::<Result<String, String>>);
+    let act = Action::new_local(move |(action, version): &(CurationAction, i64)| {
+        let (action, version) = (*action, *version);
+        async move {
+            let code =
+                serde_json::to_value(action).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default();
+            let text = Some(message.get_untracked()).filter(|m| !m.trim().is_empty());
+            match moderation::act(&id.get_untracked(), &code, text, version).await {
+                Ok(_) => {
+                    message.set(String::new());
+                    outcome.set(Some(Ok(action.label(Lang::It).to_owned())));
+                    review.refetch();
+                }
+                Err(error) => outcome.set(Some(Err(error_text(&error)))),
+            }
+        }
+    });
+    view! {
+        <div class="container page">
+            <p class="breadcrumb">
+                <a href="/redazione">{tr("Redazione", "Editors")}</a>
+            </p>
+            {move || {
+                outcome
+                    .get()
+                    .map(|result| match result {
+                        Ok(done) => {
+                            view! {
+                                <div class="notice" role="status">
+                                    <p>{format!("Fatto: {done}.")}</p>
+                                </div>
+                            }
+                                .into_any()
+                        }
+                        Err(problem) => {
+                            view! {
+                                <div class="alert alert-error" role="alert">
+                                    <p>{problem}</p>
+                                </div>
+                            }
+                                .into_any()
+                        }
+                    })
+            }}
+            <Transition fallback=|| {
+                view! { <p role="status">"Caricamento…"</p> }
+            }>
+                {move || Suspend::new(async move {
+                    let review = match review.await {
+                        Ok(review) => review,
+                        Err(error) => {
+                            require_sign_in(&error);
+                            return view! {
+                                <div class="alert alert-error" role="alert">
+                                    <p>{error_text(&error)}</p>
+                                </div>
+                            }
+                                .into_any();
+                        }
+                    };
+                    let lang = lang.get();
+                    let answers = review["answers"].as_object().cloned().unwrap_or_default();
+                    let version = review["version"].as_i64().unwrap_or(0);
+                    let status = ModerationStatus::from_code(review["moderation_status"].as_str().unwrap_or_default());
+                    let actions: Vec<CurationAction> = serde_json::from_value(review["allowed_actions"].clone())
+                        .unwrap_or_default();
+                    let duplicates: Vec<String> = serde_json::from_value(review["possible_duplicates"].clone())
+                        .unwrap_or_default();
+                    let fields = QUESTIONNAIRE
+                        .fields()
+                        .filter(|f| answers.contains_key(f.key))
+                        .map(|field| {
+                            view! {
+                                <div class="summary-row">
+                                    <dt>{field.label.get(lang)}</dt>
+                                    <dd>{display(field, answers.get(field.key), lang, None)}</dd>
+                                </div>
+                            }
+                        })
+                        .collect_view();
+                    view! {
+                        <h1>{answers.get("title").and_then(Value::as_str).unwrap_or_default().to_owned()}</h1>
+                        <p data-testid="review-state">
+                            {format!(
+                                "{} · {} · versione {version}",
+                                review["id"].as_str().unwrap_or_default(),
+                                status.map_or("", |s| s.label(lang)),
+                            )}
+                        </p>
+                        {(!duplicates.is_empty())
+                            .then(|| {
+                                view! {
+                                    <div class="alert alert-warning" role="note">
+                                        <p>
+                                            "Possibile doppione di: "
+                                            {duplicates
+                                                .into_iter()
+                                                .map(|d| {
+                                                    view! {
+                                                        <a href=format!("/redazione/pratiche/{d}")>{d.clone()}</a>
+                                                        " "
+                                                    }
+                                                })
+                                                .collect_view()}
+                                        </p>
+                                    </div>
+                                }
+                            })}
+                        <section class="decisions">
+                            <h2>{if lang == Lang::It { "Decisione" } else { "Decision" }}</h2>
+                            <div class="form-group">
+                                <label for="messaggio">
+                                    {if lang == Lang::It {
+                                        "Messaggio per chi ha inviato la pratica (per integrazioni o rifiuto)"
+                                    } else {
+                                        "Message to the respondent (for changes or a rejection)"
+                                    }}
+                                </label>
+                                <textarea
+                                    id="messaggio"
+                                    class="form-control"
+                                    rows="3"
+                                    prop:value=move || message.get()
+                                    on:input=move |ev| message.set(event_target_value(&ev))
+                                ></textarea>
+                            </div>
+                            <div class="steppers-nav">
+                                {actions
+                                    .into_iter()
+                                    .map(|action| {
+                                        view! {
+                                            <button
+                                                type="button"
+                                                class="button button-secondary"
+                                                disabled=move || act.pending().get()
+                                                on:click=move |_| {
+                                                    act.dispatch((action, version));
+                                                }
+                                            >
+                                                {action.label(lang)}
+                                            </button>
+                                        }
+                                    })
+                                    .collect_view()}
+                            </div>
+                        </section>
+                        <dl class="summary-list">{fields}</dl>
+                    }
+                        .into_any()
+                })}
+            </Transition>
+        </div>
+    }
+}
