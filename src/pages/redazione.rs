@@ -299,13 +299,26 @@ pub fn ReviewPage() -> impl IntoView {
                         .unwrap_or_default();
                     let duplicates: Vec<String> = serde_json::from_value(review["possible_duplicates"].clone())
                         .unwrap_or_default();
+                    let changed: Vec<String> = serde_json::from_value(review["changed_fields"].clone())
+                        .unwrap_or_default();
                     let fields = QUESTIONNAIRE
                         .fields()
                         .filter(|f| answers.contains_key(f.key))
                         .map(|field| {
+                            let was_changed = changed.iter().any(|c| c == field.key);
                             view! {
-                                <div class="summary-row">
-                                    <dt>{field.label.get(lang)}</dt>
+                                <div class="summary-row" class:changed=was_changed>
+                                    <dt>
+                                        {field.label.get(lang)}
+                                        {was_changed
+                                            .then(|| {
+                                                if lang == Lang::It {
+                                                    " (modificato nell'ultima versione)"
+                                                } else {
+                                                    " (changed in the latest version)"
+                                                }
+                                            })}
+                                    </dt>
                                     <dd>{display(field, answers.get(field.key), lang, None)}</dd>
                                 </div>
                             }

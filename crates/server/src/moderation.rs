@@ -165,6 +165,17 @@ struct Review {
     allowed_actions: Vec<CurationAction>,
     /// Other submissions from the same body with a similar title.
     possible_duplicates: Vec<PracticeId>,
+    /// For an update: the fields that differ from the previous version.
+    changed_fields: Vec<String>,
+}
+
+/// The questionnaire's fields whose answers differ between two versions.
+fn changed_fields(before: &serde_json::Value, after: &serde_json::Value) -> Vec<String> {
+    domain::questionnaire::QUESTIONNAIRE
+        .fields()
+        .filter(|f| before.get(f.key) != after.get(f.key))
+        .map(|f| f.key.to_owned())
+        .collect()
 }
 
 /// Titles alike when most of their words are shared (Jaccard index >= 0.5).
@@ -233,7 +244,19 @@ async fn submission(
             let Some(row) = row else { return Ok(None) };
             let answers: serde_json::Value = row.7.as_deref().map(serde_json::from_str).transpose()?.unwrap_or_default();
             let duplicates = possible_duplicates(conn, &id, &answers)?;
-            Ok(Some((id, row, answers, duplicates)))
+            let previous: Option<String> = conn
+                .query_row(
+                    "SELECT v.answer FROM practice_versions v JOIN practices p ON p.id = v.practice_id
+                     WHERE p.reference = ?1 ORDER BY v.version DESC LIMIT 1 OFFSET 1",
+                    [id.as_str()],
+                    |r| r.get(0),
+                )
+                .optional()?;
+            let changed = match previous {
+                Some(previous) => changed_fields(&serde_json::from_str(&previous)?, &answers),
+                None => Vec::new(),
+            };
+            Ok(Some((id, row, answers, duplicates, changed)))
         })
         .await?;
     let (
@@ -241,6 +264,7 @@ async fn submission(
         (status, version, demo, submitted_at, updated_at, published_at, curator_message, _, versions),
         answers,
         duplicates,
+        changed,
     ) = found.ok_or(ApiError::NotFound)?;
     let moderation_status = ModerationStatus::from_code(&status).ok_or(ApiError::NotFound)?;
     Ok(Json(Review {
@@ -256,6 +280,7 @@ async fn submission(
         versions,
         allowed_actions: curation::allowed(moderation_status),
         possible_duplicates: duplicates,
+        changed_fields: changed,
     }))
 }
 

@@ -732,6 +732,17 @@ async fn the_editorial_workflow_from_submission_to_publication_is_checked_and_lo
         .await
         .unwrap();
     assert_eq!(queue["submissions"][0]["moderation_status"], "inviata", "back in the queue");
+    let review: Value = server
+        .client
+        .get(server.url(&format!("/api/moderation/submissions/{id}")))
+        .header("cookie", &curator)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(review["changed_fields"], json!(["feedback_citizens"]), "the review shows what the update changed");
     let version = queue["submissions"][0]["version"].as_i64().unwrap();
 
     assert_eq!(server.act(&curator, &id, "take_in_review", version, None).await.0, StatusCode::OK);
