@@ -16,11 +16,17 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 use serde_json::Value;
 
-/// Sends people who are not signed in to the sign-in page.
-fn require_sign_in(error: &SubmitError) {
+/// Shows a failed request; people who are not signed in go to the sign-in page.
+fn failure(error: &SubmitError) -> AnyView {
     if *error == SubmitError::Unauthorized {
         use_navigate()("/redazione/accesso", Default::default());
     }
+    view! {
+        <div class="alert alert-error" role="alert">
+            <p>{error_text(error)}</p>
+        </div>
+    }
+    .into_any()
 }
 
 fn error_text(error: &SubmitError) -> String {
@@ -127,15 +133,7 @@ pub fn QueuePage() -> impl IntoView {
                 {move || Suspend::new(async move {
                     let page = match queue.await {
                         Ok(page) => page,
-                        Err(error) => {
-                            require_sign_in(&error);
-                            return view! {
-                                <div class="alert alert-error" role="alert">
-                                    <p>{error_text(&error)}</p>
-                                </div>
-                            }
-                                .into_any();
-                        }
+                        Err(error) => return failure(&error),
                     };
                     let lang = lang.get();
                     let current = state.get();
@@ -281,15 +279,7 @@ pub fn ReviewPage() -> impl IntoView {
                 {move || Suspend::new(async move {
                     let review = match review.await {
                         Ok(review) => review,
-                        Err(error) => {
-                            require_sign_in(&error);
-                            return view! {
-                                <div class="alert alert-error" role="alert">
-                                    <p>{error_text(&error)}</p>
-                                </div>
-                            }
-                                .into_any();
-                        }
+                        Err(error) => return failure(&error),
                     };
                     let lang = lang.get();
                     let answers = review["answers"].as_object().cloned().unwrap_or_default();
