@@ -248,3 +248,9 @@ pub mod moderation {
         call_json("POST", &format!("/api/moderation/submissions/{id}/actions"), Some(&body)).await
     }
 }
+
+/// The collection round open today (`None`: the continuous collection).
+pub async fn current_round() -> Result<Option<serde_json::Value>, ApiError> {
+    let body: serde_json::Value = get_json("/api/rounds/current").await?;
+    Ok(Some(body["round"].clone()).filter(|r| !r.is_null()))
+}

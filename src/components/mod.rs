@@ -3,6 +3,7 @@
 pub mod alert;
 pub mod layout;
 pub mod practice_list;
+pub mod round;
 
 use leptos::prelude::*;
 

@@ -15,6 +15,7 @@ pub fn Home() -> impl IntoView {
             <p>
                 "Questa è la raccolta aperta di quelle pratiche, che continua a crescere: ogni amministrazione può descrivere la propria, la redazione la verifica e la pubblica, e chiunque può cercarla, filtrarla, citarla e scaricarla come dato aperto. Così le amministrazioni possono imparare l'una dall'altra e portare le soluzioni migliori nella programmazione ordinaria dei servizi."
             </p>
+            <crate::components::round::CurrentRound />
             <ul class="cta-list">
                 <li>
                     <A href="/catalogo" attr:class="button button-primary">

@@ -139,6 +139,7 @@ fn PrivacyNotice() -> impl IntoView {
     let title = tr("Descrivi una buona pratica", "Describe a good practice");
     view! {
         <h1>{title}</h1>
+        <crate::components::round::CurrentRound />
         <div class="notice">
             <h2>{tr("Informativa sul trattamento dei dati personali", "Privacy notice")}</h2>
             <p>

@@ -267,7 +267,8 @@ pub struct PublicPractice {
     pub demo: bool,
     pub published_at: String,
     pub updated_at: String,
-    pub collection_round: CollectionRound,
+    /// The code of the collection round the practice was submitted in.
+    pub collection_round: String,
     pub questionnaire_version: u32,
     pub entity_type: EntityType,
     pub entity_type_other: Option<String>,
@@ -321,7 +322,8 @@ pub struct PublicationFacts {
     pub demo: bool,
     pub published_at: String,
     pub updated_at: String,
-    pub collection_round: CollectionRound,
+    /// The code of the collection round the practice was submitted in.
+    pub collection_round: String,
     pub questionnaire_version: u32,
 }
 

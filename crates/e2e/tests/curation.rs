@@ -1,7 +1,7 @@
 //! End-to-end: a curator signs in, finds a submission in the queue, reviews
 //! it and publishes it, and the public catalogue shows it at once.
 
-use domain::vocabulary::{CollectionRound, ModerationStatus};
+use domain::vocabulary::ModerationStatus;
 use e2e::{Browser, TestServer, dist_dir, key};
 use fantoccini::Locator;
 use fantoccini::key::Key;
@@ -24,7 +24,7 @@ async fn a_curator_reviews_and_publishes_a_submission() {
                 answer,
                 status: ModerationStatus::Inviata,
                 demo: false,
-                round: CollectionRound::RaccoltaContinua,
+                round: server::db::CONTINUOUS_ROUND.into(),
                 submission: None,
             };
             server::db::insert_practice(conn, &new)

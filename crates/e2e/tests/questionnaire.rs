@@ -121,6 +121,8 @@ async fn start(server: &TestServer) -> Browser {
     let browser = Browser::start().await;
     browser.client.goto(&format!("{}/questionario", server.base)).await.unwrap();
     browser.wait_for_heading("Descrivi una buona pratica").await;
+    let round = browser.wait_for(Locator::Css("[data-testid='current-round']")).await.text().await.unwrap();
+    assert_eq!(round, "La raccolta è continua: puoi descrivere una pratica in qualsiasi momento.", "no round is open");
     assert_accessible(&browser, "the privacy notice").await;
     let start = browser.wait_for(Locator::XPath("//a[normalize-space(.)='Inizia il questionario']")).await;
     start.send_keys(&key(Key::Enter)).await.unwrap();

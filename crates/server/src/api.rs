@@ -10,7 +10,7 @@ use axum::routing::{any, get, post};
 use axum::{Json, Router};
 use domain::practice::Catalogue;
 use domain::questionnaire::QUESTIONNAIRE;
-use domain::vocabulary::{CollectionRound, ModerationStatus};
+use domain::vocabulary::ModerationStatus;
 use domain::{CatalogueEntry, PracticeId, PublicPractice};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
@@ -26,6 +26,7 @@ pub fn router() -> Router<AppState> {
         .route("/api/catalogue", get(catalogue))
         .route("/api/practices/{id}", get(practice))
         .route("/api/data-dictionary", get(data_dictionary))
+        .route("/api/rounds/current", get(current_round))
         .route("/api/export.csv", get(export_csv))
         .route("/api/export.json", get(export_json))
         .route("/api/submissions", post(submit))
@@ -149,6 +150,12 @@ async fn data_dictionary() -> Json<DataDictionary> {
     Json(DataDictionary { questionnaire_version: QUESTIONNAIRE.version, columns: QUESTIONNAIRE.dictionary() })
 }
 
+/// The round open today, or the continuous collection (`round: null`).
+async fn current_round(State(state): State<AppState>) -> Result<Json<serde_json::Value>, ApiError> {
+    let round = state.db.call(|conn| db::current_round(conn)).await?;
+    Ok(Json(serde_json::json!({ "round": round })))
+}
+
 /// A respondent's submission.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -207,11 +214,12 @@ async fn submit(
         QUESTIONNAIRE.accept(submission.answers, Some(domain::comuni::shipped())).map_err(ApiError::Invalid)?;
     let canonical = serde_json::to_string(&answer).expect("a practice serializes");
     let request_hash = sha256_hex(format!("{canonical}\n{edit_token_hash}").as_bytes());
+    let round = state.db.call(|conn| db::current_round(conn)).await?;
     let new = NewPractice {
         answer,
         status: ModerationStatus::Inviata,
         demo: false,
-        round: CollectionRound::RaccoltaContinua,
+        round: round.map_or_else(|| db::CONTINUOUS_ROUND.to_owned(), |r| r.code),
         submission: Some(SubmissionKeys { idempotency_key, request_hash, edit_token_hash }),
     };
     match state.db.call(move |conn| db::insert_practice(conn, &new)).await? {

@@ -3,7 +3,7 @@
 //! client is told.
 
 use domain::practice::{PublicationFacts, QUESTIONNAIRE_VERSION};
-use domain::vocabulary::{CollectionRound, ModerationStatus};
+use domain::vocabulary::ModerationStatus;
 use domain::{Practice, PracticeId, PublicPractice};
 use rusqlite::{Connection, OptionalExtension, params};
 use rusqlite_migration::{M, Migrations};
@@ -31,6 +31,7 @@ fn migrations() -> Migrations<'static> {
         M::up(include_str!("../migrations/0001_practices.sql")),
         M::up(include_str!("../migrations/0002_submissions.sql")),
         M::up(include_str!("../migrations/0003_curation.sql")),
+        M::up(include_str!("../migrations/0004_rounds.sql")),
     ])
 }
 
@@ -88,7 +89,8 @@ pub struct NewPractice {
     pub answer: Practice,
     pub status: ModerationStatus,
     pub demo: bool,
-    pub round: CollectionRound,
+    /// The collection round's code (`raccolta_continua` outside every round).
+    pub round: String,
     /// For respondents' submissions: exactly-once storage and the private link.
     pub submission: Option<SubmissionKeys>,
 }
@@ -163,7 +165,7 @@ pub fn insert_practice(conn: &mut Connection, new: &NewPractice) -> Result<Store
             id.as_str(),
             new.status.code(),
             new.demo,
-            new.round.code(),
+            new.round,
             QUESTIONNAIRE_VERSION,
             answer,
             now,
@@ -318,7 +320,7 @@ fn public_practice(row: &rusqlite::Row<'_>) -> rusqlite::Result<(PublicationFact
         demo: row.get(1)?,
         published_at: row.get(2)?,
         updated_at: row.get(3)?,
-        collection_round: CollectionRound::from_code(&round).ok_or_else(|| invalid(4, "unknown round"))?,
+        collection_round: round,
         questionnaire_version: row.get(5)?,
     };
     Ok((facts, row.get(6)?))
@@ -364,4 +366,38 @@ mod tests {
     fn migrations_are_valid() {
         super::migrations().validate().expect("every migration applies to an empty database");
     }
+}
+
+/// The code of the continuous collection, outside every defined round.
+pub const CONTINUOUS_ROUND: &str = "raccolta_continua";
+
+/// A collection round.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Round {
+    pub code: String,
+    pub name: String,
+    /// First day, `YYYY-MM-DD`.
+    pub opens_on: String,
+    /// Last day (the deadline), `YYYY-MM-DD`.
+    pub closes_on: String,
+}
+
+/// The round open today, if any.
+pub fn current_round(conn: &Connection) -> Result<Option<Round>, DbError> {
+    let today = &now()[..10];
+    Ok(conn
+        .query_row(
+            "SELECT code, name, opens_on, closes_on FROM rounds WHERE opens_on <= ?1 AND closes_on >= ?1 ORDER BY closes_on LIMIT 1",
+            [today],
+            |r| Ok(Round { code: r.get(0)?, name: r.get(1)?, opens_on: r.get(2)?, closes_on: r.get(3)? }),
+        )
+        .optional()?)
+}
+
+/// Every round, the most recent first.
+pub fn rounds(conn: &Connection) -> Result<Vec<Round>, DbError> {
+    let mut stmt = conn.prepare("SELECT code, name, opens_on, closes_on FROM rounds ORDER BY opens_on DESC")?;
+    let rows = stmt
+        .query_map([], |r| Ok(Round { code: r.get(0)?, name: r.get(1)?, opens_on: r.get(2)?, closes_on: r.get(3)? }))?;
+    Ok(rows.collect::<Result<Vec<_>, _>>()?)
 }

@@ -501,7 +501,7 @@ pub async fn load_if_empty(db: &Db) -> Result<usize, DbError> {
                 answer: answer.clone(),
                 status: ModerationStatus::Pubblicata,
                 demo: true,
-                round: CollectionRound::PrimaRaccolta2020,
+                round: CollectionRound::PrimaRaccolta2020.code().to_owned(),
                 submission: None,
             };
             db::insert_practice(conn, &new)?;

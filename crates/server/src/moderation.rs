@@ -33,6 +33,7 @@ pub fn router(state: &AppState) -> Router<AppState> {
         .route("/api/moderation/audit", get(audit))
         .route("/api/moderation/audit.csv", get(audit_csv))
         .route("/api/moderation/users", get(users).post(add_user))
+        .route("/api/moderation/rounds", get(list_rounds).post(add_round))
         .route("/api/moderation/users/{email}/disable", post(disable_user))
         .layer(axum::middleware::from_fn_with_state(state.clone(), auth::same_origin_only))
 }
@@ -653,4 +654,60 @@ async fn disable_user(
         })
         .await?;
     if changed > 0 { Ok(StatusCode::NO_CONTENT) } else { Err(ApiError::NotFound) }
+}
+
+/// Every collection round.
+async fn list_rounds(State(state): State<AppState>, Curator(_): Curator) -> Result<Json<Vec<db::Round>>, ApiError> {
+    Ok(Json(state.db.call(|conn| db::rounds(conn)).await?))
+}
+
+/// Defines a collection round (admins only); the action is logged.
+async fn add_round(
+    State(state): State<AppState>,
+    Admin(admin): Admin,
+    ApiJson(round): ApiJson<db::Round>,
+) -> Result<StatusCode, ApiError> {
+    let mut errors = domain::FieldErrors::default();
+    let is_code = |c: &str| {
+        (3..=60).contains(&c.len()) && c.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+    };
+    let is_day = |d: &str| time::Date::parse(d, time::macros::format_description!("[year]-[month]-[day]")).is_ok();
+    if !is_code(&round.code) || round.code == db::CONTINUOUS_ROUND {
+        errors.add("code", domain::FieldError::InvalidChoice);
+    }
+    if round.name.trim().is_empty() || round.name.chars().count() > 120 {
+        errors.add("name", domain::FieldError::Required);
+    }
+    for (key, day) in [("opens_on", &round.opens_on), ("closes_on", &round.closes_on)] {
+        if !is_day(day) {
+            errors.add(key, domain::FieldError::InvalidDate);
+        }
+    }
+    if errors.is_empty() && round.closes_on < round.opens_on {
+        errors.add("closes_on", domain::FieldError::EndBeforeStart);
+    }
+    if !errors.is_empty() {
+        return Err(ApiError::Invalid(errors));
+    }
+    let created = state
+        .db
+        .call(move |conn| {
+            let inserted = conn.execute(
+                "INSERT OR IGNORE INTO rounds (code, name, opens_on, closes_on) VALUES (?1, ?2, ?3, ?4)",
+                params![round.code, round.name.trim(), round.opens_on, round.closes_on],
+            )?;
+            if inserted > 0 {
+                conn.execute(
+                    "INSERT INTO audit_log (at, actor, action, after) VALUES (?1, ?2, 'add_round', ?3)",
+                    params![db::now(), admin.email, format!("{} {}..{}", round.code, round.opens_on, round.closes_on)],
+                )?;
+            }
+            Ok(inserted > 0)
+        })
+        .await?;
+    if created {
+        Ok(StatusCode::CREATED)
+    } else {
+        Err(ApiError::Conflict("Esiste già una raccolta con questo codice.".into()))
+    }
 }

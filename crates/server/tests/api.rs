@@ -1,7 +1,7 @@
 //! API tests: the real router on a real socket, over a real SQLite file per
 //! test, driven by an HTTP client.
 
-use domain::vocabulary::{CollectionRound, ModerationStatus};
+use domain::vocabulary::ModerationStatus;
 use reqwest::StatusCode;
 use serde_json::{Value, json};
 use server::db::{self, Db, NewPractice};
@@ -40,7 +40,7 @@ impl TestServer {
 
     async fn seed(&self, answer: domain::Practice, status: ModerationStatus) -> String {
         let new =
-            NewPractice { answer, status, demo: false, round: CollectionRound::RaccoltaContinua, submission: None };
+            NewPractice { answer, status, demo: false, round: server::db::CONTINUOUS_ROUND.into(), submission: None };
         match self.db.call(move |conn| db::insert_practice(conn, &new)).await.expect("seeded") {
             db::Stored::Created(id) => id.to_string(),
             other => panic!("seeding stored {other:?}"),
@@ -968,4 +968,48 @@ async fn admins_manage_accounts_and_disabling_ends_sessions() {
         .await
         .unwrap();
     assert_eq!(again.status(), StatusCode::UNAUTHORIZED, "and it cannot sign in");
+}
+
+#[tokio::test]
+async fn submissions_record_the_round_open_today() {
+    let server = TestServer::start(None).await;
+    let current: Value =
+        server.client.get(server.url("/api/rounds/current")).send().await.unwrap().json().await.unwrap();
+    assert_eq!(current["round"], Value::Null, "the 2020 round is closed: continuous collection");
+    let first: Value = server.submit(&fresh_key(), &valid_envelope()).await.json().await.unwrap();
+
+    let admin = sign_in(&server, "admin@example.org", server::auth::Role::Admin).await;
+    let today = &server::db::now()[..10];
+    let add = |body: Value| {
+        server.client.post(server.url("/api/moderation/rounds")).header("cookie", &admin).json(&body).send()
+    };
+    let open = json!({"code": "raccolta_oggi", "name": "Raccolta di oggi", "opens_on": today, "closes_on": today});
+    assert_eq!(add(open.clone()).await.unwrap().status(), StatusCode::CREATED);
+    assert_eq!(add(open).await.unwrap().status(), StatusCode::CONFLICT);
+    for bad in [
+        json!({"code": "Bad Code", "name": "x", "opens_on": today, "closes_on": today}),
+        json!({"code": "rovescio", "name": "x", "opens_on": "2026-12-31", "closes_on": "2026-01-01"}),
+        json!({"code": "data_strana", "name": "x", "opens_on": "31/12/2026", "closes_on": "2027-01-01"}),
+        json!({"code": "raccolta_continua", "name": "x", "opens_on": today, "closes_on": today}),
+    ] {
+        assert_eq!(add(bad.clone()).await.unwrap().status(), StatusCode::UNPROCESSABLE_ENTITY, "{bad}");
+    }
+    let current: Value =
+        server.client.get(server.url("/api/rounds/current")).send().await.unwrap().json().await.unwrap();
+    assert_eq!(current["round"]["code"], "raccolta_oggi");
+    let mut other = valid_envelope();
+    other["edit_token"] = json!("another-private-link-token-0123456789abc");
+    let second: Value = server.submit(&fresh_key(), &other).await.json().await.unwrap();
+
+    let conn = rusqlite::Connection::open(&server.db_path).unwrap();
+    let round_of = |id: &Value| -> String {
+        conn.query_row(
+            "SELECT collection_round FROM practices WHERE reference = ?1",
+            [id["id"].as_str().unwrap()],
+            |r| r.get(0),
+        )
+        .unwrap()
+    };
+    assert_eq!(round_of(&first), "raccolta_continua");
+    assert_eq!(round_of(&second), "raccolta_oggi");
 }

@@ -1,0 +1,53 @@
+//! The collection round in progress and its deadline, or the continuous collection.
+
+use crate::api;
+use crate::i18n::use_lang;
+use domain::Lang;
+use leptos::prelude::*;
+
+/// "Raccolta in corso: … entro il …", from the server (nothing on a static copy).
+#[component]
+pub fn CurrentRound() -> impl IntoView {
+    let lang = use_lang();
+    let static_copy = api::DataSource::of_document() == api::DataSource::Static;
+    let round =
+        LocalResource::new(move || async move { if static_copy { Ok(None) } else { api::current_round().await } });
+    view! {
+        <Transition fallback=|| ()>
+            {move || Suspend::new(async move {
+                let Ok(round) = round.await else { return ().into_any() };
+                if static_copy {
+                    return ().into_any();
+                }
+                let text = match (round, lang.get()) {
+                    (Some(r), Lang::It) => {
+                        format!(
+                            "Raccolta in corso: {}. Invia la pratica entro il {}.",
+                            r["name"].as_str().unwrap_or_default(),
+                            r["closes_on"].as_str().unwrap_or_default(),
+                        )
+                    }
+                    (Some(r), Lang::En) => {
+                        format!(
+                            "Collection round in progress: {}. Submit by {}.",
+                            r["name"].as_str().unwrap_or_default(),
+                            r["closes_on"].as_str().unwrap_or_default(),
+                        )
+                    }
+                    (None, Lang::It) => {
+                        "La raccolta è continua: puoi descrivere una pratica in qualsiasi momento.".to_owned()
+                    }
+                    (None, Lang::En) => {
+                        "The collection is continuous: you can describe a practice at any time.".to_owned()
+                    }
+                };
+                view! {
+                    <p class="round" data-testid="current-round">
+                        {text}
+                    </p>
+                }
+                    .into_any()
+            })}
+        </Transition>
+    }
+}
