@@ -1013,3 +1013,127 @@ async fn submissions_record_the_round_open_today() {
     assert_eq!(round_of(&first), "raccolta_continua");
     assert_eq!(round_of(&second), "raccolta_oggi");
 }
+
+#[tokio::test]
+async fn authorisation_matrix_of_the_moderation_endpoints() {
+    let server = TestServer::start(None).await;
+    let curator = sign_in(&server, "curatore@example.org", server::auth::Role::Curator).await;
+    let admin = sign_in(&server, "admin@example.org", server::auth::Role::Admin).await;
+    // An expired session: a real one whose expiry is moved into the past.
+    let expired = sign_in(&server, "scaduto@example.org", server::auth::Role::Admin).await;
+    let conn = rusqlite::Connection::open(&server.db_path).unwrap();
+    conn.execute(
+        "UPDATE sessions SET expires_at = '2020-01-01T00:00:00Z' WHERE user_id = (SELECT id FROM users WHERE email = 'scaduto@example.org')",
+        [],
+    )
+    .unwrap();
+    let receipt: Value = server.submit(&fresh_key(), &valid_envelope()).await.json().await.unwrap();
+    let id = receipt["id"].as_str().unwrap();
+    let (ok, created, no_content, bad_input) =
+        (StatusCode::OK, StatusCode::CREATED, StatusCode::NO_CONTENT, StatusCode::UNPROCESSABLE_ENTITY);
+    let (unauthorized, forbidden) = (StatusCode::UNAUTHORIZED, StatusCode::FORBIDDEN);
+    // (method, path, body, curator's answer, admin's answer)
+    let endpoints: Vec<(&str, String, Value, StatusCode, StatusCode)> = vec![
+        ("GET", "/api/moderation/submissions".into(), Value::Null, ok, ok),
+        ("GET", format!("/api/moderation/submissions/{id}"), Value::Null, ok, ok),
+        (
+            "POST",
+            format!("/api/moderation/submissions/{id}/actions"),
+            json!({"action": "archive", "expected_version": 99}),
+            StatusCode::CONFLICT,
+            StatusCode::CONFLICT,
+        ),
+        (
+            "POST",
+            format!("/api/moderation/submissions/{id}/edit"),
+            json!({"answers": {}, "expected_version": 99}),
+            bad_input,
+            bad_input,
+        ),
+        ("GET", "/api/moderation/export.csv".into(), Value::Null, ok, ok),
+        ("GET", "/api/moderation/audit".into(), Value::Null, forbidden, ok),
+        ("GET", "/api/moderation/audit.csv".into(), Value::Null, forbidden, ok),
+        ("GET", "/api/moderation/users".into(), Value::Null, forbidden, ok),
+        (
+            "POST",
+            "/api/moderation/users".into(),
+            json!({"email": "n@example.org", "role": "curator", "password": "password lunga e sicura"}),
+            forbidden,
+            created,
+        ),
+        (
+            "POST",
+            "/api/moderation/users/nessuno@example.org/disable".into(),
+            Value::Null,
+            forbidden,
+            StatusCode::NOT_FOUND,
+        ),
+        ("GET", "/api/moderation/rounds".into(), Value::Null, ok, ok),
+        (
+            "POST",
+            "/api/moderation/rounds".into(),
+            json!({"code": "r_2027", "name": "Raccolta 2027", "opens_on": "2027-01-01", "closes_on": "2027-02-01"}),
+            forbidden,
+            created,
+        ),
+        ("GET", "/api/session".into(), Value::Null, ok, ok),
+    ];
+    for (method, path, body, as_curator, as_admin) in endpoints {
+        for (who, cookie, expected) in [
+            ("anonymous", None, unauthorized),
+            ("expired session", Some(&expired), unauthorized),
+            ("curator", Some(&curator), as_curator),
+            ("admin", Some(&admin), as_admin),
+        ] {
+            let mut request = server.client.request(method.parse().unwrap(), server.url(&path));
+            if !body.is_null() {
+                request = request.json(&body);
+            }
+            if let Some(cookie) = cookie {
+                request = request.header("cookie", cookie);
+            }
+            let status = request.send().await.unwrap().status();
+            assert_eq!(status, expected, "{who}: {method} {path}");
+        }
+    }
+    let cross_site = server
+        .client
+        .post(server.url(&format!("/api/moderation/submissions/{id}/actions")))
+        .header("cookie", &admin)
+        .header("origin", "https://evil.example")
+        .json(&json!({"action": "archive", "expected_version": 1}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(cross_site.status(), forbidden, "a cross-site POST is refused");
+}
+
+#[tokio::test]
+async fn two_curators_deciding_at_once_never_overwrite_each_other() {
+    let server = TestServer::start(None).await;
+    let anna = sign_in(&server, "anna@example.org", server::auth::Role::Curator).await;
+    let bruno = sign_in(&server, "bruno@example.org", server::auth::Role::Curator).await;
+    let receipt: Value = server.submit(&fresh_key(), &valid_envelope()).await.json().await.unwrap();
+    let id = receipt["id"].as_str().unwrap().to_owned();
+    assert_eq!(server.act(&anna, &id, "take_in_review", 1, None).await.0, StatusCode::OK);
+    for _ in 0..5 {
+        let conn = rusqlite::Connection::open(&server.db_path).unwrap();
+        let version: i64 =
+            conn.query_row("SELECT version FROM practices WHERE reference = ?1", [&id], |r| r.get(0)).unwrap();
+        let (publish, reject) = tokio::join!(
+            server.act(&anna, &id, "publish", version, None),
+            server.act(&bruno, &id, "reject", version, Some("Non pertinente."))
+        );
+        let statuses = [publish.0, reject.0];
+        assert!(
+            statuses.contains(&StatusCode::OK) && statuses.contains(&StatusCode::CONFLICT),
+            "exactly one wins: {statuses:?}"
+        );
+        let loser = if publish.0 == StatusCode::CONFLICT { publish.1 } else { reject.1 };
+        assert!(loser["error"]["message"].as_str().unwrap().contains("Un'altra persona"), "a clear conflict: {loser}");
+        // Back to review for the next round.
+        let version = version + 1;
+        let undo = if publish.0 == StatusCode::OK { "unpublish" } else { "take_in_review" };
+        assert_eq!(server.act(&anna, &id, undo, version, None).await.0, StatusCode::OK);
+    }
+}
