@@ -1,9 +1,9 @@
 //! The JSON API under `/api`. Handlers are short: extract, ask the domain,
 //! call a `db` function, answer.
 
-use crate::AppState;
 use crate::db::{self, NewPractice, OwnSubmission, Stored, SubmissionKeys};
 use crate::error::{ApiError, ApiJson};
+use crate::{AppState, sha256_hex};
 use axum::extract::{ConnectInfo, Path, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::routing::{any, get, post};
@@ -14,7 +14,6 @@ use domain::vocabulary::ModerationStatus;
 use domain::{CatalogueEntry, PracticeId, PublicPractice};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
-use sha2::{Digest, Sha256};
 use std::net::SocketAddr;
 
 /// The `/api` routes. Any other path under `/api` answers a JSON 404, even
@@ -175,10 +174,6 @@ struct Submission {
 #[derive(Serialize)]
 struct Receipt {
     id: PracticeId,
-}
-
-fn sha256_hex(bytes: &[u8]) -> String {
-    Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// Tokens and keys are URL-safe base64 or UUID-like text of sensible length.

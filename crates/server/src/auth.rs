@@ -5,9 +5,9 @@
 //! State-changing requests must come from our own pages (Origin and
 //! Sec-Fetch-Site are checked), and failed logins are throttled per address.
 
-use crate::AppState;
 use crate::db::{self, DbError};
 use crate::error::ApiError;
+use crate::{AppState, sha256_hex};
 use argon2::Argon2;
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use axum::extract::{FromRequestParts, Request, State};
@@ -83,11 +83,6 @@ pub fn verify_password(password: &str, stored: &str) -> bool {
 fn decoy_hash() -> &'static str {
     static DECOY: std::sync::OnceLock<String> = std::sync::OnceLock::new();
     DECOY.get_or_init(|| hash_password("decoy password that matches nothing"))
-}
-
-fn sha256_hex(bytes: &[u8]) -> String {
-    use sha2::Digest;
-    sha2::Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
 }
 
 fn later(hours: i64) -> String {

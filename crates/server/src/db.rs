@@ -382,6 +382,10 @@ pub struct Round {
     pub closes_on: String,
 }
 
+fn round_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Round> {
+    Ok(Round { code: r.get(0)?, name: r.get(1)?, opens_on: r.get(2)?, closes_on: r.get(3)? })
+}
+
 /// The round open today, if any.
 pub fn current_round(conn: &Connection) -> Result<Option<Round>, DbError> {
     let today = &now()[..10];
@@ -389,7 +393,7 @@ pub fn current_round(conn: &Connection) -> Result<Option<Round>, DbError> {
         .query_row(
             "SELECT code, name, opens_on, closes_on FROM rounds WHERE opens_on <= ?1 AND closes_on >= ?1 ORDER BY closes_on LIMIT 1",
             [today],
-            |r| Ok(Round { code: r.get(0)?, name: r.get(1)?, opens_on: r.get(2)?, closes_on: r.get(3)? }),
+            round_row,
         )
         .optional()?)
 }
@@ -397,7 +401,6 @@ pub fn current_round(conn: &Connection) -> Result<Option<Round>, DbError> {
 /// Every round, the most recent first.
 pub fn rounds(conn: &Connection) -> Result<Vec<Round>, DbError> {
     let mut stmt = conn.prepare("SELECT code, name, opens_on, closes_on FROM rounds ORDER BY opens_on DESC")?;
-    let rows = stmt
-        .query_map([], |r| Ok(Round { code: r.get(0)?, name: r.get(1)?, opens_on: r.get(2)?, closes_on: r.get(3)? }))?;
+    let rows = stmt.query_map([], round_row)?;
     Ok(rows.collect::<Result<Vec<_>, _>>()?)
 }

@@ -29,6 +29,13 @@ use tower_http::trace::TraceLayer;
 /// limit is under 100 KiB of JSON, even in four-byte characters.
 pub const BODY_LIMIT: usize = 256 * 1024;
 
+/// SHA-256 as lowercase hex: how secrets (private links, sessions) and
+/// request bodies are kept and compared without storing them.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    use sha2::Digest;
+    sha2::Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
+}
+
 /// What every handler can reach.
 #[derive(Clone)]
 pub struct AppState {

@@ -310,14 +310,19 @@ enum Applied {
     Invalid(ModerationStatus),
 }
 
-fn apply(conn: &mut Connection, id: &PracticeId, actor: &str, decision: &Decision) -> Result<Applied, DbError> {
-    let tx = conn.transaction()?;
-    let found: Option<(i64, String, i64)> = tx
+/// A submission's row id, state code and version, read inside the
+/// transaction that will change them.
+fn practice_state(tx: &rusqlite::Transaction<'_>, id: &PracticeId) -> Result<Option<(i64, String, i64)>, DbError> {
+    Ok(tx
         .query_row("SELECT id, moderation_status, version FROM practices WHERE reference = ?1", [id.as_str()], |r| {
             Ok((r.get(0)?, r.get(1)?, r.get(2)?))
         })
-        .optional()?;
-    let Some((practice_id, status, version)) = found else { return Ok(Applied::Missing) };
+        .optional()?)
+}
+
+fn apply(conn: &mut Connection, id: &PracticeId, actor: &str, decision: &Decision) -> Result<Applied, DbError> {
+    let tx = conn.transaction()?;
+    let Some((practice_id, status, version)) = practice_state(&tx, id)? else { return Ok(Applied::Missing) };
     let Some(from) = ModerationStatus::from_code(&status) else { return Ok(Applied::Missing) };
     if version != decision.expected_version {
         return Ok(Applied::Stale(version));
@@ -443,12 +448,7 @@ async fn edit(
         .db
         .call(move |conn| {
             let tx = conn.transaction()?;
-            let found: Option<(i64, String, i64)> = tx
-                .query_row("SELECT id, moderation_status, version FROM practices WHERE reference = ?1", [id.as_str()], |r| {
-                    Ok((r.get(0)?, r.get(1)?, r.get(2)?))
-                })
-                .optional()?;
-            let Some((practice_id, status, version)) = found else { return Ok(Applied::Missing) };
+            let Some((practice_id, status, version)) = practice_state(&tx, &id)? else { return Ok(Applied::Missing) };
             if version != expected {
                 return Ok(Applied::Stale(version));
             }
