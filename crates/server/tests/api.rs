@@ -1003,3 +1003,75 @@ async fn two_curators_deciding_at_once_never_overwrite_each_other() {
         assert_eq!(server.act(&anna, &id, undo, version, None).await.0, StatusCode::OK);
     }
 }
+
+#[tokio::test]
+async fn every_state_and_action_pair_is_applied_or_refused_without_a_trace() {
+    use domain::curation::{CurationAction, transition};
+    let server = TestServer::start(None).await;
+    let curator = sign_in(&server, "curatrice@example.org", server::auth::Role::Curator).await;
+    let admin = sign_in(&server, "admin@example.org", server::auth::Role::Admin).await;
+    let audit = || async {
+        let log: Value = server
+            .client
+            .get(server.url("/api/moderation/audit"))
+            .header("cookie", &admin)
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        log.as_array().unwrap().clone()
+    };
+    let (mut applied, mut refused) = (0, 0);
+    for &from in ModerationStatus::ALL {
+        for action in CurationAction::ALL {
+            let mut answer = valid_answer();
+            answer.title = format!("Pratica {} {action:?}", from.code());
+            let id = server.seed(answer, from).await;
+            let name = serde_json::to_value(action).unwrap().as_str().unwrap().to_owned();
+            let before = server.snapshot();
+            let entries = audit().await.len();
+            let message = action.needs_message().then_some("Motivo della decisione.");
+            let (status, body) = server.act(&curator, &id, &name, 1, message).await;
+            let case = format!("{} --{name}-->", from.code());
+            match transition(from, action) {
+                Ok(to) if action != CurationAction::Resubmit => {
+                    applied += 1;
+                    assert_eq!(status, StatusCode::OK, "{case}: {body}");
+                    assert_eq!(
+                        (body["moderation_status"].as_str(), body["version"].as_i64()),
+                        (Some(to.code()), Some(2))
+                    );
+                    let log = audit().await;
+                    assert_eq!(log.len(), entries + 1, "{case}: exactly one audit entry");
+                    let entry = &log[0];
+                    assert_eq!(
+                        (entry["action"].as_str(), entry["practice"].as_str(), entry["actor"].as_str()),
+                        (Some(name.as_str()), Some(id.as_str()), Some("curatrice@example.org")),
+                        "{case}"
+                    );
+                    assert_eq!(
+                        (entry["before"].as_str(), entry["after"].as_str()),
+                        (Some(from.code()), Some(to.code()))
+                    );
+                    assert_eq!(entry["message"].as_str(), message, "{case}: the message is kept");
+                    let public = server.client.get(server.url(&format!("/api/practices/{id}"))).send().await.unwrap();
+                    let expected =
+                        if to == ModerationStatus::Pubblicata { StatusCode::OK } else { StatusCode::NOT_FOUND };
+                    assert_eq!(public.status(), expected, "{case}: the public catalogue follows at once");
+                }
+                _ => {
+                    refused += 1;
+                    // The respondent's resubmission is never a curator's action.
+                    let expected =
+                        if action == CurationAction::Resubmit { StatusCode::FORBIDDEN } else { StatusCode::CONFLICT };
+                    assert_eq!(status, expected, "{case}: {body}");
+                    assert!(body["error"]["message"].as_str().is_some_and(|m| !m.is_empty()), "{case}: a clear error");
+                    assert_eq!(server.snapshot(), before, "{case}: the database is unchanged");
+                }
+            }
+        }
+    }
+    assert_eq!((applied, refused), (12, 30), "6 states x 7 actions, the respondent's resubmission refused");
+}
