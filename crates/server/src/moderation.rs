@@ -711,3 +711,54 @@ async fn add_round(
         Err(ApiError::Conflict("Esiste già una raccolta con questo codice.".into()))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use domain::questionnaire::export_columns_after;
+    use serde_json::{Map, Value, json};
+
+    fn answer(fields: &[(&str, &str)]) -> Map<String, Value> {
+        fields.iter().map(|(k, v)| ((*k).to_owned(), json!(v))).collect()
+    }
+
+    fn table(csv: &[u8]) -> Vec<Vec<String>> {
+        csv::Reader::from_reader(csv).records().map(|r| r.unwrap().iter().map(str::to_owned).collect()).collect()
+    }
+
+    /// A definition loses `need_addressed` and gains `digital_tools`: the
+    /// same submissions exported before and after keep every column in place.
+    #[test]
+    fn the_analysis_export_keeps_its_columns_when_questions_come_and_go() {
+        let version_1 = ["title", "need_addressed", "summary", "contact_email"];
+        let version_2 = ["title", "summary", "contact_email", "digital_tools"];
+        let before = export_columns_after(&[], version_1);
+        let after = export_columns_after(&before, version_2);
+        assert_eq!(after, ["title", "need_addressed", "summary", "contact_email", "digital_tools"]);
+
+        let old =
+            answer(&[("title", "A"), ("need_addressed", "Isolamento"), ("summary", "S1"), ("contact_email", "a@x.it")]);
+        let new = answer(&[("title", "B"), ("summary", "S2"), ("contact_email", "b@x.it"), ("digital_tools", "Video")]);
+        let first = crate::export::rows_to_csv(&before, [old.clone()]);
+        let second = crate::export::rows_to_csv(&after, [old, new]);
+        let header =
+            |csv: &[u8]| csv::Reader::from_reader(csv).headers().unwrap().iter().map(str::to_owned).collect::<Vec<_>>();
+        let (header_1, header_2) = (header(&first), header(&second));
+        assert_eq!(header_2[..header_1.len()], header_1[..], "no column moved");
+        let (rows_1, rows_2) = (table(&first), table(&second));
+        assert_eq!(rows_2[0][..header_1.len()], rows_1[0][..], "an old answer reads the same in the new export");
+        assert_eq!(rows_2[1][1], "", "the removed question's column stays, empty for new answers");
+        assert_eq!(
+            (rows_2[0][4].as_str(), rows_2[1][4].as_str()),
+            ("", "Video"),
+            "the new question is the last column"
+        );
+    }
+
+    #[test]
+    fn the_curators_export_has_every_column_ever_asked_after_the_system_ones() {
+        let columns = curator_columns();
+        assert_eq!(columns[11..], domain::questionnaire::EXPORT_COLUMNS[..]);
+        assert!(columns.starts_with(&["id", "moderation_status"]));
+    }
+}
