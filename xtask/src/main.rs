@@ -9,6 +9,10 @@
 //!   MiniSearch and itemsjs) and keystroke-to-screen time on a questionnaire step.
 //! - `cargo xtask generate N FILE [SEED]`: synthetic practices for tests and benchmarks.
 //! - `cargo xtask comuni FILE.csv DATE`: refresh the shipped list of Comuni.
+//! - `cargo xtask crash [--kills N]`: SIGKILL the server while respondents
+//!   submit; no acknowledged submission may be lost, duplicated or altered.
+//! - `cargo xtask load [--seconds S]`: throughput and latency of submissions
+//!   and catalogue reads at once (server profile).
 
 mod comuni;
 mod size;
@@ -26,7 +30,9 @@ const USAGE: &str = "usage: cargo xtask <run | test | build | size [DIR]>
   size   print raw, gzip and brotli sizes of dist/ (or DIR)
   bench  catalogue query and keystroke-to-screen benchmarks (prints figures)
   generate N FILE [SEED]   write N synthetic practices as a catalogue.json
-  comuni FILE.csv YYYY-MM-DD   convert ISTAT's list of Comuni for the domain crate";
+  comuni FILE.csv YYYY-MM-DD   convert ISTAT's list of Comuni for the domain crate
+  crash [--kills N]   kill the server N times (default 20) while respondents submit; check nothing is lost
+  load [--seconds S]   50 respondents and 200 readers for S seconds (default 10); prints throughput and latency";
 
 /// The brotli size, in bytes, that the app may download before its first
 /// render (HTML, CSS, JS, wasm and the preloaded font). A deterministic
@@ -52,6 +58,8 @@ fn main() -> ExitCode {
         Some("bench") => bench(&root),
         Some("generate") if args.len() >= 3 => generate(&args[1], Path::new(&args[2]), args.get(3).map(String::as_str)),
         Some("comuni") if args.len() == 3 => comuni::convert(&root, Path::new(&args[1]), &args[2]),
+        Some("crash") => stress(&root, "dev", &args),
+        Some("load") => stress(&root, "server", &args),
         _ => Err(USAGE.to_owned()),
     };
     match outcome {
@@ -154,6 +162,39 @@ fn bench(root: &Path) -> Result<(), String> {
     Ok(())
 }
 
+/// Builds the server and the stress runner with a cargo profile and runs
+/// `stress --server <built server> <args>` (`crash ...` or `load ...`).
+fn stress(root: &Path, profile: &str, args: &[String]) -> Result<(), String> {
+    run_command(Command::new("cargo").args([
+        "build",
+        "--quiet",
+        "--profile",
+        profile,
+        "-p",
+        "server",
+        "-p",
+        "stress",
+    ]))?;
+    let binaries = target_dir(root)?.join(if profile == "dev" { "debug" } else { profile });
+    run_command(Command::new(binaries.join("stress")).arg("--server").arg(binaries.join("server")).args(args))
+}
+
+/// Where cargo puts what it builds (`CARGO_TARGET_DIR`, a config file, or `target/`).
+fn target_dir(root: &Path) -> Result<PathBuf, String> {
+    let output = Command::new("cargo")
+        .args(["metadata", "--format-version", "1", "--no-deps", "--offline"])
+        .current_dir(root)
+        .stderr(Stdio::inherit())
+        .output()
+        .map_err(|e| format!("cannot run cargo metadata: {e}"))?;
+    let metadata: serde_json::Value =
+        serde_json::from_slice(&output.stdout).map_err(|e| format!("reading cargo metadata: {e}"))?;
+    metadata["target_directory"]
+        .as_str()
+        .map(PathBuf::from)
+        .ok_or_else(|| "cargo metadata has no target_directory".into())
+}
+
 /// One step of the test run and its outcome.
 struct Step {
     name: &'static str,
@@ -214,6 +255,11 @@ fn test(root: &Path) -> Result<(), String> {
             "e2e",
         ])),
     );
+    // Dev profile: its dependencies are already built by the tests above, so
+    // these cost seconds of building; the load figures are only a smoke check
+    // here (errors fail the step), `cargo xtask load` measures.
+    step("crash durability (20 kills)", stress(root, "dev", &["crash".into(), "--kills".into(), "20".into()]));
+    step("load (short)", stress(root, "dev", &["load".into(), "--seconds".into(), "10".into()]));
     step(
         "browser tests (wasm-bindgen-test)",
         counts.run(

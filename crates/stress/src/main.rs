@@ -1,0 +1,73 @@
+//! Stress runs against the real server binary, started as a child process on
+//! a database of its own:
+//!
+//! - `stress --server PATH crash --kills N`: respondents keep submitting while
+//!   the server is killed with SIGKILL at random moments and restarted; every
+//!   acknowledged submission must then be in the database, intact, once.
+//! - `stress --server PATH load --seconds S`: respondents submitting and
+//!   readers browsing the catalogue at once; prints throughput and latency.
+//!
+//! `cargo xtask crash` and `cargo xtask load` build the server and run these.
+
+mod crash;
+mod load;
+mod server_process;
+mod submission;
+
+use clap::{Parser, Subcommand};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// Crash-durability and load runs against the Buone pratiche server.
+#[derive(Debug, Parser)]
+#[command(name = "stress", about)]
+struct Cli {
+    /// The server binary to start (built from crates/server).
+    #[arg(long, env = "BP_STRESS_SERVER")]
+    server: PathBuf,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Kill the server with SIGKILL while respondents submit, restart it on
+    /// the same database, then check that no acknowledged submission was
+    /// lost, duplicated or altered.
+    Crash {
+        /// How many times the server is killed while submissions are in flight.
+        #[arg(long, default_value_t = 20)]
+        kills: u32,
+        /// Respondents submitting at once.
+        #[arg(long, default_value_t = 8)]
+        submitters: usize,
+    },
+    /// Respondents submitting and readers browsing at once, on the demo data.
+    Load {
+        /// How long to run.
+        #[arg(long, default_value_t = 10)]
+        seconds: u64,
+        /// Respondents submitting one practice after another.
+        #[arg(long, default_value_t = 50)]
+        respondents: usize,
+        /// Readers opening the catalogue and practices.
+        #[arg(long, default_value_t = 200)]
+        readers: usize,
+    },
+}
+
+#[tokio::main]
+async fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let outcome = match cli.command {
+        Command::Crash { kills, submitters } => crash::run(&cli.server, kills, submitters).await,
+        Command::Load { seconds, respondents, readers } => load::run(&cli.server, seconds, respondents, readers).await,
+    };
+    match outcome {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("stress: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
