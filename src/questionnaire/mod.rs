@@ -868,17 +868,20 @@ pub fn UpdatePage() -> impl IntoView {
     let ctx = provide_form(Mode::Update);
     let hash = window().location().hash().unwrap_or_default();
     let token = hash.trim_start_matches('#').to_owned();
-    let needs_loading = !token.is_empty() && ctx.draft.with_untracked(|d| d.edit_token != token || d.is_blank());
+    // Answers typed on this device and not yet sent win over the stored ones;
+    // the submission is fetched anyway, for the editors' latest message.
+    let local_edits = ctx.draft.with_untracked(|d| !token.is_empty() && d.edit_token == token && !d.is_blank());
     let loaded = LocalResource::new(move || {
         let token = token.clone();
         async move {
-            if !needs_loading {
+            if token.is_empty() {
                 return Ok(None);
             }
             api::fetch_own(&token).await.map(|own| Some((own, token)))
         }
     });
     let heading = tr("Aggiorna la pratica", "Update the practice");
+    let resumable = move || !ctx.draft.with_untracked(|d| d.edit_token.is_empty() || d.is_blank());
     view! {
         <Transition fallback=move || {
             view! {
@@ -891,13 +894,15 @@ pub fn UpdatePage() -> impl IntoView {
                 match loaded.await {
                     Ok(Some((own, token))) => {
                         let message = own.curator_message.clone();
-                        ctx.discard();
-                        ctx.update(|d| {
-                            d.answers = own.answers;
-                            d.edit_token = token;
-                            d.reached = QUESTIONNAIRE.steps.len();
-                        });
-                        ctx.save_now();
+                        if !local_edits {
+                            ctx.discard();
+                            ctx.update(|d| {
+                                d.answers = own.answers;
+                                d.edit_token = token;
+                                d.reached = QUESTIONNAIRE.steps.len();
+                            });
+                            ctx.save_now();
+                        }
                         view! {
                             {message
                                 .map(|message| {
@@ -914,9 +919,8 @@ pub fn UpdatePage() -> impl IntoView {
                         }
                             .into_any()
                     }
-                    Ok(None) if !ctx.draft.with_untracked(|d| d.edit_token.is_empty() || d.is_blank()) => {
-                        view! { <Journey /> }.into_any()
-                    }
+                    Ok(None) if resumable() => view! { <Journey /> }.into_any(),
+                    Err(api::ApiError::Network(_)) if local_edits => view! { <Journey /> }.into_any(),
                     _ => {
                         view! {
                             <div class="container page">

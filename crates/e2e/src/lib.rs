@@ -2,6 +2,8 @@
 //! release build of the app, a plain static file server for static mode, and
 //! headless Chromium driven over WebDriver by fantoccini.
 
+pub mod respondent;
+
 use fantoccini::{Client, ClientBuilder, Locator};
 use std::net::{SocketAddr, TcpListener};
 use std::path::{Path, PathBuf};

@@ -66,3 +66,101 @@ async fn a_curator_reviews_and_publishes_a_submission() {
     b.wait_for(Locator::XPath("//article//h2[normalize-space(.)='Pratica in attesa della redazione']")).await;
     b.close().await;
 }
+
+/// The whole loop in one browser: a respondent submits; a curator asks for
+/// changes; the respondent reads the message through the private link, fixes
+/// and resubmits; the curator sees what changed and publishes; the public
+/// page shows the practice without its private fields.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_submission_goes_through_changes_requested_to_the_public_catalogue() {
+    use e2e::respondent::{TITLE, assert_accessible, fill_everything, next_step, start};
+    let server = TestServer::start_with_demo(&dist_dir()).await;
+    server
+        .db
+        .call(|conn| {
+            server::auth::create_user(
+                conn,
+                "curatrice@example.org",
+                server::auth::Role::Curator,
+                "password lunga e sicura",
+            )
+        })
+        .await
+        .unwrap();
+
+    let b = start(&server).await;
+    fill_everything(&b).await;
+    b.press("Invia la pratica").await;
+    b.wait_for_heading("Pratica inviata").await;
+    let reference = b.client.find(Locator::Css("[data-testid='reference']")).await.unwrap().text().await.unwrap();
+    let link = b.client.find(Locator::Css("[data-testid='private-link']")).await.unwrap().text().await.unwrap();
+
+    // The curator asks for changes.
+    b.client.goto(&format!("{}/redazione", server.base)).await.unwrap();
+    b.wait_for_heading("Accesso alla redazione").await;
+    b.type_into("E-mail", "curatrice@example.org").await;
+    b.type_into("Password", "password lunga e sicura").await;
+    b.press("Accedi").await;
+    b.wait_for_heading("Pratiche da curare").await;
+    open_review(&b, &reference).await;
+    b.press("Prendi in revisione").await;
+    b.wait_for(Locator::XPath("//p[@data-testid='review-state'][contains(., 'In revisione')]")).await;
+    let request = "Aggiungete come avete raccolto i riscontri della cittadinanza.";
+    b.type_into("Messaggio per chi ha inviato la pratica (per integrazioni o rifiuto)", request).await;
+    assert_accessible(&b, "the review page with a message").await;
+    b.press("Chiedi integrazioni").await;
+    b.wait_for(Locator::XPath("//p[@data-testid='review-state'][contains(., 'Integrazioni richieste')]")).await;
+
+    // The respondent reads the message, fixes and resubmits.
+    b.client.goto(&link).await.unwrap();
+    let message = b.wait_for(Locator::Css("[data-testid='curator-message']")).await.text().await.unwrap();
+    assert!(message.contains(request), "the respondent sees the editors' message: {message}");
+    assert_accessible(&b, "the private link with a message").await;
+    let begin = b.wait_for(Locator::XPath("//a[normalize-space(.)='Inizia il questionario']")).await;
+    begin.send_keys(&key(Key::Enter)).await.unwrap();
+    b.wait_for_heading("Ente").await;
+    for heading in
+        ["La pratica", "Classificazione", "Modalità, comunicazione, strumenti, risorse", "Risultati e prospettive"]
+    {
+        next_step(&b, heading).await;
+    }
+    let feedback = b.labelled("Riscontri della cittadinanza").await;
+    feedback.clear().await.unwrap();
+    feedback.send_keys("Molto apprezzato: 80 questionari telefonici di gradimento.").await.unwrap();
+    next_step(&b, "Materiali e consenso").await;
+    next_step(&b, "Controlla le risposte").await;
+    b.press("Invia l'aggiornamento").await;
+    b.wait_for_heading("Aggiornamento inviato").await;
+
+    // Back in the queue; the curator sees what changed and publishes.
+    b.client.goto(&format!("{}/redazione", server.base)).await.unwrap();
+    b.wait_for_heading("Pratiche da curare").await;
+    open_review(&b, &reference).await;
+    b.wait_for(Locator::XPath("//p[@data-testid='review-state'][contains(., 'Inviata')]")).await;
+    b.wait_for(Locator::XPath("//div[contains(@class, 'changed')][contains(., 'Riscontri della cittadinanza')]")).await;
+    b.press("Prendi in revisione").await;
+    b.wait_for(Locator::XPath("//p[@data-testid='review-state'][contains(., 'In revisione')]")).await;
+    b.press("Pubblica").await;
+    b.wait_for(Locator::XPath("//p[@data-testid='review-state'][contains(., 'Pubblicata')]")).await;
+
+    // The public sees it, and none of its private fields.
+    b.client.goto(&format!("{}/catalogo?q=telefonate anziani soli", server.base)).await.unwrap();
+    let card = b.wait_for(Locator::XPath(&format!("//article//h2[normalize-space(.)='{TITLE}']"))).await;
+    card.find(Locator::Css("a")).await.unwrap().send_keys(&key(Key::Enter)).await.unwrap();
+    b.wait_for(Locator::XPath(&format!("//h1[normalize-space(.)='{TITLE}']"))).await;
+    b.wait_for(Locator::XPath("//*[contains(., '80 questionari telefonici')]")).await;
+    let page = b.client.source().await.unwrap();
+    assert!(page.contains("sociale@comune.lucca.it"), "the public office contact is shown");
+    for private in ["Maria Rossi", "m.rossi@comune.lucca.it"] {
+        assert!(!page.contains(private), "{private} is private but the public page shows it");
+    }
+    assert_accessible(&b, "the published practice").await;
+    b.close().await;
+}
+
+/// From the queue, opens the review of `reference` with the keyboard.
+async fn open_review(b: &Browser, reference: &str) {
+    let link = b.wait_for(Locator::XPath(&format!("//table//a[normalize-space(.)='{reference}']"))).await;
+    link.send_keys(&key(Key::Enter)).await.unwrap();
+    b.wait_for_heading(e2e::respondent::TITLE).await;
+}
