@@ -46,6 +46,10 @@ pub struct Config {
     /// separated by spaces (`https://www.regione.puglia.it https://...`).
     #[arg(long, env = "BP_EMBED_ANCESTORS", default_value = "*")]
     pub embed_ancestors: String,
+    /// Seconds one request may take, body included, before it is cut off (408).
+    #[arg(long, env = "BP_REQUEST_TIMEOUT_SECONDS", default_value_t = 30,
+          value_parser = clap::value_parser!(u64).range(1..=3600))]
+    pub request_timeout_seconds: u64,
     /// Submissions accepted per minute from one client address.
     #[arg(long, env = "BP_SUBMISSIONS_PER_MINUTE", default_value_t = 10)]
     pub submissions_per_minute: u32,

@@ -38,6 +38,8 @@ pub enum ApiError {
     Forbidden,
     #[error("wrong e-mail or password")]
     BadCredentials,
+    #[error("the request took too long")]
+    Timeout,
     #[error("conflict: {0}")]
     Conflict(String),
     #[error("internal: {0}")]
@@ -79,6 +81,7 @@ impl ApiError {
             Self::Unauthorized => (StatusCode::UNAUTHORIZED, "unauthorized"),
             Self::Forbidden => (StatusCode::FORBIDDEN, "forbidden"),
             Self::BadCredentials => (StatusCode::UNAUTHORIZED, "bad_credentials"),
+            Self::Timeout => (StatusCode::REQUEST_TIMEOUT, "request_timeout"),
             Self::Conflict(_) => (StatusCode::CONFLICT, "conflict"),
             Self::Internal(_) => (StatusCode::INTERNAL_SERVER_ERROR, "internal_error"),
         }
@@ -108,6 +111,7 @@ impl ApiError {
                 "Il link privato non è valido o è incompleto: controlla di averlo copiato per intero.".into()
             }
             Self::Unauthorized => "Accedi con il tuo account della redazione.".into(),
+            Self::Timeout => "La richiesta è durata troppo a lungo ed è stata interrotta: riprova.".into(),
             Self::Forbidden => {
                 "Non hai i permessi per questa operazione, o la richiesta non viene da questo sito.".into()
             }

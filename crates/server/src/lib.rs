@@ -17,6 +17,7 @@ pub mod publish;
 pub mod web;
 
 use axum::Router;
+use axum::error_handling::HandleErrorLayer;
 use axum::extract::DefaultBodyLimit;
 use axum::routing::get;
 use std::path::{Path, PathBuf};
@@ -50,8 +51,11 @@ pub struct AppState {
     pub login_guard: guard::AbuseGuard,
     /// Who may frame `/embed/...` pages (CSP `frame-ancestors` sources).
     pub embed_ancestors: String,
-    /// The site's public address, for absolute links in open-data files.
+    /// The site's public address, for absolute links in open-data files;
+    /// when it is https, cookies are Secure and responses carry HSTS.
     pub public_url: String,
+    /// How long one request may take, body included, before it gets 408.
+    pub request_timeout: std::time::Duration,
 }
 
 impl AppState {
@@ -66,6 +70,7 @@ impl AppState {
             login_guard: guard::AbuseGuard::new(0, 10),
             embed_ancestors: "*".to_owned(),
             public_url: "http://localhost".to_owned(),
+            request_timeout: std::time::Duration::from_secs(30),
         })
     }
 }
@@ -87,8 +92,17 @@ pub fn app(state: AppState) -> Router {
     } else {
         router = router.fallback(|| async { error::ApiError::NotFound });
     }
+    // A request that takes too long (a client trickling its body, a stuck
+    // query) is cut off with a JSON 408 instead of holding a connection.
+    let timeout = tower::ServiceBuilder::new()
+        .layer(HandleErrorLayer::new(|_: tower::BoxError| async { error::ApiError::Timeout }))
+        .layer(tower::timeout::TimeoutLayer::new(state.request_timeout));
     let [a, b, c, d, e] = web::security_headers();
-    router.layer(a).layer(b).layer(c).layer(d).layer(e).layer(TraceLayer::new_for_http()).with_state(state)
+    router = router.layer(timeout).layer(a).layer(b).layer(c).layer(d).layer(e);
+    if state.public_url.starts_with("https://") {
+        router = router.layer(web::hsts());
+    }
+    router.layer(TraceLayer::new_for_http()).with_state(state)
 }
 
 /// Opens the database, loads demo data if asked, and serves until Ctrl-C or
@@ -105,6 +119,7 @@ pub async fn serve(config: config::Config) -> Result<(), Box<dyn std::error::Err
     state.guard = guard::AbuseGuard::new(config.min_fill_seconds, config.submissions_per_minute);
     state.embed_ancestors = web::parse_embed_ancestors(&config.embed_ancestors)?;
     state.public_url = config.public_url();
+    state.request_timeout = std::time::Duration::from_secs(config.request_timeout_seconds);
     let listener = tokio::net::TcpListener::bind(config.listen).await?;
     let address = listener.local_addr()?;
     tracing::info!(%address, "listening");

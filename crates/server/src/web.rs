@@ -104,6 +104,15 @@ pub fn security_headers() -> [SetResponseHeaderLayer<HeaderValue>; 5] {
     ]
 }
 
+/// HTTP Strict Transport Security, for a site served over https: browsers
+/// then refuse plain http to it for a year.
+pub fn hsts() -> SetResponseHeaderLayer<HeaderValue> {
+    SetResponseHeaderLayer::overriding(
+        header::STRICT_TRANSPORT_SECURITY,
+        HeaderValue::from_static("max-age=31536000; includeSubDomains"),
+    )
+}
+
 #[cfg(test)]
 mod tests {
     #[test]

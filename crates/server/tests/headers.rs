@@ -1,0 +1,193 @@
+//! Security headers on every kind of route, HSTS over https, the request
+//! timeout, and the 429 with Retry-After of the rate limits: the real router
+//! on a real socket.
+
+use reqwest::StatusCode;
+use reqwest::header::HeaderMap;
+use serde_json::{Value, json};
+use server::AppState;
+use server::db::Db;
+use std::time::Duration;
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+
+struct Site {
+    base: String,
+    client: reqwest::Client,
+    _dirs: (tempfile::TempDir, tempfile::TempDir),
+}
+
+/// A server with a built app of two files, configured by `configure`.
+async fn start(configure: impl FnOnce(&mut AppState)) -> Site {
+    let data = tempfile::tempdir().unwrap();
+    let dist = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dist.path().join("index.html"),
+        "<html><script type=\"module\" nonce=\"{{__TRUNK NONCE__}}\">import '/app.js'</script></html>",
+    )
+    .unwrap();
+    std::fs::write(dist.path().join("app.js"), "console.log(1)").unwrap();
+    let db = Db::open(&data.path().join("test.sqlite")).unwrap();
+    server::demo::load_if_empty(&db).await.unwrap();
+    let mut state = AppState::new(db, Some(dist.path())).unwrap();
+    configure(&mut state);
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let base = format!("http://{}", listener.local_addr().unwrap());
+    tokio::spawn(async move { axum::serve(listener, server::service(state)).await.unwrap() });
+    Site { base, client: reqwest::Client::new(), _dirs: (data, dist) }
+}
+
+/// One kind of route, and how it may be framed.
+struct Route {
+    kind: &'static str,
+    path: &'static str,
+    page: bool,
+    framed_by: Option<&'static str>,
+}
+
+const ROUTES: [Route; 9] = [
+    Route { kind: "API JSON", path: "/api/catalogue", page: false, framed_by: None },
+    Route { kind: "API error", path: "/api/nessuna/rotta", page: false, framed_by: None },
+    Route { kind: "API download", path: "/api/export.csv", page: false, framed_by: None },
+    Route { kind: "open data", path: "/opendata/catalog.ttl", page: false, framed_by: None },
+    Route { kind: "app page", path: "/catalogo", page: true, framed_by: None },
+    Route { kind: "app root", path: "/", page: true, framed_by: None },
+    Route { kind: "curators' page", path: "/redazione", page: true, framed_by: None },
+    Route { kind: "embed page", path: "/embed/catalogo", page: true, framed_by: Some("https://www.regione.puglia.it") },
+    Route { kind: "static file", path: "/app.js", page: false, framed_by: None },
+];
+
+fn header<'a>(headers: &'a HeaderMap, name: &str) -> &'a str {
+    headers.get(name).map(|v| v.to_str().unwrap()).unwrap_or_default()
+}
+
+#[tokio::test]
+async fn every_kind_of_route_carries_the_security_headers() {
+    for https in [false, true] {
+        let site = start(|state| {
+            state.embed_ancestors = "https://www.regione.puglia.it".into();
+            if https {
+                state.public_url = "https://buonepratiche.example.it".into();
+            }
+        })
+        .await;
+        for route in &ROUTES {
+            let response = site.client.get(format!("{}{}", site.base, route.path)).send().await.unwrap();
+            let h = response.headers();
+            let case = format!("{} {} (https: {https})", route.kind, route.path);
+            assert_eq!(header(h, "x-content-type-options"), "nosniff", "{case}");
+            assert_eq!(header(h, "referrer-policy"), "strict-origin-when-cross-origin", "{case}");
+            assert!(header(h, "permissions-policy").contains("camera=()"), "{case}");
+            let csp = header(h, "content-security-policy");
+            assert!(!csp.contains("http:") && !csp.contains("https:") || route.framed_by.is_some(), "{case}: {csp}");
+            assert!(!csp.contains("unsafe-inline") && !csp.contains(" * ") && !csp.contains("'unsafe-eval'"), "{case}");
+            if route.page {
+                assert!(
+                    csp.contains("script-src 'self' 'nonce-") && csp.contains("'wasm-unsafe-eval'"),
+                    "{case}: {csp}"
+                );
+                assert!(csp.starts_with("default-src 'self'"), "{case}: nothing from other origins");
+            } else {
+                assert_eq!(csp, server::web::RESOURCE_CSP, "{case}");
+            }
+            match route.framed_by {
+                Some(partner) => {
+                    assert!(csp.ends_with(&format!("frame-ancestors {partner}")), "{case}: {csp}");
+                    assert_eq!(header(h, "x-frame-options"), "", "{case}: partners may frame it");
+                }
+                None => {
+                    assert!(csp.ends_with("frame-ancestors 'none'"), "{case}: {csp}");
+                    if route.page {
+                        assert_eq!(header(h, "x-frame-options"), "DENY", "{case}");
+                    }
+                }
+            }
+            let hsts = header(h, "strict-transport-security");
+            if https {
+                assert_eq!(hsts, "max-age=31536000; includeSubDomains", "{case}");
+            } else {
+                assert_eq!(hsts, "", "{case}: no HSTS over plain http");
+            }
+        }
+    }
+}
+
+#[tokio::test]
+async fn a_request_trickling_its_body_is_cut_off_with_a_json_408() {
+    let site = start(|state| state.request_timeout = Duration::from_secs(1)).await;
+    let address = site.base.trim_start_matches("http://");
+    let mut stream = tokio::net::TcpStream::connect(address).await.unwrap();
+    // Announces 2,000 bytes and sends ten.
+    stream
+        .write_all(
+            b"POST /api/submissions HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n\
+              Idempotency-Key: slow-client-0000000001\r\nContent-Length: 2000\r\n\r\n{\"answers\"",
+        )
+        .await
+        .unwrap();
+    let mut answer = Vec::new();
+    let read = tokio::time::timeout(Duration::from_secs(10), async {
+        let mut buffer = [0u8; 4096];
+        loop {
+            let n = stream.read(&mut buffer).await.unwrap();
+            answer.extend_from_slice(&buffer[..n]);
+            if n == 0 || answer.windows(4).any(|w| w == b"\r\n\r\n") && answer.ends_with(b"}") {
+                break;
+            }
+        }
+    })
+    .await;
+    assert!(read.is_ok(), "the server answers instead of waiting forever");
+    let text = String::from_utf8_lossy(&answer);
+    assert!(text.starts_with("HTTP/1.1 408"), "{text}");
+    assert!(text.to_lowercase().contains("content-type: application/json"), "{text}");
+    assert!(text.contains("\"code\":\"request_timeout\""), "{text}");
+}
+
+#[tokio::test]
+async fn submission_and_sign_in_limits_answer_429_with_retry_after() {
+    let site = start(|state| {
+        state.guard = server::guard::AbuseGuard::new(0, 2);
+        state.login_guard = server::guard::AbuseGuard::new(0, 3);
+    })
+    .await;
+    let answer = serde_json::to_value(server::demo::practices().remove(0)).unwrap();
+    let mut statuses = Vec::new();
+    for i in 0..3 {
+        let response = site
+            .client
+            .post(format!("{}/api/submissions", site.base))
+            .header("idempotency-key", format!("limit-test-key-{i:020}"))
+            .json(&json!({"answers": answer, "edit_token": format!("limit-test-token-{i:030}"), "website": "", "fill_seconds": 300}))
+            .send()
+            .await
+            .unwrap();
+        statuses.push(response.status());
+        if response.status() == StatusCode::TOO_MANY_REQUESTS {
+            assert_retry_after(response).await;
+        }
+    }
+    assert_eq!(statuses, [StatusCode::CREATED, StatusCode::CREATED, StatusCode::TOO_MANY_REQUESTS]);
+
+    let mut statuses = Vec::new();
+    for _ in 0..4 {
+        let response = site
+            .client
+            .post(format!("{}/api/session", site.base))
+            .json(&json!({"email": "nessuno@example.org", "password": "password sbagliata"}))
+            .send()
+            .await
+            .unwrap();
+        statuses.push(response.status());
+        if response.status() == StatusCode::TOO_MANY_REQUESTS {
+            assert_retry_after(response).await;
+        }
+    }
+    assert_eq!(statuses[3], StatusCode::TOO_MANY_REQUESTS, "{statuses:?}");
+}
+
+async fn assert_retry_after(response: reqwest::Response) {
+    let seconds: u64 = header(response.headers(), "retry-after").parse().expect("Retry-After in seconds");
+    assert!((1..=60).contains(&seconds), "Retry-After: {seconds}");
+    let body: Value = response.json().await.unwrap();
+    assert_eq!(body["error"]["code"], "too_many_requests");
+}
