@@ -66,6 +66,16 @@ pub enum Command {
     /// Manage curator accounts.
     #[command(subcommand)]
     User(UserCommand),
+    /// Copy the database to a new file, consistently, while the server runs.
+    Backup {
+        /// The backup file to create, e.g. `backups/2026-05-15.sqlite`.
+        out: PathBuf,
+    },
+    /// Replace the database's contents with a backup (checked first).
+    Restore {
+        /// The backup file to restore.
+        from: PathBuf,
+    },
     /// Write a self-contained static site (app, data, open data) into a folder,
     /// from the built app in BP_STATIC_DIR: it needs no API to run.
     PublishStatic {

@@ -25,6 +25,9 @@ pub enum DbError {
     Task(#[from] tokio::task::JoinError),
 }
 
+/// The schema's version once every migration has run (SQLite's `user_version`).
+pub const SCHEMA_VERSION: i64 = 4;
+
 /// The schema, one migration per file, applied in order on every start.
 fn migrations() -> Migrations<'static> {
     Migrations::new(vec![
@@ -365,6 +368,14 @@ mod tests {
     #[test]
     fn migrations_are_valid() {
         super::migrations().validate().expect("every migration applies to an empty database");
+    }
+
+    #[test]
+    fn the_schema_version_is_the_last_migration() {
+        let mut conn = rusqlite::Connection::open_in_memory().unwrap();
+        super::migrations().to_latest(&mut conn).unwrap();
+        let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
+        assert_eq!(version, super::SCHEMA_VERSION);
     }
 }
 
