@@ -41,7 +41,7 @@ fn check(path: &Path) -> Result<Summary, Box<dyn std::error::Error>> {
         return Err(format!("{} is damaged: {integrity}", path.display()).into());
     }
     let schema: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
-    if schema < 1 || schema > crate::db::SCHEMA_VERSION {
+    if !(1..=crate::db::SCHEMA_VERSION).contains(&schema) {
         return Err(format!("{} is not a Buone pratiche database this version can read", path.display()).into());
     }
     let practices = conn.query_row("SELECT count(*) FROM practices", [], |r| r.get(0))?;
