@@ -168,3 +168,90 @@ impl TestServer {
         rows
     }
 }
+
+impl TestServer {
+    /// A server whose state is adjusted before it starts (e.g. a looser
+    /// sign-in throttle for tests that send many login attempts).
+    pub async fn start_configured(static_dir: Option<&Path>, configure: impl FnOnce(&mut AppState)) -> Self {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let db_path = dir.path().join("test.sqlite");
+        let db = Db::open(&db_path).expect("database opens");
+        let mut state = AppState::new(db.clone(), static_dir).expect("state");
+        state.guard = AbuseGuard::new(0, 10_000);
+        configure(&mut state);
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
+        let base = format!("http://{}", listener.local_addr().unwrap());
+        tokio::spawn(async move { axum::serve(listener, service(state)).await.expect("server runs") });
+        Self { base, db, db_path, client: reqwest::Client::new(), _dir: dir }
+    }
+
+    /// The server's address as `host:port`, for requests written by hand.
+    pub fn authority(&self) -> &str {
+        self.base.trim_start_matches("http://")
+    }
+}
+
+/// A response read from a request written byte by byte on a plain TCP
+/// socket, where an HTTP client would normalise the path or refuse a header.
+pub struct RawResponse {
+    pub status: u16,
+    /// Header names lowercased, in order.
+    pub headers: Vec<(String, String)>,
+    /// The body, de-chunked.
+    pub body: Vec<u8>,
+}
+
+impl RawResponse {
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers.iter().find(|(n, _)| n == name).map(|(_, v)| v.as_str())
+    }
+}
+
+/// Sends `request` as is to `authority` and reads the answer until the server
+/// closes the connection (send `Connection: close`). `None` when the server
+/// closed without answering.
+pub async fn raw_request(authority: &str, request: Vec<u8>) -> Option<RawResponse> {
+    let authority = authority.to_owned();
+    tokio::task::spawn_blocking(move || {
+        use std::io::{Read, Write};
+        let mut stream = std::net::TcpStream::connect(&authority).expect("connect");
+        stream.set_read_timeout(Some(std::time::Duration::from_secs(20))).unwrap();
+        // The server may answer and close before reading everything.
+        let _ = stream.write_all(&request);
+        let mut bytes = Vec::new();
+        let _ = stream.read_to_end(&mut bytes);
+        parse_raw_response(&bytes)
+    })
+    .await
+    .expect("the raw request task")
+}
+
+fn parse_raw_response(bytes: &[u8]) -> Option<RawResponse> {
+    let end = bytes.windows(4).position(|w| w == b"\r\n\r\n")?;
+    let head = String::from_utf8_lossy(&bytes[..end]).into_owned();
+    let mut lines = head.split("\r\n");
+    let status = lines.next()?.split(' ').nth(1)?.parse().ok()?;
+    let headers: Vec<(String, String)> = lines
+        .filter_map(|line| line.split_once(':'))
+        .map(|(n, v)| (n.trim().to_ascii_lowercase(), v.trim().to_owned()))
+        .collect();
+    let mut rest = &bytes[end + 4..];
+    let chunked = headers.iter().any(|(n, v)| n == "transfer-encoding" && v.eq_ignore_ascii_case("chunked"));
+    let body = if chunked {
+        let mut body = Vec::new();
+        loop {
+            let line_end = rest.windows(2).position(|w| w == b"\r\n")?;
+            let size = usize::from_str_radix(String::from_utf8_lossy(&rest[..line_end]).trim(), 16).ok()?;
+            rest = &rest[line_end + 2..];
+            if size == 0 {
+                break;
+            }
+            body.extend_from_slice(rest.get(..size)?);
+            rest = rest.get(size + 2..)?;
+        }
+        body
+    } else {
+        rest.to_vec()
+    };
+    Some(RawResponse { status, headers, body })
+}

@@ -1,0 +1,391 @@
+//! Privacy canaries (issue 7, item 5): practices whose private fields hold
+//! unique strings, published and in every other state, then a crawl of every
+//! public output — the API's public documents, the downloads, the open-data
+//! files, the static publication, the exported catalogue, the app's shell —
+//! with their headers, asserting that no canary appears anywhere. A public
+//! marker on the same practices proves the crawl read real data.
+//!
+//! Canaries are single lowercase words (`qzname…`) so that they survive the
+//! folding and tokenising of search terms; outputs are compared lowercased.
+
+mod common;
+
+use common::*;
+use domain::vocabulary::ModerationStatus;
+use reqwest::StatusCode;
+use serde_json::{Value, json};
+use server::auth::Role;
+use std::path::{Path, PathBuf};
+
+/// Keys that only private documents may carry.
+const PRIVATE_KEYS: [&str; 11] = [
+    "contact_name",
+    "contact_role",
+    "contact_email",
+    "contact_phone",
+    "privacy_notice_read",
+    "publication_consent",
+    "no_beneficiary_data",
+    "curator_message",
+    "moderation_status",
+    "edit_token",
+    "idempotency",
+];
+
+/// A practice whose four private text fields hold canaries made from `tag`.
+fn with_private_canaries(tag: &str, canaries: &mut Vec<String>) -> domain::Practice {
+    let mut practice = valid_answer();
+    practice.contact_name = format!("Referente qzname{tag}");
+    practice.contact_role = Some(format!("Ruolo qzrole{tag}"));
+    practice.contact_email = format!("qzmail{tag}@example.org");
+    practice.contact_phone = Some(format!("+39 555 qzphone{tag}"));
+    canaries.extend(["name", "role", "mail", "phone"].map(|field| format!("qz{field}{tag}")));
+    practice
+}
+
+/// For a practice that is not published: every public text field holds a
+/// canary too, since none of it may be shown.
+fn with_public_canaries(mut practice: domain::Practice, tag: &str, canaries: &mut Vec<String>) -> domain::Practice {
+    let mut canary = |field: &str| {
+        canaries.push(format!("qz{field}{tag}"));
+        format!("Testo qz{field}{tag}")
+    };
+    practice.title = canary("title");
+    practice.summary = canary("summary");
+    practice.description = canary("description");
+    practice.need_addressed = canary("need");
+    practice.entity_name = canary("entity");
+    practice.results = Some(canary("results"));
+    practice.advice = Some(canary("advice"));
+    practice.feedback_staff = canary("feedbackstaff");
+    practice.public_contact = Some(format!("https://qzpubliccontact{tag}.example.org"));
+    canaries.push(format!("qzpubliccontact{tag}"));
+    practice
+}
+
+/// What the crawl has read, and what it found.
+#[derive(Default)]
+struct Crawl {
+    canaries: Vec<String>,
+    /// Shown on the published practices: found in an output, it proves the
+    /// output carries their data.
+    marker: String,
+    outputs: usize,
+    bytes: usize,
+    with_marker: Vec<String>,
+    leaks: Vec<String>,
+}
+
+impl Crawl {
+    /// Checks one output (its headers, then its body).
+    fn check(&mut self, what: &str, headers: &str, body: &[u8]) {
+        self.outputs += 1;
+        self.bytes += headers.len() + body.len();
+        let text = format!("{headers}\n{}", String::from_utf8_lossy(body)).to_lowercase();
+        for canary in &self.canaries {
+            if text.contains(canary.as_str()) {
+                self.leaks.push(format!("{what} shows the private {canary:?}"));
+            }
+        }
+        if text.contains(&self.marker) {
+            self.with_marker.push(what.to_owned());
+        }
+        let dictionary = what.contains("dizionario-dati") || what.contains("data-dictionary");
+        if dictionary {
+            self.check_dictionary(what, body);
+        } else {
+            for key in PRIVATE_KEYS {
+                if text.contains(key) {
+                    self.leaks.push(format!("{what} carries the private key {key}"));
+                }
+            }
+        }
+    }
+
+    /// The data dictionary names every field, private ones included: it must
+    /// mark those as not public (it describes columns, it holds no data).
+    fn check_dictionary(&mut self, what: &str, body: &[u8]) {
+        let Ok(document) = serde_json::from_slice::<Value>(body) else {
+            self.leaks.push(format!("{what} is not JSON"));
+            return;
+        };
+        let columns = document.get("columns").unwrap_or(&document).as_array().cloned().unwrap_or_default();
+        for key in &PRIVATE_KEYS[..7] {
+            let entry = columns.iter().find(|c| c["key"] == *key);
+            if entry.is_none_or(|e| e["public"] != json!(false)) {
+                self.leaks.push(format!("{what} does not mark {key} as private"));
+            }
+        }
+    }
+
+    async fn get(&mut self, server: &TestServer, path: &str) -> (StatusCode, Vec<u8>) {
+        let response = server.client.get(server.url(path)).send().await.unwrap();
+        let status = response.status();
+        let headers: String = response
+            .headers()
+            .iter()
+            .map(|(n, v)| format!("{n}: {}\n", String::from_utf8_lossy(v.as_bytes())))
+            .collect();
+        let body = response.bytes().await.unwrap().to_vec();
+        self.check(&format!("GET {path}"), &headers, &body);
+        (status, body)
+    }
+
+    /// Every file under `dir`, recursively.
+    fn files(&mut self, label: &str, dir: &Path) -> Vec<PathBuf> {
+        let mut found = Vec::new();
+        let mut pending = vec![dir.to_path_buf()];
+        while let Some(next) = pending.pop() {
+            for entry in std::fs::read_dir(&next).unwrap() {
+                let path = entry.unwrap().path();
+                if path.is_dir() {
+                    pending.push(path);
+                } else {
+                    let body = std::fs::read(&path).unwrap();
+                    let name = path.strip_prefix(dir).unwrap().display().to_string();
+                    // The file's name is an output too (ids in `pratiche/`).
+                    self.check(&format!("{label}/{name}"), &name, &body);
+                    found.push(path);
+                }
+            }
+        }
+        found
+    }
+}
+
+/// The app's built folder, as trunk writes it (enough of it for the shell).
+fn built_app(dir: &Path) {
+    std::fs::create_dir_all(dir.join("assets")).unwrap();
+    std::fs::write(
+        dir.join("index.html"),
+        "<!doctype html><html lang=\"it\"><head><meta name=\"bp-data-source\" content=\"api\" />\
+         <script type=\"module\" nonce=\"{{__TRUNK NONCE__}}\">import '/app.js'</script></head><body></body></html>",
+    )
+    .unwrap();
+    std::fs::write(dir.join("app.js"), "console.log('app')").unwrap();
+    std::fs::write(dir.join("assets/style.css"), "body{margin:0}").unwrap();
+}
+
+const FLOW_TOKEN: &str = "flow-private-link-token-qztokenflow000000";
+
+#[tokio::test]
+async fn no_private_field_reaches_any_public_output() {
+    let dist_dir = tempfile::tempdir().unwrap();
+    built_app(dist_dir.path());
+    let server = TestServer::start(Some(dist_dir.path())).await;
+    let demo = server::demo::load_if_empty(&server.db).await.unwrap();
+    assert!(demo > 0, "the demo practices fill the catalogue around the canaries");
+    let mut canaries: Vec<String> = PRIVATE_CANARIES.iter().map(|c| c.to_lowercase()).collect();
+    // The demo practices' invented contacts are private too.
+    for (i, practice) in server::demo::practices().iter().enumerate() {
+        canaries.push(practice.contact_name.to_lowercase());
+        canaries.push(practice.contact_email.to_lowercase());
+        assert_eq!(practice.contact_email, format!("referente{}@example.org", i + 1));
+    }
+    canaries.push("+39 000 000 0000".into());
+    let marker = "qzpublicmarker".to_owned();
+
+    // Published: the shared canaries, and a practice of canaries of its own.
+    let mut published = Vec::new();
+    let mut first = valid_answer();
+    first.contact_name = PRIVATE_CANARIES[0].into();
+    first.contact_role = Some(PRIVATE_CANARIES[1].into());
+    first.contact_email = PRIVATE_CANARIES[2].into();
+    first.contact_phone = Some(PRIVATE_CANARIES[3].into());
+    first.title = format!("Pratica pubblicata {marker}");
+    published.push(server.seed(first, ModerationStatus::Pubblicata).await);
+    let mut second = with_private_canaries("pub", &mut canaries);
+    second.summary = format!("Sintesi pubblica {marker}");
+    published.push(server.seed(second, ModerationStatus::Pubblicata).await);
+
+    // One practice in each other state: nothing of it is public.
+    let mut hidden = Vec::new();
+    for status in ModerationStatus::ALL.iter().copied().filter(|s| *s != ModerationStatus::Pubblicata) {
+        let tag = status.code().replace('_', "");
+        let practice = with_private_canaries(&tag, &mut canaries);
+        let practice = with_public_canaries(practice, &tag, &mut canaries);
+        hidden.push(server.seed(practice, status).await);
+    }
+
+    // Through the editorial workflow: changes requested (a curator's
+    // message), sent, published; then an update waiting for review, and a
+    // rejection with a reason.
+    let curator = sign_in(&server, "qzcurator@example.org", Role::Curator).await;
+    let admin = sign_in(&server, "qzadmin@example.org", Role::Admin).await;
+    canaries.extend(["qzcurator".to_owned(), "qzadmin".to_owned(), FLOW_TOKEN.to_owned()]);
+    for cookie in [&curator, &admin] {
+        canaries.push(cookie.split_once('=').unwrap().1.to_lowercase());
+    }
+    let flow_answers = serde_json::to_value(with_private_canaries("flow", &mut canaries)).unwrap();
+    let key = format!("qzkey{}", fresh_key().replace('-', ""));
+    canaries.push(key.to_lowercase());
+    let mut envelope = envelope(flow_answers.clone());
+    envelope["edit_token"] = json!(FLOW_TOKEN);
+    let receipt = server.submit(&key, &envelope).await;
+    assert_eq!(receipt.status(), StatusCode::CREATED);
+    let flow = receipt.json::<Value>().await.unwrap()["id"].as_str().unwrap().to_owned();
+    let bearer = format!("Bearer {FLOW_TOKEN}");
+    let update = |answers: Value| {
+        server
+            .client
+            .put(server.url("/api/submissions/mine"))
+            .header("authorization", &bearer)
+            .json(&json!({ "answers": answers }))
+            .send()
+    };
+    canaries.push("qzmessageflow".into());
+    assert_eq!(server.act(&curator, &flow, "take_in_review", 1, None).await.0, StatusCode::OK);
+    let asked = server.act(&curator, &flow, "request_changes", 2, Some("Integrare qzmessageflow")).await;
+    assert_eq!(asked.0, StatusCode::OK, "{}", asked.1);
+    assert_eq!(update(flow_answers.clone()).await.unwrap().status(), StatusCode::OK);
+    assert_eq!(server.act(&curator, &flow, "take_in_review", 4, None).await.0, StatusCode::OK);
+    assert_eq!(server.act(&curator, &flow, "publish", 5, None).await.0, StatusCode::OK);
+    published.push(flow.clone());
+    let mut pending = with_private_canaries("pending", &mut canaries);
+    pending.title = "Titolo qztitlepending".into();
+    canaries.push("qztitlepending".into());
+    assert_eq!(update(serde_json::to_value(pending).unwrap()).await.unwrap().status(), StatusCode::OK);
+    let mut to_reject = with_private_canaries("rejected", &mut canaries);
+    to_reject = with_public_canaries(to_reject, "rejected", &mut canaries);
+    let rejected = server.seed(to_reject, ModerationStatus::Inviata).await;
+    canaries.push("qzreasonrejected".into());
+    let refused = server.act(&curator, &rejected, "reject", 1, Some("Motivo qzreasonrejected")).await;
+    assert_eq!(refused.0, StatusCode::OK, "{}", refused.1);
+    hidden.push(rejected);
+    // A round open today: its name is public, its log entry is not.
+    let today = &server::db::now()[..10];
+    let round = json!({"code": "raccolta_oggi", "name": "Raccolta di oggi", "opens_on": today, "closes_on": today});
+    let added = server.client.post(server.url("/api/moderation/rounds")).header("cookie", &admin).json(&round).send();
+    assert_eq!(added.await.unwrap().status(), StatusCode::CREATED);
+
+    let mut crawl = Crawl { canaries, marker, ..Crawl::default() };
+
+    // The API's public documents.
+    let (status, body) = crawl.get(&server, "/api/catalogue").await;
+    assert_eq!(status, StatusCode::OK);
+    let catalogue: Value = serde_json::from_slice(&body).unwrap();
+    let mut listed: Vec<String> =
+        catalogue["practices"].as_array().unwrap().iter().map(|p| p["id"].as_str().unwrap().to_owned()).collect();
+    listed.sort();
+    let mut expected: Vec<String> = published.clone();
+    let demo_ids: Vec<String> = listed.iter().filter(|id| !published.contains(id)).cloned().collect();
+    assert_eq!(demo_ids.len(), demo, "the catalogue lists the demo practices and the published ones");
+    expected.extend(demo_ids);
+    expected.sort();
+    assert_eq!(listed, expected, "the catalogue lists exactly the published practices");
+    for id in &hidden {
+        assert!(!listed.contains(id), "{id} is not published");
+    }
+    for query in ["regione=16", "q=spid&ordina=recenti", "pagina=2", "innovazione=strumenti_digitali&regione=16,01"] {
+        crawl.get(&server, &format!("/api/catalogue?{query}")).await;
+    }
+    for id in &listed {
+        let (status, _) = crawl.get(&server, &format!("/api/practices/{id}")).await;
+        assert_eq!(status, StatusCode::OK, "{id}");
+    }
+    for id in &hidden {
+        let (status, body) = crawl.get(&server, &format!("/api/practices/{id}")).await;
+        assert_eq!(status, StatusCode::NOT_FOUND, "{id} is not published");
+        assert_eq!(serde_json::from_slice::<Value>(&body).unwrap()["error"]["code"], "not_found");
+    }
+    for path in ["/api/data-dictionary", "/api/rounds/current", "/api/health"] {
+        let (status, _) = crawl.get(&server, path).await;
+        assert_eq!(status, StatusCode::OK, "{path}");
+    }
+
+    // Downloads, whole and filtered; and no private word finds a practice.
+    for export in ["/api/export.csv", "/api/export.json"] {
+        for query in
+            ["", "?regione=16", "?q=buoni%20spesa", "?innovazione=strumenti_digitali&ordina=titolo", "?pagina=3"]
+        {
+            let (status, _) = crawl.get(&server, &format!("{export}{query}")).await;
+            assert_eq!(status, StatusCode::OK, "{export}{query}");
+        }
+    }
+    let search = |word: &str| format!("/api/export.json?q={word}");
+    let (_, found) = crawl.get(&server, &search(&crawl.marker.clone())).await;
+    let found: Value = serde_json::from_slice(&found).unwrap();
+    assert_eq!(found["practices"].as_array().unwrap().len(), 2, "control: the public marker finds its two practices");
+    let private_words: Vec<String> = crawl.canaries.iter().filter(|c| c.starts_with("qz")).cloned().collect();
+    let mut searched = 0;
+    for word in &private_words {
+        let (_, found) = crawl.get(&server, &search(word)).await;
+        let found: Value = serde_json::from_slice(&found).unwrap();
+        assert_eq!(found["practices"], json!([]), "searching for the private {word:?} finds nothing");
+        searched += 1;
+    }
+
+    // Open data.
+    for (name, _, _) in server::opendata::FILES {
+        let (status, _) = crawl.get(&server, &format!("/opendata/{name}")).await;
+        assert_eq!(status, StatusCode::OK, "{name}");
+    }
+
+    // The app's shell, for every page address a visitor may open.
+    let mut pages: Vec<String> =
+        ["/", "/index.html", "/catalogo", "/embed/catalogo", "/dati-aperti", "/statistiche", "/opendata/"]
+            .map(str::to_owned)
+            .to_vec();
+    for id in listed.iter().chain(&hidden) {
+        pages.push(format!("/pratiche/{id}"));
+        pages.push(format!("/embed/pratiche/{id}"));
+    }
+    for page in &pages {
+        let (status, body) = crawl.get(&server, page).await;
+        assert_eq!(status, StatusCode::OK, "{page}");
+        assert!(String::from_utf8_lossy(&body).contains("bp-data-source"), "{page} is the app's shell");
+    }
+
+    // The static publication and the exported catalogue, written from the same database.
+    let out = tempfile::tempdir().unwrap();
+    // The configuration as the command line gives it (new settings keep their defaults).
+    let config = <server::config::Cli as clap::Parser>::try_parse_from([
+        "server".as_ref(),
+        "--database".as_ref(),
+        server.db_path.as_os_str(),
+        "--static-dir".as_ref(),
+        dist_dir.path().as_os_str(),
+        "--public-url".as_ref(),
+        "https://buonepratiche.example.org".as_ref(),
+    ] as [&std::ffi::OsStr; 7])
+    .expect("a valid command line")
+    .config;
+    let site = out.path().join("site");
+    server::publish::publish_static(&config, &site).await.expect("the static site is written");
+    let files = crawl.files("publish-static", &site);
+    for id in &published {
+        assert!(site.join(format!("pratiche/{id}.json")).is_file(), "the static site has {id}");
+    }
+    for id in &hidden {
+        assert!(files.iter().all(|f| !f.display().to_string().contains(id.as_str())), "no file names {id}");
+    }
+    let exported = out.path().join("export/catalogue.json");
+    server::export_catalogue(&config, &exported).await.expect("the catalogue is exported");
+    crawl.files("export-catalogue", &out.path().join("export"));
+
+    println!(
+        "privacy crawl: {} outputs, {} bytes (headers and bodies), {} canaries, {} private-word searches",
+        crawl.outputs,
+        crawl.bytes,
+        crawl.canaries.len(),
+        searched
+    );
+    println!("  static publication: {} files; pages of the app: {}", files.len(), pages.len());
+    // Controls: the outputs that carry practices do carry the published ones.
+    for output in [
+        "GET /api/catalogue",
+        &format!("GET /api/practices/{}", published[0]),
+        "GET /api/export.csv",
+        "GET /api/export.json",
+        "GET /opendata/buone-pratiche.csv",
+        "GET /opendata/buone-pratiche.json",
+        "GET /opendata/feed.atom",
+        "publish-static/catalogue.json",
+        "publish-static/opendata/buone-pratiche.csv",
+        "publish-static/opendata/feed.atom",
+        "export-catalogue/catalogue.json",
+    ] {
+        assert!(crawl.with_marker.iter().any(|o| o == output), "control: {output} shows the published practices");
+    }
+    assert!(crawl.leaks.is_empty(), "{} leaks:\n{}", crawl.leaks.len(), crawl.leaks.join("\n"));
+}
