@@ -13,6 +13,8 @@
 //!   submit; no acknowledged submission may be lost, duplicated or altered.
 //! - `cargo xtask load [--seconds S]`: throughput and latency of submissions
 //!   and catalogue reads at once (server profile).
+//! - `cargo xtask fuzz-api [--max-examples N]`: schemathesis against every
+//!   operation of `/api/openapi.json`, curator ones included.
 
 mod comuni;
 mod size;
@@ -32,7 +34,8 @@ const USAGE: &str = "usage: cargo xtask <run | test | build | size [DIR]>
   generate N FILE [SEED]   write N synthetic practices as a catalogue.json
   comuni FILE.csv YYYY-MM-DD   convert ISTAT's list of Comuni for the domain crate
   crash [--kills N]   kill the server N times (default 20) while respondents submit; check nothing is lost
-  load [--seconds S]   50 respondents and 200 readers for S seconds (default 10); prints throughput and latency";
+  load [--seconds S]   50 respondents and 200 readers for S seconds (default 10); prints throughput and latency
+  fuzz-api [--max-examples N]   schemathesis on every operation of /api/openapi.json (default 50 examples each)";
 
 /// The brotli size, in bytes, that the app may download before its first
 /// render (HTML, CSS, JS, wasm and the preloaded font). A deterministic
@@ -60,6 +63,7 @@ fn main() -> ExitCode {
         Some("comuni") if args.len() == 3 => comuni::convert(&root, Path::new(&args[1]), &args[2]),
         Some("crash") => stress(&root, "dev", &args),
         Some("load") => stress(&root, "server", &args),
+        Some("fuzz-api") => fuzz_api(&root, &args[1..]),
         _ => Err(USAGE.to_owned()),
     };
     match outcome {
@@ -179,6 +183,14 @@ fn stress(root: &Path, profile: &str, args: &[String]) -> Result<(), String> {
     run_command(Command::new(binaries.join("stress")).arg("--server").arg(binaries.join("server")).args(args))
 }
 
+/// schemathesis against the server, through `stress fuzz`.
+fn fuzz_api(root: &Path, rest: &[String]) -> Result<(), String> {
+    let st = tools::ensure_schemathesis()?;
+    let mut args = vec!["fuzz".to_owned(), "--schemathesis".to_owned(), st.to_string_lossy().into_owned()];
+    args.extend_from_slice(rest);
+    stress(root, "dev", &args)
+}
+
 /// Where cargo puts what it builds (`CARGO_TARGET_DIR`, a config file, or `target/`).
 fn target_dir(root: &Path) -> Result<PathBuf, String> {
     let output = Command::new("cargo")
@@ -260,6 +272,7 @@ fn test(root: &Path) -> Result<(), String> {
     // here (errors fail the step), `cargo xtask load` measures.
     step("crash durability (20 kills)", stress(root, "dev", &["crash".into(), "--kills".into(), "20".into()]));
     step("load (short)", stress(root, "dev", &["load".into(), "--seconds".into(), "10".into()]));
+    step("API fuzzing (schemathesis)", fuzz_api(root, &[]));
     step(
         "browser tests (wasm-bindgen-test)",
         counts.run(

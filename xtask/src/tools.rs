@@ -7,7 +7,8 @@
 //! - wasm-bindgen-cli at exactly the `wasm-bindgen` version in Cargo.lock;
 //! - wasm-opt from the npm package `binaryen@132` (Debian's is too old);
 //! - for tests, leptosfmt (formats `view!` macros), axe-core 4.14 from npm
-//!   (accessibility checks) and Debian's chromium and chromium-driver.
+//!   (accessibility checks) and Debian's chromium and chromium-driver;
+//! - schemathesis from PyPI, in a virtual environment of its own (API fuzzing).
 
 use crate::run_command;
 use std::path::{Path, PathBuf};
@@ -17,6 +18,8 @@ const TRUNK_VERSION: &str = "0.21.14";
 const BINARYEN_VERSION: &str = "132";
 const LEPTOSFMT_VERSION: &str = "0.1.33";
 const AXE_VERSION: &str = "4.14";
+/// The 4.x command line (`st run`, `schemathesis.toml` with OpenAPI-aware auth).
+const SCHEMATHESIS_VERSION: &str = "4.32.5";
 
 /// Where npm-installed tools live, outside the clone so they survive it.
 fn tools_dir() -> PathBuf {
@@ -153,4 +156,26 @@ pub fn ensure_browser() -> Result<PathBuf, String> {
     run_command(Command::new("apt-get").arg("update"))?;
     run_command(Command::new("apt-get").args(["install", "-y", "chromium", "chromium-driver"]))?;
     Ok(chromedriver)
+}
+
+/// schemathesis, the property-based API fuzzer, in a virtual environment of
+/// its own under the tools folder; returns the path of its `st` command.
+pub fn ensure_schemathesis() -> Result<PathBuf, String> {
+    let venv = tools_dir().join("schemathesis-venv");
+    let st = venv.join("bin/st");
+    if output_of(&st.to_string_lossy(), &["--version"]).is_some_and(|v| v.contains(SCHEMATHESIS_VERSION)) {
+        return Ok(st);
+    }
+    if Command::new("python3").args(["-m", "venv", "--help"]).output().map_or(true, |o| !o.status.success()) {
+        println!("Installing Python's venv module from Debian's packages...");
+        run_command(Command::new("apt-get").args(["install", "-y", "python3-venv"]))?;
+    }
+    println!("Installing schemathesis {SCHEMATHESIS_VERSION} from PyPI (under a minute, once)...");
+    run_command(Command::new("python3").args(["-m", "venv"]).arg(&venv))?;
+    run_command(
+        Command::new(venv.join("bin/pip"))
+            .args(["install", "--quiet", "--disable-pip-version-check"])
+            .arg(format!("schemathesis=={SCHEMATHESIS_VERSION}")),
+    )?;
+    Ok(st)
 }

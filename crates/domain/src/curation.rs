@@ -9,6 +9,7 @@ use crate::vocabulary::ModerationStatus;
 use serde::{Deserialize, Serialize};
 
 /// What a curator (or, for `Resubmit`, the respondent) does to a submission.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum CurationAction {

@@ -106,6 +106,7 @@ impl<'de> Deserialize<'de> for Euros {
 }
 
 /// A partner involved in the practice (Soggetti coinvolti).
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Partner {
@@ -117,6 +118,7 @@ pub struct Partner {
 
 /// The respondent's whole answer: every field of the questionnaire
 /// (`domain.md` §3), private ones included. Never sent to the public.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Practice {
@@ -260,6 +262,7 @@ impl From<PracticeId> for String {
 /// What the public may see of a published practice: every field marked PUB in
 /// `domain.md` §3 plus the public system fields. Contact persons, their
 /// e-mail and phone, consents and curation data are not part of this type.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct PublicPractice {
     pub id: PracticeId,
@@ -394,6 +397,7 @@ impl PublicPractice {
 /// A practice as the catalogue lists it: the public fields needed for a card,
 /// for searching and for faceting. Served by `GET /api/catalogue` and written
 /// as the static `catalogue.json`, in the same shape.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct CatalogueEntry {
     pub id: PracticeId,
@@ -452,6 +456,7 @@ impl From<&PublicPractice> for CatalogueEntry {
 }
 
 /// The catalogue document: `GET /api/catalogue` and `catalogue.json`.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Catalogue {
     /// When the data was produced (RFC 3339).
@@ -460,6 +465,49 @@ pub struct Catalogue {
     pub licence: String,
     /// Published practices, most recently published first.
     pub practices: Vec<CatalogueEntry>,
+}
+
+/// OpenAPI schemas of the types written as text or numbers in JSON.
+#[cfg(feature = "openapi")]
+pub(crate) mod schemas {
+    use utoipa::openapi::RefOr;
+    use utoipa::openapi::schema::{ObjectBuilder, Schema, Type};
+
+    /// A string schema with a pattern and an example.
+    pub(crate) fn text(pattern: &str, example: &str, description: &str) -> RefOr<Schema> {
+        ObjectBuilder::new()
+            .schema_type(Type::String)
+            .pattern(Some(pattern))
+            .examples([serde_json::json!(example)])
+            .description(Some(description))
+            .into()
+    }
+
+    impl utoipa::PartialSchema for super::YearMonth {
+        fn schema() -> RefOr<Schema> {
+            text(r"^[0-9]{4}-(0[1-9]|1[0-2])$", "2020-03", "A year and month, YYYY-MM.")
+        }
+    }
+    impl utoipa::ToSchema for super::YearMonth {}
+
+    impl utoipa::PartialSchema for super::PracticeId {
+        fn schema() -> RefOr<Schema> {
+            text(r"^BP-[0-9]{4}-[0-9]{4,}$", "BP-2026-0001", "The citable identifier of a practice.")
+        }
+    }
+    impl utoipa::ToSchema for super::PracticeId {}
+
+    impl utoipa::PartialSchema for super::Euros {
+        fn schema() -> RefOr<Schema> {
+            ObjectBuilder::new()
+                .schema_type(Type::Number)
+                .minimum(Some(0.0))
+                .maximum(Some((super::Euros::MAX_CENTS / 100) as f64))
+                .description(Some("An amount in euro, at most two decimals."))
+                .into()
+        }
+    }
+    impl utoipa::ToSchema for super::Euros {}
 }
 
 #[cfg(test)]

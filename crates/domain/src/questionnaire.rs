@@ -940,6 +940,7 @@ pub const EXPORT_COLUMNS: &[&str] = &[
 ];
 
 /// One row of the data dictionary: what each column of the exports means.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Clone, Debug, PartialEq, serde::Serialize)]
 pub struct DictionaryEntry {
     pub key: &'static str,

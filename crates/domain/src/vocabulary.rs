@@ -13,6 +13,24 @@ macro_rules! vocabulary {
             $(#[doc = $it] #[serde(rename = $code)] $variant),+
         }
 
+        /// In the OpenAPI document: a string, one of the codes.
+        #[cfg(feature = "openapi")]
+        impl ::utoipa::PartialSchema for $name {
+            fn schema() -> ::utoipa::openapi::RefOr<::utoipa::openapi::schema::Schema> {
+                ::utoipa::openapi::schema::ObjectBuilder::new()
+                    .schema_type(::utoipa::openapi::schema::Type::String)
+                    .enum_values(Some([$($code),+]))
+                    .description(Some(concat!($("`", $code, "` ", $it, "; "),+)))
+                    .into()
+            }
+        }
+        #[cfg(feature = "openapi")]
+        impl ::utoipa::ToSchema for $name {
+            fn name() -> ::std::borrow::Cow<'static, str> {
+                ::std::borrow::Cow::Borrowed(stringify!($name))
+            }
+        }
+
         impl $name {
             /// Every entry, in the order the questionnaire shows them.
             pub const ALL: &'static [Self] = &[$(Self::$variant),+];

@@ -2,12 +2,12 @@
 //! call a `db` function, answer.
 
 use crate::db::{self, NewPractice, OwnSubmission, Stored, SubmissionKeys};
-use crate::error::{ApiError, ApiJson};
+use crate::error::{ApiError, ApiJson, ApiPath, ApiQuery};
 use crate::{AppState, sha256_hex};
-use axum::extract::{ConnectInfo, Path, State};
+use axum::Json;
+use axum::extract::{ConnectInfo, State};
 use axum::http::{HeaderMap, StatusCode, header};
-use axum::routing::{any, get, post};
-use axum::{Json, Router};
+use axum::routing::{any, get};
 use domain::practice::Catalogue;
 use domain::questionnaire::QUESTIONNAIRE;
 use domain::vocabulary::ModerationStatus;
@@ -15,33 +15,41 @@ use domain::{CatalogueEntry, PracticeId, PublicPractice};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 use std::net::SocketAddr;
+use utoipa::ToSchema;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+const ERROR: &str = crate::openapi::ERROR_DESCRIPTION;
 
 /// The `/api` routes. Any other path under `/api` answers a JSON 404, even
 /// when the app's single-page fallback serves every other unknown path.
-pub fn router() -> Router<AppState> {
+pub fn router() -> OpenApiRouter<AppState> {
     let not_found = || async { ApiError::NotFound };
-    Router::new()
-        .route("/api/health", get(health))
-        .route("/api/catalogue", get(catalogue))
-        .route("/api/practices/{id}", get(practice))
-        .route("/api/data-dictionary", get(data_dictionary))
-        .route("/api/rounds/current", get(current_round))
-        .route("/api/export.csv", get(export_csv))
-        .route("/api/export.json", get(export_json))
-        .route("/api/submissions", post(submit))
-        .route("/api/submissions/mine", get(own_submission).put(update_own_submission))
+    OpenApiRouter::new()
+        .routes(routes!(health))
+        .routes(routes!(catalogue))
+        .routes(routes!(practice))
+        .routes(routes!(data_dictionary))
+        .routes(routes!(current_round))
+        .routes(routes!(export_csv))
+        .routes(routes!(export_json))
+        .routes(routes!(submit))
+        .routes(routes!(own_submission, update_own_submission))
+        .routes(routes!(opendata_file))
         .route("/opendata/", get(|| async { axum::response::Redirect::to("/dati-aperti") }))
-        .route("/opendata/{name}", get(opendata_file))
         .route("/api", any(not_found))
         .route("/api/", any(not_found))
         .route("/api/{*rest}", any(not_found))
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, ToSchema)]
 struct Health {
     status: &'static str,
 }
 
+/// The service and its database answer.
+#[utoipa::path(get, path = "/api/health", tag = "catalogue",
+    responses((status = 200, body = Health), (status = "4XX", description = ERROR, body = crate::error::ErrorBody)))]
 async fn health(State(state): State<AppState>) -> Result<Json<Health>, ApiError> {
     state.db.call(|conn| db::ping(conn)).await?;
     Ok(Json(Health { status: "ok" }))
@@ -76,13 +84,30 @@ fn json_with_etag<T: Serialize>(value: &T, headers: &HeaderMap) -> axum::respons
     (common, [(header::CONTENT_TYPE, "application/json".to_owned())], body).into_response()
 }
 
+/// Every published practice, with the fields the catalogue lists and searches.
+#[utoipa::path(get, path = "/api/catalogue", tag = "catalogue",
+    params(("If-None-Match" = Option<String>, Header, description = "An ETag from an earlier answer")),
+    responses(
+        (status = 200, body = Catalogue, headers(("ETag" = String))),
+        (status = 304, description = "Not modified since the ETag sent"),
+        (status = "4XX", description = ERROR, body = crate::error::ErrorBody)
+    ))]
 async fn catalogue(State(state): State<AppState>, headers: HeaderMap) -> Result<axum::response::Response, ApiError> {
     Ok(json_with_etag(&build_catalogue(&state.db).await?, &headers))
 }
 
+/// One published practice, every public field.
+#[utoipa::path(get, path = "/api/practices/{id}", tag = "catalogue",
+    params(("id" = String, Path, description = "The practice's identifier, e.g. BP-2026-0001"),
+           ("If-None-Match" = Option<String>, Header, description = "An ETag from an earlier answer")),
+    responses(
+        (status = 200, body = PublicPractice, headers(("ETag" = String))),
+        (status = 304, description = "Not modified since the ETag sent"),
+        (status = "4XX", description = ERROR, body = crate::error::ErrorBody)
+    ))]
 async fn practice(
     State(state): State<AppState>,
-    Path(id): Path<String>,
+    ApiPath(id): ApiPath<String>,
     headers: HeaderMap,
 ) -> Result<axum::response::Response, ApiError> {
     let id = PracticeId::parse(&id).map_err(|_| ApiError::NotFound)?;
@@ -102,9 +127,14 @@ fn attachment(extension: &str) -> String {
 }
 
 /// The practices of a catalogue view, every public field, as CSV.
+#[utoipa::path(get, path = "/api/export.csv", tag = "catalogue", params(crate::openapi::CatalogueView),
+    responses(
+        (status = 200, description = "RFC 4180 CSV in UTF-8, one row per practice", content_type = "text/csv", body = String),
+        (status = "4XX", description = ERROR, body = crate::error::ErrorBody)
+    ))]
 async fn export_csv(
     State(state): State<AppState>,
-    axum::extract::Query(params): axum::extract::Query<Vec<(String, String)>>,
+    ApiQuery(params): ApiQuery<Vec<(String, String)>>,
 ) -> Result<impl axum::response::IntoResponse, ApiError> {
     let practices = selected(&state.db, &params).await?;
     Ok((
@@ -116,20 +146,41 @@ async fn export_csv(
     ))
 }
 
+/// Published practices with their licence: the JSON download.
+#[derive(Serialize, ToSchema)]
+pub struct PracticesDocument {
+    /// Always CC BY 4.0.
+    pub licence: String,
+    pub practices: Vec<PublicPractice>,
+}
+
 /// The same practices as JSON, with their licence.
+#[utoipa::path(get, path = "/api/export.json", tag = "catalogue", params(crate::openapi::CatalogueView),
+    responses((status = 200, body = PracticesDocument), (status = "4XX", description = ERROR, body = crate::error::ErrorBody)))]
 async fn export_json(
     State(state): State<AppState>,
-    axum::extract::Query(params): axum::extract::Query<Vec<(String, String)>>,
+    ApiQuery(params): ApiQuery<Vec<(String, String)>>,
 ) -> Result<impl axum::response::IntoResponse, ApiError> {
     let practices = selected(&state.db, &params).await?;
-    let body = serde_json::json!({ "licence": domain::practice::LICENCE, "practices": practices });
+    let body = PracticesDocument { licence: domain::practice::LICENCE.to_owned(), practices };
     Ok(([(header::CONTENT_DISPOSITION, attachment("json"))], Json(body)))
 }
 
-/// One open-data file, made from the published practices.
+/// One open-data file, made from the published practices: `buone-pratiche.csv`,
+/// `buone-pratiche.json`, `dizionario-dati.json`, `dcat.ttl` (DCAT-AP_IT) or
+/// `feed.atom`.
+#[utoipa::path(get, path = "/opendata/{name}", tag = "catalogue",
+    params(("name" = String, Path, description = "The file's name")),
+    responses(
+        (status = 200, description = "The file", content(
+            (String = "text/csv"), (PracticesDocument = "application/json"), (String = "text/turtle"),
+            (String = "application/atom+xml")
+        )),
+        (status = "4XX", description = ERROR, body = crate::error::ErrorBody)
+    ))]
 async fn opendata_file(
     State(state): State<AppState>,
-    Path(name): Path<String>,
+    ApiPath(name): ApiPath<String>,
 ) -> Result<impl axum::response::IntoResponse, ApiError> {
     let media_type = crate::opendata::media_type(&name).ok_or(ApiError::NotFound)?;
     let practices = state.db.call(|conn| db::published_practices(conn)).await?;
@@ -139,27 +190,39 @@ async fn opendata_file(
 
 /// The data dictionary: one entry per field, in questionnaire order, with its
 /// labels, kind, codes and visibility, derived from the definition.
-#[derive(Serialize)]
+#[derive(Serialize, ToSchema)]
 struct DataDictionary {
     questionnaire_version: u32,
     columns: Vec<domain::questionnaire::DictionaryEntry>,
 }
 
+/// What each field and column means, from the questionnaire's definition.
+#[utoipa::path(get, path = "/api/data-dictionary", tag = "catalogue",
+    responses((status = 200, body = DataDictionary), (status = "4XX", description = ERROR, body = crate::error::ErrorBody)))]
 async fn data_dictionary() -> Json<DataDictionary> {
     Json(DataDictionary { questionnaire_version: QUESTIONNAIRE.version, columns: QUESTIONNAIRE.dictionary() })
 }
 
+/// The collection round open today; `null` during the continuous collection.
+#[derive(Serialize, ToSchema)]
+struct CurrentRound {
+    round: Option<db::Round>,
+}
+
 /// The round open today, or the continuous collection (`round: null`).
-async fn current_round(State(state): State<AppState>) -> Result<Json<serde_json::Value>, ApiError> {
+#[utoipa::path(get, path = "/api/rounds/current", tag = "catalogue",
+    responses((status = 200, body = CurrentRound), (status = "4XX", description = ERROR, body = crate::error::ErrorBody)))]
+async fn current_round(State(state): State<AppState>) -> Result<Json<CurrentRound>, ApiError> {
     let round = state.db.call(|conn| db::current_round(conn)).await?;
-    Ok(Json(serde_json::json!({ "round": round })))
+    Ok(Json(CurrentRound { round }))
 }
 
 /// A respondent's submission.
-#[derive(Deserialize)]
+#[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 struct Submission {
     /// The answers, keyed by the questionnaire's field keys.
+    #[schema(value_type = domain::Practice)]
     answers: Map<String, Value>,
     /// The private link's secret, generated by the browser; only its hash is kept.
     edit_token: String,
@@ -171,7 +234,7 @@ struct Submission {
 }
 
 /// The receipt of a stored submission.
-#[derive(Serialize)]
+#[derive(Serialize, ToSchema)]
 struct Receipt {
     id: PracticeId,
 }
@@ -194,6 +257,11 @@ fn token_hash(token: &str) -> Result<String, ApiError> {
     if is_key(token, 32) { Ok(sha256_hex(token.as_bytes())) } else { Err(ApiError::InvalidLink) }
 }
 
+/// Submits a practice; it waits for the editors' review before publication.
+/// A retry with the same `Idempotency-Key` and body gets the same receipt.
+#[utoipa::path(post, path = "/api/submissions", tag = "respondents", request_body = Submission,
+    params(("Idempotency-Key" = String, Header, description = "16-128 characters A-Z a-z 0-9 - _, one per submission")),
+    responses((status = 201, body = Receipt), (status = "4XX", description = ERROR, body = crate::error::ErrorBody)))]
 async fn submit(
     State(state): State<AppState>,
     ConnectInfo(client): ConnectInfo<SocketAddr>,
@@ -231,6 +299,9 @@ fn bearer_token_hash(headers: &HeaderMap) -> Result<String, ApiError> {
     token_hash(value.strip_prefix("Bearer ").ok_or(ApiError::InvalidLink)?.trim())
 }
 
+/// The submission a private link opens, with the editors' latest message.
+#[utoipa::path(get, path = "/api/submissions/mine", tag = "respondents", security(("private_link" = [])),
+    responses((status = 200, body = OwnSubmission), (status = "4XX", description = ERROR, body = crate::error::ErrorBody)))]
 async fn own_submission(State(state): State<AppState>, headers: HeaderMap) -> Result<Json<OwnSubmission>, ApiError> {
     let hash = bearer_token_hash(&headers)?;
     let found = state.db.call(move |conn| db::own_submission(conn, &hash)).await?;
@@ -238,18 +309,24 @@ async fn own_submission(State(state): State<AppState>, headers: HeaderMap) -> Re
 }
 
 /// An update through the private link.
-#[derive(Deserialize)]
+#[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 struct Update {
+    #[schema(value_type = domain::Practice)]
     answers: Map<String, Value>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, ToSchema)]
 struct UpdateReceipt {
     id: PracticeId,
     version: i64,
 }
 
+/// Sends a new version through the private link; a published practice keeps
+/// its public version until the editors accept the update.
+#[utoipa::path(put, path = "/api/submissions/mine", tag = "respondents", security(("private_link" = [])),
+    request_body = Update,
+    responses((status = 200, body = UpdateReceipt), (status = "4XX", description = ERROR, body = crate::error::ErrorBody)))]
 async fn update_own_submission(
     State(state): State<AppState>,
     headers: HeaderMap,

@@ -25,7 +25,7 @@ pub const SESSION_HOURS: i64 = 8;
 pub const MIN_PASSWORD: usize = 12;
 
 /// What a user may do.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Role {
     /// Reviews and decides on submissions.
@@ -54,7 +54,7 @@ impl Role {
 }
 
 /// A signed-in user.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, utoipa::ToSchema)]
 pub struct User {
     #[serde(skip)]
     pub id: i64,

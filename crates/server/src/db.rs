@@ -205,7 +205,7 @@ fn insert_version(
 }
 
 /// A respondent's own submission, as the private link shows it.
-#[derive(Debug, serde::Serialize)]
+#[derive(Debug, serde::Serialize, utoipa::ToSchema)]
 pub struct OwnSubmission {
     pub id: PracticeId,
     pub moderation_status: ModerationStatus,
@@ -215,6 +215,7 @@ pub struct OwnSubmission {
     /// The editors' latest message (changes requested, or a rejection's reason).
     pub curator_message: Option<String>,
     /// The latest version of the answer, private fields included.
+    #[schema(value_type = domain::Practice)]
     pub answers: serde_json::Value,
 }
 
@@ -383,7 +384,8 @@ mod tests {
 pub const CONTINUOUS_ROUND: &str = "raccolta_continua";
 
 /// A collection round.
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
 pub struct Round {
     pub code: String,
     pub name: String,

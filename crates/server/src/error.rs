@@ -2,7 +2,7 @@
 //! `{"error": {"status", "code", "message", "fields"?}}`; server faults are
 //! logged in detail and answered with a generic message.
 
-use axum::extract::rejection::JsonRejection;
+use axum::extract::rejection::{JsonRejection, PathRejection, QueryRejection};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use domain::{FieldErrors, Lang};
@@ -14,8 +14,12 @@ use std::collections::BTreeMap;
 pub enum ApiError {
     #[error("not found")]
     NotFound,
+    #[error("the body is not valid JSON: {0}")]
+    MalformedJson(String),
     #[error("malformed request: {0}")]
     BadRequest(String),
+    #[error("method not allowed")]
+    MethodNotAllowed,
     #[error("the body is not JSON")]
     UnsupportedMediaType,
     #[error("the body is too large")]
@@ -46,12 +50,16 @@ pub enum ApiError {
     Internal(#[from] crate::db::DbError),
 }
 
-#[derive(Serialize)]
-struct Body<'a> {
+/// The body of every error answer.
+#[derive(Serialize, utoipa::ToSchema)]
+#[schema(as = ErrorBody)]
+pub struct Body<'a> {
     error: Detail<'a>,
 }
 
-#[derive(Serialize)]
+/// What went wrong.
+#[derive(Serialize, utoipa::ToSchema)]
+#[schema(as = ErrorDetail)]
 struct Detail<'a> {
     status: u16,
     code: &'a str,
@@ -65,11 +73,16 @@ struct Detail<'a> {
     field_errors: Option<FieldErrors>,
 }
 
+/// The error body's name in the OpenAPI document.
+pub type ErrorBody = Body<'static>;
+
 impl ApiError {
     fn status_and_code(&self) -> (StatusCode, &'static str) {
         match self {
             Self::NotFound => (StatusCode::NOT_FOUND, "not_found"),
-            Self::BadRequest(_) => (StatusCode::BAD_REQUEST, "malformed_json"),
+            Self::MalformedJson(_) => (StatusCode::BAD_REQUEST, "malformed_json"),
+            Self::BadRequest(_) => (StatusCode::BAD_REQUEST, "bad_request"),
+            Self::MethodNotAllowed => (StatusCode::METHOD_NOT_ALLOWED, "method_not_allowed"),
             Self::UnsupportedMediaType => (StatusCode::UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type"),
             Self::PayloadTooLarge => (StatusCode::PAYLOAD_TOO_LARGE, "payload_too_large"),
             Self::Unprocessable(_) => (StatusCode::UNPROCESSABLE_ENTITY, "schema_mismatch"),
@@ -77,7 +90,7 @@ impl ApiError {
             Self::IdempotencyKeyReused => (StatusCode::CONFLICT, "idempotency_key_reused"),
             Self::LooksAutomated(_) => (StatusCode::UNPROCESSABLE_ENTITY, "looks_automated"),
             Self::TooManyRequests { .. } => (StatusCode::TOO_MANY_REQUESTS, "too_many_requests"),
-            Self::InvalidLink => (StatusCode::NOT_FOUND, "invalid_link"),
+            Self::InvalidLink => (StatusCode::UNAUTHORIZED, "invalid_link"),
             Self::Unauthorized => (StatusCode::UNAUTHORIZED, "unauthorized"),
             Self::Forbidden => (StatusCode::FORBIDDEN, "forbidden"),
             Self::BadCredentials => (StatusCode::UNAUTHORIZED, "bad_credentials"),
@@ -90,7 +103,9 @@ impl ApiError {
     fn message(&self) -> String {
         match self {
             Self::NotFound => "Risorsa non trovata.".into(),
-            Self::BadRequest(detail) => format!("Il corpo della richiesta non è JSON valido ({detail})."),
+            Self::MalformedJson(detail) => format!("Il corpo della richiesta non è JSON valido ({detail})."),
+            Self::BadRequest(detail) => format!("Richiesta non valida: {detail}."),
+            Self::MethodNotAllowed => "Questo indirizzo non accetta questo metodo HTTP.".into(),
             Self::UnsupportedMediaType => "Invia il corpo come JSON, con Content-Type: application/json.".into(),
             Self::PayloadTooLarge => {
                 format!("Il corpo della richiesta supera il limite di {} KiB.", crate::BODY_LIMIT / 1024)
@@ -138,6 +153,12 @@ impl IntoResponse for ApiError {
         if let Self::TooManyRequests { retry_after_seconds } = self {
             response.headers_mut().insert(axum::http::header::RETRY_AFTER, retry_after_seconds.into());
         }
+        if let Self::InvalidLink = self {
+            response.headers_mut().insert(
+                axum::http::header::WWW_AUTHENTICATE,
+                axum::http::HeaderValue::from_static("Bearer realm=\"private link\""),
+            );
+        }
         response
     }
 }
@@ -145,11 +166,11 @@ impl IntoResponse for ApiError {
 impl From<JsonRejection> for ApiError {
     fn from(rejection: JsonRejection) -> Self {
         match rejection {
-            JsonRejection::JsonSyntaxError(e) => Self::BadRequest(e.body_text()),
+            JsonRejection::JsonSyntaxError(e) => Self::MalformedJson(e.body_text()),
             JsonRejection::JsonDataError(e) => Self::Unprocessable(e.body_text()),
             JsonRejection::MissingJsonContentType(_) => Self::UnsupportedMediaType,
             JsonRejection::BytesRejection(e) if e.status() == StatusCode::PAYLOAD_TOO_LARGE => Self::PayloadTooLarge,
-            other => Self::BadRequest(other.body_text()),
+            other => Self::MalformedJson(other.body_text()),
         }
     }
 }
@@ -158,3 +179,27 @@ impl From<JsonRejection> for ApiError {
 #[derive(axum::extract::FromRequest)]
 #[from_request(via(axum::Json), rejection(ApiError))]
 pub struct ApiJson<T>(pub T);
+
+/// A path parameter that does not decode (not UTF-8, wrong shape) names
+/// nothing that exists: a JSON 404.
+impl From<PathRejection> for ApiError {
+    fn from(_: PathRejection) -> Self {
+        Self::NotFound
+    }
+}
+
+/// `axum::extract::Path`, with its rejection answered as an `ApiError`.
+#[derive(axum::extract::FromRequestParts)]
+#[from_request(via(axum::extract::Path), rejection(ApiError))]
+pub struct ApiPath<T>(pub T);
+
+impl From<QueryRejection> for ApiError {
+    fn from(rejection: QueryRejection) -> Self {
+        Self::BadRequest(rejection.body_text())
+    }
+}
+
+/// `axum::extract::Query`, with its rejection answered as an `ApiError`.
+#[derive(axum::extract::FromRequestParts)]
+#[from_request(via(axum::extract::Query), rejection(ApiError))]
+pub struct ApiQuery<T>(pub T);

@@ -13,6 +13,7 @@ pub mod error;
 pub mod export;
 pub mod guard;
 pub mod moderation;
+pub mod openapi;
 pub mod opendata;
 pub mod publish;
 pub mod web;
@@ -26,6 +27,7 @@ use std::sync::Arc;
 use tower_http::compression::CompressionLayer;
 use tower_http::services::ServeDir;
 use tower_http::trace::TraceLayer;
+use utoipa::OpenApi;
 
 /// The largest request body accepted. A complete practice at every length
 /// limit is under 100 KiB of JSON, even in four-byte characters.
@@ -78,8 +80,13 @@ impl AppState {
 
 /// The whole application: API, app and headers.
 pub fn app(state: AppState) -> Router {
-    let api = api::router()
+    let (api, document) = utoipa_axum::router::OpenApiRouter::with_openapi(openapi::ApiDoc::openapi())
+        .merge(api::router())
         .merge(moderation::router(&state))
+        .split_for_parts();
+    let document = Arc::new(document);
+    let api = api
+        .route("/api/openapi.json", get(move || async move { axum::Json(document.as_ref().clone()) }))
         .layer(CompressionLayer::new())
         .layer(DefaultBodyLimit::max(BODY_LIMIT));
     let mut router = api;
@@ -89,6 +96,10 @@ pub fn app(state: AppState) -> Router {
             .precompressed_gzip()
             .append_index_html_on_directories(false)
             .fallback(get(web::index).with_state(state.clone()));
+        // ServeDir answers a bare 500 to paths the file system refuses (a
+        // name over 255 bytes): nothing is there, so a JSON 404.
+        let files =
+            tower::ServiceBuilder::new().layer(axum::middleware::map_response(web::no_bare_failures)).service(files);
         router = router.route("/", get(web::index)).route("/index.html", get(web::index)).fallback_service(files);
     } else {
         router = router.fallback(|| async { error::ApiError::NotFound });
@@ -99,6 +110,8 @@ pub fn app(state: AppState) -> Router {
         .layer(HandleErrorLayer::new(|_: tower::BoxError| async { error::ApiError::Timeout }))
         .layer(tower::timeout::TimeoutLayer::new(state.request_timeout));
     let [a, b, c, d, e] = web::security_headers();
+    // A known path with the wrong method: a JSON 405, like every other error.
+    router = router.method_not_allowed_fallback(|| async { error::ApiError::MethodNotAllowed });
     router = router.layer(timeout).layer(a).layer(b).layer(c).layer(d).layer(e);
     if state.public_url.starts_with("https://") {
         router = router.layer(web::hsts());

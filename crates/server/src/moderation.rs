@@ -7,12 +7,11 @@
 use crate::AppState;
 use crate::auth::{self, Admin, Curator, User};
 use crate::db::{self, DbError};
-use crate::error::{ApiError, ApiJson};
-use axum::extract::{ConnectInfo, Path, Query, State};
+use crate::error::{ApiError, ApiJson, ApiPath, ApiQuery};
+use axum::Json;
+use axum::extract::{ConnectInfo, State};
 use axum::http::{StatusCode, header};
 use axum::response::IntoResponse;
-use axum::routing::{get, post};
-use axum::{Json, Router};
 use domain::PracticeId;
 use domain::curation::{self, CurationAction};
 use domain::vocabulary::ModerationStatus;
@@ -20,31 +19,39 @@ use rusqlite::{Connection, OptionalExtension, params};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::net::SocketAddr;
+use utoipa::{IntoParams, ToSchema};
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+const ERROR: &str = crate::openapi::ERROR_DESCRIPTION;
 
 /// The session and moderation routes; state-changing requests must come from our pages.
-pub fn router(state: &AppState) -> Router<AppState> {
-    Router::new()
-        .route("/api/session", get(whoami).post(sign_in).delete(sign_out))
-        .route("/api/moderation/submissions", get(queue))
-        .route("/api/moderation/submissions/{id}", get(submission))
-        .route("/api/moderation/submissions/{id}/actions", post(decide))
-        .route("/api/moderation/submissions/{id}/edit", post(edit))
-        .route("/api/moderation/export.csv", get(export_all))
-        .route("/api/moderation/audit", get(audit))
-        .route("/api/moderation/audit.csv", get(audit_csv))
-        .route("/api/moderation/users", get(users).post(add_user))
-        .route("/api/moderation/rounds", get(list_rounds).post(add_round))
-        .route("/api/moderation/users/{email}/disable", post(disable_user))
+pub fn router(state: &AppState) -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(whoami, sign_in, sign_out))
+        .routes(routes!(queue))
+        .routes(routes!(submission))
+        .routes(routes!(decide))
+        .routes(routes!(edit))
+        .routes(routes!(export_all))
+        .routes(routes!(audit))
+        .routes(routes!(audit_csv))
+        .routes(routes!(users, add_user))
+        .routes(routes!(list_rounds, add_round))
+        .routes(routes!(disable_user))
         .layer(axum::middleware::from_fn_with_state(state.clone(), auth::same_origin_only))
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 struct Credentials {
     email: String,
     password: String,
 }
 
+/// Signs a curator in: sets the session cookie.
+#[utoipa::path(post, path = "/api/session", tag = "curators", request_body = Credentials,
+    responses((status = 200, body = User, headers(("Set-Cookie" = String))), (status = "4XX", description = ERROR, body = crate::error::ErrorBody)))]
 async fn sign_in(
     State(state): State<AppState>,
     ConnectInfo(client): ConnectInfo<SocketAddr>,
@@ -58,6 +65,9 @@ async fn sign_in(
     Ok(([(header::SET_COOKIE, cookie)], Json(user)))
 }
 
+/// Signs out: ends the session and clears the cookie.
+#[utoipa::path(delete, path = "/api/session", tag = "curators",
+    responses((status = 204, description = "Signed out", headers(("Set-Cookie" = String))), (status = "4XX", description = ERROR, body = crate::error::ErrorBody)))]
 async fn sign_out(
     State(state): State<AppState>,
     parts: axum::http::request::Parts,
@@ -69,12 +79,15 @@ async fn sign_out(
     Ok((StatusCode::NO_CONTENT, [(header::SET_COOKIE, cookie)]))
 }
 
+/// Who is signed in.
+#[utoipa::path(get, path = "/api/session", tag = "curators", security(("session" = [])),
+    responses((status = 200, body = User), (status = "4XX", description = ERROR, body = crate::error::ErrorBody)))]
 async fn whoami(Curator(user): Curator) -> Json<User> {
     Json(user)
 }
 
 /// One submission in the queue.
-#[derive(Serialize)]
+#[derive(Serialize, ToSchema)]
 struct QueueEntry {
     id: PracticeId,
     title: String,
@@ -86,14 +99,18 @@ struct QueueEntry {
     version: i64,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, ToSchema)]
 struct QueuePage {
+    /// How many submissions are in each state.
+    #[schema(value_type = BTreeMap<String, usize>)]
     counts: BTreeMap<ModerationStatus, usize>,
     submissions: Vec<QueueEntry>,
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 struct QueueFilter {
+    /// Only submissions in this state.
     stato: Option<String>,
 }
 
@@ -127,10 +144,12 @@ fn queue_rows(conn: &Connection) -> Result<Vec<QueueEntry>, DbError> {
 }
 
 /// Submissions, oldest first, with the count of each state; `?stato=` filters.
+#[utoipa::path(get, path = "/api/moderation/submissions", tag = "curators", security(("session" = [])),
+    params(QueueFilter), responses((status = 200, body = QueuePage), (status = "4XX", description = ERROR, body = crate::error::ErrorBody)))]
 async fn queue(
     State(state): State<AppState>,
-    Curator(_): Curator,
-    Query(filter): Query<QueueFilter>,
+    Curator(_curator): Curator,
+    ApiQuery(filter): ApiQuery<QueueFilter>,
 ) -> Result<Json<QueuePage>, ApiError> {
     let wanted = match filter.stato.as_deref() {
         None | Some("") => None,
@@ -148,7 +167,7 @@ async fn queue(
 }
 
 /// A submission with every field, private ones included, for review.
-#[derive(Serialize)]
+#[derive(Serialize, ToSchema)]
 struct Review {
     id: PracticeId,
     moderation_status: ModerationStatus,
@@ -159,6 +178,7 @@ struct Review {
     published_at: Option<String>,
     curator_message: Option<String>,
     /// The latest answer, every field.
+    #[schema(value_type = domain::Practice)]
     answers: serde_json::Value,
     /// How many versions the respondent has sent.
     versions: i64,
@@ -211,10 +231,13 @@ fn possible_duplicates(
     Ok(found)
 }
 
+/// A submission with every field, for review.
+#[utoipa::path(get, path = "/api/moderation/submissions/{id}", tag = "curators", security(("session" = [])),
+    params(("id" = String, Path, description = "The practice's identifier, e.g. BP-2026-0001")), responses((status = 200, body = Review), (status = "4XX", description = ERROR, body = crate::error::ErrorBody)))]
 async fn submission(
     State(state): State<AppState>,
-    Curator(_): Curator,
-    Path(id): Path<String>,
+    Curator(_curator): Curator,
+    ApiPath(id): ApiPath<String>,
 ) -> Result<Json<Review>, ApiError> {
     let id = PracticeId::parse(&id).map_err(|_| ApiError::NotFound)?;
     let found = state
@@ -286,7 +309,7 @@ async fn submission(
 }
 
 /// A curator's decision on a submission.
-#[derive(Deserialize)]
+#[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 struct Decision {
     action: CurationAction,
@@ -297,7 +320,7 @@ struct Decision {
     expected_version: i64,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, ToSchema)]
 struct DecisionOutcome {
     moderation_status: ModerationStatus,
     version: i64,
@@ -349,10 +372,13 @@ fn apply(conn: &mut Connection, id: &PracticeId, actor: &str, decision: &Decisio
     Ok(Applied::Done(to, version + 1))
 }
 
+/// A decision: the workflow's state machine says which are allowed (409 otherwise).
+#[utoipa::path(post, path = "/api/moderation/submissions/{id}/actions", tag = "curators", security(("session" = [])),
+    params(("id" = String, Path, description = "The practice's identifier, e.g. BP-2026-0001")), request_body = Decision, responses((status = 200, body = DecisionOutcome), (status = "4XX", description = ERROR, body = crate::error::ErrorBody)))]
 async fn decide(
     State(state): State<AppState>,
     Curator(user): Curator,
-    Path(id): Path<String>,
+    ApiPath(id): ApiPath<String>,
     ApiJson(decision): ApiJson<Decision>,
 ) -> Result<Json<DecisionOutcome>, ApiError> {
     let id = PracticeId::parse(&id).map_err(|_| ApiError::NotFound)?;
@@ -370,6 +396,11 @@ async fn decide(
         errors.add("message", domain::FieldError::TooLong { max: 2000 });
         return Err(ApiError::Invalid(errors));
     }
+    if message.chars().any(domain::validation::is_forbidden_char) {
+        let mut errors = domain::FieldErrors::default();
+        errors.add("message", domain::FieldError::ForbiddenCharacters);
+        return Err(ApiError::Invalid(errors));
+    }
     let actor = user.email.clone();
     match state.db.call(move |conn| apply(conn, &id, &actor, &decision)).await? {
         Applied::Done(moderation_status, version) => Ok(Json(DecisionOutcome { moderation_status, version })),
@@ -385,7 +416,7 @@ async fn decide(
 }
 
 /// One line of the audit log.
-#[derive(Serialize)]
+#[derive(Serialize, ToSchema)]
 struct AuditEntry {
     at: String,
     actor: String,
@@ -397,7 +428,9 @@ struct AuditEntry {
 }
 
 /// Every curation action, newest first (admins only).
-async fn audit(State(state): State<AppState>, Admin(_): Admin) -> Result<Json<Vec<AuditEntry>>, ApiError> {
+#[utoipa::path(get, path = "/api/moderation/audit", tag = "admins", security(("session" = [])),
+    responses((status = 200, body = Vec<AuditEntry>), (status = "4XX", description = ERROR, body = crate::error::ErrorBody)))]
+async fn audit(State(state): State<AppState>, Admin(_admin): Admin) -> Result<Json<Vec<AuditEntry>>, ApiError> {
     let entries = state
         .db
         .call(|conn| {
@@ -423,19 +456,23 @@ async fn audit(State(state): State<AppState>, Admin(_): Admin) -> Result<Json<Ve
 }
 
 /// A curator's correction of a submission's text or classification.
-#[derive(Deserialize)]
+#[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 struct Edit {
+    /// The corrected answers (every field, as in a submission).
+    #[schema(value_type = domain::Practice)]
     answers: serde_json::Map<String, serde_json::Value>,
     expected_version: i64,
 }
 
 /// Stores a curator's correction as a new version (the respondent's versions
 /// are kept); a published practice shows it at once.
+#[utoipa::path(post, path = "/api/moderation/submissions/{id}/edit", tag = "curators", security(("session" = [])),
+    params(("id" = String, Path, description = "The practice's identifier, e.g. BP-2026-0001")), request_body = Edit, responses((status = 200, body = DecisionOutcome), (status = "4XX", description = ERROR, body = crate::error::ErrorBody)))]
 async fn edit(
     State(state): State<AppState>,
     Curator(user): Curator,
-    Path(id): Path<String>,
+    ApiPath(id): ApiPath<String>,
     ApiJson(edit): ApiJson<Edit>,
 ) -> Result<Json<DecisionOutcome>, ApiError> {
     let id = PracticeId::parse(&id).map_err(|_| ApiError::NotFound)?;
@@ -500,7 +537,9 @@ fn curator_columns() -> Vec<&'static str> {
 }
 
 /// Every submission, every field (private ones included), latest version.
-async fn export_all(State(state): State<AppState>, Curator(_): Curator) -> Result<impl IntoResponse, ApiError> {
+#[utoipa::path(get, path = "/api/moderation/export.csv", tag = "curators", security(("session" = [])),
+    responses((status = 200, description = "Every submission, every field, as CSV", content_type = "text/csv", body = String), (status = "4XX", description = ERROR, body = crate::error::ErrorBody)))]
+async fn export_all(State(state): State<AppState>, Curator(_curator): Curator) -> Result<impl IntoResponse, ApiError> {
     let rows = state
         .db
         .call(|conn| {
@@ -541,6 +580,8 @@ async fn export_all(State(state): State<AppState>, Curator(_): Curator) -> Resul
 }
 
 /// The audit log as CSV (admins only).
+#[utoipa::path(get, path = "/api/moderation/audit.csv", tag = "admins", security(("session" = [])),
+    responses((status = 200, description = "The audit log as CSV", content_type = "text/csv", body = String), (status = "4XX", description = ERROR, body = crate::error::ErrorBody)))]
 async fn audit_csv(state: State<AppState>, admin: Admin) -> Result<impl IntoResponse, ApiError> {
     let Json(entries) = audit(state, admin).await?;
     let rows = entries.into_iter().filter_map(|e| match serde_json::to_value(e) {
@@ -555,7 +596,7 @@ async fn audit_csv(state: State<AppState>, admin: Admin) -> Result<impl IntoResp
 }
 
 /// An account as admins see it.
-#[derive(Serialize)]
+#[derive(Serialize, ToSchema)]
 struct Account {
     email: String,
     role: String,
@@ -564,7 +605,9 @@ struct Account {
 }
 
 /// Every account (admins only).
-async fn users(State(state): State<AppState>, Admin(_): Admin) -> Result<Json<Vec<Account>>, ApiError> {
+#[utoipa::path(get, path = "/api/moderation/users", tag = "admins", security(("session" = [])),
+    responses((status = 200, body = Vec<Account>), (status = "4XX", description = ERROR, body = crate::error::ErrorBody)))]
+async fn users(State(state): State<AppState>, Admin(_admin): Admin) -> Result<Json<Vec<Account>>, ApiError> {
     let accounts = state
         .db
         .call(|conn| {
@@ -578,7 +621,7 @@ async fn users(State(state): State<AppState>, Admin(_): Admin) -> Result<Json<Ve
     Ok(Json(accounts))
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 struct NewAccount {
     email: String,
@@ -587,6 +630,8 @@ struct NewAccount {
 }
 
 /// Adds an account (admins only); the action is logged.
+#[utoipa::path(post, path = "/api/moderation/users", tag = "admins", security(("session" = [])),
+    request_body = NewAccount, responses((status = 201, description = "Added"), (status = "4XX", description = ERROR, body = crate::error::ErrorBody)))]
 async fn add_user(
     State(state): State<AppState>,
     Admin(admin): Admin,
@@ -628,10 +673,13 @@ async fn add_user(
 }
 
 /// Disables an account and ends its sessions (admins only); the action is logged.
+#[utoipa::path(post, path = "/api/moderation/users/{email}/disable", tag = "admins", security(("session" = [])),
+    params(("email" = String, Path, description = "The account's e-mail")),
+    responses((status = 204, description = "Disabled, sessions ended"), (status = "4XX", description = ERROR, body = crate::error::ErrorBody)))]
 async fn disable_user(
     State(state): State<AppState>,
     Admin(admin): Admin,
-    Path(email): Path<String>,
+    ApiPath(email): ApiPath<String>,
 ) -> Result<StatusCode, ApiError> {
     if email.trim().eq_ignore_ascii_case(&admin.email) {
         return Err(ApiError::Conflict("Non puoi disattivare il tuo stesso account.".into()));
@@ -657,11 +705,18 @@ async fn disable_user(
 }
 
 /// Every collection round.
-async fn list_rounds(State(state): State<AppState>, Curator(_): Curator) -> Result<Json<Vec<db::Round>>, ApiError> {
+#[utoipa::path(get, path = "/api/moderation/rounds", tag = "curators", security(("session" = [])),
+    responses((status = 200, body = Vec<db::Round>), (status = "4XX", description = ERROR, body = crate::error::ErrorBody)))]
+async fn list_rounds(
+    State(state): State<AppState>,
+    Curator(_curator): Curator,
+) -> Result<Json<Vec<db::Round>>, ApiError> {
     Ok(Json(state.db.call(|conn| db::rounds(conn)).await?))
 }
 
 /// Defines a collection round (admins only); the action is logged.
+#[utoipa::path(post, path = "/api/moderation/rounds", tag = "admins", security(("session" = [])),
+    request_body = db::Round, responses((status = 201, description = "Defined"), (status = "4XX", description = ERROR, body = crate::error::ErrorBody)))]
 async fn add_round(
     State(state): State<AppState>,
     Admin(admin): Admin,
@@ -671,19 +726,32 @@ async fn add_round(
     let is_code = |c: &str| {
         (3..=60).contains(&c.len()) && c.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
     };
-    let is_day = |d: &str| time::Date::parse(d, time::macros::format_description!("[year]-[month]-[day]")).is_ok();
+    // Exactly YYYY-MM-DD: `time` alone would also take a signed year, and the
+    // dates are compared and stored as text.
+    let day = |d: &str| {
+        let shaped = d.len() == 10
+            && d.bytes().enumerate().all(|(i, b)| if i == 4 || i == 7 { b == b'-' } else { b.is_ascii_digit() });
+        shaped.then(|| time::Date::parse(d, time::macros::format_description!("[year]-[month]-[day]")).ok()).flatten()
+    };
     if !is_code(&round.code) || round.code == db::CONTINUOUS_ROUND {
         errors.add("code", domain::FieldError::InvalidChoice);
     }
-    if round.name.trim().is_empty() || round.name.chars().count() > 120 {
+    if round.name.trim().is_empty() {
         errors.add("name", domain::FieldError::Required);
+    } else if round.name.chars().count() > 120 {
+        errors.add("name", domain::FieldError::TooLong { max: 120 });
+    } else if round.name.chars().any(domain::validation::is_forbidden_char) {
+        errors.add("name", domain::FieldError::ForbiddenCharacters);
     }
-    for (key, day) in [("opens_on", &round.opens_on), ("closes_on", &round.closes_on)] {
-        if !is_day(day) {
+    let (opens, closes) = (day(&round.opens_on), day(&round.closes_on));
+    for (key, parsed) in [("opens_on", opens), ("closes_on", closes)] {
+        if parsed.is_none() {
             errors.add(key, domain::FieldError::InvalidDate);
         }
     }
-    if errors.is_empty() && round.closes_on < round.opens_on {
+    if let (Some(opens), Some(closes)) = (opens, closes)
+        && closes < opens
+    {
         errors.add("closes_on", domain::FieldError::EndBeforeStart);
     }
     if !errors.is_empty() {

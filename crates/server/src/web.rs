@@ -104,6 +104,19 @@ pub fn security_headers() -> [SetResponseHeaderLayer<HeaderValue>; 5] {
     ]
 }
 
+/// A static file answer that failed without saying why (ServeDir's bare 500
+/// for a path the file system cannot even look up) becomes a JSON 404.
+pub async fn no_bare_failures<B>(response: axum::http::Response<B>) -> Response
+where
+    axum::http::Response<B>: IntoResponse,
+{
+    if response.status().is_server_error() && !response.headers().contains_key(header::CONTENT_TYPE) {
+        tracing::warn!(status = %response.status(), "static file lookup failed; answered 404");
+        return crate::error::ApiError::NotFound.into_response();
+    }
+    response.into_response()
+}
+
 /// HTTP Strict Transport Security, for a site served over https: browsers
 /// then refuse plain http to it for a year.
 pub fn hsts() -> SetResponseHeaderLayer<HeaderValue> {

@@ -104,7 +104,7 @@ async fn bad_bodies_get_clear_json_errors_and_store_nothing() {
         ("answers not an object", json_body, with_envelope("answers", json!([])), schema, "schema_mismatch"),
         ("unknown envelope key", json_body, with_envelope("admin", json!(true)), schema, "schema_mismatch"),
         ("negative fill time", json_body, with_envelope("fill_seconds", json!(-5)), schema, "schema_mismatch"),
-        ("a short edit token", json_body, with_envelope("edit_token", json!("short")), bad, "malformed_json"),
+        ("a short edit token", json_body, with_envelope("edit_token", json!("short")), bad, "bad_request"),
         ("wrong type", json_body, with("title", json!(42)), invalid, "validation_failed"),
         ("missing required key", json_body, without("title"), invalid, "validation_failed"),
         ("unknown extra key", json_body, with("is_admin", json!(true)), invalid, "validation_failed"),
@@ -305,7 +305,7 @@ async fn the_private_link_reopens_and_updates_as_a_new_version() {
     for bad in ["Bearer wrong-token-wrong-token-wrong-token-00", "Bearer short", "Basic abc", ""] {
         let response =
             server.client.get(server.url("/api/submissions/mine")).header("authorization", bad).send().await.unwrap();
-        assert_eq!(response.status(), StatusCode::NOT_FOUND, "{bad:?}");
+        assert_eq!(response.status(), StatusCode::UNAUTHORIZED, "{bad:?}");
         assert_eq!(response.json::<Value>().await.unwrap()["error"]["code"], "invalid_link");
     }
     let mut invalid = update.clone();
@@ -1074,4 +1074,35 @@ async fn every_state_and_action_pair_is_applied_or_refused_without_a_trace() {
         }
     }
     assert_eq!((applied, refused), (12, 30), "6 states x 7 actions, the respondent's resubmission refused");
+}
+
+#[tokio::test]
+async fn the_openapi_document_describes_every_operation() {
+    let server = TestServer::start(None).await;
+    let response = server.client.get(server.url("/api/openapi.json")).send().await.unwrap();
+    assert_eq!(response.status(), StatusCode::OK);
+    let document: Value = response.json().await.unwrap();
+    assert_eq!(document["openapi"], "3.1.0");
+    let operations: Vec<String> = document["paths"]
+        .as_object()
+        .unwrap()
+        .iter()
+        .flat_map(|(path, item)| item.as_object().unwrap().keys().map(move |method| format!("{method} {path}")))
+        .collect();
+    assert_eq!(operations.len(), 26, "{operations:#?}");
+    for operation in
+        ["post /api/submissions", "put /api/submissions/mine", "post /api/moderation/submissions/{id}/actions"]
+    {
+        assert!(operations.iter().any(|o| o == operation), "{operation} is documented");
+    }
+    // Vocabularies are documented by their codes, as the API reads and writes them.
+    let region = &document["components"]["schemas"]["Region"];
+    assert!(region["enum"].as_array().unwrap().contains(&json!("16")), "{region}");
+    let secured: Vec<&str> = document["paths"]["/api/moderation/audit"]["get"]["security"][0]
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect();
+    assert_eq!(secured, ["session"]);
 }

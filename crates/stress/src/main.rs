@@ -7,9 +7,13 @@
 //! - `stress --server PATH load --seconds S`: respondents submitting and
 //!   readers browsing the catalogue at once; prints throughput and latency.
 //!
-//! `cargo xtask crash` and `cargo xtask load` build the server and run these.
+//! - `stress --server PATH fuzz --schemathesis ST`: schemathesis against every
+//!   operation of the server's OpenAPI document.
+//!
+//! `cargo xtask crash`, `load` and `fuzz-api` build the server and run these.
 
 mod crash;
+mod fuzz;
 mod load;
 mod server_process;
 mod submission;
@@ -54,6 +58,15 @@ enum Command {
         #[arg(long, default_value_t = 200)]
         readers: usize,
     },
+    /// Property-based fuzzing of every API operation with schemathesis.
+    Fuzz {
+        /// The schemathesis command (`st`).
+        #[arg(long)]
+        schemathesis: PathBuf,
+        /// Examples generated per operation and phase.
+        #[arg(long, default_value_t = 50)]
+        max_examples: u32,
+    },
 }
 
 #[tokio::main]
@@ -62,6 +75,7 @@ async fn main() -> ExitCode {
     let outcome = match cli.command {
         Command::Crash { kills, submitters } => crash::run(&cli.server, kills, submitters).await,
         Command::Load { seconds, respondents, readers } => load::run(&cli.server, seconds, respondents, readers).await,
+        Command::Fuzz { schemathesis, max_examples } => fuzz::run(&cli.server, &schemathesis, max_examples).await,
     };
     match outcome {
         Ok(()) => ExitCode::SUCCESS,
