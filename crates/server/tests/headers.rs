@@ -48,7 +48,7 @@ const ROUTES: [Route; 9] = [
     Route { kind: "API JSON", path: "/api/catalogue", page: false, framed_by: None },
     Route { kind: "API error", path: "/api/nessuna/rotta", page: false, framed_by: None },
     Route { kind: "API download", path: "/api/export.csv", page: false, framed_by: None },
-    Route { kind: "open data", path: "/opendata/catalog.ttl", page: false, framed_by: None },
+    Route { kind: "open data", path: "/opendata/dcat.ttl", page: false, framed_by: None },
     Route { kind: "app page", path: "/catalogo", page: true, framed_by: None },
     Route { kind: "app root", path: "/", page: true, framed_by: None },
     Route { kind: "curators' page", path: "/redazione", page: true, framed_by: None },

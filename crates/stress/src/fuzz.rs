@@ -73,6 +73,8 @@ pub async fn run(server_binary: &Path, schemathesis: &Path, max_examples: u32) -
         .env("BP_FUZZ_SUBMISSION", practice["id"].as_str().unwrap_or_default())
         .env("BP_FUZZ_PUBLISHED", published)
         .env("NO_COLOR", "1")
+        // schemathesis keeps a cache folder where it runs: not in the clone.
+        .current_dir(dir.path())
         .stdin(Stdio::null())
         .status()
         .map_err(|e| format!("starting schemathesis ({}): {e}", schemathesis.display()))?;
