@@ -229,12 +229,10 @@ pub mod moderation {
     }
 
     /// The queue, optionally of one state; `Unauthorized` when not signed in.
-    pub async fn queue(state: Option<&str>) -> Result<Value, SubmitError> {
-        let url = state.map_or_else(
-            || "/api/moderation/submissions".to_owned(),
-            |s| format!("/api/moderation/submissions?stato={s}"),
-        );
-        call_json("GET", &url, None).await
+    /// The queue; `filter` is the page's own query string (`stato=…` or
+    /// `aggiornamenti=true`), passed on as is.
+    pub async fn queue(filter: &str) -> Result<Value, SubmitError> {
+        call_json("GET", &format!("/api/moderation/submissions?{filter}"), None).await
     }
 
     /// One submission with every field.

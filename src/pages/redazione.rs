@@ -105,9 +105,14 @@ pub fn QueuePage() -> impl IntoView {
     let lang = use_lang();
     let query = use_query_map();
     let state = Memo::new(move |_| query.with(|q| q.get("stato")));
+    let only_updates = Memo::new(move |_| query.with(|q| q.get("aggiornamenti").as_deref() == Some("true")));
     let queue = LocalResource::new(move || {
-        let state = state.get();
-        async move { moderation::queue(state.as_deref()).await }
+        let filter = match (state.get(), only_updates.get()) {
+            (_, true) => "aggiornamenti=true".to_owned(),
+            (Some(state), false) => format!("stato={state}"),
+            (None, false) => String::new(),
+        };
+        async move { moderation::queue(&filter).await }
     });
     let sign_out = Action::new_local(|_: &()| async {
         let _ = moderation::sign_out().await;
@@ -137,11 +142,13 @@ pub fn QueuePage() -> impl IntoView {
                     };
                     let lang = lang.get();
                     let current = state.get();
+                    let updates = page["updates_pending"].as_u64().unwrap_or(0);
+                    let updates_selected = only_updates.get();
                     let tabs = ModerationStatus::ALL
                         .iter()
                         .map(|status| {
                             let count = page["counts"][status.code()].as_u64().unwrap_or(0);
-                            let selected = current.as_deref() == Some(status.code());
+                            let selected = !updates_selected && current.as_deref() == Some(status.code());
                             view! {
                                 <li>
                                     <a
@@ -165,6 +172,7 @@ pub fn QueuePage() -> impl IntoView {
                                     s["moderation_status"].as_str().unwrap_or_default(),
                                 )
                                 .map_or("", |st| st.label(lang));
+                            let update_pending = s["update_pending"].as_bool().unwrap_or(false);
                             view! {
                                 <tr>
                                     <td>
@@ -172,7 +180,21 @@ pub fn QueuePage() -> impl IntoView {
                                     </td>
                                     <td>{s["title"].as_str().unwrap_or_default().to_owned()}</td>
                                     <td>{s["entity_name"].as_str().unwrap_or_default().to_owned()}</td>
-                                    <td>{status}</td>
+                                    <td>
+                                        {status}
+                                        {update_pending
+                                            .then(|| {
+                                                view! {
+                                                    <span class="badge">
+                                                        {if lang == Lang::It {
+                                                            "aggiornamento da rivedere"
+                                                        } else {
+                                                            "update to review"
+                                                        }}
+                                                    </span>
+                                                }
+                                            })}
+                                    </td>
                                     <td>
                                         {s["submitted_at"]
                                             .as_str()
@@ -189,11 +211,29 @@ pub fn QueuePage() -> impl IntoView {
                         <nav aria-label=if lang == Lang::It { "Stati" } else { "States" }>
                             <ul class="chips status-tabs">
                                 <li>
-                                    <a href="/redazione" aria-current=current.is_none().then_some("page")>
+                                    <a
+                                        href="/redazione"
+                                        aria-current=(current.is_none() && !updates_selected).then_some("page")
+                                    >
                                         {if lang == Lang::It { "Tutte" } else { "All" }}
                                     </a>
                                 </li>
                                 {tabs}
+                                <li>
+                                    <a
+                                        href="/redazione?aggiornamenti=true"
+                                        aria-current=updates_selected.then_some("page")
+                                    >
+                                        {format!(
+                                            "{} ({updates})",
+                                            if lang == Lang::It {
+                                                "Aggiornamenti da rivedere"
+                                            } else {
+                                                "Updates to review"
+                                            },
+                                        )}
+                                    </a>
+                                </li>
                             </ul>
                         </nav>
                         <table class="data-table queue-table">
@@ -291,6 +331,7 @@ pub fn ReviewPage() -> impl IntoView {
                         .unwrap_or_default();
                     let changed: Vec<String> = serde_json::from_value(review["changed_fields"].clone())
                         .unwrap_or_default();
+                    let update_pending = review["update_pending"].as_bool().unwrap_or(false);
                     let fields = QUESTIONNAIRE
                         .fields()
                         .filter(|f| answers.contains_key(f.key))
@@ -323,6 +364,20 @@ pub fn ReviewPage() -> impl IntoView {
                                 status.map_or("", |s| s.label(lang)),
                             )}
                         </p>
+                        {update_pending
+                            .then(|| {
+                                view! {
+                                    <div class="alert alert-warning" role="note" data-testid="update-pending">
+                                        <p>
+                                            {if lang == Lang::It {
+                                                "Chi ha inviato la pratica ha mandato un aggiornamento: qui sotto le risposte nuove, con i campi cambiati segnati. Il pubblico vede ancora la versione pubblicata finché non pubblichi l'aggiornamento."
+                                            } else {
+                                                "The respondent sent an update: the new answers are below, changed fields marked. The public still sees the published version until you publish the update."
+                                            }}
+                                        </p>
+                                    </div>
+                                }
+                            })}
                         {(!duplicates.is_empty())
                             .then(|| {
                                 view! {

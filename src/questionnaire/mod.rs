@@ -893,7 +893,8 @@ pub fn UpdatePage() -> impl IntoView {
             {move || Suspend::new(async move {
                 match loaded.await {
                     Ok(Some((own, token))) => {
-                        let message = own.curator_message.clone();
+                        let current = matches!(own.moderation_status.as_str(), "integrazioni_richieste" | "respinta");
+                        let message = own.curator_message.clone().filter(|_| current);
                         if !local_edits {
                             ctx.discard();
                             ctx.update(|d| {
@@ -903,6 +904,8 @@ pub fn UpdatePage() -> impl IntoView {
                             });
                             ctx.save_now();
                         }
+                        // The message matters while changes are asked or after a
+                        // rejection; once published, it is history.
                         view! {
                             {message
                                 .map(|message| {

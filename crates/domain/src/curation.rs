@@ -21,6 +21,9 @@ pub enum CurationAction {
     Resubmit,
     /// Make it public.
     Publish,
+    /// Make public the update the respondent sent for a published practice
+    /// (until then the published version stays).
+    AcceptUpdate,
     /// Take it out of the public catalogue, back to review.
     Unpublish,
     /// Refuse it, with a reason.
@@ -31,11 +34,12 @@ pub enum CurationAction {
 
 impl CurationAction {
     /// Every action.
-    pub const ALL: [CurationAction; 7] = [
+    pub const ALL: [CurationAction; 8] = [
         CurationAction::TakeInReview,
         CurationAction::RequestChanges,
         CurationAction::Resubmit,
         CurationAction::Publish,
+        CurationAction::AcceptUpdate,
         CurationAction::Unpublish,
         CurationAction::Reject,
         CurationAction::Archive,
@@ -48,6 +52,7 @@ impl CurationAction {
             CurationAction::RequestChanges => ("Chiedi integrazioni", "Request changes"),
             CurationAction::Resubmit => ("Reinvia", "Resubmit"),
             CurationAction::Publish => ("Pubblica", "Publish"),
+            CurationAction::AcceptUpdate => ("Pubblica l'aggiornamento", "Publish the update"),
             CurationAction::Unpublish => ("Ritira dalla pubblicazione", "Unpublish"),
             CurationAction::Reject => ("Respingi", "Reject"),
             CurationAction::Archive => ("Archivia", "Archive"),
@@ -80,6 +85,7 @@ pub fn transition(from: ModerationStatus, action: CurationAction) -> Result<Mode
         (S::Inviata | S::InRevisione, A::Reject) => S::Respinta,
         (S::InRevisione, A::RequestChanges) => S::IntegrazioniRichieste,
         (S::InRevisione, A::Publish) => S::Pubblicata,
+        (S::Pubblicata, A::AcceptUpdate) => S::Pubblicata,
         (S::IntegrazioniRichieste, A::Resubmit) => S::Inviata,
         (S::Pubblicata, A::Unpublish) => S::InRevisione,
         (S::Inviata | S::IntegrazioniRichieste | S::Pubblicata | S::Respinta, A::Archive) => S::Archiviata,
@@ -89,9 +95,15 @@ pub fn transition(from: ModerationStatus, action: CurationAction) -> Result<Mode
     Ok(to)
 }
 
-/// The actions a submission in `state` allows, for the interface's buttons.
-pub fn allowed(state: ModerationStatus) -> Vec<CurationAction> {
-    CurationAction::ALL.into_iter().filter(|&action| transition(state, action).is_ok()).collect()
+/// The actions a submission in `state` allows, for the interface's buttons;
+/// `update_pending` says whether the respondent sent an update of a published
+/// practice, the one case `AcceptUpdate` needs beyond the state.
+pub fn allowed(state: ModerationStatus, update_pending: bool) -> Vec<CurationAction> {
+    CurationAction::ALL
+        .into_iter()
+        .filter(|&action| transition(state, action).is_ok())
+        .filter(|&action| action != CurationAction::AcceptUpdate || update_pending)
+        .collect()
 }
 
 #[cfg(test)]
@@ -101,7 +113,7 @@ mod tests {
     use ModerationStatus as S;
 
     /// Every allowed transition; any pair not listed must be refused.
-    const ALLOWED: [(S, A, S); 13] = [
+    const ALLOWED: [(S, A, S); 14] = [
         (S::Inviata, A::TakeInReview, S::InRevisione),
         (S::Inviata, A::Reject, S::Respinta),
         (S::Inviata, A::Archive, S::Archiviata),
@@ -111,6 +123,7 @@ mod tests {
         (S::IntegrazioniRichieste, A::Resubmit, S::Inviata),
         (S::IntegrazioniRichieste, A::Archive, S::Archiviata),
         (S::Pubblicata, A::Unpublish, S::InRevisione),
+        (S::Pubblicata, A::AcceptUpdate, S::Pubblicata),
         (S::Pubblicata, A::Archive, S::Archiviata),
         (S::Respinta, A::TakeInReview, S::InRevisione),
         (S::Respinta, A::Archive, S::Archiviata),
@@ -139,9 +152,11 @@ mod tests {
         assert!(transition(S::Inviata, A::Publish).is_err(), "a curator reviews before publishing");
         assert!(transition(S::IntegrazioniRichieste, A::Publish).is_err());
         for &state in S::ALL {
-            assert!(!allowed(state).is_empty(), "{state:?} can always be left");
+            assert!(!allowed(state, false).is_empty(), "{state:?} can always be left");
         }
-        assert_eq!(allowed(S::Pubblicata), [A::Unpublish, A::Archive]);
+        assert_eq!(allowed(S::Pubblicata, false), [A::Unpublish, A::Archive]);
+        assert_eq!(allowed(S::Pubblicata, true), [A::AcceptUpdate, A::Unpublish, A::Archive]);
+        assert!(allowed(S::InRevisione, true).iter().all(|a| *a != A::AcceptUpdate), "only a published practice");
     }
 
     #[test]

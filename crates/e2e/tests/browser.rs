@@ -65,6 +65,7 @@ async fn the_catalogue_reads_static_files_without_any_api() {
         demo: true,
         min_fill_seconds: 20,
         submissions_per_minute: 10,
+        request_timeout_seconds: 30,
         embed_ancestors: "*".into(),
         public_url: None,
         questionnaire_url: None,

@@ -63,6 +63,7 @@ async fn the_static_publication_passes_the_catalogue_tests() {
         demo: true,
         min_fill_seconds: 20,
         submissions_per_minute: 10,
+        request_timeout_seconds: 30,
         embed_ancestors: "*".into(),
         public_url: Some("https://buonepratiche.example.org".into()),
         questionnaire_url: Some("https://buonepratiche.example.org/questionario".into()),

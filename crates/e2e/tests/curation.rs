@@ -155,6 +155,45 @@ async fn a_submission_goes_through_changes_requested_to_the_public_catalogue() {
         assert!(!page.contains(private), "{private} is private but the public page shows it");
     }
     assert_accessible(&b, "the published practice").await;
+
+    // An update of the published practice waits for the editors.
+    let updated = "Telefonate agli anziani soli, anche d'estate";
+    b.client.goto(&link).await.unwrap();
+    let begin = b.wait_for(Locator::XPath("//a[normalize-space(.)='Inizia il questionario']")).await;
+    begin.send_keys(&key(Key::Enter)).await.unwrap();
+    b.wait_for_heading("Ente").await;
+    assert!(b.client.find(Locator::Css("[data-testid='curator-message']")).await.is_err(), "an old message is history");
+    next_step(&b, "La pratica").await;
+    let title = b.labelled("Titolo della pratica").await;
+    title.clear().await.unwrap();
+    title.send_keys(updated).await.unwrap();
+    for heading in [
+        "Classificazione",
+        "Modalità, comunicazione, strumenti, risorse",
+        "Risultati e prospettive",
+        "Materiali e consenso",
+        "Controlla le risposte",
+    ] {
+        next_step(&b, heading).await;
+    }
+    b.press("Invia l'aggiornamento").await;
+    b.wait_for_heading("Aggiornamento inviato").await;
+    b.client.goto(&format!("{}/pratiche/{reference}", server.base)).await.unwrap();
+    b.wait_for(Locator::XPath(&format!("//h1[normalize-space(.)='{TITLE}']"))).await;
+
+    b.client.goto(&format!("{}/redazione", server.base)).await.unwrap();
+    let updates =
+        b.wait_for(Locator::XPath("//a[starts-with(normalize-space(.), 'Aggiornamenti da rivedere (1)')]")).await;
+    updates.send_keys(&key(Key::Enter)).await.unwrap();
+    let link = b.wait_for(Locator::XPath(&format!("//table//a[normalize-space(.)='{reference}']"))).await;
+    link.send_keys(&key(Key::Enter)).await.unwrap();
+    b.wait_for_heading(updated).await;
+    b.wait_for(Locator::Css("[data-testid='update-pending']")).await;
+    assert_accessible(&b, "the review of an update").await;
+    b.press("Pubblica l'aggiornamento").await;
+    b.wait_for(Locator::XPath("//div[@role='status'][contains(., 'Fatto')]")).await;
+    b.client.goto(&format!("{}/pratiche/{reference}", server.base)).await.unwrap();
+    b.wait_for(Locator::XPath(&format!("//h1[normalize-space(.)=\"{updated}\"]"))).await;
     b.close().await;
 }
 

@@ -281,7 +281,16 @@ pub fn update_own_submission(
     let now = now();
     let answer = serde_json::to_string(answer)?;
     insert_version(&tx, practice_id, version, &answer, "respondent", &now)?;
-    if status != ModerationStatus::Pubblicata.code() {
+    if status == ModerationStatus::Pubblicata.code() {
+        // The published version stays public until a curator accepts the
+        // update; the new version number makes a decision taken on the old
+        // review stale.
+        tx.execute("UPDATE practices SET version = version + 1 WHERE id = ?1", [practice_id])?;
+        tx.execute(
+            "INSERT INTO audit_log (at, actor, action, practice_id, before, after) VALUES (?1, 'respondent', 'update', ?2, ?3, ?3)",
+            params![now, practice_id, status],
+        )?;
+    } else {
         tx.execute(
             "UPDATE practices SET answer = ?2, updated_at = ?3 WHERE id = ?1",
             params![practice_id, answer, now],
@@ -304,6 +313,13 @@ pub fn update_own_submission(
     tx.commit()?;
     Ok(Some((PracticeId::parse(&reference).map_err(|_| invalid_reference())?, version)))
 }
+
+/// SQL, for a `practices p` row: the respondent sent an update of a
+/// published practice that no curator has accepted yet (its latest version is
+/// not the public answer). Curators' corrections update the public answer at
+/// once, so they never leave one pending.
+pub const UPDATE_PENDING: &str = "(p.moderation_status = 'pubblicata' AND
+    (SELECT v.answer FROM practice_versions v WHERE v.practice_id = p.id ORDER BY v.version DESC LIMIT 1) IS NOT p.answer)";
 
 /// True when no practice at all is stored.
 pub fn is_empty(conn: &Connection) -> Result<bool, DbError> {

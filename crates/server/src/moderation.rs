@@ -97,6 +97,8 @@ struct QueueEntry {
     submitted_at: String,
     updated_at: String,
     version: i64,
+    /// The respondent sent an update of this published practice, not yet accepted.
+    update_pending: bool,
 }
 
 #[derive(Serialize, ToSchema)]
@@ -104,6 +106,8 @@ struct QueuePage {
     /// How many submissions are in each state.
     #[schema(value_type = BTreeMap<String, usize>)]
     counts: BTreeMap<ModerationStatus, usize>,
+    /// Published practices with an update from the respondent waiting.
+    updates_pending: usize,
     submissions: Vec<QueueEntry>,
 }
 
@@ -112,35 +116,36 @@ struct QueuePage {
 struct QueueFilter {
     /// Only submissions in this state.
     stato: Option<String>,
+    /// `true`: only published practices with an update waiting.
+    aggiornamenti: Option<bool>,
 }
 
 fn queue_rows(conn: &Connection) -> Result<Vec<QueueEntry>, DbError> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT reference, answer ->> '$.title', answer ->> '$.entity_name', moderation_status, demo, submitted_at, updated_at, version
-         FROM practices ORDER BY submitted_at, id",
-    )?;
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT p.reference, p.answer ->> '$.title', p.answer ->> '$.entity_name', p.moderation_status, p.demo,
+                p.submitted_at, p.updated_at, p.version, {}
+         FROM practices p ORDER BY p.submitted_at, p.id",
+        db::UPDATE_PENDING
+    ))?;
     let rows = stmt.query_map([], |r| {
-        Ok((
-            r.get::<_, String>(0)?,
-            r.get(1)?,
-            r.get(2)?,
-            r.get::<_, String>(3)?,
-            r.get(4)?,
-            r.get(5)?,
-            r.get(6)?,
-            r.get(7)?,
-        ))
-    })?;
-    let mut entries = Vec::new();
-    for row in rows {
-        let (reference, title, entity_name, status, demo, submitted_at, updated_at, version) = row?;
+        let (reference, status): (String, String) = (r.get(0)?, r.get(3)?);
         let (Ok(id), Some(moderation_status)) = (PracticeId::parse(&reference), ModerationStatus::from_code(&status))
         else {
-            continue;
+            return Ok(None);
         };
-        entries.push(QueueEntry { id, title, entity_name, moderation_status, demo, submitted_at, updated_at, version });
-    }
-    Ok(entries)
+        Ok(Some(QueueEntry {
+            id,
+            title: r.get(1)?,
+            entity_name: r.get(2)?,
+            moderation_status,
+            demo: r.get(4)?,
+            submitted_at: r.get(5)?,
+            updated_at: r.get(6)?,
+            version: r.get(7)?,
+            update_pending: r.get(8)?,
+        }))
+    })?;
+    Ok(rows.filter_map(Result::transpose).collect::<Result<Vec<_>, _>>()?)
 }
 
 /// Submissions, oldest first, with the count of each state; `?stato=` filters.
@@ -162,8 +167,13 @@ async fn queue(
     for row in &rows {
         *counts.entry(row.moderation_status).or_default() += 1;
     }
-    let submissions = rows.into_iter().filter(|r| wanted.is_none_or(|w| r.moderation_status == w)).collect();
-    Ok(Json(QueuePage { counts, submissions }))
+    let updates_pending = rows.iter().filter(|r| r.update_pending).count();
+    let only_updates = filter.aggiornamenti == Some(true);
+    let submissions = rows
+        .into_iter()
+        .filter(|r| wanted.is_none_or(|w| r.moderation_status == w) && (!only_updates || r.update_pending))
+        .collect();
+    Ok(Json(QueuePage { counts, updates_pending, submissions }))
 }
 
 /// A submission with every field, private ones included, for review.
@@ -186,8 +196,12 @@ struct Review {
     allowed_actions: Vec<CurationAction>,
     /// Other submissions from the same body with a similar title.
     possible_duplicates: Vec<PracticeId>,
-    /// For an update: the fields that differ from the previous version.
+    /// For an update: the fields that differ from the previous version (for
+    /// a pending update of a published practice: from the published one).
     changed_fields: Vec<String>,
+    /// The respondent sent an update of this published practice; the
+    /// published version stays public until `accept_update`.
+    update_pending: bool,
 }
 
 /// The questionnaire's fields whose answers differ between two versions.
@@ -245,10 +259,14 @@ async fn submission(
         .call(move |conn| {
             let row = conn
                 .query_row(
-                    "SELECT p.moderation_status, p.version, p.demo, p.submitted_at, p.updated_at, p.published_at, p.curator_message,
+                    &format!(
+                        "SELECT p.moderation_status, p.version, p.demo, p.submitted_at, p.updated_at, p.published_at, p.curator_message,
                             (SELECT v.answer FROM practice_versions v WHERE v.practice_id = p.id ORDER BY v.version DESC LIMIT 1),
-                            (SELECT count(*) FROM practice_versions v WHERE v.practice_id = p.id)
-                     FROM practices p WHERE p.reference = ?1",
+                            (SELECT count(*) FROM practice_versions v WHERE v.practice_id = p.id),
+                            {}, p.answer
+                         FROM practices p WHERE p.reference = ?1",
+                        db::UPDATE_PENDING
+                    ),
                     [id.as_str()],
                     |r| {
                         Ok((
@@ -261,6 +279,8 @@ async fn submission(
                             r.get(6)?,
                             r.get::<_, Option<String>>(7)?,
                             r.get(8)?,
+                            r.get::<_, bool>(9)?,
+                            r.get::<_, String>(10)?,
                         ))
                     },
                 )
@@ -276,8 +296,11 @@ async fn submission(
                     |r| r.get(0),
                 )
                 .optional()?;
-            let changed = match previous {
-                Some(previous) => changed_fields(&serde_json::from_str(&previous)?, &answers),
+            // A pending update is compared with what the public sees, anything
+            // else with the version before it.
+            let baseline = if row.9 { Some(row.10.clone()) } else { previous };
+            let changed = match baseline {
+                Some(baseline) => changed_fields(&serde_json::from_str(&baseline)?, &answers),
                 None => Vec::new(),
             };
             Ok(Some((id, row, answers, duplicates, changed)))
@@ -285,7 +308,19 @@ async fn submission(
         .await?;
     let (
         id,
-        (status, version, demo, submitted_at, updated_at, published_at, curator_message, _, versions),
+        (
+            status,
+            version,
+            demo,
+            submitted_at,
+            updated_at,
+            published_at,
+            curator_message,
+            _,
+            versions,
+            update_pending,
+            _,
+        ),
         answers,
         duplicates,
         changed,
@@ -302,7 +337,8 @@ async fn submission(
         curator_message,
         answers,
         versions,
-        allowed_actions: curation::allowed(moderation_status),
+        allowed_actions: curation::allowed(moderation_status, update_pending),
+        update_pending,
         possible_duplicates: duplicates,
         changed_fields: changed,
     }))
@@ -331,6 +367,8 @@ enum Applied {
     Missing,
     Stale(i64),
     Invalid(ModerationStatus),
+    /// `accept_update` with no update waiting.
+    NoUpdate,
 }
 
 /// A submission's row id, state code and version, read inside the
@@ -351,6 +389,16 @@ fn apply(conn: &mut Connection, id: &PracticeId, actor: &str, decision: &Decisio
         return Ok(Applied::Stale(version));
     }
     let Ok(to) = curation::transition(from, decision.action) else { return Ok(Applied::Invalid(from)) };
+    if decision.action == CurationAction::AcceptUpdate {
+        let pending: bool = tx.query_row(
+            &format!("SELECT {} FROM practices p WHERE p.id = ?1", db::UPDATE_PENDING),
+            [practice_id],
+            |r| r.get(0),
+        )?;
+        if !pending {
+            return Ok(Applied::NoUpdate);
+        }
+    }
     let now = db::now();
     // The latest version of the answer becomes the public one when published.
     tx.execute(
@@ -412,6 +460,9 @@ async fn decide(
             "Questa azione non è possibile per una pratica nello stato «{}».",
             from.label(domain::Lang::It)
         ))),
+        Applied::NoUpdate => {
+            Err(ApiError::Conflict("Non c'è un aggiornamento del referente da pubblicare per questa pratica.".into()))
+        }
     }
 }
 
@@ -510,7 +561,7 @@ async fn edit(
         .await?;
     match outcome {
         Applied::Done(moderation_status, version) => Ok(Json(DecisionOutcome { moderation_status, version })),
-        Applied::Missing | Applied::Invalid(_) => Err(ApiError::NotFound),
+        Applied::Missing | Applied::Invalid(_) | Applied::NoUpdate => Err(ApiError::NotFound),
         Applied::Stale(current) => Err(ApiError::Conflict(format!(
             "Un'altra persona ha appena modificato questa pratica (versione {current}): ricarica la pagina e riprova."
         ))),

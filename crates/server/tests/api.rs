@@ -1036,7 +1036,8 @@ async fn every_state_and_action_pair_is_applied_or_refused_without_a_trace() {
             let (status, body) = server.act(&curator, &id, &name, 1, message).await;
             let case = format!("{} --{name}-->", from.code());
             match transition(from, action) {
-                Ok(to) if action != CurationAction::Resubmit => {
+                // Accepting an update needs one pending: see the test below.
+                Ok(to) if action != CurationAction::Resubmit && action != CurationAction::AcceptUpdate => {
                     applied += 1;
                     assert_eq!(status, StatusCode::OK, "{case}: {body}");
                     assert_eq!(
@@ -1073,7 +1074,7 @@ async fn every_state_and_action_pair_is_applied_or_refused_without_a_trace() {
             }
         }
     }
-    assert_eq!((applied, refused), (12, 30), "6 states x 7 actions, the respondent's resubmission refused");
+    assert_eq!((applied, refused), (12, 36), "6 states x 8 actions; resubmission and accepting no update refused");
 }
 
 #[tokio::test]
@@ -1105,4 +1106,75 @@ async fn the_openapi_document_describes_every_operation() {
         .map(String::as_str)
         .collect();
     assert_eq!(secured, ["session"]);
+}
+
+#[tokio::test]
+async fn an_update_of_a_published_practice_stays_private_until_a_curator_accepts_it() {
+    let server = TestServer::start(None).await;
+    let curator = sign_in(&server, "curatrice@example.org", server::auth::Role::Curator).await;
+    let receipt: Value = server.submit(&fresh_key(), &valid_envelope()).await.json().await.unwrap();
+    let id = receipt["id"].as_str().unwrap().to_owned();
+    assert_eq!(server.act(&curator, &id, "take_in_review", 1, None).await.0, StatusCode::OK);
+    assert_eq!(server.act(&curator, &id, "publish", 2, None).await.0, StatusCode::OK);
+    let public = |server: &TestServer| {
+        let url = server.url(&format!("/api/practices/{id}"));
+        let client = server.client.clone();
+        async move { client.get(url).send().await.unwrap().json::<Value>().await.unwrap() }
+    };
+    let published_title = public(&server).await["title"].clone();
+
+    // The respondent sends an update through the private link.
+    let mut answers = serde_json::to_value(valid_answer()).unwrap();
+    answers["title"] = json!("Titolo aggiornato dopo la pubblicazione");
+    let put = server
+        .client
+        .put(server.url("/api/submissions/mine"))
+        .header("authorization", format!("Bearer {TOKEN}"))
+        .json(&json!({"answers": answers}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(put.status(), StatusCode::OK);
+    assert_eq!(public(&server).await["title"], published_title, "the published version stays public");
+    let catalogue: Value = server.client.get(server.url("/api/catalogue")).send().await.unwrap().json().await.unwrap();
+    assert!(!catalogue.to_string().contains("Titolo aggiornato"), "the catalogue too");
+
+    // The curators see it waiting, with what changed.
+    let queue: Value = server
+        .client
+        .get(server.url("/api/moderation/submissions?stato=pubblicata"))
+        .header("cookie", &curator)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(queue["submissions"][0]["update_pending"], true);
+    let review: Value = server
+        .client
+        .get(server.url(&format!("/api/moderation/submissions/{id}")))
+        .header("cookie", &curator)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(review["update_pending"], true);
+    assert_eq!(review["changed_fields"], json!(["title"]));
+    assert_eq!(review["allowed_actions"], json!(["accept_update", "unpublish", "archive"]));
+    assert_eq!(review["answers"]["title"], "Titolo aggiornato dopo la pubblicazione", "the review shows the update");
+    let version = review["version"].as_i64().unwrap();
+    assert_eq!(version, 4, "the update made decisions on the old review stale");
+    assert_eq!(server.act(&curator, &id, "unpublish", 3, None).await.0, StatusCode::CONFLICT);
+
+    // Accepted: public at once; accepting again finds nothing to accept.
+    let (status, body) = server.act(&curator, &id, "accept_update", version, None).await;
+    assert_eq!((status, body["moderation_status"].clone()), (StatusCode::OK, json!("pubblicata")));
+    assert_eq!(public(&server).await["title"], "Titolo aggiornato dopo la pubblicazione");
+    let before = server.snapshot();
+    let (status, body) = server.act(&curator, &id, "accept_update", version + 1, None).await;
+    assert_eq!(status, StatusCode::CONFLICT, "{body}");
+    assert_eq!(server.snapshot(), before);
 }
