@@ -240,6 +240,12 @@ pub mod moderation {
         call_json("GET", &format!("/api/moderation/submissions/{id}"), None).await
     }
 
+    /// A curator's correction, stored as a new version.
+    pub async fn correct(id: &str, answers: &Value, version: i64) -> Result<Value, SubmitError> {
+        let body = json!({ "answers": answers, "expected_version": version });
+        call_json("POST", &format!("/api/moderation/submissions/{id}/edit"), Some(&body)).await
+    }
+
     /// A decision.
     pub async fn act(id: &str, action: &str, message: Option<String>, version: i64) -> Result<Value, SubmitError> {
         let body = json!({ "action": action, "message": message, "expected_version": version });

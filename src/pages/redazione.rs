@@ -17,7 +17,7 @@ use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 use serde_json::Value;
 
 /// Shows a failed request; people who are not signed in go to the sign-in page.
-fn failure(error: &SubmitError) -> AnyView {
+pub(crate) fn failure(error: &SubmitError) -> AnyView {
     if *error == SubmitError::Unauthorized {
         use_navigate()("/redazione/accesso", Default::default());
     }
@@ -363,6 +363,18 @@ pub fn ReviewPage() -> impl IntoView {
                                 review["id"].as_str().unwrap_or_default(),
                                 status.map_or("", |s| s.label(lang)),
                             )}
+                        </p>
+                        <p>
+                            <a href=format!(
+                                "/redazione/correzione?pratica={}",
+                                review["id"].as_str().unwrap_or_default(),
+                            )>
+                                {if lang == Lang::It {
+                                    "Correggi testo o classificazione"
+                                } else {
+                                    "Correct the text or classification"
+                                }}
+                            </a>
                         </p>
                         {update_pending
                             .then(|| {

@@ -124,6 +124,7 @@ fn Journey() -> impl IntoView {
     view! {
         <div class="container page questionnaire">
             {move || match page.get() {
+                0 if ctx.mode == Mode::Correction => view! { <CorrectionNotice /> }.into_any(),
                 0 => view! { <PrivacyNotice /> }.into_any(),
                 REVIEW => view! { <Review /> }.into_any(),
                 n => view! { <StepPage index=n - 1 /> }.into_any(),
@@ -645,7 +646,33 @@ fn Review() -> impl IntoView {
             }
             ctx.update(|d| d.pending = true);
             ctx.save_now();
+            if ctx.mode == Mode::Correction {
+                let correction = ctx.draft.with_untracked(|d| d.correction.clone());
+                let Some(correction) = correction else { return };
+                match api::moderation::correct(&correction.id, &Value::Object(answers), correction.version).await {
+                    Ok(_) => {
+                        ctx.discard();
+                        navigate(&format!("/redazione/pratiche/{}", correction.id), Default::default());
+                    }
+                    Err(SubmitError::Offline) => problem.set(None),
+                    Err(SubmitError::Invalid(errors)) => {
+                        ctx.update(|d| d.pending = false);
+                        show_errors(ctx, errors, &navigate);
+                    }
+                    Err(SubmitError::Unauthorized) => {
+                        ctx.update(|d| d.pending = false);
+                        problem.set(Some("Accedi di nuovo alla redazione: la correzione resta salvata qui.".into()));
+                    }
+                    Err(SubmitError::Refused(message)) => {
+                        ctx.update(|d| d.pending = false);
+                        problem.set(Some(message));
+                        focus_after_render(summary);
+                    }
+                }
+                return;
+            }
             let outcome = match ctx.mode {
+                Mode::Correction => unreachable!("handled above"),
                 Mode::New => {
                     let fill_seconds = ((storage::now_ms() - started_at) / 1000.0).max(0.0) as u64;
                     let envelope = json!({
@@ -767,6 +794,8 @@ fn Review() -> impl IntoView {
                         (Mode::New, false, Lang::En) => "Submit the practice",
                         (Mode::Update, false, Lang::It) => "Invia l'aggiornamento",
                         (Mode::Update, false, Lang::En) => "Submit the update",
+                        (Mode::Correction, false, Lang::It) => "Salva la correzione",
+                        (Mode::Correction, false, Lang::En) => "Save the correction",
                     }}
                 </button>
             </div>
@@ -943,5 +972,84 @@ pub fn UpdatePage() -> impl IntoView {
                 }
             })}
         </Transition>
+    }
+}
+
+/// `/redazione/correzione?pratica=ID`: a curator corrects a submission's text
+/// or classification with the questionnaire's own steps and checks; saved as
+/// a new version by the curator (the respondent's versions are kept).
+#[component]
+pub fn CorrectionPage() -> impl IntoView {
+    use_document_title("Correzione della redazione");
+    let ctx = provide_form(Mode::Correction);
+    let query = use_query_map();
+    let id = query.with_untracked(|q| q.get("pratica")).unwrap_or_default();
+    // Work typed here and not yet saved for the same submission is kept.
+    let resumable = ctx
+        .draft
+        .with_untracked(|d| d.correction.as_ref().is_some_and(|c| c.id == id || id.is_empty()) && !d.is_blank());
+    let loaded = LocalResource::new(move || {
+        let id = id.clone();
+        async move {
+            if resumable {
+                return Ok(None);
+            }
+            api::moderation::review(&id).await.map(Some)
+        }
+    });
+    view! {
+        <Transition fallback=move || {
+            view! {
+                <div class="container page">
+                    <p role="status">{tr("Apertura della pratica…", "Opening the practice…")}</p>
+                </div>
+            }
+        }>
+            {move || Suspend::new(async move {
+                match loaded.await {
+                    Ok(Some(review)) => {
+                        let answers = review["answers"].as_object().cloned().unwrap_or_default();
+                        let correction = state::Correction {
+                            id: review["id"].as_str().unwrap_or_default().to_owned(),
+                            version: review["version"].as_i64().unwrap_or(0),
+                        };
+                        ctx.discard();
+                        ctx.update(|d| {
+                            d.answers = answers;
+                            d.correction = Some(correction);
+                            d.reached = QUESTIONNAIRE.steps.len();
+                        });
+                        ctx.save_now();
+                        view! { <Journey /> }.into_any()
+                    }
+                    Ok(None) => view! { <Journey /> }.into_any(),
+                    Err(error) => crate::pages::redazione::failure(&error),
+                }
+            })}
+        </Transition>
+    }
+}
+
+/// What a correction is, before its first step.
+#[component]
+fn CorrectionNotice() -> impl IntoView {
+    let ctx = use_form();
+    let id = ctx.draft.with_untracked(|d| d.correction.as_ref().map(|c| c.id.clone()).unwrap_or_default());
+    view! {
+        <h1>{tr("Correzione della redazione", "Editors' correction")}</h1>
+        <p class="breadcrumb">
+            <a href=format!("/redazione/pratiche/{id}")>{format!("← {id}")}</a>
+        </p>
+        <div class="notice">
+            <p>
+                {tr(
+                    "Correggi il testo o la classificazione con gli stessi passi e controlli del questionario. La correzione è salvata come nuova versione a tuo nome; le versioni inviate dal referente restano nello storico. Se la pratica è pubblicata, la correzione è pubblica subito.",
+                    "Correct the text or the classification with the questionnaire's own steps and checks. The correction is saved as a new version in your name; the respondent's versions stay in the history. If the practice is published, the correction is public at once.",
+                )}
+            </p>
+        </div>
+        <A href=page_href(ctx.mode, 1) attr:class="button button-primary">
+            {tr("Inizia la correzione", "Start the correction")}
+        </A>
     }
 }

@@ -36,6 +36,16 @@ pub struct Draft {
     pub edit_token: String,
     /// Sent but not yet acknowledged: retried when the network is back.
     pub pending: bool,
+    /// For a curator's correction: the submission and the version corrected.
+    pub correction: Option<Correction>,
+}
+
+/// Which submission a correction is for, and the version it started from (a
+/// newer one on the server means somebody else acted: the save is refused).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Correction {
+    pub id: String,
+    pub version: i64,
 }
 
 impl Draft {
@@ -61,6 +71,8 @@ impl Draft {
 pub enum Mode {
     New,
     Update,
+    /// A curator correcting a submission's text or classification.
+    Correction,
 }
 
 impl Mode {
@@ -69,6 +81,7 @@ impl Mode {
         match self {
             Mode::New => "bp-draft-v1",
             Mode::Update => "bp-update-draft-v1",
+            Mode::Correction => "bp-correction-draft-v1",
         }
     }
 
@@ -77,6 +90,7 @@ impl Mode {
         match self {
             Mode::New => "/questionario",
             Mode::Update => "/questionario/modifica",
+            Mode::Correction => "/redazione/correzione",
         }
     }
 }

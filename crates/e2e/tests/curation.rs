@@ -64,6 +64,47 @@ async fn a_curator_reviews_and_publishes_a_submission() {
 
     b.client.goto(&format!("{}/catalogo?q=attesa redazione", server.base)).await.unwrap();
     b.wait_for(Locator::XPath("//article//h2[normalize-space(.)='Pratica in attesa della redazione']")).await;
+
+    // A correction with the questionnaire's own steps, public at once.
+    b.client.goto(&format!("{}/redazione/pratiche/{reference}", server.base)).await.unwrap();
+    b.wait_for_heading("Pratica in attesa della redazione").await;
+    let correct = b.wait_for(Locator::XPath("//a[normalize-space(.)='Correggi testo o classificazione']")).await;
+    correct.send_keys(&key(Key::Enter)).await.unwrap();
+    b.wait_for_heading("Correzione della redazione").await;
+    let violations = b.accessibility_violations().await;
+    assert!(violations.is_empty(), "correction: {violations:#?}");
+    let begin = b.wait_for(Locator::XPath("//a[normalize-space(.)='Inizia la correzione']")).await;
+    begin.send_keys(&key(Key::Enter)).await.unwrap();
+    b.wait_for_heading("Ente").await;
+    b.press("Avanti").await;
+    b.wait_for_heading("La pratica").await;
+    let title = b.labelled("Titolo della pratica").await;
+    title.clear().await.unwrap();
+    title.send_keys("Pratica corretta dalla redazione").await.unwrap();
+    for heading in [
+        "Classificazione",
+        "Modalità, comunicazione, strumenti, risorse",
+        "Risultati e prospettive",
+        "Materiali e consenso",
+        "Controlla le risposte",
+    ] {
+        b.press("Avanti").await;
+        b.wait_for_heading(heading).await;
+    }
+    b.press("Salva la correzione").await;
+    b.wait_for_heading("Pratica corretta dalla redazione").await;
+    b.wait_for(Locator::XPath("//p[@data-testid='review-state'][contains(., 'Pubblicata')]")).await;
+    let versions: i64 = server
+        .db
+        .call(|conn| {
+            Ok(conn
+                .query_row("SELECT count(*) FROM practice_versions WHERE author LIKE 'curator:%'", [], |r| r.get(0))?)
+        })
+        .await
+        .unwrap();
+    assert_eq!(versions, 1, "stored as the curator's version");
+    b.client.goto(&format!("{}/pratiche/{reference}", server.base)).await.unwrap();
+    b.wait_for(Locator::XPath("//h1[normalize-space(.)='Pratica corretta dalla redazione']")).await;
     b.close().await;
 }
 
