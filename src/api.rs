@@ -240,6 +240,22 @@ pub mod moderation {
         call_json("GET", &format!("/api/moderation/submissions/{id}"), None).await
     }
 
+    /// An admin's list: `rounds`, `users` or `audit`.
+    pub async fn list(what: &str) -> Result<Value, SubmitError> {
+        call_json("GET", &format!("/api/moderation/{what}"), None).await
+    }
+
+    /// Adds a round or an account (`what`: `rounds` or `users`).
+    pub async fn add(what: &str, body: &Value) -> Result<Value, SubmitError> {
+        call_json("POST", &format!("/api/moderation/{what}"), Some(body)).await
+    }
+
+    /// Disables an account and ends its sessions.
+    pub async fn disable_user(email: &str) -> Result<(), SubmitError> {
+        let email = js_sys::encode_uri_component(email);
+        call_json::<Option<Value>>("POST", &format!("/api/moderation/users/{email}/disable"), None).await.map(|_| ())
+    }
+
     /// A curator's correction, stored as a new version.
     pub async fn correct(id: &str, answers: &Value, version: i64) -> Result<Value, SubmitError> {
         let body = json!({ "answers": answers, "expected_version": version });

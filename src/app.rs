@@ -31,6 +31,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/redazione/accesso") view=pages::redazione::SignInPage />
                     <Route path=path!("/redazione/pratiche/:id") view=pages::redazione::ReviewPage />
                     <Route path=path!("/redazione/correzione") view=CorrectionPage />
+                    <Route path=path!("/redazione/amministrazione") view=pages::admin::AdminPage />
                     <Route path=path!("/embed/catalogo") view=pages::embed::EmbedCatalogue />
                     <Route path=path!("/embed/pratiche/:id") view=pages::embed::EmbedPractice />
                     <Route path=path!("/accessibilita") view=pages::Accessibility />

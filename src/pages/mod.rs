@@ -1,5 +1,6 @@
 //! One module per page.
 
+pub mod admin;
 pub mod catalogue;
 pub mod embed;
 mod embed_builder;

@@ -122,6 +122,7 @@ pub fn QueuePage() -> impl IntoView {
         <div class="container page">
             <div class="summary-heading">
                 <h1>{tr("Pratiche da curare", "Submissions to curate")}</h1>
+                <a href="/redazione/amministrazione">{tr("Amministrazione", "Administration")}</a>
                 <button
                     type="button"
                     class="button button-link"

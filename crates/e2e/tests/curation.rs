@@ -244,3 +244,64 @@ async fn open_review(b: &Browser, reference: &str) {
     link.send_keys(&key(Key::Enter)).await.unwrap();
     b.wait_for_heading(e2e::respondent::TITLE).await;
 }
+
+/// An admin defines a round, adds and disables an account, and reads every
+/// one of those actions in the audit log.
+#[tokio::test(flavor = "multi_thread")]
+async fn an_admin_manages_rounds_and_accounts_and_reads_the_audit_log() {
+    let server = TestServer::start_with_demo(&dist_dir()).await;
+    server
+        .db
+        .call(|conn| {
+            server::auth::create_user(conn, "admin@example.org", server::auth::Role::Admin, "password lunga e sicura")
+        })
+        .await
+        .unwrap();
+    let b = Browser::start().await;
+    b.client.goto(&format!("{}/redazione/accesso", server.base)).await.unwrap();
+    b.type_into("E-mail", "admin@example.org").await;
+    b.type_into("Password", "password lunga e sicura").await;
+    b.press("Accedi").await;
+    b.wait_for_heading("Pratiche da curare").await;
+    let admin = b.wait_for(Locator::XPath("//a[normalize-space(.)='Amministrazione']")).await;
+    admin.send_keys(&key(Key::Enter)).await.unwrap();
+    b.wait_for_heading("Amministrazione").await;
+    b.wait_for(Locator::XPath("//td[normalize-space(.)='prima_raccolta_2020']")).await;
+    let violations = b.accessibility_violations().await;
+    assert!(violations.is_empty(), "administration: {violations:#?}");
+
+    b.type_into("Codice (minuscole, cifre e _)", "seconda_raccolta_2027").await;
+    b.type_into("Nome", "Seconda raccolta 2027").await;
+    for (label, day) in [("Apertura", "2027-03-01"), ("Chiusura", "2027-05-15")] {
+        let input = b.labelled(label).await;
+        b.client
+            .execute(
+                "arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('input', {bubbles: true}));",
+                vec![serde_json::to_value(&input).unwrap(), serde_json::json!(day)],
+            )
+            .await
+            .unwrap();
+    }
+    b.press("Aggiungi la raccolta").await;
+    b.wait_for(Locator::XPath("//div[@role='status'][contains(., 'Raccolta «Seconda raccolta 2027» aggiunta.')]"))
+        .await;
+    b.wait_for(Locator::XPath("//td[normalize-space(.)='seconda_raccolta_2027']")).await;
+
+    b.type_into("E-mail", "nuova.curatrice@example.org").await;
+    b.type_into("Password (almeno 12 caratteri)", "un'altra password lunga").await;
+    b.press("Aggiungi l'account").await;
+    b.wait_for(Locator::XPath("//td[normalize-space(.)='nuova.curatrice@example.org']")).await;
+    let disable = b.wait_for(Locator::XPath("//button[@aria-label='Disattiva nuova.curatrice@example.org']")).await;
+    disable.send_keys(&key(Key::Enter)).await.unwrap();
+    b.wait_for(Locator::XPath("//div[@role='status'][contains(., 'disattivato')]")).await;
+
+    for action in ["add_round", "add_user", "disable_user"] {
+        b.wait_for(Locator::XPath(&format!(
+            "//table[contains(@class, 'audit-log')]//td[normalize-space(.)='{action}']"
+        )))
+        .await;
+    }
+    let violations = b.accessibility_violations().await;
+    assert!(violations.is_empty(), "administration after changes: {violations:#?}");
+    b.close().await;
+}

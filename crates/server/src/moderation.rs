@@ -682,12 +682,12 @@ struct NewAccount {
 
 /// Adds an account (admins only); the action is logged.
 #[utoipa::path(post, path = "/api/moderation/users", tag = "admins", security(("session" = [])),
-    request_body = NewAccount, responses((status = 201, description = "Added"), (status = "4XX", description = ERROR, body = crate::error::ErrorBody)))]
+    request_body = NewAccount, responses((status = 201, body = Account), (status = "4XX", description = ERROR, body = crate::error::ErrorBody)))]
 async fn add_user(
     State(state): State<AppState>,
     Admin(admin): Admin,
     ApiJson(account): ApiJson<NewAccount>,
-) -> Result<StatusCode, ApiError> {
+) -> Result<(StatusCode, Json<Account>), ApiError> {
     let mut errors = domain::FieldErrors::default();
     if !domain::validation::is_email(account.email.trim()) {
         errors.add("email", domain::FieldError::InvalidEmail);
@@ -706,20 +706,24 @@ async fn add_user(
                     r.get(0)
                 })?;
             if exists {
-                return Ok(false);
+                return Ok(None);
             }
             auth::create_user(conn, &account.email, account.role, &account.password)?;
             conn.execute(
                 "INSERT INTO audit_log (at, actor, action, after) VALUES (?1, ?2, 'add_user', ?3)",
                 params![db::now(), admin.email, format!("{} ({})", account.email.trim(), account.role.code())],
             )?;
-            Ok(true)
+            Ok(Some(Account {
+                email: account.email.trim().to_owned(),
+                role: account.role.code().to_owned(),
+                disabled: false,
+                created_at: db::now(),
+            }))
         })
         .await?;
-    if created {
-        Ok(StatusCode::CREATED)
-    } else {
-        Err(ApiError::Conflict("Esiste già un account con questa e-mail.".into()))
+    match created {
+        Some(account) => Ok((StatusCode::CREATED, Json(account))),
+        None => Err(ApiError::Conflict("Esiste già un account con questa e-mail.".into())),
     }
 }
 
@@ -767,12 +771,12 @@ async fn list_rounds(
 
 /// Defines a collection round (admins only); the action is logged.
 #[utoipa::path(post, path = "/api/moderation/rounds", tag = "admins", security(("session" = [])),
-    request_body = db::Round, responses((status = 201, description = "Defined"), (status = "4XX", description = ERROR, body = crate::error::ErrorBody)))]
+    request_body = db::Round, responses((status = 201, body = db::Round), (status = "4XX", description = ERROR, body = crate::error::ErrorBody)))]
 async fn add_round(
     State(state): State<AppState>,
     Admin(admin): Admin,
     ApiJson(round): ApiJson<db::Round>,
-) -> Result<StatusCode, ApiError> {
+) -> Result<(StatusCode, Json<db::Round>), ApiError> {
     let mut errors = domain::FieldErrors::default();
     let is_code = |c: &str| {
         (3..=60).contains(&c.len()) && c.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
@@ -808,6 +812,7 @@ async fn add_round(
     if !errors.is_empty() {
         return Err(ApiError::Invalid(errors));
     }
+    let stored = db::Round { name: round.name.trim().to_owned(), ..round.clone() };
     let created = state
         .db
         .call(move |conn| {
@@ -825,7 +830,7 @@ async fn add_round(
         })
         .await?;
     if created {
-        Ok(StatusCode::CREATED)
+        Ok((StatusCode::CREATED, Json(stored)))
     } else {
         Err(ApiError::Conflict("Esiste già una raccolta con questo codice.".into()))
     }
