@@ -4,7 +4,7 @@
 
 use crate::api::{SubmitError, moderation};
 use crate::components::use_document_title;
-use crate::i18n::{tr, use_lang};
+use crate::i18n::tr;
 use crate::pages::redazione::failure;
 use domain::Lang;
 use leptos::prelude::*;
@@ -107,7 +107,19 @@ pub fn AdminPage() -> impl IntoView {
             <Outcome outcome />
 
             <h2>{tr("Raccolte", "Collection rounds")}</h2>
-            <Rounds rounds=list("rounds", version) />
+            <ListTable
+                list=list("rounds", version)
+                caption="Raccolte definite"
+                headers=&["Codice", "Nome", "Apertura", "Chiusura"]
+                row=|r| {
+                    view! {
+                        <td>{text(r, "code")}</td>
+                        <td>{text(r, "name")}</td>
+                        <td>{text(r, "opens_on")}</td>
+                        <td>{text(r, "closes_on")}</td>
+                    }
+                }
+            />
             <form on:submit=move |ev| {
                 ev.prevent_default();
                 let body = json!(
@@ -128,7 +140,38 @@ pub fn AdminPage() -> impl IntoView {
             </form>
 
             <h2>{tr("Account", "Accounts")}</h2>
-            <Accounts accounts=list("users", version) disable />
+            <ListTable
+                list=list("users", version)
+                caption="Account della redazione"
+                headers=&["E-mail", "Ruolo", "Stato", "Azioni"]
+                row=move |a| {
+                    let email = text(a, "email");
+                    let active = !a["disabled"].as_bool().unwrap_or(false);
+                    let label = format!("Disattiva {email}");
+                    view! {
+                        <td>{email.clone()}</td>
+                        <td>{text(a, "role")}</td>
+                        <td>{if active { "attivo" } else { "disattivato" }}</td>
+                        <td>
+                            {active
+                                .then(|| {
+                                    view! {
+                                        <button
+                                            type="button"
+                                            class="button button-link"
+                                            aria-label=label
+                                            on:click=move |_| {
+                                                disable.dispatch(email.clone());
+                                            }
+                                        >
+                                            "Disattiva"
+                                        </button>
+                                    }
+                                })}
+                        </td>
+                    }
+                }
+            />
             <form on:submit=move |ev| {
                 ev.prevent_default();
                 let body = json!(
@@ -163,7 +206,23 @@ pub fn AdminPage() -> impl IntoView {
                     {tr("Scarica il registro (CSV)", "Download the log (CSV)")}
                 </a>
             </p>
-            <AuditLog entries=list("audit", version) />
+            <ListTable
+                list=list("audit", version)
+                caption="Dalla più recente"
+                class="audit-log"
+                headers=&["Quando", "Chi", "Azione", "Pratica", "Prima", "Dopo", "Messaggio"]
+                row=|e| {
+                    view! {
+                        <td>{text(e, "at").replace('T', " ").trim_end_matches('Z').to_owned()}</td>
+                        <td>{text(e, "actor")}</td>
+                        <td>{text(e, "action")}</td>
+                        <td>{text(e, "practice")}</td>
+                        <td>{text(e, "before")}</td>
+                        <td>{text(e, "after")}</td>
+                        <td>{text(e, "message")}</td>
+                    }
+                }
+            />
         </div>
     }
 }
@@ -173,160 +232,35 @@ fn text(value: &Value, key: &str) -> String {
     value[key].as_str().unwrap_or_default().to_owned()
 }
 
+/// One of the admin lists as a table: a row of cells per entry.
 #[component]
-fn Rounds(rounds: LocalResource<Result<Value, SubmitError>>) -> impl IntoView {
+fn ListTable<F, V>(
+    list: LocalResource<Result<Value, SubmitError>>,
+    caption: &'static str,
+    headers: &'static [&'static str],
+    #[prop(optional)] class: &'static str,
+    row: F,
+) -> impl IntoView
+where
+    F: Fn(&Value) -> V + Copy + Send + Sync + 'static,
+    V: IntoView + 'static,
+{
     view! {
         <Transition fallback=|| {
             view! { <p role="status">"Caricamento…"</p> }
         }>
             {move || Suspend::new(async move {
-                let rows = match rounds.await {
-                    Ok(rows) => rows.as_array().cloned().unwrap_or_default(),
+                let entries = match list.await {
+                    Ok(entries) => entries.as_array().cloned().unwrap_or_default(),
                     Err(error) => return failure(&error),
                 };
                 view! {
-                    <table class="data-table">
-                        <caption>{tr("Raccolte definite", "Defined rounds")}</caption>
+                    <table class=format!("data-table {class}")>
+                        <caption>{caption}</caption>
                         <thead>
-                            <tr>
-                                <th scope="col">"Codice"</th>
-                                <th scope="col">"Nome"</th>
-                                <th scope="col">"Apertura"</th>
-                                <th scope="col">"Chiusura"</th>
-                            </tr>
+                            <tr>{headers.iter().map(|h| view! { <th scope="col">{*h}</th> }).collect_view()}</tr>
                         </thead>
-                        <tbody>
-                            {rows
-                                .iter()
-                                .map(|r| {
-                                    view! {
-                                        <tr>
-                                            <td>{text(r, "code")}</td>
-                                            <td>{text(r, "name")}</td>
-                                            <td>{text(r, "opens_on")}</td>
-                                            <td>{text(r, "closes_on")}</td>
-                                        </tr>
-                                    }
-                                })
-                                .collect_view()}
-                        </tbody>
-                    </table>
-                }
-                    .into_any()
-            })}
-        </Transition>
-    }
-}
-
-#[component]
-fn Accounts(accounts: LocalResource<Result<Value, SubmitError>>, disable: Action<String, ()>) -> impl IntoView {
-    let lang = use_lang();
-    view! {
-        <Transition fallback=|| {
-            view! { <p role="status">"Caricamento…"</p> }
-        }>
-            {move || Suspend::new(async move {
-                let rows = match accounts.await {
-                    Ok(rows) => rows.as_array().cloned().unwrap_or_default(),
-                    Err(error) => return failure(&error),
-                };
-                let it = lang.get() == Lang::It;
-                view! {
-                    <table class="data-table">
-                        <caption>{if it { "Account della redazione" } else { "Editors' accounts" }}</caption>
-                        <thead>
-                            <tr>
-                                <th scope="col">"E-mail"</th>
-                                <th scope="col">{if it { "Ruolo" } else { "Role" }}</th>
-                                <th scope="col">{if it { "Stato" } else { "State" }}</th>
-                                <th scope="col">{if it { "Azioni" } else { "Actions" }}</th>
-                            </tr>
-                        </thead>
-                        <tbody>
-                            {rows
-                                .iter()
-                                .map(|a| {
-                                    let email = text(a, "email");
-                                    let active = !a["disabled"].as_bool().unwrap_or(false);
-                                    let label = format!("Disattiva {email}");
-                                    view! {
-                                        <tr>
-                                            <td>{email.clone()}</td>
-                                            <td>{text(a, "role")}</td>
-                                            <td>{if active { "attivo" } else { "disattivato" }}</td>
-                                            <td>
-                                                {active
-                                                    .then(|| {
-                                                        view! {
-                                                            <button
-                                                                type="button"
-                                                                class="button button-link"
-                                                                aria-label=label
-                                                                on:click=move |_| {
-                                                                    disable.dispatch(email.clone());
-                                                                }
-                                                            >
-                                                                "Disattiva"
-                                                            </button>
-                                                        }
-                                                    })}
-                                            </td>
-                                        </tr>
-                                    }
-                                })
-                                .collect_view()}
-                        </tbody>
-                    </table>
-                }
-                    .into_any()
-            })}
-        </Transition>
-    }
-}
-
-#[component]
-fn AuditLog(entries: LocalResource<Result<Value, SubmitError>>) -> impl IntoView {
-    view! {
-        <Transition fallback=|| {
-            view! { <p role="status">"Caricamento…"</p> }
-        }>
-            {move || Suspend::new(async move {
-                let rows = match entries.await {
-                    Ok(rows) => rows.as_array().cloned().unwrap_or_default(),
-                    Err(error) => return failure(&error),
-                };
-                view! {
-                    <table class="data-table audit-log">
-                        <caption>{tr("Dalla più recente", "Newest first")}</caption>
-                        <thead>
-                            <tr>
-                                <th scope="col">"Quando"</th>
-                                <th scope="col">"Chi"</th>
-                                <th scope="col">"Azione"</th>
-                                <th scope="col">"Pratica"</th>
-                                <th scope="col">"Prima"</th>
-                                <th scope="col">"Dopo"</th>
-                                <th scope="col">"Messaggio"</th>
-                            </tr>
-                        </thead>
-                        <tbody>
-                            {rows
-                                .iter()
-                                .map(|e| {
-                                    view! {
-                                        <tr>
-                                            <td>{text(e, "at").replace('T', " ").trim_end_matches('Z').to_owned()}</td>
-                                            <td>{text(e, "actor")}</td>
-                                            <td>{text(e, "action")}</td>
-                                            <td>{text(e, "practice")}</td>
-                                            <td>{text(e, "before")}</td>
-                                            <td>{text(e, "after")}</td>
-                                            <td>{text(e, "message")}</td>
-                                        </tr>
-                                    }
-                                })
-                                .collect_view()}
-                        </tbody>
+                        <tbody>{entries.iter().map(|e| view! { <tr>{row(e)}</tr> }).collect_view()}</tbody>
                     </table>
                 }
                     .into_any()

@@ -646,50 +646,34 @@ fn Review() -> impl IntoView {
             }
             ctx.update(|d| d.pending = true);
             ctx.save_now();
-            if ctx.mode == Mode::Correction {
-                let correction = ctx.draft.with_untracked(|d| d.correction.clone());
-                let Some(correction) = correction else { return };
-                match api::moderation::correct(&correction.id, &Value::Object(answers), correction.version).await {
-                    Ok(_) => {
-                        ctx.discard();
-                        navigate(&format!("/redazione/pratiche/{}", correction.id), Default::default());
-                    }
-                    Err(SubmitError::Offline) => problem.set(None),
-                    Err(SubmitError::Invalid(errors)) => {
-                        ctx.update(|d| d.pending = false);
-                        show_errors(ctx, errors, &navigate);
-                    }
-                    Err(SubmitError::Unauthorized) => {
-                        ctx.update(|d| d.pending = false);
-                        problem.set(Some("Accedi di nuovo alla redazione: la correzione resta salvata qui.".into()));
-                    }
-                    Err(SubmitError::Refused(message)) => {
-                        ctx.update(|d| d.pending = false);
-                        problem.set(Some(message));
-                        focus_after_render(summary);
-                    }
-                }
-                return;
-            }
             let outcome = match ctx.mode {
-                Mode::Correction => unreachable!("handled above"),
                 Mode::New => {
                     let fill_seconds = ((storage::now_ms() - started_at) / 1000.0).max(0.0) as u64;
                     let envelope = json!({
                         "answers": answers, "edit_token": token, "website": honeypot.get_untracked(), "fill_seconds": fill_seconds,
                     });
-                    api::submit_practice(&key, &envelope).await
+                    api::submit_practice(&key, &envelope).await.map(Sent::Receipt)
                 }
-                Mode::Update => api::update_practice(&token, &Value::Object(answers.clone())).await,
+                Mode::Update => api::update_practice(&token, &Value::Object(answers.clone())).await.map(Sent::Receipt),
+                Mode::Correction => {
+                    let Some(correction) = ctx.draft.with_untracked(|d| d.correction.clone()) else { return };
+                    api::moderation::correct(&correction.id, &Value::Object(answers.clone()), correction.version)
+                        .await
+                        .map(|_| Sent::Corrected(correction.id))
+                }
             };
             match outcome {
-                Ok(receipt) => {
+                Ok(Sent::Receipt(receipt)) => {
                     storage::write(
                         RECEIPT_KEY,
                         &StoredReceipt { id: receipt.id, token, version: receipt.version, answers },
                     );
                     ctx.discard();
                     navigate("/questionario/ricevuta", Default::default());
+                }
+                Ok(Sent::Corrected(id)) => {
+                    ctx.discard();
+                    navigate(&format!("/redazione/pratiche/{id}"), Default::default());
                 }
                 Err(SubmitError::Offline) => problem.set(None),
                 Err(SubmitError::Invalid(errors)) => {
@@ -698,7 +682,10 @@ fn Review() -> impl IntoView {
                 }
                 Err(SubmitError::Unauthorized) => {
                     ctx.update(|d| d.pending = false);
-                    problem.set(Some("Il link privato non è più valido.".into()));
+                    problem.set(Some(match ctx.mode {
+                        Mode::Correction => "Accedi di nuovo alla redazione: la correzione resta salvata qui.".into(),
+                        _ => "Il link privato non è più valido.".into(),
+                    }));
                 }
                 Err(SubmitError::Refused(message)) => {
                     ctx.update(|d| d.pending = false);
@@ -801,6 +788,14 @@ fn Review() -> impl IntoView {
             </div>
         </form>
     }
+}
+
+/// What a sent journey got back.
+enum Sent {
+    /// A respondent's submission or update: the receipt to show.
+    Receipt(api::Receipt),
+    /// A curator's correction of this submission.
+    Corrected(String),
 }
 
 /// Shows errors found at submission on the first step that has one.

@@ -516,28 +516,10 @@ async fn the_editorial_workflow_from_submission_to_publication_is_checked_and_lo
     let receipt: Value = server.submit(&fresh_key(), &valid_envelope()).await.json().await.unwrap();
     let id = receipt["id"].as_str().unwrap().to_owned();
 
-    let queue: Value = server
-        .client
-        .get(server.url("/api/moderation/submissions?stato=inviata"))
-        .header("cookie", &curator)
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let queue: Value = server.get_json("/api/moderation/submissions?stato=inviata", &curator).await;
     assert_eq!(queue["counts"]["inviata"], 1);
     assert_eq!(queue["submissions"][0]["id"], id.as_str());
-    let review: Value = server
-        .client
-        .get(server.url(&format!("/api/moderation/submissions/{id}")))
-        .header("cookie", &curator)
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let review: Value = server.get_json(&format!("/api/moderation/submissions/{id}"), &curator).await;
     assert_eq!(review["answers"]["contact_email"], valid_answer().contact_email, "curators see private fields");
     assert_eq!(review["allowed_actions"], json!(["take_in_review", "reject", "archive"]));
 
@@ -588,27 +570,9 @@ async fn the_editorial_workflow_from_submission_to_publication_is_checked_and_lo
         .await
         .unwrap();
     assert_eq!(put.status(), StatusCode::OK);
-    let queue: Value = server
-        .client
-        .get(server.url("/api/moderation/submissions"))
-        .header("cookie", &curator)
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let queue: Value = server.get_json("/api/moderation/submissions", &curator).await;
     assert_eq!(queue["submissions"][0]["moderation_status"], "inviata", "back in the queue");
-    let review: Value = server
-        .client
-        .get(server.url(&format!("/api/moderation/submissions/{id}")))
-        .header("cookie", &curator)
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let review: Value = server.get_json(&format!("/api/moderation/submissions/{id}"), &curator).await;
     assert_eq!(review["changed_fields"], json!(["feedback_citizens"]), "the review shows what the update changed");
     let version = queue["submissions"][0]["version"].as_i64().unwrap();
 
@@ -626,16 +590,7 @@ async fn the_editorial_workflow_from_submission_to_publication_is_checked_and_lo
         server.client.get(server.url("/api/moderation/audit")).header("cookie", &curator).send().await.unwrap();
     assert_eq!(forbidden.status(), StatusCode::FORBIDDEN);
     let admin = sign_in(&server, "admin@example.org", server::auth::Role::Admin).await;
-    let log: Value = server
-        .client
-        .get(server.url("/api/moderation/audit"))
-        .header("cookie", &admin)
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let log: Value = server.get_json("/api/moderation/audit", &admin).await;
     let actions: Vec<&str> = log.as_array().unwrap().iter().rev().map(|e| e["action"].as_str().unwrap()).collect();
     assert_eq!(actions, ["take_in_review", "request_changes", "resubmit", "take_in_review", "publish", "unpublish"]);
     assert_eq!(log[0]["actor"], "curatrice@example.org");
@@ -677,8 +632,10 @@ async fn sessions_end_on_logout_and_cross_site_requests_are_refused() {
 #[tokio::test]
 async fn repeated_failed_logins_are_throttled() {
     let server = TestServer::start(None).await;
+    // The limit refills one attempt every 6 s; 20 attempts in a row meet it
+    // however slowly a loaded machine checks each password.
     let mut statuses = Vec::new();
-    for _ in 0..12 {
+    for _ in 0..20 {
         let response = server
             .client
             .post(server.url("/api/session"))
@@ -688,8 +645,8 @@ async fn repeated_failed_logins_are_throttled() {
             .unwrap();
         statuses.push(response.status());
     }
-    assert_eq!(statuses.iter().filter(|s| **s == StatusCode::UNAUTHORIZED).count(), 10);
-    assert_eq!(*statuses.last().unwrap(), StatusCode::TOO_MANY_REQUESTS);
+    assert!(statuses[..10].iter().all(|s| *s == StatusCode::UNAUTHORIZED), "{statuses:?}");
+    assert!(statuses[10..].contains(&StatusCode::TOO_MANY_REQUESTS), "{statuses:?}");
 }
 
 #[tokio::test]
@@ -703,16 +660,7 @@ async fn curators_correct_flag_duplicates_and_export_everything() {
     let second: Value = server.submit(&fresh_key(), &again).await.json().await.unwrap();
     let (first, second) = (first["id"].as_str().unwrap().to_owned(), second["id"].as_str().unwrap().to_owned());
 
-    let review: Value = server
-        .client
-        .get(server.url(&format!("/api/moderation/submissions/{second}")))
-        .header("cookie", &curator)
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let review: Value = server.get_json(&format!("/api/moderation/submissions/{second}"), &curator).await;
     assert_eq!(review["possible_duplicates"], json!([first]), "same body, same title: flagged");
 
     // A correction is a new version by the curator; the respondent's version is kept.
@@ -803,16 +751,7 @@ async fn admins_manage_accounts_and_disabling_ends_sessions() {
     assert_eq!(add(&admin, account).await.unwrap().status(), StatusCode::CONFLICT);
     let weak = json!({"email": "x@example.org", "role": "curator", "password": "corta"});
     assert_eq!(add(&admin, weak).await.unwrap().status(), StatusCode::UNPROCESSABLE_ENTITY);
-    let list: Value = server
-        .client
-        .get(server.url("/api/moderation/users"))
-        .header("cookie", &admin)
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let list: Value = server.get_json("/api/moderation/users", &admin).await;
     assert_eq!(list.as_array().unwrap().len(), 3);
     assert!(!list.to_string().contains("argon2"), "hashes never leave the server");
 
@@ -1011,16 +950,7 @@ async fn every_state_and_action_pair_is_applied_or_refused_without_a_trace() {
     let curator = sign_in(&server, "curatrice@example.org", server::auth::Role::Curator).await;
     let admin = sign_in(&server, "admin@example.org", server::auth::Role::Admin).await;
     let audit = || async {
-        let log: Value = server
-            .client
-            .get(server.url("/api/moderation/audit"))
-            .header("cookie", &admin)
-            .send()
-            .await
-            .unwrap()
-            .json()
-            .await
-            .unwrap();
+        let log: Value = server.get_json("/api/moderation/audit", &admin).await;
         log.as_array().unwrap().clone()
     };
     let (mut applied, mut refused) = (0, 0);
@@ -1140,27 +1070,9 @@ async fn an_update_of_a_published_practice_stays_private_until_a_curator_accepts
     assert!(!catalogue.to_string().contains("Titolo aggiornato"), "the catalogue too");
 
     // The curators see it waiting, with what changed.
-    let queue: Value = server
-        .client
-        .get(server.url("/api/moderation/submissions?stato=pubblicata"))
-        .header("cookie", &curator)
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let queue: Value = server.get_json("/api/moderation/submissions?stato=pubblicata", &curator).await;
     assert_eq!(queue["submissions"][0]["update_pending"], true);
-    let review: Value = server
-        .client
-        .get(server.url(&format!("/api/moderation/submissions/{id}")))
-        .header("cookie", &curator)
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let review: Value = server.get_json(&format!("/api/moderation/submissions/{id}"), &curator).await;
     assert_eq!(review["update_pending"], true);
     assert_eq!(review["changed_fields"], json!(["title"]));
     assert_eq!(review["allowed_actions"], json!(["accept_update", "unpublish", "archive"]));

@@ -101,6 +101,13 @@ impl TestServer {
     }
 }
 
+impl TestServer {
+    /// A GET with a session cookie, read as JSON.
+    pub async fn get_json(&self, path: &str, cookie: &str) -> Value {
+        self.client.get(self.url(path)).header("cookie", cookie).send().await.unwrap().json().await.unwrap()
+    }
+}
+
 /// A curator account and a signed-in client (cookie kept by hand, as a browser would).
 pub async fn sign_in(server: &TestServer, email: &str, role: server::auth::Role) -> String {
     let email_owned = email.to_owned();
