@@ -84,6 +84,8 @@ pub fn app(state: AppState) -> Router {
         .merge(api::router())
         .merge(moderation::router(&state))
         .split_for_parts();
+    let mut document = document;
+    openapi::add_questionnaire_rules(&mut document);
     let document = Arc::new(document);
     let api = api
         .route("/api/openapi.json", get(move || async move { axum::Json(document.as_ref().clone()) }))

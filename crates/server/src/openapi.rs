@@ -51,6 +51,45 @@ impl Modify for Security {
     }
 }
 
+/// Carries the questionnaire's own limits into the schemas of the answers
+/// (`Practice`, `PublicPractice`): each field's label as its description,
+/// text lengths, list sizes, required texts and choices. Applied once the
+/// routes have added their schemas, so the document states the rules the
+/// server enforces, from the one definition both use.
+pub fn add_questionnaire_rules(openapi: &mut utoipa::openapi::OpenApi) {
+    use domain::questionnaire::{Kind, QUESTIONNAIRE, Required};
+    use utoipa::openapi::RefOr;
+    use utoipa::openapi::schema::Schema;
+    let Some(components) = openapi.components.as_mut() else { return };
+    for name in ["Practice", "PublicPractice"] {
+        let Some(RefOr::T(Schema::Object(object))) = components.schemas.get_mut(name) else { continue };
+        for field in QUESTIONNAIRE.fields() {
+            let Some(property) = object.properties.get_mut(field.key) else { continue };
+            let required = name == "Practice" && field.required == Required::Always;
+            match property {
+                RefOr::T(Schema::Object(text)) => {
+                    text.description = Some(field.label.it.to_owned());
+                    if let Kind::Text { max, .. } = field.kind {
+                        text.max_length = Some(max);
+                        text.min_length = required.then_some(1);
+                    }
+                }
+                RefOr::T(Schema::Array(list)) => {
+                    list.description = Some(field.label.it.to_owned());
+                    match field.kind {
+                        Kind::Urls { max } | Kind::Partners { max } | Kind::Comuni { max, .. } => {
+                            list.max_items = Some(max)
+                        }
+                        Kind::Choices { .. } if required => list.min_items = Some(1),
+                        _ => {}
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+}
+
 /// The URL parameters of a catalogue view, as in `/catalogo?...`: unknown
 /// parameters and codes are ignored, as the page ignores them.
 #[derive(IntoParams)]

@@ -1029,6 +1029,14 @@ async fn the_openapi_document_describes_every_operation() {
     // Vocabularies are documented by their codes, as the API reads and writes them.
     let region = &document["components"]["schemas"]["Region"];
     assert!(region["enum"].as_array().unwrap().contains(&json!("16")), "{region}");
+    // The questionnaire's limits, from the same definition the server enforces.
+    let title = &document["components"]["schemas"]["Practice"]["properties"]["title"];
+    let limit = match domain::questionnaire::QUESTIONNAIRE.field("title").unwrap().kind {
+        domain::questionnaire::Kind::Text { max, .. } => max,
+        _ => unreachable!("the title is a text"),
+    };
+    assert_eq!((title["maxLength"].as_u64(), title["minLength"].as_u64()), (Some(limit as u64), Some(1)), "{title}");
+    assert_eq!(title["description"], "Titolo della pratica");
     let secured: Vec<&str> = document["paths"]["/api/moderation/audit"]["get"]["security"][0]
         .as_object()
         .unwrap()
