@@ -45,7 +45,7 @@ impl TestServer {
         state.guard = server::guard::AbuseGuard::new(0, 1_000);
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let base = format!("http://{}", listener.local_addr().unwrap());
-        tokio::spawn(async move { axum::serve(listener, server::service(state)).await.unwrap() });
+        tokio::spawn(server::serve_on(listener, state, std::future::pending()));
         Self { base, db, _dir: dir }
     }
 }

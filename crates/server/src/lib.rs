@@ -140,8 +140,56 @@ pub async fn serve(config: config::Config) -> Result<(), Box<dyn std::error::Err
     let address = listener.local_addr()?;
     tracing::info!(%address, "listening");
     println!("Buone pratiche is running at http://{address}/");
-    axum::serve(listener, service(state)).with_graceful_shutdown(shutdown_signal()).await?;
+    serve_on(listener, state, shutdown_signal()).await;
     Ok(())
+}
+
+/// How long a client may take to send its request line and headers; a
+/// client that trickles them (slowloris) is disconnected instead of holding
+/// a connection for ever. The body is bounded by the request timeout.
+pub const HEADER_READ_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(10);
+
+/// Serves the application on `listener` until `shutdown` completes, then
+/// finishes the requests in flight. hyper-util directly rather than
+/// `axum::serve`, which cannot limit the time to read request headers.
+pub async fn serve_on(
+    listener: tokio::net::TcpListener,
+    state: AppState,
+    shutdown: impl std::future::Future<Output = ()>,
+) {
+    use hyper_util::rt::{TokioExecutor, TokioIo, TokioTimer};
+    use tower::{Service, ServiceExt};
+    let mut make_service = service(state);
+    let mut connections = hyper_util::server::conn::auto::Builder::new(TokioExecutor::new());
+    connections.http1().timer(TokioTimer::new()).header_read_timeout(HEADER_READ_TIMEOUT);
+    let graceful = hyper_util::server::graceful::GracefulShutdown::new();
+    tokio::pin!(shutdown);
+    loop {
+        let (stream, client) = tokio::select! {
+            accepted = listener.accept() => match accepted {
+                Ok(accepted) => accepted,
+                Err(error) => {
+                    // Out of file descriptors, or a connection reset while queued: wait, go on.
+                    tracing::warn!(%error, "accepting a connection failed");
+                    tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+                    continue;
+                }
+            },
+            () = &mut shutdown => break,
+        };
+        let Ok(router) = make_service.call(client).await;
+        let hyper_service = hyper::service::service_fn(move |request: hyper::Request<hyper::body::Incoming>| {
+            router.clone().oneshot(request)
+        });
+        let connection = connections.serve_connection_with_upgrades(TokioIo::new(stream), hyper_service).into_owned();
+        let connection = graceful.watch(connection);
+        tokio::spawn(async move {
+            if let Err(error) = connection.await {
+                tracing::debug!(%error, "connection ended with an error");
+            }
+        });
+    }
+    graceful.shutdown().await;
 }
 
 /// The application as a service that knows each client's address (for the

@@ -32,7 +32,7 @@ async fn start(configure: impl FnOnce(&mut AppState)) -> Site {
     configure(&mut state);
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let base = format!("http://{}", listener.local_addr().unwrap());
-    tokio::spawn(async move { axum::serve(listener, server::service(state)).await.unwrap() });
+    tokio::spawn(server::serve_on(listener, state, std::future::pending()));
     Site { base, client: reqwest::Client::new(), _dirs: (data, dist) }
 }
 
@@ -190,4 +190,19 @@ async fn assert_retry_after(response: reqwest::Response) {
     assert!((1..=60).contains(&seconds), "Retry-After: {seconds}");
     let body: Value = response.json().await.unwrap();
     assert_eq!(body["error"]["code"], "too_many_requests");
+}
+
+#[tokio::test]
+async fn a_client_trickling_its_headers_is_disconnected() {
+    let site = start(|_| {}).await;
+    let address = site.base.trim_start_matches("http://");
+    let mut stream = tokio::net::TcpStream::connect(address).await.unwrap();
+    // A request line and one header, then nothing (slowloris).
+    stream.write_all(b"GET /api/health HTTP/1.1\r\nHost: x\r\n").await.unwrap();
+    let started = std::time::Instant::now();
+    let mut buffer = [0u8; 1024];
+    let read = tokio::time::timeout(server::HEADER_READ_TIMEOUT * 3, stream.read(&mut buffer)).await;
+    let waited = started.elapsed();
+    assert!(read.is_ok(), "the connection is still held after {waited:?}");
+    assert!(waited >= server::HEADER_READ_TIMEOUT / 2, "cut off after {waited:?}, before the limit");
 }

@@ -6,9 +6,9 @@
 use domain::vocabulary::ModerationStatus;
 use reqwest::StatusCode;
 use serde_json::{Value, json};
+use server::AppState;
 use server::db::{self, Db, NewPractice};
 use server::guard::AbuseGuard;
-use server::{AppState, service};
 use std::path::{Path, PathBuf};
 
 pub struct TestServer {
@@ -32,7 +32,7 @@ impl TestServer {
         state.guard = guard;
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
         let base = format!("http://{}", listener.local_addr().unwrap());
-        tokio::spawn(async move { axum::serve(listener, service(state)).await.expect("server runs") });
+        tokio::spawn(server::serve_on(listener, state, std::future::pending()));
         Self { base, db, db_path, client: reqwest::Client::new(), _dir: dir }
     }
 
@@ -188,7 +188,7 @@ impl TestServer {
         configure(&mut state);
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
         let base = format!("http://{}", listener.local_addr().unwrap());
-        tokio::spawn(async move { axum::serve(listener, service(state)).await.expect("server runs") });
+        tokio::spawn(server::serve_on(listener, state, std::future::pending()));
         Self { base, db, db_path, client: reqwest::Client::new(), _dir: dir }
     }
 
