@@ -42,6 +42,11 @@ pub struct Config {
     /// site, linked from the static copy (which cannot receive answers).
     #[arg(long, env = "BP_QUESTIONNAIRE_URL")]
     pub questionnaire_url: Option<String>,
+    /// A static publication kept current after every curators' decision: a
+    /// symbolic link the server switches to each new copy of the site
+    /// (created if missing); serve it with any static web server.
+    #[arg(long, env = "BP_PUBLISH_DIR")]
+    pub publish_dir: Option<PathBuf>,
     /// Who may show `/embed/...` pages in an iframe: `*` (any site) or origins
     /// separated by spaces (`https://www.regione.puglia.it https://...`).
     #[arg(long, env = "BP_EMBED_ANCESTORS", default_value = "*")]

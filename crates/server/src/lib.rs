@@ -59,6 +59,8 @@ pub struct AppState {
     pub public_url: String,
     /// How long one request may take, body included, before it gets 408.
     pub request_timeout: std::time::Duration,
+    /// The static publication kept current after every decision, if any.
+    pub publication: Option<Arc<publish::LivePublication>>,
 }
 
 impl AppState {
@@ -74,6 +76,7 @@ impl AppState {
             embed_ancestors: "*".to_owned(),
             public_url: "http://localhost".to_owned(),
             request_timeout: std::time::Duration::from_secs(30),
+            publication: None,
         })
     }
 }
@@ -136,6 +139,13 @@ pub async fn serve(config: config::Config) -> Result<(), Box<dyn std::error::Err
     state.embed_ancestors = web::parse_embed_ancestors(&config.embed_ancestors)?;
     state.public_url = config.public_url();
     state.request_timeout = std::time::Duration::from_secs(config.request_timeout_seconds);
+    if let Some(dir) = &config.publish_dir {
+        if state.static_dir.is_none() {
+            return Err("BP_PUBLISH_DIR needs the built app: set BP_STATIC_DIR (dist)".into());
+        }
+        state.publication = Some(Arc::new(publish::LivePublication::new(dir, config.questionnaire_url.clone())?));
+        publish::refresh_live(&state).await;
+    }
     let listener = tokio::net::TcpListener::bind(config.listen).await?;
     let address = listener.local_addr()?;
     tracing::info!(%address, "listening");

@@ -451,7 +451,10 @@ async fn decide(
     }
     let actor = user.email.clone();
     match state.db.call(move |conn| apply(conn, &id, &actor, &decision)).await? {
-        Applied::Done(moderation_status, version) => Ok(Json(DecisionOutcome { moderation_status, version })),
+        Applied::Done(moderation_status, version) => {
+            crate::publish::refresh_live(&state).await;
+            Ok(Json(DecisionOutcome { moderation_status, version }))
+        }
         Applied::Missing => Err(ApiError::NotFound),
         Applied::Stale(current) => Err(ApiError::Conflict(format!(
             "Un'altra persona ha appena modificato questa pratica (versione {current}): ricarica la pagina e decidi di nuovo."
@@ -560,7 +563,10 @@ async fn edit(
         })
         .await?;
     match outcome {
-        Applied::Done(moderation_status, version) => Ok(Json(DecisionOutcome { moderation_status, version })),
+        Applied::Done(moderation_status, version) => {
+            crate::publish::refresh_live(&state).await;
+            Ok(Json(DecisionOutcome { moderation_status, version }))
+        }
         Applied::Missing | Applied::Invalid(_) | Applied::NoUpdate => Err(ApiError::NotFound),
         Applied::Stale(current) => Err(ApiError::Conflict(format!(
             "Un'altra persona ha appena modificato questa pratica (versione {current}): ricarica la pagina e riprova."

@@ -46,6 +46,19 @@ pub fn static_index(index: &str) -> String {
         .replace(&format!(r#" nonce="{}""#, crate::web::NONCE_PLACEHOLDER), "")
 }
 
+/// What a static publication is made from.
+pub struct Source<'a> {
+    pub db: &'a db::Db,
+    /// The built app (trunk's `dist`).
+    pub dist: &'a Path,
+    /// The site's public address, for absolute links in the open-data files.
+    pub public_url: &'a str,
+    /// Where the static copy sends respondents (it cannot receive answers).
+    pub questionnaire_url: Option<&'a str>,
+}
+
+type Error = Box<dyn std::error::Error + Send + Sync>;
+
 /// Writes the static site into `out` from the built app in `config.static_dir`.
 pub async fn publish_static(config: &Config, out: &Path) -> Result<(), Box<dyn std::error::Error>> {
     let dist = config.static_dir.as_deref().ok_or("publish-static needs the built app: set BP_STATIC_DIR (dist)")?;
@@ -53,9 +66,20 @@ pub async fn publish_static(config: &Config, out: &Path) -> Result<(), Box<dyn s
     if config.demo {
         demo::load_if_empty(&db).await?;
     }
+    let public_url = config.public_url();
+    let source =
+        Source { db: &db, dist, public_url: &public_url, questionnaire_url: config.questionnaire_url.as_deref() };
+    let count = write_site(&source, out).await.map_err(|e| e.to_string())?;
+    println!("wrote a static site with {count} practices to {}", out.display());
+    Ok(())
+}
+
+/// Writes the whole static site into `out`; returns how many practices it holds.
+pub async fn write_site(source: &Source<'_>, out: &Path) -> Result<usize, Error> {
+    let dist = source.dist;
     copy_dir(dist, out)?;
     let mut index = static_index(&std::fs::read_to_string(dist.join("index.html"))?);
-    if let Some(url) = &config.questionnaire_url {
+    if let Some(url) = source.questionnaire_url {
         let escaped = url.replace('&', "&amp;").replace('"', "&quot;").replace('<', "&lt;");
         let meta = format!(r#"<meta name="bp-questionnaire-url" content="{escaped}" />"#);
         index =
@@ -63,7 +87,7 @@ pub async fn publish_static(config: &Config, out: &Path) -> Result<(), Box<dyn s
     }
     std::fs::write(out.join("index.html"), &index)?;
     std::fs::write(out.join("404.html"), &index)?;
-    let practices = db.call(|conn| db::published_practices(conn)).await?;
+    let practices = source.db.call(|conn| db::published_practices(conn)).await?;
     for page in PAGES {
         std::fs::create_dir_all(out.join(page))?;
         std::fs::write(out.join(page).join("index.html"), &index)?;
@@ -76,13 +100,76 @@ pub async fn publish_static(config: &Config, out: &Path) -> Result<(), Box<dyn s
             std::fs::write(out.join(&page).join("index.html"), &index)?;
         }
     }
-    std::fs::write(out.join("catalogue.json"), serde_json::to_vec(&api::build_catalogue(&db).await?)?)?;
+    std::fs::write(out.join("catalogue.json"), serde_json::to_vec(&api::build_catalogue(source.db).await?)?)?;
     let opendata = out.join("opendata");
     std::fs::create_dir_all(&opendata)?;
     for (name, _, _) in opendata::FILES {
-        let body = opendata::render(name, &config.public_url(), &practices).expect("every listed file renders");
+        let body = opendata::render(name, source.public_url, &practices).expect("every listed file renders");
         std::fs::write(opendata.join(name), body)?;
     }
-    println!("wrote a static site with {} practices to {}", practices.len(), out.display());
-    Ok(())
+    Ok(practices.len())
+}
+
+/// A static publication the server keeps current (`BP_PUBLISH_DIR`): after
+/// every curators' decision the whole site is written into a new folder
+/// beside it, and the symbolic link `link` is switched to it with one
+/// rename, so a web server reading through the link sees the old site or the
+/// new one, never half of each.
+pub struct LivePublication {
+    pub link: std::path::PathBuf,
+    pub questionnaire_url: Option<String>,
+    /// One writer at a time; decisions that land together publish in turn.
+    writing: tokio::sync::Mutex<u64>,
+}
+
+impl LivePublication {
+    /// Checks that `link` is free or a symbolic link (never a real folder,
+    /// which could not be switched in one step).
+    pub fn new(link: &Path, questionnaire_url: Option<String>) -> Result<Self, String> {
+        if link.exists() && !link.is_symlink() {
+            return Err(format!(
+                "BP_PUBLISH_DIR {} is a folder: it must be a symbolic link the server switches (or not exist yet)",
+                link.display()
+            ));
+        }
+        Ok(Self { link: link.to_path_buf(), questionnaire_url, writing: tokio::sync::Mutex::new(0) })
+    }
+
+    /// Writes the current site and switches the link to it. The previous
+    /// copy stays until the next switch (a reader that followed the old link
+    /// a moment ago still finds its files); older ones are removed.
+    pub async fn refresh(&self, db: &db::Db, dist: &Path, public_url: &str) -> Result<(), Error> {
+        let mut generation = self.writing.lock().await;
+        *generation += 1;
+        let name = self.link.file_name().ok_or("BP_PUBLISH_DIR has no file name")?.to_string_lossy().into_owned();
+        let stamp = format!("{}-{}", &db::now().replace([':', '-'], ""), *generation);
+        let folder = self.link.with_file_name(format!("{name}.{stamp}"));
+        let source = Source { db, dist, public_url, questionnaire_url: self.questionnaire_url.as_deref() };
+        write_site(&source, &folder).await?;
+        let previous = std::fs::read_link(&self.link).ok();
+        let next_link = self.link.with_file_name(format!(".{name}.next"));
+        let _ = std::fs::remove_file(&next_link);
+        std::os::unix::fs::symlink(folder.file_name().ok_or("no folder name")?, &next_link)?;
+        std::fs::rename(&next_link, &self.link)?;
+        let keep = [Some(folder.file_name().unwrap_or_default().to_owned()), previous.map(|p| p.into_os_string())];
+        let parent = self.link.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+        for entry in std::fs::read_dir(parent)? {
+            let entry = entry?;
+            let file_name = entry.file_name();
+            let ours = file_name.to_string_lossy().starts_with(&format!("{name}."));
+            if ours && !keep.iter().flatten().any(|k| *k == file_name) && entry.file_type()?.is_dir() {
+                std::fs::remove_dir_all(entry.path())?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Brings the live static publication, if any, up to date with the database;
+/// a failure is logged (the decision itself is already stored).
+pub async fn refresh_live(state: &crate::AppState) {
+    let (Some(live), Some(dist)) = (state.publication.as_deref(), state.static_dir.as_deref()) else { return };
+    if let Err(error) = live.refresh(&state.db, dist, &state.public_url).await {
+        tracing::error!(%error, "updating the static publication failed");
+    }
 }

@@ -1,0 +1,78 @@
+//! The live static publication (`BP_PUBLISH_DIR`): every decision rewrites
+//! the static site into a new folder and switches the link to it in one step,
+//! so a reader of the static `catalogue.json` sees the old catalogue or the
+//! new one, never half of a change.
+
+mod common;
+
+use common::*;
+use domain::vocabulary::ModerationStatus;
+use reqwest::StatusCode;
+use serde_json::Value;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+
+#[tokio::test(flavor = "multi_thread")]
+async fn decisions_switch_the_static_publication_in_one_step() {
+    let dist = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dist.path().join("index.html"),
+        r#"<html><head><meta name="bp-data-source" content="api" /></head></html>"#,
+    )
+    .unwrap();
+    std::fs::write(dist.path().join("app.js"), "console.log(1)").unwrap();
+    let site = tempfile::tempdir().unwrap();
+    let link = site.path().join("sito");
+    let live = Arc::new(server::publish::LivePublication::new(&link, None).unwrap());
+    let server = TestServer::start_configured(Some(dist.path()), |state| state.publication = Some(live)).await;
+    let curator = sign_in(&server, "curatrice@example.org", server::auth::Role::Curator).await;
+    let id = server.seed(valid_answer(), ModerationStatus::InRevisione).await;
+
+    // A reader keeps reading the static catalogue while decisions land.
+    let catalogue = link.join("catalogue.json");
+    let stop = Arc::new(AtomicBool::new(false));
+    let reads = Arc::new(AtomicUsize::new(0));
+    let reader = {
+        let (catalogue, stop, reads) = (catalogue.clone(), stop.clone(), reads.clone());
+        std::thread::spawn(move || {
+            let mut seen = Vec::new();
+            while !stop.load(Ordering::Relaxed) {
+                if let Ok(bytes) = std::fs::read(&catalogue) {
+                    let document: Value = serde_json::from_slice(&bytes).expect("never half a file");
+                    seen.push(document["practices"].as_array().unwrap().len());
+                    reads.fetch_add(1, Ordering::Relaxed);
+                }
+            }
+            seen
+        })
+    };
+    let mut version = 1;
+    for round in 0..5 {
+        for (action, published) in [("publish", true), ("unpublish", false)] {
+            let (status, body) = server.act(&curator, &id, action, version, None).await;
+            assert_eq!(status, StatusCode::OK, "{action} in round {round}: {body}");
+            version += 1;
+            let document: Value = serde_json::from_slice(&std::fs::read(&catalogue).unwrap()).unwrap();
+            let listed = document["practices"].as_array().unwrap().iter().any(|p| p["id"] == id.as_str());
+            assert_eq!(listed, published, "the static catalogue follows the decision at once ({action})");
+            assert_eq!(link.join(format!("pratiche/{id}.json")).exists(), published, "and so does the practice file");
+        }
+    }
+    stop.store(true, Ordering::Relaxed);
+    let seen = reader.join().expect("the reader never saw a broken file");
+    assert!(reads.load(Ordering::Relaxed) > 10, "the reader read while decisions landed");
+    assert!(seen.iter().all(|n| *n <= 1), "{seen:?}");
+
+    assert!(link.is_symlink(), "the publication is a link switched in one rename");
+    let generations = std::fs::read_dir(site.path()).unwrap().count();
+    assert_eq!(generations, 3, "the link, the current site and the one before; older copies are removed");
+    let index = std::fs::read_to_string(link.join("index.html")).unwrap();
+    assert!(index.contains(r#"content="static""#), "the copy reads static data");
+}
+
+#[test]
+fn a_real_folder_is_refused_as_the_publication() {
+    let folder = tempfile::tempdir().unwrap();
+    let refused = server::publish::LivePublication::new(folder.path(), None);
+    assert!(refused.is_err_and(|e| e.contains("symbolic link")));
+}
