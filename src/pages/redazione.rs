@@ -106,12 +106,17 @@ pub fn QueuePage() -> impl IntoView {
     let query = use_query_map();
     let state = Memo::new(move |_| query.with(|q| q.get("stato")));
     let only_updates = Memo::new(move |_| query.with(|q| q.get("aggiornamenti").as_deref() == Some("true")));
+    let words = Memo::new(move |_| query.with(|q| q.get("q")).unwrap_or_default());
     let queue = LocalResource::new(move || {
-        let filter = match (state.get(), only_updates.get()) {
+        let mut filter = match (state.get(), only_updates.get()) {
             (_, true) => "aggiornamenti=true".to_owned(),
             (Some(state), false) => format!("stato={state}"),
             (None, false) => String::new(),
         };
+        let words = words.get();
+        if !words.trim().is_empty() {
+            filter.push_str(&format!("&q={}", js_sys::encode_uri_component(&words)));
+        }
         async move { moderation::queue(&filter).await }
     });
     let sign_out = Action::new_local(|_: &()| async {
@@ -237,6 +242,22 @@ pub fn QueuePage() -> impl IntoView {
                                 </li>
                             </ul>
                         </nav>
+                        <form method="get" action="/redazione" role="search" class="queue-search">
+                            {current.clone().map(|state| view! { <input type="hidden" name="stato" value=state /> })}
+                            {updates_selected
+                                .then(|| view! { <input type="hidden" name="aggiornamenti" value="true" /> })}
+                            <label for="cerca">
+                                {if lang == Lang::It {
+                                    "Cerca per riferimento, titolo o ente"
+                                } else {
+                                    "Search by reference, title or body"
+                                }}
+                            </label>
+                            <input type="search" id="cerca" name="q" class="form-control" value=words.get() />
+                            <button type="submit" class="button button-secondary">
+                                {if lang == Lang::It { "Cerca" } else { "Search" }}
+                            </button>
+                        </form>
                         <table class="data-table queue-table">
                             <caption>{if lang == Lang::It { "Dalla più vecchia" } else { "Oldest first" }}</caption>
                             <thead>

@@ -47,6 +47,9 @@ async fn a_curator_reviews_and_publishes_a_submission() {
     b.type_into("Password", "password lunga e sicura").await;
     b.press("Accedi").await;
     b.wait_for_heading("Pratiche da curare").await;
+    b.type_into("Cerca per riferimento, titolo o ente", "ATTESA redazione").await;
+    b.press("Cerca").await;
+    b.wait_for(Locator::XPath("//table/tbody[count(tr) = 1]")).await;
     let link = b.wait_for(Locator::XPath(&format!("//table//a[normalize-space(.)='{reference}']"))).await;
     let violations = b.accessibility_violations().await;
     assert!(violations.is_empty(), "queue: {violations:#?}");

@@ -118,6 +118,8 @@ struct QueueFilter {
     stato: Option<String>,
     /// `true`: only published practices with an update waiting.
     aggiornamenti: Option<bool>,
+    /// Words to find in the reference, title or body's name (case and accents ignored).
+    q: Option<String>,
 }
 
 fn queue_rows(conn: &Connection) -> Result<Vec<QueueEntry>, DbError> {
@@ -148,7 +150,8 @@ fn queue_rows(conn: &Connection) -> Result<Vec<QueueEntry>, DbError> {
     Ok(rows.filter_map(Result::transpose).collect::<Result<Vec<_>, _>>()?)
 }
 
-/// Submissions, oldest first, with the count of each state; `?stato=` filters.
+/// Submissions, oldest first, with the count of each state; `?stato=`,
+/// `?aggiornamenti=true` and `?q=` filter.
 #[utoipa::path(get, path = "/api/moderation/submissions", tag = "curators", security(("session" = [])),
     params(QueueFilter), responses((status = 200, body = QueuePage), (status = "4XX", description = ERROR, body = crate::error::ErrorBody)))]
 async fn queue(
@@ -169,9 +172,14 @@ async fn queue(
     }
     let updates_pending = rows.iter().filter(|r| r.update_pending).count();
     let only_updates = filter.aggiornamenti == Some(true);
+    let words: Vec<String> = filter.q.as_deref().map(|q| domain::text::tokens(q).collect()).unwrap_or_default();
+    let found = |r: &QueueEntry| {
+        let text = domain::text::fold(&format!("{} {} {}", r.id.as_str(), r.title, r.entity_name));
+        words.iter().all(|w| text.contains(w.as_str()))
+    };
     let submissions = rows
         .into_iter()
-        .filter(|r| wanted.is_none_or(|w| r.moderation_status == w) && (!only_updates || r.update_pending))
+        .filter(|r| wanted.is_none_or(|w| r.moderation_status == w) && (!only_updates || r.update_pending) && found(r))
         .collect();
     Ok(Json(QueuePage { counts, updates_pending, submissions }))
 }

@@ -516,6 +516,13 @@ async fn the_editorial_workflow_from_submission_to_publication_is_checked_and_lo
     let receipt: Value = server.submit(&fresh_key(), &valid_envelope()).await.json().await.unwrap();
     let id = receipt["id"].as_str().unwrap().to_owned();
 
+    let title_word = valid_answer().title.split_whitespace().max_by_key(|w| w.len()).unwrap().to_uppercase();
+    let found: Value = server.get_json(&format!("/api/moderation/submissions?q={title_word}"), &curator).await;
+    assert_eq!(found["submissions"][0]["id"], id.as_str(), "search ignores case");
+    let found: Value = server.get_json(&format!("/api/moderation/submissions?q={id}"), &curator).await;
+    assert_eq!(found["submissions"].as_array().unwrap().len(), 1, "search by reference");
+    let none: Value = server.get_json("/api/moderation/submissions?q=zzzinesistente", &curator).await;
+    assert_eq!(none["submissions"], json!([]));
     let queue: Value = server.get_json("/api/moderation/submissions?stato=inviata", &curator).await;
     assert_eq!(queue["counts"]["inviata"], 1);
     assert_eq!(queue["submissions"][0]["id"], id.as_str());
