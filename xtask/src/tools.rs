@@ -166,8 +166,10 @@ pub fn ensure_schemathesis() -> Result<PathBuf, String> {
     if output_of(&st.to_string_lossy(), &["--version"]).is_some_and(|v| v.contains(SCHEMATHESIS_VERSION)) {
         return Ok(st);
     }
-    if Command::new("python3").args(["-m", "venv", "--help"]).output().map_or(true, |o| !o.status.success()) {
+    // Debian's python3 has `venv` but not `ensurepip` until python3-venv is installed.
+    if Command::new("python3").args(["-c", "import ensurepip, venv"]).output().map_or(true, |o| !o.status.success()) {
         println!("Installing Python's venv module from Debian's packages...");
+        run_command(Command::new("apt-get").arg("update"))?;
         run_command(Command::new("apt-get").args(["install", "-y", "python3-venv"]))?;
     }
     println!("Installing schemathesis {SCHEMATHESIS_VERSION} from PyPI (under a minute, once)...");
