@@ -60,12 +60,17 @@ async fn health(State(state): State<AppState>) -> Result<Json<Health>, ApiError>
 /// latest change among them, so the same data always gives the same bytes.
 pub async fn build_catalogue(db: &db::Db) -> Result<Catalogue, db::DbError> {
     let practices = db.call(|conn| db::published_practices(conn)).await?;
+    Ok(catalogue_of(&practices))
+}
+
+/// The catalogue document of these published practices.
+pub fn catalogue_of(practices: &[PublicPractice]) -> Catalogue {
     let latest = practices.iter().map(|p| p.updated_at.as_str()).max().unwrap_or("1970-01-01T00:00:00Z");
-    Ok(Catalogue {
+    Catalogue {
         generated_at: latest.to_owned(),
         licence: domain::practice::LICENCE.to_owned(),
         practices: practices.iter().map(CatalogueEntry::from).collect(),
-    })
+    }
 }
 
 /// A JSON answer with an ETag: a client that has these bytes already gets 304.

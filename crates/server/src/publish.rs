@@ -74,12 +74,27 @@ pub async fn publish_static(config: &Config, out: &Path) -> Result<(), Box<dyn s
     Ok(())
 }
 
-/// Writes the whole static site into `out`; returns how many practices it holds.
+/// Writes the whole static site into `out`; returns how many practices it
+/// holds. The practices are read once, so pages, practice files, catalogue
+/// and open data agree; the files are written off the async threads.
 pub async fn write_site(source: &Source<'_>, out: &Path) -> Result<usize, Error> {
-    let dist = source.dist;
+    let practices = source.db.call(|conn| db::published_practices(conn)).await?;
+    let (dist, out) = (source.dist.to_path_buf(), out.to_path_buf());
+    let (public_url, questionnaire_url) = (source.public_url.to_owned(), source.questionnaire_url.map(str::to_owned));
+    tokio::task::spawn_blocking(move || write_files(&dist, &out, &public_url, questionnaire_url.as_deref(), &practices))
+        .await?
+}
+
+fn write_files(
+    dist: &Path,
+    out: &Path,
+    public_url: &str,
+    questionnaire_url: Option<&str>,
+    practices: &[domain::PublicPractice],
+) -> Result<usize, Error> {
     copy_dir(dist, out)?;
     let mut index = static_index(&std::fs::read_to_string(dist.join("index.html"))?);
-    if let Some(url) = source.questionnaire_url {
+    if let Some(url) = questionnaire_url {
         let escaped = url.replace('&', "&amp;").replace('"', "&quot;").replace('<', "&lt;");
         let meta = format!(r#"<meta name="bp-questionnaire-url" content="{escaped}" />"#);
         index =
@@ -87,12 +102,11 @@ pub async fn write_site(source: &Source<'_>, out: &Path) -> Result<usize, Error>
     }
     std::fs::write(out.join("index.html"), &index)?;
     std::fs::write(out.join("404.html"), &index)?;
-    let practices = source.db.call(|conn| db::published_practices(conn)).await?;
     for page in PAGES {
         std::fs::create_dir_all(out.join(page))?;
         std::fs::write(out.join(page).join("index.html"), &index)?;
     }
-    for practice in &practices {
+    for practice in practices {
         let id = practice.id.as_str();
         std::fs::write(out.join("pratiche").join(format!("{id}.json")), serde_json::to_vec(practice)?)?;
         for page in [format!("pratiche/{id}"), format!("embed/pratiche/{id}")] {
@@ -100,11 +114,11 @@ pub async fn write_site(source: &Source<'_>, out: &Path) -> Result<usize, Error>
             std::fs::write(out.join(&page).join("index.html"), &index)?;
         }
     }
-    std::fs::write(out.join("catalogue.json"), serde_json::to_vec(&api::build_catalogue(source.db).await?)?)?;
+    std::fs::write(out.join("catalogue.json"), serde_json::to_vec(&api::catalogue_of(practices))?)?;
     let opendata = out.join("opendata");
     std::fs::create_dir_all(&opendata)?;
     for (name, _, _) in opendata::FILES {
-        let body = opendata::render(name, source.public_url, &practices).expect("every listed file renders");
+        let body = opendata::render(name, public_url, practices).expect("every listed file renders");
         std::fs::write(opendata.join(name), body)?;
     }
     Ok(practices.len())
