@@ -907,26 +907,14 @@ pub fn UpdatePage() -> impl IntoView {
     let heading = tr("Aggiorna la pratica", "Update the practice");
     let resumable = move || !ctx.draft.with_untracked(|d| d.edit_token.is_empty() || d.is_blank());
     view! {
-        <Transition fallback=move || {
-            view! {
-                <div class="container page">
-                    <p role="status">{tr("Apertura della pratica…", "Opening the practice…")}</p>
-                </div>
-            }
-        }>
+        <Transition fallback=Opening>
             {move || Suspend::new(async move {
                 match loaded.await {
                     Ok(Some((own, token))) => {
                         let current = matches!(own.moderation_status.as_str(), "integrazioni_richieste" | "respinta");
                         let message = own.curator_message.clone().filter(|_| current);
                         if !local_edits {
-                            ctx.discard();
-                            ctx.update(|d| {
-                                d.answers = own.answers;
-                                d.edit_token = token;
-                                d.reached = QUESTIONNAIRE.steps.len();
-                            });
-                            ctx.save_now();
+                            ctx.load(own.answers, |d| d.edit_token = token);
                         }
                         // The message matters while changes are asked or after a
                         // rejection; once published, it is history.
@@ -970,6 +958,16 @@ pub fn UpdatePage() -> impl IntoView {
     }
 }
 
+/// Shown while a submission is fetched for the journey.
+#[component]
+fn Opening() -> impl IntoView {
+    view! {
+        <div class="container page">
+            <p role="status">{tr("Apertura della pratica…", "Opening the practice…")}</p>
+        </div>
+    }
+}
+
 /// `/redazione/correzione?pratica=ID`: a curator corrects a submission's text
 /// or classification with the questionnaire's own steps and checks; saved as
 /// a new version by the curator (the respondent's versions are kept).
@@ -993,13 +991,7 @@ pub fn CorrectionPage() -> impl IntoView {
         }
     });
     view! {
-        <Transition fallback=move || {
-            view! {
-                <div class="container page">
-                    <p role="status">{tr("Apertura della pratica…", "Opening the practice…")}</p>
-                </div>
-            }
-        }>
+        <Transition fallback=Opening>
             {move || Suspend::new(async move {
                 match loaded.await {
                     Ok(Some(review)) => {
@@ -1008,13 +1000,7 @@ pub fn CorrectionPage() -> impl IntoView {
                             id: review["id"].as_str().unwrap_or_default().to_owned(),
                             version: review["version"].as_i64().unwrap_or(0),
                         };
-                        ctx.discard();
-                        ctx.update(|d| {
-                            d.answers = answers;
-                            d.correction = Some(correction);
-                            d.reached = QUESTIONNAIRE.steps.len();
-                        });
-                        ctx.save_now();
+                        ctx.load(answers, |d| d.correction = Some(correction));
                         view! { <Journey /> }.into_any()
                     }
                     Ok(None) => view! { <Journey /> }.into_any(),

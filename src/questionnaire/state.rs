@@ -221,6 +221,19 @@ impl FormCtx {
         self.generation.update(|g| *g += 1);
     }
 
+    /// Replaces the draft with a submission's answers loaded from the server
+    /// (through the private link, or for a curator's correction), every step
+    /// open; `mark` records which submission it is.
+    pub fn load(self, answers: Map<String, Value>, mark: impl FnOnce(&mut Draft)) {
+        self.discard();
+        self.update(|d| {
+            d.answers = answers;
+            d.reached = QUESTIONNAIRE.steps.len();
+            mark(d);
+        });
+        self.save_now();
+    }
+
     /// Adopts a draft another tab has just saved, when it is newer than ours,
     /// so that neither tab overwrites the other's answers with stale ones.
     pub fn adopt_if_newer(self, stored: &str) {

@@ -17,6 +17,26 @@ pub async fn next_step(browser: &Browser, heading: &str) {
     browser.wait_for_heading(heading).await;
 }
 
+/// The headings of the journey's pages after the privacy notice, in order.
+const PAGES: [&str; 7] = [
+    "Ente",
+    "La pratica",
+    "Classificazione",
+    "Modalità, comunicazione, strumenti, risorse",
+    "Risultati e prospettive",
+    "Materiali e consenso",
+    "Controlla le risposte",
+];
+
+/// From the page headed `from`, presses "Avanti" page by page until the one
+/// headed `to`.
+pub async fn advance(browser: &Browser, from: &str, to: &str) {
+    let position = |heading| PAGES.iter().position(|p| *p == heading).unwrap_or_else(|| panic!("no page {heading}"));
+    for heading in &PAGES[position(from) + 1..=position(to)] {
+        next_step(browser, heading).await;
+    }
+}
+
 /// Fills step 1 (Ente) with the keyboard.
 pub async fn fill_entity(b: &Browser) {
     b.wait_for_heading("Ente").await;

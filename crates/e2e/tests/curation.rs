@@ -79,21 +79,11 @@ async fn a_curator_reviews_and_publishes_a_submission() {
     let begin = b.wait_for(Locator::XPath("//a[normalize-space(.)='Inizia la correzione']")).await;
     begin.send_keys(&key(Key::Enter)).await.unwrap();
     b.wait_for_heading("Ente").await;
-    b.press("Avanti").await;
-    b.wait_for_heading("La pratica").await;
+    e2e::respondent::advance(&b, "Ente", "La pratica").await;
     let title = b.labelled("Titolo della pratica").await;
     title.clear().await.unwrap();
     title.send_keys("Pratica corretta dalla redazione").await.unwrap();
-    for heading in [
-        "Classificazione",
-        "Modalità, comunicazione, strumenti, risorse",
-        "Risultati e prospettive",
-        "Materiali e consenso",
-        "Controlla le risposte",
-    ] {
-        b.press("Avanti").await;
-        b.wait_for_heading(heading).await;
-    }
+    e2e::respondent::advance(&b, "La pratica", "Controlla le risposte").await;
     b.press("Salva la correzione").await;
     b.wait_for_heading("Pratica corretta dalla redazione").await;
     b.wait_for(Locator::XPath("//p[@data-testid='review-state'][contains(., 'Pubblicata')]")).await;
@@ -117,7 +107,7 @@ async fn a_curator_reviews_and_publishes_a_submission() {
 /// page shows the practice without its private fields.
 #[tokio::test(flavor = "multi_thread")]
 async fn a_submission_goes_through_changes_requested_to_the_public_catalogue() {
-    use e2e::respondent::{TITLE, assert_accessible, fill_everything, next_step, start};
+    use e2e::respondent::{TITLE, advance, assert_accessible, fill_everything, next_step, start};
     let server = TestServer::start_with_demo(&dist_dir()).await;
     server
         .db
@@ -163,16 +153,11 @@ async fn a_submission_goes_through_changes_requested_to_the_public_catalogue() {
     let begin = b.wait_for(Locator::XPath("//a[normalize-space(.)='Inizia il questionario']")).await;
     begin.send_keys(&key(Key::Enter)).await.unwrap();
     b.wait_for_heading("Ente").await;
-    for heading in
-        ["La pratica", "Classificazione", "Modalità, comunicazione, strumenti, risorse", "Risultati e prospettive"]
-    {
-        next_step(&b, heading).await;
-    }
+    advance(&b, "Ente", "Risultati e prospettive").await;
     let feedback = b.labelled("Riscontri della cittadinanza").await;
     feedback.clear().await.unwrap();
     feedback.send_keys("Molto apprezzato: 80 questionari telefonici di gradimento.").await.unwrap();
-    next_step(&b, "Materiali e consenso").await;
-    next_step(&b, "Controlla le risposte").await;
+    advance(&b, "Risultati e prospettive", "Controlla le risposte").await;
     b.press("Invia l'aggiornamento").await;
     b.wait_for_heading("Aggiornamento inviato").await;
 
@@ -211,15 +196,7 @@ async fn a_submission_goes_through_changes_requested_to_the_public_catalogue() {
     let title = b.labelled("Titolo della pratica").await;
     title.clear().await.unwrap();
     title.send_keys(updated).await.unwrap();
-    for heading in [
-        "Classificazione",
-        "Modalità, comunicazione, strumenti, risorse",
-        "Risultati e prospettive",
-        "Materiali e consenso",
-        "Controlla le risposte",
-    ] {
-        next_step(&b, heading).await;
-    }
+    advance(&b, "La pratica", "Controlla le risposte").await;
     b.press("Invia l'aggiornamento").await;
     b.wait_for_heading("Aggiornamento inviato").await;
     b.client.goto(&format!("{}/pratiche/{reference}", server.base)).await.unwrap();

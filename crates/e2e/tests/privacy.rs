@@ -33,18 +33,13 @@ const FLOW_MARKER: &str = "qzpublicflow";
 /// The private link of the practice taken through the workflow.
 const FLOW_TOKEN: &str = "flow-private-link-token-qztokenflow000000";
 
-/// Keys of private data, which no public page has any reason to carry.
-const PRIVATE_KEYS: [&str; 9] = [
-    "contact_name",
-    "contact_role",
-    "contact_email",
-    "contact_phone",
-    "privacy_notice_read",
-    "publication_consent",
-    "no_beneficiary_data",
-    "curator_message",
-    "edit_token",
-];
+/// Keys of private data, which no public page has any reason to carry: the
+/// questionnaire's private fields (from its definition) and curation data.
+fn private_keys() -> impl Iterator<Item = &'static str> {
+    use domain::questionnaire::{QUESTIONNAIRE, Visibility};
+    let private = QUESTIONNAIRE.fields().filter(|f| f.visibility == Visibility::Private).map(|f| f.key);
+    private.chain(["curator_message", "edit_token"])
+}
 
 /// A valid practice (the first demo one) whose four private text fields hold
 /// canaries made from `tag`.
@@ -234,7 +229,7 @@ impl Crawl<'_> {
                 }
             }
         }
-        for key in PRIVATE_KEYS {
+        for key in private_keys() {
             if source.contains(key) {
                 self.leaks.push(format!("{path}: the DOM carries the private key {key}"));
             }

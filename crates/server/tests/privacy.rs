@@ -17,20 +17,17 @@ use serde_json::{Value, json};
 use server::auth::Role;
 use std::path::{Path, PathBuf};
 
-/// Keys that only private documents may carry.
-const PRIVATE_KEYS: [&str; 11] = [
-    "contact_name",
-    "contact_role",
-    "contact_email",
-    "contact_phone",
-    "privacy_notice_read",
-    "publication_consent",
-    "no_beneficiary_data",
-    "curator_message",
-    "moderation_status",
-    "edit_token",
-    "idempotency",
-];
+/// The questionnaire's private fields, from its definition.
+fn private_fields() -> impl Iterator<Item = &'static str> {
+    use domain::questionnaire::{QUESTIONNAIRE, Visibility};
+    QUESTIONNAIRE.fields().filter(|f| f.visibility == Visibility::Private).map(|f| f.key)
+}
+
+/// Keys that only private documents may carry: the private fields, and
+/// curation and submission data.
+fn private_keys() -> impl Iterator<Item = &'static str> {
+    private_fields().chain(["curator_message", "moderation_status", "edit_token", "idempotency"])
+}
 
 /// A practice whose four private text fields hold canaries made from `tag`.
 fn with_private_canaries(tag: &str, canaries: &mut Vec<String>) -> domain::Practice {
@@ -94,7 +91,7 @@ impl Crawl {
         if dictionary {
             self.check_dictionary(what, body);
         } else {
-            for key in PRIVATE_KEYS {
+            for key in private_keys() {
                 if text.contains(key) {
                     self.leaks.push(format!("{what} carries the private key {key}"));
                 }
@@ -110,8 +107,8 @@ impl Crawl {
             return;
         };
         let columns = document.get("columns").unwrap_or(&document).as_array().cloned().unwrap_or_default();
-        for key in &PRIVATE_KEYS[..7] {
-            let entry = columns.iter().find(|c| c["key"] == *key);
+        for key in private_fields() {
+            let entry = columns.iter().find(|c| c["key"] == key);
             if entry.is_none_or(|e| e["public"] != json!(false)) {
                 self.leaks.push(format!("{what} does not mark {key} as private"));
             }

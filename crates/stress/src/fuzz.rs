@@ -49,16 +49,8 @@ pub async fn run(server_binary: &Path, schemathesis: &Path, max_examples: u32) -
     }
     let practice: serde_json::Value = serde_json::from_str(&answer.body).map_err(|e| e.to_string())?;
     let token = submission.body["edit_token"].as_str().unwrap_or_default().to_owned();
-    let catalogue: serde_json::Value = client
-        .get(format!("{base}/api/catalogue"))
-        .send()
-        .await
-        .and_then(reqwest::Response::error_for_status)
-        .map_err(|e| format!("reading the catalogue: {e}"))?
-        .json()
-        .await
-        .map_err(|e| format!("reading the catalogue: {e}"))?;
-    let published = catalogue["practices"][0]["id"].as_str().ok_or("no published demo practice")?.to_owned();
+    let entries = crate::load::published_entries(&client, &base).await?;
+    let published = entries.first().and_then(|e| e["id"].as_str()).ok_or("no published demo practice")?.to_owned();
 
     let config = Path::new(env!("CARGO_MANIFEST_DIR")).join("schemathesis.toml");
     let status = std::process::Command::new(schemathesis)

@@ -201,7 +201,10 @@ async fn browse(plan: &Plan) -> Kinds {
 }
 
 /// The catalogue's entries, as the API serves them.
-async fn published_entries(client: &reqwest::Client, base_url: &str) -> Result<Vec<serde_json::Value>, String> {
+pub(crate) async fn published_entries(
+    client: &reqwest::Client,
+    base_url: &str,
+) -> Result<Vec<serde_json::Value>, String> {
     let catalogue: serde_json::Value = client
         .get(format!("{base_url}/api/catalogue"))
         .send()
