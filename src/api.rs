@@ -148,6 +148,9 @@ pub struct OwnSubmission {
     pub id: String,
     pub moderation_status: String,
     pub versions: u32,
+    /// When the state last changed or an update arrived (RFC 3339).
+    #[serde(default)]
+    pub updated_at: String,
     /// The editors' latest message (changes requested, or a rejection's reason).
     #[serde(default)]
     pub curator_message: Option<String>,

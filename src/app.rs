@@ -11,8 +11,10 @@ use leptos_router::path;
 #[component]
 pub fn App() -> impl IntoView {
     crate::i18n::provide_lang();
+    crate::comuni::provide_comuni();
     view! {
         <Router>
+            <FocusOnNavigation />
             <OutsideEmbeds>
                 <SkipLink />
                 <Header />
@@ -55,4 +57,33 @@ fn OutsideEmbeds(
     let location = leptos_router::hooks::use_location();
     let embedded = Memo::new(move |_| location.pathname.with(|path| path.starts_with("/embed/")));
     view! { <Show when=move || !embedded.get()>{children()}</Show> }
+}
+
+/// After every client-side navigation to another page, focus goes to the new
+/// page's main heading (or, before it is drawn, to `<main>`), so screen-reader
+/// and keyboard users start where the new content starts, as after a full
+/// page load. Changes of the query alone (filters, questionnaire steps, which
+/// manage focus themselves) leave focus where it is.
+#[component]
+fn FocusOnNavigation() -> impl IntoView {
+    let location = leptos_router::hooks::use_location();
+    Effect::new(move |previous: Option<String>| {
+        let path = location.pathname.get();
+        if previous.is_some_and(|p| p != path) {
+            request_animation_frame(focus_main_heading);
+        }
+        path
+    });
+}
+
+fn focus_main_heading() {
+    use wasm_bindgen::JsCast;
+    let target =
+        document().query_selector("main h1").ok().flatten().or_else(|| document().get_element_by_id("contenuto"));
+    if let Some(element) = target.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+        if !element.has_attribute("tabindex") {
+            let _ = element.set_attribute("tabindex", "-1");
+        }
+        let _ = element.focus();
+    }
 }

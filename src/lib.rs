@@ -5,6 +5,7 @@
 pub mod api;
 pub mod app;
 pub mod components;
+pub mod comuni;
 pub mod i18n;
 pub mod pages;
 pub mod questionnaire;

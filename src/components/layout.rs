@@ -4,11 +4,21 @@ use crate::i18n::{LanguageSwitch, tr};
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-/// A link that lets keyboard users jump past the navigation.
+/// A link that lets keyboard users jump past the navigation to this page's
+/// main content. Its address is the current page's own (a bare `#contenuto`
+/// would resolve against `<base>`, the home page), and `rel="external"`
+/// leaves it to the browser, whose fragment navigation scrolls to `<main>`
+/// and moves focus there.
 #[component]
 pub fn SkipLink() -> impl IntoView {
+    let location = leptos_router::hooks::use_location();
+    let href = move || {
+        let search = location.search.get();
+        let query = if search.is_empty() { String::new() } else { format!("?{search}") };
+        format!("{}{query}#contenuto", location.pathname.get())
+    };
     view! {
-        <a class="skip-link" href="#contenuto">
+        <a class="skip-link" href=href rel="external">
             {tr("Vai al contenuto principale", "Skip to main content")}
         </a>
     }

@@ -16,3 +16,25 @@ pub fn use_document_title(page: &'static str) {
         }
     });
 }
+
+/// A link to a file or a server route that is not an app page (open data,
+/// exports, the feed): `rel="external"` makes the client router leave it to
+/// the browser, which fetches the file; `download` offers it as a file to
+/// save (for data a person keeps, not for documents read in the browser).
+#[component]
+pub fn FileLink(
+    /// The file's address (relative ones resolve against `<base>`).
+    #[prop(into)]
+    href: Signal<String>,
+    /// Offer the file to save rather than to open.
+    #[prop(optional)]
+    download: bool,
+    /// The link's text.
+    children: Children,
+) -> impl IntoView {
+    view! {
+        <a href=href rel="external" download=download.then_some("")>
+            {children()}
+        </a>
+    }
+}

@@ -6,13 +6,14 @@
 
 use crate::api;
 use crate::components::practice_list::PracticeList;
-use crate::components::use_document_title;
+use crate::components::{FileLink, use_document_title};
 use crate::i18n::{tr, use_lang};
 use domain::Lang;
 use domain::catalogue::{CatalogueIndex, Facet, Query, Results, Sort};
 use leptos::prelude::*;
 use leptos_router::NavigateOptions;
 use leptos_router::hooks::{use_navigate, use_query_map};
+use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
 /// The public catalogue of published practices.
@@ -64,13 +65,50 @@ pub fn use_catalogue_query() -> Memo<Query> {
 
 /// The catalogue address of a query.
 pub fn catalogue_href(query: &Query) -> String {
+    href_at("/catalogo", query, &[])
+}
+
+/// The address at `path` of a query, with `extra` parameters after its own.
+fn href_at(path: &str, query: &Query, extra: &[(&str, &str)]) -> String {
     let pairs = query.to_pairs();
-    if pairs.is_empty() {
-        return "/catalogo".into();
-    }
-    let encoded: Vec<String> =
+    let mut encoded: Vec<String> =
         pairs.iter().map(|(k, v)| format!("{k}={}", String::from(js_sys::encode_uri_component(v)))).collect();
-    format!("/catalogo?{}", encoded.join("&"))
+    encoded.extend(extra.iter().map(|(k, v)| format!("{k}={v}")));
+    if encoded.is_empty() { path.to_owned() } else { format!("{path}?{}", encoded.join("&")) }
+}
+
+/// Where the catalogue's own links go: the site's `/catalogo`, or inside a
+/// partner's iframe `/embed/catalogo` with the partner's preset filters
+/// always kept (and the language, which the frame's address carries).
+#[derive(Clone, Copy)]
+struct ViewAddress {
+    preset: Option<StoredValue<BTreeMap<Facet, BTreeSet<String>>>>,
+    lang: RwSignal<Lang>,
+}
+
+impl ViewAddress {
+    fn href(&self, query: &Query) -> String {
+        let Some(preset) = self.preset else { return catalogue_href(query) };
+        let mut query = query.clone();
+        preset.with_value(|preset| {
+            for (facet, codes) in preset {
+                query.filters.entry(*facet).or_default().extend(codes.iter().cloned());
+            }
+        });
+        let lang = if self.lang.get_untracked() == Lang::En { &[("lang", "en")][..] } else { &[] };
+        href_at("/embed/catalogo", &query, lang)
+    }
+
+    /// True for a filter the partner fixed.
+    fn is_preset(&self, facet: Facet, code: &str) -> bool {
+        self.preset.is_some_and(|p| p.with_value(|p| p.get(&facet).is_some_and(|codes| codes.contains(code))))
+    }
+
+    /// The view with no filters but the preset ones.
+    fn cleared(&self, sort: Option<Sort>) -> Query {
+        let filters = self.preset.map(|p| p.get_value()).unwrap_or_default();
+        Query { text: String::new(), filters, sort, page: 1 }
+    }
 }
 
 /// The download of exactly the practices a query selects (every page).
@@ -112,6 +150,8 @@ fn CatalogueView(index: Arc<CatalogueIndex>) -> impl IntoView {
     let lang = use_lang();
     let query = use_catalogue_query();
     let navigate = use_navigate();
+    let address = ViewAddress { preset: crate::pages::embed::embed_preset().map(StoredValue::new), lang };
+    let embedded = address.preset.is_some();
     let results = {
         let index = Arc::clone(&index);
         Memo::new(move |_| query.with(|q| timed_query(&index, q)))
@@ -119,7 +159,7 @@ fn CatalogueView(index: Arc<CatalogueIndex>) -> impl IntoView {
     let go = {
         let navigate = navigate.clone();
         move |q: Query, replace: bool| {
-            navigate(&catalogue_href(&q), NavigateOptions { replace, scroll: false, ..Default::default() })
+            navigate(&address.href(&q), NavigateOptions { replace, scroll: false, ..Default::default() })
         }
     };
     let shown = {
@@ -132,6 +172,9 @@ fn CatalogueView(index: Arc<CatalogueIndex>) -> impl IntoView {
     let toggle = {
         let go = go.clone();
         move |facet: Facet, code: String| {
+            if address.is_preset(facet, &code) {
+                return;
+            }
             let mut q = query.get_untracked();
             q.toggle(facet, &code);
             go(q, false);
@@ -181,16 +224,12 @@ fn CatalogueView(index: Arc<CatalogueIndex>) -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     };
-    let clear_href = move || {
-        query.with(|q| {
-            catalogue_href(&Query { text: String::new(), filters: Default::default(), sort: q.sort, page: 1 })
-        })
-    };
+    let clear_href = move || query.with(|q| address.href(&address.cleared(q.sort)));
     let page_href = move |page: usize| {
         query.with(|q| {
             let mut q = q.clone();
             q.page = page;
-            catalogue_href(&q)
+            address.href(&q)
         })
     };
     let facet_panels = {
@@ -220,11 +259,13 @@ fn CatalogueView(index: Arc<CatalogueIndex>) -> impl IntoView {
                                             let id = format!("filtro-{}-{}", facet.url_key(), v.code);
                                             let toggle = toggle.clone();
                                             let code = v.code.clone();
+                                            let fixed = address.is_preset(facet, &v.code);
                                             view! {
                                                 <div class="form-check">
                                                     <input
                                                         type="checkbox"
                                                         id=id.clone()
+                                                        disabled=fixed
                                                         prop:checked=v.selected
                                                         on:change=move |_| toggle(facet, code.clone())
                                                     />
@@ -301,30 +342,36 @@ fn CatalogueView(index: Arc<CatalogueIndex>) -> impl IntoView {
                             view! {
                                 <p class="downloads">
                                     {tr("Scarica tutti i dati:", "Download all the data:")} " "
-                                    <a href="opendata/buone-pratiche.csv" download>
+                                    <FileLink href="opendata/buone-pratiche.csv" download=true>
                                         "CSV"
-                                    </a> " · " <a href="opendata/buone-pratiche.json" download>
+                                    </FileLink> " · " <FileLink href="opendata/buone-pratiche.json" download=true>
                                         "JSON"
-                                    </a> " · "
-                                    <a href="opendata/dizionario-dati.json">
+                                    </FileLink> " · "
+                                    <FileLink href="opendata/dizionario-dati.json">
                                         {tr("dizionario dei dati", "data dictionary")}
-                                    </a>
+                                    </FileLink>
                                 </p>
                             }
                         }
                     >
                         <p class="downloads">
                             {tr("Scarica questi risultati:", "Download these results:")} " "
-                            <a href=move || query.with(|q| export_href(q, "csv")) download data-testid="download-csv">
+                            <FileLink href=Signal::derive(move || query.with(|q| export_href(q, "csv"))) download=true>
                                 "CSV"
-                            </a> " · "
-                            <a href=move || query.with(|q| export_href(q, "json")) download data-testid="download-json">
+                            </FileLink> " · "
+                            <FileLink href=Signal::derive(move || query.with(|q| export_href(q, "json"))) download=true>
                                 "JSON"
-                            </a> " · "
-                            <a href="/api/data-dictionary">{tr("dizionario dei dati", "data dictionary")}</a> " · "
-                            <a href=move || {
-                                query.with(|q| catalogue_href(q).replacen("/catalogo", "/incorpora", 1))
-                            }>{tr("incorpora questa vista", "embed this view")}</a>
+                            </FileLink> " · "
+                            <FileLink href="/api/data-dictionary">{tr("dizionario dei dati", "data dictionary")}</FileLink>
+                            {(!embedded)
+                                .then(|| {
+                                    view! {
+                                        " · "
+                                        <a href=move || {
+                                            query.with(|q| catalogue_href(q).replacen("/catalogo", "/incorpora", 1))
+                                        }>{tr("incorpora questa vista", "embed this view")}</a>
+                                    }
+                                })}
                         </p>
                     </Show>
                 </div>
@@ -339,32 +386,50 @@ fn CatalogueView(index: Arc<CatalogueIndex>) -> impl IntoView {
                                     .map(|(facet, code)| {
                                         let label = facet.value_label(&code, lang);
                                         let toggle = toggle.clone();
+                                        let fixed = address.is_preset(facet, &code);
+                                        let remove = (!fixed)
+                                            .then(|| {
+                                                view! {
+                                                    <button
+                                                        type="button"
+                                                        class="chip-remove"
+                                                        aria-label=if lang == Lang::It {
+                                                            format!("Rimuovi il filtro {label}")
+                                                        } else {
+                                                            format!("Remove the filter {label}")
+                                                        }
+                                                        on:click=move |_| toggle(facet, code.clone())
+                                                    >
+                                                        "×"
+                                                    </button>
+                                                }
+                                            });
+                                        let fixed_note = fixed
+                                            .then(|| {
+                                                view! {
+                                                    <span class="chip-fixed">
+                                                        {if lang == Lang::It { " (fisso)" } else { " (fixed)" }}
+                                                    </span>
+                                                }
+                                            });
                                         view! {
                                             <li class="chip">
                                                 <span>{format!("{}: {label}", facet.label(lang))}</span>
-                                                <button
-                                                    type="button"
-                                                    class="chip-remove"
-                                                    aria-label=if lang == Lang::It {
-                                                        format!("Rimuovi il filtro {label}")
-                                                    } else {
-                                                        format!("Remove the filter {label}")
-                                                    }
-                                                    on:click=move |_| toggle(facet, code.clone())
-                                                >
-                                                    "×"
-                                                </button>
+                                                {fixed_note}
+                                                {remove}
                                             </li>
                                         }
                                     })
                                     .collect_view()
                             }
                         }
-                        <li>
-                            <a href=clear_href class="clear-filters">
-                                {tr("Cancella tutti i filtri", "Clear all filters")}
-                            </a>
-                        </li>
+                        <Show when=move || chips().iter().any(|(facet, code)| !address.is_preset(*facet, code))>
+                            <li>
+                                <a href=clear_href class="clear-filters">
+                                    {tr("Cancella tutti i filtri", "Clear all filters")}
+                                </a>
+                            </li>
+                        </Show>
                     </ul>
                 </Show>
                 <Show

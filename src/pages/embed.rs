@@ -7,20 +7,64 @@
 //! that), which `/embed.js` on the host uses to size the iframe.
 
 use crate::i18n::use_lang;
+use crate::pages::catalogue::use_catalogue_query;
 use crate::pages::{CataloguePage, PracticePage};
 use domain::Lang;
+use domain::catalogue::{Facet, Query};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
+use std::collections::{BTreeMap, BTreeSet};
 use wasm_bindgen::JsCast;
 use wasm_bindgen::closure::Closure;
 
-/// Marks the views rendered inside a partner's iframe.
-#[derive(Clone, Copy)]
-pub struct Embedded;
+/// Marks the views rendered inside a partner's iframe, with the filters the
+/// partner chose in its `src` (the preset): every navigation inside the frame
+/// stays under `/embed/` and keeps them, and a reader cannot remove them.
+#[derive(Clone)]
+pub struct Embedded {
+    pub preset: BTreeMap<Facet, BTreeSet<String>>,
+}
 
 /// True inside an embed view.
 pub fn is_embedded() -> bool {
     use_context::<Embedded>().is_some()
+}
+
+/// The partner's preset filters, inside an embed view.
+pub fn embed_preset() -> Option<BTreeMap<Facet, BTreeSet<String>>> {
+    use_context::<Embedded>().map(|e| e.preset)
+}
+
+const PRESET_KEY: &str = "bp-embed-preset";
+
+/// The preset: the filters of the address the frame was loaded with. When the
+/// reader reloads the frame itself (its address then holds their own filters
+/// too), the preset kept for this frame's session is used instead.
+fn preset_of(query: &Query) -> BTreeMap<Facet, BTreeSet<String>> {
+    let session = window().session_storage().ok().flatten();
+    let reloaded = window()
+        .performance()
+        .and_then(|p| p.get_entries_by_type("navigation").get(0).dyn_into::<js_sys::Object>().ok())
+        .and_then(|entry| js_sys::Reflect::get(&entry, &"type".into()).ok())
+        .and_then(|kind| kind.as_string())
+        .is_some_and(|kind| kind == "reload");
+    let kept = session
+        .as_ref()
+        .filter(|_| reloaded)
+        .and_then(|s| s.get_item(PRESET_KEY).ok().flatten())
+        .map(|pairs| Query::from_pairs(url_pairs(&pairs).iter().map(|(k, v)| (k.as_str(), v.as_str()))).filters);
+    let preset = kept.unwrap_or_else(|| query.filters.clone());
+    if let Some(session) = session {
+        let filters_only = Query { filters: preset.clone(), page: 1, ..Query::default() };
+        let encoded: Vec<String> = filters_only.to_pairs().into_iter().map(|(k, v)| format!("{k}={v}")).collect();
+        let _ = session.set_item(PRESET_KEY, &encoded.join("&"));
+    }
+    preset
+}
+
+/// `k=v&k2=v2` as pairs (the values are lists of codes, never escaped).
+fn url_pairs(text: &str) -> Vec<(String, String)> {
+    text.split('&').filter_map(|p| p.split_once('=')).map(|(k, v)| (k.to_owned(), v.to_owned())).collect()
 }
 
 /// The message type the host script listens for.
@@ -56,7 +100,8 @@ fn embed_setup() {
     if let Some(tag) = query.with_untracked(|q| q.get("lang")) {
         lang.set(if tag == "en" { Lang::En } else { Lang::It });
     }
-    provide_context(Embedded);
+    let preset = preset_of(&use_catalogue_query().get_untracked());
+    provide_context(Embedded { preset });
     request_animation_frame(report_height);
 }
 

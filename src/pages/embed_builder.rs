@@ -31,12 +31,13 @@ pub fn EmbedBuilderPage() -> impl IntoView {
         let origin = origin.clone();
         Memo::new(move |_| query.with(|q| embed_src(&origin, &catalogue_href(q), lang.get())))
     };
-    let snippet = move || {
+    let copy_status = RwSignal::new(None::<bool>);
+    let snippet = Signal::derive(move || {
         format!(
             "<iframe data-buone-pratiche src=\"{}\" title=\"Buone pratiche dei servizi sociali\" style=\"width:100%;height:600px;border:0\" loading=\"lazy\" referrerpolicy=\"strict-origin-when-cross-origin\"></iframe>\n<script src=\"{origin}/embed.js\" async></script>",
             src.get()
         )
-    };
+    });
     view! {
         <div class="container page">
             <h1>{tr("Incorpora il catalogo nel tuo sito", "Embed the catalogue in your website")}</h1>
@@ -51,10 +52,72 @@ pub fn EmbedBuilderPage() -> impl IntoView {
                     query.with(catalogue_href)
                 }>{tr("Cambia i filtri nel catalogo", "Change the filters in the catalogue")}</a>
             </p>
+            <h2>{tr("Filtri fissi", "Fixed filters")}</h2>
+            {move || {
+                let lang = lang.get();
+                let fixed: Vec<String> = query
+                    .with(|q| {
+                        q.filters
+                            .iter()
+                            .flat_map(|(facet, codes)| {
+                                codes.iter().map(move |code| format!("{}: {}", facet.label(lang), facet.value_label(code, lang)))
+                            })
+                            .collect()
+                    });
+                if fixed.is_empty() {
+                    view! {
+                        <p>
+                            {tr(
+                                "Nessun filtro fisso: chi visita il tuo sito vedrà tutte le pratiche e potrà filtrarle.",
+                                "No fixed filter: your visitors will see every practice and can filter them.",
+                            )}
+                        </p>
+                    }
+                        .into_any()
+                } else {
+                    view! {
+                        <p>
+                            {tr(
+                                "Questi filtri restano sempre attivi nel catalogo incorporato: chi visita il tuo sito può aggiungerne altri, ma non toglierli.",
+                                "These filters always stay on in the embedded catalogue: your visitors can add others but not remove them.",
+                            )}
+                        </p>
+                        <ul class="fixed-filters">{fixed.into_iter().map(|f| view! { <li>{f}</li> }).collect_view()}</ul>
+                    }
+                        .into_any()
+                }
+            }}
             <div class="form-group">
                 <label for="codice">{tr("Codice da incorporare", "Code to embed")}</label>
                 <textarea id="codice" class="form-control snippet" rows="5" readonly prop:value=snippet></textarea>
             </div>
+            <p>
+                <button
+                    type="button"
+                    class="button button-secondary"
+                    on:click=move |_| {
+                        let text = snippet.get_untracked();
+                        let clipboard = window().navigator().clipboard();
+                        let promise = clipboard.write_text(&text);
+                        leptos::task::spawn_local(async move {
+                            let copied = wasm_bindgen_futures::JsFuture::from(promise).await.is_ok();
+                            copy_status.set(Some(copied));
+                        });
+                    }
+                >
+                    {tr("Copia il codice", "Copy the code")}
+                </button>
+                " "
+                <span role="status" class="copy-status">
+                    {move || match (copy_status.get(), lang.get()) {
+                        (Some(true), Lang::It) => "Codice copiato.",
+                        (Some(true), Lang::En) => "Code copied.",
+                        (Some(false), Lang::It) => "Copia non riuscita: seleziona il codice e copialo a mano.",
+                        (Some(false), Lang::En) => "Copying failed: select the code and copy it by hand.",
+                        (None, _) => "",
+                    }}
+                </span>
+            </p>
             <h2>{tr("Anteprima", "Preview")}</h2>
             <iframe
                 class="embed-preview"

@@ -1,6 +1,6 @@
 //! The pages the footer links to, as the law and open-data practice require.
 
-use crate::components::use_document_title;
+use crate::components::{FileLink, use_document_title};
 use leptos::prelude::*;
 
 /// Dichiarazione di accessibilità (Law 4/2004, AgID guidelines).
@@ -55,19 +55,19 @@ pub fn OpenData() -> impl IntoView {
             <h2>"File"</h2>
             <ul>
                 <li>
-                    <a href="opendata/buone-pratiche.csv">"Tutte le pratiche pubblicate (CSV, UTF-8)"</a>
+                    <FileLink href="opendata/buone-pratiche.csv" download=true>"Tutte le pratiche pubblicate (CSV, UTF-8)"</FileLink>
                 </li>
                 <li>
-                    <a href="opendata/buone-pratiche.json">"Tutte le pratiche pubblicate (JSON)"</a>
+                    <FileLink href="opendata/buone-pratiche.json" download=true>"Tutte le pratiche pubblicate (JSON)"</FileLink>
                 </li>
                 <li>
-                    <a href="opendata/dizionario-dati.json">"Dizionario dei dati (JSON)"</a>
+                    <FileLink href="opendata/dizionario-dati.json">"Dizionario dei dati (JSON)"</FileLink>
                 </li>
                 <li>
-                    <a href="opendata/dcat.ttl">"Metadati DCAT-AP_IT (Turtle)"</a>
+                    <FileLink href="opendata/dcat.ttl">"Metadati DCAT-AP_IT (Turtle)"</FileLink>
                 </li>
                 <li>
-                    <a href="opendata/feed.atom">"Nuove pratiche e aggiornamenti (feed Atom)"</a>
+                    <FileLink href="opendata/feed.atom">"Nuove pratiche e aggiornamenti (feed Atom)"</FileLink>
                 </li>
             </ul>
             <p>

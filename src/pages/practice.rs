@@ -25,6 +25,11 @@ fn day(rfc3339: &str) -> String {
     rfc3339.get(..10).unwrap_or(rfc3339).to_owned()
 }
 
+/// A timestamp's day as people read it: "1 dicembre 2026".
+fn day_in_words(rfc3339: &str, lang: Lang) -> String {
+    domain::dates::long_date(rfc3339, lang)
+}
+
 /// The page of one published practice.
 #[component]
 pub fn PracticePage() -> impl IntoView {
@@ -77,6 +82,7 @@ fn PracticeView(
         document.set_title(&format!("{title} · Buone pratiche"));
     }
     let entity = text_of(&practice, "entity_name");
+    let summary = text_of(&practice, "summary");
     let region = domain::geo::Region::from_code(&text_of(&practice, "region_code"));
     let published = day(&text_of(&practice, "published_at"));
     let updated = day(&text_of(&practice, "updated_at"));
@@ -100,6 +106,8 @@ fn PracticeView(
     })
     .to_string()
     .replace("</", "<\\/");
+    let names_comuni = practice.get("comune_codes").and_then(Value::as_array).is_some_and(|c| !c.is_empty());
+    let comuni = if names_comuni { crate::comuni::use_comuni() } else { RwSignal::new(None) };
     let practice = StoredValue::new(practice);
     let sections = QUESTIONNAIRE
         .steps
@@ -109,6 +117,8 @@ fn PracticeView(
                 .fields
                 .iter()
                 .filter(|f| f.visibility == Visibility::Public)
+                // The title is the page's heading and the summary its lead.
+                .filter(|f| !matches!(f.key, "title" | "summary"))
                 .filter(|f| practice.with_value(|p| !domain::questionnaire::is_empty(p.get(f.key))))
                 .collect();
             (!fields.is_empty()).then(|| {
@@ -142,7 +152,9 @@ fn PracticeView(
                                                         })
                                                         .unwrap_or_else(|| ().into_any())
                                                 } else {
-                                                    display(field, p.get(field.key), lang.get(), None).into_any()
+                                                    let comuni = comuni.get();
+                                                    display(field, p.get(field.key), lang.get(), comuni.as_deref())
+                                                        .into_any()
                                                 }
                                             })
                                     };
@@ -177,15 +189,26 @@ fn PracticeView(
             <dt>{tr("Riferimento", "Reference")}</dt>
             <dd data-testid="reference">{id.clone()}</dd>
             <dt>{tr("Pubblicata il", "Published on")}</dt>
-            <dd>{published.clone()}</dd>
+            <dd class="nowrap">
+                {
+                    let published = published.clone();
+                    move || day_in_words(&published, lang.get())
+                }
+            </dd>
             <dt>{tr("Aggiornata il", "Updated on")}</dt>
-            <dd>{updated.clone()}</dd>
+            <dd class="nowrap">
+                {
+                    let updated = updated.clone();
+                    move || day_in_words(&updated, lang.get())
+                }
+            </dd>
         </dl>
+        <p class="lead" lang="it">{summary}</p>
+        {sections}
         <div class="notice cite">
             <h2>{tr("Come citare", "How to cite")}</h2>
             <p>{citation}</p>
         </div>
-        {sections}
         <section class="related">
             <h2>{tr("Pratiche simili", "Related practices")}</h2>
             <Transition fallback=|| ()>

@@ -345,6 +345,7 @@ pub fn ReviewPage() -> impl IntoView {
                     };
                     let lang = lang.get();
                     let answers = review["answers"].as_object().cloned().unwrap_or_default();
+                    let comuni = crate::comuni::use_comuni();
                     let version = review["version"].as_i64().unwrap_or(0);
                     let status = ModerationStatus::from_code(review["moderation_status"].as_str().unwrap_or_default());
                     let actions: Vec<CurationAction> = serde_json::from_value(review["allowed_actions"].clone())
@@ -372,7 +373,15 @@ pub fn ReviewPage() -> impl IntoView {
                                                 }
                                             })}
                                     </dt>
-                                    <dd>{display(field, answers.get(field.key), lang, None)}</dd>
+                                    <dd>
+                                        {
+                                            let value = answers.get(field.key).cloned();
+                                            move || {
+                                                let comuni = comuni.get();
+                                                display(field, value.as_ref(), lang, comuni.as_deref())
+                                            }
+                                        }
+                                    </dd>
                                 </div>
                             }
                         })

@@ -8,30 +8,13 @@ use super::fields::input_id;
 use super::state::use_form;
 use crate::i18n::use_lang;
 use domain::Lang;
-use domain::comuni::{ComuneIndex, LIST_DATE, LIST_FILE};
+use domain::comuni::LIST_DATE;
 use domain::geo::Region;
 use domain::questionnaire::Field;
 use leptos::prelude::*;
 use serde_json::{Value, json};
-use std::sync::Arc;
 
 const SUGGESTIONS: usize = 8;
-
-/// Fetches and parses the list of Comuni into the form's state, once.
-fn load_comuni() {
-    let ctx = use_form();
-    if ctx.comuni.get_untracked().is_some() {
-        return;
-    }
-    leptos::task::spawn_local(async move {
-        if let Ok(response) = gloo_net::http::Request::get(LIST_FILE).send().await
-            && response.ok()
-            && let Ok(text) = response.text().await
-        {
-            ctx.comuni.set(Some(Arc::new(ComuneIndex::parse(&text))));
-        }
-    });
-}
 
 /// Chooses Comuni of the region in the field `region`.
 #[component]
@@ -43,7 +26,7 @@ pub fn ComunePicker(
 ) -> impl IntoView {
     let ctx = use_form();
     let lang = use_lang();
-    load_comuni();
+    crate::comuni::use_comuni();
     let query = RwSignal::new(String::new());
     let open = RwSignal::new(false);
     let active = RwSignal::new(0usize);

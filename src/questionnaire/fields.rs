@@ -355,23 +355,8 @@ fn Checkboxes(field: &'static Field, options: &'static [Choice]) -> impl IntoVie
 
 /// The name of a month (1-12) in Italian and English.
 pub fn month_name(month: u8) -> (&'static str, &'static str) {
-    MONTHS[usize::from(month.clamp(1, 12)) - 1]
+    (domain::dates::month_name(month, Lang::It), domain::dates::month_name(month, Lang::En))
 }
-
-const MONTHS: [(&str, &str); 12] = [
-    ("gennaio", "January"),
-    ("febbraio", "February"),
-    ("marzo", "March"),
-    ("aprile", "April"),
-    ("maggio", "May"),
-    ("giugno", "June"),
-    ("luglio", "July"),
-    ("agosto", "August"),
-    ("settembre", "September"),
-    ("ottobre", "October"),
-    ("novembre", "November"),
-    ("dicembre", "December"),
-];
 
 /// Month and year as two selects (the GOV.UK date pattern, without days).
 #[component]
@@ -405,10 +390,9 @@ fn YearMonthInput(field: &'static Field) -> impl IntoView {
                     }
                 >
                     <option value="">"—"</option>
-                    {MONTHS
-                        .iter()
-                        .enumerate()
-                        .map(|(i, (it, en))| {
+                    {(1..=12u8)
+                        .map(|month| {
+                            let i = usize::from(month) - 1;
                             let code = format!("{:02}", i + 1);
                             let selected = {
                                 let code = code.clone();
@@ -416,7 +400,7 @@ fn YearMonthInput(field: &'static Field) -> impl IntoView {
                             };
                             view! {
                                 <option value=code selected=selected>
-                                    {move || if lang.get() == Lang::It { *it } else { *en }}
+                                    {move || domain::dates::month_name(month, lang.get())}
                                 </option>
                             }
                         })

@@ -533,7 +533,7 @@ pub fn display(
         Kind::Comuni { .. } => list(value)
             .iter()
             .filter_map(Value::as_str)
-            .map(|code| comuni.and_then(|i| i.get(code)).map_or_else(|| code.to_owned(), |c| c.name.clone()))
+            .map(|code| comuni.map_or_else(|| code.to_owned(), |i| i.label_of(code)))
             .collect::<Vec<_>>()
             .join(", "),
         Kind::Urls { .. } => list(value).iter().filter_map(Value::as_str).collect::<Vec<_>>().join("\n"),
@@ -552,7 +552,7 @@ fn AnswersSummary(
     /// Where each section's "Modifica" link goes, if anywhere.
     change_links: Option<Mode>,
 ) -> impl IntoView {
-    let ctx = use_context::<FormCtx>();
+    let comuni = crate::comuni::use_comuni();
     let lang = use_lang();
     QUESTIONNAIRE
         .steps
@@ -590,7 +590,7 @@ fn AnswersSummary(
                                             <dt>{move || field.label.get(lang.get())}</dt>
                                             <dd>
                                                 {move || {
-                                                    let comuni = ctx.and_then(|c| c.comuni.get());
+                                                    let comuni = comuni.get();
                                                     answers
                                                         .with(|a| display(
                                                             field,
@@ -918,7 +918,9 @@ pub fn UpdatePage() -> impl IntoView {
                         }
                         // The message matters while changes are asked or after a
                         // rejection; once published, it is history.
+                        let status = domain::vocabulary::ModerationStatus::from_code(&own.moderation_status);
                         view! {
+                            {status.map(|status| view! { <SubmissionStatus status id=own.id.clone() updated_at=own.updated_at.clone() /> })}
                             {message
                                 .map(|message| {
                                     view! {
@@ -955,6 +957,59 @@ pub fn UpdatePage() -> impl IntoView {
                 }
             })}
         </Transition>
+    }
+}
+
+/// Where a submission stands, on its private link's opening page: the state,
+/// since when, what happens next, and the way forward (the public page of a
+/// published practice, or editing when changes are asked).
+#[component]
+fn SubmissionStatus(status: domain::vocabulary::ModerationStatus, id: String, updated_at: String) -> impl IntoView {
+    use domain::vocabulary::ModerationStatus;
+    let lang = use_lang();
+    let page = use_page();
+    let public = StoredValue::new(format!("/pratiche/{id}"));
+    let (id, updated_at) = (StoredValue::new(id), StoredValue::new(updated_at));
+    view! {
+        <Show when=move || page.get() == 0>
+            <div class="container">
+                <div class="notice submission-status" data-testid="submission-status">
+                    <h2>
+                        {move || {
+                            let lang = lang.get();
+                            let state = status.label(lang);
+                            let id = id.get_value();
+                            if lang == Lang::It { format!("Stato della pratica {id}: {state}") } else { format!("Status of practice {id}: {state}") }
+                        }}
+                    </h2>
+                    <p>
+                        {move || {
+                            let date = updated_at.with_value(|at| domain::dates::long_date(at, lang.get()));
+                            if lang.get() == Lang::It { format!("Ultimo aggiornamento: {date}.") } else { format!("Last change: {date}.") }
+                        }}
+                    </p>
+                    <p>{move || domain::curation::respondent_next_step(status, lang.get())}</p>
+                    {(status == ModerationStatus::Pubblicata)
+                        .then(|| {
+                            view! {
+                                <p>
+                                    <A href=public.get_value()>{tr("Vedi la pagina pubblica della pratica", "See the practice's public page")}</A>
+                                </p>
+                            }
+                        })}
+                    {matches!(status, ModerationStatus::IntegrazioniRichieste | ModerationStatus::Respinta)
+                        .then(|| {
+                            view! {
+                                <p>
+                                    <A href=page_href(Mode::Update, 1) attr:class="button button-primary">
+                                        {tr("Modifica la pratica", "Edit the practice")}
+                                    </A>
+                                </p>
+                            }
+                        })}
+                </div>
+            </div>
+        </Show>
     }
 }
 

@@ -110,7 +110,7 @@ pub struct FormCtx {
     pub keep_draft: RwSignal<bool>,
     /// Another tab saved this draft and its answers were adopted here.
     pub adopted_from_other_tab: RwSignal<bool>,
-    /// The official list of Comuni, once fetched.
+    /// The official list of Comuni, once fetched (shared by the whole app).
     pub comuni: RwSignal<Option<Arc<ComuneIndex>>>,
     /// Bumped when the answers are replaced wholesale (discarded, adopted from
     /// another tab, loaded by the private link): inputs are then re-created.
@@ -130,7 +130,7 @@ impl FormCtx {
             unsaved: RwSignal::new(false),
             keep_draft: RwSignal::new(keep_draft),
             adopted_from_other_tab: RwSignal::new(false),
-            comuni: RwSignal::new(None),
+            comuni: crate::comuni::comuni_signal(),
             generation: RwSignal::new(0),
             pending_save: StoredValue::new(None),
         }
@@ -160,11 +160,28 @@ impl FormCtx {
     }
 
     /// Re-checks one field after the respondent leaves it, and shows the result.
+    ///
+    /// A field left by pressing the pointer on another control (fixing an
+    /// e-mail and clicking "Avanti" at once) is checked only after that click:
+    /// an error appearing or vanishing in between would move the control away
+    /// from under the pointer, and the click would land on nothing.
     pub fn check_field(self, field: &'static Field) {
+        if POINTER.with(|p| p.down.get()) {
+            POINTER.with(|p| p.deferred.borrow_mut().push(Box::new(move || self.check_field_now(field))));
+        } else {
+            self.check_field_now(field);
+        }
+    }
+
+    fn check_field_now(self, field: &'static Field) {
         let Some(step) = QUESTIONNAIRE.step_of(field.key) else { return };
-        let comuni = self.comuni.get_untracked();
-        let fresh = self.draft.with_untracked(|d| QUESTIONNAIRE.validate(&d.answers, Some(step), comuni.as_deref()));
-        self.errors.update(|errors| errors.refresh_field(field.key, &fresh));
+        let comuni = self.comuni.try_get_untracked().flatten();
+        let Some(fresh) =
+            self.draft.try_with_untracked(|d| QUESTIONNAIRE.validate(&d.answers, Some(step), comuni.as_deref()))
+        else {
+            return;
+        };
+        self.errors.try_update(|errors| errors.refresh_field(field.key, &fresh));
     }
 
     fn schedule_save(self) {
@@ -172,15 +189,23 @@ impl FormCtx {
             return;
         }
         self.unsaved.set(true);
-        if let Some(handle) = self.pending_save.get_value() {
-            handle.clear();
-        }
+        self.cancel_scheduled_save();
         let handle = set_timeout_with_handle(move || self.save_now(), SAVE_DELAY).ok();
         self.pending_save.set_value(handle);
     }
 
+    /// Stops a debounced save from firing: it is done now, or the draft is
+    /// gone (discarded, or the journey left the screen, when a late save
+    /// would touch a disposed form and write a draft already sent).
+    fn cancel_scheduled_save(self) {
+        if let Some(handle) = self.pending_save.try_update_value(Option::take).flatten() {
+            handle.clear();
+        }
+    }
+
     /// Writes the draft now (also used before a submission leaves).
     pub fn save_now(self) {
+        self.cancel_scheduled_save();
         if !self.keep_draft.get_untracked() {
             return;
         }
@@ -214,6 +239,7 @@ impl FormCtx {
 
     /// Throws the draft away and starts afresh.
     pub fn discard(self) {
+        self.cancel_scheduled_save();
         storage::remove(self.mode.storage_key());
         self.draft.set(Draft::fresh());
         self.errors.set(FieldErrors::default());
@@ -279,14 +305,48 @@ pub fn provide_form(mode: Mode) -> FormCtx {
             event.set_return_value("Le modifiche non salvate andranno perse.");
         }
     });
+    let pointer_handles = track_pointer();
     on_cleanup(move || {
+        pointer_handles.into_iter().for_each(WindowListenerHandle::remove);
         if ctx.unsaved.get_untracked() {
             ctx.save_now();
         }
+        ctx.cancel_scheduled_save();
         storage_handle.remove();
         unload_handle.remove();
     });
     ctx
+}
+
+/// Whether a pointer button is down, and the field checks waiting for the
+/// click that follows it.
+struct Pointer {
+    down: std::cell::Cell<bool>,
+    deferred: std::cell::RefCell<Vec<Box<dyn FnOnce()>>>,
+}
+
+thread_local! {
+    static POINTER: Pointer = Pointer { down: std::cell::Cell::new(false), deferred: Default::default() };
+}
+
+/// Follows the pointer: down, then up (the click fires right after, in the
+/// same task, so the waiting checks run in a task of their own after it).
+fn track_pointer() -> [WindowListenerHandle; 3] {
+    let release = |_| {
+        POINTER.with(|p| p.down.set(false));
+        set_timeout(
+            || {
+                let waiting = POINTER.with(|p| std::mem::take(&mut *p.deferred.borrow_mut()));
+                waiting.into_iter().for_each(|check| check());
+            },
+            Duration::ZERO,
+        );
+    };
+    [
+        window_event_listener(leptos::ev::pointerdown, |_| POINTER.with(|p| p.down.set(true))),
+        window_event_listener(leptos::ev::pointerup, release),
+        window_event_listener(leptos::ev::pointercancel, release),
+    ]
 }
 
 /// The questionnaire state provided by `provide_form`.

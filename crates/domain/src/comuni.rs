@@ -32,7 +32,38 @@ pub struct Comune {
     pub name: String,
     pub region: Region,
     folded: String,
+    /// `folded` without apostrophes: "santangelo" finds "Sant'Angelo".
+    squeezed: String,
 }
+
+impl Comune {
+    /// The name as people read it, with its province's abbreviation:
+    /// "Città della Pieve (PG)".
+    pub fn label(&self) -> String {
+        match province_abbreviation(&self.code) {
+            Some(province) => format!("{} ({province})", self.name),
+            None => self.name.clone(),
+        }
+    }
+}
+
+/// The abbreviation (sigla) of the province or equivalent body a Comune
+/// belongs to, from the first three digits of its ISTAT code (the code of
+/// the "unità territoriale sovracomunale" it had when the code was given).
+pub fn province_abbreviation(code: &str) -> Option<&'static str> {
+    let number: usize = code.get(..3)?.parse().ok()?;
+    PROVINCES.get(number.checked_sub(1)?).copied().filter(|p| !p.is_empty())
+}
+
+/// Province abbreviations by ISTAT province code, from 001 (104 to 107 are unused).
+const PROVINCES: [&str; 111] = [
+    "TO", "VC", "NO", "CN", "AT", "AL", "AO", "IM", "SV", "GE", "SP", "VA", "CO", "SO", "MI", "BG", "BS", "PV", "CR",
+    "MN", "BZ", "TN", "VR", "VI", "BL", "TV", "VE", "PD", "RO", "UD", "GO", "TS", "PC", "PR", "RE", "MO", "BO", "FE",
+    "RA", "FC", "PU", "AN", "MC", "AP", "MS", "LU", "PT", "FI", "LI", "PI", "AR", "SI", "GR", "PG", "TR", "VT", "RI",
+    "RM", "LT", "FR", "CE", "BN", "NA", "AV", "SA", "AQ", "TE", "PE", "CH", "CB", "FG", "BA", "TA", "BR", "LE", "PZ",
+    "MT", "CS", "CZ", "RC", "TP", "PA", "ME", "AG", "CL", "EN", "CT", "RG", "SR", "SS", "NU", "CA", "PN", "IS", "OR",
+    "BI", "LC", "LO", "RN", "PO", "KR", "VV", "VB", "", "", "", "", "MB", "FM", "BT", "SU",
+];
 
 /// The list, searchable.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -54,6 +85,7 @@ impl ComuneIndex {
                     name: name.to_owned(),
                     region: Region::from_code(region)?,
                     folded: fold(name),
+                    squeezed: fold(name).replace('\'', ""),
                 })
             })
             .collect();
@@ -75,6 +107,12 @@ impl ComuneIndex {
         self.comuni.iter().find(|c| c.code == code)
     }
 
+    /// How a code reads: the Comune's name and province, or the code itself
+    /// when the list does not hold it (a Comune merged since).
+    pub fn label_of(&self, code: &str) -> String {
+        self.get(code).map_or_else(|| code.to_owned(), Comune::label)
+    }
+
     /// Up to `limit` Comuni of `region` whose name matches `query`, ignoring
     /// case and accents: names that start with it first, then names with a
     /// word that starts with it, then any other match, each alphabetically.
@@ -83,16 +121,17 @@ impl ComuneIndex {
         if query.is_empty() {
             return Vec::new();
         }
+        let squeezed = query.replace('\'', "");
         let mut found: Vec<(u8, &Comune)> = self
             .comuni
             .iter()
             .filter(|c| c.region == region)
             .filter_map(|c| {
-                let rank = if c.folded.starts_with(&query) {
+                let rank = if c.folded.starts_with(&query) || c.squeezed.starts_with(&squeezed) {
                     0
                 } else if c.folded.split([' ', '-', '/', '\'']).any(|word| word.starts_with(&query)) {
                     1
-                } else if c.folded.contains(&query) {
+                } else if c.folded.contains(&query) || c.squeezed.contains(&squeezed) {
                     2
                 } else {
                     return None;
@@ -142,5 +181,22 @@ mod tests {
         assert!(names(Region::Bolzano, "bozen").contains(&"Bolzano/Bozen".to_owned()), "the other-language name");
         assert_eq!(names(Region::Puglia, "   "), Vec::<String>::new(), "a blank query finds nothing");
         assert_eq!(index.search(Region::Lombardia, "a", 8).len(), 8, "limited");
+        assert!(
+            names(Region::Campania, "santangelo").iter().any(|n| n.starts_with("Sant'Angelo")),
+            "apostrophes are folded away: {:?}",
+            names(Region::Campania, "santangelo")
+        );
+    }
+
+    #[test]
+    fn comuni_read_with_their_province() {
+        let index = index();
+        assert_eq!(index.label_of("054012"), format!("{} (PG)", index.get("054012").unwrap().name));
+        assert_eq!(index.label_of("058091"), "Roma (RM)");
+        assert_eq!(index.label_of("001272"), "Torino (TO)");
+        assert_eq!(index.label_of("999999"), "999999", "an unknown code reads as itself");
+        for comune in &index.comuni {
+            assert!(province_abbreviation(&comune.code).is_some(), "{} has a province", comune.code);
+        }
     }
 }

@@ -106,6 +106,41 @@ pub fn allowed(state: ModerationStatus, update_pending: bool) -> Vec<CurationAct
         .collect()
 }
 
+/// Where a submission stands and what happens next, as the respondent reads
+/// it on the private link's page.
+pub const fn respondent_next_step(status: ModerationStatus, lang: Lang) -> &'static str {
+    let (it, en) = match status {
+        ModerationStatus::Inviata => (
+            "La redazione l'ha ricevuta e la prenderà in esame. Se servono chiarimenti riceverai un messaggio qui, in questa pagina del tuo link privato.",
+            "The editors have received it and will examine it. If they need anything, their message will appear here, on your private link's page.",
+        ),
+        ModerationStatus::InRevisione => (
+            "La redazione la sta verificando. Se servono integrazioni il messaggio comparirà qui; altrimenti sarà pubblicata nel catalogo.",
+            "The editors are checking it. If changes are needed their message will appear here; otherwise it will be published in the catalogue.",
+        ),
+        ModerationStatus::IntegrazioniRichieste => (
+            "La redazione ti chiede di completare o correggere la pratica: leggi il messaggio, modifica le risposte e invia l'aggiornamento.",
+            "The editors ask you to complete or correct the practice: read their message, change your answers and send the update.",
+        ),
+        ModerationStatus::Pubblicata => (
+            "È pubblicata nel catalogo. Puoi aggiornarla quando vuoi: l'aggiornamento sarà pubblico dopo la verifica della redazione.",
+            "It is published in the catalogue. You can update it at any time: the update becomes public once the editors have checked it.",
+        ),
+        ModerationStatus::Respinta => (
+            "La redazione non l'ha pubblicata, per il motivo indicato. Puoi modificarla e inviarla di nuovo.",
+            "The editors did not publish it, for the reason given. You can change it and send it again.",
+        ),
+        ModerationStatus::Archiviata => (
+            "È archiviata e non compare nel catalogo. Per riaprirla scrivi alla redazione.",
+            "It is archived and does not appear in the catalogue. To reopen it, write to the editors.",
+        ),
+    };
+    match lang {
+        Lang::It => it,
+        Lang::En => en,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -6,6 +6,7 @@
 pub mod catalogue;
 pub mod comuni;
 pub mod curation;
+pub mod dates;
 pub mod geo;
 pub mod lang;
 pub mod practice;

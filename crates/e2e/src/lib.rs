@@ -64,6 +64,19 @@ pub struct Browser {
     pub client: Client,
     driver: Child,
     _profile: tempfile::TempDir,
+    /// Where the browser saves downloads.
+    downloads: tempfile::TempDir,
+}
+
+/// What the browser received when a person followed a link to a file.
+#[derive(Debug)]
+pub struct Received {
+    /// True when the browser saved it as a download, false when it opened it.
+    pub downloaded: bool,
+    /// The file's own content type, for a file the browser opened.
+    pub content_type: Option<String>,
+    /// The file's text.
+    pub text: String,
 }
 
 impl Browser {
@@ -85,6 +98,8 @@ impl Browser {
         }
         let profile = tempfile::tempdir().unwrap();
         let capabilities = serde_json::json!({
+            // The page's console, read back by `console_errors`.
+            "goog:loggingPrefs": { "browser": "ALL" },
             "goog:chromeOptions": {
                 "binary": "/usr/bin/chromium",
                 "args": [
@@ -102,7 +117,67 @@ impl Browser {
             .connect(&format!("http://127.0.0.1:{port}"))
             .await
             .expect("WebDriver session");
-        Self { client, driver, _profile: profile }
+        let downloads = tempfile::tempdir().unwrap();
+        let browser = Self { client, driver, _profile: profile, downloads };
+        let allow = serde_json::json!({
+            "cmd": "Browser.setDownloadBehavior",
+            "params": { "behavior": "allow", "downloadPath": browser.downloads.path() }
+        });
+        browser
+            .client
+            .issue_cmd(RawCommand { path: "goog/cdp/execute", body: allow })
+            .await
+            .expect("downloads allowed");
+        browser
+    }
+
+    /// Clicks the link named `name`, as a person does, and returns the file
+    /// the browser received: saved as a download, or opened as a document of
+    /// its own type. Fails if the click showed one of the app's pages instead
+    /// (what a client router does to a link it should have let go).
+    pub async fn follow_file_link(&self, name: &str) -> Received {
+        let before: Vec<_> = std::fs::read_dir(self.downloads.path()).unwrap().map(|e| e.unwrap().path()).collect();
+        let start = self.client.current_url().await.unwrap();
+        let xpath = format!("//a[normalize-space(.)={}]", xpath_literal(name));
+        self.wait_for(Locator::XPath(&xpath)).await.click().await.unwrap_or_else(|e| panic!("clicking {name:?}: {e}"));
+        let deadline = Instant::now() + Duration::from_secs(20);
+        loop {
+            let saved: Vec<_> = std::fs::read_dir(self.downloads.path())
+                .unwrap()
+                .map(|e| e.unwrap().path())
+                .filter(|p| !before.contains(p) && p.extension().is_none_or(|e| e != "crdownload"))
+                .collect();
+            if let [file] = saved.as_slice() {
+                let text = std::fs::read_to_string(file).unwrap_or_default();
+                if !text.is_empty() {
+                    return Received { downloaded: true, content_type: None, text };
+                }
+            }
+            let url = self.client.current_url().await.ok();
+            if url.as_ref().is_some_and(|u| *u != start) {
+                let page = self
+                    .client
+                    .execute(
+                        "return document.readyState === 'complete' ? [document.contentType, document.documentElement.textContent] : null",
+                        vec![],
+                    )
+                    .await
+                    .unwrap_or_default();
+                if let Some([content_type, text]) = page.as_array().map(Vec::as_slice) {
+                    let content_type = content_type.as_str().unwrap_or_default().to_owned();
+                    let text = text.as_str().unwrap_or_default().to_owned();
+                    assert!(
+                        content_type != "text/html" || !text.contains("Pagina non trovata"),
+                        "{name:?} opened the app's not-found page at {url:?} instead of the file"
+                    );
+                    if content_type != "text/html" {
+                        return Received { downloaded: false, content_type: Some(content_type), text };
+                    }
+                }
+            }
+            assert!(Instant::now() < deadline, "{name:?}: no file arrived (the page is {url:?})");
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
     }
 
     /// Waits (up to 20 s) for an element and returns it.
@@ -115,8 +190,43 @@ impl Browser {
             .unwrap_or_else(|e| panic!("waiting for {locator:?}: {e}"))
     }
 
-    /// Ends the session and the driver.
+    /// The errors the pages logged since the last call: panics, uncaught
+    /// exceptions and `console.error`. Chrome's own line for an API answer
+    /// with a 4xx status (a refusal the test provoked on purpose and the page
+    /// shows) and for requests made while the test turned the network off are
+    /// left out; any other failed resource counts.
+    pub async fn console_errors(&self) -> Vec<String> {
+        let body = serde_json::json!({ "type": "browser" });
+        let entries =
+            self.client.issue_cmd(RawCommand { path: "se/log", body }).await.expect("chromedriver's browser log");
+        let entries: Vec<serde_json::Value> = serde_json::from_value(entries).unwrap_or_default();
+        entries
+            .into_iter()
+            .filter(|e| e["level"] == "SEVERE")
+            .filter_map(|e| e["message"].as_str().map(str::to_owned))
+            .filter(|m| !is_expected_network_line(m))
+            .collect()
+    }
+
+    /// Fails the test if any page logged an error (see `console_errors`).
+    pub async fn assert_no_console_errors(&self) {
+        let errors = self.console_errors().await;
+        assert!(errors.is_empty(), "the pages logged errors:\n{}", errors.join("\n"));
+    }
+
+    /// Checks the console (a test fails on any error a page logged), then
+    /// ends the session and the driver.
     pub async fn close(mut self) {
+        let errors = self.console_errors().await;
+        let _ = self.client.clone().close().await;
+        let _ = self.driver.kill();
+        let _ = self.driver.wait();
+        assert!(errors.is_empty(), "the pages logged errors:\n{}", errors.join("\n"));
+    }
+
+    /// Ends the session without checking the console (for a test that
+    /// provokes errors on purpose and checks them itself).
+    pub async fn close_unchecked(mut self) {
         let _ = self.client.clone().close().await;
         let _ = self.driver.kill();
         let _ = self.driver.wait();
@@ -127,6 +237,13 @@ impl Drop for Browser {
     fn drop(&mut self) {
         let _ = self.driver.kill();
     }
+}
+
+/// Chrome's console line for a refusal from our API (4xx) or for a request
+/// made while offline: expected where a test provokes it.
+fn is_expected_network_line(message: &str) -> bool {
+    let refused_api = message.contains("/api/") && message.contains("the server responded with a status of 4");
+    refused_api || message.contains("net::ERR_INTERNET_DISCONNECTED")
 }
 
 /// XPath for a link by its accessible name (its text), inside `scope`.

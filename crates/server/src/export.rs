@@ -14,10 +14,30 @@ use serde_json::Value;
 const SYSTEM_COLUMNS: [&str; 6] =
     ["id", "demo", "published_at", "updated_at", "collection_round", "questionnaire_version"];
 
+/// Columns of names for people reading the data, each right after the codes
+/// it names: "Umbria" after `region_code`, "Città della Pieve (PG)" after
+/// `comune_codes`.
+const NAME_COLUMNS: [(&str, &str); 2] = [("region_code", "region_name"), ("comune_codes", "comuni_names")];
+
 /// Every column of the public CSV, in order.
 pub fn public_columns() -> Vec<&'static str> {
     let fields = QUESTIONNAIRE.fields().filter(|f| f.visibility == Visibility::Public).map(|f| f.key);
-    SYSTEM_COLUMNS.into_iter().chain(fields).chain(["licence"]).collect()
+    let mut columns = Vec::new();
+    for column in SYSTEM_COLUMNS.into_iter().chain(fields).chain(["licence"]) {
+        columns.push(column);
+        columns.extend(NAME_COLUMNS.iter().filter(|(codes, _)| *codes == column).map(|(_, names)| *names));
+    }
+    columns
+}
+
+/// A practice as a row: its public fields and the names of its codes.
+pub fn named_row(practice: &PublicPractice) -> serde_json::Map<String, Value> {
+    let Ok(Value::Object(mut row)) = serde_json::to_value(practice) else { return serde_json::Map::new() };
+    let comuni = domain::comuni::shipped();
+    let names: Vec<Value> = practice.comune_codes.iter().map(|c| Value::String(comuni.label_of(c.as_str()))).collect();
+    row.insert("region_name".into(), Value::String(practice.region_code.label(domain::Lang::It).to_owned()));
+    row.insert("comuni_names".into(), Value::Array(names));
+    row
 }
 
 /// The published practices a catalogue query selects, in the page's order.
@@ -58,11 +78,7 @@ pub fn rows_to_csv(columns: &[&str], rows: impl IntoIterator<Item = serde_json::
 
 /// The practices as CSV.
 pub fn to_csv(practices: &[PublicPractice]) -> Vec<u8> {
-    let rows = practices.iter().filter_map(|p| match serde_json::to_value(p) {
-        Ok(Value::Object(map)) => Some(map),
-        _ => None,
-    });
-    rows_to_csv(&public_columns(), rows)
+    rows_to_csv(&public_columns(), practices.iter().map(named_row))
 }
 
 #[cfg(test)]
