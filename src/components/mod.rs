@@ -10,11 +10,21 @@ use leptos::prelude::*;
 /// Sets the document title to "`page` · Buone pratiche" while the calling
 /// page is shown, so every route announces itself to screen readers and tabs.
 pub fn use_document_title(page: &'static str) {
-    Effect::new(move |_| {
-        if let Some(document) = web_sys::window().and_then(|w| w.document()) {
-            document.set_title(&format!("{page} · Buone pratiche"));
-        }
-    });
+    Effect::new(move |_| set_document_title(page, false, domain::Lang::It));
+}
+
+/// Sets the document title to "`page` · Buone pratiche", with "Errore: "
+/// in front while the page shows an error summary (so the error is the first
+/// thing a screen reader announces).
+pub fn set_document_title(page: &str, failed: bool, lang: domain::Lang) {
+    let prefix = match (failed, lang) {
+        (false, _) => "",
+        (true, domain::Lang::It) => "Errore: ",
+        (true, domain::Lang::En) => "Error: ",
+    };
+    if let Some(document) = web_sys::window().and_then(|w| w.document()) {
+        document.set_title(&format!("{prefix}{page} · Buone pratiche"));
+    }
 }
 
 /// A link to a file or a server route that is not an app page (open data,

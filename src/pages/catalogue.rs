@@ -244,6 +244,10 @@ fn CatalogueView(index: Arc<CatalogueIndex>) -> impl IntoView {
                         let selected_any = counts.values.iter().any(|v| v.selected);
                         let values: Vec<_> =
                             counts.values.iter().filter(|v| v.count > 0 || v.selected).cloned().collect();
+                        if values.is_empty() {
+                            // Nothing to choose here in this view: no empty box.
+                            return ().into_any();
+                        }
                         let toggle = toggle.clone();
                         view! {
                             <details
@@ -280,6 +284,7 @@ fn CatalogueView(index: Arc<CatalogueIndex>) -> impl IntoView {
                                 </fieldset>
                             </details>
                         }
+                        .into_any()
                     })
                     .collect_view()
             })
@@ -336,6 +341,7 @@ fn CatalogueView(index: Arc<CatalogueIndex>) -> impl IntoView {
                     <p role="status" class="result-count" data-testid="result-count">
                         {move || count_text(results.with(|r| r.total), lang.get())}
                     </p>
+                    <Show when=move || results.with(|r| r.total > 0)>
                     <Show
                         when=move || api::DataSource::of_document() == api::DataSource::Api
                         fallback=move || {
@@ -373,6 +379,7 @@ fn CatalogueView(index: Arc<CatalogueIndex>) -> impl IntoView {
                                     }
                                 })}
                         </p>
+                    </Show>
                     </Show>
                 </div>
                 <Show when=move || !chips().is_empty()>

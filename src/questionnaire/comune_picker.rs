@@ -204,15 +204,21 @@ pub fn ComunePicker(
                         .collect_view()
                 }}
             </ul>
-            <p class="visually-hidden" role="status">
+            <p class="picker-status" role="status">
                 {move || {
                     let n = suggestions.with(Vec::len);
-                    if !open.get() || query.with(String::is_empty) {
+                    let typed = query.get();
+                    if !open.get() || typed.trim().is_empty() {
                         String::new()
-                    } else if lang.get() == Lang::It {
-                        format!("{n} comuni trovati")
                     } else {
-                        format!("{n} municipalities found")
+                        match (n, lang.get()) {
+                            (0, Lang::It) => format!("Nessun Comune trovato per «{}».", typed.trim()),
+                            (0, Lang::En) => format!("No municipality found for “{}”.", typed.trim()),
+                            (1, Lang::It) => "1 comune trovato".to_owned(),
+                            (1, Lang::En) => "1 municipality found".to_owned(),
+                            (n, Lang::It) => format!("{n} comuni trovati"),
+                            (n, Lang::En) => format!("{n} municipalities found"),
+                        }
                     }
                 }}
             </p>

@@ -179,6 +179,16 @@ fn Stepper(current: usize) -> impl IntoView {
     let lang = use_lang();
     let reached = Memo::new(move |_| ctx.draft.with(|d| d.reached));
     let total = QUESTIONNAIRE.steps.len();
+    // A step is completed when its checks pass, not merely when it was opened.
+    let passing = Memo::new(move |_| {
+        let comuni = ctx.comuni.get();
+        ctx.draft.with(|d| {
+            (0..total)
+                .map(|i| QUESTIONNAIRE.validate(&d.answers, Some(i), comuni.as_deref()).is_empty())
+                .collect::<Vec<_>>()
+        })
+    });
+    let passes = move |i: usize| passing.with(|p| p.get(i).copied().unwrap_or(false));
     view! {
         <nav class="steppers" aria-label=tr("Passi del questionario", "Questionnaire steps")>
             <p class="steppers-index">
@@ -200,7 +210,9 @@ fn Stepper(current: usize) -> impl IntoView {
                     .map(|(i, step)| {
                         let number = i + 1;
                         let title = move || step.title.get(lang.get());
-                        let done = move || number < current || (number != current && number <= reached.get());
+                        let done = move || {
+                            number != current && number <= reached.get().max(current) && passes(i)
+                        };
                         view! {
                             <li
                                 class:active=number == current
@@ -448,6 +460,20 @@ fn StepPage(
             let _ = h1.focus();
         }
     });
+    // Opened with "Modifica" from "Controlla le risposte": back there after it.
+    let query = use_query_map();
+    let back_to_review = Memo::new(move |_| query.with(|q| q.get("da").as_deref() == Some("riepilogo")));
+    Effect::new(move |_| {
+        let lang = lang.get();
+        let failed = !ctx.errors.with(|e| e.is_empty());
+        let total = QUESTIONNAIRE.steps.len();
+        let title = step.title.get(lang);
+        let page = match lang {
+            Lang::It => format!("Passo {} di {total}: {title} · Questionario", index + 1),
+            Lang::En => format!("Step {} of {total}: {title} · Questionnaire", index + 1),
+        };
+        crate::components::set_document_title(&page, failed, lang);
+    });
     let next = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         ctx.update(|d| QUESTIONNAIRE.normalize_inputs(&mut d.answers));
@@ -456,7 +482,8 @@ fn StepPage(
         if errors.is_empty() {
             ctx.errors.set(Default::default());
             ctx.save_now();
-            let target = if index + 1 == QUESTIONNAIRE.steps.len() { REVIEW } else { index + 2 };
+            let last = index + 1 == QUESTIONNAIRE.steps.len();
+            let target = if last || back_to_review.get_untracked() { REVIEW } else { index + 2 };
             navigate(&page_href(ctx.mode, target), Default::default());
         } else {
             ctx.errors.set(errors);
@@ -485,7 +512,12 @@ fn StepPage(
                             </A>
                         }
                     })} <button type="submit" class="button button-primary">
-                    {tr("Avanti", "Continue")}
+                    {move || match (back_to_review.get(), lang.get()) {
+                        (true, Lang::It) => "Salva e torna al riepilogo",
+                        (true, Lang::En) => "Save and return to the summary",
+                        (false, Lang::It) => "Avanti",
+                        (false, Lang::En) => "Continue",
+                    }}
                 </button>
             </div>
         </form>
@@ -566,10 +598,7 @@ fn AnswersSummary(
                         {change_links
                             .map(|mode| {
                                 view! {
-                                    <A href=page_href(
-                                        mode,
-                                        i + 1,
-                                    )>
+                                    <A href=format!("{}&da=riepilogo", page_href(mode, i + 1))>
                                         {tr("Modifica", "Change")}
                                         <span class="visually-hidden">
                                             {move || format!(" {}", step.title.get(lang.get()))}
@@ -829,6 +858,17 @@ pub fn ReceiptPage() -> impl IntoView {
     let link = format!("{origin}/questionario/modifica#{}", receipt.token);
     let answers = Signal::stored(receipt.answers.clone());
     let updated = receipt.version.is_some_and(|v| v > 1);
+    let lang = use_lang();
+    let copied = RwSignal::new(None::<bool>);
+    // The receipt as a plain-text file the respondent keeps: a `data:` address,
+    // so nothing about the practice leaves the device to make it.
+    let receipt_text = format!(
+        "Buone pratiche dei servizi sociali territoriali\nRicevuta di invio\n\nRiferimento: {}\n{}Link privato (conservalo, non condividerlo): {link}\n\nCon il link privato puoi riaprire e aggiornare la pratica e leggere i messaggi della redazione.\n",
+        receipt.id,
+        receipt.version.map(|v| format!("Versione: {v}\n")).unwrap_or_default(),
+    );
+    let receipt_file =
+        format!("data:text/plain;charset=utf-8,{}", String::from(js_sys::encode_uri_component(&receipt_text)));
     view! {
         <div class="container page receipt">
             <div class="receipt-panel" role="status">
@@ -855,6 +895,12 @@ pub fn ReceiptPage() -> impl IntoView {
                     "The editors will check the practice and may ask you for changes. Once published it will appear in the catalogue with this reference.",
                 )}
             </p>
+            <p>
+                {tr(
+                    "Se la redazione ti chiede integrazioni, il suo messaggio comparirà aprendo il tuo link privato, insieme allo stato della pratica: aprilo di tanto in tanto. La redazione può anche scriverti all'indirizzo e-mail del referente che hai indicato.",
+                    "If the editors ask for changes, their message will appear when you open your private link, together with the practice's status: open it now and then. The editors may also write to the contact person's e-mail address you gave.",
+                )}
+            </p>
             <h2>{tr("Il tuo link privato", "Your private link")}</h2>
             <p>
                 {tr(
@@ -867,7 +913,30 @@ pub fn ReceiptPage() -> impl IntoView {
                     {link.clone()}
                 </a>
             </p>
-            <p class="no-print">
+            <p class="no-print receipt-actions">
+                <button
+                    type="button"
+                    class="button button-primary"
+                    on:click={
+                        let link = link.clone();
+                        move |_| {
+                            let promise = window().navigator().clipboard().write_text(&link);
+                            leptos::task::spawn_local(async move {
+                                copied.set(Some(wasm_bindgen_futures::JsFuture::from(promise).await.is_ok()));
+                            });
+                        }
+                    }
+                >
+                    {tr("Copia il link", "Copy the link")}
+                </button>
+                <a
+                    class="button button-secondary"
+                    href=receipt_file.clone()
+                    download=format!("ricevuta-{}.txt", receipt.id)
+                    rel="external"
+                >
+                    {tr("Scarica la ricevuta", "Download the receipt")}
+                </a>
                 <button
                     type="button"
                     class="button button-secondary"
@@ -877,6 +946,15 @@ pub fn ReceiptPage() -> impl IntoView {
                 >
                     {tr("Stampa la ricevuta", "Print the receipt")}
                 </button>
+            </p>
+            <p role="status" class="copy-status no-print">
+                {move || match (copied.get(), lang.get()) {
+                    (Some(true), Lang::It) => "Link copiato: incollalo in un posto sicuro.",
+                    (Some(true), Lang::En) => "Link copied: paste it somewhere safe.",
+                    (Some(false), Lang::It) => "Copia non riuscita: seleziona il link e copialo a mano.",
+                    (Some(false), Lang::En) => "Copying failed: select the link and copy it by hand.",
+                    (None, _) => "",
+                }}
             </p>
             <h2>{tr("Le tue risposte", "Your answers")}</h2>
             <AnswersSummary answers change_links=None />

@@ -122,7 +122,7 @@ async fn search_and_facets(base: &str, api: bool) {
     if api {
         let href = b
             .client
-            .find(Locator::Css("[data-testid='download-csv']"))
+            .find(Locator::XPath("//p[@class='downloads']/a[normalize-space(.)='CSV']"))
             .await
             .unwrap()
             .attr("href")

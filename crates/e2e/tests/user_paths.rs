@@ -62,3 +62,175 @@ async fn open_data_links_deliver_their_files_from_the_server_and_the_static_publ
     follow_every_file_link(&b, &base).await;
     b.close().await;
 }
+
+/// The text of the first element an XPath finds, once it is there.
+async fn text_of(b: &Browser, xpath: &str) -> String {
+    b.wait_for(Locator::XPath(xpath)).await.text().await.unwrap()
+}
+
+/// Presses a key on whatever has focus, as the keyboard does.
+async fn press_key(b: &Browser, key: fantoccini::key::Key) {
+    use fantoccini::actions::{KeyAction, KeyActions};
+    let key = char::from(key);
+    let press =
+        KeyActions::new("keyboard".into()).then(KeyAction::Down { value: key }).then(KeyAction::Up { value: key });
+    b.client.perform_actions(press).await.unwrap();
+}
+
+/// What has focus, as tag#id.
+async fn focused(b: &Browser) -> String {
+    let script = "const a = document.activeElement; return a.tagName.toLowerCase() + '#' + a.id + ' ' + a.textContent.trim().slice(0, 60)";
+    b.client.execute(script, vec![]).await.unwrap().as_str().unwrap_or_default().to_owned()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_skip_link_stays_on_the_page_and_focus_follows_navigation() {
+    let server = TestServer::start_with_demo(&dist_dir()).await;
+    let b = Browser::start().await;
+    b.client.goto(&format!("{}/statistiche", server.base)).await.unwrap();
+    b.wait_for(Locator::XPath("//main//h1")).await;
+    // The keyboard user's first Tab reaches the skip link; Enter follows it.
+    press_key(&b, fantoccini::key::Key::Tab).await;
+    assert!(focused(&b).await.contains("Vai al contenuto principale"), "first Tab: {}", focused(&b).await);
+    let skip = b.wait_for(Locator::XPath("//a[normalize-space(.)='Vai al contenuto principale']")).await;
+    skip.send_keys(&e2e::key(fantoccini::key::Key::Enter)).await.unwrap();
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    let url = b.client.current_url().await.unwrap();
+    assert_eq!(url.path(), "/statistiche", "the skip link stays on the page");
+    assert!(focused(&b).await.starts_with("main#contenuto"), "focus is on the main content: {}", focused(&b).await);
+    assert!(b.client.find_all(Locator::XPath("//main//h1")).await.unwrap().len() == 1);
+
+    // After a client-side navigation focus moves to the new page's heading.
+    let nav = "//nav[@aria-label='Navigazione principale']";
+    b.client.find(Locator::XPath(&e2e::link_named(nav, "Catalogo"))).await.unwrap().click().await.unwrap();
+    b.wait_for_heading("Catalogo delle pratiche").await;
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    assert!(focused(&b).await.starts_with("h1#"), "focus on the new page's heading: {}", focused(&b).await);
+    assert!(focused(&b).await.contains("Catalogo delle pratiche"));
+    b.close().await;
+}
+
+/// The partner's page: one iframe with a preset filter (Puglia).
+fn partner_page(main: &str) -> String {
+    format!(
+        r#"<!doctype html><html lang="it"><head><meta charset="utf-8"><title>Sito della Regione</title></head><body>
+<h1>Le buone pratiche della Puglia</h1>
+<iframe id="embedded" data-buone-pratiche src="{main}/embed/catalogo?regione=16" title="Buone pratiche della Puglia" style="width:100%;height:900px;border:0"></iframe>
+<script src="{main}/embed.js"></script>
+</body></html>"#
+    )
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn inside_an_embed_every_navigation_stays_in_the_frame_and_keeps_the_partners_filter() {
+    let server = TestServer::start_with_demo(&dist_dir()).await;
+    let page = partner_page(&server.base);
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let partner = format!("http://localhost:{}", listener.local_addr().unwrap().port());
+    let app = axum::Router::new().route("/", axum::routing::get(move || async move { axum::response::Html(page) }));
+    tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
+
+    let b = Browser::start().await;
+    b.client.goto(&partner).await.unwrap();
+    b.wait_for(Locator::Id("embedded")).await.enter_frame().await.unwrap();
+    let count = "//p[@data-testid='result-count']";
+    b.wait_for(Locator::XPath(&format!("{count}[normalize-space(.)='3 pratiche trovate']"))).await;
+    // The partner's filter is fixed: its chip has no remove button, its box cannot be unticked.
+    let chip = text_of(&b, "//ul[contains(@class,'active-filters')]/li[1]").await;
+    assert_eq!(chip, "Regione: Puglia (fisso)");
+    assert!(
+        b.client.find_all(Locator::XPath("//button[@aria-label='Rimuovi il filtro Puglia']")).await.unwrap().is_empty()
+    );
+    let puglia = b.labelled("Puglia (3)").await;
+    assert_eq!(puglia.attr("disabled").await.unwrap().as_deref(), Some("true"));
+
+    // The reader ticks a facet, then clears every filter of their own.
+    let facet = "//details[contains(@class,'facet')][@open][not(.//input[@disabled])]//div[contains(@class,'form-check')]/label";
+    b.wait_for(Locator::XPath(facet)).await.click().await.unwrap();
+    b.wait_for(Locator::XPath("//a[normalize-space(.)='Cancella tutti i filtri']")).await.click().await.unwrap();
+    b.wait_for(Locator::XPath(&format!("{count}[normalize-space(.)='3 pratiche trovate']"))).await;
+    let url = b.client.execute("return location.pathname + location.search", vec![]).await.unwrap();
+    assert_eq!(url.as_str(), Some("/embed/catalogo?regione=16"), "still the embed, with the partner's filter");
+    assert!(b.client.find_all(Locator::Css("header, footer")).await.unwrap().is_empty(), "no site chrome in the frame");
+
+    // A reload of the frame keeps the preset, and the frame is still allowed.
+    b.labelled("Cerca nelle pratiche").await.send_keys("telefon").await.unwrap();
+    b.client.execute("location.reload()", vec![]).await.unwrap();
+    b.wait_for(Locator::XPath(&format!("{count}[contains(., 'trovat')]"))).await;
+    assert_eq!(text_of(&b, "//ul[contains(@class,'active-filters')]/li[1]").await, "Regione: Puglia (fisso)");
+    b.client.enter_parent_frame().await.unwrap();
+    b.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_respondent_fixes_a_field_and_clicks_on_then_submits_and_follows_the_practice() {
+    use e2e::respondent::{fill_everything, start};
+    let server = TestServer::start_with_demo(&dist_dir()).await;
+    let b = start(&server).await;
+    b.wait_for_heading("Ente").await;
+    assert!(
+        b.client.title().await.unwrap().starts_with("Passo 1 di 6: Ente · Questionario"),
+        "the title names the step"
+    );
+
+    // Opening the review with an empty draft marks no step completed.
+    let steps = "//nav[contains(@class,'steppers')]";
+    let completed = format!("{steps}//*[contains(normalize-space(.), '(completato)')]");
+    assert!(b.client.find_all(Locator::XPath(&completed)).await.unwrap().is_empty(), "nothing is completed yet");
+
+    // A wrong e-mail, left with Tab: the error shows and the title says so.
+    let email = b.labelled("E-mail del referente").await;
+    email.send_keys("m.rossi@").await.unwrap();
+    press_key(&b, fantoccini::key::Key::Tab).await;
+    b.wait_for(Locator::XPath("//p[contains(@class,'field-error')]")).await;
+    // Fixed, then "Avanti" clicked at once with the pointer: the click is not lost
+    // although the error goes away (Avanti checks the step, and it fails only on
+    // what is still missing).
+    email.send_keys("comune.lucca.it").await.unwrap();
+    b.wait_for(Locator::XPath("//button[normalize-space(.)='Avanti']")).await.click().await.unwrap();
+    b.wait_for(Locator::XPath("//div[contains(@class,'error-summary')][not(@hidden)]")).await;
+    let summary = text_of(&b, "//div[contains(@class,'error-summary')]").await;
+    assert!(!summary.contains("E-mail del referente"), "the fixed e-mail is accepted: {summary}");
+    assert!(b.client.title().await.unwrap().starts_with("Errore: Passo 1 di 6"), "{}", b.client.title().await.unwrap());
+
+    // The whole practice, then the review shows the Comune by name and province.
+    b.client.goto(&format!("{}/questionario", server.base)).await.unwrap();
+    b.wait_for(Locator::XPath("//button[normalize-space(.)='Elimina la bozza']")).await.click().await.unwrap();
+    b.wait_for(Locator::XPath("//button[normalize-space(.)='Sì, elimina la bozza']")).await.click().await.unwrap();
+    b.wait_for(Locator::XPath("//a[normalize-space(.)='Inizia il questionario']")).await.click().await.unwrap();
+    fill_everything(&b).await;
+    let row = "//div[contains(@class,'summary-row')][dt[normalize-space(.)='Comune o comuni interessati']]/dd";
+    b.wait_for(Locator::XPath(&format!("{row}[normalize-space(.)='Lucca (LU)']"))).await;
+    assert_eq!(b.client.find_all(Locator::XPath(&completed)).await.unwrap().len(), 6, "six steps pass their checks");
+
+    // "Modifica" a section, "Salva e torna al riepilogo": back at the review at once.
+    b.wait_for(Locator::XPath("//a[starts-with(normalize-space(.), 'Modifica') and contains(., 'Classificazione')]"))
+        .await
+        .click()
+        .await
+        .unwrap();
+    b.wait_for_heading("Classificazione").await;
+    b.press("Salva e torna al riepilogo").await;
+    b.wait_for_heading("Controlla le risposte").await;
+
+    // Submission: no panic or console error (checked when the browser closes).
+    b.press("Invia la pratica").await;
+    b.wait_for(Locator::XPath("//h1[normalize-space(.)='Pratica inviata']")).await;
+    let reference = text_of(&b, "//*[@data-testid='reference']").await;
+    assert!(text_of(&b, "//main").await.contains("il suo messaggio comparirà aprendo il tuo link privato"));
+    let link = text_of(&b, "//*[@data-testid='private-link']").await;
+    b.wait_for(Locator::XPath("//button[normalize-space(.)='Copia il link']")).await.click().await.unwrap();
+    let copied = text_of(&b, "//p[contains(@class,'copy-status')][normalize-space(.)!='']").await;
+    assert!(copied.starts_with("Link copiato") || copied.starts_with("Copia non riuscita"), "{copied}");
+    let download = b.wait_for(Locator::XPath("//a[normalize-space(.)='Scarica la ricevuta']")).await;
+    let href = download.attr("href").await.unwrap().unwrap_or_default();
+    assert!(href.starts_with("data:text/plain") && href.contains(&reference), "the receipt file holds the reference");
+    assert!(b.console_errors().await.is_empty(), "no error on submission");
+
+    // The private link shows where the practice stands.
+    b.client.goto(&link).await.unwrap();
+    let state = text_of(&b, "//*[@data-testid='submission-status']").await;
+    assert!(state.contains(&format!("Stato della pratica {reference}: Inviata")), "{state}");
+    assert!(state.contains("La redazione l'ha ricevuta"), "{state}");
+    b.close().await;
+}

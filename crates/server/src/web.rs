@@ -4,7 +4,7 @@
 
 use crate::AppState;
 use axum::extract::State;
-use axum::http::{HeaderName, HeaderValue, header};
+use axum::http::{HeaderName, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use base64::Engine;
 use tower_http::set_header::SetResponseHeaderLayer;
@@ -23,6 +23,47 @@ pub fn page_csp(nonce: &str, frame_ancestors: &str) -> String {
          img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; \
          form-action 'self'; frame-ancestors {frame_ancestors}"
     )
+}
+
+/// The addresses the browser app has a page for (`*` is one path segment):
+/// the server answers them 200, and every other address 404 with the same
+/// app, which then shows its own "Pagina non trovata". Keep in step with
+/// the route table in the app's `src/app.rs`.
+const APP_PAGES: [&str; 18] = [
+    "/",
+    "/questionario",
+    "/questionario/ricevuta",
+    "/questionario/modifica",
+    "/catalogo",
+    "/pratiche/*",
+    "/statistiche",
+    "/incorpora",
+    "/redazione",
+    "/redazione/accesso",
+    "/redazione/pratiche/*",
+    "/redazione/correzione",
+    "/redazione/amministrazione",
+    "/embed/catalogo",
+    "/embed/pratiche/*",
+    "/accessibilita",
+    "/privacy",
+    "/dati-aperti",
+];
+
+/// True for an address the app has a page for (a trailing slash is allowed).
+pub fn is_app_page(path: &str) -> bool {
+    let path = if path.len() > 1 { path.trim_end_matches('/') } else { path };
+    APP_PAGES.iter().any(|pattern| {
+        let (mut have, mut want) = (path.split('/'), pattern.split('/'));
+        loop {
+            match (have.next(), want.next()) {
+                (None, None) => return true,
+                (Some(segment), Some("*")) if !segment.is_empty() => {}
+                (Some(segment), Some(expected)) if segment == expected => {}
+                _ => return false,
+            }
+        }
+    })
 }
 
 /// The routes partner websites may frame.
@@ -49,7 +90,9 @@ pub async fn index(State(state): State<AppState>, uri: axum::http::Uri) -> Respo
     let embed = is_embed_route(uri.path());
     let ancestors = if embed { state.embed_ancestors.as_str() } else { "'none'" };
     let csp = HeaderValue::from_str(&page_csp(&nonce, ancestors)).expect("a checked allowlist is a valid header value");
+    let status = if is_app_page(uri.path()) { StatusCode::OK } else { StatusCode::NOT_FOUND };
     let mut response = (
+        status,
         [
             (header::CONTENT_TYPE, HeaderValue::from_static("text/html; charset=utf-8")),
             (header::CACHE_CONTROL, HeaderValue::from_static("no-cache")),
