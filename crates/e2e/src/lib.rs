@@ -64,7 +64,7 @@ pub struct Browser {
     pub client: Client,
     driver: Child,
     _profile: tempfile::TempDir,
-    /// Where the browser saves downloads.
+    /// Where the browser saves downloads, each under a name of its own.
     downloads: tempfile::TempDir,
 }
 
@@ -121,7 +121,7 @@ impl Browser {
         let browser = Self { client, driver, _profile: profile, downloads };
         let allow = serde_json::json!({
             "cmd": "Browser.setDownloadBehavior",
-            "params": { "behavior": "allow", "downloadPath": browser.downloads.path() }
+            "params": { "behavior": "allowAndName", "downloadPath": browser.downloads.path() }
         });
         browser
             .client
@@ -145,6 +145,7 @@ impl Browser {
             let saved: Vec<_> = std::fs::read_dir(self.downloads.path())
                 .unwrap()
                 .map(|e| e.unwrap().path())
+                // Each download is saved under a fresh name (its GUID), complete once it has no `.crdownload`.
                 .filter(|p| !before.contains(p) && p.extension().is_none_or(|e| e != "crdownload"))
                 .collect();
             if let [file] = saved.as_slice() {
@@ -175,7 +176,10 @@ impl Browser {
                     }
                 }
             }
-            assert!(Instant::now() < deadline, "{name:?}: no file arrived (the page is {url:?})");
+            if Instant::now() > deadline {
+                let files: Vec<_> = std::fs::read_dir(self.downloads.path()).unwrap().map(|e| e.unwrap().path()).collect();
+                panic!("{name:?}: no file arrived (the page is {:?}; downloads: {files:?})", url.map(|u| u.to_string()));
+            }
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
     }

@@ -7,7 +7,7 @@ use std::time::Duration;
 /// The partner's page, as a Regione would write it from our documentation.
 fn partner_page(main: &str) -> String {
     format!(
-        r#"<!doctype html><html lang="it"><head><meta charset="utf-8"><title>Sito della Regione</title></head><body>
+        r#"<!doctype html><html lang="it"><head><meta charset="utf-8"><title>Sito della Regione</title><link rel="icon" href="data:,"></head><body>
 <h1>Le buone pratiche della Puglia</h1>
 <script>window.heights = []; addEventListener("message", function (e) {{ if (e.data && e.data.type === "buone-pratiche:height") window.heights.push(e.data.height); }});</script>
 <iframe id="embedded" data-buone-pratiche src="{main}/embed/catalogo?regione=16" title="Buone pratiche della Puglia" style="width:100%;height:150px;border:0" referrerpolicy="strict-origin-when-cross-origin"></iframe>

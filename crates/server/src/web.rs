@@ -29,8 +29,9 @@ pub fn page_csp(nonce: &str, frame_ancestors: &str) -> String {
 /// the server answers them 200, and every other address 404 with the same
 /// app, which then shows its own "Pagina non trovata". Keep in step with
 /// the route table in the app's `src/app.rs`.
-const APP_PAGES: [&str; 18] = [
+const APP_PAGES: [&str; 19] = [
     "/",
+    "/index.html",
     "/questionario",
     "/questionario/ricevuta",
     "/questionario/modifica",
