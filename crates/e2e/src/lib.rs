@@ -177,8 +177,12 @@ impl Browser {
                 }
             }
             if Instant::now() > deadline {
-                let files: Vec<_> = std::fs::read_dir(self.downloads.path()).unwrap().map(|e| e.unwrap().path()).collect();
-                panic!("{name:?}: no file arrived (the page is {:?}; downloads: {files:?})", url.map(|u| u.to_string()));
+                let files: Vec<_> =
+                    std::fs::read_dir(self.downloads.path()).unwrap().map(|e| e.unwrap().path()).collect();
+                panic!(
+                    "{name:?}: no file arrived (the page is {:?}; downloads: {files:?})",
+                    url.map(|u| u.to_string())
+                );
             }
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
@@ -218,6 +222,15 @@ impl Browser {
         assert!(errors.is_empty(), "the pages logged errors:\n{}", errors.join("\n"));
     }
 
+    /// For a step that provokes errors on purpose (an unknown address, a
+    /// refused frame): every error logged since the last check must contain
+    /// `expected`.
+    pub async fn expect_console_errors(&self, expected: &str) {
+        let errors = self.console_errors().await;
+        let unexpected: Vec<_> = errors.iter().filter(|e| !e.contains(expected)).collect();
+        assert!(unexpected.is_empty(), "the pages logged unexpected errors: {unexpected:#?}");
+    }
+
     /// Checks the console (a test fails on any error a page logged), then
     /// ends the session and the driver.
     pub async fn close(mut self) {
@@ -226,14 +239,6 @@ impl Browser {
         let _ = self.driver.kill();
         let _ = self.driver.wait();
         assert!(errors.is_empty(), "the pages logged errors:\n{}", errors.join("\n"));
-    }
-
-    /// Ends the session without checking the console (for a test that
-    /// provokes errors on purpose and checks them itself).
-    pub async fn close_unchecked(mut self) {
-        let _ = self.client.clone().close().await;
-        let _ = self.driver.kill();
-        let _ = self.driver.wait();
     }
 }
 

@@ -95,9 +95,19 @@ async fn unknown_addresses_show_a_helpful_404_page() {
     assert_eq!(h1.text().await.unwrap(), "Pagina non trovata");
     c.find(Locator::XPath(&link_named("//main", "Torna alla home"))).await.unwrap();
     let skip = c.find(Locator::XPath("//a[normalize-space(.)='Vai al contenuto principale']")).await.unwrap();
-    assert_eq!(skip.attr("href").await.unwrap().as_deref(), Some("#contenuto"));
+    assert_eq!(
+        skip.attr("href").await.unwrap().as_deref(),
+        Some("/pagina-che-non-esiste#contenuto"),
+        "the skip link goes to this page's main content"
+    );
     for footer_link in ["Dichiarazione di accessibilità", "Informativa privacy", "Dati aperti e licenza CC BY 4.0"] {
         c.find(Locator::XPath(&link_named("//footer", footer_link))).await.unwrap();
     }
+    // The server answered 404 (the browser logs it), and the app its own page.
+    browser
+        .expect_console_errors(
+            "/pagina-che-non-esiste - Failed to load resource: the server responded with a status of 404",
+        )
+        .await;
     browser.close().await;
 }

@@ -213,8 +213,10 @@ async fn practice_page(base: &str) {
     assert_eq!(json_ld["identifier"], reference.as_str());
     assert_accessible(&b, "a practice page").await;
 
+    b.assert_no_console_errors().await;
     b.client.goto(&format!("{base}/pratiche/BP-1999-0001")).await.unwrap();
     b.wait_for_heading("Pratica non trovata").await;
+    b.expect_console_errors("BP-1999-0001").await;
     b.close().await;
 }
 

@@ -59,6 +59,7 @@ async fn a_partner_page_embeds_a_filtered_catalogue_that_sizes_itself() {
     let inside = b.client.find_all(Locator::Css("main h1")).await.unwrap();
     assert!(inside.is_empty(), "the browser refused to show /catalogo in a frame");
     b.client.enter_parent_frame().await.unwrap();
+    b.expect_console_errors("frame-ancestors 'none'").await;
 
     // `?lang=en` gives the embedded view in English.
     b.client.goto(&format!("{}/embed/catalogo?regione=16&lang=en", server.base)).await.unwrap();

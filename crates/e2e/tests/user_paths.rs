@@ -142,7 +142,10 @@ async fn inside_an_embed_every_navigation_stays_in_the_frame_and_keeps_the_partn
     let count = "//p[@data-testid='result-count']";
     b.wait_for(Locator::XPath(&format!("{count}[normalize-space(.)='3 pratiche trovate']"))).await;
     // The partner's filter is fixed: its chip has no remove button, its box cannot be unticked.
-    b.wait_for(Locator::XPath("//ul[contains(@class,'active-filters')]/li[normalize-space(.)='Regione: Puglia (fisso)']")).await;
+    b.wait_for(Locator::XPath(
+        "//ul[contains(@class,'active-filters')]/li[normalize-space(.)='Regione: Puglia (fisso)']",
+    ))
+    .await;
     assert!(
         b.client.find_all(Locator::XPath("//button[@aria-label='Rimuovi il filtro Puglia']")).await.unwrap().is_empty()
     );
@@ -162,7 +165,10 @@ async fn inside_an_embed_every_navigation_stays_in_the_frame_and_keeps_the_partn
     b.labelled("Cerca nelle pratiche").await.send_keys("telefon").await.unwrap();
     b.client.execute("location.reload()", vec![]).await.unwrap();
     b.wait_for(Locator::XPath(&format!("{count}[contains(., 'trovat')]"))).await;
-    b.wait_for(Locator::XPath("//ul[contains(@class,'active-filters')]/li[normalize-space(.)='Regione: Puglia (fisso)']")).await;
+    b.wait_for(Locator::XPath(
+        "//ul[contains(@class,'active-filters')]/li[normalize-space(.)='Regione: Puglia (fisso)']",
+    ))
+    .await;
     b.client.enter_parent_frame().await.unwrap();
     b.close().await;
 }
