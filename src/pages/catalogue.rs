@@ -152,6 +152,16 @@ fn CatalogueView(index: Arc<CatalogueIndex>) -> impl IntoView {
     let navigate = use_navigate();
     let address = ViewAddress { preset: crate::pages::embed::embed_preset().map(StoredValue::new), lang };
     let embedded = address.preset.is_some();
+    // On narrow screens the filters wait behind one "Filtra" button.
+    let filters_open = RwSignal::new(false);
+    let filters_heading = NodeRef::<leptos::html::H2>::new();
+    let filters_toggle = NodeRef::<leptos::html::Button>::new();
+    let close_filters = move || {
+        filters_open.set(false);
+        if let Some(button) = filters_toggle.get_untracked() {
+            let _ = button.focus();
+        }
+    };
     let results = {
         let index = Arc::clone(&index);
         Memo::new(move |_| query.with(|q| timed_query(&index, q)))
@@ -292,9 +302,30 @@ fn CatalogueView(index: Arc<CatalogueIndex>) -> impl IntoView {
     };
     view! {
         <div class="catalogue">
-            <aside class="catalogue-facets" aria-label=tr("Filtri", "Filters")>
-                <h2 class="facets-title">{tr("Filtra", "Filter")}</h2>
+            <aside
+                id="filtri"
+                class="catalogue-facets"
+                class:open=move || filters_open.get()
+                aria-label=tr("Filtri", "Filters")
+                on:keydown=move |ev| {
+                    if ev.key() == "Escape" && filters_open.get_untracked() {
+                        close_filters();
+                    }
+                }
+            >
+                <h2 class="facets-title" tabindex="-1" node_ref=filters_heading>
+                    {tr("Filtra", "Filter")}
+                </h2>
                 {facet_panels}
+                <button type="button" class="button button-primary filters-done" on:click=move |_| close_filters()>
+                    {move || {
+                        let total = results.with(|r| r.total);
+                        match lang.get() {
+                            Lang::It => format!("Mostra {}", count_text(total, Lang::It).to_lowercase().trim_end_matches('.')),
+                            Lang::En => format!("Show {}", count_text(total, Lang::En).to_lowercase().trim_end_matches('.')),
+                        }
+                    }}
+                </button>
             </aside>
             <section class="catalogue-results" aria-label=tr("Risultati", "Results")>
                 <div class="search-row">
@@ -337,6 +368,27 @@ fn CatalogueView(index: Arc<CatalogueIndex>) -> impl IntoView {
                         </select>
                     </div>
                 </div>
+                <button
+                    type="button"
+                    class="button button-secondary filters-toggle"
+                    aria-controls="filtri"
+                    aria-expanded=move || filters_open.get().to_string()
+                    node_ref=filters_toggle
+                    on:click=move |_| {
+                        filters_open.set(true);
+                        request_animation_frame(move || {
+                            if let Some(heading) = filters_heading.get_untracked() {
+                                let _ = heading.focus();
+                            }
+                        });
+                    }
+                >
+                    {move || {
+                        let active = query.with(|q| q.filters.values().map(BTreeSet::len).sum::<usize>());
+                        let word = if lang.get() == Lang::It { "Filtra" } else { "Filter" };
+                        if active == 0 { word.to_owned() } else { format!("{word} ({active})") }
+                    }}
+                </button>
                 <div class="result-bar">
                     <p role="status" class="result-count" data-testid="result-count">
                         {move || count_text(results.with(|r| r.total), lang.get())}

@@ -110,9 +110,11 @@ fn FieldBody(field: &'static Field) -> impl IntoView {
         .into_any()
     } else if matches!(field.kind, Kind::Consent) {
         view! {
-            <div class="form-group form-check" class:has-error=has_error>
+            // One block, as GOV.UK lays out a checkbox: the error above, then
+            // the box with its label, then the hint under the label.
+            <div class="form-group consent" class:has-error=has_error>
                 {error}
-                {control}
+                <div class="form-check">{control}</div>
                 {hint}
             </div>
         }
