@@ -39,12 +39,27 @@ fn Outcome(outcome: RwSignal<Option<Result<String, String>>>) -> impl IntoView {
     }
 }
 
+/// The label on the admins' forms of a field the server names by its key,
+/// so an error reads "Chiusura: …", never "closes_on: …".
+fn form_label(key: &str) -> &str {
+    match key {
+        "code" => "Codice",
+        "name" => "Nome",
+        "opens_on" => "Apertura",
+        "closes_on" => "Chiusura",
+        "email" => "E-mail",
+        "password" => "Password",
+        "role" => "Ruolo",
+        other => other,
+    }
+}
+
 fn problem_text(error: &SubmitError) -> String {
     match error {
         SubmitError::Invalid(errors) => errors
             .messages(Lang::It)
             .into_iter()
-            .map(|(k, m)| format!("{k}: {}", m.join(" ")))
+            .map(|(key, m)| format!("{}: {}", form_label(&key), m.join(" ")))
             .collect::<Vec<_>>()
             .join("; "),
         SubmitError::Refused(message) => message.clone(),

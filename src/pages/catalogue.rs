@@ -321,8 +321,12 @@ fn CatalogueView(index: Arc<CatalogueIndex>) -> impl IntoView {
                     {move || {
                         let total = results.with(|r| r.total);
                         match lang.get() {
-                            Lang::It => format!("Mostra {}", count_text(total, Lang::It).to_lowercase().trim_end_matches('.')),
-                            Lang::En => format!("Show {}", count_text(total, Lang::En).to_lowercase().trim_end_matches('.')),
+                            Lang::It => {
+                                format!("Mostra {}", count_text(total, Lang::It).to_lowercase().trim_end_matches('.'))
+                            }
+                            Lang::En => {
+                                format!("Show {}", count_text(total, Lang::En).to_lowercase().trim_end_matches('.'))
+                            }
                         }
                     }}
                 </button>
@@ -394,44 +398,52 @@ fn CatalogueView(index: Arc<CatalogueIndex>) -> impl IntoView {
                         {move || count_text(results.with(|r| r.total), lang.get())}
                     </p>
                     <Show when=move || results.with(|r| r.total > 0)>
-                    <Show
-                        when=move || api::DataSource::of_document() == api::DataSource::Api
-                        fallback=move || {
-                            view! {
-                                <p class="downloads">
-                                    {tr("Scarica tutti i dati:", "Download all the data:")} " "
-                                    <FileLink href="opendata/buone-pratiche.csv" download=true>
-                                        "CSV"
-                                    </FileLink> " · " <FileLink href="opendata/buone-pratiche.json" download=true>
-                                        "JSON"
-                                    </FileLink> " · "
-                                    <FileLink href="opendata/dizionario-dati.json">
-                                        {tr("dizionario dei dati", "data dictionary")}
-                                    </FileLink>
-                                </p>
+                        <Show
+                            when=move || api::DataSource::of_document() == api::DataSource::Api
+                            fallback=move || {
+                                view! {
+                                    <p class="downloads">
+                                        {tr("Scarica tutti i dati:", "Download all the data:")} " "
+                                        <FileLink href="opendata/buone-pratiche.csv" download=true>
+                                            "CSV"
+                                        </FileLink> " · " <FileLink href="opendata/buone-pratiche.json" download=true>
+                                            "JSON"
+                                        </FileLink> " · "
+                                        <FileLink href="opendata/dizionario-dati.json">
+                                            {tr("dizionario dei dati", "data dictionary")}
+                                        </FileLink>
+                                    </p>
+                                }
                             }
-                        }
-                    >
-                        <p class="downloads">
-                            {tr("Scarica questi risultati:", "Download these results:")} " "
-                            <FileLink href=Signal::derive(move || query.with(|q| export_href(q, "csv"))) download=true>
-                                "CSV"
-                            </FileLink> " · "
-                            <FileLink href=Signal::derive(move || query.with(|q| export_href(q, "json"))) download=true>
-                                "JSON"
-                            </FileLink> " · "
-                            <FileLink href="/api/data-dictionary">{tr("dizionario dei dati", "data dictionary")}</FileLink>
-                            {(!embedded)
-                                .then(|| {
-                                    view! {
-                                        " · "
-                                        <a href=move || {
-                                            query.with(|q| catalogue_href(q).replacen("/catalogo", "/incorpora", 1))
-                                        }>{tr("incorpora questa vista", "embed this view")}</a>
-                                    }
-                                })}
-                        </p>
-                    </Show>
+                        >
+                            <p class="downloads">
+                                {tr("Scarica questi risultati:", "Download these results:")} " "
+                                <FileLink
+                                    href=Signal::derive(move || query.with(|q| export_href(q, "csv")))
+                                    download=true
+                                >
+                                    "CSV"
+                                </FileLink> " · "
+                                <FileLink
+                                    href=Signal::derive(move || query.with(|q| export_href(q, "json")))
+                                    download=true
+                                >
+                                    "JSON"
+                                </FileLink> " · "
+                                <FileLink href="/api/data-dictionary">
+                                    {tr("dizionario dei dati", "data dictionary")}
+                                </FileLink>
+                                {(!embedded)
+                                    .then(|| {
+                                        view! {
+                                            " · "
+                                            <a href=move || {
+                                                query.with(|q| catalogue_href(q).replacen("/catalogo", "/incorpora", 1))
+                                            }>{tr("incorpora questa vista", "embed this view")}</a>
+                                        }
+                                    })}
+                            </p>
+                        </Show>
                     </Show>
                 </div>
                 <Show when=move || !chips().is_empty()>

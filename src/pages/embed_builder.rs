@@ -60,7 +60,11 @@ pub fn EmbedBuilderPage() -> impl IntoView {
                         q.filters
                             .iter()
                             .flat_map(|(facet, codes)| {
-                                codes.iter().map(move |code| format!("{}: {}", facet.label(lang), facet.value_label(code, lang)))
+                                codes
+                                    .iter()
+                                    .map(move |code| {
+                                        format!("{}: {}", facet.label(lang), facet.value_label(code, lang))
+                                    })
                             })
                             .collect()
                     });
@@ -82,7 +86,9 @@ pub fn EmbedBuilderPage() -> impl IntoView {
                                 "These filters always stay on in the embedded catalogue: your visitors can add others but not remove them.",
                             )}
                         </p>
-                        <ul class="fixed-filters">{fixed.into_iter().map(|f| view! { <li>{f}</li> }).collect_view()}</ul>
+                        <ul class="fixed-filters">
+                            {fixed.into_iter().map(|f| view! { <li>{f}</li> }).collect_view()}
+                        </ul>
                     }
                         .into_any()
                 }

@@ -55,10 +55,14 @@ pub fn OpenData() -> impl IntoView {
             <h2>"File"</h2>
             <ul>
                 <li>
-                    <FileLink href="opendata/buone-pratiche.csv" download=true>"Tutte le pratiche pubblicate (CSV, UTF-8)"</FileLink>
+                    <FileLink href="opendata/buone-pratiche.csv" download=true>
+                        "Tutte le pratiche pubblicate (CSV, UTF-8)"
+                    </FileLink>
                 </li>
                 <li>
-                    <FileLink href="opendata/buone-pratiche.json" download=true>"Tutte le pratiche pubblicate (JSON)"</FileLink>
+                    <FileLink href="opendata/buone-pratiche.json" download=true>
+                        "Tutte le pratiche pubblicate (JSON)"
+                    </FileLink>
                 </li>
                 <li>
                     <FileLink href="opendata/dizionario-dati.json">"Dizionario dei dati (JSON)"</FileLink>

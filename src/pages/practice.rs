@@ -203,7 +203,9 @@ fn PracticeView(
                 }
             </dd>
         </dl>
-        <p class="lead" lang="it">{summary}</p>
+        <p class="lead" lang="it">
+            {summary}
+        </p>
         {sections}
         <div class="notice cite">
             <h2>{tr("Come citare", "How to cite")}</h2>

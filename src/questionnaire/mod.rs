@@ -210,9 +210,7 @@ fn Stepper(current: usize) -> impl IntoView {
                     .map(|(i, step)| {
                         let number = i + 1;
                         let title = move || step.title.get(lang.get());
-                        let done = move || {
-                            number != current && number <= reached.get().max(current) && passes(i)
-                        };
+                        let done = move || { number != current && number <= reached.get().max(current) && passes(i) };
                         view! {
                             <li
                                 class:active=number == current
@@ -278,7 +276,7 @@ fn ErrorSummary(
                 .flat_map(|f| {
                     errors.of_field(f.key).map(move |(key, error)| {
                         let target = if key == f.key { input_id(f.key) } else { part_input_id(f.key, key) };
-                        (target, format!("{}: {}", f.label.get(lang), error.message(lang)))
+                        (target, QUESTIONNAIRE.message(key, error, lang))
                     })
                 })
                 .collect::<Vec<_>>()
@@ -598,7 +596,10 @@ fn AnswersSummary(
                         {change_links
                             .map(|mode| {
                                 view! {
-                                    <A href=format!("{}&da=riepilogo", page_href(mode, i + 1))>
+                                    <A href=format!(
+                                        "{}&da=riepilogo",
+                                        page_href(mode, i + 1),
+                                    )>
                                         {tr("Modifica", "Change")}
                                         <span class="visually-hidden">
                                             {move || format!(" {}", step.title.get(lang.get()))}
@@ -994,11 +995,16 @@ pub fn UpdatePage() -> impl IntoView {
                         if !local_edits {
                             ctx.load(own.answers, |d| d.edit_token = token);
                         }
+                        let status = domain::vocabulary::ModerationStatus::from_code(&own.moderation_status);
                         // The message matters while changes are asked or after a
                         // rejection; once published, it is history.
-                        let status = domain::vocabulary::ModerationStatus::from_code(&own.moderation_status);
                         view! {
-                            {status.map(|status| view! { <SubmissionStatus status id=own.id.clone() updated_at=own.updated_at.clone() /> })}
+                            {status
+                                .map(|status| {
+                                    view! {
+                                        <SubmissionStatus status id=own.id.clone() updated_at=own.updated_at.clone() />
+                                    }
+                                })}
                             {message
                                 .map(|message| {
                                     view! {
@@ -1053,17 +1059,17 @@ fn SubmissionStatus(status: domain::vocabulary::ModerationStatus, id: String, up
             <div class="container">
                 <div class="notice submission-status" data-testid="submission-status">
                     <h2>
-                        {move || {
-                            let lang = lang.get();
-                            let state = status.label(lang);
-                            let id = id.get_value();
-                            if lang == Lang::It { format!("Stato della pratica {id}: {state}") } else { format!("Status of practice {id}: {state}") }
-                        }}
+                        {tr("Stato della pratica", "Status of practice")} " "
+                        <span class="nowrap">{id.get_value()}</span> ": " {move || status.label(lang.get())}
                     </h2>
                     <p>
                         {move || {
                             let date = updated_at.with_value(|at| domain::dates::long_date(at, lang.get()));
-                            if lang.get() == Lang::It { format!("Ultimo aggiornamento: {date}.") } else { format!("Last change: {date}.") }
+                            if lang.get() == Lang::It {
+                                format!("Ultimo aggiornamento: {date}.")
+                            } else {
+                                format!("Last change: {date}.")
+                            }
                         }}
                     </p>
                     <p>{move || domain::curation::respondent_next_step(status, lang.get())}</p>
@@ -1071,7 +1077,10 @@ fn SubmissionStatus(status: domain::vocabulary::ModerationStatus, id: String, up
                         .then(|| {
                             view! {
                                 <p>
-                                    <A href=public.get_value()>{tr("Vedi la pagina pubblica della pratica", "See the practice's public page")}</A>
+                                    <A href=public
+                                        .get_value()>
+                                        {tr("Vedi la pagina pubblica della pratica", "See the practice's public page")}
+                                    </A>
                                 </p>
                             }
                         })}

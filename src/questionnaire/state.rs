@@ -283,7 +283,7 @@ impl FormCtx {
 
     /// Messages of one field (and its parts), in `lang`.
     pub fn messages(self, key: &'static str, lang: Lang) -> Vec<String> {
-        self.errors.with(|e| e.of_field(key).map(|(_, error)| error.message(lang)).collect())
+        self.errors.with(|e| e.of_field(key).map(|(key, error)| QUESTIONNAIRE.message(key, error, lang)).collect())
     }
 }
 

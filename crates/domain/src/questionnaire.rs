@@ -165,6 +165,39 @@ use Required::{Always, Never};
 
 const START_MIN: YearMonth = crate::validation::EARLIEST_START;
 
+/// What to say when a required answer is missing, for the questions where
+/// a sentence of their own reads better than the generic one ("Compila il
+/// campo «…»"), as GOV.UK's error messages do.
+const ASK: &[(&str, Text)] = &[
+    ("entity_type", t("Scegli il tipo di ente.", "Choose the type of body.")),
+    ("entity_type_other", t("Scrivi di che tipo di ente si tratta.", "Say what type of body it is.")),
+    ("entity_name", t("Scrivi la denominazione dell'ente.", "Enter the name of the body.")),
+    ("region_code", t("Scegli la regione o la provincia autonoma.", "Choose the region or autonomous province.")),
+    ("comune_codes", t("Scegli almeno un Comune dall'elenco.", "Choose at least one municipality from the list.")),
+    ("ats_name", t("Scrivi il nome dell'ambito territoriale sociale.", "Enter the name of the social district.")),
+    ("territorial_scale", t("Indica la scala territoriale.", "Choose the territorial scale.")),
+    ("contact_name", t("Scrivi il nome del referente.", "Enter the contact person's name.")),
+    ("contact_email", t("Scrivi l'e-mail del referente.", "Enter the contact person's e-mail.")),
+    ("title", t("Scrivi il titolo della pratica.", "Enter the title of the practice.")),
+    ("summary", t("Scrivi la sintesi della pratica.", "Enter a summary of the practice.")),
+    ("description", t("Descrivi il servizio attivato.", "Describe the service.")),
+    ("need_addressed", t("Scrivi quale bisogno o problema ha affrontato.", "Say which need or problem it addressed.")),
+    ("service_type", t("Indica la tipologia della pratica.", "Choose the type of the practice.")),
+    ("start_date", t("Indica mese e anno di avvio.", "Enter the month and year it started.")),
+    ("status", t("Indica lo stato della pratica.", "Choose the status of the practice.")),
+    ("user_areas", t("Scegli almeno un'area di utenza.", "Choose at least one user area.")),
+    ("intervention_areas", t("Scegli almeno un'area di intervento.", "Choose at least one intervention area.")),
+    ("innovation_tags", t("Scegli almeno un'innovazione introdotta.", "Choose at least one innovation.")),
+    ("delivery_modes", t("Scegli almeno una modalità di erogazione.", "Choose at least one delivery mode.")),
+    (
+        "continue_after_emergency",
+        t(
+            "Indica se la pratica proseguirà dopo l'emergenza.",
+            "Say whether the practice will continue after the emergency.",
+        ),
+    ),
+];
+
 /// The questionnaire of `domain.md` §3, version 1.
 pub const QUESTIONNAIRE: Definition = Definition {
     version: crate::practice::QUESTIONNAIRE_VERSION,
@@ -646,6 +679,65 @@ impl Definition {
         self.fields().find(|f| f.key == key)
     }
 
+    /// The message for an error on `key` (a field, or a part of one such as
+    /// `partners.1.kind`), naming what to fix: "Scrivi il titolo della
+    /// pratica.", "Soggetto 2: indica il tipo.", never only "Compila questo
+    /// campo.". Keys outside the questionnaire get the error's own message.
+    pub fn message(&self, key: &str, error: &FieldError, lang: Lang) -> String {
+        let mut parts = key.split('.');
+        let Some(field) = parts.next().and_then(|k| self.field(k)) else { return error.message(lang) };
+        let (row, part) = (parts.next().and_then(|i| i.parse::<usize>().ok()), parts.next());
+        let it = lang == Lang::It;
+        match (row, part, error) {
+            (Some(row), Some(part), _) => {
+                let what = match (part, it) {
+                    ("kind", true) => "indica il tipo.".to_owned(),
+                    ("kind", false) => "choose the type.".to_owned(),
+                    ("name", true) => "scrivi il nome.".to_owned(),
+                    ("name", false) => "enter the name.".to_owned(),
+                    _ => error.message(lang),
+                };
+                let what = if matches!(error, FieldError::Required) { what } else { error.message(lang) };
+                if it { format!("Soggetto {}: {what}", row + 1) } else { format!("Partner {}: {what}", row + 1) }
+            }
+            (Some(row), None, _) => {
+                if it {
+                    format!("Voce {}: {}", row + 1, error.message(lang))
+                } else {
+                    format!("Item {}: {}", row + 1, error.message(lang))
+                }
+            }
+            (_, _, FieldError::Required | FieldError::ChooseAtLeastOne) => {
+                if let Some((_, ask)) = ASK.iter().find(|(k, _)| *k == field.key) {
+                    return ask.get(lang).to_owned();
+                }
+                let label = field.label.get(lang);
+                match (field.kind, it) {
+                    (Kind::Choices { .. } | Kind::Comuni { .. }, true) => {
+                        format!("Scegli almeno una voce in «{label}».")
+                    }
+                    (Kind::Choices { .. } | Kind::Comuni { .. }, false) => {
+                        format!("Choose at least one option in “{label}”.")
+                    }
+                    (Kind::Choice { .. }, true) => format!("Scegli una voce in «{label}»."),
+                    (Kind::Choice { .. }, false) => format!("Choose an option in “{label}”."),
+                    (_, true) => format!("Compila il campo «{label}»."),
+                    (_, false) => format!("Fill in “{label}”."),
+                }
+            }
+            _ => error.message(lang),
+        }
+    }
+
+    /// Every error's message, by key (the shape of a 422 response).
+    pub fn messages(&self, errors: &FieldErrors, lang: Lang) -> std::collections::BTreeMap<String, Vec<String>> {
+        let mut out = std::collections::BTreeMap::<String, Vec<String>>::new();
+        for (key, error) in errors.iter() {
+            out.entry(key.to_owned()).or_default().push(self.message(key, error, lang));
+        }
+        out
+    }
+
     /// The index of the step that holds the field `key` (also for `partners.2.name`).
     pub fn step_of(&self, key: &str) -> Option<usize> {
         let base = key.split('.').next().unwrap_or(key);
@@ -1000,6 +1092,31 @@ impl Definition {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn every_error_names_what_to_fix() {
+        for (key, _) in ASK {
+            assert!(QUESTIONNAIRE.field(key).is_some(), "{key} is a question");
+        }
+        let it = |key: &str, error: FieldError| QUESTIONNAIRE.message(key, &error, Lang::It);
+        assert_eq!(it("title", FieldError::Required), "Scrivi il titolo della pratica.");
+        assert_eq!(
+            it("continue_after_emergency", FieldError::Required),
+            "Indica se la pratica proseguirà dopo l'emergenza."
+        );
+        assert_eq!(it("partners.1.kind", FieldError::Required), "Soggetto 2: indica il tipo.");
+        assert_eq!(
+            it("links.0", FieldError::InvalidUrl),
+            format!("Voce 1: {}", FieldError::InvalidUrl.message(Lang::It))
+        );
+        assert_eq!(it("closes_on", FieldError::Required), FieldError::Required.message(Lang::It), "not a question");
+        for field in QUESTIONNAIRE.fields() {
+            for lang in [Lang::It, Lang::En] {
+                let message = QUESTIONNAIRE.message(field.key, &FieldError::Required, lang);
+                assert_ne!(message, FieldError::Required.message(lang), "{}: a message of its own", field.key);
+            }
+        }
+    }
+
     use super::*;
     use proptest::prelude::*;
     use serde_json::json;

@@ -119,6 +119,11 @@ impl FieldError {
 pub struct FieldErrors(BTreeMap<String, Vec<FieldError>>);
 
 impl FieldErrors {
+    /// Every error with its key, in key order.
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &FieldError)> {
+        self.0.iter().flat_map(|(key, errors)| errors.iter().map(move |e| (key.as_str(), e)))
+    }
+
     /// Records an error on `field`.
     pub fn add(&mut self, field: impl Into<String>, error: FieldError) {
         self.0.entry(field.into()).or_default().push(error);

@@ -358,6 +358,35 @@ impl Browser {
         self.wait_for(Locator::XPath(&xpath)).await;
     }
 
+    /// Saves the whole page, at the window's width, as
+    /// `target/screenshots/NAME.png`, for a person to look at.
+    pub async fn screenshot(&self, name: &str) {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target/screenshots");
+        std::fs::create_dir_all(&dir).unwrap();
+        let cdp = |cmd: &str, params: serde_json::Value| serde_json::json!({ "cmd": cmd, "params": params });
+        let metrics = cdp("Page.getLayoutMetrics", serde_json::json!({}));
+        let metrics = self.client.issue_cmd(RawCommand { path: "goog/cdp/execute", body: metrics }).await.unwrap();
+        let size = &metrics["cssContentSize"];
+        let (width, height) = (size["width"].as_f64().unwrap_or(1280.0), size["height"].as_f64().unwrap_or(900.0));
+        let clip = serde_json::json!({ "x": 0, "y": 0, "width": width, "height": height.min(8000.0), "scale": 1 });
+        let capture = cdp("Page.captureScreenshot", serde_json::json!({ "captureBeyondViewport": true, "clip": clip }));
+        let shot = self.client.issue_cmd(RawCommand { path: "goog/cdp/execute", body: capture }).await.unwrap();
+        use base64::Engine;
+        let png = base64::engine::general_purpose::STANDARD.decode(shot["data"].as_str().unwrap_or_default()).unwrap();
+        std::fs::write(dir.join(format!("{name}.png")), png).unwrap();
+    }
+
+    /// Screenshots at a desktop width (1280 px) and a phone's (375 px), as
+    /// `NAME-desktop.png` and `NAME-375.png`; the window is left at 1280 px.
+    pub async fn screenshots(&self, name: &str) {
+        for (width, height, suffix) in [(1280, 900, "desktop"), (375, 812, "375")] {
+            self.client.set_window_size(width, height).await.unwrap();
+            tokio::time::sleep(Duration::from_millis(300)).await;
+            self.screenshot(&format!("{name}-{suffix}")).await;
+        }
+        self.client.set_window_size(1280, 900).await.unwrap();
+    }
+
     /// Runs axe-core on the page and returns its WCAG 2.1 A/AA violations.
     pub async fn accessibility_violations(&self) -> Vec<String> {
         let script = std::fs::read_to_string(axe_path()).expect("axe-core is installed by cargo xtask test");

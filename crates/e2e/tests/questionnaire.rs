@@ -65,8 +65,9 @@ async fn errors_are_summarised_linked_and_announced() {
     let focused = b.client.active_element().await.unwrap();
     assert_eq!(focused.attr("class").await.unwrap().as_deref(), Some("error-summary"), "focus moves to the summary");
     let text = summary.text().await.unwrap();
-    assert!(text.contains("Tipo di ente: Compila questo campo."), "{text}");
-    assert!(text.contains("E-mail del referente: Compila questo campo."), "{text}");
+    assert!(text.contains("Scegli il tipo di ente."), "{text}");
+    assert!(text.contains("Scrivi l'e-mail del referente."), "{text}");
+    assert!(!text.contains("Compila questo campo"), "every message names its field: {text}");
     let select = b.labelled("Tipo di ente").await;
     assert_eq!(select.attr("aria-invalid").await.unwrap().as_deref(), Some("true"));
     let described = select.attr("aria-describedby").await.unwrap().unwrap_or_default();
@@ -74,7 +75,7 @@ async fn errors_are_summarised_linked_and_announced() {
     let link = b
         .client
         .find(Locator::XPath(
-            "//div[contains(@class,'error-summary')]//a[starts-with(normalize-space(.), 'Tipo di ente')]",
+            "//div[contains(@class,'error-summary')]//a[normalize-space(.)='Scegli il tipo di ente.']",
         ))
         .await
         .unwrap();

@@ -203,6 +203,7 @@ async fn a_click_right_after_fixing_a_field_is_not_lost_and_the_title_names_the_
     assert!(first_title.starts_with("Passo 1 di 6: Ente · Questionario"), "the title names the step: {first_title}");
     let title = b.client.title().await.unwrap();
     assert!(title.starts_with("Errore: Passo 1 di 6"), "the title says there is an error: {title}");
+    b.screenshots("questionario-passo-1-errori").await;
     b.close().await;
 }
 
@@ -229,6 +230,7 @@ async fn the_review_names_the_comuni_and_a_change_returns_to_it() {
     let row = "//div[contains(@class,'summary-row')][dt[normalize-space(.)='Comune o comuni interessati']]/dd";
     b.wait_for(Locator::XPath(&format!("{row}[normalize-space(.)='Lucca (LU)']"))).await;
     assert_eq!(b.client.find_all(Locator::XPath(COMPLETED)).await.unwrap().len(), 6, "six steps pass their checks");
+    b.screenshots("questionario-riepilogo").await;
 
     // "Modifica" a section, then "Salva e torna al riepilogo": back at the review at once.
     b.wait_for(Locator::XPath("//a[starts-with(normalize-space(.), 'Modifica') and contains(., 'Classificazione')]"))
@@ -262,11 +264,46 @@ async fn a_submission_logs_no_error_and_the_private_link_shows_where_it_stands()
     let download = b.wait_for(Locator::XPath("//a[normalize-space(.)='Scarica la ricevuta']")).await;
     let href = download.attr("href").await.unwrap().unwrap_or_default();
     assert!(href.starts_with("data:text/plain") && href.contains(&reference), "the receipt file holds the reference");
+    b.screenshots("questionario-ricevuta").await;
 
     // The private link shows where the practice stands.
     b.client.goto(&link).await.unwrap();
     let state = text_of(&b, "//*[@data-testid='submission-status']").await;
     assert!(state.contains(&format!("Stato della pratica {reference}: Inviata")), "{state}");
     assert!(state.contains("La redazione l'ha ricevuta"), "{state}");
+    b.screenshots("link-privato-stato").await;
+    b.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn on_a_phone_the_catalogue_shows_search_and_results_first_and_the_filters_behind_one_button() {
+    let server = TestServer::start_with_demo(&dist_dir()).await;
+    let b = Browser::start().await;
+    b.client.set_window_size(375, 812).await.unwrap();
+    b.client.goto(&format!("{}/catalogo", server.base)).await.unwrap();
+    let all = format!("{} pratiche trovate", server::demo::practices().len());
+    b.wait_for(Locator::XPath(&format!("//p[@data-testid='result-count'][normalize-space(.)='{all}']"))).await;
+    let (_, search_top, _, _) = b.labelled("Cerca nelle pratiche").await.rectangle().await.unwrap();
+    let (_, result_top, _, _) = b.wait_for(Locator::Css("article")).await.rectangle().await.unwrap();
+    assert!(search_top < 400.0, "the search box is near the top: {search_top} px");
+    assert!(result_top < 812.0, "the first result is on the first screen: {result_top} px");
+    let toscana = b.labelled("Toscana (3)").await;
+    assert!(!toscana.is_displayed().await.unwrap(), "the filters wait behind the button");
+
+    // "Filtra" opens them, a tick filters, "Mostra ..." closes them again.
+    b.press("Filtra").await;
+    assert!(focused(&b).await.contains("Filtra"), "focus moves into the filters: {}", focused(&b).await);
+    b.wait_for(Locator::XPath("//label[normalize-space(.)='Toscana (3)']")).await.click().await.unwrap();
+    b.wait_for(Locator::XPath("//button[normalize-space(.)='Mostra 3 pratiche trovate']")).await.click().await.unwrap();
+    b.wait_for(Locator::XPath("//button[normalize-space(.)='Filtra (1)']")).await;
+    assert!(focused(&b).await.starts_with("button#"), "focus is back on the button: {}", focused(&b).await);
+    assert!(!b.labelled("Toscana (3)").await.is_displayed().await.unwrap());
+    b.wait_for(Locator::XPath("//p[@data-testid='result-count'][normalize-space(.)='3 pratiche trovate']")).await;
+    b.screenshots("catalogo").await;
+
+    // A practice page, at both widths.
+    b.wait_for(Locator::Css("article h2 a")).await.click().await.unwrap();
+    b.wait_for(Locator::Css("[data-testid='reference']")).await;
+    b.screenshots("pratica").await;
     b.close().await;
 }

@@ -144,7 +144,10 @@ impl IntoResponse for ApiError {
             tracing::error!(error = %source, "request failed");
         }
         let (fields, field_errors) = match &self {
-            Self::Invalid(errors) => (Some(errors.messages(Lang::It)), Some(errors.clone())),
+            // Messages that name what to fix ("Scrivi il titolo della pratica.").
+            Self::Invalid(errors) => {
+                (Some(domain::questionnaire::QUESTIONNAIRE.messages(errors, Lang::It)), Some(errors.clone()))
+            }
             _ => (None, None),
         };
         let body =

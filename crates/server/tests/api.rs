@@ -139,7 +139,7 @@ async fn validation_errors_map_fields_to_messages() {
     body["answers"]["contact_email"] = json!("non-una-mail");
     let (status, body) = server.post_raw("/api/submissions", Some("application/json"), body.to_string()).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert_eq!(body["error"]["fields"]["title"], json!(["Compila questo campo."]));
+    assert_eq!(body["error"]["fields"]["title"], json!(["Scrivi il titolo della pratica."]));
     assert_eq!(
         body["error"]["fields"]["contact_email"],
         json!(["Scrivi un indirizzo e-mail nella forma nome@ente.it."])
