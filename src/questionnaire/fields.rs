@@ -134,8 +134,8 @@ fn FieldBody(field: &'static Field) -> impl IntoView {
 
 fn control(field: &'static Field) -> AnyView {
     match field.kind {
-        Kind::Text { max, multiline: false, input, autocomplete } => {
-            view! { <TextInput field max input autocomplete /> }.into_any()
+        Kind::Text { multiline: false, input, autocomplete, .. } => {
+            view! { <TextInput field input autocomplete /> }.into_any()
         }
         Kind::Text { max, multiline: true, .. } => view! { <LongText field max /> }.into_any(),
         Kind::Count | Kind::Euro => view! { <NumberInput field /> }.into_any(),
@@ -155,12 +155,14 @@ fn current_text(field: &'static Field) -> String {
     ctx.draft.with_untracked(|d| field.input_from_value(d.answers.get(field.key)))
 }
 
+/// A one-line text. No `maxlength`: the browser would cut a pasted text
+/// silently; a text over the limit gets an error that says so instead.
 #[component]
-fn TextInput(field: &'static Field, max: usize, input: Input, autocomplete: Option<&'static str>) -> impl IntoView {
+fn TextInput(field: &'static Field, input: Input, autocomplete: Option<&'static str>) -> impl IntoView {
     let ctx = use_form();
     let invalid = move || ctx.errors.with(|e| e.of_field(field.key).next().is_some());
     let kind = match input {
-        Input::Plain => "text",
+        Input::Plain | Input::EmailOrUrl => "text",
         Input::Email => "email",
         Input::Tel => "tel",
     };
@@ -172,7 +174,6 @@ fn TextInput(field: &'static Field, max: usize, input: Input, autocomplete: Opti
             class="form-control"
             autocomplete=autocomplete.unwrap_or("off")
             spellcheck=(input == Input::Plain).to_string()
-            maxlength=(max + 100).to_string()
             prop:value=current_text(field)
             aria-invalid=move || invalid().to_string()
             aria-describedby=move || described_by(field, invalid())
@@ -233,7 +234,12 @@ fn LongText(field: &'static Field, max: usize) -> impl IntoView {
             on:input=move |ev| ctx.set_answer(field.key, Value::String(event_target_value(&ev)))
             on:blur=move |_| ctx.check_field(field)
         ></textarea>
-        <p class="char-count" class:over=move || { used() > max } id=format!("conteggio-{}", field.key)>
+        <p
+            class="char-count"
+            class:over=move || { used() > max }
+            id=format!("conteggio-{}", field.key)
+            aria-live="polite"
+        >
             {counter}
         </p>
     }

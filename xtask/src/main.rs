@@ -43,9 +43,11 @@ const USAGE: &str = "usage: cargo xtask <run | test | build | size [DIR]>
 /// deliberately as features land (foundation 144 KB, questionnaire 297 KB,
 /// catalogue 338 KB, embedding and static publication 360 KB, the editors'
 /// pages 379 KB, corrections, updates of published practices and the admins'
-/// page 393 KB); the next cut is splitting the wasm by route, so that the
-/// public pages stop paying for the questionnaire and the editors' pages.
-const FIRST_RENDER_BUDGET_BROTLI: u64 = 400 * 1024;
+/// page 393 KB; the fixes of the paths people take, issue 11, 416 KB with
+/// the favicon); the next cut is splitting the wasm by route (issue 13), so
+/// that the public pages stop paying for the questionnaire and the editors'
+/// pages.
+const FIRST_RENDER_BUDGET_BROTLI: u64 = 420 * 1024;
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();

@@ -13,7 +13,7 @@ use crate::Lang;
 use crate::comuni::ComuneIndex;
 use crate::geo::Region;
 use crate::practice::{Euros, Practice, YearMonth};
-use crate::validation::{FieldError, FieldErrors, is_email, is_forbidden_char, is_web_url, limits};
+use crate::validation::{FieldError, FieldErrors, is_email, is_forbidden_char, is_phone, is_web_url, limits};
 use crate::vocabulary::*;
 use serde_json::{Map, Value};
 
@@ -47,6 +47,8 @@ pub enum Input {
     Plain,
     Email,
     Tel,
+    /// An e-mail address or a web page (an office's public contact).
+    EmailOrUrl,
 }
 
 /// What kind of answer a field takes, with its limits.
@@ -184,6 +186,13 @@ const ASK: &[(&str, Text)] = &[
     ("need_addressed", t("Scrivi quale bisogno o problema ha affrontato.", "Say which need or problem it addressed.")),
     ("service_type", t("Indica la tipologia della pratica.", "Choose the type of the practice.")),
     ("start_date", t("Indica mese e anno di avvio.", "Enter the month and year it started.")),
+    (
+        "end_date",
+        t(
+            "La pratica è conclusa: indica mese e anno di conclusione.",
+            "The practice has ended: enter the month and year it ended.",
+        ),
+    ),
     ("status", t("Indica lo stato della pratica.", "Choose the status of the practice.")),
     ("user_areas", t("Scegli almeno un'area di utenza.", "Choose at least one user area.")),
     ("intervention_areas", t("Scegli almeno un'area di intervento.", "Choose at least one intervention area.")),
@@ -319,7 +328,12 @@ pub const QUESTIONNAIRE: Definition = Definition {
                     field(
                         "public_contact",
                         t("Contatto pubblico dell'ufficio", "Public contact of the office"),
-                        text(limits::SHORT_TEXT),
+                        Kind::Text {
+                            max: limits::SHORT_TEXT,
+                            multiline: false,
+                            input: Input::EmailOrUrl,
+                            autocomplete: None,
+                        },
                         Never,
                     ),
                     t(
@@ -335,7 +349,10 @@ pub const QUESTIONNAIRE: Definition = Definition {
             fields: &[
                 help(
                     field("title", t("Titolo della pratica", "Title of the practice"), text(limits::TITLE), Always),
-                    t("Circa 20 parole che dicono cosa è stato fatto.", "About 20 words saying what was done."),
+                    t(
+                        "In breve, cosa è stato fatto: al massimo 120 caratteri.",
+                        "In short, what was done: at most 120 characters.",
+                    ),
                 ),
                 help(
                     field("summary", t("Sintesi", "Summary"), long_text(limits::SUMMARY), Always),
@@ -379,9 +396,12 @@ pub const QUESTIONNAIRE: Definition = Definition {
                         "end_date",
                         t("Data di conclusione", "End date"),
                         Kind::YearMonth { min: Some(START_MIN), not_before: Some("start_date") },
-                        Never,
+                        Required::When(Condition::Is("status", "conclusa")),
                     ),
-                    t("Lascia vuoto se la pratica è ancora in corso.", "Leave empty if the practice is still running."),
+                    t(
+                        "Da indicare se la pratica è conclusa; lascia vuoto se è ancora in corso.",
+                        "Needed if the practice has ended; leave empty if it is still running.",
+                    ),
                 ),
                 field("status", t("Stato", "Status"), Kind::Choice { options: PracticeStatus::CHOICES }, Always),
             ],
@@ -859,8 +879,14 @@ fn check_field(errors: &mut FieldErrors, field: &Field, answers: &Map<String, Va
         Kind::Text { max, input, .. } => {
             let Some(text) = value.as_str() else { return errors.add(key, FieldError::WrongType) };
             check_text(errors, key, text, max);
-            if input == Input::Email && !is_email(text.trim()) {
-                errors.add(key, FieldError::InvalidEmail);
+            let text = text.trim();
+            match input {
+                Input::Email if !is_email(text) => errors.add(key, FieldError::InvalidEmail),
+                Input::Tel if !is_phone(text) => errors.add(key, FieldError::InvalidPhone),
+                Input::EmailOrUrl if !is_email(text) && !is_web_url(text) => {
+                    errors.add(key, FieldError::InvalidPublicContact)
+                }
+                _ => {}
             }
         }
         Kind::Choice { options } => check_codes(errors, key, std::slice::from_ref(value), options),
@@ -1109,6 +1135,28 @@ mod tests {
             format!("Voce 1: {}", FieldError::InvalidUrl.message(Lang::It))
         );
         assert_eq!(it("closes_on", FieldError::Required), FieldError::Required.message(Lang::It), "not a question");
+    }
+
+    #[test]
+    fn phones_public_contacts_and_ended_practices_follow_their_rules() {
+        let answer = |changes: &[(&str, Value)]| {
+            let mut answers = valid_answers();
+            for (key, value) in changes {
+                answers.insert((*key).to_owned(), value.clone());
+            }
+            QUESTIONNAIRE.validate(&answers, None, None)
+        };
+        let errors = answer(&[("contact_phone", Value::from("chiamare dopo le 14"))]);
+        assert_eq!(errors.get("contact_phone"), [FieldError::InvalidPhone]);
+        assert!(answer(&[("contact_phone", Value::from("+39 0583 123-456"))]).get("contact_phone").is_empty());
+        let errors = answer(&[("public_contact", Value::from("Ufficio servizi sociali, piano terra"))]);
+        assert_eq!(errors.get("public_contact"), [FieldError::InvalidPublicContact]);
+        for fine in ["sociale@comune.lucca.it", "https://www.comune.lucca.it/sociale"] {
+            assert!(answer(&[("public_contact", Value::from(fine))]).get("public_contact").is_empty(), "{fine}");
+        }
+        let errors = answer(&[("status", Value::from("conclusa")), ("end_date", Value::Null)]);
+        assert_eq!(errors.get("end_date"), [FieldError::Required]);
+        assert!(answer(&[("status", Value::from("attiva")), ("end_date", Value::Null)]).get("end_date").is_empty());
         for field in QUESTIONNAIRE.fields() {
             for lang in [Lang::It, Lang::En] {
                 let message = QUESTIONNAIRE.message(field.key, &FieldError::Required, lang);

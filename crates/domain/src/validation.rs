@@ -32,6 +32,10 @@ pub enum FieldError {
     InvalidEmail,
     /// Not an http(s) address.
     InvalidUrl,
+    /// Not a phone number (digits, spaces, `+ - . / ( )`).
+    InvalidPhone,
+    /// A public contact that is neither an e-mail nor a web address.
+    InvalidPublicContact,
     /// Earlier than the first month of the emergency.
     TooEarly { min: String },
     /// An end before the start.
@@ -78,6 +82,18 @@ impl FieldError {
             (Self::InvalidEmail, Lang::En) => "Enter an e-mail address like name@example.org.".into(),
             (Self::InvalidUrl, Lang::It) => "Scrivi un indirizzo web completo che inizi con https:// o http://.".into(),
             (Self::InvalidUrl, Lang::En) => "Enter a full web address starting with https:// or http://.".into(),
+            (Self::InvalidPhone, Lang::It) => {
+                "Scrivi solo il numero, con cifre, spazi e + - . / ( ), ad esempio +39 0583 123456; gli orari vanno altrove.".into()
+            }
+            (Self::InvalidPhone, Lang::En) => {
+                "Enter the number only, with digits, spaces and + - . / ( ), for example +39 0583 123456.".into()
+            }
+            (Self::InvalidPublicContact, Lang::It) => {
+                "Scrivi un'e-mail dell'ufficio (nome@ente.it) o una pagina web che inizi con https://.".into()
+            }
+            (Self::InvalidPublicContact, Lang::En) => {
+                "Enter the office's e-mail (name@example.org) or a web page starting with https://.".into()
+            }
             (Self::TooEarly { min }, Lang::It) => format!("Indica una data non precedente a {min}."),
             (Self::TooEarly { min }, Lang::En) => format!("Enter a date no earlier than {min}."),
             (Self::EndBeforeStart, Lang::It) => "La data di conclusione non può precedere la data di avvio.".into(),
@@ -212,6 +228,13 @@ pub fn is_email(value: &str) -> bool {
 }
 
 /// An absolute http(s) address with a host and no spaces.
+/// A phone number as people write it: digits with spaces and `+ - . / ( )`,
+/// at least six digits and at most fifteen (E.164).
+pub fn is_phone(value: &str) -> bool {
+    let digits = value.chars().filter(char::is_ascii_digit).count();
+    value.chars().all(|c| c.is_ascii_digit() || " +-./()".contains(c)) && (6..=15).contains(&digits)
+}
+
 pub fn is_web_url(value: &str) -> bool {
     let rest = value.strip_prefix("https://").or_else(|| value.strip_prefix("http://"));
     let Some(rest) = rest else { return false };
@@ -542,6 +565,8 @@ pub(crate) mod tests {
             FieldError::ForbiddenCharacters,
             FieldError::InvalidEmail,
             FieldError::InvalidUrl,
+            FieldError::InvalidPhone,
+            FieldError::InvalidPublicContact,
             FieldError::TooEarly { min: "2020-01".into() },
             FieldError::EndBeforeStart,
             FieldError::OtherTextRequired,

@@ -35,8 +35,13 @@ fn with_private_canaries(tag: &str, canaries: &mut Vec<String>) -> domain::Pract
     practice.contact_name = format!("Referente qzname{tag}");
     practice.contact_role = Some(format!("Ruolo qzrole{tag}"));
     practice.contact_email = format!("qzmail{tag}@example.org");
-    practice.contact_phone = Some(format!("+39 555 qzphone{tag}"));
-    canaries.extend(["name", "role", "mail", "phone"].map(|field| format!("qz{field}{tag}")));
+    // A phone number holds only digits and separators: its canary is a
+    // number of its own per tag.
+    let digits = tag.bytes().fold(2_166_136_261_u32, |h, b| (h ^ u32::from(b)).wrapping_mul(16_777_619)) % 100_000_000;
+    let phone = format!("+39 0555 {digits:08}");
+    practice.contact_phone = Some(phone.clone());
+    canaries.extend(["name", "role", "mail"].map(|field| format!("qz{field}{tag}")));
+    canaries.push(phone);
     practice
 }
 
