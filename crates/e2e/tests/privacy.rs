@@ -400,8 +400,7 @@ async fn no_private_field_reaches_any_rendered_page() {
     // Words of the hidden practices' public fields and of every private
     // field (prefixes of the canaries) find nothing.
     let nothing = count_reads("Nessuna pratica trovata.");
-    for word in
-        ["qztitle", "qzsummary", "qzentity", "qzdescription", "qzname", "qzrole", "qzmail", "0555", "qzmessage"]
+    for word in ["qztitle", "qzsummary", "qzentity", "qzdescription", "qzname", "qzrole", "qzmail", "0555", "qzmessage"]
     {
         crawl.visit("catalogue search", &format!("/catalogo?q={word}"), &nothing).await;
     }
