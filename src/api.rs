@@ -226,6 +226,11 @@ pub mod moderation {
         call_json("POST", "/api/session", Some(&json!({ "email": email, "password": password }))).await
     }
 
+    /// Who is signed in (`{email, role}`).
+    pub async fn whoami() -> Result<Value, SubmitError> {
+        call_json("GET", "/api/session", None).await
+    }
+
     /// Signs out.
     pub async fn sign_out() -> Result<(), SubmitError> {
         call_json::<Option<Value>>("DELETE", "/api/session", None).await.map(|_| ())
@@ -257,6 +262,12 @@ pub mod moderation {
     pub async fn disable_user(email: &str) -> Result<(), SubmitError> {
         let email = js_sys::encode_uri_component(email);
         call_json::<Option<Value>>("POST", &format!("/api/moderation/users/{email}/disable"), None).await.map(|_| ())
+    }
+
+    /// Enables a disabled account again.
+    pub async fn enable_user(email: &str) -> Result<(), SubmitError> {
+        let email = js_sys::encode_uri_component(email);
+        call_json::<Option<Value>>("POST", &format!("/api/moderation/users/{email}/enable"), None).await.map(|_| ())
     }
 
     /// A curator's correction, stored as a new version.

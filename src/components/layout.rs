@@ -40,7 +40,9 @@ pub fn Header() -> impl IntoView {
                 <div class="container">
                     <A href="/" attr:class="brand">
                         <span class="brand-title">"Buone pratiche"</span>
-                        <span class="brand-tagline">"dei servizi sociali territoriali"</span>
+                        <span class="brand-tagline">
+                            {tr("dei servizi sociali territoriali", "of local social services")}
+                        </span>
                     </A>
                 </div>
             </div>
@@ -74,7 +76,9 @@ pub fn Footer() -> impl IntoView {
     view! {
         <footer class="site-footer">
             <div class="container">
-                <p class="footer-title">"Buone pratiche dei servizi sociali territoriali"</p>
+                <p class="footer-title">
+                    {tr("Buone pratiche dei servizi sociali territoriali", "Good practices of local social services")}
+                </p>
                 <ul class="footer-links">
                     <li>
                         <A href="/accessibilita">{tr("Dichiarazione di accessibilità", "Accessibility statement")}</A>
@@ -89,7 +93,10 @@ pub fn Footer() -> impl IntoView {
                     </li>
                 </ul>
                 <p class="footer-note">
-                    "I contenuti pubblicati sono rilasciati con licenza Creative Commons Attribuzione 4.0 (CC BY 4.0)."
+                    {tr(
+                        "I contenuti pubblicati sono rilasciati con licenza Creative Commons Attribuzione 4.0 (CC BY 4.0).",
+                        "Published content is released under the Creative Commons Attribution 4.0 licence (CC BY 4.0).",
+                    )}
                 </p>
             </div>
         </footer>

@@ -9,8 +9,12 @@ use leptos::prelude::*;
 
 /// Sets the document title to "`page` · Buone pratiche" while the calling
 /// page is shown, so every route announces itself to screen readers and tabs.
-pub fn use_document_title(page: &'static str) {
-    Effect::new(move |_| set_document_title(page, false, domain::Lang::It));
+pub fn use_document_title(it: &'static str, en: &'static str) {
+    let lang = crate::i18n::use_lang();
+    Effect::new(move |_| {
+        let lang = lang.get();
+        set_document_title(if lang == domain::Lang::It { it } else { en }, false, lang);
+    });
 }
 
 /// Sets the document title to "`page` · Buone pratiche", with "Errore: "

@@ -1,6 +1,6 @@
 //! The list of practice cards the catalogue shows.
 
-use domain::{CatalogueEntry, Lang};
+use domain::CatalogueEntry;
 use leptos::prelude::*;
 
 /// Practice cards: title, body, region and type, with a "dimostrativo" badge
@@ -26,13 +26,13 @@ pub fn PracticeCard(
     /// The practice to show.
     practice: CatalogueEntry,
 ) -> impl IntoView {
-    let lang = Lang::It;
+    let lang = crate::i18n::use_lang();
     // Inside a partner's iframe, practice pages open on the main site in a new tab.
     let embedded = crate::pages::embed::is_embedded();
     view! {
         <li class="practice-card">
             <article aria-labelledby=format!("titolo-{}", practice.id)>
-                <h2 class="practice-title" id=format!("titolo-{}", practice.id)>
+                <h2 class="practice-title" id=format!("titolo-{}", practice.id) lang="it">
                     <a
                         href=format!("/pratiche/{}", practice.id)
                         target=embedded.then_some("_blank")
@@ -41,13 +41,21 @@ pub fn PracticeCard(
                         {practice.title.clone()}
                     </a>
                 </h2>
-                {practice.demo.then(|| view! { <span class="badge badge-demo">"dimostrativo"</span> })}
-                <p class="practice-entity">{practice.entity_name.clone()} " · " {practice.region_code.label(lang)}</p>
-                <p class="practice-summary">{practice.summary.clone()}</p>
+                {practice
+                    .demo
+                    .then(|| view! { <span class="badge badge-demo">{crate::i18n::tr("dimostrativo", "demo")}</span> })}
+                <p class="practice-entity">
+                    <span lang="it">{practice.entity_name.clone()}</span>
+                    " · "
+                    {move || practice.region_code.label(lang.get())}
+                </p>
+                <p class="practice-summary" lang="it">
+                    {practice.summary.clone()}
+                </p>
                 <dl class="practice-facts">
-                    <dt>"Tipologia"</dt>
-                    <dd>{practice.service_type.label(lang)}</dd>
-                    <dt>"Riferimento"</dt>
+                    <dt>{crate::i18n::tr("Tipologia", "Type")}</dt>
+                    <dd>{move || practice.service_type.label(lang.get())}</dd>
+                    <dt>{crate::i18n::tr("Riferimento", "Reference")}</dt>
                     <dd>{practice.id.to_string()}</dd>
                 </dl>
             </article>

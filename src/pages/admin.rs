@@ -87,7 +87,7 @@ fn Input(id: &'static str, label: &'static str, kind: &'static str, value: RwSig
 
 #[component]
 pub fn AdminPage() -> impl IntoView {
-    use_document_title("Amministrazione");
+    use_document_title("Amministrazione", "Administration");
     let version = RwSignal::new(0u32);
     let outcome = RwSignal::new(None::<Result<String, String>>);
     let add = Action::new_local(move |(what, body, done): &(&'static str, Value, String)| {
@@ -97,13 +97,22 @@ pub fn AdminPage() -> impl IntoView {
             version.update(|v| *v += 1);
         }
     });
-    let disable = Action::new_local(move |email: &String| {
-        let email = email.clone();
+    // (account, enable): "Disattiva" or "Riattiva".
+    let switch = Action::new_local(move |(email, enable): &(String, bool)| {
+        let (email, enable) = (email.clone(), *enable);
         async move {
-            let done = format!("Account {email} disattivato.");
-            outcome.set(Some(moderation::disable_user(&email).await.map(|()| done).map_err(|e| problem_text(&e))));
+            let (result, done) = if enable {
+                (moderation::enable_user(&email).await, format!("Account {email} riattivato."))
+            } else {
+                (moderation::disable_user(&email).await, format!("Account {email} disattivato."))
+            };
+            outcome.set(Some(result.map(|()| done).map_err(|e| problem_text(&e))));
             version.update(|v| *v += 1);
         }
+    });
+    // The signed-in admin, whose own account offers no "Disattiva".
+    let me = LocalResource::new(|| async {
+        moderation::whoami().await.ok().and_then(|u| u["email"].as_str().map(str::to_owned)).unwrap_or_default()
     });
     let (code, name, opens, closes) = (
         RwSignal::new(String::new()),
@@ -162,27 +171,42 @@ pub fn AdminPage() -> impl IntoView {
                 row=move |a| {
                     let email = text(a, "email");
                     let active = !a["disabled"].as_bool().unwrap_or(false);
-                    let label = format!("Disattiva {email}");
+                    let role = match text(a, "role").as_str() {
+                        "admin" => "Amministrazione".to_owned(),
+                        "curator" => "Redazione".to_owned(),
+                        other => other.to_owned(),
+                    };
+                    let (verb, enable) = if active { ("Disattiva", false) } else { ("Riattiva", true) };
+                    let label = format!("{verb} {email}");
+                    let own = {
+                        let email = email.clone();
+                        move || me.get().is_some_and(|me| me.eq_ignore_ascii_case(&email))
+                    };
                     view! {
                         <td>{email.clone()}</td>
-                        <td>{text(a, "role")}</td>
+                        <td>{role}</td>
                         <td>{if active { "attivo" } else { "disattivato" }}</td>
                         <td>
-                            {active
-                                .then(|| {
+                            {move || {
+                                if own() {
+                                    view! { <span>"(il tuo account)"</span> }.into_any()
+                                } else {
+                                    let email = email.clone();
                                     view! {
                                         <button
                                             type="button"
                                             class="button button-link"
-                                            aria-label=label
+                                            aria-label=label.clone()
                                             on:click=move |_| {
-                                                disable.dispatch(email.clone());
+                                                switch.dispatch((email.clone(), enable));
                                             }
                                         >
-                                            "Disattiva"
+                                            {verb}
                                         </button>
                                     }
-                                })}
+                                        .into_any()
+                                }
+                            }}
                         </td>
                     }
                 }
@@ -230,16 +254,39 @@ pub fn AdminPage() -> impl IntoView {
                     view! {
                         <td>{text(e, "at").replace('T', " ").trim_end_matches('Z').to_owned()}</td>
                         <td>{text(e, "actor")}</td>
-                        <td>{text(e, "action")}</td>
-                        <td>{text(e, "practice")}</td>
-                        <td>{text(e, "before")}</td>
-                        <td>{text(e, "after")}</td>
+                        <td>{action_label(&text(e, "action"))}</td>
+                        <td class="nowrap">{text(e, "practice")}</td>
+                        <td>{state_label(&text(e, "before"))}</td>
+                        <td>{state_label(&text(e, "after"))}</td>
                         <td>{text(e, "message")}</td>
                     }
                 }
             />
         </div>
     }
+}
+
+/// An audit entry's action as people read it ("Prendi in revisione", not
+/// `take_in_review`); an unknown code is shown as it is.
+fn action_label(code: &str) -> String {
+    if let Ok(action) = serde_json::from_value::<domain::curation::CurationAction>(Value::String(code.to_owned())) {
+        return action.label(Lang::It).to_owned();
+    }
+    match code {
+        "edit" => "Correzione della redazione",
+        "add_round" => "Raccolta aggiunta",
+        "add_user" => "Account aggiunto",
+        "disable_user" => "Account disattivato",
+        "enable_user" => "Account riattivato",
+        other => other,
+    }
+    .to_owned()
+}
+
+/// A submission's state by its label; other values (an account, a round) as they are.
+fn state_label(code: &str) -> String {
+    domain::vocabulary::ModerationStatus::from_code(code)
+        .map_or_else(|| code.to_owned(), |s| s.label(Lang::It).to_owned())
 }
 
 /// Text of one JSON field, empty when missing.
@@ -270,7 +317,7 @@ where
                     Err(error) => return failure(&error),
                 };
                 view! {
-                    <table class=format!("data-table {class}")>
+                    <table class=format!("data-table list-table {class}")>
                         <caption>{caption}</caption>
                         <thead>
                             <tr>{headers.iter().map(|h| view! { <th scope="col">{*h}</th> }).collect_view()}</tr>

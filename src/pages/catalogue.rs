@@ -19,7 +19,7 @@ use std::sync::Arc;
 /// The public catalogue of published practices.
 #[component]
 pub fn CataloguePage() -> impl IntoView {
-    use_document_title("Catalogo");
+    use_document_title("Catalogo", "Catalogue");
     let catalogue = LocalResource::new(api::fetch_catalogue);
     view! {
         <div class="container page">
@@ -252,8 +252,13 @@ fn CatalogueView(index: Arc<CatalogueIndex>) -> impl IntoView {
                     .map(|counts| {
                         let facet = counts.facet;
                         let selected_any = counts.values.iter().any(|v| v.selected);
-                        let values: Vec<_> =
+                        let mut values: Vec<_> =
                             counts.values.iter().filter(|v| v.count > 0 || v.selected).cloned().collect();
+                        // The engine orders labels as Italian reads them; in English, as English does
+                        // (years keep their order).
+                        if lang == Lang::En && facet != Facet::StartYear {
+                            values.sort_by_cached_key(|v| domain::text::fold(&facet.value_label(&v.code, lang)));
+                        }
                         if values.is_empty() {
                             // Nothing to choose here in this view: no empty box.
                             return ().into_any();

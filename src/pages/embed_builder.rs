@@ -23,7 +23,7 @@ fn embed_src(origin: &str, catalogue_href: &str, lang: Lang) -> String {
 /// The page that builds the embed snippet.
 #[component]
 pub fn EmbedBuilderPage() -> impl IntoView {
-    use_document_title("Incorpora");
+    use_document_title("Incorpora", "Embed");
     let lang = use_lang();
     let query = use_catalogue_query();
     let origin = window().location().origin().unwrap_or_default();

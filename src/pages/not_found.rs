@@ -5,7 +5,7 @@ use leptos_router::components::A;
 /// Shown for any address the app does not know.
 #[component]
 pub fn NotFound() -> impl IntoView {
-    use_document_title("Pagina non trovata");
+    use_document_title("Pagina non trovata", "Page not found");
     view! {
         <div class="container page">
             <h1>"Pagina non trovata"</h1>

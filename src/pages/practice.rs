@@ -33,7 +33,7 @@ fn day_in_words(rfc3339: &str, lang: Lang) -> String {
 /// The page of one published practice.
 #[component]
 pub fn PracticePage() -> impl IntoView {
-    use_document_title("Pratica");
+    use_document_title("Pratica", "Practice");
     let params = use_params_map();
     let id = move || params.with(|p| p.get("id").unwrap_or_default());
     let practice = LocalResource::new(move || {
@@ -158,10 +158,12 @@ fn PracticeView(
                                                 }
                                             })
                                     };
+                                    let italian = matches!(field.kind, Kind::Text { .. }).then_some("it");
+                                    // Free text is in Italian whatever the interface's language.
                                     view! {
                                         <div class="summary-row">
                                             <dt>{move || field.label.get(lang.get())}</dt>
-                                            <dd>{value}</dd>
+                                            <dd lang=italian>{value}</dd>
                                         </div>
                                     }
                                 })
@@ -180,10 +182,12 @@ fn PracticeView(
             " / "
             {id.clone()}
         </p>
-        <h1>{title.clone()}</h1>
+        <h1 lang="it">{title.clone()}</h1>
         {demo.then(|| view! { <p class="badge badge-demo">"dimostrativo"</p> })}
         <p class="practice-entity">
-            {entity.clone()} " · " {move || region.map(|r| r.label(lang.get())).unwrap_or_default()}
+            <span lang="it">{entity.clone()}</span>
+            " · "
+            {move || region.map(|r| r.label(lang.get())).unwrap_or_default()}
         </p>
         <dl class="practice-facts">
             <dt>{tr("Riferimento", "Reference")}</dt>

@@ -41,7 +41,7 @@ fn error_text(error: &SubmitError) -> String {
 /// `/redazione/accesso`.
 #[component]
 pub fn SignInPage() -> impl IntoView {
-    use_document_title("Accesso redazione");
+    use_document_title("Accesso redazione", "Editors' sign-in");
     let (email, password) = (RwSignal::new(String::new()), RwSignal::new(String::new()));
     let problem = RwSignal::new(None::<String>);
     let sign_in = Action::new_local(move |_: &()| async move {
@@ -101,7 +101,7 @@ pub fn SignInPage() -> impl IntoView {
 /// `/redazione`: the queue.
 #[component]
 pub fn QueuePage() -> impl IntoView {
-    use_document_title("Redazione");
+    use_document_title("Redazione", "Editors");
     let lang = use_lang();
     let query = use_query_map();
     let state = Memo::new(move |_| query.with(|q| q.get("stato")));
@@ -282,7 +282,7 @@ pub fn QueuePage() -> impl IntoView {
 /// `/redazione/pratiche/{id}`: every field and the decisions.
 #[component]
 pub fn ReviewPage() -> impl IntoView {
-    use_document_title("Revisione");
+    use_document_title("Revisione", "Review");
     let lang = use_lang();
     let params = use_params_map();
     let id = Memo::new(move |_| params.with(|p| p.get("id").unwrap_or_default()));
@@ -292,6 +292,9 @@ pub fn ReviewPage() -> impl IntoView {
     });
     let message = RwSignal::new(String::new());
     let outcome = RwSignal::new(None::<Result<String, String>>);
+    // A decision waiting for "Conferma", and a message asked for but missing.
+    let confirming = RwSignal::new(None::<(CurationAction, i64)>);
+    let message_missing = RwSignal::new(false);
     let act = Action::new_local(move |(action, version): &(CurationAction, i64)| {
         let (action, version) = (*action, *version);
         async move {
@@ -308,6 +311,27 @@ pub fn ReviewPage() -> impl IntoView {
             }
         }
     });
+    // A message first where the decision needs one (its field says so), then
+    // a confirmation for the decisions that change what the public sees.
+    let decide = move |action: CurationAction, version: i64| {
+        if action.needs_message() && message.get_untracked().trim().is_empty() {
+            message_missing.set(true);
+            request_animation_frame(|| {
+                if let Some(field) = document().get_element_by_id("messaggio")
+                    && let Ok(field) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(field)
+                {
+                    let _ = field.focus();
+                }
+            });
+            return;
+        }
+        message_missing.set(false);
+        if action.needs_confirmation() {
+            confirming.set(Some((action, version)));
+        } else {
+            act.dispatch((action, version));
+        }
+    };
     view! {
         <div class="container page">
             <p class="breadcrumb">
@@ -450,14 +474,69 @@ pub fn ReviewPage() -> impl IntoView {
                                         "Message to the respondent (for changes or a rejection)"
                                     }}
                                 </label>
+                                {move || {
+                                    message_missing
+                                        .get()
+                                        .then(|| {
+                                            view! {
+                                                <p class="field-error" id="errore-messaggio">
+                                                    {if lang == Lang::It {
+                                                        "Scrivi il messaggio: chi ha inviato la pratica deve sapere cosa integrare o perché è respinta."
+                                                    } else {
+                                                        "Write the message: the respondent needs to know what to add or why it is rejected."
+                                                    }}
+                                                </p>
+                                            }
+                                        })
+                                }}
                                 <textarea
                                     id="messaggio"
                                     class="form-control"
                                     rows="3"
+                                    aria-invalid=move || message_missing.get().to_string()
+                                    aria-describedby=move || message_missing.get().then_some("errore-messaggio")
                                     prop:value=move || message.get()
                                     on:input=move |ev| message.set(event_target_value(&ev))
                                 ></textarea>
                             </div>
+                            {move || {
+                                confirming
+                                    .get()
+                                    .map(|(action, version)| {
+                                        view! {
+                                            <div class="confirm" role="group" aria-label=action.label(lang)>
+                                                <p>
+                                                    {if lang == Lang::It {
+                                                        format!("Confermi «{}»?", action.label(lang))
+                                                    } else {
+                                                        format!("Confirm “{}”?", action.label(lang))
+                                                    }}
+                                                </p>
+                                                <button
+                                                    type="button"
+                                                    class="button button-primary"
+                                                    on:click=move |_| {
+                                                        confirming.set(None);
+                                                        act.dispatch((action, version));
+                                                    }
+                                                >
+                                                    {format!(
+                                                        "{}: {}",
+                                                        if lang == Lang::It { "Conferma" } else { "Confirm" },
+                                                        action.label(lang),
+                                                    )}
+                                                </button>
+                                                <button
+                                                    type="button"
+                                                    class="button button-secondary"
+                                                    on:click=move |_| confirming.set(None)
+                                                >
+                                                    {if lang == Lang::It { "Annulla" } else { "Cancel" }}
+                                                </button>
+                                            </div>
+                                        }
+                                    })
+                            }}
                             <div class="steppers-nav">
                                 {actions
                                     .into_iter()
@@ -468,7 +547,7 @@ pub fn ReviewPage() -> impl IntoView {
                                                 class="button button-secondary"
                                                 disabled=move || act.pending().get()
                                                 on:click=move |_| {
-                                                    act.dispatch((action, version));
+                                                    decide(action, version);
                                                 }
                                             >
                                                 {action.label(lang)}

@@ -20,7 +20,7 @@ use std::sync::Arc;
 /// The statistics page.
 #[component]
 pub fn StatisticsPage() -> impl IntoView {
-    use_document_title("Statistiche");
+    use_document_title("Statistiche", "Statistics");
     let catalogue = LocalResource::new(api::fetch_catalogue);
     view! {
         <div class="container page statistics">
@@ -73,6 +73,35 @@ const TILES: [(Region, u8, u8, &str); 21] = [
     (Region::Sicilia, 2, 7, "Sic"),
 ];
 
+/// What the map's shades mean: the range of practices each one stands for.
+#[component]
+fn MapLegend(max: usize, lang: Lang) -> impl IntoView {
+    // A tile's level is ceil(4 * count / max): level k holds the counts in
+    // ((k - 1) * max / 4, k * max / 4].
+    let levels = (0..=4usize).filter_map(|k| {
+        let (low, high) = if k == 0 { (0, 0) } else { ((k - 1) * max / 4 + 1, k * max / 4) };
+        (low <= high).then(|| {
+            let range = if low == high { low.to_string() } else { format!("{low}–{high}") };
+            view! {
+                <li>
+                    <svg class="swatch" viewBox="0 0 16 16" aria-hidden="true">
+                        <g class=format!("tile level-{k}")>
+                            <rect x="0" y="0" width="16" height="16" rx="3"></rect>
+                        </g>
+                    </svg>
+                    {range}
+                </li>
+            }
+        })
+    });
+    view! {
+        <div class="map-legend">
+            <p>{if lang == Lang::It { "Pratiche per regione:" } else { "Practices per region:" }}</p>
+            <ul>{levels.collect_view()}</ul>
+        </div>
+    }
+}
+
 /// Horizontal bars, each with its label, count and share printed as text.
 fn bars(items: Vec<(String, usize)>, total: usize) -> impl IntoView {
     let max = items.iter().map(|(_, n)| *n).max().unwrap_or(1).max(1);
@@ -82,7 +111,8 @@ fn bars(items: Vec<(String, usize)>, total: usize) -> impl IntoView {
                 .into_iter()
                 .map(|(label, count)| {
                     let width = format!("{}%", count * 100 / max);
-                    let share = (count * 100).checked_div(total).unwrap_or(0);
+                    let share = (count * 100 + total / 2).checked_div(total).unwrap_or(0);
+                    // Rounded to the nearest whole per cent, not down.
                     view! {
                         <li class="bar-row">
                             <span class="bar-label">{label}</span>
@@ -203,6 +233,7 @@ fn StatisticsView(index: Arc<CatalogueIndex>) -> impl IntoView {
                                         })
                                         .collect_view()}
                                 </svg>
+                                <MapLegend max lang />
                                 <table class="data-table">
                                     <caption>
                                         {if lang == Lang::It { "Pratiche per regione" } else { "Practices by region" }}

@@ -40,8 +40,8 @@ pub struct StoredReceipt {
 /// `/questionario`: a new practice.
 #[component]
 pub fn QuestionnairePage() -> impl IntoView {
-    use_document_title("Questionario");
     if api::DataSource::of_document() == api::DataSource::Static {
+        use_document_title("Questionario", "Questionnaire");
         return view! { <StaticQuestionnaire /> }.into_any();
     }
     provide_form(Mode::New);
@@ -112,6 +112,28 @@ fn Journey() -> impl IntoView {
     {
         navigate(&page_href(ctx.mode, current), leptos_router::NavigateOptions { replace: true, ..Default::default() });
     }
+    // The opening page's and the review's titles (each step titles itself).
+    let lang = use_lang();
+    Effect::new(move |_| {
+        let (page, lang) = (page.get(), lang.get());
+        let journey = match (ctx.mode, lang) {
+            (Mode::New, Lang::It) => "Questionario",
+            (Mode::New, Lang::En) => "Questionnaire",
+            (Mode::Update, Lang::It) => "Aggiorna la pratica",
+            (Mode::Update, Lang::En) => "Update the practice",
+            (Mode::Correction, Lang::It) => "Correzione della redazione",
+            (Mode::Correction, Lang::En) => "Editors' correction",
+        };
+        match page {
+            0 => crate::components::set_document_title(journey, false, lang),
+            REVIEW => {
+                let review = if lang == Lang::It { "Controlla le risposte" } else { "Check your answers" };
+                let failed = !ctx.errors.with_untracked(|e| e.is_empty());
+                crate::components::set_document_title(&format!("{review} · {journey}"), failed, lang);
+            }
+            _ => {}
+        }
+    });
     Effect::new(move |_| {
         let page = page.get();
         if page > 0 && ctx.draft.with_untracked(|d| d.current != page || d.reached < page) {
@@ -838,7 +860,7 @@ fn show_errors(ctx: FormCtx, errors: domain::FieldErrors, navigate: &impl Fn(&st
 /// `/questionario/ricevuta`: the reference, the private link, the answers.
 #[component]
 pub fn ReceiptPage() -> impl IntoView {
-    use_document_title("Ricevuta");
+    use_document_title("Ricevuta", "Receipt");
     let receipt = storage::read::<StoredReceipt>(RECEIPT_KEY);
     let Some(receipt) = receipt else {
         return view! {
@@ -967,7 +989,8 @@ pub fn ReceiptPage() -> impl IntoView {
 /// `/questionario/modifica#TOKEN`: reopens a submission with its private link.
 #[component]
 pub fn UpdatePage() -> impl IntoView {
-    use_document_title("Aggiorna la pratica");
+    // The journey titles its pages; this one, before it (opening, bad link).
+    crate::components::set_document_title("Aggiorna la pratica", false, use_lang().get_untracked());
     let ctx = provide_form(Mode::Update);
     let hash = window().location().hash().unwrap_or_default();
     let token = hash.trim_start_matches('#').to_owned();
@@ -1115,7 +1138,7 @@ fn Opening() -> impl IntoView {
 /// a new version by the curator (the respondent's versions are kept).
 #[component]
 pub fn CorrectionPage() -> impl IntoView {
-    use_document_title("Correzione della redazione");
+    crate::components::set_document_title("Correzione della redazione", false, use_lang().get_untracked());
     let ctx = provide_form(Mode::Correction);
     let query = use_query_map();
     let id = query.with_untracked(|q| q.get("pratica")).unwrap_or_default();

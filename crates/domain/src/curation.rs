@@ -67,6 +67,19 @@ impl CurationAction {
     pub const fn needs_message(self) -> bool {
         matches!(self, CurationAction::RequestChanges | CurationAction::Reject)
     }
+
+    /// True for a decision a curator confirms before it takes effect: it
+    /// changes what the public sees, or closes the submission.
+    pub const fn needs_confirmation(self) -> bool {
+        matches!(
+            self,
+            CurationAction::Publish
+                | CurationAction::AcceptUpdate
+                | CurationAction::Unpublish
+                | CurationAction::Reject
+                | CurationAction::Archive
+        )
+    }
 }
 
 /// An action that the submission's state does not allow.

@@ -77,8 +77,9 @@ async fn the_static_publication_passes_the_catalogue_tests() {
     tokio::spawn(async move { axum::serve(listener, axum::Router::new().fallback_service(files)).await.unwrap() });
     search_and_facets(&base, false).await;
     practice_page(&base).await;
-    let csv = reqwest::get(format!("{base}/opendata/buone-pratiche.csv")).await.unwrap().text().await.unwrap();
-    assert!(csv.starts_with("id,demo,published_at"), "open data beside the app");
+    let bytes = reqwest::get(format!("{base}/opendata/buone-pratiche.csv")).await.unwrap().bytes().await.unwrap();
+    let csv = String::from_utf8(bytes.to_vec()).unwrap();
+    assert!(csv.starts_with("\u{feff}id,demo,published_at"), "open data beside the app, with the BOM Excel needs");
     assert!(!csv.contains("referente1@example.org"), "only public fields");
     let feed = reqwest::get(format!("{base}/opendata/feed.atom")).await.unwrap().text().await.unwrap();
     assert!(feed.contains("https://buonepratiche.example.org/pratiche/BP-"), "permalinks on the public address");

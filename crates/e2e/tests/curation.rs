@@ -62,7 +62,12 @@ async fn a_curator_reviews_and_publishes_a_submission() {
     assert!(violations.is_empty(), "review: {violations:#?}");
     b.press("Prendi in revisione").await;
     b.wait_for(Locator::XPath("//p[@data-testid='review-state'][contains(., 'In revisione')]")).await;
+    // Publishing asks first; "Annulla" changes nothing.
     b.press("Pubblica").await;
+    b.press("Annulla").await;
+    b.wait_for(Locator::XPath("//p[@data-testid='review-state'][contains(., 'In revisione')]")).await;
+    b.press("Pubblica").await;
+    b.press("Conferma: Pubblica").await;
     b.wait_for(Locator::XPath("//p[@data-testid='review-state'][contains(., 'Pubblicata')]")).await;
 
     b.client.goto(&format!("{}/catalogo?q=attesa redazione", server.base)).await.unwrap();
@@ -139,6 +144,14 @@ async fn a_submission_goes_through_changes_requested_to_the_public_catalogue() {
     open_review(&b, &reference).await;
     b.press("Prendi in revisione").await;
     b.wait_for(Locator::XPath("//p[@data-testid='review-state'][contains(., 'In revisione')]")).await;
+    // Asking for changes without saying which: the message field says so and takes focus.
+    b.press("Chiedi integrazioni").await;
+    let error = b.wait_for(Locator::Id("errore-messaggio")).await.text().await.unwrap();
+    assert!(error.starts_with("Scrivi il messaggio"), "{error}");
+    let field = b.labelled("Messaggio per chi ha inviato la pratica (per integrazioni o rifiuto)").await;
+    assert_eq!(field.attr("aria-describedby").await.unwrap().as_deref(), Some("errore-messaggio"));
+    let focused = b.client.active_element().await.unwrap();
+    assert_eq!(focused.attr("id").await.unwrap().as_deref(), Some("messaggio"), "focus on the message field");
     let request = "Aggiungete come avete raccolto i riscontri della cittadinanza.";
     b.type_into("Messaggio per chi ha inviato la pratica (per integrazioni o rifiuto)", request).await;
     assert_accessible(&b, "the review page with a message").await;
@@ -170,6 +183,7 @@ async fn a_submission_goes_through_changes_requested_to_the_public_catalogue() {
     b.press("Prendi in revisione").await;
     b.wait_for(Locator::XPath("//p[@data-testid='review-state'][contains(., 'In revisione')]")).await;
     b.press("Pubblica").await;
+    b.press("Conferma: Pubblica").await;
     b.wait_for(Locator::XPath("//p[@data-testid='review-state'][contains(., 'Pubblicata')]")).await;
 
     // The public sees it, and none of its private fields.
@@ -212,6 +226,7 @@ async fn a_submission_goes_through_changes_requested_to_the_public_catalogue() {
     b.wait_for(Locator::Css("[data-testid='update-pending']")).await;
     assert_accessible(&b, "the review of an update").await;
     b.press("Pubblica l'aggiornamento").await;
+    b.press("Conferma: Pubblica l'aggiornamento").await;
     b.wait_for(Locator::XPath("//div[@role='status'][contains(., 'Fatto')]")).await;
     b.client.goto(&format!("{}/pratiche/{reference}", server.base)).await.unwrap();
     b.wait_for(Locator::XPath(&format!("//h1[normalize-space(.)=\"{updated}\"]"))).await;
@@ -274,8 +289,15 @@ async fn an_admin_manages_rounds_and_accounts_and_reads_the_audit_log() {
     let disable = b.wait_for(Locator::XPath("//button[@aria-label='Disattiva nuova.curatrice@example.org']")).await;
     disable.send_keys(&key(Key::Enter)).await.unwrap();
     b.wait_for(Locator::XPath("//div[@role='status'][contains(., 'disattivato')]")).await;
+    // A disabled account can be enabled again; one's own cannot be disabled.
+    let enable = b.wait_for(Locator::XPath("//button[@aria-label='Riattiva nuova.curatrice@example.org']")).await;
+    enable.send_keys(&key(Key::Enter)).await.unwrap();
+    b.wait_for(Locator::XPath("//div[@role='status'][contains(., 'riattivato')]")).await;
+    b.wait_for(Locator::XPath("//button[@aria-label='Disattiva nuova.curatrice@example.org']")).await;
+    b.wait_for(Locator::XPath("//td[normalize-space(.)='(il tuo account)']")).await;
 
-    for action in ["add_round", "add_user", "disable_user"] {
+    // The log reads as people speak, not in codes.
+    for action in ["Raccolta aggiunta", "Account aggiunto", "Account disattivato", "Account riattivato"] {
         b.wait_for(Locator::XPath(&format!(
             "//table[contains(@class, 'audit-log')]//td[normalize-space(.)='{action}']"
         )))

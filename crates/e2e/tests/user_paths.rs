@@ -307,3 +307,75 @@ async fn on_a_phone_the_catalogue_shows_search_and_results_first_and_the_filters
     b.screenshots("pratica").await;
     b.close().await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_english_interface_is_complete_and_marks_italian_content() {
+    let server = TestServer::start_with_demo(&dist_dir()).await;
+    let b = Browser::start().await;
+    b.client.goto(&format!("{}/", server.base)).await.unwrap();
+    b.wait_for(Locator::XPath("//main//h1")).await;
+    b.press("EN English").await;
+    b.wait_for_heading("Good practices of local social services").await;
+    b.wait_for(Locator::XPath("//a[normalize-space(.)='Browse the catalogue']")).await;
+    let footer = text_of(&b, "//footer").await;
+    assert!(footer.contains("Published content is released under"), "{footer}");
+
+    b.wait_for(Locator::XPath("//a[normalize-space(.)='Browse the catalogue']")).await.click().await.unwrap();
+    b.wait_for_heading("Catalogue of practices").await;
+    assert_eq!(b.client.title().await.unwrap(), "Catalogue · Buone pratiche");
+    b.wait_for(Locator::XPath("//article//dt[normalize-space(.)='Type']")).await;
+    b.wait_for(Locator::XPath("//article//dt[normalize-space(.)='Reference']")).await;
+    let title_lang = b.wait_for(Locator::Css("article h2")).await.attr("lang").await.unwrap();
+    assert_eq!(title_lang.as_deref(), Some("it"), "Italian content in the English interface says so");
+    // Facet values in the order English reads them.
+    let labels =
+        b.client.find_all(Locator::XPath("//details[summary[normalize-space(.)='Region']]//label")).await.unwrap();
+    let mut names = Vec::new();
+    for label in labels {
+        names.push(label.text().await.unwrap());
+    }
+    let mut sorted = names.clone();
+    sorted.sort_by_key(|n| n.to_lowercase());
+    assert_eq!(names, sorted, "regions sorted in English");
+
+    b.client.goto(&format!("{}/dati-aperti", server.base)).await.unwrap();
+    b.wait_for_heading("Open data and licence").await;
+    assert_eq!(b.client.title().await.unwrap(), "Open data · Buone pratiche");
+    b.wait_for(Locator::XPath("//a[normalize-space(.)='Every published practice (CSV, UTF-8)']")).await;
+    b.client.goto(&format!("{}/privacy", server.base)).await.unwrap();
+    b.wait_for_heading("Privacy notice").await;
+    b.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn statistics_have_a_map_legend_rounded_shares_and_bars_on_a_phone() {
+    let server = TestServer::start_with_demo(&dist_dir()).await;
+    let b = Browser::start().await;
+    b.client.set_window_size(375, 812).await.unwrap();
+    b.client.goto(&format!("{}/statistiche", server.base)).await.unwrap();
+    b.wait_for_heading("La raccolta in cifre").await;
+    let legend = text_of(&b, "//div[contains(@class,'map-legend')]").await;
+    assert!(legend.starts_with("Pratiche per regione:"), "the map has a legend: {legend}");
+    let tracks = b.client.find_all(Locator::Css(".bar-track")).await.unwrap();
+    assert!(!tracks.is_empty());
+    for track in tracks {
+        let (_, _, width, _) = track.rectangle().await.unwrap();
+        assert!(width > 100.0, "every bar has room on a phone: {width} px");
+    }
+    // Shares are rounded to the nearest per cent: with 25 practices, 1 is 4%, 3 is 12%.
+    let values: Vec<String> = {
+        let mut v = Vec::new();
+        for e in b.client.find_all(Locator::Css(".bar-value")).await.unwrap() {
+            v.push(e.text().await.unwrap());
+        }
+        v
+    };
+    let total = server::demo::practices().len();
+    for value in &values {
+        let (count, share) = value.trim_end_matches("%)").split_once(" (").unwrap();
+        let (count, share): (usize, usize) = (count.parse().unwrap(), share.parse().unwrap());
+        assert_eq!(share, (count * 100 + total / 2) / total, "{value}");
+    }
+    b.screenshots("statistiche").await;
+    b.close().await;
+}

@@ -10,6 +10,9 @@ use domain::questionnaire::{Kind, QUESTIONNAIRE, Visibility};
 use domain::{CatalogueEntry, PublicPractice};
 use serde_json::Value;
 
+/// The UTF-8 byte order mark every CSV starts with.
+pub const UTF8_BOM: &[u8] = "\u{feff}".as_bytes();
+
 /// The system columns that come before the questionnaire's public fields.
 const SYSTEM_COLUMNS: [&str; 6] =
     ["id", "demo", "published_at", "updated_at", "collection_round", "questionnaire_version"];
@@ -66,9 +69,12 @@ fn cell(key: &str, value: Option<&Value>) -> String {
     }
 }
 
-/// Rows (JSON objects) as CSV with the given columns, in RFC 4180 with CRLF.
+/// Rows (JSON objects) as CSV with the given columns, in RFC 4180 with CRLF,
+/// starting with the UTF-8 byte order mark: Excel in Italian then opens the
+/// file in columns with its accents intact (CSV readers, the csv crate and
+/// Python's `utf-8-sig` among them, skip it).
 pub fn rows_to_csv(columns: &[&str], rows: impl IntoIterator<Item = serde_json::Map<String, Value>>) -> Vec<u8> {
-    let mut writer = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(Vec::new());
+    let mut writer = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(UTF8_BOM.to_vec());
     writer.write_record(columns).expect("writing to memory");
     for row in rows {
         writer.write_record(columns.iter().map(|c| cell(c, row.get(*c)))).expect("writing to memory");
@@ -92,6 +98,15 @@ mod tests {
         for private in ["contact_name", "contact_email", "contact_phone", "contact_role", "privacy_notice_read"] {
             assert!(!columns.contains(&private), "{private} is private");
         }
+    }
+
+    #[test]
+    fn csv_starts_with_the_byte_order_mark_that_excel_needs() {
+        let csv = rows_to_csv(&["title"], [serde_json::Map::from_iter([("title".into(), Value::from("Città"))])]);
+        assert!(csv.starts_with(UTF8_BOM), "the BOM comes first");
+        assert_eq!(std::str::from_utf8(&csv[UTF8_BOM.len()..]).unwrap(), "title\r\nCittà\r\n");
+        let mut reader = csv::Reader::from_reader(csv.as_slice());
+        assert_eq!(reader.headers().unwrap().iter().collect::<Vec<_>>(), ["title"], "readers skip it");
     }
 
     #[test]

@@ -39,6 +39,7 @@ pub fn router(state: &AppState) -> OpenApiRouter<AppState> {
         .routes(routes!(users, add_user))
         .routes(routes!(list_rounds, add_round))
         .routes(routes!(disable_user))
+        .routes(routes!(enable_user))
         .layer(axum::middleware::from_fn_with_state(state.clone(), auth::same_origin_only))
 }
 
@@ -767,6 +768,35 @@ async fn disable_user(
                     params![db::now(), admin.email, email.trim()],
                 )?;
             }
+            Ok(changed)
+        })
+        .await?;
+    if changed > 0 { Ok(StatusCode::NO_CONTENT) } else { Err(ApiError::NotFound) }
+}
+
+/// Enables a disabled account again (admins only); the action is logged. Its
+/// old sessions stay ended: the person signs in again.
+#[utoipa::path(post, path = "/api/moderation/users/{email}/enable", tag = "admins", security(("session" = [])),
+    params(("email" = String, Path, description = "The account's e-mail")),
+    responses((status = 204, description = "Enabled"), (status = "4XX", description = ERROR, body = crate::error::ErrorBody)))]
+async fn enable_user(
+    State(state): State<AppState>,
+    Admin(admin): Admin,
+    ApiPath(email): ApiPath<String>,
+) -> Result<StatusCode, ApiError> {
+    let changed = state
+        .db
+        .call(move |conn| {
+            let tx = conn.transaction()?;
+            let changed =
+                tx.execute("UPDATE users SET disabled = 0 WHERE email = ?1 AND disabled = 1", [email.trim()])?;
+            if changed > 0 {
+                tx.execute(
+                    "INSERT INTO audit_log (at, actor, action, before) VALUES (?1, ?2, 'enable_user', ?3)",
+                    params![db::now(), admin.email, email.trim()],
+                )?;
+            }
+            tx.commit()?;
             Ok(changed)
         })
         .await?;
