@@ -170,6 +170,7 @@ async fn inside_an_embed_every_navigation_stays_in_the_frame_and_keeps_the_partn
     ))
     .await;
     b.client.enter_parent_frame().await.unwrap();
+    b.screenshots("embed-in-una-pagina-partner").await;
     b.close().await;
 }
 
