@@ -98,6 +98,11 @@ pub fn SignInPage() -> impl IntoView {
     }
 }
 
+/// The queue's tab of everything, whatever the state.
+const ALL: &str = "tutte";
+/// The queue's first tab: what awaits the editors (the server's filter).
+const TO_CURATE: &str = "da_curare";
+
 /// `/redazione`: the queue.
 #[component]
 pub fn QueuePage() -> impl IntoView {
@@ -108,10 +113,12 @@ pub fn QueuePage() -> impl IntoView {
     let only_updates = Memo::new(move |_| query.with(|q| q.get("aggiornamenti").as_deref() == Some("true")));
     let words = Memo::new(move |_| query.with(|q| q.get("q")).unwrap_or_default());
     let queue = LocalResource::new(move || {
-        let mut filter = match (state.get(), only_updates.get()) {
+        // The queue opens on what awaits the editors; "Tutte" is `?stato=tutte`.
+        let mut filter = match (state.get().as_deref(), only_updates.get()) {
             (_, true) => "aggiornamenti=true".to_owned(),
+            (Some(ALL), false) => String::new(),
             (Some(state), false) => format!("stato={state}"),
-            (None, false) => String::new(),
+            (None, false) => format!("stato={TO_CURATE}"),
         };
         let words = words.get();
         if !words.trim().is_empty() {
@@ -181,7 +188,7 @@ pub fn QueuePage() -> impl IntoView {
                             let update_pending = s["update_pending"].as_bool().unwrap_or(false);
                             view! {
                                 <tr>
-                                    <td>
+                                    <td class="nowrap">
                                         <a href=format!("/redazione/pratiche/{id}")>{id.clone()}</a>
                                     </td>
                                     <td>{s["title"].as_str().unwrap_or_default().to_owned()}</td>
@@ -201,13 +208,8 @@ pub fn QueuePage() -> impl IntoView {
                                                 }
                                             })}
                                     </td>
-                                    <td>
-                                        {s["submitted_at"]
-                                            .as_str()
-                                            .unwrap_or_default()
-                                            .get(..10)
-                                            .unwrap_or_default()
-                                            .to_owned()}
+                                    <td class="nowrap">
+                                        {domain::dates::long_date(s["submitted_at"].as_str().unwrap_or_default(), lang)}
                                     </td>
                                 </tr>
                             }
@@ -220,6 +222,19 @@ pub fn QueuePage() -> impl IntoView {
                                     <a
                                         href="/redazione"
                                         aria-current=(current.is_none() && !updates_selected).then_some("page")
+                                    >
+                                        {format!(
+                                            "{} ({})",
+                                            if lang == Lang::It { "Da curare" } else { "To curate" },
+                                            page["to_curate"].as_u64().unwrap_or(0),
+                                        )}
+                                    </a>
+                                </li>
+                                <li>
+                                    <a
+                                        href=format!("/redazione?stato={ALL}")
+                                        aria-current=(current.as_deref() == Some(ALL) && !updates_selected)
+                                            .then_some("page")
                                     >
                                         {if lang == Lang::It { "Tutte" } else { "All" }}
                                     </a>
@@ -413,10 +428,14 @@ pub fn ReviewPage() -> impl IntoView {
                     view! {
                         <h1>{answers.get("title").and_then(Value::as_str).unwrap_or_default().to_owned()}</h1>
                         <p data-testid="review-state">
+                            // The answers' version, as the respondent's receipt numbers it
+                            // (`version` is the record's counter for concurrent decisions).
                             {format!(
-                                "{} · {} · versione {version}",
+                                "{} · {} · {} {}",
                                 review["id"].as_str().unwrap_or_default(),
                                 status.map_or("", |s| s.label(lang)),
+                                if lang == Lang::It { "versione" } else { "version" },
+                                review["versions"].as_i64().unwrap_or(1),
                             )}
                         </p>
                         <p>
@@ -558,10 +577,52 @@ pub fn ReviewPage() -> impl IntoView {
                             </div>
                         </section>
                         <dl class="summary-list">{fields}</dl>
+                        <History entries=review["history"].as_array().cloned().unwrap_or_default() lang />
                     }
                         .into_any()
                 })}
             </Transition>
         </div>
+    }
+}
+
+/// The decisions, corrections and messages of a submission, newest first.
+#[component]
+fn History(entries: Vec<Value>, lang: Lang) -> impl IntoView {
+    let label = |code: &str| {
+        serde_json::from_value::<CurationAction>(Value::String(code.to_owned())).map_or_else(
+            |_| if code == "edit" { if lang == Lang::It { "Correzione" } else { "Correction" } } else { "" }.to_owned(),
+            |a| a.label(lang).to_owned(),
+        )
+    };
+    let state = |code: &str| ModerationStatus::from_code(code).map(|s| s.label(lang).to_owned());
+    let items: Vec<_> = entries
+        .iter()
+        .map(|e| {
+            let text = |key: &str| e[key].as_str().unwrap_or_default().to_owned();
+            let moved = match (state(&text("before")), state(&text("after"))) {
+                (Some(before), Some(after)) if before != after => format!(" ({before} → {after})"),
+                _ => String::new(),
+            };
+            let message = e["message"].as_str().map(str::to_owned);
+            view! {
+                <li>
+                    <span class="nowrap">{domain::dates::long_date(&text("at"), lang)}</span>
+                    {format!(" · {} · {}{moved}", text("actor"), label(&text("action")))}
+                    {message.map(|m| view! { <blockquote>{m}</blockquote> })}
+                </li>
+            }
+        })
+        .collect();
+    view! {
+        <section class="history">
+            <h2>{if lang == Lang::It { "Storico" } else { "History" }}</h2>
+            {if items.is_empty() {
+                view! { <p>{if lang == Lang::It { "Nessuna decisione finora." } else { "No decision so far." }}</p> }
+                    .into_any()
+            } else {
+                view! { <ol class="history-list">{items}</ol> }.into_any()
+            }}
+        </section>
     }
 }

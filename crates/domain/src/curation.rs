@@ -119,6 +119,13 @@ pub fn allowed(state: ModerationStatus, update_pending: bool) -> Vec<CurationAct
         .collect()
 }
 
+/// True for a submission waiting for the editors: new, in review, or a
+/// published practice whose respondent sent an update. The queue opens on
+/// these ("Da curare").
+pub const fn awaits_curators(status: ModerationStatus, update_pending: bool) -> bool {
+    update_pending || matches!(status, ModerationStatus::Inviata | ModerationStatus::InRevisione)
+}
+
 /// Where a submission stands and what happens next, as the respondent reads
 /// it on the private link's page.
 pub const fn respondent_next_step(status: ModerationStatus, lang: Lang) -> &'static str {

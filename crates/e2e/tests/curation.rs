@@ -47,6 +47,8 @@ async fn a_curator_reviews_and_publishes_a_submission() {
     b.type_into("Password", "password lunga e sicura").await;
     b.press("Accedi").await;
     b.wait_for_heading("Pratiche da curare").await;
+    // The queue opens on what awaits the editors, not on every state.
+    b.wait_for(Locator::XPath("//nav//a[@aria-current='page'][starts-with(normalize-space(.), 'Da curare (')]")).await;
     b.type_into("Cerca per riferimento, titolo o ente", "ATTESA redazione").await;
     b.press("Cerca").await;
     b.wait_for(Locator::XPath("//table/tbody[count(tr) = 1]")).await;
@@ -180,6 +182,12 @@ async fn a_submission_goes_through_changes_requested_to_the_public_catalogue() {
     open_review(&b, &reference).await;
     b.wait_for(Locator::XPath("//p[@data-testid='review-state'][contains(., 'Inviata')]")).await;
     b.wait_for(Locator::XPath("//div[contains(@class, 'changed')][contains(., 'Riscontri della cittadinanza')]")).await;
+    // The history shows the earlier decisions with the message sent, and the
+    // version is the one the respondent's receipt gave.
+    let history = b.wait_for(Locator::XPath("//section[contains(@class,'history')]")).await.text().await.unwrap();
+    assert!(history.contains("Chiedi integrazioni (In revisione → Integrazioni richieste)"), "{history}");
+    assert!(history.contains(request), "{history}");
+    b.wait_for(Locator::XPath("//p[@data-testid='review-state'][contains(., 'versione 2')]")).await;
     b.press("Prendi in revisione").await;
     b.wait_for(Locator::XPath("//p[@data-testid='review-state'][contains(., 'In revisione')]")).await;
     b.press("Pubblica").await;

@@ -109,13 +109,19 @@ struct QueuePage {
     counts: BTreeMap<ModerationStatus, usize>,
     /// Published practices with an update from the respondent waiting.
     updates_pending: usize,
+    /// Submissions awaiting the editors (`stato=da_curare`).
+    to_curate: usize,
     submissions: Vec<QueueEntry>,
 }
+
+/// The `stato` of the queue's first tab: whatever awaits the editors.
+const TO_CURATE: &str = "da_curare";
 
 #[derive(Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 struct QueueFilter {
-    /// Only submissions in this state.
+    /// Only submissions in this state, or `da_curare`: new, in review, or
+    /// with an update waiting.
     stato: Option<String>,
     /// `true`: only published practices with an update waiting.
     aggiornamenti: Option<bool>,
@@ -160,8 +166,10 @@ async fn queue(
     Curator(_curator): Curator,
     ApiQuery(filter): ApiQuery<QueueFilter>,
 ) -> Result<Json<QueuePage>, ApiError> {
+    // `da_curare`: what awaits the editors (the queue's first tab).
+    let to_curate_only = filter.stato.as_deref() == Some(TO_CURATE);
     let wanted = match filter.stato.as_deref() {
-        None | Some("") => None,
+        None | Some("") | Some(TO_CURATE) => None,
         Some(code) => {
             Some(ModerationStatus::from_code(code).ok_or(ApiError::BadRequest(format!("stato sconosciuto: {code}")))?)
         }
@@ -172,6 +180,8 @@ async fn queue(
         *counts.entry(row.moderation_status).or_default() += 1;
     }
     let updates_pending = rows.iter().filter(|r| r.update_pending).count();
+    let awaits = |r: &QueueEntry| domain::curation::awaits_curators(r.moderation_status, r.update_pending);
+    let to_curate = rows.iter().filter(|r| awaits(r)).count();
     let only_updates = filter.aggiornamenti == Some(true);
     let words: Vec<String> = filter.q.as_deref().map(|q| domain::text::tokens(q).collect()).unwrap_or_default();
     let found = |r: &QueueEntry| {
@@ -180,9 +190,14 @@ async fn queue(
     };
     let submissions = rows
         .into_iter()
-        .filter(|r| wanted.is_none_or(|w| r.moderation_status == w) && (!only_updates || r.update_pending) && found(r))
+        .filter(|r| {
+            wanted.is_none_or(|w| r.moderation_status == w)
+                && (!to_curate_only || awaits(r))
+                && (!only_updates || r.update_pending)
+                && found(r)
+        })
         .collect();
-    Ok(Json(QueuePage { counts, updates_pending, submissions }))
+    Ok(Json(QueuePage { counts, updates_pending, to_curate, submissions }))
 }
 
 /// A submission with every field, private ones included, for review.
@@ -211,6 +226,8 @@ struct Review {
     /// The respondent sent an update of this published practice; the
     /// published version stays public until `accept_update`.
     update_pending: bool,
+    /// Every decision and correction on it, with the editors' messages, newest first.
+    history: Vec<AuditEntry>,
 }
 
 /// The questionnaire's fields whose answers differ between two versions.
@@ -312,7 +329,8 @@ async fn submission(
                 Some(baseline) => changed_fields(&serde_json::from_str(&baseline)?, &answers),
                 None => Vec::new(),
             };
-            Ok(Some((id, row, answers, duplicates, changed)))
+            let history = audit_entries(conn, Some(id.as_str()))?;
+            Ok(Some((id, row, answers, duplicates, changed, history)))
         })
         .await?;
     let (
@@ -333,6 +351,7 @@ async fn submission(
         answers,
         duplicates,
         changed,
+        history,
     ) = found.ok_or(ApiError::NotFound)?;
     let moderation_status = ModerationStatus::from_code(&status).ok_or(ApiError::NotFound)?;
     Ok(Json(Review {
@@ -350,6 +369,7 @@ async fn submission(
         update_pending,
         possible_duplicates: duplicates,
         changed_fields: changed,
+        history,
     }))
 }
 
@@ -490,31 +510,32 @@ struct AuditEntry {
     message: Option<String>,
 }
 
+/// The audit log, newest first: every entry, or those of one practice.
+fn audit_entries(conn: &Connection, practice: Option<&str>) -> Result<Vec<AuditEntry>, DbError> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT a.at, a.actor, a.action, p.reference, a.before, a.after, a.message
+         FROM audit_log a LEFT JOIN practices p ON p.id = a.practice_id
+         WHERE ?1 IS NULL OR p.reference = ?1 ORDER BY a.id DESC",
+    )?;
+    let rows = stmt.query_map([practice], |r| {
+        Ok(AuditEntry {
+            at: r.get(0)?,
+            actor: r.get(1)?,
+            action: r.get(2)?,
+            practice: r.get(3)?,
+            before: r.get(4)?,
+            after: r.get(5)?,
+            message: r.get(6)?,
+        })
+    })?;
+    Ok(rows.collect::<Result<Vec<_>, _>>()?)
+}
+
 /// Every curation action, newest first (admins only).
 #[utoipa::path(get, path = "/api/moderation/audit", tag = "admins", security(("session" = [])),
     responses((status = 200, body = Vec<AuditEntry>), (status = "4XX", description = ERROR, body = crate::error::ErrorBody)))]
 async fn audit(State(state): State<AppState>, Admin(_admin): Admin) -> Result<Json<Vec<AuditEntry>>, ApiError> {
-    let entries = state
-        .db
-        .call(|conn| {
-            let mut stmt = conn.prepare(
-                "SELECT a.at, a.actor, a.action, p.reference, a.before, a.after, a.message
-                 FROM audit_log a LEFT JOIN practices p ON p.id = a.practice_id ORDER BY a.id DESC",
-            )?;
-            let rows = stmt.query_map([], |r| {
-                Ok(AuditEntry {
-                    at: r.get(0)?,
-                    actor: r.get(1)?,
-                    action: r.get(2)?,
-                    practice: r.get(3)?,
-                    before: r.get(4)?,
-                    after: r.get(5)?,
-                    message: r.get(6)?,
-                })
-            })?;
-            Ok(rows.collect::<Result<Vec<_>, _>>()?)
-        })
-        .await?;
+    let entries = state.db.call(|conn| audit_entries(conn, None)).await?;
     Ok(Json(entries))
 }
 

@@ -529,6 +529,11 @@ async fn the_editorial_workflow_from_submission_to_publication_is_checked_and_lo
     let queue: Value = server.get_json("/api/moderation/submissions?stato=inviata", &curator).await;
     assert_eq!(queue["counts"]["inviata"], 1);
     assert_eq!(queue["submissions"][0]["id"], id.as_str());
+    let to_curate: Value = server.get_json("/api/moderation/submissions?stato=da_curare", &curator).await;
+    assert_eq!(
+        (to_curate["to_curate"].as_u64(), to_curate["submissions"][0]["id"].as_str()),
+        (Some(1), Some(id.as_str()))
+    );
     let review: Value = server.get_json(&format!("/api/moderation/submissions/{id}"), &curator).await;
     assert_eq!(review["answers"]["contact_email"], valid_answer().contact_email, "curators see private fields");
     assert_eq!(review["allowed_actions"], json!(["take_in_review", "reject", "archive"]));
@@ -588,6 +593,8 @@ async fn the_editorial_workflow_from_submission_to_publication_is_checked_and_lo
 
     assert_eq!(server.act(&curator, &id, "take_in_review", version, None).await.0, StatusCode::OK);
     assert_eq!(server.act(&curator, &id, "publish", version + 1, None).await.0, StatusCode::OK);
+    let to_curate: Value = server.get_json("/api/moderation/submissions?stato=da_curare", &curator).await;
+    assert_eq!(to_curate["submissions"], json!([]), "a published practice no longer awaits the editors");
     let public: Value =
         server.client.get(server.url(&format!("/api/practices/{id}"))).send().await.unwrap().json().await.unwrap();
     assert_eq!(public["feedback_citizens"], "Molto apprezzato dalle famiglie.", "the accepted version is public");
