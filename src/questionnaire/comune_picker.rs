@@ -27,7 +27,8 @@ pub fn ComunePicker(
     let ctx = use_form();
     let lang = use_lang();
     crate::comuni::use_comuni();
-    let query = RwSignal::new(String::new());
+    // Kept in the form's state: "Avanti" refuses a name typed but not chosen.
+    let query = ctx.comune_typed;
     let open = RwSignal::new(false);
     let active = RwSignal::new(0usize);
     let region = Memo::new(move |_| {

@@ -498,7 +498,18 @@ fn StepPage(
         ev.prevent_default();
         ctx.update(|d| QUESTIONNAIRE.normalize_inputs(&mut d.answers));
         let comuni = ctx.comuni.get_untracked();
-        let errors = ctx.draft.with_untracked(|d| QUESTIONNAIRE.validate(&d.answers, Some(index), comuni.as_deref()));
+        let mut errors =
+            ctx.draft.with_untracked(|d| QUESTIONNAIRE.validate(&d.answers, Some(index), comuni.as_deref()));
+        // A Comune's name typed in the picker but not chosen from its list
+        // would be lost: say so rather than go on without it.
+        let picker = step.fields.iter().find(|f| matches!(f.kind, Kind::Comuni { .. }));
+        if let Some(picker) = picker
+            && !ctx.comune_typed.get_untracked().trim().is_empty()
+            && ctx.draft.with_untracked(|d| picker.is_shown(&d.answers))
+            && errors.get(picker.key).is_empty()
+        {
+            errors.add(picker.key, domain::FieldError::InvalidComune);
+        }
         if errors.is_empty() {
             ctx.errors.set(Default::default());
             ctx.save_now();

@@ -115,6 +115,8 @@ pub struct FormCtx {
     /// Bumped when the answers are replaced wholesale (discarded, adopted from
     /// another tab, loaded by the private link): inputs are then re-created.
     pub generation: RwSignal<u32>,
+    /// What is typed in the Comune picker and not (yet) chosen from its list.
+    pub comune_typed: RwSignal<String>,
     pending_save: StoredValue<Option<TimeoutHandle>>,
 }
 
@@ -132,6 +134,7 @@ impl FormCtx {
             adopted_from_other_tab: RwSignal::new(false),
             comuni: crate::comuni::comuni_signal(),
             generation: RwSignal::new(0),
+            comune_typed: RwSignal::new(String::new()),
             pending_save: StoredValue::new(None),
         }
     }

@@ -380,3 +380,18 @@ async fn statistics_have_a_map_legend_rounded_shares_and_bars_on_a_phone() {
     b.screenshots("statistiche").await;
     b.close().await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_comune_typed_but_not_chosen_is_not_silently_dropped() {
+    let server = TestServer::start_with_demo(&dist_dir()).await;
+    let b = e2e::respondent::start(&server).await;
+    b.wait_for_heading("Ente").await;
+    b.choose("Regione o Provincia autonoma", "Toscana").await;
+    let picker = b.labelled("Comune o comuni interessati").await;
+    picker.send_keys("lucc").await.unwrap();
+    b.wait_for(Locator::XPath("//p[contains(@class,'picker-status')][contains(., 'comuni trovati')]")).await;
+    b.press("Avanti").await;
+    let summary = text_of(&b, "//div[contains(@class,'error-summary')][not(@hidden)]").await;
+    assert!(summary.contains("Scegli il comune dall'elenco proposto."), "{summary}");
+    b.close().await;
+}
