@@ -52,3 +52,46 @@ pub fn FileLink(
         </a>
     }
 }
+
+/// A button that copies `text` to the clipboard, and a status beside it that
+/// says whether it worked (announced to screen readers); when the browser
+/// refuses, it says to copy by hand.
+#[component]
+pub fn CopyButton(
+    /// What to copy.
+    #[prop(into)]
+    text: Signal<String>,
+    /// The button's label, Italian and English.
+    label: (&'static str, &'static str),
+    /// What the status says once copied, Italian and English.
+    done: (&'static str, &'static str),
+    /// The button's classes.
+    #[prop(default = "button button-secondary")]
+    class: &'static str,
+) -> impl IntoView {
+    let lang = crate::i18n::use_lang();
+    let copied = RwSignal::new(None::<bool>);
+    view! {
+        <button
+            type="button"
+            class=class
+            on:click=move |_| {
+                let promise = window().navigator().clipboard().write_text(&text.get_untracked());
+                leptos::task::spawn_local(async move {
+                    copied.set(Some(wasm_bindgen_futures::JsFuture::from(promise).await.is_ok()));
+                });
+            }
+        >
+            {crate::i18n::tr(label.0, label.1)}
+        </button>
+        <span role="status" class="copy-status">
+            {move || match (copied.get(), lang.get()) {
+                (Some(true), domain::Lang::It) => done.0,
+                (Some(true), domain::Lang::En) => done.1,
+                (Some(false), domain::Lang::It) => "Copia non riuscita: seleziona il testo e copialo a mano.",
+                (Some(false), domain::Lang::En) => "Copying failed: select the text and copy it by hand.",
+                (None, _) => "",
+            }}
+        </span>
+    }
+}

@@ -2,7 +2,7 @@
 //! current catalogue view (the filters come from the URL, like the
 //! catalogue's), with a live preview of exactly that snippet.
 
-use crate::components::use_document_title;
+use crate::components::{CopyButton, use_document_title};
 use crate::i18n::{tr, use_lang};
 use crate::pages::catalogue::{catalogue_href, use_catalogue_query};
 use domain::Lang;
@@ -31,7 +31,6 @@ pub fn EmbedBuilderPage() -> impl IntoView {
         let origin = origin.clone();
         Memo::new(move |_| query.with(|q| embed_src(&origin, &catalogue_href(q), lang.get())))
     };
-    let copy_status = RwSignal::new(None::<bool>);
     let snippet = Signal::derive(move || {
         format!(
             "<iframe data-buone-pratiche src=\"{}\" title=\"Buone pratiche dei servizi sociali\" style=\"width:100%;height:600px;border:0\" loading=\"lazy\" referrerpolicy=\"strict-origin-when-cross-origin\"></iframe>\n<script src=\"{origin}/embed.js\" async></script>",
@@ -98,31 +97,11 @@ pub fn EmbedBuilderPage() -> impl IntoView {
                 <textarea id="codice" class="form-control snippet" rows="5" readonly prop:value=snippet></textarea>
             </div>
             <p>
-                <button
-                    type="button"
-                    class="button button-secondary"
-                    on:click=move |_| {
-                        let text = snippet.get_untracked();
-                        let clipboard = window().navigator().clipboard();
-                        let promise = clipboard.write_text(&text);
-                        leptos::task::spawn_local(async move {
-                            let copied = wasm_bindgen_futures::JsFuture::from(promise).await.is_ok();
-                            copy_status.set(Some(copied));
-                        });
-                    }
-                >
-                    {tr("Copia il codice", "Copy the code")}
-                </button>
-                " "
-                <span role="status" class="copy-status">
-                    {move || match (copy_status.get(), lang.get()) {
-                        (Some(true), Lang::It) => "Codice copiato.",
-                        (Some(true), Lang::En) => "Code copied.",
-                        (Some(false), Lang::It) => "Copia non riuscita: seleziona il codice e copialo a mano.",
-                        (Some(false), Lang::En) => "Copying failed: select the code and copy it by hand.",
-                        (None, _) => "",
-                    }}
-                </span>
+                <CopyButton
+                    text=snippet
+                    label=("Copia il codice", "Copy the code")
+                    done=("Codice copiato.", "Code copied.")
+                />
             </p>
             <h2>{tr("Anteprima", "Preview")}</h2>
             <iframe

@@ -8,7 +8,7 @@ mod fields;
 pub mod state;
 
 use crate::api::{self, SubmitError};
-use crate::components::use_document_title;
+use crate::components::{CopyButton, use_document_title};
 use crate::i18n::{tr, use_lang};
 use crate::storage;
 use domain::Lang;
@@ -892,8 +892,6 @@ pub fn ReceiptPage() -> impl IntoView {
     let link = format!("{origin}/questionario/modifica#{}", receipt.token);
     let answers = Signal::stored(receipt.answers.clone());
     let updated = receipt.version.is_some_and(|v| v > 1);
-    let lang = use_lang();
-    let copied = RwSignal::new(None::<bool>);
     // The receipt as a plain-text file the respondent keeps: a `data:` address,
     // so nothing about the practice leaves the device to make it.
     let receipt_text = format!(
@@ -948,21 +946,12 @@ pub fn ReceiptPage() -> impl IntoView {
                 </a>
             </p>
             <p class="no-print receipt-actions">
-                <button
-                    type="button"
+                <CopyButton
+                    text=link.clone()
+                    label=("Copia il link", "Copy the link")
+                    done=("Link copiato: incollalo in un posto sicuro.", "Link copied: paste it somewhere safe.")
                     class="button button-primary"
-                    on:click={
-                        let link = link.clone();
-                        move |_| {
-                            let promise = window().navigator().clipboard().write_text(&link);
-                            leptos::task::spawn_local(async move {
-                                copied.set(Some(wasm_bindgen_futures::JsFuture::from(promise).await.is_ok()));
-                            });
-                        }
-                    }
-                >
-                    {tr("Copia il link", "Copy the link")}
-                </button>
+                />
                 <a
                     class="button button-secondary"
                     href=receipt_file.clone()
@@ -980,15 +969,6 @@ pub fn ReceiptPage() -> impl IntoView {
                 >
                     {tr("Stampa la ricevuta", "Print the receipt")}
                 </button>
-            </p>
-            <p role="status" class="copy-status no-print">
-                {move || match (copied.get(), lang.get()) {
-                    (Some(true), Lang::It) => "Link copiato: incollalo in un posto sicuro.",
-                    (Some(true), Lang::En) => "Link copied: paste it somewhere safe.",
-                    (Some(false), Lang::It) => "Copia non riuscita: seleziona il link e copialo a mano.",
-                    (Some(false), Lang::En) => "Copying failed: select the link and copy it by hand.",
-                    (None, _) => "",
-                }}
             </p>
             <h2>{tr("Le tue risposte", "Your answers")}</h2>
             <AnswersSummary answers change_links=None />

@@ -59,6 +59,16 @@ pub async fn serve_static(dir: &Path) -> String {
     format!("http://{address}")
 }
 
+/// A partner's web page (`html` at `/`) on a second origin,
+/// `http://localhost:PORT`, for embedding tests; returns its address.
+pub async fn serve_partner_page(html: String) -> String {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let partner = format!("http://localhost:{}", listener.local_addr().unwrap().port());
+    let app = axum::Router::new().route("/", axum::routing::get(move || async move { axum::response::Html(html) }));
+    tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
+    partner
+}
+
 /// Headless Chromium behind its own chromedriver, stopped on drop.
 pub struct Browser {
     pub client: Client,

@@ -21,10 +21,7 @@ fn partner_page(main: &str) -> String {
 async fn a_partner_page_embeds_a_filtered_catalogue_that_sizes_itself() {
     let server = TestServer::start_with_demo(&dist_dir()).await;
     let page = partner_page(&server.base);
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let partner = format!("http://localhost:{}", listener.local_addr().unwrap().port());
-    let app = axum::Router::new().route("/", axum::routing::get(move || async move { axum::response::Html(page) }));
-    tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
+    let partner = e2e::serve_partner_page(page).await;
     assert_ne!(partner.replace("localhost", "127.0.0.1"), server.base, "a second origin");
 
     let b = Browser::start().await;

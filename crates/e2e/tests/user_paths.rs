@@ -74,6 +74,15 @@ async fn text_of(b: &Browser, xpath: &str) -> String {
     b.wait_for(Locator::XPath(xpath)).await.text().await.unwrap()
 }
 
+/// The texts of every element an XPath finds, in order.
+async fn texts_of(b: &Browser, xpath: &str) -> Vec<String> {
+    let mut texts = Vec::new();
+    for element in b.client.find_all(Locator::XPath(xpath)).await.unwrap() {
+        texts.push(element.text().await.unwrap());
+    }
+    texts
+}
+
 /// Presses a key on whatever has focus, as the keyboard does.
 async fn press_key(b: &Browser, key: fantoccini::key::Key) {
     use fantoccini::actions::{InputSource, KeyAction, KeyActions};
@@ -131,10 +140,7 @@ fn partner_page(main: &str) -> String {
 async fn inside_an_embed_every_navigation_stays_in_the_frame_and_keeps_the_partners_filter() {
     let server = TestServer::start_with_demo(&dist_dir()).await;
     let page = partner_page(&server.base);
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let partner = format!("http://localhost:{}", listener.local_addr().unwrap().port());
-    let app = axum::Router::new().route("/", axum::routing::get(move || async move { axum::response::Html(page) }));
-    tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
+    let partner = e2e::serve_partner_page(page).await;
 
     let b = Browser::start().await;
     b.client.goto(&partner).await.unwrap();
@@ -260,7 +266,7 @@ async fn a_submission_logs_no_error_and_the_private_link_shows_where_it_stands()
     assert!(text_of(&b, "//main").await.contains("il suo messaggio comparirà aprendo il tuo link privato"));
     let link = text_of(&b, "//*[@data-testid='private-link']").await;
     b.wait_for(Locator::XPath("//button[normalize-space(.)='Copia il link']")).await.click().await.unwrap();
-    let copied = text_of(&b, "//p[contains(@class,'copy-status')][normalize-space(.)!='']").await;
+    let copied = text_of(&b, "//*[contains(@class,'copy-status')][normalize-space(.)!='']").await;
     assert!(copied.starts_with("Link copiato") || copied.starts_with("Copia non riuscita"), "{copied}");
     let download = b.wait_for(Locator::XPath("//a[normalize-space(.)='Scarica la ricevuta']")).await;
     let href = download.attr("href").await.unwrap().unwrap_or_default();
@@ -329,12 +335,7 @@ async fn the_english_interface_is_complete_and_marks_italian_content() {
     let title_lang = b.wait_for(Locator::Css("article h2")).await.attr("lang").await.unwrap();
     assert_eq!(title_lang.as_deref(), Some("it"), "Italian content in the English interface says so");
     // Facet values in the order English reads them.
-    let labels =
-        b.client.find_all(Locator::XPath("//details[summary[normalize-space(.)='Region']]//label")).await.unwrap();
-    let mut names = Vec::new();
-    for label in labels {
-        names.push(label.text().await.unwrap());
-    }
+    let names = texts_of(&b, "//details[summary[normalize-space(.)='Region']]//label").await;
     let mut sorted = names.clone();
     sorted.sort_by_key(|n| n.to_lowercase());
     assert_eq!(names, sorted, "regions sorted in English");
@@ -364,13 +365,7 @@ async fn statistics_have_a_map_legend_rounded_shares_and_bars_on_a_phone() {
         assert!(width > 100.0, "every bar has room on a phone: {width} px");
     }
     // Shares are rounded to the nearest per cent: with 25 practices, 1 is 4%, 3 is 12%.
-    let values: Vec<String> = {
-        let mut v = Vec::new();
-        for e in b.client.find_all(Locator::Css(".bar-value")).await.unwrap() {
-            v.push(e.text().await.unwrap());
-        }
-        v
-    };
+    let values = texts_of(&b, "//span[contains(@class,'bar-value')]").await;
     let total = server::demo::practices().len();
     for value in &values {
         let (count, share) = value.trim_end_matches("%)").split_once(" (").unwrap();
