@@ -188,6 +188,7 @@ async fn a_submission_goes_through_changes_requested_to_the_public_catalogue() {
     assert!(history.contains("Chiedi integrazioni (In revisione → Integrazioni richieste)"), "{history}");
     assert!(history.contains(request), "{history}");
     b.wait_for(Locator::XPath("//p[@data-testid='review-state'][contains(., 'versione 2')]")).await;
+    b.screenshots("redazione-revisione").await;
     b.press("Prendi in revisione").await;
     b.wait_for(Locator::XPath("//p[@data-testid='review-state'][contains(., 'In revisione')]")).await;
     b.press("Pubblica").await;
@@ -313,5 +314,6 @@ async fn an_admin_manages_rounds_and_accounts_and_reads_the_audit_log() {
     }
     let violations = b.accessibility_violations().await;
     assert!(violations.is_empty(), "administration after changes: {violations:#?}");
+    b.screenshots("redazione-amministrazione").await;
     b.close().await;
 }

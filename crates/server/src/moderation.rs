@@ -775,20 +775,32 @@ async fn disable_user(
     if email.trim().eq_ignore_ascii_case(&admin.email) {
         return Err(ApiError::Conflict("Non puoi disattivare il tuo stesso account.".into()));
     }
+    switch_account(&state, admin.email, email, true).await
+}
+
+/// Disables (ending its sessions) or enables an account, in one transaction
+/// with its audit entry; an unknown account is a 404.
+async fn switch_account(state: &AppState, actor: String, email: String, disable: bool) -> Result<StatusCode, ApiError> {
     let changed = state
         .db
         .call(move |conn| {
-            let changed = conn.execute("UPDATE users SET disabled = 1 WHERE email = ?1", [email.trim()])?;
+            let tx = conn.transaction()?;
+            let email = email.trim();
+            let changed = tx.execute("UPDATE users SET disabled = ?2 WHERE email = ?1", params![email, disable])?;
             if changed > 0 {
-                conn.execute(
-                    "UPDATE sessions SET revoked = 1 WHERE user_id = (SELECT id FROM users WHERE email = ?1)",
-                    [email.trim()],
-                )?;
-                conn.execute(
-                    "INSERT INTO audit_log (at, actor, action, before) VALUES (?1, ?2, 'disable_user', ?3)",
-                    params![db::now(), admin.email, email.trim()],
+                if disable {
+                    tx.execute(
+                        "UPDATE sessions SET revoked = 1 WHERE user_id = (SELECT id FROM users WHERE email = ?1)",
+                        [email],
+                    )?;
+                }
+                let action = if disable { "disable_user" } else { "enable_user" };
+                tx.execute(
+                    "INSERT INTO audit_log (at, actor, action, before) VALUES (?1, ?2, ?3, ?4)",
+                    params![db::now(), actor, action, email],
                 )?;
             }
+            tx.commit()?;
             Ok(changed)
         })
         .await?;
@@ -805,23 +817,7 @@ async fn enable_user(
     Admin(admin): Admin,
     ApiPath(email): ApiPath<String>,
 ) -> Result<StatusCode, ApiError> {
-    let changed = state
-        .db
-        .call(move |conn| {
-            let tx = conn.transaction()?;
-            let changed =
-                tx.execute("UPDATE users SET disabled = 0 WHERE email = ?1 AND disabled = 1", [email.trim()])?;
-            if changed > 0 {
-                tx.execute(
-                    "INSERT INTO audit_log (at, actor, action, before) VALUES (?1, ?2, 'enable_user', ?3)",
-                    params![db::now(), admin.email, email.trim()],
-                )?;
-            }
-            tx.commit()?;
-            Ok(changed)
-        })
-        .await?;
-    if changed > 0 { Ok(StatusCode::NO_CONTENT) } else { Err(ApiError::NotFound) }
+    switch_account(&state, admin.email, email, false).await
 }
 
 /// Every collection round.
