@@ -317,13 +317,16 @@ where
                     Err(error) => return failure(&error),
                 };
                 view! {
-                    <table class=format!("data-table list-table {class}")>
-                        <caption>{caption}</caption>
-                        <thead>
-                            <tr>{headers.iter().map(|h| view! { <th scope="col">{*h}</th> }).collect_view()}</tr>
-                        </thead>
-                        <tbody>{entries.iter().map(|e| view! { <tr>{row(e)}</tr> }).collect_view()}</tbody>
-                    </table>
+                    // A wide table scrolls inside its own box on a phone, not the page.
+                    <div class="table-scroll" role="region" aria-label=caption tabindex="0">
+                        <table class=format!("data-table list-table {class}")>
+                            <caption>{caption}</caption>
+                            <thead>
+                                <tr>{headers.iter().map(|h| view! { <th scope="col">{*h}</th> }).collect_view()}</tr>
+                            </thead>
+                            <tbody>{entries.iter().map(|e| view! { <tr>{row(e)}</tr> }).collect_view()}</tbody>
+                        </table>
+                    </div>
                 }
                     .into_any()
             })}

@@ -273,19 +273,30 @@ pub fn QueuePage() -> impl IntoView {
                                 {if lang == Lang::It { "Cerca" } else { "Search" }}
                             </button>
                         </form>
-                        <table class="data-table queue-table">
-                            <caption>{if lang == Lang::It { "Dalla più vecchia" } else { "Oldest first" }}</caption>
-                            <thead>
-                                <tr>
-                                    <th scope="col">{if lang == Lang::It { "Riferimento" } else { "Reference" }}</th>
-                                    <th scope="col">{if lang == Lang::It { "Titolo" } else { "Title" }}</th>
-                                    <th scope="col">{if lang == Lang::It { "Ente" } else { "Body" }}</th>
-                                    <th scope="col">{if lang == Lang::It { "Stato" } else { "State" }}</th>
-                                    <th scope="col">{if lang == Lang::It { "Inviata il" } else { "Submitted" }}</th>
-                                </tr>
-                            </thead>
-                            <tbody>{rows}</tbody>
-                        </table>
+                        <div
+                            class="table-scroll"
+                            role="region"
+                            tabindex="0"
+                            aria-label=if lang == Lang::It { "Pratiche" } else { "Submissions" }
+                        >
+                            <table class="data-table queue-table">
+                                <caption>
+                                    {if lang == Lang::It { "Dalla più vecchia" } else { "Oldest first" }}
+                                </caption>
+                                <thead>
+                                    <tr>
+                                        <th scope="col">
+                                            {if lang == Lang::It { "Riferimento" } else { "Reference" }}
+                                        </th>
+                                        <th scope="col">{if lang == Lang::It { "Titolo" } else { "Title" }}</th>
+                                        <th scope="col">{if lang == Lang::It { "Ente" } else { "Body" }}</th>
+                                        <th scope="col">{if lang == Lang::It { "Stato" } else { "State" }}</th>
+                                        <th scope="col">{if lang == Lang::It { "Inviata il" } else { "Submitted" }}</th>
+                                    </tr>
+                                </thead>
+                                <tbody>{rows}</tbody>
+                            </table>
+                        </div>
                     }
                         .into_any()
                 })}
