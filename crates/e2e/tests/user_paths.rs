@@ -390,3 +390,43 @@ async fn a_comune_typed_but_not_chosen_is_not_silently_dropped() {
     assert!(summary.contains("Scegli il comune dall'elenco proposto."), "{summary}");
     b.close().await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_long_title_is_never_cut_silently_and_its_limit_is_stated() {
+    use e2e::respondent::{fill_entity, next_step, start};
+    let server = TestServer::start_with_demo(&dist_dir()).await;
+    let b = start(&server).await;
+    fill_entity(&b).await;
+    next_step(&b, "La pratica").await;
+    let hint = text_of(&b, "//label[normalize-space(.)='Titolo della pratica']/following-sibling::p[1]").await;
+    assert!(hint.contains("al massimo 120 caratteri"), "the hint states the real limit: {hint}");
+    let long =
+        "Telefonate settimanali agli anziani soli del centro storico e delle frazioni, con volontari e operatori"
+            .repeat(2);
+    b.type_into("Titolo della pratica", &long).await;
+    let kept = b.labelled("Titolo della pratica").await.prop("value").await.unwrap().unwrap_or_default();
+    assert_eq!(kept, long, "nothing is cut");
+    b.press("Avanti").await;
+    let summary = text_of(&b, "//div[contains(@class,'error-summary')][not(@hidden)]").await;
+    assert!(summary.contains("Accorcia il testo: al massimo 120 caratteri."), "{summary}");
+    b.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_empty_catalogue_view_shows_no_empty_filters_nor_downloads_and_the_builder_copies_its_code() {
+    let server = TestServer::start_with_demo(&dist_dir()).await;
+    let b = Browser::start().await;
+    b.client.goto(&format!("{}/catalogo", server.base)).await.unwrap();
+    b.labelled("Cerca nelle pratiche").await.send_keys("zzqqxx").await.unwrap();
+    b.wait_for(Locator::XPath("//p[@data-testid='result-count'][normalize-space(.)='Nessuna pratica trovata.']")).await;
+    assert!(b.client.find_all(Locator::Css("details.facet")).await.unwrap().is_empty(), "no empty facet boxes");
+    assert!(b.client.find_all(Locator::Css("p.downloads")).await.unwrap().is_empty(), "no download of nothing");
+
+    b.client.goto(&format!("{}/incorpora?regione=16", server.base)).await.unwrap();
+    b.wait_for_heading("Incorpora il catalogo nel tuo sito").await;
+    b.wait_for(Locator::XPath("//ul[contains(@class,'fixed-filters')]/li[normalize-space(.)='Regione: Puglia']")).await;
+    b.press("Copia il codice").await;
+    let copied = text_of(&b, "//*[contains(@class,'copy-status')][normalize-space(.)!='']").await;
+    assert!(copied == "Codice copiato." || copied.starts_with("Copia non riuscita"), "{copied}");
+    b.close().await;
+}

@@ -156,7 +156,7 @@ async fn export_csv(
 pub struct PracticesDocument {
     /// Always CC BY 4.0.
     pub licence: String,
-    pub practices: Vec<PublicPractice>,
+    pub practices: Vec<crate::export::NamedPractice>,
 }
 
 /// The same practices as JSON, with their licence.
@@ -167,6 +167,7 @@ async fn export_json(
     ApiQuery(params): ApiQuery<Vec<(String, String)>>,
 ) -> Result<impl axum::response::IntoResponse, ApiError> {
     let practices = selected(&state.db, &params).await?;
+    let practices = practices.into_iter().map(Into::into).collect();
     let body = PracticesDocument { licence: domain::practice::LICENCE.to_owned(), practices };
     Ok(([(header::CONTENT_DISPOSITION, attachment("json"))], Json(body)))
 }

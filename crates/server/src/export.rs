@@ -8,6 +8,7 @@
 use domain::catalogue::{CatalogueIndex, Query};
 use domain::questionnaire::{Kind, QUESTIONNAIRE, Visibility};
 use domain::{CatalogueEntry, PublicPractice};
+use serde::Serialize;
 use serde_json::Value;
 
 /// The UTF-8 byte order mark every CSV starts with.
@@ -33,14 +34,32 @@ pub fn public_columns() -> Vec<&'static str> {
     columns
 }
 
+/// A published practice with the names of its codes, as the downloads give
+/// it: every public field, then `region_name` ("Umbria") and `comuni_names`
+/// ("Città della Pieve (PG)"), for people reading the data.
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct NamedPractice {
+    #[serde(flatten)]
+    pub practice: PublicPractice,
+    pub region_name: String,
+    pub comuni_names: Vec<String>,
+}
+
+impl From<PublicPractice> for NamedPractice {
+    fn from(practice: PublicPractice) -> Self {
+        let comuni = domain::comuni::shipped();
+        let comuni_names = practice.comune_codes.iter().map(|c| comuni.label_of(c.as_str())).collect();
+        let region_name = practice.region_code.label(domain::Lang::It).to_owned();
+        Self { practice, region_name, comuni_names }
+    }
+}
+
 /// A practice as a row: its public fields and the names of its codes.
-pub fn named_row(practice: &PublicPractice) -> serde_json::Map<String, Value> {
-    let Ok(Value::Object(mut row)) = serde_json::to_value(practice) else { return serde_json::Map::new() };
-    let comuni = domain::comuni::shipped();
-    let names: Vec<Value> = practice.comune_codes.iter().map(|c| Value::String(comuni.label_of(c.as_str()))).collect();
-    row.insert("region_name".into(), Value::String(practice.region_code.label(domain::Lang::It).to_owned()));
-    row.insert("comuni_names".into(), Value::Array(names));
-    row
+fn named_row(practice: &PublicPractice) -> serde_json::Map<String, Value> {
+    match serde_json::to_value(NamedPractice::from(practice.clone())) {
+        Ok(Value::Object(row)) => row,
+        _ => serde_json::Map::new(),
+    }
 }
 
 /// The published practices a catalogue query selects, in the page's order.

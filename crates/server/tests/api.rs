@@ -402,6 +402,12 @@ async fn exports_hold_the_filtered_public_rows_only() {
     let mut reader = csv::Reader::from_reader(text.as_bytes());
     let headers = reader.headers().unwrap().clone();
     assert_eq!(&headers[0], "id");
+    let at = |name: &str| headers.iter().position(|h| h == name).unwrap_or_else(|| panic!("no column {name}"));
+    assert_eq!(
+        (at("region_name"), at("comuni_names")),
+        (at("region_code") + 1, at("comune_codes") + 1),
+        "names beside codes"
+    );
     let title_at = headers.iter().position(|h| h == "title").unwrap();
     let mut titles: Vec<String> = reader.records().map(|r| r.unwrap()[title_at].to_owned()).collect();
     titles.sort();
@@ -423,6 +429,8 @@ async fn exports_hold_the_filtered_public_rows_only() {
     let json: Value = serde_json::from_str(&json).unwrap();
     assert_eq!(json["licence"], "CC-BY-4.0");
     assert_eq!(json["practices"].as_array().unwrap().len(), 26);
+    let lucca = json["practices"].as_array().unwrap().iter().find(|p| p["comune_codes"] == json!(["046017"])).unwrap();
+    assert_eq!((&lucca["region_name"], &lucca["comuni_names"]), (&json!("Toscana"), &json!(["Lucca (LU)"])));
 }
 
 #[tokio::test]
