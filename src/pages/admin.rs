@@ -5,7 +5,7 @@
 use crate::api::{SubmitError, moderation};
 use crate::components::use_document_title;
 use crate::i18n::tr;
-use crate::pages::redazione::failure;
+use crate::pages::redazione::{audit_action_label, failure};
 use domain::Lang;
 use leptos::prelude::*;
 use serde_json::{Value, json};
@@ -254,7 +254,7 @@ pub fn AdminPage() -> impl IntoView {
                     view! {
                         <td>{text(e, "at").replace('T', " ").trim_end_matches('Z').to_owned()}</td>
                         <td>{text(e, "actor")}</td>
-                        <td>{action_label(&text(e, "action"))}</td>
+                        <td>{audit_action_label(&text(e, "action"), Lang::It)}</td>
                         <td class="nowrap">{text(e, "practice")}</td>
                         <td>{state_label(&text(e, "before"))}</td>
                         <td>{state_label(&text(e, "after"))}</td>
@@ -264,23 +264,6 @@ pub fn AdminPage() -> impl IntoView {
             />
         </div>
     }
-}
-
-/// An audit entry's action as people read it ("Prendi in revisione", not
-/// `take_in_review`); an unknown code is shown as it is.
-fn action_label(code: &str) -> String {
-    if let Ok(action) = serde_json::from_value::<domain::curation::CurationAction>(Value::String(code.to_owned())) {
-        return action.label(Lang::It).to_owned();
-    }
-    match code {
-        "edit" => "Correzione della redazione",
-        "add_round" => "Raccolta aggiunta",
-        "add_user" => "Account aggiunto",
-        "disable_user" => "Account disattivato",
-        "enable_user" => "Account riattivato",
-        other => other,
-    }
-    .to_owned()
 }
 
 /// A submission's state by its label; other values (an account, a round) as they are.

@@ -324,15 +324,10 @@ fn CatalogueView(index: Arc<CatalogueIndex>) -> impl IntoView {
                 {facet_panels}
                 <button type="button" class="button button-primary filters-done" on:click=move |_| close_filters()>
                     {move || {
-                        let total = results.with(|r| r.total);
-                        match lang.get() {
-                            Lang::It => {
-                                format!("Mostra {}", count_text(total, Lang::It).to_lowercase().trim_end_matches('.'))
-                            }
-                            Lang::En => {
-                                format!("Show {}", count_text(total, Lang::En).to_lowercase().trim_end_matches('.'))
-                            }
-                        }
+                        let lang = lang.get();
+                        let show = if lang == Lang::It { "Mostra" } else { "Show" };
+                        let found = count_text(results.with(|r| r.total), lang).to_lowercase();
+                        format!("{show} {}", found.trim_end_matches('.'))
                     }}
                 </button>
             </aside>
@@ -443,7 +438,7 @@ fn CatalogueView(index: Arc<CatalogueIndex>) -> impl IntoView {
                                         view! {
                                             " · "
                                             <a href=move || {
-                                                query.with(|q| catalogue_href(q).replacen("/catalogo", "/incorpora", 1))
+                                                query.with(|q| href_at("/incorpora", q, &[]))
                                             }>{tr("incorpora questa vista", "embed this view")}</a>
                                         }
                                     })}
@@ -461,6 +456,7 @@ fn CatalogueView(index: Arc<CatalogueIndex>) -> impl IntoView {
                                     .into_iter()
                                     .map(|(facet, code)| {
                                         let label = facet.value_label(&code, lang);
+                                        let chip = facet.filter_label(&code, lang);
                                         let toggle = toggle.clone();
                                         let fixed = address.is_preset(facet, &code);
                                         let remove = (!fixed)
@@ -490,7 +486,7 @@ fn CatalogueView(index: Arc<CatalogueIndex>) -> impl IntoView {
                                             });
                                         view! {
                                             <li class="chip">
-                                                <span>{format!("{}: {label}", facet.label(lang))}</span>
+                                                <span>{chip}</span>
                                                 {fixed_note}
                                                 {remove}
                                             </li>

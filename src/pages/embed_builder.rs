@@ -58,13 +58,7 @@ pub fn EmbedBuilderPage() -> impl IntoView {
                     .with(|q| {
                         q.filters
                             .iter()
-                            .flat_map(|(facet, codes)| {
-                                codes
-                                    .iter()
-                                    .map(move |code| {
-                                        format!("{}: {}", facet.label(lang), facet.value_label(code, lang))
-                                    })
-                            })
+                            .flat_map(|(facet, codes)| codes.iter().map(move |code| facet.filter_label(code, lang)))
                             .collect()
                     });
                 if fixed.is_empty() {

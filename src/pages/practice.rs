@@ -25,11 +25,6 @@ fn day(rfc3339: &str) -> String {
     rfc3339.get(..10).unwrap_or(rfc3339).to_owned()
 }
 
-/// A timestamp's day as people read it: "1 dicembre 2026".
-fn day_in_words(rfc3339: &str, lang: Lang) -> String {
-    domain::dates::long_date(rfc3339, lang)
-}
-
 /// The page of one published practice.
 #[component]
 pub fn PracticePage() -> impl IntoView {
@@ -196,14 +191,14 @@ fn PracticeView(
             <dd class="nowrap">
                 {
                     let published = published.clone();
-                    move || day_in_words(&published, lang.get())
+                    move || domain::dates::long_date(&published, lang.get())
                 }
             </dd>
             <dt>{tr("Aggiornata il", "Updated on")}</dt>
             <dd class="nowrap">
                 {
                     let updated = updated.clone();
-                    move || day_in_words(&updated, lang.get())
+                    move || domain::dates::long_date(&updated, lang.get())
                 }
             </dd>
         </dl>

@@ -597,16 +597,33 @@ pub fn ReviewPage() -> impl IntoView {
     }
 }
 
+/// An audit entry's action as people read it ("Prendi in revisione", not
+/// `take_in_review`); an unknown code is shown as it is.
+pub fn audit_action_label(code: &str, lang: Lang) -> String {
+    if let Ok(action) = serde_json::from_value::<CurationAction>(Value::String(code.to_owned())) {
+        return action.label(lang).to_owned();
+    }
+    let it = lang == Lang::It;
+    match code {
+        "edit" if it => "Correzione della redazione",
+        "edit" => "Editors' correction",
+        "add_round" if it => "Raccolta aggiunta",
+        "add_round" => "Round added",
+        "add_user" if it => "Account aggiunto",
+        "add_user" => "Account added",
+        "disable_user" if it => "Account disattivato",
+        "disable_user" => "Account disabled",
+        "enable_user" if it => "Account riattivato",
+        "enable_user" => "Account enabled",
+        other => other,
+    }
+    .to_owned()
+}
+
 /// The decisions, corrections and messages of a submission, newest first.
 #[component]
 fn History(entries: Vec<Value>, lang: Lang) -> impl IntoView {
-    let label = |code: &str| {
-        serde_json::from_value::<CurationAction>(Value::String(code.to_owned())).map_or_else(
-            |_| if code == "edit" { if lang == Lang::It { "Correzione" } else { "Correction" } } else { "" }.to_owned(),
-            |a| a.label(lang).to_owned(),
-        )
-    };
-    let state = |code: &str| ModerationStatus::from_code(code).map(|s| s.label(lang).to_owned());
+    let state = |code: &str| ModerationStatus::from_code(code).map(|s| s.label(lang));
     let items: Vec<_> = entries
         .iter()
         .map(|e| {
@@ -619,7 +636,7 @@ fn History(entries: Vec<Value>, lang: Lang) -> impl IntoView {
             view! {
                 <li>
                     <span class="nowrap">{domain::dates::long_date(&text("at"), lang)}</span>
-                    {format!(" · {} · {}{moved}", text("actor"), label(&text("action")))}
+                    {format!(" · {} · {}{moved}", text("actor"), audit_action_label(&text("action"), lang))}
                     {message.map(|m| view! { <blockquote>{m}</blockquote> })}
                 </li>
             }

@@ -73,14 +73,21 @@ const TILES: [(Region, u8, u8, &str); 21] = [
     (Region::Sicilia, 2, 7, "Sic"),
 ];
 
+/// The map's shade (0 to 4) of a region with `count` practices, when the
+/// busiest region has `max` (at least 1).
+fn shade(count: usize, max: usize) -> usize {
+    (count * 4).div_ceil(max)
+}
+
 /// What the map's shades mean: the range of practices each one stands for.
 #[component]
 fn MapLegend(max: usize, lang: Lang) -> impl IntoView {
-    // A tile's level is ceil(4 * count / max): level k holds the counts in
-    // ((k - 1) * max / 4, k * max / 4].
     let levels = (0..=4usize).filter_map(|k| {
-        let (low, high) = if k == 0 { (0, 0) } else { ((k - 1) * max / 4 + 1, k * max / 4) };
-        (low <= high).then(|| {
+        // The counts 0..=max that take shade k, a contiguous range.
+        let mut counts = (0..=max).filter(|&c| shade(c, max) == k);
+        let low = counts.next()?;
+        let high = counts.last().unwrap_or(low);
+        Some({
             let range = if low == high { low.to_string() } else { format!("{low}–{high}") };
             view! {
                 <li>
@@ -206,7 +213,7 @@ fn StatisticsView(index: Arc<CatalogueIndex>) -> impl IntoView {
                                         .iter()
                                         .map(|(region, col, row, short)| {
                                             let count = s.by_region.get(region).copied().unwrap_or(0);
-                                            let level = (count * 4).div_ceil(max);
+                                            let level = shade(count, max);
                                             let (x, y) = (f32::from(*col) * 50.0, f32::from(*row) * 50.0);
                                             view! {
                                                 <g class=format!("tile level-{level}")>

@@ -361,11 +361,6 @@ fn Checkboxes(field: &'static Field, options: &'static [Choice]) -> impl IntoVie
     }
 }
 
-/// The name of a month (1-12) in Italian and English.
-pub fn month_name(month: u8) -> (&'static str, &'static str) {
-    (domain::dates::month_name(month, Lang::It), domain::dates::month_name(month, Lang::En))
-}
-
 /// Month and year as two selects (the GOV.UK date pattern, without days).
 #[component]
 fn YearMonthInput(field: &'static Field) -> impl IntoView {
@@ -400,8 +395,7 @@ fn YearMonthInput(field: &'static Field) -> impl IntoView {
                     <option value="">"—"</option>
                     {(1..=12u8)
                         .map(|month| {
-                            let i = usize::from(month) - 1;
-                            let code = format!("{:02}", i + 1);
+                            let code = format!("{month:02}");
                             let selected = {
                                 let code = code.clone();
                                 move || part(1) == code

@@ -116,14 +116,7 @@ fn Journey() -> impl IntoView {
     let lang = use_lang();
     Effect::new(move |_| {
         let (page, lang) = (page.get(), lang.get());
-        let journey = match (ctx.mode, lang) {
-            (Mode::New, Lang::It) => "Questionario",
-            (Mode::New, Lang::En) => "Questionnaire",
-            (Mode::Update, Lang::It) => "Aggiorna la pratica",
-            (Mode::Update, Lang::En) => "Update the practice",
-            (Mode::Correction, Lang::It) => "Correzione della redazione",
-            (Mode::Correction, Lang::En) => "Editors' correction",
-        };
+        let journey = ctx.mode.title(lang);
         match page {
             0 => crate::components::set_document_title(journey, false, lang),
             REVIEW => {
@@ -578,10 +571,7 @@ pub fn display(
             let text = value.as_str().unwrap_or_default();
             domain::practice::YearMonth::parse(text).map_or_else(
                 || text.to_owned(),
-                |ym| {
-                    let (it, en) = fields::month_name(ym.month());
-                    format!("{} {}", if lang == Lang::It { it } else { en }, ym.year())
-                },
+                |ym| format!("{} {}", domain::dates::month_name(ym.month(), lang), ym.year()),
             )
         }
         Kind::Consent => (if lang == Lang::It { "Sì" } else { "Yes" }).into(),
@@ -981,7 +971,8 @@ pub fn ReceiptPage() -> impl IntoView {
 #[component]
 pub fn UpdatePage() -> impl IntoView {
     // The journey titles its pages; this one, before it (opening, bad link).
-    crate::components::set_document_title("Aggiorna la pratica", false, use_lang().get_untracked());
+    let lang = use_lang().get_untracked();
+    crate::components::set_document_title(Mode::Update.title(lang), false, lang);
     let ctx = provide_form(Mode::Update);
     let hash = window().location().hash().unwrap_or_default();
     let token = hash.trim_start_matches('#').to_owned();
@@ -1066,7 +1057,6 @@ fn SubmissionStatus(status: domain::vocabulary::ModerationStatus, id: String, up
     use domain::vocabulary::ModerationStatus;
     let lang = use_lang();
     let page = use_page();
-    let public = StoredValue::new(format!("/pratiche/{id}"));
     let (id, updated_at) = (StoredValue::new(id), StoredValue::new(updated_at));
     view! {
         <Show when=move || page.get() == 0>
@@ -1091,8 +1081,10 @@ fn SubmissionStatus(status: domain::vocabulary::ModerationStatus, id: String, up
                         .then(|| {
                             view! {
                                 <p>
-                                    <A href=public
-                                        .get_value()>
+                                    <A href=format!(
+                                        "/pratiche/{}",
+                                        id.get_value(),
+                                    )>
                                         {tr("Vedi la pagina pubblica della pratica", "See the practice's public page")}
                                     </A>
                                 </p>
@@ -1129,7 +1121,8 @@ fn Opening() -> impl IntoView {
 /// a new version by the curator (the respondent's versions are kept).
 #[component]
 pub fn CorrectionPage() -> impl IntoView {
-    crate::components::set_document_title("Correzione della redazione", false, use_lang().get_untracked());
+    let lang = use_lang().get_untracked();
+    crate::components::set_document_title(Mode::Correction.title(lang), false, lang);
     let ctx = provide_form(Mode::Correction);
     let query = use_query_map();
     let id = query.with_untracked(|q| q.get("pratica")).unwrap_or_default();

@@ -85,6 +85,18 @@ impl Mode {
         }
     }
 
+    /// The journey's name, in page titles.
+    pub fn title(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Mode::New, Lang::It) => "Questionario",
+            (Mode::New, Lang::En) => "Questionnaire",
+            (Mode::Update, Lang::It) => "Aggiorna la pratica",
+            (Mode::Update, Lang::En) => "Update the practice",
+            (Mode::Correction, Lang::It) => "Correzione della redazione",
+            (Mode::Correction, Lang::En) => "Editors' correction",
+        }
+    }
+
     /// The route of this journey.
     pub fn path(self) -> &'static str {
         match self {

@@ -123,6 +123,11 @@ impl Facet {
         }
     }
 
+    /// One active filter as people read it: "Regione: Puglia".
+    pub fn filter_label(self, code: &str, lang: Lang) -> String {
+        format!("{}: {}", self.label(lang), self.value_label(code, lang))
+    }
+
     /// The facet's values of one practice, as codes.
     pub fn values(self, e: &CatalogueEntry) -> Vec<String> {
         fn codes<T: Copy>(items: &[T], code: fn(T) -> &'static str) -> Vec<String> {

@@ -80,12 +80,13 @@ impl ComuneIndex {
             .filter_map(|line| {
                 let mut parts = line.split('\t');
                 let (code, name, region) = (parts.next()?, parts.next()?, parts.next()?);
+                let folded = fold(name);
                 Some(Comune {
                     code: code.to_owned(),
                     name: name.to_owned(),
                     region: Region::from_code(region)?,
-                    folded: fold(name),
-                    squeezed: fold(name).replace('\'', ""),
+                    squeezed: folded.replace('\'', ""),
+                    folded,
                 })
             })
             .collect();

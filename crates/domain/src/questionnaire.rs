@@ -710,14 +710,13 @@ impl Definition {
         let it = lang == Lang::It;
         match (row, part, error) {
             (Some(row), Some(part), _) => {
-                let what = match (part, it) {
-                    ("kind", true) => "indica il tipo.".to_owned(),
-                    ("kind", false) => "choose the type.".to_owned(),
-                    ("name", true) => "scrivi il nome.".to_owned(),
-                    ("name", false) => "enter the name.".to_owned(),
+                let what = match (error, part, it) {
+                    (FieldError::Required, "kind", true) => "indica il tipo.".to_owned(),
+                    (FieldError::Required, "kind", false) => "choose the type.".to_owned(),
+                    (FieldError::Required, "name", true) => "scrivi il nome.".to_owned(),
+                    (FieldError::Required, "name", false) => "enter the name.".to_owned(),
                     _ => error.message(lang),
                 };
-                let what = if matches!(error, FieldError::Required) { what } else { error.message(lang) };
                 if it { format!("Soggetto {}: {what}", row + 1) } else { format!("Partner {}: {what}", row + 1) }
             }
             (Some(row), None, _) => {

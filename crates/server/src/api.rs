@@ -153,10 +153,10 @@ async fn export_csv(
 
 /// Published practices with their licence: the JSON download.
 #[derive(Serialize, ToSchema)]
-pub struct PracticesDocument {
+pub struct PracticesDocument<'a> {
     /// Always CC BY 4.0.
     pub licence: String,
-    pub practices: Vec<crate::export::NamedPractice>,
+    pub practices: Vec<crate::export::NamedPractice<'a>>,
 }
 
 /// The same practices as JSON, with their licence.
@@ -167,9 +167,13 @@ async fn export_json(
     ApiQuery(params): ApiQuery<Vec<(String, String)>>,
 ) -> Result<impl axum::response::IntoResponse, ApiError> {
     let practices = selected(&state.db, &params).await?;
-    let practices = practices.into_iter().map(Into::into).collect();
-    let body = PracticesDocument { licence: domain::practice::LICENCE.to_owned(), practices };
-    Ok(([(header::CONTENT_DISPOSITION, attachment("json"))], Json(body)))
+    let body = PracticesDocument {
+        licence: domain::practice::LICENCE.to_owned(),
+        practices: practices.iter().map(Into::into).collect(),
+    };
+    // Serialized here, while the practices it borrows are alive.
+    let json = axum::response::IntoResponse::into_response(Json(body));
+    Ok(([(header::CONTENT_DISPOSITION, attachment("json"))], json))
 }
 
 /// One open-data file, made from the published practices: `buone-pratiche.csv`,

@@ -38,25 +38,25 @@ pub fn public_columns() -> Vec<&'static str> {
 /// it: every public field, then `region_name` ("Umbria") and `comuni_names`
 /// ("Città della Pieve (PG)"), for people reading the data.
 #[derive(Serialize, utoipa::ToSchema)]
-pub struct NamedPractice {
+pub struct NamedPractice<'a> {
     #[serde(flatten)]
-    pub practice: PublicPractice,
-    pub region_name: String,
+    #[schema(value_type = PublicPractice)]
+    pub practice: &'a PublicPractice,
+    pub region_name: &'static str,
     pub comuni_names: Vec<String>,
 }
 
-impl From<PublicPractice> for NamedPractice {
-    fn from(practice: PublicPractice) -> Self {
+impl<'a> From<&'a PublicPractice> for NamedPractice<'a> {
+    fn from(practice: &'a PublicPractice) -> Self {
         let comuni = domain::comuni::shipped();
         let comuni_names = practice.comune_codes.iter().map(|c| comuni.label_of(c.as_str())).collect();
-        let region_name = practice.region_code.label(domain::Lang::It).to_owned();
-        Self { practice, region_name, comuni_names }
+        Self { practice, region_name: practice.region_code.label(domain::Lang::It), comuni_names }
     }
 }
 
 /// A practice as a row: its public fields and the names of its codes.
 fn named_row(practice: &PublicPractice) -> serde_json::Map<String, Value> {
-    match serde_json::to_value(NamedPractice::from(practice.clone())) {
+    match serde_json::to_value(NamedPractice::from(practice)) {
         Ok(Value::Object(row)) => row,
         _ => serde_json::Map::new(),
     }

@@ -35,7 +35,7 @@ pub fn render(name: &str, base: &str, practices: &[PublicPractice]) -> Option<Ve
     Some(match name {
         "buone-pratiche.csv" => export::to_csv(practices),
         "buone-pratiche.json" => {
-            let named: Vec<export::NamedPractice> = practices.iter().cloned().map(Into::into).collect();
+            let named: Vec<export::NamedPractice> = practices.iter().map(Into::into).collect();
             serde_json::to_vec(&serde_json::json!({ "licence": domain::practice::LICENCE, "practices": named })).ok()?
         }
         "dizionario-dati.json" => serde_json::to_vec(&domain::questionnaire::QUESTIONNAIRE.dictionary()).ok()?,
