@@ -86,7 +86,7 @@ fn MapLegend(max: usize, lang: Lang) -> impl IntoView {
         // The counts 0..=max that take shade k, a contiguous range.
         let mut counts = (0..=max).filter(|&c| shade(c, max) == k);
         let low = counts.next()?;
-        let high = counts.last().unwrap_or(low);
+        let high = counts.next_back().unwrap_or(low);
         Some({
             let range = if low == high { low.to_string() } else { format!("{low}–{high}") };
             view! {
