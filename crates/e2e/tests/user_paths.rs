@@ -436,3 +436,56 @@ async fn an_empty_catalogue_view_shows_no_empty_filters_nor_downloads_and_the_bu
     assert!(copied == "Codice copiato." || copied.starts_with("Copia non riuscita"), "{copied}");
     b.close().await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_consent_reads_as_one_block_error_above_hint_under_its_label() {
+    let server = TestServer::start_with_demo(&dist_dir()).await;
+    let b = Browser::start().await;
+    b.client.set_window_size(375, 812).await.unwrap();
+    b.client.goto(&format!("{}/questionario?passo=6", server.base)).await.unwrap();
+    b.wait_for_heading("Materiali e consenso").await;
+    b.press("Avanti").await;
+    let block =
+        "//div[contains(@class,'consent')][.//label[starts-with(normalize-space(.), 'Acconsento alla pubblicazione')]]";
+    let part = |inner: &str| format!("{block}{inner}");
+    let rect = |xpath: String| {
+        let b = &b;
+        async move { b.wait_for(Locator::XPath(&xpath)).await.rectangle().await.unwrap() }
+    };
+    let (error_x, error_y, _, _) = rect(part("//p[contains(@class,'field-error')]")).await;
+    let (_, box_y, _, _) = rect(part("//input[@type='checkbox']")).await;
+    let (label_x, label_y, label_width, _) = rect(part("//label")).await;
+    let (hint_x, hint_y, _, _) = rect(part("//p[contains(@class,'form-hint')]")).await;
+    assert!(error_y < box_y, "the error is above the box ({error_y} < {box_y})");
+    assert!(hint_y > label_y, "the hint is under the label ({hint_y} > {label_y})");
+    assert!(
+        (hint_x - label_x).abs() < 4.0 && (error_x - label_x).abs() < 4.0,
+        "aligned with the label: error {error_x}, label {label_x}, hint {hint_x}"
+    );
+    assert!(label_width > 200.0, "the label is not squeezed on a phone: {label_width} px");
+    b.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_practice_page_reads_as_a_public_page() {
+    let server = TestServer::start_with_demo(&dist_dir()).await;
+    let b = Browser::start().await;
+    b.client.goto(&format!("{}/catalogo", server.base)).await.unwrap();
+    let link = b.wait_for(Locator::Css("article h2 a")).await;
+    let title = link.text().await.unwrap();
+    link.click().await.unwrap();
+    b.wait_for(Locator::Css("[data-testid='reference']")).await;
+    b.wait_for(Locator::XPath("//section[contains(@class,'summary-section')]")).await;
+    let same_as_title = format!("//main//*[not(*)][normalize-space(.)={title:?}]");
+    assert_eq!(b.client.find_all(Locator::XPath(&same_as_title)).await.unwrap().len(), 1, "the title once");
+    let summary = text_of(&b, "//main//p[contains(@class,'lead')]").await;
+    let repeated = format!("//main//dd[normalize-space(.)={summary:?}]");
+    assert!(b.client.find_all(Locator::XPath(&repeated)).await.unwrap().is_empty(), "the summary once, first");
+    assert!(!text_of(&b, "//main").await.contains("Non indicato"), "no empty rows");
+    let sections = b.client.find_all(Locator::Css("section.summary-section")).await.unwrap();
+    let (_, last_y, _, _) = sections.last().unwrap().rectangle().await.unwrap();
+    let (_, cite_y, _, _) =
+        b.wait_for(Locator::XPath("//h2[normalize-space(.)='Come citare']")).await.rectangle().await.unwrap();
+    assert!(cite_y > last_y, "\"Come citare\" after the content");
+    b.close().await;
+}
