@@ -11,7 +11,7 @@
 //! - `cargo xtask comuni FILE.csv DATE`: refresh the shipped list of Comuni.
 //! - `cargo xtask crash [--kills N]`: SIGKILL the server while respondents
 //!   submit; no acknowledged submission may be lost, duplicated or altered.
-//! - `cargo xtask load [--seconds S]`: throughput and latency of submissions
+//! - `cargo xtask load [--seconds S] [--static-dir dist]`: throughput and latency of submissions, decisions
 //!   and catalogue reads at once (server profile).
 //! - `cargo xtask fuzz-api [--max-examples N]`: schemathesis against every
 //!   operation of `/api/openapi.json`, curator ones included.
@@ -34,7 +34,9 @@ const USAGE: &str = "usage: cargo xtask <run | test | build | size [DIR]>
   generate N FILE [SEED]   write N synthetic practices as a catalogue.json
   comuni FILE.csv YYYY-MM-DD   convert ISTAT's list of Comuni for the domain crate
   crash [--kills N]   kill the server N times (default 20) while respondents submit; check nothing is lost
-  load [--seconds S]   50 respondents and 200 readers for S seconds (default 10); prints throughput and latency
+  load [--seconds S] [--static-dir dist]
+                       50 respondents, 2 curators and 200 readers for S seconds (default 10);
+                       with the built app, a static publication kept current; prints throughput and latency
   fuzz-api [--max-examples N]   schemathesis on every operation of /api/openapi.json (default 50 examples each)";
 
 /// The brotli size, in bytes, that the app may download before its first

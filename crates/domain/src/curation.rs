@@ -45,6 +45,20 @@ impl CurationAction {
         CurationAction::Archive,
     ];
 
+    /// The action's code, as JSON and the audit log write it.
+    pub const fn code(self) -> &'static str {
+        match self {
+            CurationAction::TakeInReview => "take_in_review",
+            CurationAction::RequestChanges => "request_changes",
+            CurationAction::Resubmit => "resubmit",
+            CurationAction::Publish => "publish",
+            CurationAction::AcceptUpdate => "accept_update",
+            CurationAction::Unpublish => "unpublish",
+            CurationAction::Reject => "reject",
+            CurationAction::Archive => "archive",
+        }
+    }
+
     /// The button's label.
     pub const fn label(self, lang: Lang) -> &'static str {
         let (it, en) = match self {

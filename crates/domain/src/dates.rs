@@ -2,6 +2,7 @@
 //! 2026" (Italian) or "1 December 2026". Data files keep ISO 8601.
 
 use crate::Lang;
+use std::fmt;
 
 const MONTHS: [(&str, &str); 12] = [
     ("gennaio", "January"),
@@ -39,9 +40,100 @@ pub fn long_date(iso: &str, lang: Lang) -> String {
     format!("{day} {} {year}", month_name(month, lang))
 }
 
+/// A calendar day, written `YYYY-MM-DD` in JSON and in the database
+/// (rounds' opening and closing days). Ordered by date.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct Day {
+    year: u16,
+    month: u8,
+    day: u8,
+}
+
+impl Day {
+    /// Exactly `YYYY-MM-DD`, a day that exists (29 February only in leap years).
+    pub fn parse(text: &str) -> Option<Self> {
+        let bytes = text.as_bytes();
+        let shaped = bytes.len() == 10
+            && bytes.iter().enumerate().all(|(i, b)| if i == 4 || i == 7 { *b == b'-' } else { b.is_ascii_digit() });
+        if !shaped {
+            return None;
+        }
+        let (year, month, day) = (text[0..4].parse().ok()?, text[5..7].parse().ok()?, text[8..10].parse().ok()?);
+        (year >= 1 && (1..=12).contains(&month) && (1..=days_in_month(year, month)).contains(&day)).then_some(Self {
+            year,
+            month,
+            day,
+        })
+    }
+
+    /// The day of an RFC 3339 timestamp (`2026-12-01T10:00:00Z`).
+    pub fn of_timestamp(timestamp: &str) -> Option<Self> {
+        Self::parse(timestamp.get(..10)?)
+    }
+
+    /// The day as words: "1 dicembre 2026".
+    pub fn long(self, lang: Lang) -> String {
+        format!("{} {} {}", self.day, month_name(self.month, lang), self.year)
+    }
+}
+
+fn days_in_month(year: u16, month: u8) -> u8 {
+    match month {
+        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+impl fmt::Display for Day {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+impl From<Day> for String {
+    fn from(day: Day) -> Self {
+        day.to_string()
+    }
+}
+
+impl TryFrom<String> for Day {
+    type Error = String;
+
+    fn try_from(text: String) -> Result<Self, Self::Error> {
+        Day::parse(&text).ok_or_else(|| format!("not a day in the form YYYY-MM-DD: {text}"))
+    }
+}
+
+#[cfg(feature = "openapi")]
+mod schemas {
+    impl utoipa::PartialSchema for super::Day {
+        fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+            crate::practice::schemas::text(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "2026-11-30", "A day, YYYY-MM-DD.")
+        }
+    }
+    impl utoipa::ToSchema for super::Day {}
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn days_parse_only_when_they_exist() {
+        assert_eq!(Day::parse("2024-02-29").map(|d| d.to_string()).as_deref(), Some("2024-02-29"));
+        for bad in ["2023-02-29", "2026-04-31", "2026-13-01", "2026-00-10", "+2026-01-01", "2026-1-01", "26-01-01", ""]
+        {
+            assert_eq!(Day::parse(bad), None, "{bad}");
+        }
+        assert!(Day::parse("2026-09-01") < Day::parse("2026-10-01"));
+        assert_eq!(
+            Day::of_timestamp("2026-12-01T10:00:00Z").map(|d| d.long(Lang::It)).as_deref(),
+            Some("1 dicembre 2026")
+        );
+    }
 
     #[test]
     fn dates_read_as_words() {

@@ -22,6 +22,8 @@ pub enum FieldError {
     Required,
     /// Longer than `max` characters.
     TooLong { max: usize },
+    /// Shorter than `min` characters (passwords).
+    TooShort { min: usize },
     /// More than `max` entries.
     TooMany { max: usize },
     /// A multiple choice with nothing ticked.
@@ -72,6 +74,8 @@ impl FieldError {
             (Self::Required, Lang::En) => "Fill in this field.".into(),
             (Self::TooLong { max }, Lang::It) => format!("Accorcia il testo: al massimo {max} caratteri."),
             (Self::TooLong { max }, Lang::En) => format!("Shorten the text to at most {max} characters."),
+            (Self::TooShort { min }, Lang::It) => format!("Scrivi almeno {min} caratteri."),
+            (Self::TooShort { min }, Lang::En) => format!("Enter at least {min} characters."),
             (Self::TooMany { max }, Lang::It) => format!("Inserisci al massimo {max} voci."),
             (Self::TooMany { max }, Lang::En) => format!("Enter at most {max} items."),
             (Self::ChooseAtLeastOne, Lang::It) => "Scegli almeno una voce.".into(),

@@ -1,5 +1,7 @@
-//! Load: respondents submitting and readers browsing at once, against the
-//! server on a database with the demo practices. Prints, per kind of request
+//! Load: respondents submitting, curators deciding and readers browsing at
+//! once, against the server on a database with the demo practices (and, with
+//! `--static-dir`, the built app and a static publication rewritten after
+//! every decision, as a live site runs). Prints, per kind of request
 //! and in total, how many were made, the throughput, the median and 99th
 //! percentile latency, and the errors; fails only on errors, never on speed.
 
@@ -66,21 +68,26 @@ impl Measured {
 /// Every kind of request a run makes.
 struct Kinds {
     submit: Measured,
+    decide: Measured,
     catalogue: Measured,
     practice: Measured,
 }
 
 impl Kinds {
     fn new() -> Self {
-        Self { submit: Measured::new(), catalogue: Measured::new(), practice: Measured::new() }
+        Self { submit: Measured::new(), decide: Measured::new(), catalogue: Measured::new(), practice: Measured::new() }
     }
 
     fn add(&mut self, other: &Kinds) {
         self.submit.add(&other.submit);
+        self.decide.add(&other.decide);
         self.catalogue.add(&other.catalogue);
         self.practice.add(&other.practice);
     }
 }
+
+/// The password of the curators a run signs in.
+const CURATOR_PASSWORD: &str = "load run curator password";
 
 /// What every task needs to know.
 struct Plan {
@@ -95,9 +102,26 @@ struct Plan {
     ids: Vec<String>,
 }
 
-pub async fn run(server_binary: &Path, seconds: u64, respondents: usize, readers: usize) -> Result<(), String> {
+/// Who takes part in a run, and for how long.
+pub struct Load<'a> {
+    pub seconds: u64,
+    pub respondents: usize,
+    pub curators: usize,
+    pub readers: usize,
+    /// The built app: when given, the server keeps a static publication current.
+    pub static_dir: Option<&'a Path>,
+}
+
+pub async fn run(server_binary: &Path, load: Load<'_>) -> Result<(), String> {
+    let Load { seconds, respondents, curators, readers, static_dir } = load;
     let dir = tempfile::tempdir().map_err(|e| format!("creating a temporary folder: {e}"))?;
     let mut server = ServerProcess::new(server_binary, dir.path(), true)?;
+    if let Some(static_dir) = static_dir {
+        server = server.with_publication(static_dir, &dir.path().join("site"));
+    }
+    for curator in 0..curators {
+        server.add_curator(&curator_email(curator), CURATOR_PASSWORD).await?;
+    }
     server.start().await?;
     let client = reqwest::Client::builder()
         .timeout(Duration::from_secs(60))
@@ -110,10 +134,12 @@ pub async fn run(server_binary: &Path, seconds: u64, respondents: usize, readers
         return Err("the demo catalogue is empty: nothing for readers to open".into());
     }
     println!(
-        "server build profile: {} ({})\nload: {seconds} s, {respondents} respondents, {readers} readers, {} published practices",
+        "server build profile: {} ({})\nload: {seconds} s, {respondents} respondents, {curators} curators, {readers} readers, \
+         {} published practices, static publication {}",
         build_profile(server_binary),
         server_binary.display(),
-        ids.len()
+        ids.len(),
+        if static_dir.is_some() { "rewritten after every decision" } else { "off" }
     );
 
     let plan = Arc::new(Plan {
@@ -131,6 +157,10 @@ pub async fn run(server_binary: &Path, seconds: u64, respondents: usize, readers
         let plan = Arc::clone(&plan);
         tasks.push(tokio::spawn(async move { respond(&plan, respondent).await }));
     }
+    for curator in 0..curators {
+        let plan = Arc::clone(&plan);
+        tasks.push(tokio::spawn(async move { curate(&plan, curator).await }));
+    }
     for _ in 0..readers {
         let plan = Arc::clone(&plan);
         tasks.push(tokio::spawn(async move { browse(&plan).await }));
@@ -144,8 +174,13 @@ pub async fn run(server_binary: &Path, seconds: u64, respondents: usize, readers
 
     let mut all = Measured::new();
     println!("{:<10} {:>9} {:>10} {:>9} {:>9} {:>7}", "kind", "requests", "req/s", "p50 ms", "p99 ms", "errors");
-    for (name, measured) in [("submit", &total.submit), ("catalogue", &total.catalogue), ("practice", &total.practice)]
-    {
+    let kinds = [
+        ("submit", &total.submit),
+        ("decide", &total.decide),
+        ("catalogue", &total.catalogue),
+        ("practice", &total.practice),
+    ];
+    for (name, measured) in kinds {
         print_row(name, measured, elapsed);
         all.add(measured);
     }
@@ -182,6 +217,63 @@ async fn respond(plan: &Plan, respondent: usize) -> Kinds {
             .header("idempotency-key", &submission.idempotency_key)
             .json(&submission.body);
         kinds.submit.time(request).await;
+    }
+    kinds
+}
+
+fn curator_email(curator: usize) -> String {
+    format!("curator-{curator}@load.example.org")
+}
+
+/// A curator: signs in, then takes the oldest new submission in review and
+/// publishes it, one after another until the deadline. Each decision (two
+/// per practice) is timed; reading the queue is not.
+async fn curate(plan: &Plan, curator: usize) -> Kinds {
+    let mut kinds = Kinds::new();
+    let credentials = serde_json::json!({ "email": curator_email(curator), "password": CURATOR_PASSWORD });
+    let signed_in = plan.client.post(format!("{}/api/session", plan.base_url)).json(&credentials).send().await;
+    let cookie = match signed_in {
+        Ok(response) if response.status().is_success() => response
+            .headers()
+            .get("set-cookie")
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.split(';').next())
+            .map(str::to_owned),
+        _ => None,
+    };
+    let Some(cookie) = cookie else {
+        kinds.decide.errors += 1;
+        kinds.decide.samples.push(format!("{} could not sign in", curator_email(curator)));
+        return kinds;
+    };
+    while Instant::now() < plan.deadline {
+        let queue = plan
+            .client
+            .get(format!("{}/api/moderation/submissions?stato=inviata", plan.base_url))
+            .header("cookie", &cookie)
+            .send()
+            .await;
+        let page: Option<serde_json::Value> = match queue {
+            Ok(response) => response.json().await.ok(),
+            Err(_) => None,
+        };
+        let submissions = page.as_ref().and_then(|p| p.get("submissions")).and_then(serde_json::Value::as_array);
+        // Curators work from opposite ends of the queue, so they rarely collide.
+        let pick = submissions.and_then(|s| if curator % 2 == 0 { s.first() } else { s.last() });
+        let Some((id, version)) = pick.and_then(|s| Some((s.get("id")?.as_str()?.to_owned(), s.get("version")?.as_i64()?)))
+        else {
+            tokio::time::sleep(Duration::from_millis(50)).await;
+            continue;
+        };
+        for (step, action) in ["take_in_review", "publish"].into_iter().enumerate() {
+            let decision = serde_json::json!({ "action": action, "expected_version": version + step as i64 });
+            let request = plan
+                .client
+                .post(format!("{}/api/moderation/submissions/{id}/actions", plan.base_url))
+                .header("cookie", &cookie)
+                .json(&decision);
+            kinds.decide.time(request).await;
+        }
     }
     kinds
 }

@@ -4,8 +4,9 @@
 //! - `stress --server PATH crash --kills N`: respondents keep submitting while
 //!   the server is killed with SIGKILL at random moments and restarted; every
 //!   acknowledged submission must then be in the database, intact, once.
-//! - `stress --server PATH load --seconds S`: respondents submitting and
-//!   readers browsing the catalogue at once; prints throughput and latency.
+//! - `stress --server PATH load --seconds S [--static-dir dist]`: respondents
+//!   submitting, curators deciding and readers browsing the catalogue at
+//!   once; prints throughput and latency.
 //!
 //! - `stress --server PATH fuzz --schemathesis ST`: schemathesis against every
 //!   operation of the server's OpenAPI document.
@@ -54,9 +55,16 @@ enum Command {
         /// Respondents submitting one practice after another.
         #[arg(long, default_value_t = 50)]
         respondents: usize,
+        /// Curators taking submissions in review and publishing them.
+        #[arg(long, default_value_t = 2)]
+        curators: usize,
         /// Readers opening the catalogue and practices.
         #[arg(long, default_value_t = 200)]
         readers: usize,
+        /// The built app (dist): the server then keeps a static publication
+        /// current after every decision, as a live site does.
+        #[arg(long)]
+        static_dir: Option<PathBuf>,
     },
     /// Property-based fuzzing of every API operation with schemathesis.
     Fuzz {
@@ -74,7 +82,10 @@ async fn main() -> ExitCode {
     let cli = Cli::parse();
     let outcome = match cli.command {
         Command::Crash { kills, submitters } => crash::run(&cli.server, kills, submitters).await,
-        Command::Load { seconds, respondents, readers } => load::run(&cli.server, seconds, respondents, readers).await,
+        Command::Load { seconds, respondents, curators, readers, static_dir } => {
+            let load = load::Load { seconds, respondents, curators, readers, static_dir: static_dir.as_deref() };
+            load::run(&cli.server, load).await
+        }
         Command::Fuzz { schemathesis, max_examples } => fuzz::run(&cli.server, &schemathesis, max_examples).await,
     };
     match outcome {

@@ -17,6 +17,8 @@ pub struct ServerProcess {
     log: PathBuf,
     listen: String,
     demo: bool,
+    /// The built app, and where to keep a static publication current.
+    publication: Option<(PathBuf, PathBuf)>,
     client: reqwest::Client,
     child: Option<Child>,
 }
@@ -35,12 +37,38 @@ impl ServerProcess {
             log: dir.join("server.log"),
             listen: format!("127.0.0.1:{port}"),
             demo,
+            publication: None,
             client: reqwest::Client::builder()
                 .timeout(Duration::from_secs(2))
                 .build()
                 .map_err(|e| format!("building the health-check client: {e}"))?,
             child: None,
         })
+    }
+
+    /// Serves the built app in `static_dir` and keeps a static publication
+    /// current in `publish_dir` after every decision, as a live site would.
+    pub fn with_publication(mut self, static_dir: &Path, publish_dir: &Path) -> Self {
+        self.publication = Some((static_dir.to_path_buf(), publish_dir.to_path_buf()));
+        self
+    }
+
+    /// Adds a curator account with the server's own command, before or while it runs.
+    pub async fn add_curator(&self, email: &str, password: &str) -> Result<(), String> {
+        use tokio::io::AsyncWriteExt;
+        let mut child = Command::new(&self.binary)
+            .args(["user", "add", "--email", email, "--role", "curator"])
+            .env("BP_DATABASE", &self.database)
+            .env("RUST_LOG", "warn")
+            .stdin(Stdio::piped())
+            .stdout(Stdio::null())
+            .spawn()
+            .map_err(|e| format!("adding a curator: {e}"))?;
+        let mut stdin = child.stdin.take().expect("piped stdin");
+        stdin.write_all(format!("{password}\n").as_bytes()).await.map_err(|e| format!("adding a curator: {e}"))?;
+        drop(stdin);
+        let status = child.wait().await.map_err(|e| format!("adding a curator: {e}"))?;
+        if status.success() { Ok(()) } else { Err(format!("adding a curator failed ({status})")) }
     }
 
     pub fn base_url(&self) -> String {
@@ -61,14 +89,18 @@ impl ServerProcess {
             .env("BP_MIN_FILL_SECONDS", "0")
             .env("BP_SUBMISSIONS_PER_MINUTE", "1000000")
             .env("BP_DEMO", if self.demo { "1" } else { "0" })
-            // Without a static folder only /api is served, which is all a run needs.
             .env_remove("BP_STATIC_DIR")
+            .env_remove("BP_PUBLISH_DIR")
             // One log line per request would cost more than the requests.
             .env("RUST_LOG", "warn")
             .stdin(Stdio::null())
             .stdout(log.try_clone().map_err(|e| format!("sharing the server log: {e}"))?)
             .stderr(log)
             .kill_on_drop(true);
+        // Without a static folder only /api is served, which is all most runs need.
+        if let Some((static_dir, publish_dir)) = &self.publication {
+            command.env("BP_STATIC_DIR", static_dir).env("BP_PUBLISH_DIR", publish_dir);
+        }
         let child = command.spawn().map_err(|e| format!("starting {}: {e}", self.binary.display()))?;
         self.child = Some(child);
         self.wait_until_healthy().await
