@@ -122,6 +122,67 @@ pub fn transition(from: ModerationStatus, action: CurationAction) -> Result<Mode
     Ok(to)
 }
 
+/// What a decision does beyond changing the state: the server carries these
+/// out, in the decision's transaction or right after it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Effects {
+    /// The latest version of the answer becomes the public one (and the
+    /// practice's first publication date is set, if it has none).
+    pub make_latest_public: bool,
+    /// The practice leaves the public catalogue.
+    pub hide: bool,
+    /// The respondent reads the outcome on the private link's page (the
+    /// editors' message, when the decision has one).
+    pub notify_respondent: bool,
+}
+
+impl Effects {
+    /// True when the public catalogue changes, so the static publication
+    /// must be written again.
+    pub const fn changes_public(self) -> bool {
+        self.make_latest_public || self.hide
+    }
+}
+
+/// A decision the workflow allows: where it leads and what it does.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Decided {
+    pub to: ModerationStatus,
+    pub effects: Effects,
+}
+
+/// Why a decision cannot be taken.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Refusal {
+    /// The state does not allow the action.
+    NotAllowed(InvalidTransition),
+    /// `AcceptUpdate`, but the respondent sent no update.
+    NoUpdate,
+}
+
+/// The decision `action` on a submission in `from` (`update_pending`: the
+/// respondent sent an update of the published practice), with its effects.
+pub fn decide(from: ModerationStatus, action: CurationAction, update_pending: bool) -> Result<Decided, Refusal> {
+    let to = transition(from, action).map_err(Refusal::NotAllowed)?;
+    if action == CurationAction::AcceptUpdate && !update_pending {
+        return Err(Refusal::NoUpdate);
+    }
+    let public_before = from == ModerationStatus::Pubblicata;
+    let public_after = to == ModerationStatus::Pubblicata;
+    let effects = Effects {
+        make_latest_public: public_after,
+        hide: public_before && !public_after,
+        notify_respondent: matches!(
+            action,
+            CurationAction::RequestChanges
+                | CurationAction::Reject
+                | CurationAction::Publish
+                | CurationAction::AcceptUpdate
+        ),
+    };
+    Ok(Decided { to, effects })
+}
+
 /// The actions a submission in `state` allows, for the interface's buttons;
 /// `update_pending` says whether the respondent sent an update of a published
 /// practice, the one case `AcceptUpdate` needs beyond the state.
@@ -226,6 +287,32 @@ mod tests {
         assert_eq!(allowed(S::Pubblicata, false), [A::Unpublish, A::Archive]);
         assert_eq!(allowed(S::Pubblicata, true), [A::AcceptUpdate, A::Unpublish, A::Archive]);
         assert!(allowed(S::InRevisione, true).iter().all(|a| *a != A::AcceptUpdate), "only a published practice");
+    }
+
+    #[test]
+    fn decisions_say_what_they_make_public_or_hide() {
+        let effects = |from, action, pending| decide(from, action, pending).map(|d| d.effects);
+        let publish = effects(S::InRevisione, A::Publish, false).unwrap();
+        assert!(publish.make_latest_public && !publish.hide && publish.changes_public());
+        let update = effects(S::Pubblicata, A::AcceptUpdate, true).unwrap();
+        assert!(update.make_latest_public && update.notify_respondent);
+        assert_eq!(decide(S::Pubblicata, A::AcceptUpdate, false), Err(Refusal::NoUpdate));
+        for action in [A::Unpublish, A::Archive] {
+            let hidden = effects(S::Pubblicata, action, false).unwrap();
+            assert!(hidden.hide && !hidden.make_latest_public, "{action:?} takes it out of the catalogue");
+        }
+        let review = effects(S::Inviata, A::TakeInReview, false).unwrap();
+        assert!(!review.changes_public() && !review.notify_respondent, "nothing public changes in review");
+        assert!(!effects(S::Inviata, A::Archive, false).unwrap().changes_public(), "never public, nothing to hide");
+        assert!(matches!(decide(S::Inviata, A::Publish, false), Err(Refusal::NotAllowed(_))));
+        // Every allowed transition is a decision, with the same destination.
+        for &from in S::ALL {
+            for action in A::ALL {
+                if let Ok(to) = transition(from, action) {
+                    assert_eq!(decide(from, action, true).map(|d| d.to), Ok(to), "{from:?} --{action:?}-->");
+                }
+            }
+        }
     }
 
     #[test]

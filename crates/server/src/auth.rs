@@ -14,53 +14,26 @@ use axum::extract::{FromRequestParts, Request, State};
 use axum::http::{Method, header, request::Parts};
 use axum::middleware::Next;
 use axum::response::Response;
-use rusqlite::{Connection, OptionalExtension, params};
-use serde::{Deserialize, Serialize};
+use rusqlite::Connection;
 
 /// The session cookie's name.
 pub const SESSION_COOKIE: &str = "bp_session";
 /// How long a session lasts.
 pub const SESSION_HOURS: i64 = 8;
+
+pub use domain::api::Role;
+
+/// A signed-in user, as the handlers know them.
+pub type User = db::accounts::UserRow;
+
+impl From<User> for domain::api::User {
+    fn from(user: User) -> Self {
+        Self { email: user.email, role: user.role }
+    }
+}
+
 /// The shortest password accepted.
-pub const MIN_PASSWORD: usize = 12;
-
-/// What a user may do.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum Role {
-    /// Reviews and decides on submissions.
-    Curator,
-    /// A curator who also manages accounts and reads the audit log.
-    Admin,
-}
-
-impl Role {
-    /// The role's name, as stored.
-    pub const fn code(self) -> &'static str {
-        match self {
-            Role::Curator => "curator",
-            Role::Admin => "admin",
-        }
-    }
-
-    /// The role with this name.
-    pub fn from_code(code: &str) -> Option<Self> {
-        match code {
-            "curator" => Some(Role::Curator),
-            "admin" => Some(Role::Admin),
-            _ => None,
-        }
-    }
-}
-
-/// A signed-in user.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, utoipa::ToSchema)]
-pub struct User {
-    #[serde(skip)]
-    pub id: i64,
-    pub email: String,
-    pub role: Role,
-}
+pub const MIN_PASSWORD: usize = domain::api::NewAccount::MIN_PASSWORD;
 
 /// Argon2id with the crate's default (OWASP-recommended) parameters.
 pub fn hash_password(password: &str) -> String {
@@ -90,57 +63,33 @@ fn later(hours: i64) -> String {
     at.format(&time::format_description::well_known::Rfc3339).expect("formats")
 }
 
-/// Adds an account.
+/// Adds an account, hashing its password (slow: call it off any lock the
+/// request path needs, as the CLI and tests do).
 pub fn create_user(conn: &Connection, email: &str, role: Role, password: &str) -> Result<(), DbError> {
-    conn.execute(
-        "INSERT INTO users (email, role, password_hash, created_at) VALUES (?1, ?2, ?3, ?4)",
-        params![email.trim(), role.code(), hash_password(password), db::now()],
-    )?;
-    Ok(())
+    db::accounts::insert(conn, email, role, &hash_password(password))
 }
 
 /// Checks credentials; on success opens a session and returns its secret.
-pub fn login(conn: &Connection, email: &str, password: &str) -> Result<Option<(User, String)>, DbError> {
-    let found: Option<(i64, String, String, String, bool)> = conn
-        .query_row("SELECT id, email, role, password_hash, disabled FROM users WHERE email = ?1", [email.trim()], |r| {
-            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
-        })
-        .optional()?;
-    let Some((id, email, role, hash, disabled)) = found else {
-        verify_password(password, decoy_hash());
-        return Ok(None);
-    };
-    if !verify_password(password, &hash) || disabled {
-        return Ok(None);
-    }
-    let Some(role) = Role::from_code(&role) else { return Ok(None) };
+/// The account is read with a read connection, the password verified on the
+/// blocking pool with no connection held, and only the new session is
+/// written: a sign-in never holds the writer for Argon2's time.
+pub async fn login(db: &db::Db, email: String, password: String) -> Result<Option<(User, String)>, DbError> {
+    let found = db.read(move |conn| db::accounts::login(conn, &email)).await?;
+    let verified = tokio::task::spawn_blocking(move || match found {
+        None => {
+            verify_password(&password, decoy_hash());
+            None
+        }
+        Some(login) => (verify_password(&password, &login.password_hash) && !login.disabled).then_some(login.user),
+    })
+    .await?;
+    let Some(user) = verified else { return Ok(None) };
     let mut secret = [0u8; 32];
     getrandom::fill(&mut secret).expect("the operating system provides randomness");
     let token: String = secret.iter().map(|b| format!("{b:02x}")).collect();
-    conn.execute(
-        "INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES (?1, ?2, ?3, ?4)",
-        params![sha256_hex(token.as_bytes()), id, db::now(), later(SESSION_HOURS)],
-    )?;
-    Ok(Some((User { id, email, role }, token)))
-}
-
-/// The user of a live session.
-pub fn session_user(conn: &Connection, token: &str) -> Result<Option<User>, DbError> {
-    let found: Option<(i64, String, String)> = conn
-        .query_row(
-            "SELECT u.id, u.email, u.role FROM sessions s JOIN users u ON u.id = s.user_id
-             WHERE s.token_hash = ?1 AND s.revoked = 0 AND s.expires_at > ?2 AND u.disabled = 0",
-            params![sha256_hex(token.as_bytes()), db::now()],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
-        )
-        .optional()?;
-    Ok(found.and_then(|(id, email, role)| Some(User { id, email, role: Role::from_code(&role)? })))
-}
-
-/// Ends a session.
-pub fn revoke(conn: &Connection, token: &str) -> Result<(), DbError> {
-    conn.execute("UPDATE sessions SET revoked = 1 WHERE token_hash = ?1", [sha256_hex(token.as_bytes())])?;
-    Ok(())
+    let (hash, user_id) = (sha256_hex(token.as_bytes()), user.id);
+    db.call(move |conn| db::accounts::open_session(conn, &hash, user_id, &later(SESSION_HOURS))).await?;
+    Ok(Some((user, token)))
 }
 
 /// The session secret sent by the browser, if any.
@@ -169,7 +118,8 @@ impl FromRequestParts<AppState> for Curator {
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
         let token = session_token(parts).ok_or(ApiError::Unauthorized)?;
-        let user = state.db.call(move |conn| session_user(conn, &token)).await?;
+        let hash = sha256_hex(token.as_bytes());
+        let user = state.db.read(move |conn| db::accounts::session_user(conn, &hash)).await?;
         user.map(Curator).ok_or(ApiError::Unauthorized)
     }
 }

@@ -31,9 +31,15 @@ pub struct Config {
     #[arg(long, env = "BP_DEMO", action = clap::ArgAction::SetTrue,
           value_parser = clap::builder::BoolishValueParser::new())]
     pub demo: bool,
-    /// Submissions completed in fewer seconds are refused as automated.
+    /// Submissions completed in fewer seconds (from the questionnaire's
+    /// opening, as the server measured it) are refused as automated.
     #[arg(long, env = "BP_MIN_FILL_SECONDS", default_value_t = 20)]
     pub min_fill_seconds: u64,
+    /// Reverse proxies whose `Forwarded` / `X-Forwarded-For` headers name
+    /// the client (addresses or CIDR ranges, comma-separated, e.g.
+    /// `127.0.0.1,10.0.0.0/8`); from anyone else those headers are ignored.
+    #[arg(long, env = "BP_TRUSTED_PROXIES", default_value = "")]
+    pub trusted_proxies: String,
     /// The public address of the site, for absolute links in the open-data
     /// metadata and feed (default: `http://` + the listen address).
     #[arg(long, env = "BP_PUBLIC_URL")]

@@ -6,8 +6,6 @@ use axum::extract::rejection::{JsonRejection, PathRejection, QueryRejection};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use domain::{FieldErrors, Lang};
-use serde::Serialize;
-use std::collections::BTreeMap;
 
 /// An error answered to an API client.
 #[derive(Debug, thiserror::Error)]
@@ -50,31 +48,7 @@ pub enum ApiError {
     Internal(#[from] crate::db::DbError),
 }
 
-/// The body of every error answer.
-#[derive(Serialize, utoipa::ToSchema)]
-#[schema(as = ErrorBody)]
-pub struct Body<'a> {
-    error: Detail<'a>,
-}
-
-/// What went wrong.
-#[derive(Serialize, utoipa::ToSchema)]
-#[schema(as = ErrorDetail)]
-struct Detail<'a> {
-    status: u16,
-    code: &'a str,
-    message: String,
-    /// Field key → messages in Italian, for people and simple clients.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    fields: Option<BTreeMap<String, Vec<String>>>,
-    /// Field key → error codes, for clients that word messages themselves
-    /// (the app, in the respondent's language).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    field_errors: Option<FieldErrors>,
-}
-
-/// The error body's name in the OpenAPI document.
-pub type ErrorBody = Body<'static>;
+pub use domain::api::{ErrorBody, ErrorDetail};
 
 impl ApiError {
     fn status_and_code(&self) -> (StatusCode, &'static str) {
@@ -91,7 +65,7 @@ impl ApiError {
             Self::LooksAutomated(_) => (StatusCode::UNPROCESSABLE_ENTITY, "looks_automated"),
             Self::TooManyRequests { .. } => (StatusCode::TOO_MANY_REQUESTS, "too_many_requests"),
             Self::InvalidLink => (StatusCode::UNAUTHORIZED, "invalid_link"),
-            Self::Unauthorized => (StatusCode::UNAUTHORIZED, "unauthorized"),
+            Self::Unauthorized => (StatusCode::UNAUTHORIZED, domain::api::UNAUTHORIZED),
             Self::Forbidden => (StatusCode::FORBIDDEN, "forbidden"),
             Self::BadCredentials => (StatusCode::UNAUTHORIZED, "bad_credentials"),
             Self::Timeout => (StatusCode::REQUEST_TIMEOUT, "request_timeout"),
@@ -150,8 +124,14 @@ impl IntoResponse for ApiError {
             }
             _ => (None, None),
         };
-        let body =
-            Body { error: Detail { status: status.as_u16(), code, message: self.message(), fields, field_errors } };
+        let detail = ErrorDetail {
+            status: status.as_u16(),
+            code: code.to_owned(),
+            message: self.message(),
+            fields,
+            field_errors,
+        };
+        let body = ErrorBody { error: detail };
         let mut response = (status, axum::Json(body)).into_response();
         if let Self::TooManyRequests { retry_after_seconds } = self {
             response.headers_mut().insert(axum::http::header::RETRY_AFTER, retry_after_seconds.into());

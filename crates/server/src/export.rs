@@ -2,8 +2,13 @@
 //! query engine as the page, so the file holds exactly the rows on screen),
 //! or all of them, as CSV or JSON. CSV follows RFC 4180 in UTF-8, one row per
 //! practice, one column per public field in questionnaire order (from the
-//! definition, so columns never shift), ISO dates, ISTAT codes as text, and
-//! multi-valued fields as codes joined by `;`.
+//! definition, so columns never shift), ISO dates, ISTAT codes as text,
+//! multi-valued fields as codes joined by `;`, and partners (whose names may
+//! hold any character) as a JSON array of `{"kind", "name"}` in their cell.
+//! A cell that a spreadsheet would run as a formula (it starts with `=`, `+`,
+//! `-`, `@`, a tab or a carriage return) is written after an apostrophe, as
+//! OWASP advises for CSV injection: the curators' export holds private data
+//! and is opened in spreadsheets.
 
 use domain::catalogue::{CatalogueIndex, Query};
 use domain::questionnaire::{Kind, QUESTIONNAIRE, Visibility};
@@ -70,22 +75,27 @@ pub fn select(practices: Vec<PublicPractice>, query: &Query) -> Vec<PublicPracti
     order.into_iter().filter_map(|i| slots[i].take()).collect()
 }
 
-/// One cell: text as is, lists joined by `;`, partners as `type:name`.
+/// One cell: text as is, lists joined by `;`, partners as a JSON array;
+/// never something a spreadsheet would run.
 fn cell(key: &str, value: Option<&Value>) -> String {
     let partners = matches!(QUESTIONNAIRE.field(key).map(|f| f.kind), Some(Kind::Partners { .. }));
-    match value {
+    let text = match value {
         None | Some(Value::Null) => String::new(),
         Some(Value::String(s)) => s.clone(),
-        Some(Value::Array(items)) if partners => items
-            .iter()
-            .map(|p| format!("{}:{}", p["kind"].as_str().unwrap_or_default(), p["name"].as_str().unwrap_or_default()))
-            .collect::<Vec<_>>()
-            .join(";"),
+        Some(Value::Array(items)) if items.is_empty() => String::new(),
+        Some(list @ Value::Array(_)) if partners => list.to_string(),
         Some(Value::Array(items)) => {
             items.iter().map(|v| v.as_str().map_or_else(|| v.to_string(), str::to_owned)).collect::<Vec<_>>().join(";")
         }
         Some(other) => other.to_string(),
-    }
+    };
+    defuse_formula(text)
+}
+
+/// Text that a spreadsheet would take for a formula, made inert with a
+/// leading apostrophe (OWASP, "CSV Injection").
+pub fn defuse_formula(text: String) -> String {
+    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{text}") } else { text }
 }
 
 /// Rows (JSON objects) as CSV with the given columns, in RFC 4180 with CRLF,
@@ -131,11 +141,30 @@ mod tests {
     #[test]
     fn cells_join_lists_and_keep_codes_as_text() {
         assert_eq!(cell("comune_codes", Some(&serde_json::json!(["001272", "058091"]))), "001272;058091");
-        assert_eq!(
-            cell("partners", Some(&serde_json::json!([{"kind": "volontariato", "name": "A; B"}]))),
-            "volontariato:A; B"
-        );
+        let partners = serde_json::json!([{"kind": "volontariato", "name": "A; B:C"}, {"kind": "scuola", "name": "D"}]);
+        let written = cell("partners", Some(&partners));
+        assert_eq!(serde_json::from_str::<Value>(&written).unwrap(), partners, "a name with ; and : reads back whole");
+        assert_eq!(cell("partners", Some(&serde_json::json!([]))), "");
         assert_eq!(cell("staff_count", Some(&serde_json::json!(4))), "4");
         assert_eq!(cell("end_date", None), "");
+    }
+
+    #[test]
+    fn cells_a_spreadsheet_would_run_are_written_inert() {
+        for (text, written) in [
+            ("=HYPERLINK(\"http://x\")", "'=HYPERLINK(\"http://x\")"),
+            ("+39 055 1234", "'+39 055 1234"),
+            ("-1+1", "'-1+1"),
+            ("@SUM(A1)", "'@SUM(A1)"),
+            ("\tcmd", "'\tcmd"),
+            ("\rcmd", "'\rcmd"),
+            ("Servizio = buono", "Servizio = buono"),
+            ("", ""),
+        ] {
+            assert_eq!(cell("title", Some(&Value::from(text))), written, "{text:?}");
+        }
+        let csv = rows_to_csv(&["title"], [serde_json::Map::from_iter([("title".into(), Value::from("=1+1"))])]);
+        let mut reader = csv::Reader::from_reader(csv.as_slice());
+        assert_eq!(&reader.records().next().unwrap().unwrap()[0], "'=1+1");
     }
 }

@@ -1,6 +1,8 @@
 //! Abuse limits on the submission endpoint, without third-party captchas: a
-//! honeypot field, a minimum time spent on the form, and a per-client rate
-//! limit (the `governor` crate's GCRA). The body size limit is global.
+//! honeypot field, a minimum time spent on the form (measured by the server,
+//! from a start token it signed when the questionnaire was opened), and a
+//! per-client rate limit (the `governor` crate's GCRA). The body size limit
+//! is global.
 
 use crate::error::ApiError;
 use governor::clock::{Clock, DefaultClock};
@@ -36,11 +38,17 @@ impl AbuseGuard {
         })
     }
 
-    /// Refuses a filled honeypot or a form completed implausibly fast.
-    pub fn check_human(&self, honeypot: &str, fill_seconds: u64) -> Result<(), ApiError> {
+    /// Refuses a filled honeypot, a start token the server did not sign, or
+    /// a form completed implausibly fast (`fill_seconds`, from the token).
+    pub fn check_human(&self, honeypot: &str, fill_seconds: Option<u64>) -> Result<(), ApiError> {
         if !honeypot.is_empty() {
             return Err(ApiError::LooksAutomated("è stato compilato un campo nascosto"));
         }
+        let Some(fill_seconds) = fill_seconds else {
+            return Err(ApiError::LooksAutomated(
+                "il questionario non risulta aperto da questo sito; ricarica la pagina",
+            ));
+        };
         if fill_seconds < self.min_fill_seconds {
             return Err(ApiError::LooksAutomated("il questionario è stato compilato troppo in fretta"));
         }
@@ -52,5 +60,87 @@ impl Default for AbuseGuard {
     /// Twenty seconds at least on a six-step form; ten submissions a minute.
     fn default() -> Self {
         Self::new(20, 10)
+    }
+}
+
+/// Start tokens: when the questionnaire was opened, as `SECONDS.SIGNATURE`
+/// (Unix seconds, and their HMAC-SHA256 under a key kept in the database, so
+/// tokens outlive restarts and a draft finished days later still counts).
+#[derive(Clone)]
+pub struct StartTokens {
+    key: Arc<[u8]>,
+}
+
+type Mac = hmac::Hmac<sha2::Sha256>;
+
+impl StartTokens {
+    /// The name of the key in the `settings` table.
+    pub const SETTING: &str = "start_token_key";
+
+    /// Tokens signed with `key`.
+    pub fn new(key: &[u8]) -> Self {
+        Self { key: Arc::from(key) }
+    }
+
+    /// A fresh random key, as stored.
+    pub fn random_key() -> String {
+        let mut key = [0u8; 32];
+        getrandom::fill(&mut key).expect("the operating system provides randomness");
+        key.iter().map(|b| format!("{b:02x}")).collect()
+    }
+
+    fn mac(&self, seconds: u64) -> Mac {
+        use hmac::Mac as _;
+        let mut mac = Mac::new_from_slice(&self.key).expect("HMAC takes a key of any length");
+        mac.update(seconds.to_string().as_bytes());
+        mac
+    }
+
+    /// The token of a questionnaire opened at `now` (Unix seconds).
+    pub fn issue(&self, now: u64) -> String {
+        use base64::Engine as _;
+        use hmac::Mac as _;
+        let signature = self.mac(now).finalize().into_bytes();
+        format!("{now}.{}", base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(signature))
+    }
+
+    /// Seconds between the token's start and `now`, if the server signed it
+    /// (and it is not from the future).
+    pub fn seconds_since(&self, token: &str, now: u64) -> Option<u64> {
+        use base64::Engine as _;
+        use hmac::Mac as _;
+        let (seconds, signature) = token.split_once('.')?;
+        if seconds.is_empty() || seconds.len() > 20 || !seconds.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        let started: u64 = seconds.parse().ok()?;
+        let signature = base64::engine::general_purpose::URL_SAFE_NO_PAD.decode(signature).ok()?;
+        self.mac(started).verify_slice(&signature).ok()?;
+        now.checked_sub(started)
+    }
+}
+
+/// Now, in Unix seconds.
+pub fn unix_now() -> u64 {
+    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_tokens_the_server_signed_measure_the_time_on_the_form() {
+        let tokens = StartTokens::new(b"a key");
+        let token = tokens.issue(1_000);
+        assert_eq!(tokens.seconds_since(&token, 1_030), Some(30));
+        assert_eq!(tokens.seconds_since(&token, 1_000 + 9 * 86_400), Some(9 * 86_400), "a draft of days ago");
+        assert_eq!(tokens.seconds_since(&token, 999), None, "a token from the future");
+        let (_, signature) = token.split_once('.').unwrap();
+        assert_eq!(tokens.seconds_since(&format!("10.{signature}"), 1_030), None, "an earlier start, same signature");
+        assert_eq!(StartTokens::new(b"another key").seconds_since(&token, 1_030), None, "another server's token");
+        for bad in ["", "1000", "1000.", ".abc", "-5.abc", "1e3.abc", "1000.!!!"] {
+            assert_eq!(tokens.seconds_since(bad, 1_030), None, "{bad:?}");
+        }
     }
 }

@@ -6,6 +6,7 @@
 pub mod api;
 pub mod auth;
 pub mod backup;
+pub mod client;
 pub mod config;
 pub mod db;
 pub mod demo;
@@ -61,12 +62,19 @@ pub struct AppState {
     pub request_timeout: std::time::Duration,
     /// The static publication kept current after every decision, if any.
     pub publication: Option<Arc<publish::LivePublication>>,
+    /// Signs and reads the questionnaire's start tokens.
+    pub start_tokens: guard::StartTokens,
+    /// Proxies whose forwarding headers name the client.
+    pub trusted_proxies: client::TrustedProxies,
 }
 
 impl AppState {
     /// The state for a database and, optionally, a built app to serve.
     pub fn new(db: db::Db, static_dir: Option<&Path>) -> std::io::Result<Self> {
         let index_html = static_dir.map(|dir| std::fs::read_to_string(dir.join("index.html"))).transpose()?;
+        let key = db
+            .call_now(|conn| db::setting_or_insert(conn, guard::StartTokens::SETTING, guard::StartTokens::random_key))
+            .map_err(std::io::Error::other)?;
         Ok(Self {
             db,
             static_dir: static_dir.map(Path::to_path_buf),
@@ -77,7 +85,17 @@ impl AppState {
             public_url: "http://localhost".to_owned(),
             request_timeout: std::time::Duration::from_secs(30),
             publication: None,
+            start_tokens: guard::StartTokens::new(key.as_bytes()),
+            trusted_proxies: client::TrustedProxies::default(),
         })
+    }
+
+    /// Asks for the static publication, if any, to be written again; returns
+    /// at once (a background task writes it, coalescing requests).
+    pub fn publish(&self) {
+        if let Some(live) = &self.publication {
+            live.request();
+        }
     }
 }
 
@@ -139,12 +157,15 @@ pub async fn serve(config: config::Config) -> Result<(), Box<dyn std::error::Err
     state.embed_ancestors = web::parse_embed_ancestors(&config.embed_ancestors)?;
     state.public_url = config.public_url();
     state.request_timeout = std::time::Duration::from_secs(config.request_timeout_seconds);
+    state.trusted_proxies = client::TrustedProxies::parse(&config.trusted_proxies)?;
     if let Some(dir) = &config.publish_dir {
-        if state.static_dir.is_none() {
+        let Some(dist) = state.static_dir.clone() else {
             return Err("BP_PUBLISH_DIR needs the built app: set BP_STATIC_DIR (dist)".into());
-        }
-        state.publication = Some(Arc::new(publish::LivePublication::new(dir, config.questionnaire_url.clone())?));
-        publish::refresh_live(&state).await;
+        };
+        let live = publish::LivePublication::new(dir, config.questionnaire_url.clone())?;
+        let live = live.start(state.db.clone(), dist, state.public_url.clone());
+        live.request();
+        state.publication = Some(live);
     }
     let listener = tokio::net::TcpListener::bind(config.listen).await?;
     let address = listener.local_addr()?;
@@ -246,22 +267,23 @@ pub async fn export_catalogue(config: &config::Config, out: &Path) -> Result<(),
 /// Adds a curator account, reading its password from standard input.
 pub async fn add_user(config: &config::Config, email: &str, role: &str) -> Result<(), Box<dyn std::error::Error>> {
     let role = auth::Role::from_code(role).ok_or("the role is curator or admin")?;
-    if !domain::validation::is_email(email.trim()) {
-        return Err(format!("not an e-mail address: {email}").into());
-    }
     if std::io::IsTerminal::is_terminal(&std::io::stdin()) {
         eprint!("Password (at least {} characters): ", auth::MIN_PASSWORD);
     }
     let mut password = String::new();
     std::io::stdin().read_line(&mut password)?;
     let password = password.trim_end_matches(['\n', '\r']).to_owned();
-    if password.chars().count() < auth::MIN_PASSWORD {
-        return Err(format!("the password needs at least {} characters", auth::MIN_PASSWORD).into());
+    let account = domain::api::NewAccount { email: email.trim().to_owned(), role, password: password.clone() };
+    if let Err(errors) = account.check() {
+        let problems: Vec<String> =
+            errors.iter().map(|(key, e)| format!("{key}: {}", e.message(domain::Lang::En))).collect();
+        return Err(problems.join("; ").into());
     }
     let db = db::Db::open(&config.database)?;
     let email = email.trim().to_owned();
     let shown = email.clone();
-    db.call(move |conn| auth::create_user(conn, &email, role, &password)).await?;
+    let hash = tokio::task::spawn_blocking(move || auth::hash_password(&password)).await?;
+    db.call(move |conn| db::accounts::insert(conn, &email, role, &hash)).await?;
     println!("added {shown} as {}", role.code());
     Ok(())
 }

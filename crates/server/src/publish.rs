@@ -6,7 +6,8 @@
 
 use crate::config::Config;
 use crate::{api, db, demo, opendata};
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 /// Pages of the app that a visitor may open directly.
 const PAGES: [&str; 9] = [
@@ -78,7 +79,7 @@ pub async fn publish_static(config: &Config, out: &Path) -> Result<(), Box<dyn s
 /// holds. The practices are read once, so pages, practice files, catalogue
 /// and open data agree; the files are written off the async threads.
 pub async fn write_site(source: &Source<'_>, out: &Path) -> Result<usize, Error> {
-    let practices = source.db.call(|conn| db::published_practices(conn)).await?;
+    let practices = source.db.read(db::published_practices).await?;
     let (dist, out) = (source.dist.to_path_buf(), out.to_path_buf());
     let (public_url, questionnaire_url) = (source.public_url.to_owned(), source.questionnaire_url.map(str::to_owned));
     tokio::task::spawn_blocking(move || write_files(&dist, &out, &public_url, questionnaire_url.as_deref(), &practices))
@@ -125,15 +126,21 @@ fn write_files(
 }
 
 /// A static publication the server keeps current (`BP_PUBLISH_DIR`): after
-/// every curators' decision the whole site is written into a new folder
-/// beside it, and the symbolic link `link` is switched to it with one
-/// rename, so a web server reading through the link sees the old site or the
-/// new one, never half of each.
+/// every decision that changes what the public sees, the whole site is
+/// written into a new folder beside it, and the symbolic link `link` is
+/// switched to it with one rename, so a web server reading through the link
+/// sees the old site or the new one, never half of each.
+///
+/// Decisions do not wait for it: they ask (`request`) and answer once their
+/// change is committed; one background task writes, on the blocking pool,
+/// and requests that arrive while it writes are served by one more write.
 pub struct LivePublication {
-    pub link: std::path::PathBuf,
+    pub link: PathBuf,
     pub questionnaire_url: Option<String>,
-    /// One writer at a time; decisions that land together publish in turn.
-    writing: tokio::sync::Mutex<u64>,
+    /// The number of the latest request; the writer publishes up to it.
+    requested: tokio::sync::watch::Sender<u64>,
+    /// The number of the latest request whose changes are published.
+    published: tokio::sync::watch::Sender<u64>,
 }
 
 impl LivePublication {
@@ -146,44 +153,92 @@ impl LivePublication {
                 link.display()
             ));
         }
-        Ok(Self { link: link.to_path_buf(), questionnaire_url, writing: tokio::sync::Mutex::new(0) })
+        Ok(Self {
+            link: link.to_path_buf(),
+            questionnaire_url,
+            requested: tokio::sync::watch::Sender::new(0),
+            published: tokio::sync::watch::Sender::new(0),
+        })
+    }
+
+    /// Starts the background writer, reading from `db` and the built app in `dist`.
+    pub fn start(self, db: db::Db, dist: PathBuf, public_url: String) -> Arc<Self> {
+        let live = Arc::new(self);
+        let writer = Arc::clone(&live);
+        tokio::spawn(async move {
+            let mut requests = writer.requested.subscribe();
+            let mut generation = 0u64;
+            loop {
+                if requests.changed().await.is_err() {
+                    return;
+                }
+                let wanted = *requests.borrow_and_update();
+                generation += 1;
+                if let Err(error) = writer.write(&db, &dist, &public_url, generation).await {
+                    tracing::error!(%error, "updating the static publication failed");
+                }
+                writer.published.send_replace(wanted);
+            }
+        });
+        live
+    }
+
+    /// Asks for the site to be written again with the current data; returns at once.
+    pub fn request(&self) {
+        self.requested.send_modify(|n| *n += 1);
+    }
+
+    /// Waits until every change requested so far is published (or its
+    /// writing failed and was logged).
+    pub async fn settled(&self) {
+        let target = *self.requested.borrow();
+        let mut published = self.published.subscribe();
+        let _ = published.wait_for(|done| *done >= target).await;
     }
 
     /// Writes the current site and switches the link to it. The previous
     /// copy stays until the next switch (a reader that followed the old link
     /// a moment ago still finds its files); older ones are removed.
-    pub async fn refresh(&self, db: &db::Db, dist: &Path, public_url: &str) -> Result<(), Error> {
-        let mut generation = self.writing.lock().await;
-        *generation += 1;
+    async fn write(&self, db: &db::Db, dist: &Path, public_url: &str, generation: u64) -> Result<(), Error> {
         let name = self.link.file_name().ok_or("BP_PUBLISH_DIR has no file name")?.to_string_lossy().into_owned();
-        let stamp = format!("{}-{}", &db::now().replace([':', '-'], ""), *generation);
+        let stamp = format!("{}-{generation}", &db::now().replace([':', '-'], ""));
         let folder = self.link.with_file_name(format!("{name}.{stamp}"));
         let source = Source { db, dist, public_url, questionnaire_url: self.questionnaire_url.as_deref() };
         write_site(&source, &folder).await?;
-        let previous = std::fs::read_link(&self.link).ok();
-        let next_link = self.link.with_file_name(format!(".{name}.next"));
-        let _ = std::fs::remove_file(&next_link);
-        std::os::unix::fs::symlink(folder.file_name().ok_or("no folder name")?, &next_link)?;
-        std::fs::rename(&next_link, &self.link)?;
-        let keep = [Some(folder.file_name().unwrap_or_default().to_owned()), previous.map(|p| p.into_os_string())];
-        let parent = self.link.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-        for entry in std::fs::read_dir(parent)? {
-            let entry = entry?;
-            let file_name = entry.file_name();
-            let ours = file_name.to_string_lossy().starts_with(&format!("{name}."));
-            if ours && !keep.iter().flatten().any(|k| *k == file_name) && entry.file_type()?.is_dir() {
-                std::fs::remove_dir_all(entry.path())?;
-            }
-        }
+        let link = self.link.clone();
+        tokio::task::spawn_blocking(move || switch_link(&link, &name, &folder)).await??;
         Ok(())
     }
 }
 
-/// Brings the live static publication, if any, up to date with the database;
-/// a failure is logged (the decision itself is already stored).
-pub async fn refresh_live(state: &crate::AppState) {
-    let (Some(live), Some(dist)) = (state.publication.as_deref(), state.static_dir.as_deref()) else { return };
-    if let Err(error) = live.refresh(&state.db, dist, &state.public_url).await {
-        tracing::error!(%error, "updating the static publication failed");
+/// Points `link` at `folder` with one rename, and removes older copies.
+fn switch_link(link: &Path, name: &str, folder: &Path) -> Result<(), Error> {
+    let previous = std::fs::read_link(link).ok();
+    let next_link = link.with_file_name(format!(".{name}.next"));
+    let _ = std::fs::remove_file(&next_link);
+    symlink(Path::new(folder.file_name().ok_or("no folder name")?), &next_link)?;
+    std::fs::rename(&next_link, link)?;
+    let keep = [Some(folder.file_name().unwrap_or_default().to_owned()), previous.map(|p| p.into_os_string())];
+    let parent = link.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    for entry in std::fs::read_dir(parent)? {
+        let entry = entry?;
+        let file_name = entry.file_name();
+        let ours = file_name.to_string_lossy().starts_with(&format!("{name}."));
+        if ours && !keep.iter().flatten().any(|k| *k == file_name) && entry.file_type()?.is_dir() {
+            std::fs::remove_dir_all(entry.path())?;
+        }
     }
+    Ok(())
+}
+
+/// A symbolic link to a folder.
+#[cfg(unix)]
+fn symlink(target: &Path, link: &Path) -> std::io::Result<()> {
+    std::os::unix::fs::symlink(target, link)
+}
+
+/// A symbolic link to a folder.
+#[cfg(windows)]
+fn symlink(target: &Path, link: &Path) -> std::io::Result<()> {
+    std::os::windows::fs::symlink_dir(target, link)
 }

@@ -1,0 +1,487 @@
+//! Practices and their versions: submissions, updates through the private
+//! link, the public reads, and what the back office reads and changes. The
+//! rules (which state follows which, what a decision makes public) are the
+//! domain's; these functions carry them out.
+
+use super::{DbError, invalid, now};
+use domain::api::{Answers, OwnSubmission, QueueEntry};
+use domain::curation::{self, CurationAction, Effects};
+use domain::practice::{PublicationFacts, QUESTIONNAIRE_VERSION};
+use domain::vocabulary::ModerationStatus;
+use domain::{Practice, PracticeId, PublicPractice};
+use rusqlite::{Connection, OptionalExtension, Transaction, params};
+use std::sync::LazyLock;
+
+/// SQL, for a `practices p` row: the latest version of its answer.
+const LATEST_ANSWER: &str =
+    "(SELECT v.answer FROM practice_versions v WHERE v.practice_id = p.id ORDER BY v.version DESC LIMIT 1)";
+
+/// SQL, for a `practices p` row: how many versions it has.
+const VERSIONS: &str = "(SELECT count(*) FROM practice_versions v WHERE v.practice_id = p.id)";
+
+/// SQL, for a `practices p` row: the respondent sent an update of a
+/// published practice that no curator has accepted yet (its latest version is
+/// not the public answer). Curators' corrections update the public answer at
+/// once, so they never leave one pending.
+pub static UPDATE_PENDING: LazyLock<String> = LazyLock::new(|| {
+    format!("(p.moderation_status = '{}' AND {LATEST_ANSWER} IS NOT p.answer)", ModerationStatus::Pubblicata.code())
+});
+
+/// How a new practice enters the database.
+pub struct NewPractice {
+    pub answer: Practice,
+    pub status: ModerationStatus,
+    pub demo: bool,
+    /// The collection round's code (`raccolta_continua` outside every round).
+    pub round: String,
+    /// For respondents' submissions: exactly-once storage and the private link.
+    pub submission: Option<SubmissionKeys>,
+}
+
+/// What makes a respondent's submission idempotent and editable later.
+pub struct SubmissionKeys {
+    pub idempotency_key: String,
+    /// SHA-256 (hex) of what was submitted under the key.
+    pub request_hash: String,
+    /// SHA-256 (hex) of the private link's token.
+    pub edit_token_hash: String,
+}
+
+/// What became of a submission.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Stored {
+    /// Stored now, under this reference.
+    Created(PracticeId),
+    /// The same submission was already stored under this reference.
+    Replayed(PracticeId),
+    /// The idempotency key was already used for a different submission.
+    KeyReused,
+    /// The private link's secret already belongs to another submission.
+    TokenReused,
+}
+
+fn reference(text: &str) -> Result<PracticeId, DbError> {
+    PracticeId::parse(text).map_err(|_| DbError::Stored(format!("not a practice reference: {text}")))
+}
+
+fn status(code: &str) -> Result<ModerationStatus, DbError> {
+    ModerationStatus::from_code(code).ok_or_else(|| DbError::Stored(format!("not a moderation state: {code}")))
+}
+
+/// Stores a practice with a fresh citable reference, and its first version.
+/// A submission whose idempotency key is known is not stored again.
+pub fn insert_practice(conn: &mut Connection, new: &NewPractice) -> Result<Stored, DbError> {
+    let tx = conn.transaction()?;
+    if let Some(keys) = &new.submission {
+        let existing: Option<(String, String)> = tx
+            .query_row(
+                "SELECT reference, request_hash FROM practices WHERE idempotency_key = ?1",
+                [&keys.idempotency_key],
+                |row| Ok((row.get(0)?, row.get(1)?)),
+            )
+            .optional()?;
+        if let Some((id, hash)) = existing {
+            return Ok(if hash == keys.request_hash { Stored::Replayed(reference(&id)?) } else { Stored::KeyReused });
+        }
+        let token_taken: bool = tx.query_row(
+            "SELECT EXISTS (SELECT 1 FROM practices WHERE edit_token_hash = ?1)",
+            [&keys.edit_token_hash],
+            |row| row.get(0),
+        )?;
+        if token_taken {
+            return Ok(Stored::TokenReused);
+        }
+    }
+    let now = now();
+    let year: u16 = now[..4].parse().expect("RFC 3339 starts with the year");
+    let sequence: u32 = tx.query_row(
+        "INSERT INTO reference_counters (year, last) VALUES (?1, 1)
+         ON CONFLICT (year) DO UPDATE SET last = last + 1 RETURNING last",
+        [year],
+        |row| row.get(0),
+    )?;
+    let id = PracticeId::new(year, sequence);
+    let published_at = (new.status == ModerationStatus::Pubblicata).then_some(&now);
+    let answer = serde_json::to_string(&new.answer)?;
+    let keys = new.submission.as_ref();
+    tx.execute(
+        "INSERT INTO practices (reference, moderation_status, demo, collection_round, questionnaire_version,
+             answer, submitted_at, published_at, updated_at, idempotency_key, request_hash, edit_token_hash)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?7, ?9, ?10, ?11)",
+        params![
+            id.as_str(),
+            new.status.code(),
+            new.demo,
+            new.round,
+            QUESTIONNAIRE_VERSION,
+            answer,
+            now,
+            published_at,
+            keys.map(|k| &k.idempotency_key),
+            keys.map(|k| &k.request_hash),
+            keys.map(|k| &k.edit_token_hash),
+        ],
+    )?;
+    let row_id = tx.last_insert_rowid();
+    insert_version(&tx, row_id, &answer, "respondent", &now)?;
+    tx.commit()?;
+    Ok(Stored::Created(id))
+}
+
+/// Adds the next version of a practice's answer.
+fn insert_version(tx: &Transaction<'_>, row_id: i64, answer: &str, author: &str, now: &str) -> Result<i64, DbError> {
+    Ok(tx.query_row(
+        "INSERT INTO practice_versions (practice_id, version, answer, questionnaire_version, author, created_at)
+         SELECT ?1, coalesce(max(version), 0) + 1, ?2, ?3, ?4, ?5 FROM practice_versions WHERE practice_id = ?1
+         RETURNING version",
+        params![row_id, answer, QUESTIONNAIRE_VERSION, author, now],
+        |r| r.get(0),
+    )?)
+}
+
+/// The submission whose private link token hashes to `token_hash`.
+pub fn own_submission(conn: &Connection, token_hash: &str) -> Result<Option<OwnSubmission>, DbError> {
+    let row = conn
+        .query_row(
+            &format!(
+                "SELECT p.reference, p.moderation_status, p.submitted_at, p.updated_at, p.curator_message,
+                        {VERSIONS}, {LATEST_ANSWER}
+                 FROM practices p WHERE p.edit_token_hash = ?1"
+            ),
+            [token_hash],
+            |row| {
+                Ok((
+                    row.get::<_, String>(0)?,
+                    row.get::<_, String>(1)?,
+                    row.get::<_, String>(2)?,
+                    row.get::<_, String>(3)?,
+                    row.get::<_, Option<String>>(4)?,
+                    row.get::<_, u32>(5)?,
+                    row.get::<_, String>(6)?,
+                ))
+            },
+        )
+        .optional()?;
+    let Some((id, state, submitted_at, updated_at, curator_message, versions, answer)) = row else {
+        return Ok(None);
+    };
+    Ok(Some(OwnSubmission {
+        id: reference(&id)?,
+        moderation_status: status(&state)?,
+        versions,
+        submitted_at,
+        updated_at,
+        curator_message,
+        answers: serde_json::from_str(&answer)?,
+    }))
+}
+
+/// Adds a new version of the answer behind the private link; returns the
+/// reference and the new version's number. A published practice keeps its
+/// public answer until a curator accepts the update; an unpublished one shows
+/// the latest version to curators.
+pub fn update_own_submission(
+    conn: &mut Connection,
+    token_hash: &str,
+    answer: &Practice,
+) -> Result<Option<(PracticeId, i64)>, DbError> {
+    let tx = conn.transaction()?;
+    let found: Option<(i64, String, String)> = tx
+        .query_row(
+            "SELECT id, reference, moderation_status FROM practices WHERE edit_token_hash = ?1",
+            [token_hash],
+            |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)),
+        )
+        .optional()?;
+    let Some((row_id, id, state)) = found else { return Ok(None) };
+    let from = status(&state)?;
+    let now = now();
+    let answer = serde_json::to_string(answer)?;
+    let version = insert_version(&tx, row_id, &answer, "respondent", &now)?;
+    let entry = |action, after: ModerationStatus| super::audit::Entry {
+        actor: "respondent",
+        action,
+        practice: Some(row_id),
+        before: Some(from.code()),
+        after: Some(after.code()),
+        message: None,
+    };
+    if from == ModerationStatus::Pubblicata {
+        // The published version stays public until a curator accepts the
+        // update; the new version number makes a decision taken on the old
+        // review stale.
+        tx.execute("UPDATE practices SET version = version + 1 WHERE id = ?1", [row_id])?;
+        super::audit::record(&tx, &entry(domain::api::AuditAction::Update, from), &now)?;
+    } else {
+        tx.execute("UPDATE practices SET answer = ?2, updated_at = ?3 WHERE id = ?1", params![row_id, answer, now])?;
+    }
+    // Sending the requested changes puts the submission back in the queue.
+    if let Ok(to) = curation::transition(from, CurationAction::Resubmit) {
+        tx.execute(
+            "UPDATE practices SET moderation_status = ?2, version = version + 1 WHERE id = ?1",
+            params![row_id, to.code()],
+        )?;
+        super::audit::record(&tx, &entry(domain::api::AuditAction::Curation(CurationAction::Resubmit), to), &now)?;
+    }
+    tx.commit()?;
+    Ok(Some((reference(&id)?, version)))
+}
+
+/// True when no practice at all is stored.
+pub fn is_empty(conn: &Connection) -> Result<bool, DbError> {
+    Ok(conn.query_row("SELECT NOT EXISTS (SELECT 1 FROM practices)", [], |row| row.get(0))?)
+}
+
+const PUBLIC_COLUMNS: &str =
+    "reference, demo, published_at, updated_at, collection_round, questionnaire_version, answer";
+
+fn public_practice(row: &rusqlite::Row<'_>) -> rusqlite::Result<(PublicationFacts, String)> {
+    let id: String = row.get(0)?;
+    let facts = PublicationFacts {
+        id: PracticeId::parse(&id).map_err(|_| invalid(0, "not a practice reference"))?,
+        demo: row.get(1)?,
+        published_at: row.get(2)?,
+        updated_at: row.get(3)?,
+        collection_round: row.get(4)?,
+        questionnaire_version: row.get(5)?,
+    };
+    Ok((facts, row.get(6)?))
+}
+
+/// Every published practice, most recently published first.
+pub fn published_practices(conn: &Connection) -> Result<Vec<PublicPractice>, DbError> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {PUBLIC_COLUMNS} FROM practices WHERE moderation_status = ?1 ORDER BY published_at DESC, id DESC"
+    ))?;
+    let rows = stmt.query_map([ModerationStatus::Pubblicata.code()], public_practice)?;
+    rows.map(|row| {
+        let (facts, answer) = row?;
+        Ok(PublicPractice::new(facts, serde_json::from_str(&answer)?))
+    })
+    .collect()
+}
+
+/// One published practice, if there is one with this reference.
+pub fn published_practice(conn: &Connection, id: &PracticeId) -> Result<Option<PublicPractice>, DbError> {
+    let found = conn
+        .query_row(
+            &format!("SELECT {PUBLIC_COLUMNS} FROM practices WHERE reference = ?1 AND moderation_status = ?2"),
+            [id.as_str(), ModerationStatus::Pubblicata.code()],
+            public_practice,
+        )
+        .optional()?;
+    found.map(|(facts, answer)| Ok(PublicPractice::new(facts, serde_json::from_str(&answer)?))).transpose()
+}
+
+/// Every submission as the editors' queue lists it, oldest first.
+pub fn queue(conn: &Connection) -> Result<Vec<QueueEntry>, DbError> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT p.reference, p.answer ->> '$.title', p.answer ->> '$.entity_name', p.moderation_status, p.demo,
+                p.submitted_at, p.updated_at, p.version, {}
+         FROM practices p ORDER BY p.submitted_at, p.id",
+        *UPDATE_PENDING
+    ))?;
+    let rows = stmt.query_map([], |r| {
+        Ok(QueueEntry {
+            id: PracticeId::parse(&r.get::<_, String>(0)?).map_err(|_| invalid(0, "not a practice reference"))?,
+            title: r.get(1)?,
+            entity_name: r.get(2)?,
+            moderation_status: ModerationStatus::from_code(&r.get::<_, String>(3)?)
+                .ok_or_else(|| invalid(3, "not a moderation state"))?,
+            demo: r.get(4)?,
+            submitted_at: r.get(5)?,
+            updated_at: r.get(6)?,
+            version: r.get(7)?,
+            update_pending: r.get(8)?,
+        })
+    })?;
+    Ok(rows.collect::<Result<Vec<_>, _>>()?)
+}
+
+/// A submission as the editors review it, every field.
+pub struct ReviewRow {
+    pub row_id: i64,
+    pub moderation_status: ModerationStatus,
+    pub version: i64,
+    pub demo: bool,
+    pub submitted_at: String,
+    pub updated_at: String,
+    pub published_at: Option<String>,
+    pub curator_message: Option<String>,
+    /// The latest version of the answer.
+    pub latest: Answers,
+    /// What changes are compared with: the public answer for a pending
+    /// update, otherwise the version before the latest.
+    pub baseline: Option<Answers>,
+    pub versions: i64,
+    pub update_pending: bool,
+}
+
+/// The submission with this reference, for review.
+pub fn review(conn: &Connection, id: &PracticeId) -> Result<Option<ReviewRow>, DbError> {
+    let found = conn
+        .query_row(
+            &format!(
+                "SELECT p.id, p.moderation_status, p.version, p.demo, p.submitted_at, p.updated_at, p.published_at,
+                        p.curator_message, {LATEST_ANSWER}, {VERSIONS}, {}, p.answer,
+                        (SELECT v.answer FROM practice_versions v WHERE v.practice_id = p.id
+                         ORDER BY v.version DESC LIMIT 1 OFFSET 1)
+                 FROM practices p WHERE p.reference = ?1",
+                *UPDATE_PENDING
+            ),
+            [id.as_str()],
+            |r| {
+                let update_pending: bool = r.get(10)?;
+                let baseline: Option<String> = if update_pending { r.get(11)? } else { r.get(12)? };
+                Ok((
+                    ReviewRow {
+                        row_id: r.get(0)?,
+                        moderation_status: ModerationStatus::from_code(&r.get::<_, String>(1)?)
+                            .ok_or_else(|| invalid(1, "not a moderation state"))?,
+                        version: r.get(2)?,
+                        demo: r.get(3)?,
+                        submitted_at: r.get(4)?,
+                        updated_at: r.get(5)?,
+                        published_at: r.get(6)?,
+                        curator_message: r.get(7)?,
+                        latest: Answers::new(),
+                        baseline: None,
+                        versions: r.get(9)?,
+                        update_pending,
+                    },
+                    r.get::<_, String>(8)?,
+                    baseline,
+                ))
+            },
+        )
+        .optional()?;
+    let Some((mut row, latest, baseline)) = found else { return Ok(None) };
+    row.latest = serde_json::from_str(&latest)?;
+    row.baseline = baseline.as_deref().map(serde_json::from_str).transpose()?;
+    Ok(Some(row))
+}
+
+/// Every other submission's reference, body and title (for duplicates).
+pub fn titles_except(conn: &Connection, id: &PracticeId) -> Result<Vec<(PracticeId, String, String)>, DbError> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT reference, answer ->> '$.entity_name', answer ->> '$.title' FROM practices WHERE reference != ?1",
+    )?;
+    let rows = stmt.query_map([id.as_str()], |r| {
+        let id = PracticeId::parse(&r.get::<_, String>(0)?).map_err(|_| invalid(0, "not a practice reference"))?;
+        Ok((id, r.get(1)?, r.get(2)?))
+    })?;
+    Ok(rows.collect::<Result<Vec<_>, _>>()?)
+}
+
+/// A submission's state, read inside the transaction that will change it.
+pub struct PracticeState {
+    pub row_id: i64,
+    pub status: ModerationStatus,
+    pub version: i64,
+    pub update_pending: bool,
+}
+
+/// The state of the submission with this reference.
+pub fn state(tx: &Transaction<'_>, id: &PracticeId) -> Result<Option<PracticeState>, DbError> {
+    let found = tx
+        .query_row(
+            &format!(
+                "SELECT p.id, p.moderation_status, p.version, {} FROM practices p WHERE p.reference = ?1",
+                *UPDATE_PENDING
+            ),
+            [id.as_str()],
+            |r| Ok((r.get(0)?, r.get::<_, String>(1)?, r.get(2)?, r.get(3)?)),
+        )
+        .optional()?;
+    found
+        .map(|(row_id, code, version, update_pending)| {
+            Ok(PracticeState { row_id, status: status(&code)?, version, update_pending })
+        })
+        .transpose()
+}
+
+/// Carries out a decision the domain allowed: the new state, a new version
+/// number, the message for the respondent if any, and its effects.
+pub fn apply_decision(
+    tx: &Transaction<'_>,
+    row_id: i64,
+    to: ModerationStatus,
+    effects: Effects,
+    message: Option<&str>,
+    now: &str,
+) -> Result<(), DbError> {
+    tx.execute(
+        "UPDATE practices SET moderation_status = ?2, version = version + 1, updated_at = ?3,
+             curator_message = coalesce(?4, curator_message)
+         WHERE id = ?1",
+        params![row_id, to.code(), now, message],
+    )?;
+    if effects.make_latest_public {
+        tx.execute(
+            &format!(
+                "UPDATE practices AS p SET answer = {LATEST_ANSWER}, published_at = coalesce(published_at, ?2)
+                 WHERE p.id = ?1"
+            ),
+            params![row_id, now],
+        )?;
+    }
+    Ok(())
+}
+
+/// Stores a curator's correction as a new version; it is the answer shown
+/// at once (to the public too, when published).
+pub fn apply_correction(
+    tx: &Transaction<'_>,
+    row_id: i64,
+    answer: &Practice,
+    author: &str,
+    now: &str,
+) -> Result<(), DbError> {
+    let answer = serde_json::to_string(answer)?;
+    insert_version(tx, row_id, &answer, author, now)?;
+    tx.execute(
+        "UPDATE practices SET answer = ?2, version = version + 1, updated_at = ?3 WHERE id = ?1",
+        params![row_id, answer, now],
+    )?;
+    Ok(())
+}
+
+/// The system columns of the curators' export, in order.
+pub const CURATOR_SYSTEM_COLUMNS: [&str; 11] = [
+    "id",
+    "moderation_status",
+    "demo",
+    "collection_round",
+    "questionnaire_version",
+    "submitted_at",
+    "updated_at",
+    "published_at",
+    "version",
+    "versions",
+    "curator_message",
+];
+
+/// Every submission, every field (private ones included), latest version,
+/// with the system columns: the rows of the curators' export.
+pub fn every_submission(conn: &Connection) -> Result<Vec<Answers>, DbError> {
+    let mut stmt = conn.prepare(&format!(
+        "SELECT p.reference, p.moderation_status, p.demo, p.collection_round, p.questionnaire_version, p.submitted_at,
+                p.updated_at, p.published_at, p.version, {VERSIONS}, p.curator_message, {LATEST_ANSWER}
+         FROM practices p ORDER BY p.id"
+    ))?;
+    let rows = stmt.query_map([], |r| {
+        let mut row: Answers =
+            r.get::<_, Option<String>>(11)?.and_then(|a| serde_json::from_str(&a).ok()).unwrap_or_default();
+        for (i, key) in CURATOR_SYSTEM_COLUMNS.iter().enumerate() {
+            let value = match r.get_ref(i)? {
+                rusqlite::types::ValueRef::Integer(n) if *key == "demo" => serde_json::Value::Bool(n != 0),
+                rusqlite::types::ValueRef::Integer(n) => n.into(),
+                rusqlite::types::ValueRef::Text(t) => String::from_utf8_lossy(t).into_owned().into(),
+                _ => serde_json::Value::Null,
+            };
+            row.insert((*key).to_owned(), value);
+        }
+        Ok(row)
+    })?;
+    Ok(rows.collect::<Result<Vec<_>, _>>()?)
+}

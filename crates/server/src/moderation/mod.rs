@@ -1,0 +1,38 @@
+//! The back office, in thin handlers by area: sign-in (`session`), the queue
+//! (`queue`), a submission for review (`review`), decisions and corrections
+//! (`decisions`), accounts (`accounts`), collection rounds (`rounds`) and
+//! the curators' downloads (`exports`). Handlers extract and check the
+//! request, ask the domain, and call a `db::` function that carries the
+//! change out in one transaction with its audit entry.
+
+mod accounts;
+mod decisions;
+mod exports;
+mod queue;
+mod review;
+mod rounds;
+mod session;
+
+use crate::AppState;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+const ERROR: &str = crate::openapi::ERROR_DESCRIPTION;
+
+/// The session and moderation routes; state-changing requests must come from our pages.
+pub fn router(state: &AppState) -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(session::whoami, session::sign_in, session::sign_out))
+        .routes(routes!(queue::queue))
+        .routes(routes!(review::submission))
+        .routes(routes!(decisions::decide))
+        .routes(routes!(decisions::edit))
+        .routes(routes!(exports::export_all))
+        .routes(routes!(exports::audit))
+        .routes(routes!(exports::audit_csv))
+        .routes(routes!(accounts::users, accounts::add_user))
+        .routes(routes!(rounds::list_rounds, rounds::add_round))
+        .routes(routes!(accounts::disable_user))
+        .routes(routes!(accounts::enable_user))
+        .layer(axum::middleware::from_fn_with_state(state.clone(), crate::auth::same_origin_only))
+}

@@ -1,0 +1,54 @@
+//! The editors' queue: every submission with the count of each state, by tab.
+
+use super::ERROR;
+use crate::AppState;
+use crate::auth::Curator;
+use crate::error::{ApiError, ApiQuery};
+use axum::Json;
+use axum::extract::State;
+use domain::api::{QueueEntry, QueueFilter, QueuePage, TO_CURATE};
+use domain::vocabulary::ModerationStatus;
+use std::collections::BTreeMap;
+
+/// Submissions, oldest first, with the count of each state; `?stato=`,
+/// `?aggiornamenti=true` and `?q=` filter.
+#[utoipa::path(get, path = "/api/moderation/submissions", tag = "curators", security(("session" = [])),
+    params(QueueFilter), responses((status = 200, body = QueuePage), (status = "4XX", description = ERROR, body = crate::error::ErrorBody)))]
+pub(super) async fn queue(
+    State(state): State<AppState>,
+    Curator(_curator): Curator,
+    ApiQuery(filter): ApiQuery<QueueFilter>,
+) -> Result<Json<QueuePage>, ApiError> {
+    // `da_curare`: what awaits the editors (the queue's first tab).
+    let to_curate_only = filter.stato.as_deref() == Some(TO_CURATE);
+    let wanted = match filter.stato.as_deref() {
+        None | Some("") | Some(TO_CURATE) => None,
+        Some(code) => {
+            Some(ModerationStatus::from_code(code).ok_or(ApiError::BadRequest(format!("stato sconosciuto: {code}")))?)
+        }
+    };
+    let rows = state.db.read(crate::db::queue).await?;
+    let mut counts: BTreeMap<ModerationStatus, usize> = ModerationStatus::ALL.iter().map(|s| (*s, 0)).collect();
+    for row in &rows {
+        *counts.entry(row.moderation_status).or_default() += 1;
+    }
+    let updates_pending = rows.iter().filter(|r| r.update_pending).count();
+    let awaits = |r: &QueueEntry| domain::curation::awaits_curators(r.moderation_status, r.update_pending);
+    let to_curate = rows.iter().filter(|r| awaits(r)).count();
+    let only_updates = filter.aggiornamenti == Some(true);
+    let words: Vec<String> = filter.q.as_deref().map(|q| domain::text::tokens(q).collect()).unwrap_or_default();
+    let found = |r: &QueueEntry| {
+        let text = domain::text::fold(&format!("{} {} {}", r.id.as_str(), r.title, r.entity_name));
+        words.iter().all(|w| text.contains(w.as_str()))
+    };
+    let submissions = rows
+        .into_iter()
+        .filter(|r| {
+            wanted.is_none_or(|w| r.moderation_status == w)
+                && (!to_curate_only || awaits(r))
+                && (!only_updates || r.update_pending)
+                && found(r)
+        })
+        .collect();
+    Ok(Json(QueuePage { counts, updates_pending, to_curate, submissions }))
+}
