@@ -74,7 +74,7 @@ pub const QUESTIONNAIRE: Definition = Definition {
                         text(limits::SHORT_TEXT),
                         Always,
                     ),
-                    Condition::Is("entity_type", "altro"),
+                    Condition::Is("entity_type", EntityType::Altro.code()),
                 ),
                 help(
                     field("entity_name", t("Denominazione dell'ente", "Name of the body"), text(limits::NAME), Always),
@@ -91,7 +91,7 @@ pub const QUESTIONNAIRE: Definition = Definition {
                         "comune_codes",
                         t("Comune o comuni interessati", "Municipality or municipalities concerned"),
                         Kind::Comuni { max: limits::COMUNI, region: "region_code" },
-                        Required::When(Condition::Is("entity_type", "comune")),
+                        Required::When(Condition::Is("entity_type", EntityType::Comune.code())),
                     ),
                     t(
                         "Scrivi le prime lettere e scegli dall'elenco ufficiale ISTAT della regione indicata.",
@@ -103,7 +103,7 @@ pub const QUESTIONNAIRE: Definition = Definition {
                         "ats_name",
                         t("Ambito territoriale sociale", "Social district (ATS)"),
                         text(limits::NAME),
-                        Required::When(Condition::Is("entity_type", "ambito_territoriale_sociale")),
+                        Required::When(Condition::Is("entity_type", EntityType::AmbitoTerritorialeSociale.code())),
                     ),
                     t(
                         "Il nome usato nella tua regione, ad esempio «Ambito Territoriale TA/2».",
@@ -242,7 +242,7 @@ pub const QUESTIONNAIRE: Definition = Definition {
                         "end_date",
                         t("Data di conclusione", "End date"),
                         Kind::YearMonth { min: Some(START_MIN), not_before: Some("start_date") },
-                        Required::When(Condition::Is("status", "conclusa")),
+                        Required::When(Condition::Is("status", PracticeStatus::Conclusa.code())),
                     ),
                     t(
                         "Da indicare se la pratica è conclusa; lascia vuoto se è ancora in corso.",
@@ -314,7 +314,7 @@ pub const QUESTIONNAIRE: Definition = Definition {
                         text(limits::SHORT_TEXT),
                         Always,
                     ),
-                    Condition::Has("communication_channels", "altro"),
+                    Condition::Has("communication_channels", CommunicationChannel::Altro.code()),
                 ),
                 field(
                     "tools",
@@ -329,7 +329,7 @@ pub const QUESTIONNAIRE: Definition = Definition {
                         text(limits::SHORT_TEXT),
                         Always,
                     ),
-                    Condition::Has("tools", "altro"),
+                    Condition::Has("tools", Tool::Altro.code()),
                 ),
                 field(
                     "staff_profiles",

@@ -130,7 +130,13 @@ pub enum Kind {
     Consent,
 }
 
-/// A condition on another field's answer.
+/// A condition on another field's answer: the key of a field asked in the
+/// same or an earlier step, and for `Is` and `Has` one of that field's codes.
+/// The definition writes codes with the vocabularies' own `code()`
+/// (`EntityType::Comune.code()`), so a misspelt code does not compile; the
+/// test `conditions_refer_to_real_fields` checks the rest: that the key is a
+/// field, asked no later, of the kind the condition reads, and that the code
+/// is one of its options.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Condition {
     /// The single choice `field` is `code`.
@@ -249,6 +255,7 @@ mod tests {
     use super::*;
     use crate::FieldError;
     use crate::comuni::ComuneIndex;
+    use crate::geo::Region;
     use proptest::prelude::*;
     use serde_json::{Map, Value, json};
 
@@ -282,6 +289,95 @@ mod tests {
                 );
             }
         }
+        let problems = reference_problems(&QUESTIONNAIRE);
+        assert!(problems.is_empty(), "wrong references in the definition:\n{}", problems.join("\n"));
+    }
+
+    /// What is wrong with the references from field to field in `definition`.
+    /// A condition (`shown_when`, `Required::When`) or a kind (`other`,
+    /// `not_before`, `region`) names a field asked in the same or an earlier
+    /// step, of the kind it reads: `Is` a single choice, `Has` a multiple
+    /// choice, each with a code among that field's options.
+    fn reference_problems(definition: &Definition) -> Vec<String> {
+        let mut problems = Vec::new();
+        let single: fn(Kind) -> bool = |k| matches!(k, Kind::Choice { .. });
+        let multiple: fn(Kind) -> bool = |k| matches!(k, Kind::Choices { .. });
+        for (step, field) in definition.steps.iter().enumerate().flat_map(|(i, s)| s.fields.iter().map(move |f| (i, f)))
+        {
+            let mut refer = |key: &str, code: Option<&str>, what: &str, fits: fn(Kind) -> bool| {
+                let mut problem = |text: String| problems.push(format!("{}: {text}", field.key));
+                let Some(target) = definition.field(key) else {
+                    return problem(format!("refers to {key:?}, not a field"));
+                };
+                if key == field.key {
+                    problem("refers to itself".into());
+                } else if definition.step_of(key) > Some(step) {
+                    problem(format!("refers to {key}, asked in a later step"));
+                }
+                if !fits(target.kind) {
+                    problem(format!("refers to {key}, which is not {what}"));
+                }
+                let options = match target.kind {
+                    Kind::Choice { options } | Kind::Choices { options, .. } => options,
+                    _ => &[],
+                };
+                if let Some(code) = code.filter(|code| !options.iter().any(|o| o.code == *code)) {
+                    problem(format!("{key} has no option {code:?}"));
+                }
+            };
+            let required = if let Required::When(condition) = field.required { Some(condition) } else { None };
+            for condition in [field.shown_when, required].into_iter().flatten() {
+                match condition {
+                    Condition::Is(key, code) => refer(key, Some(code), "a single choice", single),
+                    Condition::Has(key, code) => refer(key, Some(code), "a multiple choice", multiple),
+                    Condition::Filled(key) => refer(key, None, "a field", |_| true),
+                }
+            }
+            match field.kind {
+                Kind::Choices { other: Some(key), .. } => {
+                    refer(key, None, "a text", |k| matches!(k, Kind::Text { .. }))
+                }
+                Kind::YearMonth { not_before: Some(key), .. } => {
+                    refer(key, None, "a year and month", |k| matches!(k, Kind::YearMonth { .. }))
+                }
+                Kind::Comuni { region, .. } => {
+                    refer(region, None, "the region", |k| k == Kind::Choice { options: Region::CHOICES })
+                }
+                _ => {}
+            }
+        }
+        problems
+    }
+
+    #[test]
+    fn a_misspelt_key_or_a_wrong_code_is_caught() {
+        use crate::vocabulary::{EntityType, Tool};
+        use Required::{Always, Never};
+        const T: Text = t("Domanda", "Question");
+        const STEPS: &[Step] = &[
+            Step {
+                key: "one",
+                title: T,
+                fields: &[
+                    field("entity_type", T, Kind::Choice { options: EntityType::CHOICES }, Always),
+                    field("tools", T, Kind::Choices { options: Tool::CHOICES, other: Some("tools_othr") }, Always),
+                    shown_when(field("a", T, text(9), Always), Condition::Is("entity_typ", EntityType::Comune.code())),
+                    shown_when(field("b", T, text(9), Always), Condition::Is("entity_type", Tool::Telefono.code())),
+                    shown_when(field("c", T, text(9), Always), Condition::Has("entity_type", EntityType::Altro.code())),
+                    field("d", T, Kind::Comuni { max: 9, region: "tools" }, Required::When(Condition::Filled("e"))),
+                ],
+            },
+            Step { key: "two", title: T, fields: &[field("e", T, Kind::Count, Never)] },
+        ];
+        let expected = [
+            "tools: refers to \"tools_othr\", not a field",
+            "a: refers to \"entity_typ\", not a field",
+            "b: entity_type has no option \"telefono\"",
+            "c: refers to entity_type, which is not a multiple choice",
+            "d: refers to e, asked in a later step",
+            "d: refers to tools, which is not the region",
+        ];
+        assert_eq!(reference_problems(&Definition { version: 0, steps: STEPS }), expected);
     }
 
     #[test]
