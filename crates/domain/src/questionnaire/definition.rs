@@ -462,7 +462,11 @@ mod tests {
     fn the_definition_covers_exactly_the_practice_record() {
         let practice_keys: BTreeSet<String> = valid_answers().keys().cloned().collect();
         let definition_keys: BTreeSet<String> = QUESTIONNAIRE.fields().map(|f| f.key.to_owned()).collect();
-        assert_eq!(definition_keys, practice_keys, "every stored key is asked, every asked key is stored");
+        let (unstored, unasked) = (&definition_keys - &practice_keys, &practice_keys - &definition_keys);
+        assert_eq!(
+            definition_keys, practice_keys,
+            "every stored key is asked, every asked key is stored: Practice lacks {unstored:?}, the definition {unasked:?}"
+        );
         assert_eq!(QUESTIONNAIRE.steps.len(), 6, "six steps as in domain.md");
         let mut seen = BTreeSet::new();
         assert!(QUESTIONNAIRE.fields().all(|f| seen.insert(f.key)), "keys are unique");
