@@ -337,6 +337,13 @@ pub const QUESTIONNAIRE_VERSION: u32 = 1;
 /// The licence of every practice's public content.
 pub const LICENCE: &str = "CC-BY-4.0";
 
+/// The keys of a public practice that are not answers to the questionnaire:
+/// the publication facts (`PublicationFacts`), which come before the answers,
+/// then `licence`, which comes after them. A public practice's keys are these
+/// and the definition's public fields, exactly (a test checks it).
+pub const SYSTEM_KEYS: [&str; 7] =
+    ["id", "demo", "published_at", "updated_at", "collection_round", "questionnaire_version", "licence"];
+
 impl PublicPractice {
     /// The public projection of a practice. Written field by field on purpose:
     /// adding a field to `Practice` does not publish it until it is added here.
@@ -563,5 +570,34 @@ mod tests {
             assert!(PracticeId::parse(bad).is_err(), "{bad:?} must be refused");
         }
         assert!(PracticeId::parse("BP-2020-0042").is_ok());
+    }
+
+    #[test]
+    fn a_public_practice_has_every_public_field_and_only_those() {
+        use crate::questionnaire::{QUESTIONNAIRE, Visibility};
+        use std::collections::BTreeSet;
+        let facts = PublicationFacts {
+            id: PracticeId::new(2020, 1),
+            demo: false,
+            published_at: "2020-05-20T09:00:00Z".into(),
+            updated_at: "2020-05-21T09:00:00Z".into(),
+            collection_round: CollectionRound::PrimaRaccolta2020.code().into(),
+            questionnaire_version: QUESTIONNAIRE_VERSION,
+        };
+        let public = PublicPractice::new(facts, crate::validation::tests::valid());
+        let serde_json::Value::Object(json) = serde_json::to_value(&public).unwrap() else { panic!("not an object") };
+        let keys: BTreeSet<&str> = json.keys().map(String::as_str).collect();
+        let public_fields = QUESTIONNAIRE.fields().filter(|f| f.visibility == Visibility::Public).map(|f| f.key);
+        let expected: BTreeSet<&str> = public_fields.chain(SYSTEM_KEYS).collect();
+        let missing: Vec<&str> = expected.difference(&keys).copied().collect();
+        let extra: Vec<&str> = keys.difference(&expected).copied().collect();
+        assert!(
+            missing.is_empty(),
+            "PublicPractice lacks {missing:?}: add them to the struct and to PublicPractice::new"
+        );
+        assert!(
+            extra.is_empty(),
+            "PublicPractice has {extra:?}: neither public fields of the definition nor SYSTEM_KEYS"
+        );
     }
 }

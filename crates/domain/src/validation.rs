@@ -1,5 +1,5 @@
 //! The errors people read when an answer is not acceptable, and the small
-//! checks the questionnaire's definition (`questionnaire.rs`) is built from.
+//! checks the questionnaire's definition (`questionnaire/`) is built from.
 //! The browser runs the definition while the respondent types; the server runs
 //! the very same code on every submission.
 //!

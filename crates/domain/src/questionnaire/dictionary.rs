@@ -1,0 +1,170 @@
+//! What the exports are made of: their answer columns, stable across
+//! questionnaire versions (`EXPORT_COLUMNS`), and the data dictionary that
+//! says what each column means, derived from the definition.
+
+use super::{Definition, Kind, Required, Visibility};
+
+/// The export's columns after the definition changes: every column it
+/// already had, in its place (a question removed from the form keeps its
+/// column), then one for each question it did not have, at the end. This is
+/// the rule `EXPORT_COLUMNS` is kept by; its test checks the constant is
+/// already up to date with the definition.
+pub fn export_columns_after<'a>(previous: &[&'a str], questions: impl IntoIterator<Item = &'a str>) -> Vec<&'a str> {
+    let mut columns = previous.to_vec();
+    for key in questions {
+        if !columns.contains(&key) {
+            columns.push(key);
+        }
+    }
+    columns
+}
+
+/// Every answer column the curators' export has ever had, in the order they
+/// were introduced. Append only: a question removed from the form keeps its
+/// column (empty for new answers), a new question adds one at the end, so
+/// nothing shifts between questionnaire versions.
+pub const EXPORT_COLUMNS: &[&str] = &[
+    // Version 1.
+    "entity_type",
+    "entity_type_other",
+    "entity_name",
+    "region_code",
+    "comune_codes",
+    "ats_name",
+    "territorial_scale",
+    "partners",
+    "contact_name",
+    "contact_role",
+    "contact_email",
+    "contact_phone",
+    "public_contact",
+    "title",
+    "summary",
+    "description",
+    "need_addressed",
+    "service_type",
+    "start_date",
+    "end_date",
+    "status",
+    "user_areas",
+    "target_groups",
+    "intervention_areas",
+    "innovation_tags",
+    "related_measures",
+    "delivery_modes",
+    "communication_channels",
+    "communication_channels_other",
+    "tools",
+    "tools_other",
+    "staff_profiles",
+    "staff_count",
+    "volunteers_count",
+    "funding_sources",
+    "budget_eur",
+    "beneficiaries_count",
+    "beneficiaries_unit",
+    "results",
+    "feedback_staff",
+    "feedback_citizens",
+    "critical_issues",
+    "advice",
+    "continue_after_emergency",
+    "links",
+    "privacy_notice_read",
+    "publication_consent",
+    "no_beneficiary_data",
+];
+
+/// One row of the data dictionary: what each column of the exports means.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+pub struct DictionaryEntry {
+    /// The column: the field's key.
+    pub key: &'static str,
+    /// The key of the step that asks it.
+    pub step: &'static str,
+    /// The question in Italian.
+    pub label_it: &'static str,
+    /// The question in English.
+    pub label_en: &'static str,
+    /// How the value is written in the exports.
+    pub kind: &'static str,
+    /// Whether it must be answered: `yes`, `no` or `conditional`.
+    pub required: &'static str,
+    /// Whether the answer is published.
+    pub public: bool,
+    /// The codes a choice may take (empty for other kinds).
+    pub codes: Vec<&'static str>,
+}
+
+impl Definition {
+    /// The export columns, in questionnaire order: one per field.
+    pub fn columns(&self) -> Vec<&'static str> {
+        self.fields().map(|f| f.key).collect()
+    }
+
+    /// The data dictionary derived from the definition.
+    pub fn dictionary(&self) -> Vec<DictionaryEntry> {
+        self.steps
+            .iter()
+            .flat_map(|step| step.fields.iter().map(move |f| (step, f)))
+            .map(|(step, f)| DictionaryEntry {
+                key: f.key,
+                step: step.key,
+                label_it: f.label.it,
+                label_en: f.label.en,
+                kind: match f.kind {
+                    Kind::Text { .. } => "text",
+                    Kind::Choice { .. } => "code",
+                    Kind::Choices { .. } => "codes separated by ;",
+                    Kind::YearMonth { .. } => "year-month (YYYY-MM)",
+                    Kind::Count => "integer",
+                    Kind::Euro => "decimal (euro)",
+                    Kind::Urls { .. } => "URLs separated by ;",
+                    Kind::Partners { .. } => "type:name pairs separated by ;",
+                    Kind::Comuni { .. } => "ISTAT codes separated by ;",
+                    Kind::Consent => "boolean",
+                },
+                required: match f.required {
+                    Required::Always => "yes",
+                    Required::Never => "no",
+                    Required::When(_) => "conditional",
+                },
+                public: f.visibility == Visibility::Public,
+                codes: match f.kind {
+                    Kind::Choice { options } | Kind::Choices { options, .. } => {
+                        options.iter().map(|o| o.code).collect()
+                    }
+                    _ => Vec::new(),
+                },
+            })
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::questionnaire::QUESTIONNAIRE;
+    use std::collections::BTreeSet;
+
+    #[test]
+    fn every_question_has_a_stable_export_column() {
+        assert_eq!(
+            export_columns_after(EXPORT_COLUMNS, QUESTIONNAIRE.fields().map(|f| f.key)),
+            EXPORT_COLUMNS,
+            "a new question needs its column appended to EXPORT_COLUMNS"
+        );
+        let mut seen = BTreeSet::new();
+        assert!(EXPORT_COLUMNS.iter().all(|c| seen.insert(*c)), "columns are unique");
+    }
+
+    #[test]
+    fn the_dictionary_and_columns_come_from_the_definition() {
+        let dictionary = QUESTIONNAIRE.dictionary();
+        assert_eq!(dictionary.len(), QUESTIONNAIRE.columns().len());
+        let tools = dictionary.iter().find(|d| d.key == "tools").unwrap();
+        assert_eq!(tools.codes.len(), 14);
+        assert!(!dictionary.iter().find(|d| d.key == "contact_email").unwrap().public);
+    }
+}
