@@ -328,7 +328,7 @@ async fn the_private_link_reopens_and_updates_as_a_new_version() {
 
 #[tokio::test]
 async fn abuse_gets_clear_answers_without_captchas() {
-    let server = TestServer::start_guarded(None, AbuseGuard::new(20, 2)).await;
+    let server = TestServer::start_with(None, |state| state.guard = AbuseGuard::new(20, 2)).await;
     let mut honeypot = valid_envelope();
     honeypot["website"] = json!("http://spam.example");
     let response = server.submit(&fresh_key(), &honeypot).await;

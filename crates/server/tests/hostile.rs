@@ -1056,8 +1056,7 @@ async fn hostile_input_is_refused_clearly_and_changes_nothing() {
 
     // Many sign-in attempts come from one address: loosen the throttle,
     // which has its own test in api.rs.
-    let server =
-        TestServer::start_configured(Some(&dist), |state| state.login_guard = AbuseGuard::new(0, 10_000)).await;
+    let server = TestServer::start_with(Some(&dist), |state| state.login_guard = AbuseGuard::new(0, 10_000)).await;
 
     // Controls: the raw requests reach the app's files, so a refusal below
     // means the path was refused, not that nothing is served.
