@@ -24,7 +24,7 @@ async fn decisions_switch_the_static_publication_in_one_step() {
     let site = tempfile::tempdir().unwrap();
     let link = site.path().join("sito");
     let live = Arc::new(server::publish::LivePublication::new(&link, None).unwrap());
-    let server = TestServer::start_configured(Some(dist.path()), |state| state.publication = Some(live)).await;
+    let server = TestServer::start_with(Some(dist.path()), |state| state.publication = Some(live)).await;
     let curator = sign_in(&server, "curatrice@example.org", server::auth::Role::Curator).await;
     let id = server.seed(valid_answer(), ModerationStatus::InRevisione).await;
 

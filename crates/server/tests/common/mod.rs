@@ -1,7 +1,12 @@
 //! The harness of the server's tests: the real router on a real socket, over
 //! a real SQLite file per test, driven by an HTTP client.
+//!
+//! One way to start a server: [`TestServer::start`], or
+//! [`TestServer::start_with`] to adjust the [`AppState`] first. Then the
+//! server's methods (addresses, the database, requests), and free helpers
+//! grouped below: submission bodies, curators' sessions, raw HTTP.
 
-#![allow(dead_code)] // each test file uses part of it
+#![allow(dead_code)] // each test crate uses part of it
 
 use domain::vocabulary::ModerationStatus;
 use reqwest::StatusCode;
@@ -20,25 +25,43 @@ pub struct TestServer {
 }
 
 impl TestServer {
+    // Starting.
+
+    /// A server over a fresh database, serving the app from `static_dir`
+    /// when given. The submission guard is loosened (no minimum fill time,
+    /// 10 000 requests a minute) so that tests can submit at will.
     pub async fn start(static_dir: Option<&Path>) -> Self {
-        Self::start_guarded(static_dir, AbuseGuard::new(0, 10_000)).await
+        Self::start_with(static_dir, |_| {}).await
     }
 
-    pub async fn start_guarded(static_dir: Option<&Path>, guard: AbuseGuard) -> Self {
+    /// A server whose state `configure` adjusts before it starts, after the
+    /// loosened guard of [`TestServer::start`] (e.g. a stricter guard, a
+    /// looser sign-in throttle, a live publication).
+    pub async fn start_with(static_dir: Option<&Path>, configure: impl FnOnce(&mut AppState)) -> Self {
         let dir = tempfile::tempdir().expect("temp dir");
         let db_path = dir.path().join("test.sqlite");
         let db = Db::open(&db_path).expect("database opens");
         let mut state = AppState::new(db.clone(), static_dir).expect("state");
-        state.guard = guard;
+        state.guard = AbuseGuard::new(0, 10_000);
+        configure(&mut state);
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
         let base = format!("http://{}", listener.local_addr().unwrap());
         tokio::spawn(server::serve_on(listener, state, std::future::pending()));
         Self { base, db, db_path, client: reqwest::Client::new(), _dir: dir }
     }
 
+    // Addresses.
+
     pub fn url(&self, path: &str) -> String {
         format!("{}{path}", self.base)
     }
+
+    /// The server's address as `host:port`, for requests written by hand.
+    pub fn authority(&self) -> &str {
+        self.base.trim_start_matches("http://")
+    }
+
+    // The database.
 
     pub async fn seed(&self, answer: domain::Practice, status: ModerationStatus) -> String {
         let new =
@@ -55,6 +78,33 @@ impl TestServer {
         conn.query_row("SELECT count(*) FROM practices", [], |r| r.get(0)).unwrap()
     }
 
+    /// Every row of every table, in a stable order, read with a connection of
+    /// its own: two equal snapshots mean the database did not change.
+    pub fn snapshot(&self) -> Vec<String> {
+        let conn = rusqlite::Connection::open(&self.db_path).unwrap();
+        let tables: Vec<String> = conn
+            .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name")
+            .unwrap()
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        let mut rows = Vec::new();
+        for table in tables {
+            let mut statement = conn.prepare(&format!("SELECT * FROM \"{table}\" ORDER BY rowid")).unwrap();
+            let columns = statement.column_count();
+            let mut result = statement.query([]).unwrap();
+            while let Some(row) = result.next().unwrap() {
+                let values: Vec<String> = (0..columns).map(|i| format!("{:?}", row.get_ref(i).unwrap())).collect();
+                rows.push(format!("{table}: {}", values.join(" | ")));
+            }
+        }
+        rows
+    }
+
+    // Requests.
+
+    /// A POST of `body` as is (with a fresh idempotency key), read as JSON.
     pub async fn post_raw(
         &self,
         path: &str,
@@ -70,7 +120,40 @@ impl TestServer {
         assert_eq!(response.headers()["content-type"], "application/json", "errors are JSON too");
         (status, response.json().await.expect("JSON body"))
     }
+
+    /// A submission under the idempotency key `key`.
+    pub async fn submit(&self, key: &str, body: &Value) -> reqwest::Response {
+        self.client.post(self.url("/api/submissions")).header("idempotency-key", key).json(body).send().await.unwrap()
+    }
+
+    /// A GET with a session cookie, read as JSON.
+    pub async fn get_json(&self, path: &str, cookie: &str) -> Value {
+        self.client.get(self.url(path)).header("cookie", cookie).send().await.unwrap().json().await.unwrap()
+    }
+
+    /// A curator's decision on the submission `id`, taken on `version`.
+    pub async fn act(
+        &self,
+        cookie: &str,
+        id: &str,
+        action: &str,
+        version: i64,
+        message: Option<&str>,
+    ) -> (StatusCode, Value) {
+        let response = self
+            .client
+            .post(self.url(&format!("/api/moderation/submissions/{id}/actions")))
+            .header("cookie", cookie)
+            .json(&json!({"action": action, "expected_version": version, "message": message}))
+            .send()
+            .await
+            .unwrap();
+        let status = response.status();
+        (status, response.json().await.unwrap_or(Value::Null))
+    }
 }
+
+// Submission bodies.
 
 pub fn valid_answer() -> domain::Practice {
     server::demo::practices().remove(0)
@@ -95,18 +178,7 @@ pub fn valid_envelope() -> Value {
 pub const PRIVATE_CANARIES: [&str; 4] =
     ["canary-name-7Qk", "canary-role-7Qk", "canary-mail-7qk@example.org", "+39 555 0199 7Qk"];
 
-impl TestServer {
-    pub async fn submit(&self, key: &str, body: &Value) -> reqwest::Response {
-        self.client.post(self.url("/api/submissions")).header("idempotency-key", key).json(body).send().await.unwrap()
-    }
-}
-
-impl TestServer {
-    /// A GET with a session cookie, read as JSON.
-    pub async fn get_json(&self, path: &str, cookie: &str) -> Value {
-        self.client.get(self.url(path)).header("cookie", cookie).send().await.unwrap().json().await.unwrap()
-    }
-}
+// Curators' sessions.
 
 /// A curator account and a signed-in client (cookie kept by hand, as a browser would).
 pub async fn sign_in(server: &TestServer, email: &str, role: server::auth::Role) -> String {
@@ -129,74 +201,7 @@ pub async fn sign_in(server: &TestServer, email: &str, role: server::auth::Role)
     cookie.split(';').next().unwrap().to_owned()
 }
 
-impl TestServer {
-    pub async fn act(
-        &self,
-        cookie: &str,
-        id: &str,
-        action: &str,
-        version: i64,
-        message: Option<&str>,
-    ) -> (StatusCode, Value) {
-        let response = self
-            .client
-            .post(self.url(&format!("/api/moderation/submissions/{id}/actions")))
-            .header("cookie", cookie)
-            .json(&json!({"action": action, "expected_version": version, "message": message}))
-            .send()
-            .await
-            .unwrap();
-        let status = response.status();
-        (status, response.json().await.unwrap_or(Value::Null))
-    }
-}
-impl TestServer {
-    /// Every row of every table, in a stable order, read with a connection of
-    /// its own: two equal snapshots mean the database did not change.
-    pub fn snapshot(&self) -> Vec<String> {
-        let conn = rusqlite::Connection::open(&self.db_path).unwrap();
-        let tables: Vec<String> = conn
-            .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name")
-            .unwrap()
-            .query_map([], |r| r.get(0))
-            .unwrap()
-            .collect::<Result<_, _>>()
-            .unwrap();
-        let mut rows = Vec::new();
-        for table in tables {
-            let mut statement = conn.prepare(&format!("SELECT * FROM \"{table}\" ORDER BY rowid")).unwrap();
-            let columns = statement.column_count();
-            let mut result = statement.query([]).unwrap();
-            while let Some(row) = result.next().unwrap() {
-                let values: Vec<String> = (0..columns).map(|i| format!("{:?}", row.get_ref(i).unwrap())).collect();
-                rows.push(format!("{table}: {}", values.join(" | ")));
-            }
-        }
-        rows
-    }
-}
-
-impl TestServer {
-    /// A server whose state is adjusted before it starts (e.g. a looser
-    /// sign-in throttle for tests that send many login attempts).
-    pub async fn start_configured(static_dir: Option<&Path>, configure: impl FnOnce(&mut AppState)) -> Self {
-        let dir = tempfile::tempdir().expect("temp dir");
-        let db_path = dir.path().join("test.sqlite");
-        let db = Db::open(&db_path).expect("database opens");
-        let mut state = AppState::new(db.clone(), static_dir).expect("state");
-        state.guard = AbuseGuard::new(0, 10_000);
-        configure(&mut state);
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
-        let base = format!("http://{}", listener.local_addr().unwrap());
-        tokio::spawn(server::serve_on(listener, state, std::future::pending()));
-        Self { base, db, db_path, client: reqwest::Client::new(), _dir: dir }
-    }
-
-    /// The server's address as `host:port`, for requests written by hand.
-    pub fn authority(&self) -> &str {
-        self.base.trim_start_matches("http://")
-    }
-}
+// Raw HTTP.
 
 /// A response read from a request written byte by byte on a plain TCP
 /// socket, where an HTTP client would normalise the path or refuse a header.

@@ -1,0 +1,13 @@
+//! API tests: the real router on a real socket, over a real SQLite file per
+//! test, driven by an HTTP client. One module per subject.
+
+#[path = "../common/mod.rs"]
+mod common;
+
+mod accounts;
+mod catalogue;
+mod curation;
+mod exports;
+mod private_link;
+mod site;
+mod submissions;

@@ -1,0 +1,124 @@
+//! The site's frame: health, unknown API paths, the app's shell and its
+//! headers, the OpenAPI document.
+
+use crate::common::*;
+use reqwest::StatusCode;
+use serde_json::{Value, json};
+
+#[tokio::test]
+async fn health_answers_ok_with_security_headers() {
+    let server = TestServer::start(None).await;
+    let response = server.client.get(server.url("/api/health")).send().await.unwrap();
+    assert_eq!(response.status(), StatusCode::OK);
+    let headers = response.headers().clone();
+    assert_eq!(headers["x-content-type-options"], "nosniff");
+    assert_eq!(headers["referrer-policy"], "strict-origin-when-cross-origin");
+    assert!(headers["content-security-policy"].to_str().unwrap().contains("frame-ancestors 'none'"));
+    assert!(headers.contains_key("permissions-policy"));
+    assert_eq!(response.json::<Value>().await.unwrap(), json!({"status": "ok"}));
+}
+
+#[tokio::test]
+async fn unknown_api_paths_answer_json_404() {
+    let server = TestServer::start(None).await;
+    for path in [
+        "/api/nope",
+        "/api",
+        "/api/a/b/c",
+        "/api/practices/BP-2020-9999",
+        "/api/practices/..%2F..%2Fetc%2Fpasswd",
+        "/api/",
+    ] {
+        let response = server.client.get(server.url(path)).send().await.unwrap();
+        assert_eq!(response.status(), StatusCode::NOT_FOUND, "{path}");
+        let body: Value = response.json().await.unwrap_or_else(|e| panic!("{path}: JSON 404 expected: {e}"));
+        assert_eq!(body["error"]["code"], "not_found", "{path}");
+    }
+    let (status, body) = server.post_raw("/api/nope", Some("application/json"), "{}").await;
+    assert_eq!((status, body["error"]["code"].as_str()), (StatusCode::NOT_FOUND, Some("not_found")));
+}
+
+#[tokio::test]
+async fn the_app_is_served_with_a_fresh_nonce_and_spa_fallback() {
+    let dist = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dist.path().join("index.html"),
+        "<html><script type=\"module\" nonce=\"{{__TRUNK NONCE__}}\">import '/app.js'</script></html>",
+    )
+    .unwrap();
+    std::fs::write(dist.path().join("app.js"), "console.log(1)").unwrap();
+    let server = TestServer::start(Some(dist.path())).await;
+
+    let mut nonces = Vec::new();
+    for path in ["/", "/catalogo", "/una/rotta/della/app", "/index.html"] {
+        let response = server.client.get(server.url(path)).send().await.unwrap();
+        // An address the app has no page for is a 404 to browsers and crawlers,
+        // with the same app, which shows its own "Pagina non trovata".
+        let expected = if path == "/una/rotta/della/app" { StatusCode::NOT_FOUND } else { StatusCode::OK };
+        assert_eq!(response.status(), expected, "{path}");
+        let csp = response.headers()["content-security-policy"].to_str().unwrap().to_owned();
+        assert!(csp.contains("'wasm-unsafe-eval'") && csp.contains("frame-ancestors 'none'"), "{csp}");
+        let body = response.text().await.unwrap();
+        let nonce = body.split("nonce=\"").nth(1).unwrap().split('"').next().unwrap().to_owned();
+        assert!(!nonce.contains("TRUNK"), "{path}: the placeholder is replaced");
+        assert!(csp.contains(&format!("'nonce-{nonce}'")), "{path}: the CSP names the page's nonce");
+        nonces.push(nonce);
+    }
+    nonces.sort();
+    nonces.dedup();
+    assert_eq!(nonces.len(), 4, "every response has its own nonce");
+
+    let embed = server.client.get(server.url("/embed/catalogo?regione=16")).send().await.unwrap();
+    let csp = embed.headers()["content-security-policy"].to_str().unwrap().to_owned();
+    assert!(csp.ends_with("frame-ancestors *"), "embed routes may be framed by partners: {csp}");
+    assert!(!embed.headers().contains_key("x-frame-options"));
+    let page = server.client.get(server.url("/catalogo")).send().await.unwrap();
+    assert_eq!(page.headers()["x-frame-options"], "DENY", "every other page refuses to be framed");
+
+    let script = server.client.get(server.url("/app.js")).send().await.unwrap();
+    assert_eq!(script.status(), StatusCode::OK);
+    assert_eq!(script.text().await.unwrap(), "console.log(1)");
+    let api = server.client.get(server.url("/api/nothing")).send().await.unwrap();
+    assert_eq!(api.status(), StatusCode::NOT_FOUND, "API paths never fall back to the app");
+    let traversal = server.client.get(server.url("/..%2F..%2F..%2Fetc%2Fpasswd")).send().await.unwrap();
+    assert!(!traversal.text().await.unwrap().contains("root:"), "no file outside the app folder is served");
+}
+
+#[tokio::test]
+async fn the_openapi_document_describes_every_operation() {
+    let server = TestServer::start(None).await;
+    let response = server.client.get(server.url("/api/openapi.json")).send().await.unwrap();
+    assert_eq!(response.status(), StatusCode::OK);
+    let document: Value = response.json().await.unwrap();
+    assert_eq!(document["openapi"], "3.1.0");
+    let operations: Vec<String> = document["paths"]
+        .as_object()
+        .unwrap()
+        .iter()
+        .flat_map(|(path, item)| item.as_object().unwrap().keys().map(move |method| format!("{method} {path}")))
+        .collect();
+    assert_eq!(operations.len(), 27, "{operations:#?}");
+    for operation in
+        ["post /api/submissions", "put /api/submissions/mine", "post /api/moderation/submissions/{id}/actions"]
+    {
+        assert!(operations.iter().any(|o| o == operation), "{operation} is documented");
+    }
+    // Vocabularies are documented by their codes, as the API reads and writes them.
+    let region = &document["components"]["schemas"]["Region"];
+    assert!(region["enum"].as_array().unwrap().contains(&json!("16")), "{region}");
+    // The questionnaire's limits, from the same definition the server enforces.
+    let title = &document["components"]["schemas"]["Practice"]["properties"]["title"];
+    let limit = match domain::questionnaire::QUESTIONNAIRE.field("title").unwrap().kind {
+        domain::questionnaire::Kind::Text { max, .. } => max,
+        _ => unreachable!("the title is a text"),
+    };
+    assert_eq!((title["maxLength"].as_u64(), title["minLength"].as_u64()), (Some(limit as u64), Some(1)), "{title}");
+    assert_eq!(title["description"], "Titolo della pratica");
+    let secured: Vec<&str> = document["paths"]["/api/moderation/audit"]["get"]["security"][0]
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect();
+    assert_eq!(secured, ["session"]);
+}
