@@ -3,6 +3,7 @@
 //! satisfy. The browser app and the API server both compile this crate, so a
 //! rule is written once and enforced identically on both sides.
 
+pub mod answers;
 pub mod api;
 pub mod catalogue;
 pub mod comuni;

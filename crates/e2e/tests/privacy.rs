@@ -314,7 +314,9 @@ async fn no_private_field_reaches_any_rendered_page() {
     canaries.push(curator.split_once('=').unwrap().1.to_lowercase());
     let mut flow = with_private_canaries("flow", &mut canaries);
     flow.title = format!("Pratica in due versioni {FLOW_MARKER}");
-    let envelope = json!({ "answers": flow, "edit_token": FLOW_TOKEN, "website": "", "fill_seconds": 300 });
+    let start: Value =
+        http.post(format!("{}/api/submissions/start", server.base)).send().await.unwrap().json().await.unwrap();
+    let envelope = json!({ "answers": flow, "edit_token": FLOW_TOKEN, "website": "", "started": start["started"] });
     let receipt = http
         .post(format!("{}/api/submissions", server.base))
         .header("idempotency-key", "privacy-e2e-flow-0001")

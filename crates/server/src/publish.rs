@@ -165,8 +165,9 @@ impl LivePublication {
     pub fn start(self, db: db::Db, dist: PathBuf, public_url: String) -> Arc<Self> {
         let live = Arc::new(self);
         let writer = Arc::clone(&live);
+        // Subscribed before the task runs, so a request made right away is seen.
+        let mut requests = writer.requested.subscribe();
         tokio::spawn(async move {
-            let mut requests = writer.requested.subscribe();
             let mut generation = 0u64;
             loop {
                 if requests.changed().await.is_err() {

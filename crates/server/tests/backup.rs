@@ -23,7 +23,7 @@ async fn an_online_backup_restores_every_submission_made_before_it() {
         let mut answer = answer.clone();
         answer["title"] = json!(format!("Pratica di prova numero {n}"));
         async move {
-            let body = json!({"answers": answer, "edit_token": format!("backup-test-token-{n:032}"), "website": "", "fill_seconds": 300});
+            let body = json!({"answers": answer, "edit_token": format!("backup-test-token-{n:032}"), "website": "", "started": started(300)});
             let response = server.submit(&format!("backup-test-key-{n:020}"), &body).await;
             assert_eq!(response.status(), StatusCode::CREATED);
             response.json::<serde_json::Value>().await.unwrap()["id"].as_str().unwrap().to_owned()

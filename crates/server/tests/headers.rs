@@ -151,13 +151,14 @@ async fn submission_and_sign_in_limits_answer_429_with_retry_after() {
     })
     .await;
     let answer = serde_json::to_value(server::demo::practices().remove(0)).unwrap();
+    let started = site.start_token().await;
     let mut statuses = Vec::new();
     for i in 0..3 {
         let response = site
             .client
             .post(format!("{}/api/submissions", site.base))
             .header("idempotency-key", format!("limit-test-key-{i:020}"))
-            .json(&json!({"answers": answer, "edit_token": format!("limit-test-token-{i:030}"), "website": "", "fill_seconds": 300}))
+            .json(&json!({"answers": answer, "edit_token": format!("limit-test-token-{i:030}"), "website": "", "started": started}))
             .send()
             .await
             .unwrap();
@@ -205,4 +206,69 @@ async fn a_client_trickling_its_headers_is_disconnected() {
     let waited = started.elapsed();
     assert!(read.is_ok(), "the connection is still held after {waited:?}");
     assert!(waited >= server::HEADER_READ_TIMEOUT / 2, "cut off after {waited:?}, before the limit");
+}
+
+impl Site {
+    /// The start token the questionnaire gets when it opens.
+    async fn start_token(&self) -> String {
+        let response = self.client.post(format!("{}/api/submissions/start", self.base)).send().await.unwrap();
+        assert_eq!(response.status(), StatusCode::OK);
+        response.json::<Value>().await.unwrap()["started"].as_str().unwrap().to_owned()
+    }
+
+    /// Submits a copy of the first demo practice as sent through a proxy
+    /// that names the client in `X-Forwarded-For`; returns the status.
+    async fn submit_via(&self, number: usize, forwarded_for: &str) -> StatusCode {
+        let mut answer = serde_json::to_value(server::demo::practices().remove(0)).unwrap();
+        answer["title"] = json!(format!("Pratica inoltrata {number}"));
+        let body = json!({
+            "answers": answer,
+            "edit_token": format!("proxy-test-token-{number:030}"),
+            "website": "",
+            "started": self.start_token().await,
+        });
+        self.client
+            .post(format!("{}/api/submissions", self.base))
+            .header("idempotency-key", format!("proxy-test-key-{number:020}"))
+            .header("x-forwarded-for", forwarded_for)
+            .json(&body)
+            .send()
+            .await
+            .unwrap()
+            .status()
+    }
+}
+
+/// Behind a trusted reverse proxy each client has its own limit, named by
+/// the right-most untrusted hop of `X-Forwarded-For`; from a peer that is not
+/// trusted the header is ignored, so a client cannot escape its limit by
+/// writing one.
+#[tokio::test]
+async fn per_address_limits_follow_the_client_behind_a_trusted_proxy_and_only_there() {
+    let (created, limited) = (StatusCode::CREATED, StatusCode::TOO_MANY_REQUESTS);
+    let direct = start(|state| state.guard = server::guard::AbuseGuard::new(0, 2)).await;
+    let spoofing = [
+        direct.submit_via(1, "198.51.100.1").await,
+        direct.submit_via(2, "198.51.100.2").await,
+        direct.submit_via(3, "198.51.100.3").await,
+    ];
+    assert_eq!(spoofing, [created, created, limited], "an untrusted peer's header changes nothing");
+
+    let proxied = start(|state| {
+        state.guard = server::guard::AbuseGuard::new(0, 2);
+        state.trusted_proxies = server::client::TrustedProxies::parse("127.0.0.1/32").unwrap();
+    })
+    .await;
+    let one_client = [
+        proxied.submit_via(1, "198.51.100.1").await,
+        proxied.submit_via(2, "198.51.100.1").await,
+        proxied.submit_via(3, "198.51.100.1").await,
+    ];
+    assert_eq!(one_client, [created, created, limited], "one client behind the proxy has its own limit");
+    assert_eq!(proxied.submit_via(4, "198.51.100.2").await, created, "another client is not held back by it");
+    assert_eq!(
+        proxied.submit_via(5, "6.6.6.6, 198.51.100.1").await,
+        limited,
+        "a left part the client wrote does not hide it: the proxy appended the real address"
+    );
 }

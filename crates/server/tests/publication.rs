@@ -1,7 +1,8 @@
 //! The live static publication (`BP_PUBLISH_DIR`): every decision rewrites
 //! the static site into a new folder and switches the link to it in one step,
 //! so a reader of the static `catalogue.json` sees the old catalogue or the
-//! new one, never half of a change.
+//! new one, never half of a change. Decisions do not wait for it: a
+//! background task writes the site once they are committed.
 
 mod common;
 
@@ -23,8 +24,9 @@ async fn decisions_switch_the_static_publication_in_one_step() {
     std::fs::write(dist.path().join("app.js"), "console.log(1)").unwrap();
     let site = tempfile::tempdir().unwrap();
     let link = site.path().join("sito");
-    let live = Arc::new(server::publish::LivePublication::new(&link, None).unwrap());
-    let server = TestServer::start_with(Some(dist.path()), |state| state.publication = Some(live)).await;
+    let mut live = None;
+    let server = TestServer::start_with(Some(dist.path()), |state| live = Some(publish_into(state, &link))).await;
+    let live = live.unwrap();
     let curator = sign_in(&server, "curatrice@example.org", server::auth::Role::Curator).await;
     let id = server.seed(valid_answer(), ModerationStatus::InRevisione).await;
 
@@ -52,6 +54,8 @@ async fn decisions_switch_the_static_publication_in_one_step() {
             let (status, body) = server.act(&curator, &id, action, version, None).await;
             assert_eq!(status, StatusCode::OK, "{action} in round {round}: {body}");
             version += 1;
+            // The decision answered once committed; the site follows.
+            live.settled().await;
             let document: Value = serde_json::from_slice(&std::fs::read(&catalogue).unwrap()).unwrap();
             let listed = document["practices"].as_array().unwrap().iter().any(|p| p["id"] == id.as_str());
             assert_eq!(listed, published, "the static catalogue follows the decision at once ({action})");
@@ -68,6 +72,67 @@ async fn decisions_switch_the_static_publication_in_one_step() {
     assert_eq!(generations, 3, "the link, the current site and the one before; older copies are removed");
     let index = std::fs::read_to_string(link.join("index.html")).unwrap();
     assert!(index.contains(r#"content="static""#), "the copy reads static data");
+}
+
+/// Starts the live publication into `link` for the server being configured.
+fn publish_into(state: &mut server::AppState, link: &std::path::Path) -> Arc<server::publish::LivePublication> {
+    let dist = state.static_dir.clone().expect("the built app");
+    let live = server::publish::LivePublication::new(link, None).unwrap().start(
+        state.db.clone(),
+        dist,
+        state.public_url.clone(),
+    );
+    state.publication = Some(Arc::clone(&live));
+    live
+}
+
+/// A disk that stalls while the site is written (here a named pipe in the
+/// built app, whose opening blocks the copy until someone writes to it) does
+/// not hold up decisions: each answers as soon as it is committed (before,
+/// each waited for the whole site to be written), and the publication
+/// catches up when the disk is back.
+#[cfg(unix)]
+#[tokio::test(flavor = "multi_thread")]
+async fn decisions_answer_at_once_while_the_publication_is_slow() {
+    let dist = tempfile::tempdir().unwrap();
+    std::fs::write(dist.path().join("index.html"), r#"<meta name="bp-data-source" content="api" />"#).unwrap();
+    let pipe = dist.path().join("stalled.bin");
+    let made = std::process::Command::new("mkfifo").arg(&pipe).status().expect("mkfifo runs");
+    assert!(made.success());
+    let site = tempfile::tempdir().unwrap();
+    let link = site.path().join("sito");
+    let mut live = None;
+    let server = TestServer::start_with(Some(dist.path()), |state| live = Some(publish_into(state, &link))).await;
+    let live = live.unwrap();
+    let curator = sign_in(&server, "curatrice@example.org", server::auth::Role::Curator).await;
+    let ids = [
+        server.seed(valid_answer(), ModerationStatus::InRevisione).await,
+        server.seed(valid_answer(), ModerationStatus::InRevisione).await,
+        server.seed(valid_answer(), ModerationStatus::InRevisione).await,
+    ];
+    for id in &ids {
+        let decision = server.act(&curator, id, "publish", 1, None);
+        let (status, body) = tokio::time::timeout(std::time::Duration::from_secs(5), decision)
+            .await
+            .expect("the decision answers while the publication is stuck");
+        assert_eq!(status, StatusCode::OK, "{body}");
+    }
+    assert!(!link.exists(), "nothing is published while the disk is stuck");
+    // The disk comes back: a plain file takes the pipe's place, and the
+    // stalled read ends (that copy fails, and is logged); the requests that
+    // came meanwhile are served by one more write.
+    let moved = site.path().join("stalled.fifo");
+    std::fs::rename(&pipe, &moved).unwrap();
+    std::fs::write(&pipe, b"back").unwrap();
+    drop(std::fs::OpenOptions::new().write(true).open(&moved).unwrap());
+    std::fs::remove_file(&moved).unwrap();
+    tokio::time::timeout(std::time::Duration::from_secs(20), live.settled()).await.expect("the publication catches up");
+    let document: Value = serde_json::from_slice(&std::fs::read(link.join("catalogue.json")).unwrap()).unwrap();
+    let listed: Vec<&str> =
+        document["practices"].as_array().unwrap().iter().map(|p| p["id"].as_str().unwrap()).collect();
+    for id in &ids {
+        assert!(listed.contains(&id.as_str()), "{id} is in the static catalogue once the disk is back");
+    }
 }
 
 #[test]

@@ -129,11 +129,20 @@ async fn submit_until_stopped(
     respondent: usize,
 ) -> SubmitterLog {
     let mut log = SubmitterLog::default();
+    // The token of the questionnaire this respondent opened; it stays valid
+    // when the server is killed and restarted.
+    let started = loop {
+        match crate::submission::start_token(&client, &base_url).await {
+            Ok(token) => break token,
+            Err(_) if stop.load(Ordering::Relaxed) => return log,
+            Err(_) => tokio::time::sleep(std::time::Duration::from_millis(20)).await,
+        }
+    };
     for number in 0.. {
         if stop.load(Ordering::Relaxed) {
             break;
         }
-        let submission = Submission::distinct(&template, &run, respondent, number);
+        let submission = Submission::distinct(&template, &run, respondent, number, &started);
         let (answer, retries) = submission.post_until_answered(&client, &base_url).await;
         log.retries += retries;
         log.in_doubt += u64::from(retries > 0);
@@ -261,14 +270,14 @@ mod tests {
 
     fn acknowledged(number: u64, row: usize, key: &str) -> Acknowledged {
         let template = server::demo::practices().remove(0);
-        let mut submission = Submission::distinct(&template, "test", 0, number);
+        let mut submission = Submission::distinct(&template, "test", 0, number, "test-token");
         submission.idempotency_key = format!("{key}-{number}-{row}");
         let year = &db::now()[..4];
         Acknowledged { submission, reference: format!("BP-{year}-{:04}", row + 1) }
     }
 
     fn sent(number: u64) -> Practice {
-        Submission::distinct(&server::demo::practices().remove(0), "test", 0, number).answers
+        Submission::distinct(&server::demo::practices().remove(0), "test", 0, number, "test-token").answers
     }
 
     /// One situation the check must judge.

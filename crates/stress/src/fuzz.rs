@@ -41,7 +41,8 @@ pub async fn run(server_binary: &Path, schemathesis: &Path, max_examples: u32) -
         .to_owned();
 
     let template = server::demo::practices().remove(0);
-    let mut submission = Submission::distinct(&template, "fuzz", 0, 0);
+    let started = crate::submission::start_token(&client, &base).await?;
+    let mut submission = Submission::distinct(&template, "fuzz", 0, 0, &started);
     submission.body["edit_token"] = serde_json::json!("fuzz-private-link-0123456789abcdefghijklmnop");
     let answer = submission.post(&client, &base).await.map_err(|e| format!("submitting: {e}"))?;
     if answer.status != reqwest::StatusCode::CREATED {

@@ -206,11 +206,19 @@ fn print_row(name: &str, measured: &Measured, elapsed: f64) {
 /// A respondent: one submission after another until the deadline.
 async fn respond(plan: &Plan, respondent: usize) -> Kinds {
     let mut kinds = Kinds::new();
+    let started = match crate::submission::start_token(&plan.client, &plan.base_url).await {
+        Ok(token) => token,
+        Err(error) => {
+            kinds.submit.errors += 1;
+            kinds.submit.samples.push(error);
+            return kinds;
+        }
+    };
     for number in 0.. {
         if Instant::now() >= plan.deadline {
             break;
         }
-        let submission = Submission::distinct(&plan.template, &plan.run, respondent, number);
+        let submission = Submission::distinct(&plan.template, &plan.run, respondent, number, &started);
         let request = plan
             .client
             .post(format!("{}/api/submissions", plan.base_url))
@@ -260,7 +268,8 @@ async fn curate(plan: &Plan, curator: usize) -> Kinds {
         let submissions = page.as_ref().and_then(|p| p.get("submissions")).and_then(serde_json::Value::as_array);
         // Curators work from opposite ends of the queue, so they rarely collide.
         let pick = submissions.and_then(|s| if curator % 2 == 0 { s.first() } else { s.last() });
-        let Some((id, version)) = pick.and_then(|s| Some((s.get("id")?.as_str()?.to_owned(), s.get("version")?.as_i64()?)))
+        let Some((id, version)) =
+            pick.and_then(|s| Some((s.get("id")?.as_str()?.to_owned(), s.get("version")?.as_i64()?)))
         else {
             tokio::time::sleep(Duration::from_millis(50)).await;
             continue;

@@ -18,11 +18,26 @@ pub struct Answer {
     pub body: String,
 }
 
+/// A start token, as the questionnaire gets one when it opens. The server
+/// keeps its signing key in the database, so a token stays valid across
+/// restarts (and crashes).
+pub async fn start_token(client: &reqwest::Client, base_url: &str) -> Result<String, String> {
+    let response = client
+        .post(format!("{base_url}/api/submissions/start"))
+        .send()
+        .await
+        .and_then(reqwest::Response::error_for_status)
+        .map_err(|e| format!("asking for a start token: {e}"))?;
+    let body: serde_json::Value = response.json().await.map_err(|e| format!("reading the start token: {e}"))?;
+    body.get("started").and_then(serde_json::Value::as_str).map(str::to_owned).ok_or("no start token".into())
+}
+
 impl Submission {
     /// The `number`-th submission of `respondent` in the run `run`, built from
     /// a valid practice; the title makes it distinct, so exactly-once can be
     /// checked on the stored rows.
-    pub fn distinct(template: &Practice, run: &str, respondent: usize, number: u64) -> Self {
+    /// `started` is the start token the server issued (see [`start_token`]).
+    pub fn distinct(template: &Practice, run: &str, respondent: usize, number: u64, started: &str) -> Self {
         let mut answers = template.clone();
         answers.title = format!("Prova {run} rispondente {respondent} invio {number}");
         let answers_json = serde_json::to_value(&answers).expect("a practice serializes");
@@ -33,7 +48,7 @@ impl Submission {
                 "answers": answers_json,
                 "edit_token": edit_token,
                 "website": "",
-                "fill_seconds": 300,
+                "started": started,
             }),
             answers,
         }

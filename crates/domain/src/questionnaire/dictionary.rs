@@ -121,7 +121,7 @@ impl Definition {
                     Kind::Count => "integer",
                     Kind::Euro => "decimal (euro)",
                     Kind::Urls { .. } => "URLs separated by ;",
-                    Kind::Partners { .. } => "type:name pairs separated by ;",
+                    Kind::Partners { .. } => "a JSON array of {\"kind\": type code, \"name\": text}, e.g. [{\"kind\":\"scuole\",\"name\":\"I.C. Rossi; plesso Verdi\"}]",
                     Kind::Comuni { .. } => "ISTAT codes separated by ;",
                     Kind::Consent => "boolean",
                 },

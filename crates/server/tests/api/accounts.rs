@@ -106,7 +106,13 @@ async fn admins_manage_accounts_and_disabling_ends_sessions() {
     assert_eq!(add(&admin, account.clone()).await.unwrap().status(), StatusCode::CREATED);
     assert_eq!(add(&admin, account).await.unwrap().status(), StatusCode::CONFLICT);
     let weak = json!({"email": "x@example.org", "role": "curator", "password": "corta"});
-    assert_eq!(add(&admin, weak).await.unwrap().status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let refused = add(&admin, weak).await.unwrap();
+    assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let body: Value = refused.json().await.unwrap();
+    assert_eq!(
+        body["error"]["fields"]["password"][0], "Scrivi almeno 12 caratteri.",
+        "a short password is called short, not missing: {body}"
+    );
     let list: Value = server.get_json("/api/moderation/users", &admin).await;
     assert_eq!(list.as_array().unwrap().len(), 3);
     assert!(!list.to_string().contains("argon2"), "hashes never leave the server");

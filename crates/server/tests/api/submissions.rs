@@ -34,7 +34,7 @@ async fn bad_bodies_get_clear_json_errors_and_store_nothing() {
         ("no content type", None, valid.to_string(), StatusCode::UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type"),
         ("answers not an object", json_body, with_envelope("answers", json!([])), schema, "schema_mismatch"),
         ("unknown envelope key", json_body, with_envelope("admin", json!(true)), schema, "schema_mismatch"),
-        ("negative fill time", json_body, with_envelope("fill_seconds", json!(-5)), schema, "schema_mismatch"),
+        ("start token as a number", json_body, with_envelope("started", json!(-5)), schema, "schema_mismatch"),
         ("a short edit token", json_body, with_envelope("edit_token", json!("short")), bad, "bad_request"),
         ("wrong type", json_body, with("title", json!(42)), invalid, "validation_failed"),
         ("missing required key", json_body, without("title"), invalid, "validation_failed"),
@@ -149,7 +149,7 @@ async fn abuse_gets_clear_answers_without_captchas() {
     assert_eq!(response.json::<Value>().await.unwrap()["error"]["code"], "looks_automated");
 
     let mut hasty = valid_envelope();
-    hasty["fill_seconds"] = json!(3);
+    hasty["started"] = json!(started(3));
     let response = server.submit(&fresh_key(), &hasty).await;
     assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY, "under the minimum fill time");
 

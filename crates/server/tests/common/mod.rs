@@ -43,6 +43,7 @@ impl TestServer {
         let db = Db::open(&db_path).expect("database opens");
         let mut state = AppState::new(db.clone(), static_dir).expect("state");
         state.guard = AbuseGuard::new(0, 10_000);
+        state.start_tokens = server::guard::StartTokens::new(START_KEY);
         configure(&mut state);
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
         let base = format!("http://{}", listener.local_addr().unwrap());
@@ -166,9 +167,19 @@ pub fn fresh_key() -> String {
 
 pub const TOKEN: &str = "private-link-token-0123456789abcdefghij";
 
-/// A submission envelope around `answers`, as the browser sends it.
+/// The key the test servers sign start tokens with, so a test can write
+/// the token of a questionnaire opened at any moment.
+pub const START_KEY: &[u8] = b"the test servers' start token key";
+
+/// The start token of a questionnaire opened `seconds_ago`.
+pub fn started(seconds_ago: u64) -> String {
+    server::guard::StartTokens::new(START_KEY).issue(server::guard::unix_now() - seconds_ago)
+}
+
+/// A submission envelope around `answers`, as the browser sends it, from a
+/// questionnaire opened five minutes ago.
 pub fn envelope(answers: Value) -> Value {
-    json!({ "answers": answers, "edit_token": TOKEN, "website": "", "fill_seconds": 300 })
+    json!({ "answers": answers, "edit_token": TOKEN, "website": "", "started": started(300) })
 }
 
 pub fn valid_envelope() -> Value {

@@ -435,7 +435,8 @@ async fn hostile_looking_free_text_is_kept_verbatim_and_served_as_data() {
         assert_eq!(export["practices"][0][key], json!(text), "export.json: {key}");
     }
 
-    // CSV: one cell each, unchanged (quoting is the reader's business).
+    // CSV: one cell each, unchanged (quoting is the reader's business), but a
+    // cell a spreadsheet would run as a formula starts with an apostrophe.
     let csv_text = get("/api/export.csv".into()).await.unwrap().text().await.unwrap();
     let mut reader = csv::Reader::from_reader(csv_text.as_bytes());
     let headers = reader.headers().unwrap().clone();
@@ -443,7 +444,8 @@ async fn hostile_looking_free_text_is_kept_verbatim_and_served_as_data() {
     assert_eq!(reader.records().count(), 0, "one practice, one row");
     for (key, text) in texts {
         let at = headers.iter().position(|h| h == key).unwrap();
-        assert_eq!(&row[at], text, "export.csv: {key}");
+        let expected = if text.starts_with(['=', '+', '-', '@']) { format!("'{text}") } else { text.to_owned() };
+        assert_eq!(row[at], expected, "export.csv: {key}");
     }
 
     // The Atom feed escapes markup: a feed parser reads the same title back.

@@ -26,6 +26,11 @@ fn with_envelope(key: &str, value: Value) -> String {
     body.to_string()
 }
 
+/// A token signed with another key, as another installation would issue.
+fn other_servers_token() -> String {
+    server::guard::StartTokens::new(b"another key").issue(server::guard::unix_now() - 300)
+}
+
 fn without_envelope(key: &str) -> String {
     let mut body = valid_envelope();
     body.as_object_mut().unwrap().remove(key);
@@ -50,6 +55,7 @@ pub(super) fn submission_cases(replayed_key: &str) -> Vec<Case> {
     let bad_request = Error(400, "bad_request");
     let schema = Error(422, "schema_mismatch");
     let invalid = Error(422, "validation_failed");
+    let automated = Error(422, "looks_automated");
     let valid = valid_envelope().to_string();
     let truncated = valid[..valid.len() / 2].to_owned();
     let mut invalid_utf8 = with_answer("title", json!("Titolo XX")).into_bytes();
@@ -95,23 +101,42 @@ pub(super) fn submission_cases(replayed_key: &str) -> Vec<Case> {
         ),
         submit("edit token missing", without_envelope("edit_token").into(), schema),
         submit("edit token a number", with_envelope("edit_token", json!(12345)).into(), schema),
-        submit("fill time missing", without_envelope("fill_seconds").into(), schema),
-        submit("a negative fill time", with_envelope("fill_seconds", json!(-5)).into(), schema),
-        submit("a fill time as text", with_envelope("fill_seconds", json!("300")).into(), schema),
-        submit("a fractional fill time", with_envelope("fill_seconds", json!(300.5)).into(), schema),
+        // The start token, from which the server measures the time on the form.
+        submit("start token missing", without_envelope("started").into(), schema),
         submit(
-            "a fill time over u64",
-            with_envelope("fill_seconds", json!(0))
-                .replace("\"fill_seconds\":0", "\"fill_seconds\":18446744073709551616")
-                .into(),
+            "the old client-reported fill time instead",
+            without_envelope("started").replace('}', ",\"fill_seconds\":300}").into(),
             schema,
         ),
-        submit("the honeypot as a number", with_envelope("website", json!(1)).into(), schema),
+        submit("a start token as a number", with_envelope("started", json!(1_700_000_000)).into(), schema),
+        submit("an empty start token", with_envelope("started", json!("")).into(), automated),
         submit(
-            "the honeypot filled",
-            with_envelope("website", json!("http://spam.example")).into(),
-            Error(422, "looks_automated"),
+            "a start token with a forged signature",
+            with_envelope("started", json!(format!("{}.AAAA", server::guard::unix_now() - 300))).into(),
+            automated,
         ),
+        submit(
+            "a start token moved earlier under its signature",
+            with_envelope("started", json!(format!("1{}", started(300)))).into(),
+            automated,
+        ),
+        submit(
+            "a start token from another server",
+            with_envelope("started", json!(other_servers_token())).into(),
+            automated,
+        ),
+        submit(
+            "a start token from the future",
+            with_envelope(
+                "started",
+                json!(server::guard::StartTokens::new(START_KEY).issue(server::guard::unix_now() + 3600)),
+            )
+            .into(),
+            automated,
+        ),
+        submit("a start token of 10,000 digits", with_envelope("started", json!("9".repeat(10_000))).into(), automated),
+        submit("the honeypot as a number", with_envelope("website", json!(1)).into(), schema),
+        submit("the honeypot filled", with_envelope("website", json!("http://spam.example")).into(), automated),
         // The private link's secret.
         submit("a short edit token", with_envelope("edit_token", json!("short")).into(), bad_request),
         submit(
