@@ -19,9 +19,8 @@ use serde_json::Value;
 /// The UTF-8 byte order mark every CSV starts with.
 pub const UTF8_BOM: &[u8] = "\u{feff}".as_bytes();
 
-/// The system columns that come before the questionnaire's public fields.
-const SYSTEM_COLUMNS: [&str; 6] =
-    ["id", "demo", "published_at", "updated_at", "collection_round", "questionnaire_version"];
+/// The licence's column, the last one.
+const LICENCE: &str = "licence";
 
 /// Columns of names for people reading the data, each right after the codes
 /// it names: "Umbria" after `region_code`, "Città della Pieve (PG)" after
@@ -32,7 +31,9 @@ const NAME_COLUMNS: [(&str, &str); 2] = [("region_code", "region_name"), ("comun
 pub fn public_columns() -> Vec<&'static str> {
     let fields = QUESTIONNAIRE.fields().filter(|f| f.visibility == Visibility::Public).map(|f| f.key);
     let mut columns = Vec::new();
-    for column in SYSTEM_COLUMNS.into_iter().chain(fields).chain(["licence"]) {
+    // The public record's system keys, then its answers, then the licence.
+    let system = domain::practice::SYSTEM_KEYS.into_iter().filter(|k| *k != LICENCE);
+    for column in system.chain(fields).chain([LICENCE]) {
         columns.push(column);
         columns.extend(NAME_COLUMNS.iter().filter(|(codes, _)| *codes == column).map(|(_, names)| *names));
     }

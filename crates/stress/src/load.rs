@@ -267,7 +267,7 @@ async fn curate(plan: &Plan, curator: usize) -> Kinds {
         };
         let submissions = page.as_ref().and_then(|p| p.get("submissions")).and_then(serde_json::Value::as_array);
         // Curators work from opposite ends of the queue, so they rarely collide.
-        let pick = submissions.and_then(|s| if curator % 2 == 0 { s.first() } else { s.last() });
+        let pick = submissions.and_then(|s| if curator.is_multiple_of(2) { s.first() } else { s.last() });
         let Some((id, version)) =
             pick.and_then(|s| Some((s.get("id")?.as_str()?.to_owned(), s.get("version")?.as_i64()?)))
         else {
