@@ -49,8 +49,12 @@ fn migrations() -> Migrations<'static> {
     ])
 }
 
-/// How many read-only connections serve readers at once.
-const READERS: u32 = 4;
+/// How many read-only connections serve readers at once: one per core (at
+/// least two, at most eight). Reads are CPU work; more connections than
+/// cores only take turns.
+fn readers() -> u32 {
+    std::thread::available_parallelism().map_or(2, |n| u32::try_from(n.get()).unwrap_or(8).clamp(2, 8))
+}
 
 /// A handle on the database, cheap to clone. SQLite allows one writer at a
 /// time: one connection behind a mutex writes; a small pool of read-only
@@ -81,7 +85,9 @@ impl Db {
         let manager = r2d2_sqlite::SqliteConnectionManager::file(path)
             .with_flags(OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX | OpenFlags::SQLITE_OPEN_URI)
             .with_init(|conn| conn.busy_timeout(std::time::Duration::from_secs(5)));
-        let readers = r2d2::Pool::builder().max_size(READERS).min_idle(Some(1)).build(manager)?;
+        // A file connection does not go stale: no health check on every checkout.
+        let readers =
+            r2d2::Pool::builder().max_size(readers()).min_idle(Some(1)).test_on_check_out(false).build(manager)?;
         Ok(Self { writer: Arc::new(Mutex::new(conn)), readers })
     }
 
