@@ -2,7 +2,7 @@
 
 use crate::components::layout::{Footer, Header, SkipLink};
 use crate::pages;
-use crate::questionnaire::{CorrectionPage, QuestionnairePage, ReceiptPage, UpdatePage};
+use crate::questionnaire::{QuestionnairePage, ReceiptPage, UpdatePage};
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
@@ -12,9 +12,11 @@ use leptos_router::path;
 pub fn App() -> impl IntoView {
     crate::i18n::provide_lang();
     crate::comuni::provide_comuni();
+    crate::session::provide_session();
     view! {
         <Router>
             <FocusOnNavigation />
+            <crate::session::SessionWatch />
             <OutsideEmbeds>
                 <SkipLink />
                 <Header />
@@ -32,7 +34,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/redazione") view=pages::redazione::QueuePage />
                     <Route path=path!("/redazione/accesso") view=pages::redazione::SignInPage />
                     <Route path=path!("/redazione/pratiche/:id") view=pages::redazione::ReviewPage />
-                    <Route path=path!("/redazione/correzione") view=CorrectionPage />
+                    <Route path=path!("/redazione/correzione") view=pages::redazione::CorrectionPage />
                     <Route path=path!("/redazione/amministrazione") view=pages::admin::AdminPage />
                     <Route path=path!("/embed/catalogo") view=pages::embed::EmbedCatalogue />
                     <Route path=path!("/embed/pratiche/:id") view=pages::embed::EmbedPractice />

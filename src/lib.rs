@@ -9,4 +9,5 @@ pub mod comuni;
 pub mod i18n;
 pub mod pages;
 pub mod questionnaire;
+pub mod session;
 pub mod storage;

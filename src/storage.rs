@@ -1,5 +1,7 @@
 //! The browser's local storage, which may be missing or refused (private
-//! windows, partitioned iframes): every use copes with `None`.
+//! windows, partitioned iframes): every use copes with `None`. Session
+//! storage (this tab only, gone when it closes) keeps what an editor types
+//! while they sign in again.
 
 /// `window.localStorage`, when the browser lets us have it.
 pub fn local() -> Option<web_sys::Storage> {
@@ -23,6 +25,22 @@ pub fn remove(key: &str) {
     if let Some(storage) = local() {
         let _ = storage.remove_item(key);
     }
+}
+
+/// `window.sessionStorage`, when the browser lets us have it.
+pub fn session() -> Option<web_sys::Storage> {
+    web_sys::window()?.session_storage().ok().flatten()
+}
+
+/// A text kept in session storage.
+pub fn session_text(key: &str) -> Option<String> {
+    session()?.get_item(key).ok()?
+}
+
+/// Keeps a text in session storage; an empty one is removed.
+pub fn keep_session_text(key: &str, text: &str) {
+    let Some(storage) = session() else { return };
+    let _ = if text.is_empty() { storage.remove_item(key) } else { storage.set_item(key, text) };
 }
 
 /// `n` random bytes from the browser's CSPRNG, as URL-safe base64.

@@ -82,3 +82,63 @@ fn practice_cards_show_labels_not_codes_and_mark_demo_content() {
     let link = root.query_selector("h2#titolo-BP-2020-0001 a").unwrap().expect("the title links to the practice page");
     assert_eq!(link.get_attribute("href").as_deref(), Some("/pratiche/BP-2020-0001"));
 }
+
+#[wasm_bindgen_test]
+fn sign_in_returns_only_to_the_editors_own_pages() {
+    use buone_pratiche::session::{return_path, sign_in_href};
+    let cases = [
+        (Some("/redazione/pratiche/BP-2026-0001"), "/redazione/pratiche/BP-2026-0001", "a review"),
+        (
+            Some("/redazione/correzione?pratica=BP-2026-0001&passo=riepilogo"),
+            "/redazione/correzione?pratica=BP-2026-0001&passo=riepilogo",
+            "a correction, with its step",
+        ),
+        (Some("/redazione?stato=tutte"), "/redazione?stato=tutte", "a tab of the queue"),
+        (None, "/redazione", "no way back: the queue"),
+        (Some("https://example.org/redazione"), "/redazione", "another site"),
+        (Some("//example.org/redazione"), "/redazione", "another site without a scheme"),
+        (Some("/redazione/accesso?da=/redazione"), "/redazione", "the sign-in page itself"),
+        (Some("/catalogo"), "/redazione", "a public page"),
+        (Some("/redazionex"), "/redazione", "a path that only starts like the editors' pages"),
+    ];
+    for (da, expected, what) in cases {
+        assert_eq!(return_path(da), expected, "{what}");
+    }
+    assert_eq!(
+        sign_in_href("/redazione/correzione?pratica=BP-2026-0001&passo=2"),
+        "/redazione/accesso?da=%2Fredazione%2Fcorrezione%3Fpratica%3DBP-2026-0001%26passo%3D2",
+        "the way back is one parameter, its own query encoded"
+    );
+}
+
+#[wasm_bindgen_test]
+fn the_queue_filter_becomes_its_query_string() {
+    use buone_pratiche::api::moderation::queue_query;
+    use domain::api::QueueFilter;
+    assert_eq!(queue_query(&QueueFilter::default()), "", "everything");
+    let filter =
+        QueueFilter { stato: Some("da_curare".into()), aggiornamenti: None, q: Some("città & anziani".into()) };
+    assert_eq!(queue_query(&filter), "stato=da_curare&q=citt%C3%A0%20%26%20anziani");
+    let updates = QueueFilter { aggiornamenti: Some(true), ..QueueFilter::default() };
+    assert_eq!(queue_query(&updates), "aggiornamenti=true");
+}
+
+#[wasm_bindgen_test]
+fn an_api_error_says_what_happened_in_italian() {
+    use buone_pratiche::api::ApiError;
+    let refused = |message: &str| ApiError::Refused { status: 409, code: "conflict".into(), message: message.into() };
+    assert_eq!(
+        refused("Un'altra persona ha appena modificato questa pratica.").message(),
+        "Un'altra persona ha appena modificato questa pratica."
+    );
+    assert_eq!(
+        refused("").message(),
+        "Il server ha risposto con un errore (409). Riprova tra poco.",
+        "no message of ours"
+    );
+    assert!(ApiError::Offline.message().starts_with("Il server non risponde"));
+    let mut errors = domain::FieldErrors::default();
+    errors.add("message", domain::FieldError::Required);
+    assert!(!ApiError::Invalid(errors).message().is_empty(), "field errors in words");
+    assert!(ApiError::Refused { status: 404, code: String::new(), message: String::new() }.is_not_found());
+}

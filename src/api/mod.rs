@@ -1,9 +1,24 @@
-//! Where the app's data comes from: the JSON API of our server, or static JSON
-//! files published beside the app ("a lightweight JSON API or static data
-//! files"). The page chooses with `<meta name="bp-data-source">`.
+//! The app's one typed client: every call to our server (or, for the public
+//! reads, to the static files published beside the app) goes through
+//! [`request`], exchanges the types of `domain::api`, and fails with one
+//! [`ApiError`]. The page chooses its data source with
+//! `<meta name="bp-data-source">` ("a lightweight JSON API or static data
+//! files").
+//!
+//! A request the server refuses because the editors' session has ended
+//! (401 `unauthorized`) is reported once, here, to whoever watches the
+//! session ([`watch_session`]): the app sends the person to sign in again,
+//! whatever the request was.
 
+pub mod moderation;
+
+use domain::api::{Answers, CurrentRound, ErrorBody, OwnSubmission, Receipt, Round, StartToken, Submission, Update};
 use domain::practice::Catalogue;
+use domain::{FieldErrors, Lang, PublicPractice};
+use serde::Serialize;
 use serde::de::DeserializeOwned;
+use std::cell::RefCell;
+use std::rc::Rc;
 
 /// The source of the app's data.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -41,136 +56,7 @@ impl DataSource {
             Self::Static => "catalogue.json",
         }
     }
-}
 
-/// Why data could not be had.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum ApiError {
-    /// No answer: offline, or the server is down.
-    Network(String),
-    /// An answer with an error status.
-    Status(u16),
-    /// An answer that is not the expected JSON.
-    Decode(String),
-}
-
-impl ApiError {
-    /// What to tell people, in Italian.
-    pub fn message(&self) -> String {
-        match self {
-            Self::Network(_) => "Il server non risponde: controlla la connessione e riprova.".into(),
-            Self::Status(status) => format!("Il server ha risposto con un errore ({status}). Riprova tra poco."),
-            Self::Decode(_) => "I dati ricevuti non sono leggibili. Riprova tra poco.".into(),
-        }
-    }
-}
-
-async fn get_json<T: DeserializeOwned>(url: &str) -> Result<T, ApiError> {
-    let response = gloo_net::http::Request::get(url).send().await.map_err(|e| ApiError::Network(e.to_string()))?;
-    if !response.ok() {
-        return Err(ApiError::Status(response.status()));
-    }
-    response.json().await.map_err(|e| ApiError::Decode(e.to_string()))
-}
-
-/// The published practices, from the page's data source.
-pub async fn fetch_catalogue() -> Result<Catalogue, ApiError> {
-    get_json(DataSource::of_document().catalogue_url()).await
-}
-
-/// A stored submission's receipt.
-#[derive(Clone, Debug, PartialEq, serde::Deserialize, serde::Serialize)]
-pub struct Receipt {
-    pub id: String,
-    #[serde(default)]
-    pub version: Option<u32>,
-}
-
-/// Why a submission did not go through.
-#[derive(Clone, Debug, PartialEq)]
-pub enum SubmitError {
-    /// No answer from the server: kept, and retried when the network is back.
-    Offline,
-    /// The server found fields to fix.
-    Invalid(domain::FieldErrors),
-    /// Refused for another reason, with the server's message.
-    Refused(String),
-    /// Not signed in (curators' pages).
-    Unauthorized,
-}
-
-#[derive(serde::Deserialize)]
-struct ErrorBody {
-    error: ErrorDetail,
-}
-
-#[derive(serde::Deserialize)]
-struct ErrorDetail {
-    message: String,
-    #[serde(default)]
-    field_errors: Option<domain::FieldErrors>,
-}
-
-async fn send_json<T: DeserializeOwned>(
-    request: gloo_net::http::RequestBuilder,
-    body: &serde_json::Value,
-) -> Result<T, SubmitError> {
-    let request = request.json(body).map_err(|e| SubmitError::Refused(e.to_string()))?;
-    let response = request.send().await.map_err(|_| SubmitError::Offline)?;
-    if response.ok() {
-        return response.json().await.map_err(|e| SubmitError::Refused(e.to_string()));
-    }
-    match response.json::<ErrorBody>().await {
-        Ok(ErrorBody { error: ErrorDetail { field_errors: Some(errors), .. } }) => Err(SubmitError::Invalid(errors)),
-        Ok(ErrorBody { error }) => Err(SubmitError::Refused(error.message)),
-        // 5xx from a proxy, or a gateway page: treat like a network failure and retry.
-        Err(_) if response.status() >= 500 => Err(SubmitError::Offline),
-        Err(e) => Err(SubmitError::Refused(e.to_string())),
-    }
-}
-
-/// Sends a new practice. The same `idempotency_key` on a retry stores it once.
-pub async fn submit_practice(idempotency_key: &str, envelope: &serde_json::Value) -> Result<Receipt, SubmitError> {
-    let request = gloo_net::http::Request::post("/api/submissions").header("Idempotency-Key", idempotency_key);
-    send_json(request, envelope).await
-}
-
-/// Sends an update through the private link.
-pub async fn update_practice(token: &str, answers: &serde_json::Value) -> Result<Receipt, SubmitError> {
-    let request =
-        gloo_net::http::Request::put("/api/submissions/mine").header("Authorization", &format!("Bearer {token}"));
-    send_json(request, &serde_json::json!({ "answers": answers })).await
-}
-
-/// A respondent's own submission, opened with the private link.
-#[derive(Clone, Debug, PartialEq, serde::Deserialize)]
-pub struct OwnSubmission {
-    pub id: String,
-    pub moderation_status: String,
-    pub versions: u32,
-    /// When the state last changed or an update arrived (RFC 3339).
-    #[serde(default)]
-    pub updated_at: String,
-    /// The editors' latest message (changes requested, or a rejection's reason).
-    #[serde(default)]
-    pub curator_message: Option<String>,
-    pub answers: serde_json::Map<String, serde_json::Value>,
-}
-
-/// Opens a submission with its private link's token.
-pub async fn fetch_own(token: &str) -> Result<OwnSubmission, ApiError> {
-    let response = gloo_net::http::Request::get("/api/submissions/mine")
-        .header("Authorization", &format!("Bearer {token}"))
-        .send()
-        .await
-        .map_err(|e| ApiError::Network(e.to_string()))?;
-    if !response.ok() {
-        return Err(ApiError::Status(response.status()));
-    }
-    response.json().await.map_err(|e| ApiError::Decode(e.to_string()))
-}
-
-impl DataSource {
     /// Where one published practice is.
     pub fn practice_url(self, id: &str) -> String {
         match self {
@@ -180,111 +66,205 @@ impl DataSource {
     }
 }
 
-/// One published practice, as a JSON object of its public fields.
-pub async fn fetch_practice(id: &str) -> Result<serde_json::Map<String, serde_json::Value>, ApiError> {
-    get_json(&DataSource::of_document().practice_url(id)).await
+/// Why a request did not give what was asked.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ApiError {
+    /// No answer (offline, the server down), or a 5xx without our JSON
+    /// body (a proxy's or gateway's page): worth trying again.
+    Offline,
+    /// The editors' session has ended, or there never was one.
+    SignedOut,
+    /// The server found fields to fix.
+    Invalid(FieldErrors),
+    /// Refused for another reason; `code` and `message` are empty when the
+    /// answer had none of our JSON (a static host's 404).
+    Refused { status: u16, code: String, message: String },
+    /// An answer that is not the JSON expected.
+    Decode(String),
 }
 
-/// Sends a JSON body with a method and reads a JSON answer; errors as `SubmitError`.
-async fn call_json<T: DeserializeOwned>(
-    method: &str,
-    url: &str,
-    body: Option<&serde_json::Value>,
-) -> Result<T, SubmitError> {
-    let builder = match method {
-        "POST" => gloo_net::http::Request::post(url),
-        "DELETE" => gloo_net::http::Request::delete(url),
-        _ => gloo_net::http::Request::get(url),
-    };
-    match body {
-        Some(body) => send_json(builder, body).await,
-        None => {
-            let response = builder.send().await.map_err(|_| SubmitError::Offline)?;
-            if response.status() == 401 {
-                return Err(SubmitError::Unauthorized);
+impl ApiError {
+    /// What to tell people, in Italian.
+    pub fn message(&self) -> String {
+        match self {
+            Self::Offline => "Il server non risponde: controlla la connessione e riprova.".into(),
+            Self::SignedOut => "Accedi con il tuo account della redazione.".into(),
+            Self::Invalid(errors) => errors.messages(Lang::It).into_values().flatten().collect::<Vec<_>>().join(" "),
+            Self::Refused { message, .. } if !message.is_empty() => message.clone(),
+            Self::Refused { status, .. } => {
+                format!("Il server ha risposto con un errore ({status}). Riprova tra poco.")
             }
-            if !response.ok() {
-                let message = response.json::<ErrorBody>().await.map(|b| b.error.message).unwrap_or_default();
-                return Err(SubmitError::Refused(message));
-            }
-            if response.status() == 204 {
-                return serde_json::from_value(serde_json::Value::Null)
-                    .map_err(|e| SubmitError::Refused(e.to_string()));
-            }
-            response.json().await.map_err(|e| SubmitError::Refused(e.to_string()))
+            Self::Decode(_) => "I dati ricevuti non sono leggibili. Riprova tra poco.".into(),
         }
     }
+
+    /// True for a 404: what was asked for does not exist.
+    pub fn is_not_found(&self) -> bool {
+        matches!(self, Self::Refused { status: 404, .. })
+    }
 }
 
-/// The curators' API (`/api/session`, `/api/moderation/...`).
-pub mod moderation {
-    use super::{SubmitError, call_json};
-    use serde_json::{Value, json};
+/// The HTTP methods the API uses.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Method {
+    Get,
+    Post,
+    Put,
+    Delete,
+}
 
-    /// Signs in; the session lives in an HttpOnly cookie.
-    pub async fn sign_in(email: &str, password: &str) -> Result<Value, SubmitError> {
-        call_json("POST", "/api/session", Some(&json!({ "email": email, "password": password }))).await
-    }
+/// What the client tells the app about the editors' session.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Session {
+    /// An editors' request went through: there is a session.
+    Open,
+    /// A request was refused for want of a session.
+    Ended,
+}
 
-    /// Who is signed in (`{email, role}`).
-    pub async fn whoami() -> Result<Value, SubmitError> {
-        call_json("GET", "/api/session", None).await
-    }
+/// Who is told about the session.
+type Watcher = Rc<dyn Fn(Session)>;
 
-    /// Signs out.
-    pub async fn sign_out() -> Result<(), SubmitError> {
-        call_json::<Option<Value>>("DELETE", "/api/session", None).await.map(|_| ())
-    }
+thread_local! {
+    static SESSION_WATCHER: RefCell<Option<Watcher>> = RefCell::new(None);
+}
 
-    /// The queue, optionally of one state; `Unauthorized` when not signed in.
-    /// The queue; `filter` is the page's own query string (`stato=…` or
-    /// `aggiornamenti=true`), passed on as is.
-    pub async fn queue(filter: &str) -> Result<Value, SubmitError> {
-        call_json("GET", &format!("/api/moderation/submissions?{filter}"), None).await
-    }
+/// Calls `watcher` whenever a request finds the editors' session open or ended.
+pub fn watch_session(watcher: impl Fn(Session) + 'static) {
+    SESSION_WATCHER.with(|w| *w.borrow_mut() = Some(Rc::new(watcher)));
+}
 
-    /// One submission with every field.
-    pub async fn review(id: &str) -> Result<Value, SubmitError> {
-        call_json("GET", &format!("/api/moderation/submissions/{id}"), None).await
+fn report(session: Session) {
+    // Out of the cell before the call, so the watcher may make requests of its own.
+    if let Some(watcher) = SESSION_WATCHER.with(|w| w.borrow().clone()) {
+        watcher(session);
     }
+}
 
-    /// An admin's list: `rounds`, `users` or `audit`.
-    pub async fn list(what: &str) -> Result<Value, SubmitError> {
-        call_json("GET", &format!("/api/moderation/{what}"), None).await
-    }
+/// A JSON body for [`request`].
+fn json_body(body: &impl Serialize) -> Option<String> {
+    // Every body is one of the contract's types: maps with string keys, no
+    // failing serializer.
+    serde_json::to_string(body).ok()
+}
 
-    /// Adds a round or an account (`what`: `rounds` or `users`).
-    pub async fn add(what: &str, body: &Value) -> Result<Value, SubmitError> {
-        call_json("POST", &format!("/api/moderation/{what}"), Some(body)).await
-    }
+/// The one request function: sends `body` (JSON) with `headers` and reads the
+/// answer as `T` (an empty answer, a 204, reads as JSON `null`: `()` or
+/// `Option`). Every failure becomes an [`ApiError`]; a 401 `unauthorized` is
+/// reported to the session's watcher.
+pub async fn request<T: DeserializeOwned>(
+    method: Method,
+    url: &str,
+    headers: &[(&str, &str)],
+    body: Option<String>,
+) -> Result<T, ApiError> {
+    decode(&exchange(method, url, headers, body).await?)
+}
 
-    /// Disables an account and ends its sessions.
-    pub async fn disable_user(email: &str) -> Result<(), SubmitError> {
-        let email = js_sys::encode_uri_component(email);
-        call_json::<Option<Value>>("POST", &format!("/api/moderation/users/{email}/disable"), None).await.map(|_| ())
-    }
+/// Reads a successful answer's text as `T`. Parsed once as JSON, then read
+/// as `T`: each type's reader is then a walk over the parsed value, much
+/// smaller in the wasm than a parser of its own for every type.
+fn decode<T: DeserializeOwned>(text: &str) -> Result<T, ApiError> {
+    let value = if text.trim().is_empty() {
+        serde_json::Value::Null
+    } else {
+        serde_json::from_str(text).map_err(|e| ApiError::Decode(e.to_string()))?
+    };
+    serde_json::from_value(value).map_err(|e| ApiError::Decode(e.to_string()))
+}
 
-    /// Enables a disabled account again.
-    pub async fn enable_user(email: &str) -> Result<(), SubmitError> {
-        let email = js_sys::encode_uri_component(email);
-        call_json::<Option<Value>>("POST", &format!("/api/moderation/users/{email}/enable"), None).await.map(|_| ())
+/// The HTTP exchange itself, the same for every type (so compiled once): the
+/// text of a successful answer, or why there is none.
+async fn exchange(
+    method: Method,
+    url: &str,
+    headers: &[(&str, &str)],
+    body: Option<String>,
+) -> Result<String, ApiError> {
+    use gloo_net::http::Request;
+    let mut builder = match method {
+        Method::Get => Request::get(url),
+        Method::Post => Request::post(url),
+        Method::Put => Request::put(url),
+        Method::Delete => Request::delete(url),
+    };
+    for (name, value) in headers {
+        builder = builder.header(name, value);
     }
+    let sent = match body {
+        Some(body) => builder.header("Content-Type", "application/json").body(body),
+        None => builder.build(),
+    };
+    let response = sent.map_err(|e| ApiError::Decode(e.to_string()))?.send().await.map_err(|_| ApiError::Offline)?;
+    let status = response.status();
+    let text = response.text().await.map_err(|_| ApiError::Offline)?;
+    if response.ok() {
+        return Ok(text);
+    }
+    let error = match serde_json::from_str::<ErrorBody>(&text) {
+        Ok(ErrorBody { error }) if status == 401 && error.code == domain::api::UNAUTHORIZED => ApiError::SignedOut,
+        Ok(ErrorBody { error }) => match error.field_errors {
+            Some(errors) if !errors.is_empty() => ApiError::Invalid(errors),
+            _ => ApiError::Refused { status, code: error.code, message: error.message },
+        },
+        // A proxy's or gateway's page: like no answer at all, tried again.
+        Err(_) if status >= 500 => ApiError::Offline,
+        Err(_) => ApiError::Refused { status, code: String::new(), message: String::new() },
+    };
+    if error == ApiError::SignedOut {
+        report(Session::Ended);
+    }
+    Err(error)
+}
 
-    /// A curator's correction, stored as a new version.
-    pub async fn correct(id: &str, answers: &Value, version: i64) -> Result<Value, SubmitError> {
-        let body = json!({ "answers": answers, "expected_version": version });
-        call_json("POST", &format!("/api/moderation/submissions/{id}/edit"), Some(&body)).await
-    }
+/// The published practices, from the page's data source.
+pub async fn fetch_catalogue() -> Result<Catalogue, ApiError> {
+    request(Method::Get, DataSource::of_document().catalogue_url(), &[], None).await
+}
 
-    /// A decision.
-    pub async fn act(id: &str, action: &str, message: Option<String>, version: i64) -> Result<Value, SubmitError> {
-        let body = json!({ "action": action, "message": message, "expected_version": version });
-        call_json("POST", &format!("/api/moderation/submissions/{id}/actions"), Some(&body)).await
-    }
+/// A published practice: typed, and as its public answers keyed by the
+/// questionnaire's field keys, which the definition reads field by field.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PublishedPractice {
+    pub practice: PublicPractice,
+    pub answers: Answers,
+}
+
+/// One published practice, from the page's data source.
+pub async fn fetch_practice(id: &str) -> Result<PublishedPractice, ApiError> {
+    let text = exchange(Method::Get, &DataSource::of_document().practice_url(id), &[], None).await?;
+    let answers: Answers = decode(&text)?;
+    let practice = serde_json::from_value(serde_json::Value::Object(answers.clone()))
+        .map_err(|e| ApiError::Decode(e.to_string()))?;
+    Ok(PublishedPractice { practice, answers })
 }
 
 /// The collection round open today (`None`: the continuous collection).
-pub async fn current_round() -> Result<Option<serde_json::Value>, ApiError> {
-    let body: serde_json::Value = get_json("/api/rounds/current").await?;
-    Ok(Some(body["round"].clone()).filter(|r| !r.is_null()))
+pub async fn current_round() -> Result<Option<Round>, ApiError> {
+    let current: CurrentRound = request(Method::Get, "/api/rounds/current", &[], None).await?;
+    Ok(current.round)
+}
+
+/// Opens the questionnaire: the server's signed note of when, sent back with
+/// the submission so the server can measure the time spent on the form.
+pub async fn start_submission() -> Result<StartToken, ApiError> {
+    request(Method::Post, "/api/submissions/start", &[], None).await
+}
+
+/// Sends a new practice. The same `idempotency_key` on a retry stores it once.
+pub async fn submit_practice(idempotency_key: &str, submission: &Submission) -> Result<Receipt, ApiError> {
+    request(Method::Post, "/api/submissions", &[("Idempotency-Key", idempotency_key)], json_body(submission)).await
+}
+
+/// Opens a submission with its private link's token.
+pub async fn fetch_own(token: &str) -> Result<OwnSubmission, ApiError> {
+    let bearer = format!("Bearer {token}");
+    request(Method::Get, "/api/submissions/mine", &[("Authorization", &bearer)], None).await
+}
+
+/// Sends an update through the private link: a new version.
+pub async fn update_practice(token: &str, answers: Answers) -> Result<Receipt, ApiError> {
+    let bearer = format!("Bearer {token}");
+    let body = json_body(&Update { answers });
+    request(Method::Put, "/api/submissions/mine", &[("Authorization", &bearer)], body).await
 }

@@ -21,18 +21,10 @@ pub fn CurrentRound() -> impl IntoView {
                 }
                 let text = match (round, lang.get()) {
                     (Some(r), Lang::It) => {
-                        format!(
-                            "Raccolta in corso: {}. Invia la pratica entro il {}.",
-                            r["name"].as_str().unwrap_or_default(),
-                            r["closes_on"].as_str().unwrap_or_default(),
-                        )
+                        format!("Raccolta in corso: {}. Invia la pratica entro il {}.", r.name, r.closes_on)
                     }
                     (Some(r), Lang::En) => {
-                        format!(
-                            "Collection round in progress: {}. Submit by {}.",
-                            r["name"].as_str().unwrap_or_default(),
-                            r["closes_on"].as_str().unwrap_or_default(),
-                        )
+                        format!("Collection round in progress: {}. Submit by {}.", r.name, r.closes_on)
                     }
                     (None, Lang::It) => {
                         "La raccolta è continua: puoi descrivere una pratica in qualsiasi momento.".to_owned()

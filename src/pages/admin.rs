@@ -1,26 +1,47 @@
 //! `/redazione/amministrazione`, for admins: collection rounds, curator
 //! accounts and the audit log of every action. The server checks the role;
-//! a curator who opens the page sees its refusal.
+//! a curator who opens the page sees its refusal. What an admin types in
+//! the forms (passwords apart) is kept on this tab as it is typed, so
+//! signing in again in the middle loses nothing.
 
-use crate::api::{SubmitError, moderation};
+use crate::api::{ApiError, moderation};
 use crate::components::use_document_title;
 use crate::i18n::tr;
-use crate::pages::redazione::{audit_action_label, failure};
+use crate::pages::redazione::{error_text, failure};
+use crate::session::{KeptText, use_kept_text};
 use domain::Lang;
+use domain::api::{Account, AuditEntry, NewAccount, NewRound, Role, Round};
 use leptos::prelude::*;
-use serde_json::{Value, json};
 
-/// A list from the admin API, fetched again whenever `version` changes.
-fn list(what: &'static str, version: RwSignal<u32>) -> LocalResource<Result<Value, SubmitError>> {
+/// Everything the page lists, each list with its own outcome (a curator may
+/// read the rounds, not the accounts nor the log).
+#[derive(Clone)]
+struct Lists {
+    rounds: Result<Vec<Round>, ApiError>,
+    accounts: Result<Vec<Account>, ApiError>,
+    audit: Result<Vec<AuditEntry>, ApiError>,
+}
+
+/// The page's lists, fetched again whenever `version` changes.
+fn lists(version: RwSignal<u32>) -> LocalResource<Lists> {
     LocalResource::new(move || {
         version.track();
-        moderation::list(what)
+        async {
+            Lists {
+                rounds: moderation::rounds().await,
+                accounts: moderation::accounts().await,
+                audit: moderation::audit().await,
+            }
+        }
     })
 }
 
 /// The outcome of the last change on the page, announced to screen readers.
 #[component]
-fn Outcome(outcome: RwSignal<Option<Result<String, String>>>) -> impl IntoView {
+fn OutcomeNotice(
+    /// What the last change did, or why it failed.
+    outcome: RwSignal<Outcome>,
+) -> impl IntoView {
     move || {
         outcome.get().map(|result| match result {
             Ok(done) => view! {
@@ -54,23 +75,38 @@ fn form_label(key: &str) -> &str {
     }
 }
 
-fn problem_text(error: &SubmitError) -> String {
+fn problem_text(error: &ApiError) -> String {
     match error {
-        SubmitError::Invalid(errors) => errors
+        ApiError::Invalid(errors) => errors
             .messages(Lang::It)
             .into_iter()
             .map(|(key, m)| format!("{}: {}", form_label(&key), m.join(" ")))
             .collect::<Vec<_>>()
             .join("; "),
-        SubmitError::Refused(message) => message.clone(),
-        SubmitError::Offline => "Il server non risponde: riprova tra poco.".into(),
-        SubmitError::Unauthorized => "Accedi di nuovo alla redazione.".into(),
+        other => error_text(other),
     }
 }
 
-/// A labelled text input bound to `value`.
+/// How the accounts' table and the role list name a role.
+fn role_name(role: Role) -> &'static str {
+    match role {
+        Role::Admin => "Amministrazione",
+        Role::Curator => "Redazione",
+    }
+}
+
+/// A labelled text input whose text is kept on this tab as it is typed.
 #[component]
-fn Input(id: &'static str, label: &'static str, kind: &'static str, value: RwSignal<String>) -> impl IntoView {
+fn Input(
+    /// The input's id.
+    id: &'static str,
+    /// Its label.
+    label: &'static str,
+    /// Its `type`.
+    kind: &'static str,
+    /// What is typed.
+    value: KeptText,
+) -> impl IntoView {
     view! {
         <div class="form-group">
             <label for=id>{label}</label>
@@ -85,15 +121,47 @@ fn Input(id: &'static str, label: &'static str, kind: &'static str, value: RwSig
     }
 }
 
+/// What the page last did, or why it could not.
+type Outcome = Option<Result<String, String>>;
+
+/// `/redazione/amministrazione`.
 #[component]
 pub fn AdminPage() -> impl IntoView {
     use_document_title("Amministrazione", "Administration");
     let version = RwSignal::new(0u32);
+    let lists = lists(version);
     let outcome = RwSignal::new(None::<Result<String, String>>);
-    let add = Action::new_local(move |(what, body, done): &(&'static str, Value, String)| {
-        let (what, body, done) = (*what, body.clone(), done.clone());
+    let (code, name, opens, closes) = (
+        use_kept_text("bp-admin-round-code"),
+        use_kept_text("bp-admin-round-name"),
+        use_kept_text("bp-admin-round-opens"),
+        use_kept_text("bp-admin-round-closes"),
+    );
+    let (email, role) = (use_kept_text("bp-admin-account-email"), use_kept_text("bp-admin-account-role"));
+    let password = RwSignal::new(String::new());
+    let add_round = Action::new_local(move |round: &NewRound| {
+        let round = round.clone();
         async move {
-            outcome.set(Some(moderation::add(what, &body).await.map(|_| done).map_err(|e| problem_text(&e))));
+            let done = moderation::add_round(&round).await.map(|added| {
+                for kept in [code, name, opens, closes] {
+                    kept.forget();
+                }
+                format!("Raccolta «{}» aggiunta.", added.name)
+            });
+            report(outcome, done);
+            version.update(|v| *v += 1);
+        }
+    });
+    let add_account = Action::new_local(move |account: &NewAccount| {
+        let account = account.clone();
+        async move {
+            let done = moderation::add_account(&account).await.map(|added| {
+                for kept in [email, role] {
+                    kept.forget();
+                }
+                format!("Account {} aggiunto.", added.email)
+            });
+            report(outcome, done);
             version.update(|v| *v += 1);
         }
     });
@@ -101,58 +169,49 @@ pub fn AdminPage() -> impl IntoView {
     let switch = Action::new_local(move |(email, enable): &(String, bool)| {
         let (email, enable) = (email.clone(), *enable);
         async move {
-            let (result, done) = if enable {
-                (moderation::enable_user(&email).await, format!("Account {email} riattivato."))
+            let done = if enable {
+                moderation::enable_account(&email).await.map(|()| format!("Account {email} riattivato."))
             } else {
-                (moderation::disable_user(&email).await, format!("Account {email} disattivato."))
+                moderation::disable_account(&email).await.map(|()| format!("Account {email} disattivato."))
             };
-            outcome.set(Some(result.map(|()| done).map_err(|e| problem_text(&e))));
+            report(outcome, done);
             version.update(|v| *v += 1);
         }
     });
     // The signed-in admin, whose own account offers no "Disattiva".
-    let me = LocalResource::new(|| async {
-        moderation::whoami().await.ok().and_then(|u| u["email"].as_str().map(str::to_owned)).unwrap_or_default()
-    });
-    let (code, name, opens, closes) = (
-        RwSignal::new(String::new()),
-        RwSignal::new(String::new()),
-        RwSignal::new(String::new()),
-        RwSignal::new(String::new()),
-    );
-    let (email, role, password) =
-        (RwSignal::new(String::new()), RwSignal::new("curator".to_owned()), RwSignal::new(String::new()));
+    let me = LocalResource::new(|| async { moderation::whoami().await.map(|user| user.email).unwrap_or_default() });
     view! {
         <div class="container page">
             <p class="breadcrumb">
                 <a href="/redazione">{tr("Redazione", "Editors")}</a>
             </p>
             <h1>{tr("Amministrazione", "Administration")}</h1>
-            <Outcome outcome />
+            <OutcomeNotice outcome />
 
             <h2>{tr("Raccolte", "Collection rounds")}</h2>
             <ListTable
-                list=list("rounds", version)
+                lists
+                pick=|l| &l.rounds
                 caption="Raccolte definite"
                 headers=&["Codice", "Nome", "Apertura", "Chiusura"]
-                row=|r| {
+                row=|r: &Round| {
                     view! {
-                        <td>{text(r, "code")}</td>
-                        <td>{text(r, "name")}</td>
-                        <td>{text(r, "opens_on")}</td>
-                        <td>{text(r, "closes_on")}</td>
+                        <td>{r.code.clone()}</td>
+                        <td>{r.name.clone()}</td>
+                        <td>{r.opens_on.to_string()}</td>
+                        <td>{r.closes_on.to_string()}</td>
                     }
                 }
             />
             <form on:submit=move |ev| {
                 ev.prevent_default();
-                let body = json!(
-                    {
-                    "code": code.get_untracked(), "name": name.get_untracked(),
-                    "opens_on": opens.get_untracked(), "closes_on": closes.get_untracked(),
-                }
-                );
-                add.dispatch(("rounds", body, format!("Raccolta «{}» aggiunta.", name.get_untracked())));
+                add_round
+                    .dispatch(NewRound {
+                        code: code.get_untracked(),
+                        name: name.get_untracked(),
+                        opens_on: opens.get_untracked(),
+                        closes_on: closes.get_untracked(),
+                    });
             }>
                 <Input id="raccolta-codice" label="Codice (minuscole, cifre e _)" kind="text" value=code />
                 <Input id="raccolta-nome" label="Nome" kind="text" value=name />
@@ -165,17 +224,13 @@ pub fn AdminPage() -> impl IntoView {
 
             <h2>{tr("Account", "Accounts")}</h2>
             <ListTable
-                list=list("users", version)
+                lists
+                pick=|l| &l.accounts
                 caption="Account della redazione"
                 headers=&["E-mail", "Ruolo", "Stato", "Azioni"]
-                row=move |a| {
-                    let email = text(a, "email");
-                    let active = !a["disabled"].as_bool().unwrap_or(false);
-                    let role = match text(a, "role").as_str() {
-                        "admin" => "Amministrazione".to_owned(),
-                        "curator" => "Redazione".to_owned(),
-                        other => other.to_owned(),
-                    };
+                row=move |a: &Account| {
+                    let email = a.email.clone();
+                    let active = !a.disabled;
                     let (verb, enable) = if active { ("Disattiva", false) } else { ("Riattiva", true) };
                     let label = format!("{verb} {email}");
                     let own = {
@@ -184,7 +239,7 @@ pub fn AdminPage() -> impl IntoView {
                     };
                     view! {
                         <td>{email.clone()}</td>
-                        <td>{role}</td>
+                        <td>{role_name(a.role)}</td>
                         <td>{if active { "attivo" } else { "disattivato" }}</td>
                         <td>
                             {move || {
@@ -213,13 +268,14 @@ pub fn AdminPage() -> impl IntoView {
             />
             <form on:submit=move |ev| {
                 ev.prevent_default();
-                let body = json!(
-                    {
-                    "email": email.get_untracked(), "role": role.get_untracked(), "password": password.get_untracked(),
-                }
-                );
+                let role = Role::from_code(&role.get_untracked()).unwrap_or(Role::Curator);
+                let account = NewAccount {
+                    email: email.get_untracked(),
+                    role,
+                    password: password.get_untracked(),
+                };
                 password.set(String::new());
-                add.dispatch(("users", body, format!("Account {} aggiunto.", email.get_untracked())));
+                add_account.dispatch(account);
             }>
                 <Input id="account-email" label="E-mail" kind="email" value=email />
                 <div class="form-group">
@@ -229,11 +285,27 @@ pub fn AdminPage() -> impl IntoView {
                         class="form-control"
                         on:change=move |ev| role.set(event_target_value(&ev))
                     >
-                        <option value="curator">"Redazione"</option>
-                        <option value="admin">"Amministrazione"</option>
+                        {[Role::Curator, Role::Admin]
+                            .map(|r| {
+                                view! {
+                                    <option value=r.code() selected=move || role.get() == r.code()>
+                                        {role_name(r)}
+                                    </option>
+                                }
+                            })}
                     </select>
                 </div>
-                <Input id="account-password" label="Password (almeno 12 caratteri)" kind="password" value=password />
+                // Never kept anywhere: typed again after signing in.
+                <div class="form-group">
+                    <label for="account-password">"Password (almeno 12 caratteri)"</label>
+                    <input
+                        type="password"
+                        id="account-password"
+                        class="form-control"
+                        prop:value=move || password.get()
+                        on:input=move |ev| password.set(event_target_value(&ev))
+                    />
+                </div>
                 <button type="submit" class="button button-secondary">
                     {tr("Aggiungi l'account", "Add the account")}
                 </button>
@@ -246,19 +318,20 @@ pub fn AdminPage() -> impl IntoView {
                 </a>
             </p>
             <ListTable
-                list=list("audit", version)
+                lists
+                pick=|l| &l.audit
                 caption="Dalla più recente"
                 class="audit-log"
                 headers=&["Quando", "Chi", "Azione", "Pratica", "Prima", "Dopo", "Messaggio"]
-                row=|e| {
+                row=|e: &AuditEntry| {
                     view! {
-                        <td>{text(e, "at").replace('T', " ").trim_end_matches('Z').to_owned()}</td>
-                        <td>{text(e, "actor")}</td>
-                        <td>{audit_action_label(&text(e, "action"), Lang::It)}</td>
-                        <td class="nowrap">{text(e, "practice")}</td>
-                        <td>{state_label(&text(e, "before"))}</td>
-                        <td>{state_label(&text(e, "after"))}</td>
-                        <td>{text(e, "message")}</td>
+                        <td>{e.at.replace('T', " ").trim_end_matches('Z').to_owned()}</td>
+                        <td>{e.actor.clone()}</td>
+                        <td>{e.action.label(Lang::It)}</td>
+                        <td class="nowrap">{e.practice.as_ref().map(ToString::to_string).unwrap_or_default()}</td>
+                        <td>{state_label(e.before.as_deref())}</td>
+                        <td>{state_label(e.after.as_deref())}</td>
+                        <td>{e.message.clone().unwrap_or_default()}</td>
                     }
                 }
             />
@@ -266,28 +339,42 @@ pub fn AdminPage() -> impl IntoView {
     }
 }
 
+/// Shows what a change did, or why it failed; a session that ended is the
+/// sign-in page's to say.
+fn report(outcome: RwSignal<Outcome>, done: Result<String, ApiError>) {
+    match done {
+        Err(ApiError::SignedOut) => {}
+        done => outcome.set(Some(done.map_err(|e| problem_text(&e)))),
+    }
+}
+
 /// A submission's state by its label; other values (an account, a round) as they are.
-fn state_label(code: &str) -> String {
+fn state_label(code: Option<&str>) -> String {
+    let code = code.unwrap_or_default();
     domain::vocabulary::ModerationStatus::from_code(code)
         .map_or_else(|| code.to_owned(), |s| s.label(Lang::It).to_owned())
 }
 
-/// Text of one JSON field, empty when missing.
-fn text(value: &Value, key: &str) -> String {
-    value[key].as_str().unwrap_or_default().to_owned()
-}
-
 /// One of the admin lists as a table: a row of cells per entry.
 #[component]
-fn ListTable<F, V>(
-    list: LocalResource<Result<Value, SubmitError>>,
+fn ListTable<T, F, V>(
+    /// The page's lists.
+    lists: LocalResource<Lists>,
+    /// This table's list among them.
+    pick: fn(&Lists) -> &Result<Vec<T>, ApiError>,
+    /// The table's caption, also the name of its scrolling box.
     caption: &'static str,
+    /// The column headers.
     headers: &'static [&'static str],
-    #[prop(optional)] class: &'static str,
+    /// More classes for the table.
+    #[prop(optional)]
+    class: &'static str,
+    /// The cells of an entry's row.
     row: F,
 ) -> impl IntoView
 where
-    F: Fn(&Value) -> V + Copy + Send + Sync + 'static,
+    T: Clone + 'static,
+    F: Fn(&T) -> V + Copy + Send + Sync + 'static,
     V: IntoView + 'static,
 {
     view! {
@@ -295,9 +382,10 @@ where
             view! { <p role="status">"Caricamento…"</p> }
         }>
             {move || Suspend::new(async move {
-                let entries = match list.await {
-                    Ok(entries) => entries.as_array().cloned().unwrap_or_default(),
-                    Err(error) => return failure(&error),
+                let lists = lists.await;
+                let entries = match pick(&lists) {
+                    Ok(entries) => entries,
+                    Err(error) => return failure(error),
                 };
                 view! {
                     // A wide table scrolls inside its own box on a phone, not the page.

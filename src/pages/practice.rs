@@ -7,18 +7,14 @@ use crate::api;
 use crate::components::alert::ErrorAlert;
 use crate::components::use_document_title;
 use crate::i18n::{tr, use_lang};
-use crate::questionnaire::display;
 use domain::Lang;
+use domain::answers::display;
 use domain::catalogue::CatalogueIndex;
 use domain::questionnaire::{Kind, QUESTIONNAIRE, Visibility};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
-use serde_json::{Map, Value, json};
-
-fn text_of(practice: &Map<String, Value>, key: &str) -> String {
-    practice.get(key).and_then(Value::as_str).unwrap_or_default().to_owned()
-}
+use serde_json::{Value, json};
 
 /// "2020-05-15" from an RFC 3339 time.
 fn day(rfc3339: &str) -> String {
@@ -43,8 +39,8 @@ pub fn PracticePage() -> impl IntoView {
             }>
                 {move || Suspend::new(async move {
                     match practice.await {
-                        Ok(practice) => view! { <PracticeView practice catalogue /> }.into_any(),
-                        Err(api::ApiError::Status(404)) => {
+                        Ok(published) => view! { <PracticeView published catalogue /> }.into_any(),
+                        Err(error) if error.is_not_found() => {
                             view! {
                                 <h1>{tr("Pratica non trovata", "Practice not found")}</h1>
                                 <p>
@@ -67,21 +63,24 @@ pub fn PracticePage() -> impl IntoView {
 
 #[component]
 fn PracticeView(
-    practice: Map<String, Value>,
+    /// The practice.
+    published: api::PublishedPractice,
+    /// The catalogue, for related practices.
     catalogue: LocalResource<Result<domain::practice::Catalogue, api::ApiError>>,
 ) -> impl IntoView {
     let lang = use_lang();
-    let id = text_of(&practice, "id");
-    let title = text_of(&practice, "title");
+    let api::PublishedPractice { practice, answers } = published;
+    let id = practice.id.to_string();
+    let title = practice.title.clone();
     if let Some(document) = web_sys::window().and_then(|w| w.document()) {
         document.set_title(&format!("{title} · Buone pratiche"));
     }
-    let entity = text_of(&practice, "entity_name");
-    let summary = text_of(&practice, "summary");
-    let region = domain::geo::Region::from_code(&text_of(&practice, "region_code"));
-    let published = day(&text_of(&practice, "published_at"));
-    let updated = day(&text_of(&practice, "updated_at"));
-    let demo = practice.get("demo") == Some(&Value::Bool(true));
+    let entity = practice.entity_name.clone();
+    let summary = practice.summary.clone();
+    let region = practice.region_code;
+    let published = day(&practice.published_at);
+    let updated = day(&practice.updated_at);
+    let demo = practice.demo;
     let url = format!("{}/pratiche/{id}", window().location().origin().unwrap_or_default());
     let citation = format!(
         "{entity}, «{title}», Buone pratiche dei servizi sociali territoriali, {id}, pubblicata il {published}, {url}. Licenza CC BY 4.0."
@@ -91,9 +90,9 @@ fn PracticeView(
         "@type": "GovernmentService",
         "identifier": id,
         "name": title,
-        "description": text_of(&practice, "summary"),
+        "description": summary,
         "provider": { "@type": "GovernmentOrganization", "name": entity },
-        "areaServed": region.map(|r| r.label(Lang::It)),
+        "areaServed": region.label(Lang::It),
         "datePublished": published,
         "dateModified": updated,
         "url": url,
@@ -101,9 +100,9 @@ fn PracticeView(
     })
     .to_string()
     .replace("</", "<\\/");
-    let names_comuni = practice.get("comune_codes").and_then(Value::as_array).is_some_and(|c| !c.is_empty());
+    let names_comuni = !practice.comune_codes.is_empty();
     let comuni = if names_comuni { crate::comuni::use_comuni() } else { RwSignal::new(None) };
-    let practice = StoredValue::new(practice);
+    let practice = StoredValue::new(answers);
     let sections = QUESTIONNAIRE
         .steps
         .iter()
@@ -182,7 +181,7 @@ fn PracticeView(
         <p class="practice-entity">
             <span lang="it">{entity.clone()}</span>
             " · "
-            {move || region.map(|r| r.label(lang.get())).unwrap_or_default()}
+            {move || region.label(lang.get())}
         </p>
         <dl class="practice-facts">
             <dt>{tr("Riferimento", "Reference")}</dt>

@@ -4,12 +4,13 @@
 //! adopted instead of overwritten, and leaving with unsaved changes warns.
 
 use crate::storage;
+use domain::api::Answers;
 use domain::comuni::ComuneIndex;
 use domain::questionnaire::{Field, QUESTIONNAIRE};
-use domain::{FieldErrors, Lang};
+use domain::{FieldErrors, Lang, PracticeId};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
-use serde_json::{Map, Value};
+use serde_json::Value;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -21,13 +22,16 @@ const SAVE_DELAY: Duration = Duration::from_millis(400);
 #[serde(default)]
 pub struct Draft {
     /// The answers, keyed by field key (the shape the API takes).
-    pub answers: Map<String, Value>,
+    pub answers: Answers,
     /// The furthest step reached, so completed steps can be revisited.
     pub reached: usize,
     /// The step on screen when last saved (1-6; 7 is the review), to resume there.
     pub current: usize,
-    /// When the respondent started (ms since the epoch), for the minimum fill time.
-    pub started_at: f64,
+    /// The server's signed note of when this new practice was begun
+    /// (`POST /api/submissions/start`), sent back with it: the server measures
+    /// the time spent on the form from it. Kept with the draft, so a draft
+    /// finished days later still has it.
+    pub started: Option<String>,
     /// When this draft was last written (ms since the epoch).
     pub saved_at: f64,
     /// The key that makes this submission's retries store it once.
@@ -44,19 +48,14 @@ pub struct Draft {
 /// newer one on the server means somebody else acted: the save is refused).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Correction {
-    pub id: String,
+    pub id: PracticeId,
     pub version: i64,
 }
 
 impl Draft {
     /// A new, empty draft with fresh keys.
     pub fn fresh() -> Self {
-        Self {
-            started_at: storage::now_ms(),
-            idempotency_key: storage::random_token(18),
-            edit_token: storage::random_token(32),
-            ..Self::default()
-        }
+        Self { idempotency_key: storage::random_token(18), edit_token: storage::random_token(32), ..Self::default() }
     }
 
     /// True when nothing has been answered yet.
@@ -265,7 +264,7 @@ impl FormCtx {
     /// Replaces the draft with a submission's answers loaded from the server
     /// (through the private link, or for a curator's correction), every step
     /// open; `mark` records which submission it is.
-    pub fn load(self, answers: Map<String, Value>, mark: impl FnOnce(&mut Draft)) {
+    pub fn load(self, answers: Answers, mark: impl FnOnce(&mut Draft)) {
         self.discard();
         self.update(|d| {
             d.answers = answers;
@@ -273,6 +272,15 @@ impl FormCtx {
             mark(d);
         });
         self.save_now();
+    }
+
+    /// Records the server's start token. A draft with nothing answered yet is
+    /// not written for it: it is saved with the first answer.
+    pub fn set_started(self, started: String) {
+        self.draft.update(|d| d.started = Some(started));
+        if self.draft.try_with_untracked(|d| !d.is_blank()) == Some(true) {
+            self.schedule_save();
+        }
     }
 
     /// Adopts a draft another tab has just saved, when it is newer than ours,

@@ -67,6 +67,7 @@ async fn the_catalogue_reads_static_files_without_any_api() {
         submissions_per_minute: 10,
         request_timeout_seconds: 30,
         embed_ancestors: "*".into(),
+        trusted_proxies: String::new(),
         publish_dir: None,
         public_url: None,
         questionnaire_url: None,

@@ -65,6 +65,7 @@ async fn the_static_publication_passes_the_catalogue_tests() {
         submissions_per_minute: 10,
         request_timeout_seconds: 30,
         embed_ancestors: "*".into(),
+        trusted_proxies: String::new(),
         publish_dir: None,
         public_url: Some("https://buonepratiche.example.org".into()),
         questionnaire_url: Some("https://buonepratiche.example.org/questionario".into()),

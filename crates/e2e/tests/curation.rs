@@ -317,3 +317,92 @@ async fn an_admin_manages_rounds_and_accounts_and_reads_the_audit_log() {
     b.screenshots("redazione-amministrazione").await;
     b.close().await;
 }
+
+/// A curator's session ends while they write a rejection: pressing the
+/// button sends them to sign in again, which says why, and signing in brings
+/// them back to the review with the reason still in its box. Nothing was
+/// decided meanwhile, and the reason then goes through.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_session_that_ends_mid_decision_keeps_what_the_curator_typed() {
+    let server = TestServer::start_with_demo(&dist_dir()).await;
+    let mut answer = server::demo::practices().remove(2);
+    answer.title = "Pratica da respingere".into();
+    let reference = server
+        .db
+        .call(move |conn| {
+            server::auth::create_user(
+                conn,
+                "curatrice@example.org",
+                server::auth::Role::Curator,
+                "password lunga e sicura",
+            )?;
+            let new = server::db::NewPractice {
+                answer,
+                status: ModerationStatus::Inviata,
+                demo: false,
+                round: server::db::CONTINUOUS_ROUND.into(),
+                submission: None,
+            };
+            server::db::insert_practice(conn, &new)
+        })
+        .await
+        .unwrap();
+    let server::db::Stored::Created(reference) = reference else { panic!("stored") };
+    let sign_in = async |b: &Browser| {
+        b.type_into("E-mail", "curatrice@example.org").await;
+        b.type_into("Password", "password lunga e sicura").await;
+        b.press("Accedi").await;
+    };
+
+    let b = Browser::start().await;
+    b.client.goto(&format!("{}/redazione/accesso", server.base)).await.unwrap();
+    assert!(
+        b.client.find(Locator::Css("[data-testid='sign-in-again']")).await.is_err(),
+        "a first sign-in says nothing about a session ending"
+    );
+    sign_in(&b).await;
+    b.wait_for_heading("Pratiche da curare").await;
+    b.client.goto(&format!("{}/redazione/pratiche/{reference}", server.base)).await.unwrap();
+    b.wait_for_heading("Pratica da respingere").await;
+
+    // The session ends on the server (signed out elsewhere with the same cookie).
+    let cookie = b.client.get_named_cookie(server::auth::SESSION_COOKIE).await.unwrap();
+    let signed_out = reqwest::Client::new()
+        .delete(format!("{}/api/session", server.base))
+        .header("cookie", format!("{}={}", server::auth::SESSION_COOKIE, cookie.value()))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(signed_out.status(), reqwest::StatusCode::NO_CONTENT);
+
+    let reason = "La pratica descrive un servizio ordinario, senza elementi di innovazione.";
+    let label = "Messaggio per chi ha inviato la pratica (per integrazioni o rifiuto)";
+    b.type_into(label, reason).await;
+    b.press("Respingi").await;
+    b.press("Conferma: Respingi").await;
+    b.wait_for_heading("Accesso alla redazione").await;
+    let notice = b.wait_for(Locator::XPath("//div[@role='alert'][@data-testid='sign-in-again']")).await;
+    assert!(notice.text().await.unwrap().starts_with("La sessione è scaduta: accedi di nuovo."));
+    let address = b.client.current_url().await.unwrap();
+    let back: Vec<_> =
+        address.query_pairs().filter(|(key, _)| key == "da").map(|(_, path)| path.into_owned()).collect();
+    assert_eq!(back, [format!("/redazione/pratiche/{reference}")], "the way back is in the address: {address}");
+    let violations = b.accessibility_violations().await;
+    assert!(violations.is_empty(), "sign-in page after the session ended: {violations:#?}");
+
+    sign_in(&b).await;
+    b.wait_for_heading("Pratica da respingere").await;
+    assert_eq!(
+        b.labelled(label).await.prop("value").await.unwrap().as_deref(),
+        Some(reason),
+        "the reason typed before signing in again is still in its box"
+    );
+    b.wait_for(Locator::XPath("//p[@data-testid='review-state'][contains(., 'Inviata')]")).await;
+    b.press("Respingi").await;
+    b.press("Conferma: Respingi").await;
+    b.wait_for(Locator::XPath("//p[@data-testid='review-state'][contains(., 'Respinta')]")).await;
+    assert_eq!(b.labelled(label).await.prop("value").await.unwrap().as_deref(), Some(""), "sent, then cleared");
+    let history = b.wait_for(Locator::XPath("//section[contains(@class,'history')]")).await.text().await.unwrap();
+    assert!(history.contains(reason), "the reason reached the server: {history}");
+    b.close().await;
+}

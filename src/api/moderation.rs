@@ -1,0 +1,113 @@
+//! The editors' and admins' API (`/api/session`, `/api/moderation/...`). The
+//! session lives in an HttpOnly cookie the browser sends by itself; each
+//! request that goes through tells the session's watcher it is open, and one
+//! refused for want of it ends as [`ApiError::SignedOut`].
+
+use super::{ApiError, Method, Session, decode, exchange, json_body, report, request};
+use domain::PracticeId;
+use domain::api::{
+    Account, AuditEntry, Correction, Credentials, Decision, DecisionOutcome, NewAccount, NewRound, QueueFilter,
+    QueuePage, Review, Round, User,
+};
+use serde::de::DeserializeOwned;
+
+/// A request that needs the session.
+async fn call<T: DeserializeOwned>(method: Method, url: &str, body: Option<String>) -> Result<T, ApiError> {
+    decode(&with_session(method, url, body).await?)
+}
+
+/// The exchange of a request that needs the session; one that goes through
+/// says the session is open.
+async fn with_session(method: Method, url: &str, body: Option<String>) -> Result<String, ApiError> {
+    let answer = exchange(method, url, &[], body).await;
+    if answer.is_ok() {
+        report(Session::Open);
+    }
+    answer
+}
+
+/// Text for a path segment or a query value.
+fn encoded(text: &str) -> String {
+    js_sys::encode_uri_component(text).into()
+}
+
+/// Signs in; the session lives in an HttpOnly cookie.
+pub async fn sign_in(credentials: &Credentials) -> Result<User, ApiError> {
+    call(Method::Post, "/api/session", json_body(credentials)).await
+}
+
+/// Who is signed in.
+pub async fn whoami() -> Result<User, ApiError> {
+    call(Method::Get, "/api/session", None).await
+}
+
+/// Signs out.
+pub async fn sign_out() -> Result<(), ApiError> {
+    request(Method::Delete, "/api/session", &[], None).await
+}
+
+/// The query string of a queue filter (`stato=…&q=…`), empty for everything.
+pub fn queue_query(filter: &QueueFilter) -> String {
+    let QueueFilter { stato, aggiornamenti, q } = filter;
+    let pairs = [
+        stato.as_deref().map(|s| format!("stato={}", encoded(s))),
+        aggiornamenti.map(|a| format!("aggiornamenti={a}")),
+        q.as_deref().map(|q| format!("q={}", encoded(q))),
+    ];
+    pairs.into_iter().flatten().collect::<Vec<_>>().join("&")
+}
+
+/// The queue, with the count of each state.
+pub async fn queue(filter: &QueueFilter) -> Result<QueuePage, ApiError> {
+    call(Method::Get, &format!("/api/moderation/submissions?{}", queue_query(filter)), None).await
+}
+
+/// One submission with every field, for review.
+pub async fn review(id: &PracticeId) -> Result<Review, ApiError> {
+    call(Method::Get, &format!("/api/moderation/submissions/{id}"), None).await
+}
+
+/// A decision on a submission.
+pub async fn decide(id: &PracticeId, decision: &Decision) -> Result<DecisionOutcome, ApiError> {
+    call(Method::Post, &format!("/api/moderation/submissions/{id}/actions"), json_body(decision)).await
+}
+
+/// A curator's correction, stored as a new version.
+pub async fn correct(id: &PracticeId, correction: &Correction) -> Result<DecisionOutcome, ApiError> {
+    call(Method::Post, &format!("/api/moderation/submissions/{id}/edit"), json_body(correction)).await
+}
+
+/// Every collection round.
+pub async fn rounds() -> Result<Vec<Round>, ApiError> {
+    call(Method::Get, "/api/moderation/rounds", None).await
+}
+
+/// Defines a collection round (admins).
+pub async fn add_round(round: &NewRound) -> Result<Round, ApiError> {
+    call(Method::Post, "/api/moderation/rounds", json_body(round)).await
+}
+
+/// Every account (admins).
+pub async fn accounts() -> Result<Vec<Account>, ApiError> {
+    call(Method::Get, "/api/moderation/users", None).await
+}
+
+/// Adds an account (admins).
+pub async fn add_account(account: &NewAccount) -> Result<Account, ApiError> {
+    call(Method::Post, "/api/moderation/users", json_body(account)).await
+}
+
+/// Disables an account and ends its sessions (admins).
+pub async fn disable_account(email: &str) -> Result<(), ApiError> {
+    call(Method::Post, &format!("/api/moderation/users/{}/disable", encoded(email)), None).await
+}
+
+/// Enables a disabled account again (admins).
+pub async fn enable_account(email: &str) -> Result<(), ApiError> {
+    call(Method::Post, &format!("/api/moderation/users/{}/enable", encoded(email)), None).await
+}
+
+/// The audit log, newest first (admins).
+pub async fn audit() -> Result<Vec<AuditEntry>, ApiError> {
+    call(Method::Get, "/api/moderation/audit", None).await
+}

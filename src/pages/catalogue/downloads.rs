@@ -1,0 +1,67 @@
+//! The downloads of what the view shows: CSV and JSON of exactly these
+//! practices from the API, or the whole open data on a static copy.
+
+use super::address::use_catalogue;
+use super::{catalogue_href, href_at};
+use crate::api::DataSource;
+use crate::components::FileLink;
+use crate::i18n::tr;
+use domain::catalogue::Query;
+use leptos::prelude::*;
+
+/// The download of exactly the practices a query selects (every page).
+fn export_href(query: &Query, format: &str) -> String {
+    let mut all_pages = query.clone();
+    all_pages.page = 1;
+    let href = catalogue_href(&all_pages);
+    let params = href.split_once('?').map_or("", |(_, p)| p);
+    if params.is_empty() { format!("/api/export.{format}") } else { format!("/api/export.{format}?{params}") }
+}
+
+/// "Scarica questi risultati: CSV · JSON · dizionario dei dati".
+#[component]
+pub(super) fn Downloads() -> impl IntoView {
+    let ctx = use_catalogue();
+    let query = ctx.query;
+    let embedded = ctx.address.preset.is_some();
+    view! {
+        <Show
+            when=move || DataSource::of_document() == DataSource::Api
+            fallback=move || {
+                view! {
+                    <p class="downloads">
+                        {tr("Scarica tutti i dati:", "Download all the data:")} " "
+                        <FileLink href="opendata/buone-pratiche.csv" download=true>
+                            "CSV"
+                        </FileLink> " · " <FileLink href="opendata/buone-pratiche.json" download=true>
+                            "JSON"
+                        </FileLink> " · "
+                        <FileLink href="opendata/dizionario-dati.json">
+                            {tr("dizionario dei dati", "data dictionary")}
+                        </FileLink>
+                    </p>
+                }
+            }
+        >
+            <p class="downloads">
+                {tr("Scarica questi risultati:", "Download these results:")} " "
+                <FileLink href=Signal::derive(move || query.with(|q| export_href(q, "csv"))) download=true>
+                    "CSV"
+                </FileLink> " · "
+                <FileLink href=Signal::derive(move || query.with(|q| export_href(q, "json"))) download=true>
+                    "JSON"
+                </FileLink> " · "
+                <FileLink href="/api/data-dictionary">{tr("dizionario dei dati", "data dictionary")}</FileLink>
+                {(!embedded)
+                    .then(|| {
+                        view! {
+                            " · "
+                            <a href=move || {
+                                query.with(|q| href_at("/incorpora", q, &[]))
+                            }>{tr("incorpora questa vista", "embed this view")}</a>
+                        }
+                    })}
+            </p>
+        </Show>
+    }
+}

@@ -1,0 +1,76 @@
+//! The facets: one box per facet with its values and live counts, each
+//! value a check box; a facet with nothing to choose in this view is left out.
+
+use super::address::use_catalogue;
+use crate::i18n::use_lang;
+use domain::Lang;
+use domain::catalogue::Facet;
+use leptos::prelude::*;
+
+/// Every facet of the current view's results.
+#[component]
+pub(super) fn FacetPanels() -> impl IntoView {
+    let lang = use_lang();
+    let ctx = use_catalogue();
+    let (results, address, toggle) = (ctx.results, ctx.address, ctx.toggle());
+    move || {
+        let lang = lang.get();
+        results.with(|r| {
+            r.facets
+                .iter()
+                .map(|counts| {
+                    let facet = counts.facet;
+                    let selected_any = counts.values.iter().any(|v| v.selected);
+                    let mut values: Vec<_> =
+                        counts.values.iter().filter(|v| v.count > 0 || v.selected).cloned().collect();
+                    // The engine orders labels as Italian reads them; in English, as English does
+                    // (years keep their order).
+                    if lang == Lang::En && facet != Facet::StartYear {
+                        values.sort_by_cached_key(|v| domain::text::fold(&facet.value_label(&v.code, lang)));
+                    }
+                    if values.is_empty() {
+                        // Nothing to choose here in this view: no empty box.
+                        return ().into_any();
+                    }
+                    let toggle = toggle.clone();
+                    view! {
+                        <details
+                            class="facet"
+                            open=selected_any || facet == Facet::InnovationTag || facet == Facet::Region
+                        >
+                            <summary>{facet.label(lang)}</summary>
+                            <fieldset>
+                                <legend class="visually-hidden">{facet.label(lang)}</legend>
+                                {values
+                                    .into_iter()
+                                    .map(|v| {
+                                        let id = format!("filtro-{}-{}", facet.url_key(), v.code);
+                                        let toggle = toggle.clone();
+                                        let code = v.code.clone();
+                                        let fixed = address.is_preset(facet, &v.code);
+                                        view! {
+                                            <div class="form-check">
+                                                <input
+                                                    type="checkbox"
+                                                    id=id.clone()
+                                                    disabled=fixed
+                                                    prop:checked=v.selected
+                                                    on:change=move |_| toggle(facet, code.clone())
+                                                />
+                                                <label for=id>
+                                                    {facet.value_label(&v.code, lang)}
+                                                    <span class="facet-count">{format!(" ({})", v.count)}</span>
+                                                </label>
+                                            </div>
+                                        }
+                                    })
+                                    .collect_view()}
+                            </fieldset>
+                        </details>
+                    }
+                    .into_any()
+                })
+                .collect_view()
+        })
+    }
+}

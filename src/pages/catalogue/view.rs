@@ -1,0 +1,127 @@
+//! One view of the catalogue: the filters beside (or, on narrow screens,
+//! behind one "Filtra" button over) the search, the count, the downloads,
+//! the active filters, the practices and the pages.
+
+use super::address::{CatalogueCtx, ViewAddress};
+use super::chips::ActiveFilters;
+use super::downloads::Downloads;
+use super::facets::FacetPanels;
+use super::pagination::Pagination;
+use super::search::SearchRow;
+use super::{count_text, timed_query, use_catalogue_query};
+use crate::components::practice_list::PracticeList;
+use crate::i18n::{tr, use_lang};
+use domain::Lang;
+use domain::catalogue::CatalogueIndex;
+use leptos::prelude::*;
+use std::collections::BTreeSet;
+use std::sync::Arc;
+
+/// The catalogue of `index`, as the URL's query selects it.
+#[component]
+pub(super) fn CatalogueView(
+    /// The published practices, indexed.
+    index: Arc<CatalogueIndex>,
+) -> impl IntoView {
+    let lang = use_lang();
+    let query = use_catalogue_query();
+    let address = ViewAddress { preset: crate::pages::embed::embed_preset().map(StoredValue::new), lang };
+    let results = {
+        let index = Arc::clone(&index);
+        Memo::new(move |_| query.with(|q| timed_query(&index, q)))
+    };
+    provide_context(CatalogueCtx { query, results, address });
+    // On narrow screens the filters wait behind one "Filtra" button.
+    let filters_open = RwSignal::new(false);
+    let filters_heading = NodeRef::<leptos::html::H2>::new();
+    let filters_toggle = NodeRef::<leptos::html::Button>::new();
+    let close_filters = move || {
+        filters_open.set(false);
+        if let Some(button) = filters_toggle.get_untracked() {
+            let _ = button.focus();
+        }
+    };
+    let shown = Signal::derive(move || {
+        let page = query.with(|q| q.page);
+        results.with(|r| r.page(page).iter().map(|&i| index.entries()[i].clone()).collect::<Vec<_>>())
+    });
+    view! {
+        <div class="catalogue">
+            <aside
+                id="filtri"
+                class="catalogue-facets"
+                class:open=move || filters_open.get()
+                aria-label=tr("Filtri", "Filters")
+                on:keydown=move |ev| {
+                    if ev.key() == "Escape" && filters_open.get_untracked() {
+                        close_filters();
+                    }
+                }
+            >
+                <h2 class="facets-title" tabindex="-1" node_ref=filters_heading>
+                    {tr("Filtra", "Filter")}
+                </h2>
+                <FacetPanels />
+                <button type="button" class="button button-primary filters-done" on:click=move |_| close_filters()>
+                    {move || {
+                        let lang = lang.get();
+                        let show = if lang == Lang::It { "Mostra" } else { "Show" };
+                        let found = count_text(results.with(|r| r.total), lang).to_lowercase();
+                        format!("{show} {}", found.trim_end_matches('.'))
+                    }}
+                </button>
+            </aside>
+            <section class="catalogue-results" aria-label=tr("Risultati", "Results")>
+                <SearchRow />
+                <button
+                    type="button"
+                    class="button button-secondary filters-toggle"
+                    aria-controls="filtri"
+                    aria-expanded=move || filters_open.get().to_string()
+                    node_ref=filters_toggle
+                    on:click=move |_| {
+                        filters_open.set(true);
+                        request_animation_frame(move || {
+                            if let Some(heading) = filters_heading.get_untracked() {
+                                let _ = heading.focus();
+                            }
+                        });
+                    }
+                >
+                    {move || {
+                        let active = query.with(|q| q.filters.values().map(BTreeSet::len).sum::<usize>());
+                        let word = if lang.get() == Lang::It { "Filtra" } else { "Filter" };
+                        if active == 0 { word.to_owned() } else { format!("{word} ({active})") }
+                    }}
+                </button>
+                <div class="result-bar">
+                    <p role="status" class="result-count" data-testid="result-count">
+                        {move || count_text(results.with(|r| r.total), lang.get())}
+                    </p>
+                    <Show when=move || results.with(|r| r.total > 0)>
+                        <Downloads />
+                    </Show>
+                </div>
+                <ActiveFilters />
+                <Show
+                    when=move || results.with(|r| r.total > 0)
+                    fallback=move || {
+                        view! {
+                            <div class="empty-state">
+                                <p>
+                                    {tr(
+                                        "Nessuna pratica corrisponde alla ricerca. Prova a togliere un filtro o a usare parole più brevi.",
+                                        "No practice matches. Try removing a filter or using shorter words.",
+                                    )}
+                                </p>
+                            </div>
+                        }
+                    }
+                >
+                    <PracticeList practices=shown />
+                    <Pagination />
+                </Show>
+            </section>
+        </div>
+    }
+}

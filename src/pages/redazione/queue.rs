@@ -1,0 +1,214 @@
+//! `/redazione?stato=…&q=…`: the editors' queue, a tab per state with its
+//! count, oldest first, searchable by reference, title or body.
+
+use super::failure;
+use crate::api::moderation;
+use crate::components::use_document_title;
+use crate::i18n::{tr, use_lang};
+use crate::session::{self, SIGN_IN};
+use domain::Lang;
+use domain::api::{QueueFilter, TO_CURATE};
+use domain::vocabulary::ModerationStatus;
+use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_query_map};
+
+/// The queue's tab of everything, whatever the state.
+const ALL: &str = "tutte";
+
+/// `/redazione`: the queue.
+#[component]
+pub fn QueuePage() -> impl IntoView {
+    use_document_title("Redazione", "Editors");
+    let lang = use_lang();
+    let query = use_query_map();
+    let state = Memo::new(move |_| query.with(|q| q.get("stato")));
+    let only_updates = Memo::new(move |_| query.with(|q| q.get("aggiornamenti").as_deref() == Some("true")));
+    let words = Memo::new(move |_| query.with(|q| q.get("q")).unwrap_or_default());
+    let queue = LocalResource::new(move || {
+        // The queue opens on what awaits the editors; "Tutte" is `?stato=tutte`.
+        let stato = match (state.get(), only_updates.get()) {
+            (_, true) => None,
+            (Some(state), false) if state == ALL => None,
+            (Some(state), false) => Some(state),
+            (None, false) => Some(TO_CURATE.to_owned()),
+        };
+        let words = words.get();
+        let filter = QueueFilter {
+            stato,
+            aggiornamenti: only_updates.get().then_some(true),
+            q: Some(words).filter(|w| !w.trim().is_empty()),
+        };
+        async move { moderation::queue(&filter).await }
+    });
+    let sign_out = Action::new_local(|_: &()| async {
+        let _ = moderation::sign_out().await;
+        session::forget();
+        use_navigate()(SIGN_IN, Default::default());
+    });
+    view! {
+        <div class="container page">
+            <div class="summary-heading">
+                <h1>{tr("Pratiche da curare", "Submissions to curate")}</h1>
+                <a href="/redazione/amministrazione">{tr("Amministrazione", "Administration")}</a>
+                <button
+                    type="button"
+                    class="button button-link"
+                    on:click=move |_| {
+                        sign_out.dispatch(());
+                    }
+                >
+                    {tr("Esci", "Sign out")}
+                </button>
+            </div>
+            <Transition fallback=|| {
+                view! { <p role="status">"Caricamento…"</p> }
+            }>
+                {move || Suspend::new(async move {
+                    let page = match queue.await {
+                        Ok(page) => page,
+                        Err(error) => return failure(&error),
+                    };
+                    let lang = lang.get();
+                    let current = state.get();
+                    let updates = page.updates_pending;
+                    let updates_selected = only_updates.get();
+                    let tabs = ModerationStatus::ALL
+                        .iter()
+                        .map(|status| {
+                            let count = page.counts.get(status).copied().unwrap_or(0);
+                            let selected = !updates_selected && current.as_deref() == Some(status.code());
+                            view! {
+                                <li>
+                                    <a
+                                        href=format!("/redazione?stato={}", status.code())
+                                        aria-current=selected.then_some("page")
+                                    >
+                                        {format!("{} ({count})", status.label(lang))}
+                                    </a>
+                                </li>
+                            }
+                        })
+                        .collect_view();
+                    let rows = page
+                        .submissions
+                        .into_iter()
+                        .map(|s| {
+                            let id = s.id.to_string();
+                            let status = s.moderation_status.label(lang);
+                            let update_pending = s.update_pending;
+                            view! {
+                                <tr>
+                                    <td class="nowrap">
+                                        <a href=format!("/redazione/pratiche/{id}")>{id.clone()}</a>
+                                    </td>
+                                    <td>{s.title}</td>
+                                    <td>{s.entity_name}</td>
+                                    <td>
+                                        {status}
+                                        {update_pending
+                                            .then(|| {
+                                                view! {
+                                                    <span class="badge">
+                                                        {if lang == Lang::It {
+                                                            "aggiornamento da rivedere"
+                                                        } else {
+                                                            "update to review"
+                                                        }}
+                                                    </span>
+                                                }
+                                            })}
+                                    </td>
+                                    <td class="nowrap">{domain::dates::long_date(&s.submitted_at, lang)}</td>
+                                </tr>
+                            }
+                        })
+                        .collect_view();
+                    view! {
+                        <nav aria-label=if lang == Lang::It { "Stati" } else { "States" }>
+                            <ul class="chips status-tabs">
+                                <li>
+                                    <a
+                                        href="/redazione"
+                                        aria-current=(current.is_none() && !updates_selected).then_some("page")
+                                    >
+                                        {format!(
+                                            "{} ({})",
+                                            if lang == Lang::It { "Da curare" } else { "To curate" },
+                                            page.to_curate,
+                                        )}
+                                    </a>
+                                </li>
+                                <li>
+                                    <a
+                                        href=format!("/redazione?stato={ALL}")
+                                        aria-current=(current.as_deref() == Some(ALL) && !updates_selected)
+                                            .then_some("page")
+                                    >
+                                        {if lang == Lang::It { "Tutte" } else { "All" }}
+                                    </a>
+                                </li>
+                                {tabs}
+                                <li>
+                                    <a
+                                        href="/redazione?aggiornamenti=true"
+                                        aria-current=updates_selected.then_some("page")
+                                    >
+                                        {format!(
+                                            "{} ({updates})",
+                                            if lang == Lang::It {
+                                                "Aggiornamenti da rivedere"
+                                            } else {
+                                                "Updates to review"
+                                            },
+                                        )}
+                                    </a>
+                                </li>
+                            </ul>
+                        </nav>
+                        <form method="get" action="/redazione" role="search" class="queue-search">
+                            {current.clone().map(|state| view! { <input type="hidden" name="stato" value=state /> })}
+                            {updates_selected
+                                .then(|| view! { <input type="hidden" name="aggiornamenti" value="true" /> })}
+                            <label for="cerca">
+                                {if lang == Lang::It {
+                                    "Cerca per riferimento, titolo o ente"
+                                } else {
+                                    "Search by reference, title or body"
+                                }}
+                            </label>
+                            <input type="search" id="cerca" name="q" class="form-control" value=words.get() />
+                            <button type="submit" class="button button-secondary">
+                                {if lang == Lang::It { "Cerca" } else { "Search" }}
+                            </button>
+                        </form>
+                        <div
+                            class="table-scroll"
+                            role="region"
+                            tabindex="0"
+                            aria-label=if lang == Lang::It { "Pratiche" } else { "Submissions" }
+                        >
+                            <table class="data-table queue-table">
+                                <caption>
+                                    {if lang == Lang::It { "Dalla più vecchia" } else { "Oldest first" }}
+                                </caption>
+                                <thead>
+                                    <tr>
+                                        <th scope="col">
+                                            {if lang == Lang::It { "Riferimento" } else { "Reference" }}
+                                        </th>
+                                        <th scope="col">{if lang == Lang::It { "Titolo" } else { "Title" }}</th>
+                                        <th scope="col">{if lang == Lang::It { "Ente" } else { "Body" }}</th>
+                                        <th scope="col">{if lang == Lang::It { "Stato" } else { "State" }}</th>
+                                        <th scope="col">{if lang == Lang::It { "Inviata il" } else { "Submitted" }}</th>
+                                    </tr>
+                                </thead>
+                                <tbody>{rows}</tbody>
+                            </table>
+                        </div>
+                    }
+                        .into_any()
+                })}
+            </Transition>
+        </div>
+    }
+}

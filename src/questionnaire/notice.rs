@@ -1,0 +1,46 @@
+//! The privacy notice (informativa, GDPR art. 13), the journey's opening page
+//! for a new practice and for an update.
+
+use super::page_href;
+use super::state::use_form;
+use crate::i18n::tr;
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+/// The privacy notice (informativa, GDPR art. 13), shown before step 1.
+#[component]
+pub(super) fn PrivacyNotice() -> impl IntoView {
+    let ctx = use_form();
+    let title = tr("Descrivi una buona pratica", "Describe a good practice");
+    view! {
+        <h1>{title}</h1>
+        <crate::components::round::CurrentRound />
+        <div class="notice">
+            <h2>{tr("Informativa sul trattamento dei dati personali", "Privacy notice")}</h2>
+            <p>
+                {tr(
+                    "Il Ministero del Lavoro e delle Politiche Sociali tratta i dati che inserisci per un compito di interesse pubblico: raccogliere, verificare e pubblicare le buone pratiche dei servizi sociali. Sono pubblicati solo i contenuti che descrivono la pratica e l'eventuale contatto istituzionale dell'ufficio; nome, e-mail e telefono del referente servono solo alla redazione e non sono mai pubblicati.",
+                    "The Ministry of Labour and Social Policies processes the data you enter for a task in the public interest: collecting, checking and publishing good practices of social services. Only the content describing the practice and the office's institutional contact are published; the contact person's name, e-mail and phone are used by the editors only and never published.",
+                )}
+            </p>
+            <p>
+                {tr(
+                    "Le risposte restano salvate come bozza su questo dispositivo finché non invii la pratica: puoi interrompere e riprendere quando vuoi. Su un computer condiviso puoi disattivare il salvataggio.",
+                    "Your answers are kept as a draft on this device until you submit: you can stop and resume whenever you like. On a shared computer you can turn saving off.",
+                )}
+            </p>
+            <p>
+                <A href="/privacy">{tr("Leggi l'informativa completa", "Read the full privacy notice")}</A>
+            </p>
+        </div>
+        <p>
+            {tr(
+                "Il questionario ha sei passi brevi. Alla fine potrai controllare le risposte prima di inviarle.",
+                "The questionnaire has six short steps. At the end you can check your answers before sending them.",
+            )}
+        </p>
+        <A href=page_href(ctx.mode, 1) attr:class="button button-primary">
+            {tr("Inizia il questionario", "Start the questionnaire")}
+        </A>
+    }
+}

@@ -1,0 +1,116 @@
+//! "Controlla le risposte": every answer with a change link per step, then
+//! the sending, which survives going offline.
+
+use super::draft_bar::DraftBar;
+use super::error_summary::{ErrorSummary, focus_after_render};
+use super::state::{Mode, use_form};
+use super::stepper::Stepper;
+use super::submission::{UseSubmissionReturn, use_submission};
+use super::summary::AnswersSummary;
+use super::{REVIEW, page_href};
+use crate::i18n::{tr, use_lang};
+use domain::Lang;
+use domain::questionnaire::{Field, QUESTIONNAIRE};
+use leptos::html;
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+/// The review page of the journey in context.
+#[component]
+pub(super) fn Review() -> impl IntoView {
+    let ctx = use_form();
+    let lang = use_lang();
+    let heading = NodeRef::<html::H1>::new();
+    let summary = NodeRef::<html::Div>::new();
+    request_animation_frame(move || {
+        if let Some(h1) = heading.get_untracked() {
+            let _ = h1.focus();
+        }
+    });
+    let answers = Signal::derive(move || ctx.draft.with(|d| d.answers.clone()));
+    let all_fields: Vec<&'static Field> = QUESTIONNAIRE.fields().collect();
+    let UseSubmissionReturn { send, sending, waiting_for_network, problem, honeypot } = use_submission();
+    // A refusal is announced; focus follows to the error summary when it lists fields.
+    Effect::new(move |_| {
+        if problem.with(Option::is_some) {
+            focus_after_render(summary);
+        }
+    });
+    let retry = send.clone();
+    view! {
+        <Stepper current=REVIEW />
+        <DraftBar />
+        <ErrorSummary fields=all_fields node_ref=summary />
+        <h1 tabindex="-1" node_ref=heading>
+            {tr("Controlla le risposte", "Check your answers")}
+        </h1>
+        <AnswersSummary answers change_links=Some(ctx.mode) />
+        {move || {
+            problem
+                .get()
+                .map(|message| {
+                    view! {
+                        <div class="alert alert-error" role="alert">
+                            <p>{message}</p>
+                        </div>
+                    }
+                })
+        }}
+        {move || {
+            let retry = retry.clone();
+            waiting_for_network
+                .get()
+                .then(|| {
+                    view! {
+                        <div class="alert alert-warning" role="alert" data-testid="offline-notice">
+                            <p>
+                                {tr(
+                                    "Invio non riuscito: sembra che tu sia offline. La pratica è salvata su questo dispositivo e verrà inviata automaticamente appena torni online.",
+                                    "Sending failed: you seem to be offline. The practice is saved on this device and will be sent automatically as soon as you are back online.",
+                                )}
+                            </p>
+                            <button type="button" class="button button-secondary" on:click=move |_| retry()>
+                                {tr("Riprova ora", "Try again now")}
+                            </button>
+                        </div>
+                    }
+                })
+        }}
+        <form
+            novalidate
+            on:submit=move |ev| {
+                ev.prevent_default();
+                send();
+            }
+        >
+            <div class="honeypot" aria-hidden="true">
+                <label for="website">"Lascia vuoto questo campo"</label>
+                <input
+                    type="text"
+                    id="website"
+                    name="website"
+                    tabindex="-1"
+                    autocomplete="off"
+                    on:input=move |ev| honeypot.set(event_target_value(&ev))
+                />
+            </div>
+            <div class="steppers-nav">
+                <A href=page_href(ctx.mode, QUESTIONNAIRE.steps.len()) attr:class="button button-secondary">
+                    {tr("Indietro", "Back")}
+                </A>
+                <button type="submit" class="button button-primary" disabled=move || sending.get()>
+                    {move || match (ctx.mode, sending.get(), lang.get()) {
+                        (_, true, Lang::It) => "Invio in corso…",
+                        (_, true, Lang::En) => "Sending…",
+                        (Mode::New, false, Lang::It) => "Invia la pratica",
+                        (Mode::New, false, Lang::En) => "Submit the practice",
+                        (Mode::Update, false, Lang::It) => "Invia l'aggiornamento",
+                        (Mode::Update, false, Lang::En) => "Submit the update",
+                        (Mode::Correction, false, Lang::It) => "Salva la correzione",
+                        (Mode::Correction, false, Lang::En) => "Save the correction",
+                    }}
+                </button>
+            </div>
+        </form>
+    }
+}

@@ -1,0 +1,165 @@
+//! `/questionario/modifica#SECRET`: the private link. It shows where the
+//! submission stands and the editors' latest message, then reopens the
+//! journey on the stored answers to send an update.
+
+use super::state::{Mode, provide_form};
+use super::{Journey, page_href, use_page};
+use crate::api::{self, ApiError};
+use crate::i18n::{tr, use_lang};
+use domain::vocabulary::ModerationStatus;
+use domain::{Lang, PracticeId};
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+/// `/questionario/modifica#TOKEN`: reopens a submission with its private link.
+#[component]
+pub fn UpdatePage() -> impl IntoView {
+    // The journey titles its pages; this one, before it (opening, bad link).
+    let lang = use_lang().get_untracked();
+    crate::components::set_document_title(Mode::Update.title(lang), false, lang);
+    let ctx = provide_form(Mode::Update);
+    let hash = window().location().hash().unwrap_or_default();
+    let token = hash.trim_start_matches('#').to_owned();
+    // Answers typed on this device and not yet sent win over the stored ones;
+    // the submission is fetched anyway, for the editors' latest message.
+    let local_edits = ctx.draft.with_untracked(|d| !token.is_empty() && d.edit_token == token && !d.is_blank());
+    let loaded = LocalResource::new(move || {
+        let token = token.clone();
+        async move {
+            if token.is_empty() {
+                return Ok(None);
+            }
+            api::fetch_own(&token).await.map(|own| Some((own, token)))
+        }
+    });
+    let heading = tr("Aggiorna la pratica", "Update the practice");
+    let resumable = move || !ctx.draft.with_untracked(|d| d.edit_token.is_empty() || d.is_blank());
+    view! {
+        <Transition fallback=Opening>
+            {move || Suspend::new(async move {
+                match loaded.await {
+                    Ok(Some((own, token))) => {
+                        let status = own.moderation_status;
+                        let current = matches!(
+                            status,
+                            ModerationStatus::IntegrazioniRichieste | ModerationStatus::Respinta
+                        );
+                        let message = own.curator_message.clone().filter(|_| current);
+                        if !local_edits {
+                            ctx.load(own.answers, |d| d.edit_token = token);
+                        }
+                        // The message matters while changes are asked or after a
+                        // rejection; once published, it is history.
+                        view! {
+                            <SubmissionStatus status id=own.id.clone() updated_at=own.updated_at.clone() />
+                            {message
+                                .map(|message| {
+                                    view! {
+                                        <div class="container">
+                                            <div class="notice" role="status" data-testid="curator-message">
+                                                <h2>{tr("Messaggio della redazione", "Message from the editors")}</h2>
+                                                <p>{message}</p>
+                                            </div>
+                                        </div>
+                                    }
+                                })}
+                            <Journey />
+                        }
+                            .into_any()
+                    }
+                    Ok(None) if resumable() => view! { <Journey /> }.into_any(),
+                    Err(ApiError::Offline) if local_edits => view! { <Journey /> }.into_any(),
+                    _ => {
+                        view! {
+                            <div class="container page">
+                                <h1>{heading}</h1>
+                                <div class="alert alert-error" role="alert">
+                                    <p>
+                                        {tr(
+                                            "Il link privato non è valido o è incompleto: controlla di averlo copiato per intero.",
+                                            "The private link is not valid or is incomplete: check that you copied all of it.",
+                                        )}
+                                    </p>
+                                </div>
+                            </div>
+                        }
+                            .into_any()
+                    }
+                }
+            })}
+        </Transition>
+    }
+}
+
+/// Where a submission stands, on its private link's opening page: the state,
+/// since when, what happens next, and the way forward (the public page of a
+/// published practice, or editing when changes are asked).
+#[component]
+fn SubmissionStatus(
+    /// Its state.
+    status: ModerationStatus,
+    /// Its reference.
+    id: PracticeId,
+    /// When the state last changed or an update arrived.
+    updated_at: String,
+) -> impl IntoView {
+    let lang = use_lang();
+    let page = use_page();
+    let (id, updated_at) = (StoredValue::new(id), StoredValue::new(updated_at));
+    view! {
+        <Show when=move || page.get() == 0>
+            <div class="container">
+                <div class="notice submission-status" data-testid="submission-status">
+                    <h2>
+                        {tr("Stato della pratica", "Status of practice")} " "
+                        <span class="nowrap">{id.get_value().to_string()}</span> ": " {move || status.label(lang.get())}
+                    </h2>
+                    <p>
+                        {move || {
+                            let date = updated_at.with_value(|at| domain::dates::long_date(at, lang.get()));
+                            if lang.get() == Lang::It {
+                                format!("Ultimo aggiornamento: {date}.")
+                            } else {
+                                format!("Last change: {date}.")
+                            }
+                        }}
+                    </p>
+                    <p>{move || domain::curation::respondent_next_step(status, lang.get())}</p>
+                    {(status == ModerationStatus::Pubblicata)
+                        .then(|| {
+                            view! {
+                                <p>
+                                    <A href=format!(
+                                        "/pratiche/{}",
+                                        id.get_value(),
+                                    )>
+                                        {tr("Vedi la pagina pubblica della pratica", "See the practice's public page")}
+                                    </A>
+                                </p>
+                            }
+                        })}
+                    {matches!(status, ModerationStatus::IntegrazioniRichieste | ModerationStatus::Respinta)
+                        .then(|| {
+                            view! {
+                                <p>
+                                    <A href=page_href(Mode::Update, 1) attr:class="button button-primary">
+                                        {tr("Modifica la pratica", "Edit the practice")}
+                                    </A>
+                                </p>
+                            }
+                        })}
+                </div>
+            </div>
+        </Show>
+    }
+}
+
+/// Shown while a submission is fetched for the journey.
+#[component]
+pub(crate) fn Opening() -> impl IntoView {
+    view! {
+        <div class="container page">
+            <p role="status">{tr("Apertura della pratica…", "Opening the practice…")}</p>
+        </div>
+    }
+}
