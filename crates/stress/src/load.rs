@@ -233,9 +233,12 @@ fn curator_email(curator: usize) -> String {
     format!("curator-{curator}@load.example.org")
 }
 
-/// A curator: signs in, then takes the oldest new submission in review and
-/// publishes it, one after another until the deadline. Each decision (two
-/// per practice) is timed; reading the queue is not.
+/// A curator: signs in, then takes the oldest new submission in review,
+/// publishes it and unpublishes it again, one after another until the
+/// deadline. Each decision (three per practice, two of them changing the
+/// public catalogue) is timed; reading the queue is not. Unpublishing keeps
+/// the catalogue the readers download the same size however fast curators
+/// go, so runs of servers of different speeds compare.
 async fn curate(plan: &Plan, curator: usize) -> Kinds {
     let mut kinds = Kinds::new();
     let credentials = serde_json::json!({ "email": curator_email(curator), "password": CURATOR_PASSWORD });
@@ -274,7 +277,7 @@ async fn curate(plan: &Plan, curator: usize) -> Kinds {
             tokio::time::sleep(Duration::from_millis(50)).await;
             continue;
         };
-        for (step, action) in ["take_in_review", "publish"].into_iter().enumerate() {
+        for (step, action) in ["take_in_review", "publish", "unpublish"].into_iter().enumerate() {
             let decision = serde_json::json!({ "action": action, "expected_version": version + step as i64 });
             let request = plan
                 .client

@@ -55,7 +55,7 @@ enum Command {
         /// Respondents submitting one practice after another.
         #[arg(long, default_value_t = 50)]
         respondents: usize,
-        /// Curators taking submissions in review and publishing them.
+        /// Curators taking submissions in review, publishing and unpublishing them.
         #[arg(long, default_value_t = 2)]
         curators: usize,
         /// Readers opening the catalogue and practices.
