@@ -14,7 +14,7 @@ use domain::questionnaire::{Kind, QUESTIONNAIRE, Visibility};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
-use serde_json::{Value, json};
+use serde_json::Value;
 
 /// "2020-05-15" from an RFC 3339 time.
 fn day(rfc3339: &str) -> String {
@@ -85,21 +85,7 @@ fn PracticeView(
     let citation = format!(
         "{entity}, «{title}», Buone pratiche dei servizi sociali territoriali, {id}, pubblicata il {published}, {url}. Licenza CC BY 4.0."
     );
-    let json_ld = json!({
-        "@context": "https://schema.org",
-        "@type": "GovernmentService",
-        "identifier": id,
-        "name": title,
-        "description": summary,
-        "provider": { "@type": "GovernmentOrganization", "name": entity },
-        "areaServed": region.label(Lang::It),
-        "datePublished": published,
-        "dateModified": updated,
-        "url": url,
-        "license": "https://creativecommons.org/licenses/by/4.0/",
-    })
-    .to_string()
-    .replace("</", "<\\/");
+    let json_ld = practice.json_ld(&url).to_string().replace("</", "<\\/");
     let names_comuni = !practice.comune_codes.is_empty();
     let comuni = if names_comuni { crate::comuni::use_comuni() } else { RwSignal::new(None) };
     let practice = StoredValue::new(answers);

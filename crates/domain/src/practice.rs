@@ -345,6 +345,27 @@ pub const SYSTEM_KEYS: [&str; 7] =
     ["id", "demo", "published_at", "updated_at", "collection_round", "questionnaire_version", "licence"];
 
 impl PublicPractice {
+    /// The practice as schema.org JSON-LD (a `GovernmentService` provided by
+    /// its entity), for search engines and link previews; `url` is its
+    /// permalink. The same document is written by the server into the page's
+    /// HTML and by the app into the page it renders.
+    pub fn json_ld(&self, url: &str) -> serde_json::Value {
+        let day = |timestamp: &str| timestamp.get(..10).unwrap_or(timestamp).to_owned();
+        serde_json::json!({
+            "@context": "https://schema.org",
+            "@type": "GovernmentService",
+            "identifier": self.id.as_str(),
+            "name": self.title,
+            "description": self.summary,
+            "provider": { "@type": "GovernmentOrganization", "name": self.entity_name },
+            "areaServed": self.region_code.label(crate::Lang::It),
+            "datePublished": day(&self.published_at),
+            "dateModified": day(&self.updated_at),
+            "url": url,
+            "license": "https://creativecommons.org/licenses/by/4.0/",
+        })
+    }
+
     /// The public projection of a practice. Written field by field on purpose:
     /// adding a field to `Practice` does not publish it until it is added here.
     pub fn new(facts: PublicationFacts, p: Practice) -> Self {

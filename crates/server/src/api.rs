@@ -38,6 +38,8 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(own_submission, update_own_submission))
         .routes(routes!(opendata_file))
         .route("/opendata/", get(|| async { axum::response::Redirect::to("/dati-aperti") }))
+        .route("/robots.txt", get(robots_txt))
+        .route("/sitemap.xml", get(sitemap_xml))
         .route("/api", any(not_found))
         .route("/api/", any(not_found))
         .route("/api/{*rest}", any(not_found))
@@ -316,4 +318,16 @@ async fn update_own_submission(
     let (id, version) = updated.ok_or(ApiError::InvalidLink)?;
     let version = u32::try_from(version).ok();
     Ok(Json(Receipt { id, version }))
+}
+
+/// `robots.txt`: the private pages and the API are not for crawlers; where the sitemap is.
+async fn robots_txt(State(state): State<AppState>) -> impl axum::response::IntoResponse {
+    ([(header::CONTENT_TYPE, "text/plain; charset=utf-8")], crate::head::robots_txt(&state.public_url))
+}
+
+/// `sitemap.xml`: every public page and every published practice, with when it last changed.
+async fn sitemap_xml(State(state): State<AppState>) -> Result<impl axum::response::IntoResponse, ApiError> {
+    let practices = state.db.read(db::published_practices).await?;
+    let xml = crate::head::sitemap_xml(&state.public_url, &practices);
+    Ok(([(header::CONTENT_TYPE, "application/xml; charset=utf-8")], xml))
 }

@@ -13,6 +13,7 @@ pub mod demo;
 pub mod error;
 pub mod export;
 pub mod guard;
+pub mod head;
 pub mod moderation;
 pub mod openapi;
 pub mod opendata;

@@ -5,7 +5,7 @@
 //! so that deep links work on servers that only serve files.
 
 use crate::config::Config;
-use crate::{api, db, demo, opendata};
+use crate::{api, db, demo, head, opendata};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -94,27 +94,37 @@ fn write_files(
     practices: &[domain::PublicPractice],
 ) -> Result<usize, Error> {
     copy_dir(dist, out)?;
-    let mut index = static_index(&std::fs::read_to_string(dist.join("index.html"))?);
+    let mut template = std::fs::read_to_string(dist.join("index.html"))?;
     if let Some(url) = questionnaire_url {
         let escaped = url.replace('&', "&amp;").replace('"', "&quot;").replace('<', "&lt;");
         let meta = format!(r#"<meta name="bp-questionnaire-url" content="{escaped}" />"#);
-        index =
-            index.replacen("<meta name=\"bp-data-source\"", &format!("{meta}\n    <meta name=\"bp-data-source\""), 1);
+        template = template.replacen(
+            "<meta name=\"bp-data-source\"",
+            &format!("{meta}\n    <meta name=\"bp-data-source\""),
+            1,
+        );
     }
-    std::fs::write(out.join("index.html"), &index)?;
-    std::fs::write(out.join("404.html"), &index)?;
+    // Each address's file names it in its head, as the server's answers do.
+    let page_html = |path: &str, practice: Option<&domain::PublicPractice>| {
+        static_index(&head::render(&template, &head::head_of(path, practice, public_url), public_url))
+    };
+    std::fs::write(out.join("index.html"), page_html("/", None))?;
+    std::fs::write(out.join("404.html"), page_html("/404", None))?;
     for page in PAGES {
         std::fs::create_dir_all(out.join(page))?;
-        std::fs::write(out.join(page).join("index.html"), &index)?;
+        std::fs::write(out.join(page).join("index.html"), page_html(&format!("/{page}"), None))?;
     }
     for practice in practices {
         let id = practice.id.as_str();
         std::fs::write(out.join("pratiche").join(format!("{id}.json")), serde_json::to_vec(practice)?)?;
         for page in [format!("pratiche/{id}"), format!("embed/pratiche/{id}")] {
             std::fs::create_dir_all(out.join(&page))?;
-            std::fs::write(out.join(&page).join("index.html"), &index)?;
+            let shown = page.starts_with("pratiche/").then_some(practice);
+            std::fs::write(out.join(&page).join("index.html"), page_html(&format!("/{page}"), shown))?;
         }
     }
+    std::fs::write(out.join("robots.txt"), head::robots_txt(public_url))?;
+    std::fs::write(out.join("sitemap.xml"), head::sitemap_xml(public_url, practices))?;
     std::fs::write(out.join("catalogue.json"), serde_json::to_vec(&api::catalogue_of(practices))?)?;
     let opendata = out.join("opendata");
     std::fs::create_dir_all(&opendata)?;

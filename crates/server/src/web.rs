@@ -86,8 +86,14 @@ pub async fn index(State(state): State<AppState>, uri: axum::http::Uri) -> Respo
     let Some(template) = state.index_html.as_deref() else {
         return crate::error::ApiError::NotFound.into_response();
     };
+    // A practice's page names it in its head: title, summary, JSON-LD.
+    let practice = match uri.path().strip_prefix("/pratiche/").map(domain::PracticeId::parse) {
+        Some(Ok(id)) => state.db.read(move |conn| crate::db::published_practice(conn, &id)).await.ok().flatten(),
+        _ => None,
+    };
+    let head = crate::head::head_of(uri.path(), practice.as_ref(), &state.public_url);
     let nonce = fresh_nonce();
-    let html = template.replace(NONCE_PLACEHOLDER, &nonce);
+    let html = crate::head::render(template, &head, &state.public_url).replace(NONCE_PLACEHOLDER, &nonce);
     let embed = is_embed_route(uri.path());
     let ancestors = if embed { state.embed_ancestors.as_str() } else { "'none'" };
     let csp = HeaderValue::from_str(&page_csp(&nonce, ancestors)).expect("a checked allowlist is a valid header value");

@@ -60,6 +60,14 @@ async fn decisions_switch_the_static_publication_in_one_step() {
             let listed = document["practices"].as_array().unwrap().iter().any(|p| p["id"] == id.as_str());
             assert_eq!(listed, published, "the static catalogue follows the decision at once ({action})");
             assert_eq!(link.join(format!("pratiche/{id}.json")).exists(), published, "and so does the practice file");
+            let sitemap = std::fs::read_to_string(link.join("sitemap.xml")).unwrap();
+            assert_eq!(sitemap.contains(&format!("/pratiche/{id}</loc>")), published, "and the sitemap");
+            if published {
+                let page = std::fs::read_to_string(link.join(format!("pratiche/{id}/index.html"))).unwrap();
+                let title = valid_answer().title;
+                assert!(page.contains(&format!(r#"<meta property="og:title" content="{title} · Buone pratiche" />"#)));
+                assert!(page.contains(r#"<script type="application/ld+json">"#), "JSON-LD, no nonce in a static file");
+            }
         }
     }
     stop.store(true, Ordering::Relaxed);

@@ -9,5 +9,6 @@ mod catalogue;
 mod curation;
 mod exports;
 mod private_link;
+mod seo;
 mod site;
 mod submissions;

@@ -1,0 +1,217 @@
+//! What each address says before any script runs: its `<title>`, meta
+//! description, canonical link, robots directive, Open Graph and Twitter card
+//! tags, and on a practice's page its schema.org JSON-LD. One function writes
+//! them into the app's `index.html` for the server's answers and for the
+//! static publication's files, so a practice pasted into a chat shows its
+//! title and summary, and search engines read every page without running it.
+//! Also `robots.txt` and `sitemap.xml`, from the same list of public pages.
+
+use domain::PublicPractice;
+
+/// The site's name, after each page's own in titles (as the app writes them).
+pub const SITE: &str = "Buone pratiche";
+
+/// The description of the whole collection.
+const COLLECTION: &str = "La raccolta aperta delle buone pratiche dei servizi sociali di Comuni, Ambiti \
+                          territoriali sociali e Regioni.";
+
+/// Public pages: address, title (as the app names it), description.
+pub const PUBLIC_PAGES: [(&str, &str, &str); 8] = [
+    ("/", "Home", COLLECTION),
+    (
+        "/catalogo",
+        "Catalogo",
+        "Cerca e filtra le buone pratiche dei servizi sociali per regione, area di utenza, destinatari, \
+         strumenti e modalità di erogazione.",
+    ),
+    (
+        "/statistiche",
+        "Statistiche",
+        "Le pratiche raccolte per regione, tipo di ente, area di utenza e strumento, con mappa e tabelle.",
+    ),
+    (
+        "/dati-aperti",
+        "Dati aperti",
+        "Le buone pratiche in CSV e JSON (CC BY 4.0), il dizionario dei dati, i metadati DCAT-AP_IT e il feed \
+         Atom.",
+    ),
+    (
+        "/questionario",
+        "Questionario",
+        "Descrivi una pratica introdotta o rafforzata dal tuo ente: un questionario guidato in sei passi.",
+    ),
+    ("/incorpora", "Incorpora", "Inserisci una vista del catalogo nel sito del tuo ente, con i filtri che scegli."),
+    (
+        "/accessibilita",
+        "Dichiarazione di accessibilità",
+        "La dichiarazione di accessibilità del sito Buone pratiche e come segnalare un problema.",
+    ),
+    ("/privacy", "Informativa privacy", "Come sono trattati i dati raccolti con il questionario e dal sito."),
+];
+
+/// Addresses search engines should not list: private or working pages.
+const PRIVATE_PREFIXES: [&str; 4] = ["/redazione", "/questionario/ricevuta", "/questionario/modifica", "/embed/"];
+
+/// The head of one page.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Head {
+    /// The full title, "Catalogo · Buone pratiche".
+    pub title: String,
+    pub description: String,
+    /// The canonical address's path (`/pratiche/BP-2026-0001`).
+    pub path: String,
+    /// Listed by search engines.
+    pub index: bool,
+    /// `website`, or `article` for a practice.
+    pub kind: &'static str,
+    /// A practice's JSON-LD.
+    pub json_ld: Option<serde_json::Value>,
+}
+
+/// The head of the page at `path`; `practice` is the published practice a
+/// `/pratiche/{id}` address names, when there is one.
+pub fn head_of(path: &str, practice: Option<&PublicPractice>, public_url: &str) -> Head {
+    let path = if path.len() > 1 { path.trim_end_matches('/') } else { path };
+    if let Some(practice) = practice {
+        let canonical = format!("/pratiche/{}", practice.id);
+        return Head {
+            title: format!("{} · {SITE}", practice.title),
+            description: practice.summary.clone(),
+            json_ld: Some(practice.json_ld(&format!("{public_url}{canonical}"))),
+            path: canonical,
+            index: true,
+            kind: "article",
+        };
+    }
+    let public = PUBLIC_PAGES.iter().find(|(page, _, _)| *page == path);
+    let (title, description) =
+        public.map_or(("Buone pratiche dei servizi sociali territoriali", COLLECTION), |p| (p.1, p.2));
+    Head {
+        title: if public.is_some() { format!("{title} · {SITE}") } else { title.to_owned() },
+        description: description.to_owned(),
+        path: path.to_owned(),
+        index: public.is_some() && !PRIVATE_PREFIXES.iter().any(|p| path.starts_with(p)),
+        kind: "website",
+        json_ld: None,
+    }
+}
+
+/// Text safe in an HTML attribute or element.
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;").replace('\'', "&#39;")
+}
+
+/// `template` (the app's `index.html`) with this head: its title and
+/// description replaced, the other tags added before `</head>`. The JSON-LD
+/// script carries the nonce placeholder, filled in (or removed) with the others.
+pub fn render(template: &str, head: &Head, public_url: &str) -> String {
+    let (title, description) = (escape(&head.title), escape(&head.description));
+    let url = escape(&format!("{public_url}{}", head.path));
+    let mut html = replace_between(template, "<title>", "</title>", &title);
+    html = replace_between(&html, r#"<meta name="description" content=""#, r#"""#, &description);
+    let mut tags = vec![
+        format!(r#"<link rel="canonical" href="{url}" />"#),
+        format!(r#"<meta property="og:type" content="{}" />"#, head.kind),
+        format!(r#"<meta property="og:site_name" content="{SITE}" />"#),
+        r#"<meta property="og:locale" content="it_IT" />"#.to_owned(),
+        format!(r#"<meta property="og:title" content="{title}" />"#),
+        format!(r#"<meta property="og:description" content="{description}" />"#),
+        format!(r#"<meta property="og:url" content="{url}" />"#),
+        r#"<meta name="twitter:card" content="summary" />"#.to_owned(),
+        format!(r#"<meta name="twitter:title" content="{title}" />"#),
+        format!(r#"<meta name="twitter:description" content="{description}" />"#),
+    ];
+    if !head.index {
+        tags.push(r#"<meta name="robots" content="noindex" />"#.to_owned());
+    }
+    if let Some(json_ld) = &head.json_ld {
+        let data = json_ld.to_string().replace("</", "<\\/");
+        let nonce = crate::web::NONCE_PLACEHOLDER;
+        tags.push(format!(r#"<script type="application/ld+json" nonce="{nonce}">{data}</script>"#));
+    }
+    let block = tags.iter().map(|t| format!("    {t}\n")).collect::<String>();
+    match html.find("</head>") {
+        Some(at) => format!("{}{block}  {}", &html[..at], &html[at..]),
+        None => html,
+    }
+}
+
+/// `text` with what stands between the first `start` and the next `end` replaced.
+fn replace_between(text: &str, start: &str, end: &str, with: &str) -> String {
+    let Some(from) = text.find(start).map(|i| i + start.len()) else { return text.to_owned() };
+    let Some(length) = text[from..].find(end) else { return text.to_owned() };
+    format!("{}{with}{}", &text[..from], &text[from + length..])
+}
+
+/// `robots.txt`: everything public may be read, the private pages and the
+/// API are not for crawlers, and where the sitemap is.
+pub fn robots_txt(public_url: &str) -> String {
+    let mut text = String::from("User-agent: *\n");
+    for prefix in ["/api/", "/redazione", "/questionario/ricevuta", "/questionario/modifica"] {
+        text.push_str(&format!("Disallow: {prefix}\n"));
+    }
+    text.push_str(&format!("\nSitemap: {public_url}/sitemap.xml\n"));
+    text
+}
+
+/// `sitemap.xml`: every public page (last modified when the catalogue last
+/// changed) and every published practice (when it last changed).
+pub fn sitemap_xml(public_url: &str, practices: &[PublicPractice]) -> String {
+    let day = |timestamp: &str| timestamp.get(..10).unwrap_or(timestamp).to_owned();
+    let latest = practices.iter().map(|p| p.updated_at.as_str()).max().map(day);
+    let mut xml = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+    );
+    let mut entry = |path: &str, lastmod: Option<String>| {
+        xml.push_str(&format!("  <url><loc>{}</loc>", escape(&format!("{public_url}{path}"))));
+        if let Some(lastmod) = lastmod {
+            xml.push_str(&format!("<lastmod>{lastmod}</lastmod>"));
+        }
+        xml.push_str("</url>\n");
+    };
+    for (path, _, _) in PUBLIC_PAGES {
+        entry(path, latest.clone());
+    }
+    for practice in practices {
+        entry(&format!("/pratiche/{}", practice.id), Some(day(&practice.updated_at)));
+    }
+    xml.push_str("</urlset>\n");
+    xml
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TEMPLATE: &str = "<html><head>\n    <title>Buone pratiche dei servizi sociali territoriali</title>\n    <meta name=\"description\" content=\"old\" />\n  </head><body></body></html>";
+
+    #[test]
+    fn a_page_gets_its_own_title_description_and_tags_escaped() {
+        let head = Head {
+            title: "<b>A & B</b> · Buone pratiche".into(),
+            description: "\"Quoted\" 'text'".into(),
+            path: "/catalogo".into(),
+            index: false,
+            kind: "website",
+            json_ld: Some(serde_json::json!({"name": "</script><script>alert(1)</script>"})),
+        };
+        let html = render(TEMPLATE, &head, "https://bp.example.it");
+        assert!(html.contains("<title>&lt;b&gt;A &amp; B&lt;/b&gt; · Buone pratiche</title>"), "{html}");
+        assert!(html.contains(r#"<meta name="description" content="&quot;Quoted&quot; &#39;text&#39;" />"#));
+        assert!(html.contains(r#"<link rel="canonical" href="https://bp.example.it/catalogo" />"#));
+        assert!(html.contains(r#"<meta name="robots" content="noindex" />"#));
+        assert!(!html.contains("</script><script>"), "the JSON-LD cannot close its script");
+        assert_eq!(html.matches("<title>").count(), 1);
+    }
+
+    #[test]
+    fn private_pages_are_not_indexed_and_public_ones_are() {
+        let url = "http://localhost";
+        assert!(head_of("/catalogo/", None, url).index);
+        assert_eq!(head_of("/catalogo", None, url).title, "Catalogo · Buone pratiche");
+        for private in ["/redazione", "/redazione/pratiche/BP-2026-0001", "/questionario/ricevuta", "/embed/catalogo"] {
+            assert!(!head_of(private, None, url).index, "{private}");
+        }
+        assert!(!head_of("/pratiche/BP-2026-9999", None, url).index, "an unknown practice");
+    }
+}
