@@ -7,7 +7,6 @@ use crate::api;
 use crate::components::alert::ErrorAlert;
 use crate::components::use_document_title;
 use crate::i18n::{tr, use_lang};
-use domain::Lang;
 use domain::answers::display;
 use domain::catalogue::CatalogueIndex;
 use domain::questionnaire::{Kind, QUESTIONNAIRE, Visibility};

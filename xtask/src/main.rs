@@ -47,10 +47,11 @@ const USAGE: &str = "usage: cargo xtask <run | test | build | size [DIR]>
 /// pages 379 KB, corrections, updates of published practices and the admins'
 /// page 393 KB; the fixes of the paths people take, issue 11, 416 KB with
 /// the favicon; the typed client of issue 12, 439 KB: every response type
-/// decodes with code of its own, where the app read untyped JSON before);
+/// decodes with code of its own, where the app read untyped JSON before; the
+/// practice's JSON-LD built by the domain for server and app alike, +24 B);
 /// the next cut is splitting the wasm by route (issue 13), so that the public
 /// pages stop paying for the questionnaire and the editors' pages.
-const FIRST_RENDER_BUDGET_BROTLI: u64 = 440 * 1024;
+const FIRST_RENDER_BUDGET_BROTLI: u64 = 441 * 1024;
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
