@@ -2,23 +2,27 @@
 //! timeout, and the 429 with Retry-After of the rate limits: the real router
 //! on a real socket.
 
+mod common;
+
+use common::TestServer;
 use reqwest::StatusCode;
 use reqwest::header::HeaderMap;
 use serde_json::{Value, json};
 use server::AppState;
-use server::db::Db;
 use std::time::Duration;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
+/// A server on the shared harness, with the demo data and a built app of
+/// two files, and the production limits unless `configure` changes them.
 struct Site {
     base: String,
     client: reqwest::Client,
-    _dirs: (tempfile::TempDir, tempfile::TempDir),
+    _server: TestServer,
+    _dist: tempfile::TempDir,
 }
 
 /// A server with a built app of two files, configured by `configure`.
 async fn start(configure: impl FnOnce(&mut AppState)) -> Site {
-    let data = tempfile::tempdir().unwrap();
     let dist = tempfile::tempdir().unwrap();
     std::fs::write(
         dist.path().join("index.html"),
@@ -26,14 +30,14 @@ async fn start(configure: impl FnOnce(&mut AppState)) -> Site {
     )
     .unwrap();
     std::fs::write(dist.path().join("app.js"), "console.log(1)").unwrap();
-    let db = Db::open(&data.path().join("test.sqlite")).unwrap();
-    server::demo::load_if_empty(&db).await.unwrap();
-    let mut state = AppState::new(db, Some(dist.path())).unwrap();
-    configure(&mut state);
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let base = format!("http://{}", listener.local_addr().unwrap());
-    tokio::spawn(server::serve_on(listener, state, std::future::pending()));
-    Site { base, client: reqwest::Client::new(), _dirs: (data, dist) }
+    let server = TestServer::start_with(Some(dist.path()), |state| {
+        // The limits a real server starts with: these tests check them.
+        state.guard = server::guard::AbuseGuard::default();
+        configure(state);
+    })
+    .await;
+    server::demo::load_if_empty(&server.db).await.unwrap();
+    Site { base: server.base.clone(), client: server.client.clone(), _server: server, _dist: dist }
 }
 
 /// One kind of route, and how it may be framed.
