@@ -6,12 +6,10 @@ use e2e::{Browser, TestServer, dist_dir, key};
 use fantoccini::Locator;
 use fantoccini::key::Key;
 
-#[tokio::test(flavor = "multi_thread")]
-async fn a_curator_reviews_and_publishes_a_submission() {
-    let server = TestServer::start_with_demo(&dist_dir()).await;
-    let mut answer = server::demo::practices().remove(3);
-    answer.title = "Pratica in attesa della redazione".into();
-    let reference = server
+/// A curator's account, and `answer` submitted and waiting for the editors;
+/// returns its reference.
+async fn curator_and_submission(server: &TestServer, answer: domain::Practice) -> domain::PracticeId {
+    let stored = server
         .db
         .call(move |conn| {
             server::auth::create_user(
@@ -31,7 +29,16 @@ async fn a_curator_reviews_and_publishes_a_submission() {
         })
         .await
         .unwrap();
-    let server::db::Stored::Created(reference) = reference else { panic!("stored") };
+    let server::db::Stored::Created(reference) = stored else { panic!("stored") };
+    reference
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_curator_reviews_and_publishes_a_submission() {
+    let server = TestServer::start_with_demo(&dist_dir()).await;
+    let mut answer = server::demo::practices().remove(3);
+    answer.title = "Pratica in attesa della redazione".into();
+    let reference = curator_and_submission(&server, answer).await;
     let reference = reference.to_string();
 
     let b = Browser::start().await;
@@ -327,27 +334,7 @@ async fn a_session_that_ends_mid_decision_keeps_what_the_curator_typed() {
     let server = TestServer::start_with_demo(&dist_dir()).await;
     let mut answer = server::demo::practices().remove(2);
     answer.title = "Pratica da respingere".into();
-    let reference = server
-        .db
-        .call(move |conn| {
-            server::auth::create_user(
-                conn,
-                "curatrice@example.org",
-                server::auth::Role::Curator,
-                "password lunga e sicura",
-            )?;
-            let new = server::db::NewPractice {
-                answer,
-                status: ModerationStatus::Inviata,
-                demo: false,
-                round: server::db::CONTINUOUS_ROUND.into(),
-                submission: None,
-            };
-            server::db::insert_practice(conn, &new)
-        })
-        .await
-        .unwrap();
-    let server::db::Stored::Created(reference) = reference else { panic!("stored") };
+    let reference = curator_and_submission(&server, answer).await;
     let sign_in = async |b: &Browser| {
         b.type_into("E-mail", "curatrice@example.org").await;
         b.type_into("Password", "password lunga e sicura").await;
