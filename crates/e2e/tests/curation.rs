@@ -376,6 +376,7 @@ async fn a_session_that_ends_mid_decision_keeps_what_the_curator_typed() {
     assert_eq!(back, [format!("/redazione/pratiche/{reference}")], "the way back is in the address: {address}");
     let violations = b.accessibility_violations().await;
     assert!(violations.is_empty(), "sign-in page after the session ended: {violations:#?}");
+    b.screenshots("redazione-sessione-scaduta").await;
 
     sign_in(&b).await;
     b.wait_for_heading("Pratica da respingere").await;
