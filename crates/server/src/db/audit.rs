@@ -36,14 +36,12 @@ pub fn entries(conn: &Connection, practice: Option<&PracticeId>) -> Result<Vec<A
     )?;
     let rows = stmt.query_map([practice.map(PracticeId::as_str)], |r| {
         let action: String = r.get(2)?;
-        let practice: Option<String> = r.get(3)?;
+        let practice = r.get::<_, Option<String>>(3)?.map(|_| super::practice_id_at(r, 3)).transpose()?;
         Ok(AuditEntry {
             at: r.get(0)?,
             actor: r.get(1)?,
             action: AuditAction::from_code(&action).ok_or_else(|| invalid(2, "not an audit action"))?,
-            practice: practice
-                .map(|p| PracticeId::parse(&p).map_err(|_| invalid(3, "not a practice reference")))
-                .transpose()?,
+            practice,
             before: r.get(4)?,
             after: r.get(5)?,
             message: r.get(6)?,

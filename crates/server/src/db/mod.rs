@@ -31,8 +31,6 @@ pub enum DbError {
     Task(#[from] tokio::task::JoinError),
     #[error("no read connection: {0}")]
     Pool(#[from] r2d2::Error),
-    #[error("a stored value is not valid: {0}")]
-    Stored(String),
 }
 
 /// The schema's version once every migration has run (SQLite's `user_version`).
@@ -155,6 +153,17 @@ pub fn setting_or_insert(conn: &Connection, name: &str, make: impl FnOnce() -> S
 /// A stored text column that does not parse into its type.
 pub(crate) fn invalid(column: usize, what: &str) -> rusqlite::Error {
     rusqlite::Error::FromSqlConversionFailure(column, rusqlite::types::Type::Text, what.to_owned().into())
+}
+
+/// Column `i` of a row, a practice's reference.
+pub(crate) fn practice_id_at(row: &rusqlite::Row<'_>, i: usize) -> rusqlite::Result<domain::PracticeId> {
+    domain::PracticeId::parse(&row.get::<_, String>(i)?).map_err(|_| invalid(i, "not a practice reference"))
+}
+
+/// Column `i` of a row, a moderation state's code.
+pub(crate) fn status_at(row: &rusqlite::Row<'_>, i: usize) -> rusqlite::Result<domain::vocabulary::ModerationStatus> {
+    domain::vocabulary::ModerationStatus::from_code(&row.get::<_, String>(i)?)
+        .ok_or_else(|| invalid(i, "not a moderation state"))
 }
 
 #[cfg(test)]

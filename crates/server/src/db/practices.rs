@@ -3,7 +3,7 @@
 //! rules (which state follows which, what a decision makes public) are the
 //! domain's; these functions carry them out.
 
-use super::{DbError, invalid, now};
+use super::{DbError, now, practice_id_at, status_at};
 use domain::api::{Answers, OwnSubmission, QueueEntry};
 use domain::curation::{self, CurationAction, Effects};
 use domain::practice::{PublicationFacts, QUESTIONNAIRE_VERSION};
@@ -60,28 +60,20 @@ pub enum Stored {
     TokenReused,
 }
 
-fn reference(text: &str) -> Result<PracticeId, DbError> {
-    PracticeId::parse(text).map_err(|_| DbError::Stored(format!("not a practice reference: {text}")))
-}
-
-fn status(code: &str) -> Result<ModerationStatus, DbError> {
-    ModerationStatus::from_code(code).ok_or_else(|| DbError::Stored(format!("not a moderation state: {code}")))
-}
-
 /// Stores a practice with a fresh citable reference, and its first version.
 /// A submission whose idempotency key is known is not stored again.
 pub fn insert_practice(conn: &mut Connection, new: &NewPractice) -> Result<Stored, DbError> {
     let tx = conn.transaction()?;
     if let Some(keys) = &new.submission {
-        let existing: Option<(String, String)> = tx
+        let existing: Option<(PracticeId, String)> = tx
             .query_row(
                 "SELECT reference, request_hash FROM practices WHERE idempotency_key = ?1",
                 [&keys.idempotency_key],
-                |row| Ok((row.get(0)?, row.get(1)?)),
+                |row| Ok((practice_id_at(row, 0)?, row.get(1)?)),
             )
             .optional()?;
         if let Some((id, hash)) = existing {
-            return Ok(if hash == keys.request_hash { Stored::Replayed(reference(&id)?) } else { Stored::KeyReused });
+            return Ok(if hash == keys.request_hash { Stored::Replayed(id) } else { Stored::KeyReused });
         }
         let token_taken: bool = tx.query_row(
             "SELECT EXISTS (SELECT 1 FROM practices WHERE edit_token_hash = ?1)",
@@ -150,30 +142,22 @@ pub fn own_submission(conn: &Connection, token_hash: &str) -> Result<Option<OwnS
             ),
             [token_hash],
             |row| {
-                Ok((
-                    row.get::<_, String>(0)?,
-                    row.get::<_, String>(1)?,
-                    row.get::<_, String>(2)?,
-                    row.get::<_, String>(3)?,
-                    row.get::<_, Option<String>>(4)?,
-                    row.get::<_, u32>(5)?,
-                    row.get::<_, String>(6)?,
-                ))
+                let submission = OwnSubmission {
+                    id: practice_id_at(row, 0)?,
+                    moderation_status: status_at(row, 1)?,
+                    submitted_at: row.get(2)?,
+                    updated_at: row.get(3)?,
+                    curator_message: row.get(4)?,
+                    versions: row.get(5)?,
+                    answers: Answers::new(),
+                };
+                Ok((submission, row.get::<_, String>(6)?))
             },
         )
         .optional()?;
-    let Some((id, state, submitted_at, updated_at, curator_message, versions, answer)) = row else {
-        return Ok(None);
-    };
-    Ok(Some(OwnSubmission {
-        id: reference(&id)?,
-        moderation_status: status(&state)?,
-        versions,
-        submitted_at,
-        updated_at,
-        curator_message,
-        answers: serde_json::from_str(&answer)?,
-    }))
+    let Some((mut submission, answer)) = row else { return Ok(None) };
+    submission.answers = serde_json::from_str(&answer)?;
+    Ok(Some(submission))
 }
 
 /// Adds a new version of the answer behind the private link; returns the
@@ -186,15 +170,14 @@ pub fn update_own_submission(
     answer: &Practice,
 ) -> Result<Option<(PracticeId, i64)>, DbError> {
     let tx = conn.transaction()?;
-    let found: Option<(i64, String, String)> = tx
+    let found: Option<(i64, PracticeId, ModerationStatus)> = tx
         .query_row(
             "SELECT id, reference, moderation_status FROM practices WHERE edit_token_hash = ?1",
             [token_hash],
-            |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)),
+            |row| Ok((row.get(0)?, practice_id_at(row, 1)?, status_at(row, 2)?)),
         )
         .optional()?;
-    let Some((row_id, id, state)) = found else { return Ok(None) };
-    let from = status(&state)?;
+    let Some((row_id, id, from)) = found else { return Ok(None) };
     let now = now();
     let answer = serde_json::to_string(answer)?;
     let version = insert_version(&tx, row_id, &answer, "respondent", &now)?;
@@ -224,7 +207,7 @@ pub fn update_own_submission(
         super::audit::record(&tx, &entry(domain::api::AuditAction::Curation(CurationAction::Resubmit), to), &now)?;
     }
     tx.commit()?;
-    Ok(Some((reference(&id)?, version)))
+    Ok(Some((id, version)))
 }
 
 /// True when no practice at all is stored.
@@ -236,9 +219,8 @@ const PUBLIC_COLUMNS: &str =
     "reference, demo, published_at, updated_at, collection_round, questionnaire_version, answer";
 
 fn public_practice(row: &rusqlite::Row<'_>) -> rusqlite::Result<(PublicationFacts, String)> {
-    let id: String = row.get(0)?;
     let facts = PublicationFacts {
-        id: PracticeId::parse(&id).map_err(|_| invalid(0, "not a practice reference"))?,
+        id: practice_id_at(row, 0)?,
         demo: row.get(1)?,
         published_at: row.get(2)?,
         updated_at: row.get(3)?,
@@ -283,11 +265,10 @@ pub fn queue(conn: &Connection) -> Result<Vec<QueueEntry>, DbError> {
     ))?;
     let rows = stmt.query_map([], |r| {
         Ok(QueueEntry {
-            id: PracticeId::parse(&r.get::<_, String>(0)?).map_err(|_| invalid(0, "not a practice reference"))?,
+            id: practice_id_at(r, 0)?,
             title: r.get(1)?,
             entity_name: r.get(2)?,
-            moderation_status: ModerationStatus::from_code(&r.get::<_, String>(3)?)
-                .ok_or_else(|| invalid(3, "not a moderation state"))?,
+            moderation_status: status_at(r, 3)?,
             demo: r.get(4)?,
             submitted_at: r.get(5)?,
             updated_at: r.get(6)?,
@@ -336,8 +317,7 @@ pub fn review(conn: &Connection, id: &PracticeId) -> Result<Option<ReviewRow>, D
                 Ok((
                     ReviewRow {
                         row_id: r.get(0)?,
-                        moderation_status: ModerationStatus::from_code(&r.get::<_, String>(1)?)
-                            .ok_or_else(|| invalid(1, "not a moderation state"))?,
+                        moderation_status: status_at(r, 1)?,
                         version: r.get(2)?,
                         demo: r.get(3)?,
                         submitted_at: r.get(4)?,
@@ -366,10 +346,7 @@ pub fn titles_except(conn: &Connection, id: &PracticeId) -> Result<Vec<(Practice
     let mut stmt = conn.prepare_cached(
         "SELECT reference, answer ->> '$.entity_name', answer ->> '$.title' FROM practices WHERE reference != ?1",
     )?;
-    let rows = stmt.query_map([id.as_str()], |r| {
-        let id = PracticeId::parse(&r.get::<_, String>(0)?).map_err(|_| invalid(0, "not a practice reference"))?;
-        Ok((id, r.get(1)?, r.get(2)?))
-    })?;
+    let rows = stmt.query_map([id.as_str()], |r| Ok((practice_id_at(r, 0)?, r.get(1)?, r.get(2)?)))?;
     Ok(rows.collect::<Result<Vec<_>, _>>()?)
 }
 
@@ -383,21 +360,14 @@ pub struct PracticeState {
 
 /// The state of the submission with this reference.
 pub fn state(tx: &Transaction<'_>, id: &PracticeId) -> Result<Option<PracticeState>, DbError> {
-    let found = tx
-        .query_row(
-            &format!(
-                "SELECT p.id, p.moderation_status, p.version, {} FROM practices p WHERE p.reference = ?1",
-                *UPDATE_PENDING
-            ),
-            [id.as_str()],
-            |r| Ok((r.get(0)?, r.get::<_, String>(1)?, r.get(2)?, r.get(3)?)),
-        )
-        .optional()?;
-    found
-        .map(|(row_id, code, version, update_pending)| {
-            Ok(PracticeState { row_id, status: status(&code)?, version, update_pending })
-        })
-        .transpose()
+    let state = |r: &rusqlite::Row<'_>| {
+        Ok(PracticeState { row_id: r.get(0)?, status: status_at(r, 1)?, version: r.get(2)?, update_pending: r.get(3)? })
+    };
+    let sql = format!(
+        "SELECT p.id, p.moderation_status, p.version, {} FROM practices p WHERE p.reference = ?1",
+        *UPDATE_PENDING
+    );
+    Ok(tx.query_row(&sql, [id.as_str()], state).optional()?)
 }
 
 /// Carries out a decision the domain allowed: the new state, a new version
