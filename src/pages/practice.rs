@@ -17,7 +17,7 @@ use serde_json::Value;
 
 /// "2020-05-15" from an RFC 3339 time.
 fn day(rfc3339: &str) -> String {
-    rfc3339.get(..10).unwrap_or(rfc3339).to_owned()
+    domain::dates::day_of(rfc3339).to_owned()
 }
 
 /// The page of one published practice.

@@ -25,6 +25,11 @@ pub fn month_name(month: u8, lang: Lang) -> &'static str {
     if lang == Lang::It { it } else { en }
 }
 
+/// The day (`2026-12-01`) of an RFC 3339 timestamp; other text as is.
+pub fn day_of(timestamp: &str) -> &str {
+    timestamp.get(..10).unwrap_or(timestamp)
+}
+
 /// The day of an ISO date or timestamp (`2026-12-01`, `2026-12-01T10:00:00Z`)
 /// as words: "1 dicembre 2026". Text that is not such a date is returned as is.
 pub fn long_date(iso: &str, lang: Lang) -> String {

@@ -350,7 +350,6 @@ impl PublicPractice {
     /// permalink. The same document is written by the server into the page's
     /// HTML and by the app into the page it renders.
     pub fn json_ld(&self, url: &str) -> serde_json::Value {
-        let day = |timestamp: &str| timestamp.get(..10).unwrap_or(timestamp).to_owned();
         serde_json::json!({
             "@context": "https://schema.org",
             "@type": "GovernmentService",
@@ -359,8 +358,8 @@ impl PublicPractice {
             "description": self.summary,
             "provider": { "@type": "GovernmentOrganization", "name": self.entity_name },
             "areaServed": self.region_code.label(crate::Lang::It),
-            "datePublished": day(&self.published_at),
-            "dateModified": day(&self.updated_at),
+            "datePublished": crate::dates::day_of(&self.published_at),
+            "dateModified": crate::dates::day_of(&self.updated_at),
             "url": url,
             "license": "https://creativecommons.org/licenses/by/4.0/",
         })

@@ -68,9 +68,8 @@ pub async fn build_catalogue(db: &db::Db) -> Result<Catalogue, db::DbError> {
 
 /// The catalogue document of these published practices.
 pub fn catalogue_of(practices: &[PublicPractice]) -> Catalogue {
-    let latest = practices.iter().map(|p| p.updated_at.as_str()).max().unwrap_or("1970-01-01T00:00:00Z");
     Catalogue {
-        generated_at: latest.to_owned(),
+        generated_at: crate::opendata::modified(practices).to_owned(),
         licence: domain::practice::LICENCE.to_owned(),
         practices: practices.iter().map(CatalogueEntry::from).collect(),
     }

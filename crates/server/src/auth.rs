@@ -84,9 +84,7 @@ pub async fn login(db: &db::Db, email: String, password: String) -> Result<Optio
     })
     .await?;
     let Some(user) = verified else { return Ok(None) };
-    let mut secret = [0u8; 32];
-    getrandom::fill(&mut secret).expect("the operating system provides randomness");
-    let token: String = secret.iter().map(|b| format!("{b:02x}")).collect();
+    let token = crate::random_secret();
     let (hash, user_id) = (sha256_hex(token.as_bytes()), user.id);
     db.call(move |conn| db::accounts::open_session(conn, &hash, user_id, &later(SESSION_HOURS))).await?;
     Ok(Some((user, token)))

@@ -82,13 +82,6 @@ impl StartTokens {
         Self { key: Arc::from(key) }
     }
 
-    /// A fresh random key, as stored.
-    pub fn random_key() -> String {
-        let mut key = [0u8; 32];
-        getrandom::fill(&mut key).expect("the operating system provides randomness");
-        key.iter().map(|b| format!("{b:02x}")).collect()
-    }
-
     fn mac(&self, seconds: u64) -> Mac {
         use hmac::Mac as _;
         let mut mac = Mac::new_from_slice(&self.key).expect("HMAC takes a key of any length");

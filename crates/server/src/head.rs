@@ -97,7 +97,7 @@ pub fn head_of(path: &str, practice: Option<&PublicPractice>, public_url: &str) 
 }
 
 /// Text safe in an HTML attribute or element.
-fn escape(text: &str) -> String {
+pub fn escape(text: &str) -> String {
     text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;").replace('\'', "&#39;")
 }
 
@@ -157,8 +157,8 @@ pub fn robots_txt(public_url: &str) -> String {
 /// `sitemap.xml`: every public page (last modified when the catalogue last
 /// changed) and every published practice (when it last changed).
 pub fn sitemap_xml(public_url: &str, practices: &[PublicPractice]) -> String {
-    let day = |timestamp: &str| timestamp.get(..10).unwrap_or(timestamp).to_owned();
-    let latest = practices.iter().map(|p| p.updated_at.as_str()).max().map(day);
+    let day = |timestamp: &str| domain::dates::day_of(timestamp).to_owned();
+    let latest = (!practices.is_empty()).then(|| day(crate::opendata::modified(practices)));
     let mut xml = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
     );

@@ -35,11 +35,24 @@ use utoipa::OpenApi;
 /// limit is under 100 KiB of JSON, even in four-byte characters.
 pub const BODY_LIMIT: usize = 256 * 1024;
 
+/// Bytes as lowercase hex.
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
 /// SHA-256 as lowercase hex: how secrets (private links, sessions) and
 /// request bodies are kept and compared without storing them.
 pub fn sha256_hex(bytes: &[u8]) -> String {
     use sha2::Digest;
-    sha2::Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
+    hex(&sha2::Sha256::digest(bytes))
+}
+
+/// 32 random bytes from the operating system, as hex: session secrets and
+/// the start tokens' key.
+pub fn random_secret() -> String {
+    let mut secret = [0u8; 32];
+    getrandom::fill(&mut secret).expect("the operating system provides randomness");
+    hex(&secret)
 }
 
 /// What every handler can reach.
@@ -74,7 +87,7 @@ impl AppState {
     pub fn new(db: db::Db, static_dir: Option<&Path>) -> std::io::Result<Self> {
         let index_html = static_dir.map(|dir| std::fs::read_to_string(dir.join("index.html"))).transpose()?;
         let key = db
-            .call_now(|conn| db::setting_or_insert(conn, guard::StartTokens::SETTING, guard::StartTokens::random_key))
+            .call_now(|conn| db::setting_or_insert(conn, guard::StartTokens::SETTING, random_secret))
             .map_err(std::io::Error::other)?;
         Ok(Self {
             db,

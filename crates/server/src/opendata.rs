@@ -25,7 +25,7 @@ const PUBLISHER_IPA: &str = "m_lps";
 const PUBLISHER_NAME: &str = "Ministero del Lavoro e delle Politiche Sociali";
 
 /// The latest change among the practices (RFC 3339), or the epoch.
-fn modified(practices: &[PublicPractice]) -> &str {
+pub fn modified(practices: &[PublicPractice]) -> &str {
     practices.iter().map(|p| p.updated_at.as_str()).max().unwrap_or("1970-01-01T00:00:00Z")
 }
 
@@ -63,8 +63,8 @@ fn dcat(base: &str, practices: &[PublicPractice]) -> Vec<u8> {
     const VCARD: &str = "http://www.w3.org/2006/vcard/ns#";
     const RDF_TYPE: &str = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type";
     const XSD_DATE: &str = "http://www.w3.org/2001/XMLSchema#date";
-    let modified = &modified(practices)[..10];
-    let issued = practices.iter().map(|p| &p.published_at[..10]).min().unwrap_or(modified);
+    let modified = domain::dates::day_of(modified(practices));
+    let issued = practices.iter().map(|p| domain::dates::day_of(&p.published_at)).min().unwrap_or(modified);
     let catalog = iri(&format!("{base}/opendata/dcat.ttl#catalogo"));
     let dataset = iri(&format!("{base}/opendata/#buone-pratiche"));
     let publisher = iri(&format!("{base}/opendata/#titolare"));

@@ -96,8 +96,7 @@ fn write_files(
     copy_dir(dist, out)?;
     let mut template = std::fs::read_to_string(dist.join("index.html"))?;
     if let Some(url) = questionnaire_url {
-        let escaped = url.replace('&', "&amp;").replace('"', "&quot;").replace('<', "&lt;");
-        let meta = format!(r#"<meta name="bp-questionnaire-url" content="{escaped}" />"#);
+        let meta = format!(r#"<meta name="bp-questionnaire-url" content="{}" />"#, head::escape(url));
         template = template.replacen(
             "<meta name=\"bp-data-source\"",
             &format!("{meta}\n    <meta name=\"bp-data-source\""),
