@@ -15,8 +15,11 @@
 //!   and catalogue reads at once (server profile).
 //! - `cargo xtask fuzz-api [--max-examples N]`: schemathesis against every
 //!   operation of `/api/openapi.json`, curator ones included.
+//! - `cargo xtask lighthouse [--url URL] [--runs N]`: Lighthouse's mobile figures
+//!   (median of N runs) and failing accessibility and SEO audits of the public pages.
 
 mod comuni;
+mod lighthouse;
 mod size;
 mod tools;
 
@@ -37,7 +40,9 @@ const USAGE: &str = "usage: cargo xtask <run | test | build | size [DIR]>
   load [--seconds S] [--static-dir dist]
                        50 respondents, 2 curators and 200 readers for S seconds (default 10);
                        with the built app, a static publication kept current; prints throughput and latency
-  fuzz-api [--max-examples N]   schemathesis on every operation of /api/openapi.json (default 50 examples each)";
+  fuzz-api [--max-examples N]   schemathesis on every operation of /api/openapi.json (default 50 examples each)
+  lighthouse [--url URL] [--runs N]   Lighthouse (mobile) on the public pages, median of N runs (default 3),
+                       of a server of its own on the demo data or of the one at URL; prints figures";
 
 /// The brotli size, in bytes, that the app may download before its first
 /// render (HTML, CSS, JS, wasm and the preloaded font). A deterministic
@@ -71,6 +76,7 @@ fn main() -> ExitCode {
         Some("crash") => stress(&root, "dev", &args),
         Some("load") => stress(&root, "server", &args),
         Some("fuzz-api") => fuzz_api(&root, &args[1..]),
+        Some("lighthouse") => lighthouse::run(&root, &args[1..]),
         _ => Err(USAGE.to_owned()),
     };
     match outcome {

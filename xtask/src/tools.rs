@@ -8,6 +8,7 @@
 //! - wasm-opt from the npm package `binaryen@132` (Debian's is too old);
 //! - for tests, leptosfmt (formats `view!` macros), axe-core 4.14 from npm
 //!   (accessibility checks) and Debian's chromium and chromium-driver;
+//! - for `cargo xtask lighthouse`, lighthouse 12.2.3 from npm (run with Node);
 //! - schemathesis from PyPI, in a virtual environment of its own (API fuzzing).
 
 use crate::run_command;
@@ -18,6 +19,8 @@ const TRUNK_VERSION: &str = "0.21.14";
 const BINARYEN_VERSION: &str = "132";
 const LEPTOSFMT_VERSION: &str = "0.1.33";
 const AXE_VERSION: &str = "4.14";
+/// Pinned exactly: scores and audits change between Lighthouse releases.
+const LIGHTHOUSE_VERSION: &str = "12.2.3";
 /// The 4.x command line (`st run`, `schemathesis.toml` with OpenAPI-aware auth).
 const SCHEMATHESIS_VERSION: &str = "4.32.5";
 
@@ -127,6 +130,28 @@ pub fn ensure_axe() -> Result<PathBuf, String> {
         )?;
     }
     Ok(dir.join("node_modules/axe-core/axe.min.js"))
+}
+
+/// Lighthouse, which measures a page as a phone on a slow network sees it;
+/// returns the path of its command-line script (run it with `node`).
+pub fn ensure_lighthouse() -> Result<PathBuf, String> {
+    let dir = tools_dir();
+    let package = dir.join("node_modules/lighthouse/package.json");
+    let installed = std::fs::read_to_string(&package)
+        .ok()
+        .and_then(|text| serde_json::from_str::<serde_json::Value>(&text).ok())
+        .and_then(|json| json["version"].as_str().map(str::to_owned));
+    if installed.as_deref() != Some(LIGHTHOUSE_VERSION) {
+        println!("Installing lighthouse {LIGHTHOUSE_VERSION} from npm (a minute, once)...");
+        std::fs::create_dir_all(&dir).map_err(|e| format!("creating {}: {e}", dir.display()))?;
+        run_command(
+            Command::new("npm")
+                .args(["install", "--no-audit", "--no-fund", "--save-exact", "--prefix"])
+                .arg(&dir)
+                .arg(format!("lighthouse@{LIGHTHOUSE_VERSION}")),
+        )?;
+    }
+    Ok(dir.join("node_modules/lighthouse/cli/index.js"))
 }
 
 /// MiniSearch and itemsjs, the peers of the catalogue benchmark (never part
