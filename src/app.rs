@@ -1,15 +1,36 @@
-//! The route table and the page frame around every route.
+//! The page frame around every route and the route table of each entry
+//! point (see `domain::pages`).
 
 use crate::components::layout::{Footer, Header, SkipLink};
 use crate::pages;
 use crate::questionnaire::{QuestionnairePage, ReceiptPage, UpdatePage};
 use leptos::prelude::*;
-use leptos_router::components::{Route, Router, Routes};
+use leptos_router::components::{Route, Router};
+use leptos_router::any_nested_route::{AnyNestedRoute, IntoAnyNestedRoute};
 use leptos_router::path;
 
-/// The whole app: header, the page for the current route, footer.
+/// Starts an entry point of the app: the page frame around `routes`, the
+/// route table of that entry's pages (`src/bin/*.rs`; `src/main.rs` mounts
+/// them all, for `trunk serve`).
+pub fn start<V: IntoView + 'static>(routes: fn() -> V) {
+    console_error_panic_hook::set_once();
+    LOADED_PATH.get_or_init(|| window().location().pathname().unwrap_or_default());
+    leptos::mount::mount_to_body(move || view! { <Site>{routes()}</Site> });
+}
+
+static LOADED_PATH: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+
+/// The path this document was loaded for (before any navigation in the page).
+pub fn loaded_path() -> &'static str {
+    LOADED_PATH.get().map_or("", String::as_str)
+}
+
+/// Header, the page for the current route, footer.
 #[component]
-pub fn App() -> impl IntoView {
+fn Site(
+    /// The entry's `<Routes>`.
+    children: Children,
+) -> impl IntoView {
     crate::i18n::provide_lang();
     crate::comuni::provide_comuni();
     crate::session::provide_session();
@@ -22,32 +43,67 @@ pub fn App() -> impl IntoView {
                 <Header />
             </OutsideEmbeds>
             <main id="contenuto" tabindex="-1">
-                <Routes fallback=pages::NotFound>
-                    <Route path=path!("/") view=pages::Home />
-                    <Route path=path!("/questionario") view=QuestionnairePage />
-                    <Route path=path!("/questionario/ricevuta") view=ReceiptPage />
-                    <Route path=path!("/questionario/modifica") view=UpdatePage />
-                    <Route path=path!("/catalogo") view=pages::CataloguePage />
-                    <Route path=path!("/pratiche/:id") view=pages::PracticePage />
-                    <Route path=path!("/statistiche") view=pages::StatisticsPage />
-                    <Route path=path!("/incorpora") view=pages::EmbedBuilderPage />
-                    <Route path=path!("/redazione") view=pages::redazione::QueuePage />
-                    <Route path=path!("/redazione/accesso") view=pages::redazione::SignInPage />
-                    <Route path=path!("/redazione/pratiche/:id") view=pages::redazione::ReviewPage />
-                    <Route path=path!("/redazione/correzione") view=pages::redazione::CorrectionPage />
-                    <Route path=path!("/redazione/amministrazione") view=pages::admin::AdminPage />
-                    <Route path=path!("/embed/catalogo") view=pages::embed::EmbedCatalogue />
-                    <Route path=path!("/embed/pratiche/:id") view=pages::embed::EmbedPractice />
-                    <Route path=path!("/accessibilita") view=pages::Accessibility />
-                    <Route path=path!("/privacy") view=pages::Privacy />
-                    <Route path=path!("/dati-aperti") view=pages::OpenData />
-                </Routes>
+                {children()}
             </main>
             <OutsideEmbeds>
                 <Footer />
             </OutsideEmbeds>
         </Router>
     }
+}
+
+/// The public pages (the `public` entry).
+#[component(transparent)]
+pub fn PublicRoutes() -> AnyNestedRoute {
+    view! {
+        <Route path=path!("/") view=pages::Home />
+        <Route path=path!("/catalogo") view=pages::CataloguePage />
+        <Route path=path!("/pratiche/:id") view=pages::PracticePage />
+        <Route path=path!("/statistiche") view=pages::StatisticsPage />
+        <Route path=path!("/dati-aperti") view=pages::OpenData />
+        <Route path=path!("/incorpora") view=pages::EmbedBuilderPage />
+        <Route path=path!("/accessibilita") view=pages::Accessibility />
+        <Route path=path!("/privacy") view=pages::Privacy />
+    }
+    .into_inner()
+    .into_any_nested_route()
+}
+
+/// The views partners frame (the `embed` entry).
+#[component(transparent)]
+pub fn EmbedRoutes() -> AnyNestedRoute {
+    view! {
+        <Route path=path!("/embed/catalogo") view=pages::embed::EmbedCatalogue />
+        <Route path=path!("/embed/pratiche/:id") view=pages::embed::EmbedPractice />
+    }
+    .into_inner()
+    .into_any_nested_route()
+}
+
+/// The questionnaire's pages (the `questionnaire` entry).
+#[component(transparent)]
+pub fn QuestionnaireRoutes() -> AnyNestedRoute {
+    view! {
+        <Route path=path!("/questionario") view=QuestionnairePage />
+        <Route path=path!("/questionario/ricevuta") view=ReceiptPage />
+        <Route path=path!("/questionario/modifica") view=UpdatePage />
+    }
+    .into_inner()
+    .into_any_nested_route()
+}
+
+/// The editors' pages (the `editors` entry).
+#[component(transparent)]
+pub fn EditorRoutes() -> AnyNestedRoute {
+    view! {
+        <Route path=path!("/redazione") view=pages::redazione::QueuePage />
+        <Route path=path!("/redazione/accesso") view=pages::redazione::SignInPage />
+        <Route path=path!("/redazione/pratiche/:id") view=pages::redazione::ReviewPage />
+        <Route path=path!("/redazione/correzione") view=pages::redazione::CorrectionPage />
+        <Route path=path!("/redazione/amministrazione") view=pages::admin::AdminPage />
+    }
+    .into_inner()
+    .into_any_nested_route()
 }
 
 /// Site chrome, left out of the views for partners' iframes (`/embed/...`).
@@ -88,4 +144,18 @@ fn focus_main_heading() {
         }
         let _ = element.focus();
     }
+}
+
+/// The `main` of an entry point: mounts the site with these route groups, and
+/// "Pagina non trovata" for any other address (or the entry that has it).
+#[macro_export]
+macro_rules! entry {
+    ($($routes:ident),+) => {
+        fn main() {
+            use leptos::prelude::*;
+            use leptos_router::components::Routes;
+            use $crate::app::*;
+            start(|| view! { <Routes fallback=$crate::pages::NotFound>$(<$routes />)+</Routes> });
+        }
+    };
 }

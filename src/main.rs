@@ -1,6 +1,4 @@
-//! Mounts the app on the page.
+//! The whole app in one bundle, for `trunk serve` while developing; the
+//! release build has one entry point per audience (`src/bin/`).
 
-fn main() {
-    console_error_panic_hook::set_once();
-    leptos::mount::mount_to_body(buone_pratiche::app::App);
-}
+buone_pratiche::entry!(PublicRoutes, EmbedRoutes, QuestionnaireRoutes, EditorRoutes);

@@ -2,9 +2,21 @@ use crate::components::use_document_title;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-/// Shown for any address the app does not know.
+/// Shown for any address this entry point has no page for. An address of
+/// another entry's page (a link from the public pages to the questionnaire,
+/// say) is loaded from the server, which sends that entry; only when this
+/// very load was for that address (a misconfigured host) does the page say
+/// it is not found instead of loading it again and again.
 #[component]
 pub fn NotFound() -> impl IntoView {
+    let location = leptos_router::hooks::use_location();
+    let path = location.pathname.get_untracked();
+    if domain::pages::page_at(&path).is_some() && path != crate::app::loaded_path() {
+        if let Ok(href) = window().location().href() {
+            let _ = window().location().replace(&href);
+        }
+        return ().into_any();
+    }
     use_document_title("Pagina non trovata", "Page not found");
     view! {
         <div class="container page">
@@ -20,4 +32,6 @@ pub fn NotFound() -> impl IntoView {
             </p>
         </div>
     }
+    .into_any()
 }
+

@@ -12,9 +12,10 @@ pub struct FileSize {
     pub raw: u64,
     pub gzip: u64,
     pub brotli: u64,
-    /// Named by `index.html`, so fetched before the app can render.
-    pub first_render: bool,
 }
+
+/// Bytes (raw, gzip, brotli).
+pub type Totals = (u64, u64, u64);
 
 fn gzip(bytes: &[u8]) -> Vec<u8> {
     let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
@@ -51,59 +52,81 @@ fn files(dir: &Path) -> Result<Vec<PathBuf>, String> {
     Ok(found)
 }
 
-/// Measures every file of `dir`.
+/// Measures every file of `dir`, largest first.
 pub fn measure(dir: &Path) -> Result<Vec<FileSize>, String> {
-    let index = std::fs::read_to_string(dir.join("index.html"))
-        .map_err(|e| format!("{}/index.html: {e} (build the app first: cargo xtask build)", dir.display()))?;
     let mut sizes = Vec::new();
     for path in files(dir)? {
         let bytes = std::fs::read(&path).map_err(|e| format!("reading {}: {e}", path.display()))?;
-        let relative = path.strip_prefix(dir).expect("walked from dir").to_path_buf();
-        let name = relative.to_string_lossy().replace('\\', "/");
         sizes.push(FileSize {
-            first_render: name == "index.html" || index.contains(&name),
             raw: bytes.len() as u64,
             gzip: gzip(&bytes).len() as u64,
             brotli: brotli(&bytes).len() as u64,
-            path: relative,
+            path: path.strip_prefix(dir).expect("walked from dir").to_path_buf(),
         });
     }
     sizes.sort_by_key(|s| std::cmp::Reverse(s.raw));
     Ok(sizes)
 }
 
-/// Prints the size table and returns the first-render totals (raw, gzip, brotli).
-pub fn report(dir: &Path) -> Result<(u64, u64, u64), String> {
+/// The entry pages of a build: `{entry}.html` for each entry point, or the
+/// `index.html` of a single-page build (a static publication's root).
+fn entry_pages(dir: &Path) -> Vec<String> {
+    let pages: Vec<String> =
+        crate::ENTRIES.iter().map(|e| format!("{e}.html")).filter(|page| dir.join(page).exists()).collect();
+    if pages.is_empty() { vec!["index.html".to_owned()] } else { pages }
+}
+
+/// What the browser downloads before the first render of `page`: the page
+/// and every file it names (CSS, JS, wasm, the preloaded font).
+fn first_render(dir: &Path, sizes: &[FileSize], page: &str) -> Result<Totals, String> {
+    let html = std::fs::read_to_string(dir.join(page))
+        .map_err(|e| format!("{}/{page}: {e} (build the app first: cargo xtask build)", dir.display()))?;
+    let needed = |name: &str| name == page || html.contains(&format!("\"/{name}\"")) || html.contains(&format!("\"{name}\""));
+    Ok(sizes.iter().filter(|s| needed(&s.path.to_string_lossy().replace('\\', "/"))).fold((0, 0, 0), |t, s| {
+        (t.0 + s.raw, t.1 + s.gzip, t.2 + s.brotli)
+    }))
+}
+
+/// Prints the size table and each entry point's first-render totals; returns
+/// those totals by entry page.
+pub fn report(dir: &Path) -> Result<Vec<(String, Totals)>, String> {
     let sizes = measure(dir)?;
-    println!("\nSize of {} (bytes; * = needed before first render)", dir.display());
+    println!("\nSize of {} (bytes)", dir.display());
     println!("{:<52} {:>10} {:>10} {:>10}", "file", "raw", "gzip", "brotli");
-    let mut totals = (0, 0, 0);
     let mut all = (0, 0, 0);
     for s in &sizes {
-        let mark = if s.first_render { "*" } else { " " };
-        println!("{mark}{:<51} {:>10} {:>10} {:>10}", s.path.display(), s.raw, s.gzip, s.brotli);
+        println!(" {:<51} {:>10} {:>10} {:>10}", s.path.display(), s.raw, s.gzip, s.brotli);
         all = (all.0 + s.raw, all.1 + s.gzip, all.2 + s.brotli);
-        if s.first_render {
-            totals = (totals.0 + s.raw, totals.1 + s.gzip, totals.2 + s.brotli);
-        }
     }
     println!("{:<52} {:>10} {:>10} {:>10}", "total, all files", all.0, all.1, all.2);
-    println!("{:<52} {:>10} {:>10} {:>10}", "total before first render", totals.0, totals.1, totals.2);
+    println!("\nBefore first render, per entry point (the page and what it names):");
+    let mut totals = Vec::new();
+    for page in entry_pages(dir) {
+        let total = first_render(dir, &sizes, &page)?;
+        println!(" {:<51} {:>10} {:>10} {:>10}", page, total.0, total.1, total.2);
+        totals.push((page, total));
+    }
     Ok(totals)
 }
 
-/// Fails when what is needed before first render exceeds `budget` bytes of brotli.
-pub fn check_budget(dir: &Path, budget: u64) -> Result<(), String> {
-    let (_, _, brotli) = report(dir)?;
-    if brotli <= budget {
-        println!("size budget: {brotli} of {budget} bytes (brotli) before first render");
-        Ok(())
-    } else {
-        Err(format!("{brotli} bytes (brotli) before first render exceed the budget of {budget}"))
+/// Fails when what an entry point needs before its first render exceeds its
+/// budget (brotli bytes, by entry name).
+pub fn check_budget(dir: &Path, budgets: &[(&str, u64)]) -> Result<(), String> {
+    let mut over = Vec::new();
+    for (page, (_, _, brotli)) in report(dir)? {
+        let entry = page.trim_end_matches(".html");
+        let Some((_, budget)) = budgets.iter().find(|(name, _)| *name == entry) else {
+            return Err(format!("no size budget for the entry point {entry}"));
+        };
+        println!("size budget, {entry}: {brotli} of {budget} bytes (brotli) before first render");
+        if brotli > *budget {
+            over.push(format!("{entry}: {brotli} > {budget}"));
+        }
     }
+    if over.is_empty() { Ok(()) } else { Err(format!("over the size budget (brotli bytes): {}", over.join(", "))) }
 }
 
-/// Writes `.br` and `.gz` copies of the compressible assets. `index.html` is
+/// Writes `.br` and `.gz` copies of the compressible assets. The HTML pages are
 /// left out: the server rewrites it on every response (CSP nonce).
 pub fn precompress(dir: &Path) -> Result<(), String> {
     for path in files(dir)? {

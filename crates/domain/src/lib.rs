@@ -11,6 +11,7 @@ pub mod curation;
 pub mod dates;
 pub mod geo;
 pub mod lang;
+pub mod pages;
 pub mod practice;
 pub mod questionnaire;
 #[cfg(feature = "synthetic")]

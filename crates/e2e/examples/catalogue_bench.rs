@@ -88,7 +88,8 @@ fn site(n: usize, into: &Path) {
         std::fs::create_dir_all(target.parent().unwrap()).unwrap();
         std::fs::copy(&entry, &target).unwrap();
     }
-    let index = std::fs::read_to_string(into.join("index.html")).unwrap();
+    // The catalogue is a public page: the public entry serves every address here.
+    let index = std::fs::read_to_string(into.join("public.html")).unwrap();
     let index = index.replace(r#"content="api""#, r#"content="static""#);
     std::fs::write(into.join("index.html"), index).unwrap();
     let catalogue = domain::practice::Catalogue {

@@ -16,7 +16,7 @@ pub fn dist_dir() -> PathBuf {
         .map(PathBuf::from)
         .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../../dist"));
     assert!(
-        dir.join("index.html").exists(),
+        dir.join("public.html").exists(),
         "no built app in {}: run `cargo xtask build` (or `cargo xtask test`) first",
         dir.display()
     );

@@ -50,12 +50,13 @@ async fn the_catalogue_reads_static_files_without_any_api() {
             std::fs::copy(&path, &target).unwrap();
         }
     }
-    let index = std::fs::read_to_string(site.path().join("index.html")).unwrap();
+    // A host that only serves files: the public entry at every address.
+    let index = std::fs::read_to_string(site.path().join("public.html")).unwrap();
     let switched = index.replace(
         r#"<meta name="bp-data-source" content="api" />"#,
         r#"<meta name="bp-data-source" content="static" />"#,
     );
-    assert_ne!(index, switched, "index.html declares its data source");
+    assert_ne!(index, switched, "the entry page declares its data source");
     std::fs::write(site.path().join("index.html"), switched).unwrap();
     let data = tempfile::tempdir().unwrap();
     let config = server::config::Config {

@@ -7,50 +7,13 @@
 //! Also `robots.txt` and `sitemap.xml`, from the same list of public pages.
 
 use domain::PublicPractice;
+use domain::pages::{COLLECTION, PAGES, Visibility};
 
 /// The site's name, after each page's own in titles (as the app writes them).
 pub const SITE: &str = "Buone pratiche";
 
-/// The description of the whole collection.
-const COLLECTION: &str = "La raccolta aperta delle buone pratiche dei servizi sociali di Comuni, Ambiti \
-                          territoriali sociali e Regioni.";
-
-/// Public pages: address, title (as the app names it), description.
-pub const PUBLIC_PAGES: [(&str, &str, &str); 8] = [
-    ("/", "Home", COLLECTION),
-    (
-        "/catalogo",
-        "Catalogo",
-        "Cerca e filtra le buone pratiche dei servizi sociali per regione, area di utenza, destinatari, \
-         strumenti e modalità di erogazione.",
-    ),
-    (
-        "/statistiche",
-        "Statistiche",
-        "Le pratiche raccolte per regione, tipo di ente, area di utenza e strumento, con mappa e tabelle.",
-    ),
-    (
-        "/dati-aperti",
-        "Dati aperti",
-        "Le buone pratiche in CSV e JSON (CC BY 4.0), il dizionario dei dati, i metadati DCAT-AP_IT e il feed \
-         Atom.",
-    ),
-    (
-        "/questionario",
-        "Questionario",
-        "Descrivi una pratica introdotta o rafforzata dal tuo ente: un questionario guidato in sei passi.",
-    ),
-    ("/incorpora", "Incorpora", "Inserisci una vista del catalogo nel sito del tuo ente, con i filtri che scegli."),
-    (
-        "/accessibilita",
-        "Dichiarazione di accessibilità",
-        "La dichiarazione di accessibilità del sito Buone pratiche e come segnalare un problema.",
-    ),
-    ("/privacy", "Informativa privacy", "Come sono trattati i dati raccolti con il questionario e dal sito."),
-];
-
-/// Addresses search engines should not list: private or working pages.
-const PRIVATE_PREFIXES: [&str; 4] = ["/redazione", "/questionario/ricevuta", "/questionario/modifica", "/embed/"];
+/// The title of the pages that have none of their own.
+const COLLECTION_TITLE: &str = "Buone pratiche dei servizi sociali territoriali";
 
 /// The head of one page.
 #[derive(Clone, Debug, PartialEq)]
@@ -83,16 +46,23 @@ pub fn head_of(path: &str, practice: Option<&PublicPractice>, public_url: &str) 
             kind: "article",
         };
     }
-    let public = PUBLIC_PAGES.iter().find(|(page, _, _)| *page == path);
-    let (title, description) =
-        public.map_or(("Buone pratiche dei servizi sociali territoriali", COLLECTION), |p| (p.1, p.2));
-    Head {
-        title: if public.is_some() { format!("{title} · {SITE}") } else { title.to_owned() },
-        description: description.to_owned(),
-        path: path.to_owned(),
-        index: public.is_some() && !PRIVATE_PREFIXES.iter().any(|p| path.starts_with(p)),
-        kind: "website",
-        json_ld: None,
+    match domain::pages::page_at(path).map(|page| page.visibility) {
+        Some(Visibility::Listed { title, description }) => Head {
+            title: format!("{title} · {SITE}"),
+            description: description.to_owned(),
+            path: path.to_owned(),
+            index: true,
+            kind: "website",
+            json_ld: None,
+        },
+        _ => Head {
+            title: COLLECTION_TITLE.to_owned(),
+            description: COLLECTION.to_owned(),
+            path: path.to_owned(),
+            index: false,
+            kind: "website",
+            json_ld: None,
+        },
     }
 }
 
@@ -146,8 +116,14 @@ fn replace_between(text: &str, start: &str, end: &str, with: &str) -> String {
 /// `robots.txt`: everything public may be read, the private pages and the
 /// API are not for crawlers, and where the sitemap is.
 pub fn robots_txt(public_url: &str) -> String {
-    let mut text = String::from("User-agent: *\n");
-    for prefix in ["/api/", "/redazione", "/questionario/ricevuta", "/questionario/modifica"] {
+    let mut text = String::from("User-agent: *\nDisallow: /api/\n");
+    let private: Vec<&str> = PAGES
+        .iter()
+        .filter(|page| page.visibility == Visibility::Private)
+        .map(|page| page.path.trim_end_matches("/*"))
+        .collect();
+    // One line for a page and the pages under it ("/redazione" covers "/redazione/accesso").
+    for prefix in private.iter().filter(|path| !private.iter().any(|other| other != *path && path.starts_with(other))) {
         text.push_str(&format!("Disallow: {prefix}\n"));
     }
     text.push_str(&format!("\nSitemap: {public_url}/sitemap.xml\n"));
@@ -169,8 +145,8 @@ pub fn sitemap_xml(public_url: &str, practices: &[PublicPractice]) -> String {
         }
         xml.push_str("</url>\n");
     };
-    for (path, _, _) in PUBLIC_PAGES {
-        entry(path, latest.clone());
+    for page in PAGES.iter().filter(|page| matches!(page.visibility, Visibility::Listed { .. })) {
+        entry(page.path, latest.clone());
     }
     for practice in practices {
         entry(&format!("/pratiche/{}", practice.id), Some(day(&practice.updated_at)));

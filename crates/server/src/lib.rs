@@ -61,8 +61,8 @@ pub struct AppState {
     pub db: db::Db,
     /// The built app's folder, when the server serves it.
     pub static_dir: Option<PathBuf>,
-    /// `index.html` as trunk wrote it, nonce placeholders included.
-    pub index_html: Option<Arc<str>>,
+    /// The app's entry pages, when the server serves the app.
+    pub entry_pages: Option<web::EntryPages>,
     /// Limits on the submission endpoint.
     pub guard: guard::AbuseGuard,
     /// Limits on sign-in attempts, per address.
@@ -85,14 +85,14 @@ pub struct AppState {
 impl AppState {
     /// The state for a database and, optionally, a built app to serve.
     pub fn new(db: db::Db, static_dir: Option<&Path>) -> std::io::Result<Self> {
-        let index_html = static_dir.map(|dir| std::fs::read_to_string(dir.join("index.html"))).transpose()?;
+        let entry_pages = static_dir.map(web::EntryPages::read).transpose()?;
         let key = db
             .call_now(|conn| db::setting_or_insert(conn, guard::StartTokens::SETTING, random_secret))
             .map_err(std::io::Error::other)?;
         Ok(Self {
             db,
             static_dir: static_dir.map(Path::to_path_buf),
-            index_html: index_html.map(Arc::from),
+            entry_pages,
             guard: guard::AbuseGuard::default(),
             login_guard: guard::AbuseGuard::new(0, 10),
             embed_ancestors: "*".to_owned(),
@@ -137,7 +137,12 @@ pub fn app(state: AppState) -> Router {
         // name over 255 bytes): nothing is there, so a JSON 404.
         let files =
             tower::ServiceBuilder::new().layer(axum::middleware::map_response(web::no_bare_failures)).service(files);
-        router = router.route("/", get(web::index)).route("/index.html", get(web::index)).fallback_service(files);
+        router = router.route("/", get(web::index)).route("/index.html", get(web::index));
+        // The entry pages only make sense with their nonce filled in.
+        for entry in domain::pages::Entry::ALL {
+            router = router.route(&format!("/{}.html", entry.name()), get(|| async { error::ApiError::NotFound }));
+        }
+        router = router.fallback_service(files);
     } else {
         router = router.fallback(|| async { error::ApiError::NotFound });
     }

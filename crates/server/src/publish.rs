@@ -6,21 +6,9 @@
 
 use crate::config::Config;
 use crate::{api, db, demo, head, opendata};
+use domain::pages::{Entry, PAGES};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-
-/// Pages of the app that a visitor may open directly.
-const PAGES: [&str; 9] = [
-    "catalogo",
-    "statistiche",
-    "incorpora",
-    "questionario",
-    "accessibilita",
-    "privacy",
-    "dati-aperti",
-    "embed/catalogo",
-    "pratiche",
-];
 
 fn copy_dir(from: &Path, to: &Path) -> std::io::Result<()> {
     std::fs::create_dir_all(to)?;
@@ -94,33 +82,41 @@ fn write_files(
     practices: &[domain::PublicPractice],
 ) -> Result<usize, Error> {
     copy_dir(dist, out)?;
-    let mut template = std::fs::read_to_string(dist.join("index.html"))?;
-    if let Some(url) = questionnaire_url {
-        let meta = format!(r#"<meta name="bp-questionnaire-url" content="{}" />"#, head::escape(url));
-        template = template.replacen(
-            "<meta name=\"bp-data-source\"",
-            &format!("{meta}\n    <meta name=\"bp-data-source\""),
-            1,
-        );
+    let entries = crate::web::EntryPages::read(dist)?;
+    for entry in Entry::ALL {
+        // Only the filled-in pages below are served from the copy.
+        let _ = std::fs::remove_file(out.join(format!("{}.html", entry.name())));
     }
-    // Each address's file names it in its head, as the server's answers do.
-    let page_html = |path: &str, practice: Option<&domain::PublicPractice>| {
-        static_index(&head::render(&template, &head::head_of(path, practice, public_url), public_url))
+    let questionnaire_meta =
+        questionnaire_url.map(|url| format!(r#"<meta name="bp-questionnaire-url" content="{}" />"#, head::escape(url)));
+    // Each address's file is its entry's page naming it in its head, as the server's answers do.
+    let write_page = |path: &str, practice: Option<&domain::PublicPractice>| -> std::io::Result<()> {
+        let mut html = head::render(entries.for_path(path), &head::head_of(path, practice, public_url), public_url);
+        if let Some(meta) = &questionnaire_meta {
+            html = html.replacen("<meta name=\"bp-data-source\"", &format!("{meta}\n    <meta name=\"bp-data-source\""), 1);
+        }
+        let file = match path {
+            "/404" => out.join("404.html"),
+            _ => out.join(path.trim_start_matches('/')).join("index.html"),
+        };
+        std::fs::create_dir_all(file.parent().expect("a page's file is in a folder"))?;
+        std::fs::write(file, static_index(&html))
     };
-    std::fs::write(out.join("index.html"), page_html("/", None))?;
-    std::fs::write(out.join("404.html"), page_html("/404", None))?;
-    for page in PAGES {
-        std::fs::create_dir_all(out.join(page))?;
-        std::fs::write(out.join(page).join("index.html"), page_html(&format!("/{page}"), None))?;
+    write_page("/404", None)?;
+    std::fs::create_dir_all(out.join("pratiche"))?;
+    for page in PAGES.iter().filter(|page| page.in_static_copy) {
+        if !page.path.contains('*') {
+            write_page(page.path, None)?;
+            continue;
+        }
+        for practice in practices {
+            let path = page.path.replace('*', practice.id.as_str());
+            // The practice's own page names it; its embed stays unlisted.
+            write_page(&path, (Entry::of(&path) == Entry::Public).then_some(practice))?;
+        }
     }
     for practice in practices {
-        let id = practice.id.as_str();
-        std::fs::write(out.join("pratiche").join(format!("{id}.json")), serde_json::to_vec(practice)?)?;
-        for page in [format!("pratiche/{id}"), format!("embed/pratiche/{id}")] {
-            std::fs::create_dir_all(out.join(&page))?;
-            let shown = page.starts_with("pratiche/").then_some(practice);
-            std::fs::write(out.join(&page).join("index.html"), page_html(&format!("/{page}"), shown))?;
-        }
+        std::fs::write(out.join("pratiche").join(format!("{}.json", practice.id)), serde_json::to_vec(practice)?)?;
     }
     std::fs::write(out.join("robots.txt"), head::robots_txt(public_url))?;
     std::fs::write(out.join("sitemap.xml"), head::sitemap_xml(public_url, practices))?;

@@ -1,5 +1,5 @@
 //! Serving the built app: static files (pre-compressed copies when present),
-//! the single-page fallback to `index.html` with a fresh CSP nonce per
+//! each address's entry page of the app with a fresh CSP nonce per
 //! response, and the security headers every response carries.
 
 use crate::AppState;
@@ -7,6 +7,9 @@ use axum::extract::State;
 use axum::http::{HeaderName, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use base64::Engine;
+use domain::pages::Entry;
+use std::path::Path;
+use std::sync::Arc;
 use tower_http::set_header::SetResponseHeaderLayer;
 
 /// What trunk writes into the `nonce` attributes of the script tags it
@@ -25,46 +28,29 @@ pub fn page_csp(nonce: &str, frame_ancestors: &str) -> String {
     )
 }
 
-/// The addresses the browser app has a page for (`*` is one path segment):
-/// the server answers them 200, and every other address 404 with the same
-/// app, which then shows its own "Pagina non trovata". Keep in step with
-/// the route table in the app's `src/app.rs`.
-const APP_PAGES: [&str; 19] = [
-    "/",
-    "/index.html",
-    "/questionario",
-    "/questionario/ricevuta",
-    "/questionario/modifica",
-    "/catalogo",
-    "/pratiche/*",
-    "/statistiche",
-    "/incorpora",
-    "/redazione",
-    "/redazione/accesso",
-    "/redazione/pratiche/*",
-    "/redazione/correzione",
-    "/redazione/amministrazione",
-    "/embed/catalogo",
-    "/embed/pratiche/*",
-    "/accessibilita",
-    "/privacy",
-    "/dati-aperti",
-];
+/// The app's entry pages as trunk wrote them (nonce placeholders included),
+/// one per entry point (`domain::pages::Entry`).
+#[derive(Clone, Debug)]
+pub struct EntryPages(Vec<(Entry, Arc<str>)>);
 
-/// True for an address the app has a page for (a trailing slash is allowed).
-pub fn is_app_page(path: &str) -> bool {
-    let path = if path.len() > 1 { path.trim_end_matches('/') } else { path };
-    APP_PAGES.iter().any(|pattern| {
-        let (mut have, mut want) = (path.split('/'), pattern.split('/'));
-        loop {
-            match (have.next(), want.next()) {
-                (None, None) => return true,
-                (Some(segment), Some("*")) if !segment.is_empty() => {}
-                (Some(segment), Some(expected)) if segment == expected => {}
-                _ => return false,
-            }
-        }
-    })
+impl EntryPages {
+    /// Reads `{entry}.html` for each entry point from the built app; a build
+    /// with one page for every address (trunk's own `index.html`, as
+    /// `trunk serve` and the tests make) serves that page for every entry.
+    pub fn read(dir: &Path) -> std::io::Result<Self> {
+        let single = dir.join("index.html");
+        let read = |entry: Entry| {
+            let page = dir.join(format!("{}.html", entry.name()));
+            std::fs::read_to_string(if page.exists() { page } else { single.clone() }).map(Arc::from)
+        };
+        Entry::ALL.into_iter().map(|entry| Ok((entry, read(entry)?))).collect::<std::io::Result<_>>().map(Self)
+    }
+
+    /// The page of the entry point that serves `path`.
+    pub fn for_path(&self, path: &str) -> &str {
+        let entry = Entry::of(path);
+        self.0.iter().find(|(e, _)| *e == entry).map(|(_, page)| page.as_ref()).expect("every entry is read")
+    }
 }
 
 /// The routes partner websites may frame.
@@ -81,23 +67,27 @@ fn fresh_nonce() -> String {
     base64::engine::general_purpose::STANDARD.encode(bytes)
 }
 
-/// The app's `index.html`, for every route the browser app handles.
+/// The entry page of the app that serves this address, for every address
+/// that is not a file: 200 for the app's pages, 404 (with the app, which
+/// says "Pagina non trovata") for the others.
 pub async fn index(State(state): State<AppState>, uri: axum::http::Uri) -> Response {
-    let Some(template) = state.index_html.as_deref() else {
+    let Some(pages) = state.entry_pages.as_ref() else {
         return crate::error::ApiError::NotFound.into_response();
     };
+    let path = if uri.path() == "/index.html" { "/" } else { uri.path() };
+    let template = pages.for_path(path);
     // A practice's page names it in its head: title, summary, JSON-LD.
-    let practice = match uri.path().strip_prefix("/pratiche/").map(domain::PracticeId::parse) {
+    let practice = match path.strip_prefix("/pratiche/").map(domain::PracticeId::parse) {
         Some(Ok(id)) => state.db.read(move |conn| crate::db::published_practice(conn, &id)).await.ok().flatten(),
         _ => None,
     };
-    let head = crate::head::head_of(uri.path(), practice.as_ref(), &state.public_url);
+    let head = crate::head::head_of(path, practice.as_ref(), &state.public_url);
     let nonce = fresh_nonce();
     let html = crate::head::render(template, &head, &state.public_url).replace(NONCE_PLACEHOLDER, &nonce);
-    let embed = is_embed_route(uri.path());
+    let embed = is_embed_route(path);
     let ancestors = if embed { state.embed_ancestors.as_str() } else { "'none'" };
     let csp = HeaderValue::from_str(&page_csp(&nonce, ancestors)).expect("a checked allowlist is a valid header value");
-    let status = if is_app_page(uri.path()) { StatusCode::OK } else { StatusCode::NOT_FOUND };
+    let status = if domain::pages::page_at(path).is_some() { StatusCode::OK } else { StatusCode::NOT_FOUND };
     let mut response = (
         status,
         [

@@ -1,0 +1,200 @@
+//! The browser app's pages: every address it has a page for, which of its
+//! entry points serves it, and what search engines may do with it. The app's
+//! route tables, the server's answers (status, entry, head, `robots.txt`,
+//! `sitemap.xml`) and the static publication's files all read this one table.
+
+/// One entry point of the browser app: its own HTML page and wasm bundle,
+/// holding the code of one audience's pages only. Moving between pages of
+/// one entry stays in the page; moving to another entry loads it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Entry {
+    /// Home, catalogue, practices, statistics, open data, the info pages.
+    Public,
+    /// The views partner websites frame, without the site's chrome.
+    Embed,
+    /// The questionnaire, its receipt and the update of a sent practice.
+    Questionnaire,
+    /// The editors' pages: queue, review, corrections, administration.
+    Editors,
+}
+
+impl Entry {
+    pub const ALL: [Entry; 4] = [Entry::Public, Entry::Embed, Entry::Questionnaire, Entry::Editors];
+
+    /// Its name: the app's binary (`src/bin/{name}.rs`) and its HTML page
+    /// in the build (`{name}.html`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Entry::Public => "public",
+            Entry::Embed => "embed",
+            Entry::Questionnaire => "questionnaire",
+            Entry::Editors => "editors",
+        }
+    }
+
+    /// The entry that serves `path`; addresses with no page get the public
+    /// entry, whose "Pagina non trovata" links back to the site.
+    pub fn of(path: &str) -> Entry {
+        page_at(path).map_or(Entry::Public, |page| page.entry)
+    }
+}
+
+/// What search engines may do with a page.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Visibility {
+    /// In the sitemap and indexed, with the title the page shows and a description.
+    Listed { title: &'static str, description: &'static str },
+    /// Readable but not indexed: embeds, and practices' pages (indexed one by
+    /// one when the practice is published).
+    Unlisted,
+    /// Closed to crawlers (`robots.txt`): private or working pages.
+    Private,
+}
+
+/// One page of the app.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Page {
+    /// Its address; `*` stands for one path segment (a practice's id).
+    pub path: &'static str,
+    pub entry: Entry,
+    pub visibility: Visibility,
+    /// Written as a file of the static publication (which has no server:
+    /// no editors' pages, no receipts). Pages with `*` get one file per
+    /// published practice.
+    pub in_static_copy: bool,
+}
+
+/// The description of the whole collection.
+pub const COLLECTION: &str = "La raccolta aperta delle buone pratiche dei servizi sociali di Comuni, Ambiti \
+                              territoriali sociali e Regioni.";
+
+const fn page(path: &'static str, entry: Entry, visibility: Visibility, in_static_copy: bool) -> Page {
+    Page { path, entry, visibility, in_static_copy }
+}
+
+const fn listed(title: &'static str, description: &'static str) -> Visibility {
+    Visibility::Listed { title, description }
+}
+
+use Entry::{Editors, Embed, Public, Questionnaire};
+use Visibility::{Private, Unlisted};
+
+/// Every page of the app.
+pub const PAGES: [Page; 18] = [
+    page("/", Public, listed("Home", COLLECTION), true),
+    page(
+        "/catalogo",
+        Public,
+        listed(
+            "Catalogo",
+            "Cerca e filtra le buone pratiche dei servizi sociali per regione, area di utenza, destinatari, \
+             strumenti e modalità di erogazione.",
+        ),
+        true,
+    ),
+    page("/pratiche/*", Public, Unlisted, true),
+    page(
+        "/statistiche",
+        Public,
+        listed(
+            "Statistiche",
+            "Le pratiche raccolte per regione, tipo di ente, area di utenza e strumento, con mappa e tabelle.",
+        ),
+        true,
+    ),
+    page(
+        "/dati-aperti",
+        Public,
+        listed(
+            "Dati aperti",
+            "Le buone pratiche in CSV e JSON (CC BY 4.0), il dizionario dei dati, i metadati DCAT-AP_IT e il \
+             feed Atom.",
+        ),
+        true,
+    ),
+    page(
+        "/incorpora",
+        Public,
+        listed("Incorpora", "Inserisci una vista del catalogo nel sito del tuo ente, con i filtri che scegli."),
+        true,
+    ),
+    page(
+        "/accessibilita",
+        Public,
+        listed(
+            "Dichiarazione di accessibilità",
+            "La dichiarazione di accessibilità del sito Buone pratiche e come segnalare un problema.",
+        ),
+        true,
+    ),
+    page(
+        "/privacy",
+        Public,
+        listed("Informativa privacy", "Come sono trattati i dati raccolti con il questionario e dal sito."),
+        true,
+    ),
+    page("/embed/catalogo", Embed, Unlisted, true),
+    page("/embed/pratiche/*", Embed, Unlisted, true),
+    page(
+        "/questionario",
+        Questionnaire,
+        listed(
+            "Questionario",
+            "Descrivi una pratica introdotta o rafforzata dal tuo ente: un questionario guidato in sei passi.",
+        ),
+        true,
+    ),
+    page("/questionario/ricevuta", Questionnaire, Private, false),
+    page("/questionario/modifica", Questionnaire, Private, false),
+    page("/redazione", Editors, Private, false),
+    page("/redazione/accesso", Editors, Private, false),
+    page("/redazione/pratiche/*", Editors, Private, false),
+    page("/redazione/correzione", Editors, Private, false),
+    page("/redazione/amministrazione", Editors, Private, false),
+];
+
+/// The page at `path` (a trailing slash is allowed), if the app has one.
+pub fn page_at(path: &str) -> Option<&'static Page> {
+    let path = if path.len() > 1 { path.trim_end_matches('/') } else { path };
+    PAGES.iter().find(|page| {
+        let (mut have, mut want) = (path.split('/'), page.path.split('/'));
+        loop {
+            match (have.next(), want.next()) {
+                (None, None) => return true,
+                (Some(segment), Some("*")) if !segment.is_empty() => {}
+                (Some(segment), Some(expected)) if segment == expected => {}
+                _ => return false,
+            }
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn addresses_find_their_page_and_entry() {
+        assert_eq!(page_at("/").map(|p| p.entry), Some(Public));
+        assert_eq!(page_at("/catalogo/").map(|p| p.path), Some("/catalogo"));
+        assert_eq!(Entry::of("/pratiche/BP-2020-0001"), Public);
+        assert_eq!(Entry::of("/embed/pratiche/BP-2020-0001"), Embed);
+        assert_eq!(Entry::of("/questionario/ricevuta"), Questionnaire);
+        assert_eq!(Entry::of("/redazione/pratiche/BP-2020-0001"), Editors);
+        for unknown in ["/pratiche", "/pratiche/", "/pratiche/a/b", "/catalogo/x", "/redazionex", ""] {
+            assert_eq!(page_at(unknown), None, "{unknown:?}");
+        }
+        assert_eq!(Entry::of("/nowhere"), Public);
+    }
+
+    #[test]
+    fn every_entry_has_pages_and_private_pages_stay_out_of_the_static_copy() {
+        for entry in Entry::ALL {
+            assert!(PAGES.iter().any(|p| p.entry == entry), "{entry:?}");
+        }
+        let paths: std::collections::HashSet<_> = PAGES.iter().map(|p| p.path).collect();
+        assert_eq!(paths.len(), PAGES.len(), "each address once");
+        assert!(PAGES.iter().all(|p| p.visibility != Private || !p.in_static_copy));
+        assert!(PAGES.iter().filter(|p| p.entry == Editors).all(|p| p.visibility == Private));
+    }
+}

@@ -1,0 +1,3 @@
+//! The editors' pages: one entry point of the app (`domain::pages::Entry`).
+
+buone_pratiche::entry!(EditorRoutes);

@@ -1,0 +1,3 @@
+//! The views partner websites frame: one entry point of the app (`domain::pages::Entry`).
+
+buone_pratiche::entry!(EmbedRoutes);

@@ -1,0 +1,3 @@
+//! The questionnaire and its receipt: one entry point of the app (`domain::pages::Entry`).
+
+buone_pratiche::entry!(QuestionnaireRoutes);
