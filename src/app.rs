@@ -5,9 +5,10 @@ use crate::components::layout::{Footer, Header, SkipLink};
 use crate::pages;
 use crate::questionnaire::{QuestionnairePage, ReceiptPage, UpdatePage};
 use leptos::prelude::*;
-use leptos_router::components::{Route, Router};
 use leptos_router::any_nested_route::{AnyNestedRoute, IntoAnyNestedRoute};
+use leptos_router::components::{Route, Router};
 use leptos_router::path;
+use wasm_bindgen::JsCast;
 
 /// Starts an entry point of the app: the page frame around `routes`, the
 /// route table of that entry's pages (`src/bin/*.rs`; `src/main.rs` mounts
@@ -15,7 +16,21 @@ use leptos_router::path;
 pub fn start<V: IntoView + 'static>(routes: fn() -> V) {
     console_error_panic_hook::set_once();
     LOADED_PATH.get_or_init(|| window().location().pathname().unwrap_or_default());
+    remove_server_frame();
     leptos::mount::mount_to_body(move || view! { <Site>{routes()}</Site> });
+}
+
+/// Removes the page frame the server's HTML holds (`data-frame`, written by
+/// the server's `frame.rs`), in the same task that mounts the app's own, so
+/// the browser never paints a page without one.
+fn remove_server_frame() {
+    if let Ok(frame) = document().query_selector_all("body > [data-frame]") {
+        for index in 0..frame.length() {
+            if let Some(element) = frame.item(index).and_then(|node| node.dyn_into::<web_sys::Element>().ok()) {
+                element.remove();
+            }
+        }
+    }
 }
 
 static LOADED_PATH: std::sync::OnceLock<String> = std::sync::OnceLock::new();
@@ -135,7 +150,6 @@ fn FocusOnNavigation() -> impl IntoView {
 }
 
 fn focus_main_heading() {
-    use wasm_bindgen::JsCast;
     let target =
         document().query_selector("main h1").ok().flatten().or_else(|| document().get_element_by_id("contenuto"));
     if let Some(element) = target.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {

@@ -20,50 +20,15 @@ use serde::de::DeserializeOwned;
 use std::cell::RefCell;
 use std::rc::Rc;
 
-/// The source of the app's data.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum DataSource {
-    /// Our server's JSON API, under `/api`.
-    Api,
-    /// Static files next to the app (`catalogue.json`), for hosts that serve
-    /// only files. Paths are relative to the page's base URL.
-    Static,
-}
+pub use domain::api::DataSource;
 
-impl DataSource {
-    /// Reads the choice from `content` of `<meta name="bp-data-source">`;
-    /// anything but `static` means the API.
-    pub fn from_meta(content: Option<&str>) -> Self {
-        match content.map(str::trim) {
-            Some("static") => Self::Static,
-            _ => Self::Api,
-        }
-    }
-
-    /// The choice made by the current page.
-    pub fn of_document() -> Self {
-        let content = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.query_selector("meta[name='bp-data-source']").ok().flatten())
-            .and_then(|meta| meta.get_attribute("content"));
-        Self::from_meta(content.as_deref())
-    }
-
-    /// Where the catalogue document is.
-    pub fn catalogue_url(self) -> &'static str {
-        match self {
-            Self::Api => "/api/catalogue",
-            Self::Static => "catalogue.json",
-        }
-    }
-
-    /// Where one published practice is.
-    pub fn practice_url(self, id: &str) -> String {
-        match self {
-            Self::Api => format!("/api/practices/{id}"),
-            Self::Static => format!("pratiche/{id}.json"),
-        }
-    }
+/// The data source the current page declares (`<meta name="bp-data-source">`).
+pub fn data_source() -> DataSource {
+    let content = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector("meta[name='bp-data-source']").ok().flatten())
+        .and_then(|meta| meta.get_attribute("content"));
+    DataSource::from_meta(content.as_deref())
 }
 
 /// Why a request did not give what was asked.
@@ -219,7 +184,7 @@ async fn exchange(
 
 /// The published practices, from the page's data source.
 pub async fn fetch_catalogue() -> Result<Catalogue, ApiError> {
-    request(Method::Get, DataSource::of_document().catalogue_url(), &[], None).await
+    request(Method::Get, data_source().catalogue_url(), &[], None).await
 }
 
 /// A published practice: typed, and as its public answers keyed by the
@@ -232,7 +197,7 @@ pub struct PublishedPractice {
 
 /// One published practice, from the page's data source.
 pub async fn fetch_practice(id: &str) -> Result<PublishedPractice, ApiError> {
-    let text = exchange(Method::Get, &DataSource::of_document().practice_url(id), &[], None).await?;
+    let text = exchange(Method::Get, &data_source().practice_url(id), &[], None).await?;
     let answers: Answers = decode(&text)?;
     let practice = serde_json::from_value(serde_json::Value::Object(answers.clone()))
         .map_err(|e| ApiError::Decode(e.to_string()))?;
@@ -241,7 +206,7 @@ pub async fn fetch_practice(id: &str) -> Result<PublishedPractice, ApiError> {
 
 /// The collection round open today (`None`: the continuous collection).
 pub async fn current_round() -> Result<Option<Round>, ApiError> {
-    let current: CurrentRound = request(Method::Get, "/api/rounds/current", &[], None).await?;
+    let current: CurrentRound = request(Method::Get, domain::api::CURRENT_ROUND_URL, &[], None).await?;
     Ok(current.round)
 }
 

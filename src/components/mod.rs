@@ -7,6 +7,13 @@ pub mod round;
 
 use leptos::prelude::*;
 
+/// The main heading of the listed page at `path` (`domain::pages`), which
+/// the server's HTML already shows before the app starts.
+pub fn page_heading(path: &'static str) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+    let (it, en) = domain::pages::heading(path).expect("a listed page has a heading");
+    crate::i18n::tr(it, en)
+}
+
 /// Sets the document title to "`page` · Buone pratiche" while the calling
 /// page is shown, so every route announces itself to screen readers and tabs.
 pub fn use_document_title(it: &'static str, en: &'static str) {

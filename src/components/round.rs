@@ -9,37 +9,41 @@ use leptos::prelude::*;
 #[component]
 pub fn CurrentRound() -> impl IntoView {
     let lang = use_lang();
-    let static_copy = api::DataSource::of_document() == api::DataSource::Static;
+    let static_copy = api::data_source() == api::DataSource::Static;
     let round =
         LocalResource::new(move || async move { if static_copy { Ok(None) } else { api::current_round().await } });
+    // The room the sentence takes is kept from the start, so that its
+    // arrival moves nothing below it.
     view! {
-        <Transition fallback=|| ()>
-            {move || Suspend::new(async move {
-                let Ok(round) = round.await else { return ().into_any() };
-                if static_copy {
-                    return ().into_any();
-                }
-                let text = match (round, lang.get()) {
-                    (Some(r), Lang::It) => {
-                        format!("Raccolta in corso: {}. Invia la pratica entro il {}.", r.name, r.closes_on)
+        <div class=("round-slot", !static_copy)>
+            <Transition fallback=|| ()>
+                {move || Suspend::new(async move {
+                    let Ok(round) = round.await else { return ().into_any() };
+                    if static_copy {
+                        return ().into_any();
                     }
-                    (Some(r), Lang::En) => {
-                        format!("Collection round in progress: {}. Submit by {}.", r.name, r.closes_on)
+                    let text = match (round, lang.get()) {
+                        (Some(r), Lang::It) => {
+                            format!("Raccolta in corso: {}. Invia la pratica entro il {}.", r.name, r.closes_on)
+                        }
+                        (Some(r), Lang::En) => {
+                            format!("Collection round in progress: {}. Submit by {}.", r.name, r.closes_on)
+                        }
+                        (None, Lang::It) => {
+                            "La raccolta è continua: puoi descrivere una pratica in qualsiasi momento.".to_owned()
+                        }
+                        (None, Lang::En) => {
+                            "The collection is continuous: you can describe a practice at any time.".to_owned()
+                        }
+                    };
+                    view! {
+                        <p class="round" data-testid="current-round">
+                            {text}
+                        </p>
                     }
-                    (None, Lang::It) => {
-                        "La raccolta è continua: puoi descrivere una pratica in qualsiasi momento.".to_owned()
-                    }
-                    (None, Lang::En) => {
-                        "The collection is continuous: you can describe a practice at any time.".to_owned()
-                    }
-                };
-                view! {
-                    <p class="round" data-testid="current-round">
-                        {text}
-                    </p>
-                }
-                    .into_any()
-            })}
-        </Transition>
+                        .into_any()
+                })}
+            </Transition>
+        </div>
     }
 }

@@ -2,7 +2,7 @@
 //! current catalogue view (the filters come from the URL, like the
 //! catalogue's), with a live preview of exactly that snippet.
 
-use crate::components::{CopyButton, use_document_title};
+use crate::components::{CopyButton, page_heading, use_document_title};
 use crate::i18n::{tr, use_lang};
 use crate::pages::catalogue::{catalogue_href, use_catalogue_query};
 use domain::Lang;
@@ -39,7 +39,7 @@ pub fn EmbedBuilderPage() -> impl IntoView {
     });
     view! {
         <div class="container page">
-            <h1>{tr("Incorpora il catalogo nel tuo sito", "Embed the catalogue in your website")}</h1>
+            <h1>{page_heading("/incorpora")}</h1>
             <p>
                 {tr(
                     "Copia questo codice nella pagina del tuo sito: mostrerà le pratiche con i filtri che hai scelto nel catalogo e si adatterà in altezza. Lo script di poche righe serve solo al ridimensionamento; senza, l'iframe resta alto 600 pixel.",

@@ -1,4 +1,4 @@
-use crate::components::use_document_title;
+use crate::components::{page_heading, use_document_title};
 use crate::i18n::tr;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -9,7 +9,7 @@ pub fn Home() -> impl IntoView {
     use_document_title("Home", "Home");
     view! {
         <div class="container page">
-            <h1>{tr("Buone pratiche dei servizi sociali territoriali", "Good practices of local social services")}</h1>
+            <h1>{page_heading("/")}</h1>
             <p class="lead">
                 {tr(
                     "Nel 2020 il Ministero del Lavoro e delle Politiche Sociali e l'ANCI, con il supporto della Banca Mondiale, hanno chiesto a Comuni, Ambiti territoriali sociali e Regioni di raccontare le esperienze e le buone pratiche introdotte o rafforzate durante l'emergenza Covid-19 per le famiglie più vulnerabili: procedure semplificate, lavoro sociale a distanza, persone e famiglie isolate raggiunte, strumenti digitali.",

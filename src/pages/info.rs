@@ -1,6 +1,6 @@
 //! The pages the footer links to, as the law and open-data practice require.
 
-use crate::components::{FileLink, use_document_title};
+use crate::components::{FileLink, page_heading, use_document_title};
 use crate::i18n::tr;
 use leptos::prelude::*;
 
@@ -10,7 +10,7 @@ pub fn Accessibility() -> impl IntoView {
     use_document_title("Dichiarazione di accessibilità", "Accessibility statement");
     view! {
         <div class="container page">
-            <h1>{tr("Dichiarazione di accessibilità", "Accessibility statement")}</h1>
+            <h1>{page_heading("/accessibilita")}</h1>
             <p>
                 {tr(
                     "Questo sito si impegna a rendere i propri contenuti accessibili secondo la Legge 4/2004 e le Linee guida AgID, al livello AA delle WCAG 2.1.",
@@ -40,7 +40,7 @@ pub fn Privacy() -> impl IntoView {
     use_document_title("Informativa privacy", "Privacy notice");
     view! {
         <div class="container page">
-            <h1>{tr("Informativa sul trattamento dei dati personali", "Privacy notice")}</h1>
+            <h1>{page_heading("/privacy")}</h1>
             <p>
                 {tr(
                     "I dati inseriti nel questionario sono trattati per l'esecuzione di un compito di interesse pubblico: raccogliere, verificare e pubblicare le buone pratiche dei servizi sociali.",
@@ -69,7 +69,7 @@ pub fn OpenData() -> impl IntoView {
     use_document_title("Dati aperti", "Open data");
     view! {
         <div class="container page">
-            <h1>{tr("Dati aperti e licenza", "Open data and licence")}</h1>
+            <h1>{page_heading("/dati-aperti")}</h1>
             <p>
                 {tr(
                     "Le pratiche pubblicate sono rilasciate con licenza Creative Commons Attribuzione 4.0 Internazionale (CC BY 4.0): puoi riutilizzarle citando la fonte.",

@@ -12,9 +12,10 @@ pub fn NotFound() -> impl IntoView {
     let location = leptos_router::hooks::use_location();
     let path = location.pathname.get_untracked();
     if domain::pages::page_at(&path).is_some() && path != crate::app::loaded_path() {
-        if let Ok(href) = window().location().href() {
-            let _ = window().location().replace(&href);
-        }
+        // The router's address: the browser's may not have changed yet.
+        let search = location.search.get_untracked();
+        let query = if search.is_empty() { String::new() } else { format!("?{search}") };
+        let _ = window().location().replace(&format!("{path}{query}{}", location.hash.get_untracked()));
         return ().into_any();
     }
     use_document_title("Pagina non trovata", "Page not found");
@@ -34,4 +35,3 @@ pub fn NotFound() -> impl IntoView {
     }
     .into_any()
 }
-

@@ -7,7 +7,7 @@
 
 use crate::api;
 use crate::components::alert::ErrorAlert;
-use crate::components::use_document_title;
+use crate::components::{page_heading, use_document_title};
 use crate::i18n::{tr, use_lang};
 use crate::pages::catalogue::{catalogue_href, use_catalogue_query};
 use domain::Lang;
@@ -24,7 +24,7 @@ pub fn StatisticsPage() -> impl IntoView {
     let catalogue = LocalResource::new(api::fetch_catalogue);
     view! {
         <div class="container page statistics">
-            <h1>{tr("La raccolta in cifre", "The collection in figures")}</h1>
+            <h1>{page_heading("/statistiche")}</h1>
             <p class="notice">
                 {tr(
                     "La raccolta è autoselezionata: descrive le pratiche che le amministrazioni hanno scelto di raccontare e non è un campione statistico dei servizi sociali italiani.",

@@ -27,7 +27,7 @@ pub(crate) use update::Opening;
 pub use update::UpdatePage;
 
 use crate::api::DataSource;
-use crate::components::use_document_title;
+use crate::components::{page_heading, use_document_title};
 use crate::i18n::{tr, use_lang};
 use domain::Lang;
 use domain::questionnaire::QUESTIONNAIRE;
@@ -41,7 +41,7 @@ const REVIEW: usize = 7;
 /// `/questionario`: a new practice.
 #[component]
 pub fn QuestionnairePage() -> impl IntoView {
-    if DataSource::of_document() == DataSource::Static {
+    if crate::api::data_source() == DataSource::Static {
         use_document_title("Questionario", "Questionnaire");
         return view! { <StaticQuestionnaire /> }.into_any();
     }
@@ -62,7 +62,7 @@ fn StaticQuestionnaire() -> impl IntoView {
         .filter(|url| url.starts_with("https://") || url.starts_with("http://"));
     view! {
         <div class="container page">
-            <h1>{tr("Descrivi una buona pratica", "Describe a good practice")}</h1>
+            <h1>{page_heading("/questionario")}</h1>
             <p>
                 {tr(
                     "Questa è una copia del catalogo: il questionario si compila sul sito principale della raccolta.",

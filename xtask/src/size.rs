@@ -81,10 +81,12 @@ fn entry_pages(dir: &Path) -> Vec<String> {
 fn first_render(dir: &Path, sizes: &[FileSize], page: &str) -> Result<Totals, String> {
     let html = std::fs::read_to_string(dir.join(page))
         .map_err(|e| format!("{}/{page}: {e} (build the app first: cargo xtask build)", dir.display()))?;
-    let needed = |name: &str| name == page || html.contains(&format!("\"/{name}\"")) || html.contains(&format!("\"{name}\""));
-    Ok(sizes.iter().filter(|s| needed(&s.path.to_string_lossy().replace('\\', "/"))).fold((0, 0, 0), |t, s| {
-        (t.0 + s.raw, t.1 + s.gzip, t.2 + s.brotli)
-    }))
+    let needed =
+        |name: &str| name == page || html.contains(&format!("\"/{name}\"")) || html.contains(&format!("\"{name}\""));
+    Ok(sizes
+        .iter()
+        .filter(|s| needed(&s.path.to_string_lossy().replace('\\', "/")))
+        .fold((0, 0, 0), |t, s| (t.0 + s.raw, t.1 + s.gzip, t.2 + s.brotli)))
 }
 
 /// Prints the size table and each entry point's first-render totals; returns

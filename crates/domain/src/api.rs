@@ -624,3 +624,46 @@ mod tests {
         assert!(decision(CurationAction::RequestChanges, "a\u{0}b").check().is_err());
     }
 }
+
+/// Where the collection round in progress is read.
+pub const CURRENT_ROUND_URL: &str = "/api/rounds/current";
+
+/// Where the app reads its public data: the server's JSON API, or static
+/// files beside the app for hosts that serve only files (the static
+/// publication). The page names it in `<meta name="bp-data-source">`; the
+/// server names the same addresses in the page's data preloads.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DataSource {
+    /// Our server's JSON API, under `/api`.
+    Api,
+    /// Static files next to the app (`catalogue.json`); paths are relative
+    /// to the page's base URL.
+    Static,
+}
+
+impl DataSource {
+    /// Reads the choice from the `content` of `<meta name="bp-data-source">`;
+    /// anything but `static` means the API.
+    pub fn from_meta(content: Option<&str>) -> Self {
+        match content.map(str::trim) {
+            Some("static") => Self::Static,
+            _ => Self::Api,
+        }
+    }
+
+    /// Where the catalogue document is.
+    pub fn catalogue_url(self) -> &'static str {
+        match self {
+            Self::Api => "/api/catalogue",
+            Self::Static => "catalogue.json",
+        }
+    }
+
+    /// Where one published practice is.
+    pub fn practice_url(self, id: &str) -> String {
+        match self {
+            Self::Api => format!("/api/practices/{id}"),
+            Self::Static => format!("pratiche/{id}.json"),
+        }
+    }
+}

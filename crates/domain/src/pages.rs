@@ -42,8 +42,10 @@ impl Entry {
 /// What search engines may do with a page.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Visibility {
-    /// In the sitemap and indexed, with the title the page shows and a description.
-    Listed { title: &'static str, description: &'static str },
+    /// In the sitemap and indexed, with its short title (in `<title>`), a
+    /// description, and its main heading (Italian, English), which the app
+    /// shows and the server's HTML holds before the app starts.
+    Listed { title: &'static str, description: &'static str, heading: (&'static str, &'static str) },
     /// Readable but not indexed: embeds, and practices' pages (indexed one by
     /// one when the practice is published).
     Unlisted,
@@ -62,6 +64,39 @@ pub struct Page {
     /// no editors' pages, no receipts). Pages with `*` get one file per
     /// published practice.
     pub in_static_copy: bool,
+    /// The data the page reads as soon as it starts, which the HTML asks
+    /// for beside the app's code (`<link rel="preload">`).
+    pub reads: Reads,
+}
+
+/// The public data a page reads when it starts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Reads {
+    Nothing,
+    /// The catalogue document.
+    Catalogue,
+    /// The catalogue and the practice its address names.
+    CatalogueAndPractice,
+    /// The collection round in progress (from the API only: a static copy
+    /// receives no answers).
+    CurrentRound,
+}
+
+impl Page {
+    /// The addresses of the data the page at `path` (this page's) reads at
+    /// start, from `source`.
+    pub fn data_urls(&self, path: &str, source: crate::api::DataSource) -> Vec<String> {
+        let practice = || path.trim_end_matches('/').rsplit('/').next().unwrap_or_default();
+        match self.reads {
+            Reads::Nothing => Vec::new(),
+            Reads::Catalogue => vec![source.catalogue_url().to_owned()],
+            Reads::CatalogueAndPractice => vec![source.practice_url(practice()), source.catalogue_url().to_owned()],
+            Reads::CurrentRound if source == crate::api::DataSource::Api => {
+                vec![crate::api::CURRENT_ROUND_URL.to_owned()]
+            }
+            Reads::CurrentRound => Vec::new(),
+        }
+    }
 }
 
 /// The description of the whole collection.
@@ -69,11 +104,17 @@ pub const COLLECTION: &str = "La raccolta aperta delle buone pratiche dei serviz
                               territoriali sociali e Regioni.";
 
 const fn page(path: &'static str, entry: Entry, visibility: Visibility, in_static_copy: bool) -> Page {
-    Page { path, entry, visibility, in_static_copy }
+    let reads = match path.as_bytes() {
+        b"/catalogo" | b"/statistiche" | b"/embed/catalogo" => Reads::Catalogue,
+        b"/pratiche/*" | b"/embed/pratiche/*" => Reads::CatalogueAndPractice,
+        b"/questionario" => Reads::CurrentRound,
+        _ => Reads::Nothing,
+    };
+    Page { path, entry, visibility, in_static_copy, reads }
 }
 
-const fn listed(title: &'static str, description: &'static str) -> Visibility {
-    Visibility::Listed { title, description }
+const fn listed(title: &'static str, description: &'static str, heading: (&'static str, &'static str)) -> Visibility {
+    Visibility::Listed { title, description, heading }
 }
 
 use Entry::{Editors, Embed, Public, Questionnaire};
@@ -81,7 +122,16 @@ use Visibility::{Private, Unlisted};
 
 /// Every page of the app.
 pub const PAGES: [Page; 18] = [
-    page("/", Public, listed("Home", COLLECTION), true),
+    page(
+        "/",
+        Public,
+        listed(
+            "Home",
+            COLLECTION,
+            ("Buone pratiche dei servizi sociali territoriali", "Good practices of local social services"),
+        ),
+        true,
+    ),
     page(
         "/catalogo",
         Public,
@@ -89,6 +139,7 @@ pub const PAGES: [Page; 18] = [
             "Catalogo",
             "Cerca e filtra le buone pratiche dei servizi sociali per regione, area di utenza, destinatari, \
              strumenti e modalità di erogazione.",
+            ("Catalogo delle pratiche", "Catalogue of practices"),
         ),
         true,
     ),
@@ -99,6 +150,7 @@ pub const PAGES: [Page; 18] = [
         listed(
             "Statistiche",
             "Le pratiche raccolte per regione, tipo di ente, area di utenza e strumento, con mappa e tabelle.",
+            ("La raccolta in cifre", "The collection in figures"),
         ),
         true,
     ),
@@ -109,13 +161,18 @@ pub const PAGES: [Page; 18] = [
             "Dati aperti",
             "Le buone pratiche in CSV e JSON (CC BY 4.0), il dizionario dei dati, i metadati DCAT-AP_IT e il \
              feed Atom.",
+            ("Dati aperti e licenza", "Open data and licence"),
         ),
         true,
     ),
     page(
         "/incorpora",
         Public,
-        listed("Incorpora", "Inserisci una vista del catalogo nel sito del tuo ente, con i filtri che scegli."),
+        listed(
+            "Incorpora",
+            "Inserisci una vista del catalogo nel sito del tuo ente, con i filtri che scegli.",
+            ("Incorpora il catalogo nel tuo sito", "Embed the catalogue in your website"),
+        ),
         true,
     ),
     page(
@@ -124,13 +181,18 @@ pub const PAGES: [Page; 18] = [
         listed(
             "Dichiarazione di accessibilità",
             "La dichiarazione di accessibilità del sito Buone pratiche e come segnalare un problema.",
+            ("Dichiarazione di accessibilità", "Accessibility statement"),
         ),
         true,
     ),
     page(
         "/privacy",
         Public,
-        listed("Informativa privacy", "Come sono trattati i dati raccolti con il questionario e dal sito."),
+        listed(
+            "Informativa privacy",
+            "Come sono trattati i dati raccolti con il questionario e dal sito.",
+            ("Informativa sul trattamento dei dati personali", "Privacy notice"),
+        ),
         true,
     ),
     page("/embed/catalogo", Embed, Unlisted, true),
@@ -141,6 +203,7 @@ pub const PAGES: [Page; 18] = [
         listed(
             "Questionario",
             "Descrivi una pratica introdotta o rafforzata dal tuo ente: un questionario guidato in sei passi.",
+            ("Descrivi una buona pratica", "Describe a good practice"),
         ),
         true,
     ),
@@ -167,6 +230,14 @@ pub fn page_at(path: &str) -> Option<&'static Page> {
             }
         }
     })
+}
+
+/// The main heading (Italian, English) of the listed page at `path`.
+pub fn heading(path: &str) -> Option<(&'static str, &'static str)> {
+    match page_at(path)?.visibility {
+        Visibility::Listed { heading, .. } => Some(heading),
+        _ => None,
+    }
 }
 
 #[cfg(test)]

@@ -7,6 +7,7 @@
 //! Also `robots.txt` and `sitemap.xml`, from the same list of public pages.
 
 use domain::PublicPractice;
+use domain::api::DataSource;
 use domain::pages::{COLLECTION, PAGES, Visibility};
 
 /// The site's name, after each page's own in titles (as the app writes them).
@@ -29,12 +30,17 @@ pub struct Head {
     pub kind: &'static str,
     /// A practice's JSON-LD.
     pub json_ld: Option<serde_json::Value>,
+    /// The data the page reads at start, asked for beside the app's code.
+    pub preload: Vec<String>,
 }
 
 /// The head of the page at `path`; `practice` is the published practice a
-/// `/pratiche/{id}` address names, when there is one.
-pub fn head_of(path: &str, practice: Option<&PublicPractice>, public_url: &str) -> Head {
+/// `/pratiche/{id}` address names, when there is one; `source`, where the
+/// page reads its data.
+pub fn head_of(path: &str, practice: Option<&PublicPractice>, public_url: &str, source: DataSource) -> Head {
     let path = if path.len() > 1 { path.trim_end_matches('/') } else { path };
+    let page = domain::pages::page_at(path);
+    let preload = page.map(|page| page.data_urls(path, source)).unwrap_or_default();
     if let Some(practice) = practice {
         let canonical = format!("/pratiche/{}", practice.id);
         return Head {
@@ -44,16 +50,18 @@ pub fn head_of(path: &str, practice: Option<&PublicPractice>, public_url: &str) 
             path: canonical,
             index: true,
             kind: "article",
+            preload,
         };
     }
-    match domain::pages::page_at(path).map(|page| page.visibility) {
-        Some(Visibility::Listed { title, description }) => Head {
+    match page.map(|page| page.visibility) {
+        Some(Visibility::Listed { title, description, .. }) => Head {
             title: format!("{title} · {SITE}"),
             description: description.to_owned(),
             path: path.to_owned(),
             index: true,
             kind: "website",
             json_ld: None,
+            preload: preload.clone(),
         },
         _ => Head {
             title: COLLECTION_TITLE.to_owned(),
@@ -62,6 +70,7 @@ pub fn head_of(path: &str, practice: Option<&PublicPractice>, public_url: &str) 
             index: false,
             kind: "website",
             json_ld: None,
+            preload,
         },
     }
 }
@@ -87,10 +96,14 @@ pub fn render(template: &str, head: &Head, public_url: &str) -> String {
         format!(r#"<meta property="og:title" content="{title}" />"#),
         format!(r#"<meta property="og:description" content="{description}" />"#),
         format!(r#"<meta property="og:url" content="{url}" />"#),
+        format!(r#"<meta property="og:image" content="{}/icon-512.png" />"#, escape(public_url)),
         r#"<meta name="twitter:card" content="summary" />"#.to_owned(),
         format!(r#"<meta name="twitter:title" content="{title}" />"#),
         format!(r#"<meta name="twitter:description" content="{description}" />"#),
     ];
+    for url in &head.preload {
+        tags.push(format!(r#"<link rel="preload" href="{}" as="fetch" crossorigin="anonymous" />"#, escape(url)));
+    }
     if !head.index {
         tags.push(r#"<meta name="robots" content="noindex" />"#.to_owned());
     }
@@ -170,6 +183,7 @@ mod tests {
             index: false,
             kind: "website",
             json_ld: Some(serde_json::json!({"name": "</script><script>alert(1)</script>"})),
+            preload: vec!["/api/catalogue".into()],
         };
         let html = render(TEMPLATE, &head, "https://bp.example.it");
         assert!(html.contains("<title>&lt;b&gt;A &amp; B&lt;/b&gt; · Buone pratiche</title>"), "{html}");
@@ -183,11 +197,11 @@ mod tests {
     #[test]
     fn private_pages_are_not_indexed_and_public_ones_are() {
         let url = "http://localhost";
-        assert!(head_of("/catalogo/", None, url).index);
-        assert_eq!(head_of("/catalogo", None, url).title, "Catalogo · Buone pratiche");
+        assert!(head_of("/catalogo/", None, url, DataSource::Api).index);
+        assert_eq!(head_of("/catalogo", None, url, DataSource::Api).title, "Catalogo · Buone pratiche");
         for private in ["/redazione", "/redazione/pratiche/BP-2026-0001", "/questionario/ricevuta", "/embed/catalogo"] {
-            assert!(!head_of(private, None, url).index, "{private}");
+            assert!(!head_of(private, None, url, DataSource::Api).index, "{private}");
         }
-        assert!(!head_of("/pratiche/BP-2026-9999", None, url).index, "an unknown practice");
+        assert!(!head_of("/pratiche/BP-2026-9999", None, url, DataSource::Api).index, "an unknown practice");
     }
 }

@@ -12,6 +12,7 @@ pub mod db;
 pub mod demo;
 pub mod error;
 pub mod export;
+pub mod frame;
 pub mod guard;
 pub mod head;
 pub mod moderation;

@@ -5,7 +5,7 @@
 //! so that deep links work on servers that only serve files.
 
 use crate::config::Config;
-use crate::{api, db, demo, head, opendata};
+use crate::{api, db, demo, frame, head, opendata};
 use domain::pages::{Entry, PAGES};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -91,9 +91,18 @@ fn write_files(
         questionnaire_url.map(|url| format!(r#"<meta name="bp-questionnaire-url" content="{}" />"#, head::escape(url)));
     // Each address's file is its entry's page naming it in its head, as the server's answers do.
     let write_page = |path: &str, practice: Option<&domain::PublicPractice>| -> std::io::Result<()> {
-        let mut html = head::render(entries.for_path(path), &head::head_of(path, practice, public_url), public_url);
+        let page = head::render(
+            entries.for_path(path),
+            &head::head_of(path, practice, public_url, domain::api::DataSource::Static),
+            public_url,
+        );
+        let mut html = frame::into_body(&page, &frame::body(path, None, practice));
         if let Some(meta) = &questionnaire_meta {
-            html = html.replacen("<meta name=\"bp-data-source\"", &format!("{meta}\n    <meta name=\"bp-data-source\""), 1);
+            html = html.replacen(
+                "<meta name=\"bp-data-source\"",
+                &format!("{meta}\n    <meta name=\"bp-data-source\""),
+                1,
+            );
         }
         let file = match path {
             "/404" => out.join("404.html"),

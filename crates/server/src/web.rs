@@ -81,9 +81,11 @@ pub async fn index(State(state): State<AppState>, uri: axum::http::Uri) -> Respo
         Some(Ok(id)) => state.db.read(move |conn| crate::db::published_practice(conn, &id)).await.ok().flatten(),
         _ => None,
     };
-    let head = crate::head::head_of(path, practice.as_ref(), &state.public_url);
+    let head = crate::head::head_of(path, practice.as_ref(), &state.public_url, domain::api::DataSource::Api);
     let nonce = fresh_nonce();
-    let html = crate::head::render(template, &head, &state.public_url).replace(NONCE_PLACEHOLDER, &nonce);
+    let frame = crate::frame::body(path, uri.query(), practice.as_ref());
+    let html = crate::frame::into_body(&crate::head::render(template, &head, &state.public_url), &frame)
+        .replace(NONCE_PLACEHOLDER, &nonce);
     let embed = is_embed_route(path);
     let ancestors = if embed { state.embed_ancestors.as_str() } else { "'none'" };
     let csp = HeaderValue::from_str(&page_csp(&nonce, ancestors)).expect("a checked allowlist is a valid header value");

@@ -26,7 +26,7 @@ pub(super) fn Downloads() -> impl IntoView {
     let embedded = ctx.address.preset.is_some();
     view! {
         <Show
-            when=move || DataSource::of_document() == DataSource::Api
+            when=move || crate::api::data_source() == DataSource::Api
             fallback=move || {
                 view! {
                     <p class="downloads">

@@ -17,8 +17,7 @@ mod search;
 mod view;
 
 use crate::api;
-use crate::components::use_document_title;
-use crate::i18n::tr;
+use crate::components::{page_heading, use_document_title};
 use domain::Lang;
 use domain::catalogue::{CatalogueIndex, Facet, Query, Results};
 use leptos::prelude::*;
@@ -33,7 +32,7 @@ pub fn CataloguePage() -> impl IntoView {
     let catalogue = LocalResource::new(api::fetch_catalogue);
     view! {
         <div class="container page">
-            <h1>{tr("Catalogo delle pratiche", "Catalogue of practices")}</h1>
+            <h1>{page_heading("/catalogo")}</h1>
             <Transition fallback=|| {
                 view! { <p role="status">"Caricamento delle pratiche…"</p> }
             }>

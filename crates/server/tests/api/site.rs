@@ -125,3 +125,35 @@ async fn the_openapi_document_describes_every_operation() {
         .collect();
     assert_eq!(secured, ["session"]);
 }
+
+#[tokio::test]
+async fn each_address_gets_the_entry_point_of_its_audience() {
+    let dist = tempfile::tempdir().unwrap();
+    for entry in domain::pages::Entry::ALL {
+        let page = format!("<html><head><title>t</title></head><body>{}</body></html>", entry.name());
+        std::fs::write(dist.path().join(format!("{}.html", entry.name())), page).unwrap();
+    }
+    let server = TestServer::start(Some(dist.path())).await;
+    for (path, entry) in [
+        ("/", "public"),
+        ("/index.html", "public"),
+        ("/catalogo?regione=16", "public"),
+        ("/pratiche/BP-2020-0001", "public"),
+        ("/dati-aperti/", "public"),
+        ("/pagina-che-non-esiste", "public"),
+        ("/embed/catalogo", "embed"),
+        ("/embed/pratiche/BP-2020-0001", "embed"),
+        ("/questionario", "questionnaire"),
+        ("/questionario/ricevuta", "questionnaire"),
+        ("/redazione", "editors"),
+        ("/redazione/pratiche/BP-2020-0001", "editors"),
+    ] {
+        let body = server.client.get(server.url(path)).send().await.unwrap().text().await.unwrap();
+        assert!(body.contains(&format!("<body>{entry}</body>")), "{path} gets the {entry} entry: {body}");
+    }
+    // An entry page as trunk wrote it (its nonce not filled in) is never sent.
+    for entry in domain::pages::Entry::ALL {
+        let response = server.client.get(server.url(&format!("/{}.html", entry.name()))).send().await.unwrap();
+        assert_eq!(response.status(), StatusCode::NOT_FOUND, "{}", entry.name());
+    }
+}

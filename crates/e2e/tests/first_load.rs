@@ -1,0 +1,140 @@
+//! The first load as a phone sees it: the HTML the server sends already
+//! shows the page's frame exactly where the app then draws it, nothing on
+//! screen moves while the app starts and its data arrives, and each
+//! audience's pages load their own entry point only.
+
+use e2e::*;
+use fantoccini::Locator;
+use std::time::Duration;
+
+/// The pages checked, with what shows once the app has drawn them.
+const PAGES: [(&str, &str); 5] = [
+    ("/", "main h1"),
+    ("/catalogo", "main article h2"),
+    ("/pratiche/{id}", "main dl"),
+    ("/questionario", "main .questionnaire .notice"),
+    ("/statistiche", "main table"),
+];
+
+/// The frame's parts whose boxes are compared (selector, how many).
+const FRAME: &str = "header, header a, header button, footer, footer a, main h1, main .breadcrumb";
+
+/// The boxes of the frame's parts, rounded to the pixel. The footer starts
+/// below the fold and moves down as the page's content arrives, so its parts
+/// are placed relative to the footer, and the footer by its size.
+async fn frame_boxes(browser: &Browser) -> Vec<String> {
+    let script = format!(
+        "const footer = document.querySelector('footer'); const top = footer ? footer.getBoundingClientRect().y : 0; \
+         return [...document.querySelectorAll('{FRAME}')].map(e => {{ const r = e.getBoundingClientRect(); \
+         const y = e === footer ? 'footer' : footer && footer.contains(e) ? Math.round(r.y - top) : Math.round(r.y); \
+         return `${{e.tagName}} ${{e.textContent.trim().slice(0, 40)}} ${{Math.round(r.x)}},${{y}} \
+         ${{Math.round(r.width)}}x${{Math.round(r.height)}}`; }});"
+    );
+    let value = browser.client.execute(&script, vec![]).await.unwrap();
+    value.as_array().unwrap().iter().map(|v| v.as_str().unwrap().to_owned()).collect()
+}
+
+/// How far below the bottom of the window the footer starts, in pixels.
+async fn footer_below_fold(browser: &Browser) -> f64 {
+    let script = "return document.querySelector('footer').getBoundingClientRect().y - innerHeight;";
+    browser.client.execute(script, vec![]).await.unwrap().as_f64().unwrap()
+}
+
+/// The layout shift the page has had since it started loading (the sum of
+/// the `layout-shift` entries without recent input, which is what CLS adds).
+async fn layout_shift(browser: &Browser) -> f64 {
+    let script = "const done = arguments[arguments.length - 1]; let total = 0; \
+                  new PerformanceObserver(list => { for (const e of list.getEntries()) if (!e.hadRecentInput) total += e.value; }) \
+                  .observe({type: 'layout-shift', buffered: true}); setTimeout(() => done(total), 300);";
+    browser.client.execute_async(script, vec![]).await.unwrap().as_f64().unwrap()
+}
+
+/// A copy of the build whose entry pages start no app: what a phone shows
+/// before the code has arrived.
+fn build_without_scripts(dist: &std::path::Path) -> tempfile::TempDir {
+    let copy = tempfile::tempdir().unwrap();
+    let status =
+        std::process::Command::new("cp").arg("-r").arg(format!("{}/.", dist.display())).arg(copy.path()).status();
+    assert!(status.unwrap().success());
+    for entry in domain::pages::Entry::ALL {
+        let page = copy.path().join(format!("{}.html", entry.name()));
+        let html = std::fs::read_to_string(&page).unwrap();
+        let start = html.find("<script type=\"module\"").unwrap();
+        let end = start + html[start..].find("</script>").unwrap() + "</script>".len();
+        std::fs::write(&page, format!("{}{}", &html[..start], &html[end..])).unwrap();
+    }
+    copy
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_server_html_shows_the_frame_where_the_app_draws_it_and_nothing_moves() {
+    let dist = dist_dir();
+    let server = TestServer::start_with_demo(&dist).await;
+    let still = build_without_scripts(&dist);
+    let before_app = TestServer::start_with_demo(still.path()).await;
+    let published = server.db.read(server::db::published_practices).await.unwrap();
+    let id = published.first().unwrap().id.clone();
+    let browser = Browser::start().await;
+    let c = &browser.client;
+    for (width, height) in [(375, 812), (1280, 900)] {
+        c.set_window_size(width, height).await.unwrap();
+        for (page, ready) in PAGES {
+            let path = page.replace("{id}", id.as_str());
+            c.goto(&format!("{}{path}", before_app.base)).await.unwrap();
+            browser.wait_for(Locator::Css("footer")).await;
+            tokio::time::sleep(Duration::from_millis(300)).await;
+            let frame = frame_boxes(&browser).await;
+            let below = footer_below_fold(&browser).await;
+            assert!(below >= 0.0, "{path} at {width} px: the footer starts below the fold ({below} px)");
+            c.goto(&format!("{}{path}", server.base)).await.unwrap();
+            browser.wait_for(Locator::Css(ready)).await;
+            tokio::time::sleep(Duration::from_millis(300)).await;
+            assert_eq!(
+                frame_boxes(&browser).await,
+                frame,
+                "{path} at {width} px: the app draws the frame the HTML held"
+            );
+            let shift = layout_shift(&browser).await;
+            assert!(shift <= 0.05, "{path} at {width} px: layout shift {shift} while loading");
+        }
+    }
+    browser.assert_no_console_errors().await;
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn each_audience_loads_its_own_entry_and_links_between_them_work() {
+    let dist = dist_dir();
+    let server = TestServer::start_with_demo(&dist).await;
+    let browser = Browser::start().await;
+    let c = &browser.client;
+    let wasm_loaded = || async {
+        let script = "return performance.getEntriesByType('resource').map(e => e.name).filter(n => n.endsWith('.wasm')) \
+                      .map(n => n.split('/').pop().split('-')[0]);";
+        let names = c.execute(script, vec![]).await.unwrap();
+        names.as_array().unwrap().iter().map(|v| v.as_str().unwrap().to_owned()).collect::<Vec<_>>()
+    };
+    c.goto(&format!("{}/catalogo", server.base)).await.unwrap();
+    browser.wait_for(Locator::Css("main article h2")).await;
+    assert_eq!(wasm_loaded().await, ["public"], "the catalogue loads the public pages' code only");
+    // Within the public pages the app stays in the page.
+    c.find(Locator::XPath(&link_named("//nav", "Statistiche"))).await.unwrap().click().await.unwrap();
+    browser.wait_for(Locator::Css("main table")).await;
+    assert_eq!(wasm_loaded().await, ["public"], "no new load within one audience");
+    // To the questionnaire: its own entry, loaded from the server.
+    c.find(Locator::XPath(&link_named("//nav", "Questionario"))).await.unwrap().click().await.unwrap();
+    browser.wait_for(Locator::Css("main .questionnaire .notice")).await;
+    assert_eq!(wasm_loaded().await, ["questionnaire"]);
+    // And back, by the browser's Back button too.
+    c.back().await.unwrap();
+    browser.wait_for(Locator::Css("main table")).await;
+    assert_eq!(wasm_loaded().await, ["public"]);
+    c.goto(&format!("{}/redazione/accesso", server.base)).await.unwrap();
+    browser.wait_for(Locator::Css("main form")).await;
+    assert_eq!(wasm_loaded().await, ["editors"]);
+    c.goto(&format!("{}/embed/catalogo", server.base)).await.unwrap();
+    browser.wait_for(Locator::Css("main article h2")).await;
+    assert_eq!(wasm_loaded().await, ["embed"]);
+    browser.assert_no_console_errors().await;
+    browser.close().await;
+}
