@@ -14,6 +14,12 @@ pub fn page_heading(path: &'static str) -> impl Fn() -> &'static str + Copy + Se
     crate::i18n::tr(it, en)
 }
 
+/// The paragraph under the main heading of the listed page at `path`.
+pub fn page_lead(path: &'static str) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+    let (it, en) = domain::pages::lead(path).expect("this page has a lead paragraph");
+    crate::i18n::tr(it, en)
+}
+
 /// Sets the document title to "`page` · Buone pratiche" while the calling
 /// page is shown, so every route announces itself to screen readers and tabs.
 pub fn use_document_title(it: &'static str, en: &'static str) {

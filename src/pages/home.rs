@@ -1,4 +1,4 @@
-use crate::components::{page_heading, use_document_title};
+use crate::components::{page_heading, page_lead, use_document_title};
 use crate::i18n::tr;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -10,12 +10,7 @@ pub fn Home() -> impl IntoView {
     view! {
         <div class="container page">
             <h1>{page_heading("/")}</h1>
-            <p class="lead">
-                {tr(
-                    "Nel 2020 il Ministero del Lavoro e delle Politiche Sociali e l'ANCI, con il supporto della Banca Mondiale, hanno chiesto a Comuni, Ambiti territoriali sociali e Regioni di raccontare le esperienze e le buone pratiche introdotte o rafforzate durante l'emergenza Covid-19 per le famiglie più vulnerabili: procedure semplificate, lavoro sociale a distanza, persone e famiglie isolate raggiunte, strumenti digitali.",
-                    "In 2020 the Ministry of Labour and Social Policies and ANCI, with the support of the World Bank, asked Comuni, social districts (Ambiti territoriali sociali) and Regions to describe the practices they introduced or strengthened during the Covid-19 emergency for the most vulnerable families: simplified procedures, remote social work, isolated people and families reached, digital tools.",
-                )}
-            </p>
+            <p class="lead">{page_lead("/")}</p>
             <p>
                 {tr(
                     "Questa è la raccolta aperta di quelle pratiche, che continua a crescere: ogni amministrazione può descrivere la propria, la redazione la verifica e la pubblica, e chiunque può cercarla, filtrarla, citarla e scaricarla come dato aperto. Così le amministrazioni possono imparare l'una dall'altra e portare le soluzioni migliori nella programmazione ordinaria dei servizi.",

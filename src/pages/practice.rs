@@ -162,6 +162,10 @@ fn PracticeView(
             {id.clone()}
         </p>
         <h1 lang="it">{title.clone()}</h1>
+        // The summary first: the server's HTML holds it too, before the app starts.
+        <p class="lead" lang="it">
+            {summary}
+        </p>
         {demo.then(|| view! { <p class="badge badge-demo">"dimostrativo"</p> })}
         <p class="practice-entity">
             <span lang="it">{entity.clone()}</span>
@@ -186,9 +190,6 @@ fn PracticeView(
                 }
             </dd>
         </dl>
-        <p class="lead" lang="it">
-            {summary}
-        </p>
         {sections}
         <div class="notice cite">
             <h2>{tr("Come citare", "How to cite")}</h2>

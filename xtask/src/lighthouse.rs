@@ -25,10 +25,13 @@ const START_TIMEOUT: Duration = Duration::from_secs(30);
 struct Options {
     url: Option<String>,
     runs: usize,
+    /// Lighthouse's own throttling of the real load (`--throttling-method=devtools`)
+    /// instead of the default simulation from an unthrottled load.
+    devtools: bool,
 }
 
 fn parse_options(args: &[String]) -> Result<Options, String> {
-    let mut options = Options { url: None, runs: DEFAULT_RUNS };
+    let mut options = Options { url: None, runs: DEFAULT_RUNS, devtools: false };
     let mut args = args.iter();
     while let Some(arg) = args.next() {
         match arg.as_str() {
@@ -40,7 +43,12 @@ fn parse_options(args: &[String]) -> Result<Options, String> {
                 let runs = args.next().ok_or("--runs needs a number")?;
                 options.runs = runs.parse().ok().filter(|&n| n > 0).ok_or(format!("not a number of runs: {runs}"))?;
             }
-            other => return Err(format!("lighthouse: unknown argument {other}; usage: [--url URL] [--runs N]")),
+            "--devtools-throttling" => options.devtools = true,
+            other => {
+                return Err(format!(
+                    "lighthouse: unknown argument {other}; usage: [--url URL] [--runs N] [--devtools-throttling]"
+                ));
+            }
         }
     }
     Ok(options)
@@ -52,8 +60,8 @@ pub fn run(root: &Path, args: &[String]) -> Result<(), String> {
     tools::ensure_browser()?;
     let reports = crate::target_dir(root)?.join("lighthouse");
     std::fs::create_dir_all(&reports).map_err(|e| format!("creating {}: {e}", reports.display()))?;
-    match options.url {
-        Some(url) => measure(&lighthouse, &url, options.runs, &reports),
+    match &options.url {
+        Some(url) => measure(&lighthouse, url, &options, &reports),
         None => {
             tools::ensure_build_tools(root)?;
             crate::build_app(root)?;
@@ -61,7 +69,7 @@ pub fn run(root: &Path, args: &[String]) -> Result<(), String> {
             let binary = crate::target_dir(root)?.join("server/server");
             // Dropping the server stops it, whatever `measure` returns.
             let server = LocalServer::start(&binary, &root.join("dist"))?;
-            measure(&lighthouse, &server.base_url, options.runs, &reports)
+            measure(&lighthouse, &server.base_url, &options, &reports)
         }
     }
 }
@@ -84,7 +92,9 @@ fn pages(base_url: &str) -> Result<Vec<(String, &'static str)>, String> {
     Ok(pages)
 }
 
-fn measure(lighthouse: &Path, base_url: &str, runs: usize, reports: &Path) -> Result<(), String> {
+fn measure(lighthouse: &Path, base_url: &str, options: &Options, reports: &Path) -> Result<(), String> {
+    let runs = options.runs;
+    let throttling = if options.devtools { "devtools" } else { "simulate" };
     let pages = pages(base_url)?;
     println!("\nload average before measuring (1, 5, 15 min; 2 cores here): {}", load_average());
     let mut rows = Vec::new();
@@ -94,17 +104,28 @@ fn measure(lighthouse: &Path, base_url: &str, runs: usize, reports: &Path) -> Re
         for run in 1..=runs {
             let out = reports.join(format!("{slug}-{run}.json"));
             println!("lighthouse {url} (run {run} of {runs})");
-            let status = Command::new("node")
-                .arg(lighthouse)
-                .arg(&url)
-                .args(["--quiet", "--output=json", "--only-categories=performance,accessibility,seo"])
-                .arg(format!("--output-path={}", out.display()))
-                .arg(format!("--chrome-flags={CHROME_FLAGS}"))
-                .env("CHROME_PATH", CHROMIUM)
-                .status()
-                .map_err(|e| format!("cannot start lighthouse: {e}"))?;
-            if !status.success() {
-                return Err(format!("lighthouse on {url} failed ({status})"));
+            // Lighthouse sometimes fails to record a trace (NO_NAVSTART):
+            // such a run is tried again, up to twice, and said so.
+            let mut attempt = 1;
+            loop {
+                let status = Command::new("node")
+                    .arg(lighthouse)
+                    .arg(&url)
+                    .args(["--quiet", "--output=json", "--only-categories=performance,accessibility,seo"])
+                    .arg(format!("--throttling-method={throttling}"))
+                    .arg(format!("--output-path={}", out.display()))
+                    .arg(format!("--chrome-flags={CHROME_FLAGS}"))
+                    .env("CHROME_PATH", CHROMIUM)
+                    .status()
+                    .map_err(|e| format!("cannot start lighthouse: {e}"))?;
+                if status.success() {
+                    break;
+                }
+                if attempt == 3 {
+                    return Err(format!("lighthouse on {url} failed ({status}), three times"));
+                }
+                println!("  lighthouse failed ({status}); running it again");
+                attempt += 1;
             }
             let text = std::fs::read_to_string(&out).map_err(|e| format!("reading {}: {e}", out.display()))?;
             let report: Value = serde_json::from_str(&text).map_err(|e| format!("reading {}: {e}", out.display()))?;
@@ -119,7 +140,10 @@ fn measure(lighthouse: &Path, base_url: &str, runs: usize, reports: &Path) -> Re
         rows.push((path.clone(), measured));
     }
     println!("load average after measuring: {}", load_average());
-    println!("\nLighthouse {}, mobile preset, median of {runs} run(s), {base_url}:\n", lighthouse_version(reports));
+    println!(
+        "\nLighthouse {}, mobile preset ({throttling} throttling), median of {runs} run(s), {base_url}:\n",
+        lighthouse_version(reports)
+    );
     print!("{}", table(&rows));
     println!("\nAudits the median run fails (score < 1), accessibility and SEO:");
     for (path, measured) in &rows {
@@ -407,5 +431,6 @@ mod tests {
         assert_eq!(parse_options(&[]).unwrap().runs, DEFAULT_RUNS);
         assert!(parse_options(&args(&["--runs", "0"])).is_err());
         assert!(parse_options(&args(&["--fast"])).is_err());
+        assert!(parse_options(&args(&["--devtools-throttling"])).unwrap().devtools);
     }
 }

@@ -43,9 +43,15 @@ impl Entry {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Visibility {
     /// In the sitemap and indexed, with its short title (in `<title>`), a
-    /// description, and its main heading (Italian, English), which the app
-    /// shows and the server's HTML holds before the app starts.
-    Listed { title: &'static str, description: &'static str, heading: (&'static str, &'static str) },
+    /// description, its main heading and the paragraph under it, if any
+    /// (Italian, English), which the app shows and the server's HTML holds
+    /// before the app starts.
+    Listed {
+        title: &'static str,
+        description: &'static str,
+        heading: (&'static str, &'static str),
+        lead: Option<(&'static str, &'static str)>,
+    },
     /// Readable but not indexed: embeds, and practices' pages (indexed one by
     /// one when the practice is published).
     Unlisted,
@@ -114,7 +120,16 @@ const fn page(path: &'static str, entry: Entry, visibility: Visibility, in_stati
 }
 
 const fn listed(title: &'static str, description: &'static str, heading: (&'static str, &'static str)) -> Visibility {
-    Visibility::Listed { title, description, heading }
+    Visibility::Listed { title, description, heading, lead: None }
+}
+
+const fn with_lead(visibility: Visibility, it: &'static str, en: &'static str) -> Visibility {
+    match visibility {
+        Visibility::Listed { title, description, heading, .. } => {
+            Visibility::Listed { title, description, heading, lead: Some((it, en)) }
+        }
+        other => other,
+    }
 }
 
 use Entry::{Editors, Embed, Public, Questionnaire};
@@ -125,21 +140,37 @@ pub const PAGES: [Page; 18] = [
     page(
         "/",
         Public,
-        listed(
-            "Home",
-            COLLECTION,
-            ("Buone pratiche dei servizi sociali territoriali", "Good practices of local social services"),
+        with_lead(
+            listed(
+                "Home",
+                COLLECTION,
+                ("Buone pratiche dei servizi sociali territoriali", "Good practices of local social services"),
+            ),
+            "Nel 2020 il Ministero del Lavoro e delle Politiche Sociali e l'ANCI, con il supporto della Banca Mondiale, \
+             hanno chiesto a Comuni, Ambiti territoriali sociali e Regioni di raccontare le esperienze e le buone \
+             pratiche introdotte o rafforzate durante l'emergenza Covid-19 per le famiglie più vulnerabili: procedure \
+             semplificate, lavoro sociale a distanza, persone e famiglie isolate raggiunte, strumenti digitali.",
+            "In 2020 the Ministry of Labour and Social Policies and ANCI, with the support of the World Bank, asked \
+             Comuni, social districts (Ambiti territoriali sociali) and Regions to describe the practices they \
+             introduced or strengthened during the Covid-19 emergency for the most vulnerable families: simplified \
+             procedures, remote social work, isolated people and families reached, digital tools.",
         ),
         true,
     ),
     page(
         "/catalogo",
         Public,
-        listed(
-            "Catalogo",
-            "Cerca e filtra le buone pratiche dei servizi sociali per regione, area di utenza, destinatari, \
+        with_lead(
+            listed(
+                "Catalogo",
+                "Cerca e filtra le buone pratiche dei servizi sociali per regione, area di utenza, destinatari, \
              strumenti e modalità di erogazione.",
-            ("Catalogo delle pratiche", "Catalogue of practices"),
+                ("Catalogo delle pratiche", "Catalogue of practices"),
+            ),
+            "Cerca per parola, regione, area di utenza, destinatari, strumenti e modalità di erogazione: i filtri \
+             restano nell'indirizzo, da condividere o incorporare.",
+            "Search by word, region, user area, target group, tools and delivery mode: the filters stay in the \
+             address, to share or embed.",
         ),
         true,
     ),
@@ -230,6 +261,15 @@ pub fn page_at(path: &str) -> Option<&'static Page> {
             }
         }
     })
+}
+
+/// The paragraph under the main heading (Italian, English) of the listed
+/// page at `path`, if it has one.
+pub fn lead(path: &str) -> Option<(&'static str, &'static str)> {
+    match page_at(path)?.visibility {
+        Visibility::Listed { lead, .. } => lead,
+        _ => None,
+    }
 }
 
 /// The main heading (Italian, English) of the listed page at `path`.

@@ -17,7 +17,7 @@ const PAGES: [(&str, &str); 5] = [
 ];
 
 /// The frame's parts whose boxes are compared (selector, how many).
-const FRAME: &str = "header, header a, header button, footer, footer a, main h1, main .breadcrumb";
+const FRAME: &str = "header, header a, header button, footer, footer a, main h1, main .breadcrumb, main .lead";
 
 /// The boxes of the frame's parts, rounded to the pixel. The footer starts
 /// below the fold and moves down as the page's content arrives, so its parts

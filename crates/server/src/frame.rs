@@ -107,15 +107,18 @@ fn footer() -> String {
 fn main_start(path: &str, practice: Option<&PublicPractice>) -> String {
     if let Some(practice) = practice {
         return format!(
-            r#"<div class="container page practice-page"><p class="breadcrumb"><a href="/catalogo">Catalogo</a> / {id}</p><h1 lang="it">{title}</h1></div>"#,
+            concat!(
+                r#"<div class="container page practice-page"><p class="breadcrumb"><a href="/catalogo">Catalogo</a> / "#,
+                r#"{id}</p><h1 lang="it">{title}</h1><p class="lead" lang="it">{summary}</p></div>"#
+            ),
             id = escape(practice.id.as_str()),
-            title = escape(&practice.title)
+            title = escape(&practice.title),
+            summary = escape(&practice.summary)
         );
     }
-    match domain::pages::heading(path) {
-        Some((heading, _)) => format!(r#"<div class="container page"><h1>{}</h1></div>"#, escape(heading)),
-        None => String::new(),
-    }
+    let Some((heading, _)) = domain::pages::heading(path) else { return String::new() };
+    let lead = domain::pages::lead(path).map(|(lead, _)| format!(r#"<p class="lead">{}</p>"#, escape(lead)));
+    format!(r#"<div class="container page"><h1>{}</h1>{}</div>"#, escape(heading), lead.unwrap_or_default())
 }
 
 #[cfg(test)]
