@@ -98,6 +98,17 @@ async fn the_server_html_shows_the_frame_where_the_app_draws_it_and_nothing_move
             assert!(shift <= 0.05, "{path} at {width} px: layout shift {shift} while loading");
         }
     }
+    // For a person to look at: each page before and after the app.
+    for (page, ready) in PAGES {
+        let path = page.replace("{id}", id.as_str());
+        let slug = page.trim_matches('/').split('/').next().filter(|s| !s.is_empty()).unwrap_or("home");
+        c.goto(&format!("{}{path}", before_app.base)).await.unwrap();
+        browser.wait_for(Locator::Css("footer")).await;
+        browser.screenshots(&format!("first-load-{slug}-before-app")).await;
+        c.goto(&format!("{}{path}", server.base)).await.unwrap();
+        browser.wait_for(Locator::Css(ready)).await;
+        browser.screenshots(&format!("first-load-{slug}")).await;
+    }
     browser.assert_no_console_errors().await;
     browser.close().await;
 }
@@ -117,6 +128,19 @@ async fn each_audience_loads_its_own_entry_and_links_between_them_work() {
     c.goto(&format!("{}/catalogo", server.base)).await.unwrap();
     browser.wait_for(Locator::Css("main article h2")).await;
     assert_eq!(wasm_loaded().await, ["public"], "the catalogue loads the public pages' code only");
+    // The app's icons, as a phone's home screen reads them from the manifest.
+    let icons = c
+        .execute_async(
+            "const done = arguments[arguments.length - 1]; \
+             fetch(document.querySelector('link[rel=manifest]').href).then(r => r.json()).then(m => Promise.all( \
+             m.icons.map(i => new Promise(ok => { const im = new Image(); \
+             im.onload = () => ok(`${im.naturalWidth}x${im.naturalHeight}`); im.onerror = () => ok(`broken ${i.src}`); \
+             im.src = i.src; })))).then(done);",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(icons, serde_json::json!(["192x192", "512x512"]));
     // Within the public pages the app stays in the page.
     c.find(Locator::XPath(&link_named("//nav", "Statistiche"))).await.unwrap().click().await.unwrap();
     browser.wait_for(Locator::Css("main table")).await;

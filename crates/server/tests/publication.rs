@@ -18,7 +18,7 @@ async fn decisions_switch_the_static_publication_in_one_step() {
     let dist = tempfile::tempdir().unwrap();
     std::fs::write(
         dist.path().join("index.html"),
-        r#"<html><head><meta name="bp-data-source" content="api" /></head></html>"#,
+        r#"<html><head><meta name="bp-data-source" content="api" /></head><body></body></html>"#,
     )
     .unwrap();
     std::fs::write(dist.path().join("app.js"), "console.log(1)").unwrap();
@@ -67,6 +67,9 @@ async fn decisions_switch_the_static_publication_in_one_step() {
                 let title = valid_answer().title;
                 assert!(page.contains(&format!(r#"<meta property="og:title" content="{title} · Buone pratiche" />"#)));
                 assert!(page.contains(r#"<script type="application/ld+json">"#), "JSON-LD, no nonce in a static file");
+                assert!(page.contains(&format!(r#"<h1 lang="it">{title}</h1>"#)), "the page's frame and title");
+                let preload = format!(r#"<link rel="preload" href="pratiche/{id}.json" as="fetch""#);
+                assert!(page.contains(&preload), "the static copy preloads its own files: {page}");
             }
         }
     }

@@ -52,10 +52,25 @@ async fn a_practice_page_names_itself_before_any_script_runs() {
     assert_eq!(json_ld["name"], practice.title.as_str());
     assert_eq!(json_ld["identifier"], id.as_str());
     assert!(!script.contains("{{__TRUNK NONCE__}}"), "the JSON-LD carries the page's nonce");
+    assert_eq!(meta(&html, "property", "og:image"), Some("http://localhost/icon-512.png"));
+
+    // The page itself before the app: its frame, title and summary, and its
+    // data already asked for beside the code.
+    assert!(html.contains(r#"<header class="site-header" data-frame="">"#), "the frame");
+    assert!(html.contains(r#"<footer class="site-footer" data-frame="">"#));
+    assert!(html.contains(&format!(r#"<h1 lang="it">{}</h1>"#, escaped(&practice.title))), "the title");
+    assert!(html.contains(&format!(r#"<p class="lead" lang="it">{}</p>"#, escaped(&practice.summary))), "the summary");
+    for data in [format!("/api/practices/{id}"), "/api/catalogue".to_owned()] {
+        let preload = format!(r#"<link rel="preload" href="{data}" as="fetch" crossorigin="anonymous" />"#);
+        assert!(html.contains(&preload), "{data} is preloaded: {html}");
+    }
 
     // Other pages: their own title; private and unknown ones are not listed.
     let catalogue = server.client.get(server.url("/catalogo")).send().await.unwrap().text().await.unwrap();
     assert!(catalogue.contains("<title>Catalogo · Buone pratiche</title>"));
+    assert!(catalogue.contains("<h1>Catalogo delle pratiche</h1>"));
+    assert!(catalogue.contains(r#"<a href="/catalogo" aria-current="page">Catalogo</a>"#));
+    assert!(catalogue.contains(r#"<link rel="preload" href="/api/catalogue" as="fetch""#));
     assert!(meta(&catalogue, "name", "robots").is_none());
     for private in ["/redazione", "/questionario/ricevuta", "/pratiche/BP-2020-9999"] {
         let page = server.client.get(server.url(private)).send().await.unwrap().text().await.unwrap();
