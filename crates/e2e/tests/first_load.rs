@@ -8,12 +8,13 @@ use fantoccini::Locator;
 use std::time::Duration;
 
 /// The pages checked, with what shows once the app has drawn them.
-const PAGES: [(&str, &str); 5] = [
+const PAGES: [(&str, &str); 6] = [
     ("/", "main h1"),
     ("/catalogo", "main article h2"),
     ("/pratiche/{id}", "main dl"),
     ("/questionario", "main .questionnaire .notice"),
     ("/statistiche", "main table"),
+    ("/embed/catalogo", "main article h2"),
 ];
 
 /// The frame's parts whose boxes are compared (selector, how many).
@@ -34,9 +35,11 @@ async fn frame_boxes(browser: &Browser) -> Vec<String> {
     value.as_array().unwrap().iter().map(|v| v.as_str().unwrap().to_owned()).collect()
 }
 
-/// How far below the bottom of the window the footer starts, in pixels.
+/// How far below the bottom of the window the footer starts, in pixels
+/// (embeds have none: infinitely far).
 async fn footer_below_fold(browser: &Browser) -> f64 {
-    let script = "return document.querySelector('footer').getBoundingClientRect().y - innerHeight;";
+    let script = "const footer = document.querySelector('footer'); \
+                  return footer ? footer.getBoundingClientRect().y - innerHeight : 1e9;";
     browser.client.execute(script, vec![]).await.unwrap().as_f64().unwrap()
 }
 
@@ -81,7 +84,7 @@ async fn the_server_html_shows_the_frame_where_the_app_draws_it_and_nothing_move
         for (page, ready) in PAGES {
             let path = page.replace("{id}", id.as_str());
             c.goto(&format!("{}{path}", before_app.base)).await.unwrap();
-            browser.wait_for(Locator::Css("footer")).await;
+            browser.wait_for(Locator::Css("main h1")).await;
             tokio::time::sleep(Duration::from_millis(300)).await;
             let frame = frame_boxes(&browser).await;
             let below = footer_below_fold(&browser).await;
@@ -101,9 +104,10 @@ async fn the_server_html_shows_the_frame_where_the_app_draws_it_and_nothing_move
     // For a person to look at: each page before and after the app.
     for (page, ready) in PAGES {
         let path = page.replace("{id}", id.as_str());
-        let slug = page.trim_matches('/').split('/').next().filter(|s| !s.is_empty()).unwrap_or("home");
+        let slug = page.trim_matches('/').replace("/{id}", "").replace('/', "-");
+        let slug = if slug.is_empty() { "home".to_owned() } else { slug };
         c.goto(&format!("{}{path}", before_app.base)).await.unwrap();
-        browser.wait_for(Locator::Css("footer")).await;
+        browser.wait_for(Locator::Css("main h1")).await;
         browser.screenshots(&format!("first-load-{slug}-before-app")).await;
         c.goto(&format!("{}{path}", server.base)).await.unwrap();
         browser.wait_for(Locator::Css(ready)).await;

@@ -40,10 +40,12 @@ pub fn into_body(html: &str, frame: &str) -> String {
 /// The body's frame for the page at `path` (with its `query`, for the skip
 /// link); `practice` is the published practice a `/pratiche/{id}` page shows.
 pub fn body(path: &str, query: Option<&str>, practice: Option<&PublicPractice>) -> String {
-    let main = format!(r#"<main id="contenuto" tabindex="-1" data-frame="">{}</main>"#, main_start(path, practice));
     if Entry::of(path) == Entry::Embed {
-        return main;
+        // As `src/pages/embed.rs` wraps the page it frames.
+        let start = main_start(path, practice);
+        return format!(r#"<main id="contenuto" tabindex="-1" data-frame=""><div class="embed">{start}</div></main>"#);
     }
+    let main = format!(r#"<main id="contenuto" tabindex="-1" data-frame="">{}</main>"#, main_start(path, practice));
     let here = match query {
         Some(query) if !query.is_empty() => format!("{path}?{query}"),
         _ => path.to_owned(),
@@ -116,6 +118,8 @@ fn main_start(path: &str, practice: Option<&PublicPractice>) -> String {
             summary = escape(&practice.summary)
         );
     }
+    // An embed shows the public page it frames.
+    let path = path.strip_prefix("/embed").unwrap_or(path);
     let Some((heading, _)) = domain::pages::heading(path) else { return String::new() };
     let lead = domain::pages::lead(path).map(|(lead, _)| format!(r#"<p class="lead">{}</p>"#, escape(lead)));
     format!(r#"<div class="container page"><h1>{}</h1>{}</div>"#, escape(heading), lead.unwrap_or_default())

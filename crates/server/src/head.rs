@@ -40,6 +40,8 @@ pub struct Head {
 pub fn head_of(path: &str, practice: Option<&PublicPractice>, public_url: &str, source: DataSource) -> Head {
     let path = if path.len() > 1 { path.trim_end_matches('/') } else { path };
     let page = domain::pages::page_at(path);
+    // A practice's embed stays unlisted, with the collection's head.
+    let practice = practice.filter(|_| domain::pages::Entry::of(path) == domain::pages::Entry::Public);
     let preload = page.map(|page| page.data_urls(path, source)).unwrap_or_default();
     if let Some(practice) = practice {
         let canonical = format!("/pratiche/{}", practice.id);

@@ -120,8 +120,7 @@ fn write_files(
         }
         for practice in practices {
             let path = page.path.replace('*', practice.id.as_str());
-            // The practice's own page names it; its embed stays unlisted.
-            write_page(&path, (Entry::of(&path) == Entry::Public).then_some(practice))?;
+            write_page(&path, Some(practice))?;
         }
     }
     for practice in practices {

@@ -76,8 +76,10 @@ pub async fn index(State(state): State<AppState>, uri: axum::http::Uri) -> Respo
     };
     let path = if uri.path() == "/index.html" { "/" } else { uri.path() };
     let template = pages.for_path(path);
-    // A practice's page names it in its head: title, summary, JSON-LD.
-    let practice = match path.strip_prefix("/pratiche/").map(domain::PracticeId::parse) {
+    // A practice's page (and its embed) shows it before the app starts, and
+    // names it in its head: title, summary, JSON-LD.
+    let shown = path.strip_prefix("/pratiche/").or_else(|| path.strip_prefix("/embed/pratiche/"));
+    let practice = match shown.map(domain::PracticeId::parse) {
         Some(Ok(id)) => state.db.read(move |conn| crate::db::published_practice(conn, &id)).await.ok().flatten(),
         _ => None,
     };
