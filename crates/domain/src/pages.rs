@@ -160,17 +160,11 @@ pub const PAGES: [Page; 18] = [
     page(
         "/catalogo",
         Public,
-        with_lead(
-            listed(
-                "Catalogo",
-                "Cerca e filtra le buone pratiche dei servizi sociali per regione, area di utenza, destinatari, \
+        listed(
+            "Catalogo",
+            "Cerca e filtra le buone pratiche dei servizi sociali per regione, area di utenza, destinatari, \
              strumenti e modalità di erogazione.",
-                ("Catalogo delle pratiche", "Catalogue of practices"),
-            ),
-            "Cerca per parola, regione, area di utenza, destinatari, strumenti e modalità di erogazione: i filtri \
-             restano nell'indirizzo, da condividere o incorporare.",
-            "Search by word, region, user area, target group, tools and delivery mode: the filters stay in the \
-             address, to share or embed.",
+            ("Catalogo delle pratiche", "Catalogue of practices"),
         ),
         true,
     ),

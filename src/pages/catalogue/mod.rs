@@ -17,7 +17,7 @@ mod search;
 mod view;
 
 use crate::api;
-use crate::components::{page_heading, page_lead, use_document_title};
+use crate::components::{page_heading, use_document_title};
 use domain::Lang;
 use domain::catalogue::{CatalogueIndex, Facet, Query, Results};
 use leptos::prelude::*;
@@ -33,7 +33,6 @@ pub fn CataloguePage() -> impl IntoView {
     view! {
         <div class="container page">
             <h1>{page_heading("/catalogo")}</h1>
-            <p class="lead">{page_lead("/catalogo")}</p>
             <Transition fallback=|| {
                 view! { <p role="status">"Caricamento delle pratiche…"</p> }
             }>
