@@ -11,7 +11,8 @@ use leptos_router::components::A;
 #[component]
 pub(super) fn PrivacyNotice() -> impl IntoView {
     let ctx = use_form();
-    let title = tr("Descrivi una buona pratica", "Describe a good practice");
+    // The page's heading, as the server's HTML shows it before the app starts.
+    let title = crate::components::page_heading("/questionario");
     view! {
         <h1>{title}</h1>
         <crate::components::round::CurrentRound />
