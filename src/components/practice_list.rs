@@ -1,6 +1,7 @@
 //! The list of practice cards the catalogue shows.
 
 use domain::CatalogueEntry;
+use domain::search::Highlight;
 use leptos::prelude::*;
 
 /// Practice cards: title, body, region and type, with a "dimostrativo" badge
@@ -10,14 +11,29 @@ pub fn PracticeList(
     /// The practices to show, in order.
     #[prop(into)]
     practices: Signal<Vec<CatalogueEntry>>,
+    /// The words a search matched, marked in titles and summaries.
+    #[prop(optional, into)]
+    highlight: Signal<Highlight>,
 ) -> impl IntoView {
     view! {
         <ul class="practice-list" data-testid="practice-list">
             <For each=move || practices.get() key=|p| p.id.clone() let:practice>
-                <PracticeCard practice />
+                <PracticeCard practice highlight />
             </For>
         </ul>
     }
+}
+
+/// `text` with the matched words in `<mark>`.
+fn marked(text: &str, highlight: &Highlight) -> impl IntoView + use<> {
+    highlight
+        .marks(text)
+        .into_iter()
+        .map(|(piece, matched)| {
+            let piece = piece.to_owned();
+            if matched { view! { <mark>{piece}</mark> }.into_any() } else { piece.into_any() }
+        })
+        .collect_view()
 }
 
 /// One practice as a card in a list.
@@ -25,7 +41,11 @@ pub fn PracticeList(
 pub fn PracticeCard(
     /// The practice to show.
     practice: CatalogueEntry,
+    /// The words a search matched, marked in the title and summary.
+    #[prop(optional, into)]
+    highlight: Signal<Highlight>,
 ) -> impl IntoView {
+    let (title, summary) = (practice.title.clone(), practice.summary.clone());
     let lang = crate::i18n::use_lang();
     // Inside a partner's iframe, practice pages open on the main site in a new tab.
     let embedded = crate::pages::embed::is_embedded();
@@ -38,7 +58,7 @@ pub fn PracticeCard(
                         target=embedded.then_some("_blank")
                         rel=embedded.then_some("noopener")
                     >
-                        {practice.title.clone()}
+                        {move || highlight.with(|h| marked(&title, h))}
                     </a>
                 </h2>
                 {practice
@@ -50,7 +70,7 @@ pub fn PracticeCard(
                     {move || practice.region_code.label(lang.get())}
                 </p>
                 <p class="practice-summary" lang="it">
-                    {practice.summary.clone()}
+                    {move || highlight.with(|h| marked(&summary, h))}
                 </p>
                 <dl class="practice-facts">
                     <dt>{crate::i18n::tr("Tipologia", "Type")}</dt>

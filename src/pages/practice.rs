@@ -8,7 +8,6 @@ use crate::components::alert::ErrorAlert;
 use crate::components::use_document_title;
 use crate::i18n::{tr, use_lang};
 use domain::answers::display;
-use domain::catalogue::CatalogueIndex;
 use domain::questionnaire::{Kind, QUESTIONNAIRE, Visibility};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -202,8 +201,10 @@ fn PracticeView(
                     let related_id = related_id.clone();
                     Suspend::new(async move {
                         let Ok(catalogue) = catalogue.await else { return ().into_any() };
-                        let index = CatalogueIndex::new(catalogue.practices);
-                        let related: Vec<_> = index.related(&related_id, 3).into_iter().cloned().collect();
+                        let related: Vec<_> = domain::catalogue::related(&catalogue.practices, &related_id, 3)
+                            .into_iter()
+                            .cloned()
+                            .collect();
                         view! {
                             <ul class="related-list">
                                 {related

@@ -37,7 +37,8 @@ pub fn StatisticsPage() -> impl IntoView {
                 {move || Suspend::new(async move {
                     match catalogue.await {
                         Ok(catalogue) => {
-                            let index = Arc::new(CatalogueIndex::new(catalogue.practices));
+                            let lang = use_lang().get_untracked();
+                            let index = Arc::new(CatalogueIndex::new(catalogue.practices, lang));
                             view! { <StatisticsView index /> }.into_any()
                         }
                         Err(error) => view! { <ErrorAlert error /> }.into_any(),

@@ -1,20 +1,21 @@
-//! The catalogue's query engine: full-text search (case- and accent-
-//! insensitive, prefix matching, title matches first), facets with live
+//! The catalogue's query engine: full-text search (the `search` module's
+//! Italian word forms, typos and relevance, over the title, summary, names,
+//! places, the labels the page shows and the longer texts), facets with live
 //! counts (OR within a facet, AND across facets, each facet's counts under
 //! every other active filter), sorting and pages. Pure Rust, so the browser
 //! runs exactly the code that is unit-tested and benchmarked natively.
 //!
-//! The index keeps a sorted posting list per search word (most words are
-//! rare) and a bitset per facet value (few values, many practices each); a
-//! query unions the postings of the words its terms start with into a bitset,
-//! then intersects and counts bitsets.
+//! The text index gives the set of practices holding every query word; the
+//! index keeps a bitset per facet value (few values, many practices each),
+//! and a query intersects and counts bitsets.
 //! The query is also the URL: `Query::from_pairs` / `to_pairs` make every
 //! view linkable and restorable.
 
 use crate::Lang;
 use crate::geo::Region;
 use crate::practice::CatalogueEntry;
-use crate::text::{fold, tokens};
+use crate::search::{Bits, Field, Highlight, TextIndex};
+use crate::text::{fold, query_words};
 use crate::vocabulary::*;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -153,7 +154,7 @@ impl Facet {
 /// How results are ordered.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Sort {
-    /// Best text matches first (title matches before others); the default when searching.
+    /// Best text matches first; the default when searching.
     Relevance,
     /// Most recently published first; the default otherwise.
     Recent,
@@ -233,7 +234,7 @@ impl Query {
 
     /// The sort in effect.
     pub fn effective_sort(&self) -> Sort {
-        self.sort.unwrap_or(if tokens(&self.text).next().is_some() { Sort::Relevance } else { Sort::Recent })
+        self.sort.unwrap_or(if !query_words(&self.text).is_empty() { Sort::Relevance } else { Sort::Recent })
     }
 
     /// Adds or removes one facet value, going back to the first page.
@@ -250,51 +251,7 @@ impl Query {
 
     /// True when any filter or search text is active.
     pub fn is_filtered(&self) -> bool {
-        !self.filters.is_empty() || tokens(&self.text).next().is_some()
-    }
-}
-
-/// A set of practices, one bit each.
-#[derive(Clone, Debug, PartialEq, Eq)]
-struct Bits(Vec<u64>);
-
-impl Bits {
-    fn empty(n: usize) -> Self {
-        Bits(vec![0; n.div_ceil(64)])
-    }
-
-    fn full(n: usize) -> Self {
-        let mut bits = Bits(vec![u64::MAX; n.div_ceil(64)]);
-        if !n.is_multiple_of(64)
-            && let Some(last) = bits.0.last_mut()
-        {
-            *last = (1u64 << (n % 64)) - 1;
-        }
-        bits
-    }
-
-    fn set(&mut self, i: usize) {
-        self.0[i / 64] |= 1 << (i % 64);
-    }
-
-    fn get(&self, i: usize) -> bool {
-        self.0[i / 64] & (1 << (i % 64)) != 0
-    }
-
-    fn and(&mut self, other: &Bits) {
-        self.0.iter_mut().zip(&other.0).for_each(|(a, b)| *a &= b);
-    }
-
-    fn or(&mut self, other: &Bits) {
-        self.0.iter_mut().zip(&other.0).for_each(|(a, b)| *a |= b);
-    }
-
-    fn count_and(&self, other: &Bits) -> usize {
-        self.0.iter().zip(&other.0).map(|(a, b)| (a & b).count_ones() as usize).sum()
-    }
-
-    fn count(&self) -> usize {
-        self.0.iter().map(|w| w.count_ones() as usize).sum()
+        !self.filters.is_empty() || !query_words(&self.text).is_empty()
     }
 }
 
@@ -322,6 +279,13 @@ pub struct Results {
     pub matches: Vec<usize>,
     /// Each facet's values and counts.
     pub facets: Vec<FacetCounts>,
+    /// The search text as corrected, when a word matched only with a typo:
+    /// "Risultati anche per: psicologico".
+    pub corrected: Option<String>,
+    /// When nothing matches: a search that would find something ("Forse cercavi").
+    pub suggestion: Option<String>,
+    /// The matched words, to mark in titles and summaries.
+    pub highlight: Highlight,
 }
 
 impl Results {
@@ -369,55 +333,74 @@ impl Statistics {
     }
 }
 
-/// A search word and the practices (ascending) that have it in the title and anywhere.
-struct Word {
-    word: String,
-    in_title: Vec<u32>,
-    anywhere: Vec<u32>,
+/// What full-text search reads of a practice, by field: its title and
+/// summary, the body's name, its region and places, the labels of its
+/// classifications in `lang` (as the page shows them) and its longer texts.
+pub fn searched_fields(e: &CatalogueEntry, lang: Lang) -> Vec<(Field, &str)> {
+    let mut fields = vec![
+        (Field::Title, e.title.as_str()),
+        (Field::Summary, e.summary.as_str()),
+        (Field::Names, e.entity_name.as_str()),
+        (Field::Names, e.region_code.label(lang)),
+        (Field::Names, e.places.as_str()),
+        (Field::Labels, e.service_type.label(lang)),
+        (Field::Labels, e.status.label(lang)),
+    ];
+    let labels = e.user_areas.iter().map(|v| v.label(lang));
+    let labels = labels.chain(e.target_groups.iter().map(|v| v.label(lang)));
+    let labels = labels.chain(e.intervention_areas.iter().map(|v| v.label(lang)));
+    let labels = labels.chain(e.innovation_tags.iter().map(|v| v.label(lang)));
+    let labels = labels.chain(e.tools.iter().map(|v| v.label(lang)));
+    let labels = labels.chain(e.delivery_modes.iter().map(|v| v.label(lang)));
+    fields.extend(labels.map(|label| (Field::Labels, label)));
+    fields.push((Field::Body, e.terms.as_str()));
+    fields
+}
+
+/// Up to `limit` practices of `entries` most like the one with `id`: shared
+/// innovations count double, shared user and intervention areas once; ties
+/// go to the most recently published. Practices sharing nothing are left out.
+pub fn related<'a>(entries: &'a [CatalogueEntry], id: &str, limit: usize) -> Vec<&'a CatalogueEntry> {
+    let Some(this) = entries.iter().find(|e| e.id.as_str() == id) else { return Vec::new() };
+    fn shared<T: PartialEq>(a: &[T], b: &[T]) -> usize {
+        a.iter().filter(|x| b.contains(x)).count()
+    }
+    let mut scored: Vec<(usize, &str, &CatalogueEntry)> = entries
+        .iter()
+        .filter(|e| e.id != this.id)
+        .map(|e| {
+            let score = 2 * shared(&e.innovation_tags, &this.innovation_tags)
+                + shared(&e.user_areas, &this.user_areas)
+                + shared(&e.intervention_areas, &this.intervention_areas);
+            (score, e.published_at.as_str(), e)
+        })
+        .filter(|(score, _, _)| *score > 0)
+        .collect();
+    scored.sort_by(|a, b| b.0.cmp(&a.0).then(b.1.cmp(a.1)));
+    scored.into_iter().take(limit).map(|(_, _, e)| e).collect()
 }
 
 /// The published practices, indexed for querying.
 pub struct CatalogueIndex {
     entries: Vec<CatalogueEntry>,
-    /// Sorted by word, for prefix ranges.
-    words: Vec<Word>,
+    /// Their words, in the language of the labels searched.
+    text: TextIndex,
+    lang: Lang,
     /// Per facet, its values (in display order) and their practices.
     facets: Vec<(Facet, Vec<(String, Bits)>)>,
     /// Indices by publication, most recent first.
     by_recent: Vec<usize>,
+    /// Each practice's place in `by_recent`.
+    recent_rank: Vec<u32>,
     /// Indices by title, A to Z, ignoring case and accents.
     by_title: Vec<usize>,
 }
 
 impl CatalogueIndex {
-    /// Indexes `entries`.
-    pub fn new(entries: Vec<CatalogueEntry>) -> Self {
+    /// Indexes `entries`, searching their labels in `lang`.
+    pub fn new(entries: Vec<CatalogueEntry>, lang: Lang) -> Self {
         let n = entries.len();
-        let mut words: BTreeMap<String, (Vec<u32>, Vec<u32>)> = BTreeMap::new();
-        // Practices are visited in order, so each list stays sorted; a word
-        // seen twice in one practice is recorded once.
-        let add = |list: &mut Vec<u32>, i: u32| {
-            if list.last() != Some(&i) {
-                list.push(i);
-            }
-        };
-        for (i, e) in entries.iter().enumerate() {
-            let i = u32::try_from(i).expect("fewer than four billion practices");
-            for word in tokens(&e.title) {
-                let (title, any) = words.entry(word).or_default();
-                add(title, i);
-                add(any, i);
-            }
-            let rest = [e.summary.as_str(), e.entity_name.as_str()];
-            let others = rest
-                .into_iter()
-                .flat_map(tokens)
-                .chain(e.terms.split(' ').filter(|w| !w.is_empty()).map(str::to_owned));
-            for word in others {
-                add(&mut words.entry(word).or_default().1, i);
-            }
-        }
-        let words = words.into_iter().map(|(word, (in_title, anywhere))| Word { word, in_title, anywhere }).collect();
+        let text = TextIndex::new(entries.iter().map(|e| searched_fields(e, lang)));
         let facets = Facet::ALL
             .into_iter()
             .map(|facet| {
@@ -438,9 +421,23 @@ impl CatalogueIndex {
             .collect();
         let mut by_recent: Vec<usize> = (0..n).collect();
         by_recent.sort_by(|&a, &b| entries[b].published_at.cmp(&entries[a].published_at).then(a.cmp(&b)));
+        let mut recent_rank = vec![0; n];
+        for (rank, &i) in by_recent.iter().enumerate() {
+            recent_rank[i] = rank as u32;
+        }
         let mut by_title: Vec<usize> = (0..n).collect();
         by_title.sort_by_cached_key(|&i| (fold(&entries[i].title), i));
-        Self { entries, words, facets, by_recent, by_title }
+        Self { entries, text, lang, facets, by_recent, recent_rank, by_title }
+    }
+
+    /// The language whose labels are searched.
+    pub fn lang(&self) -> Lang {
+        self.lang
+    }
+
+    /// How many distinct words the practices hold.
+    pub fn vocabulary(&self) -> usize {
+        self.text.vocabulary()
     }
 
     /// The indexed practices.
@@ -448,55 +445,12 @@ impl CatalogueIndex {
         &self.entries
     }
 
-    /// Up to `limit` other practices most like the one with `id`: shared
-    /// innovations count double, shared user and intervention areas once;
-    /// ties go to the most recent. Practices sharing nothing are left out.
-    pub fn related(&self, id: &str, limit: usize) -> Vec<&CatalogueEntry> {
-        let Some(this) = self.entries.iter().find(|e| e.id.as_str() == id) else { return Vec::new() };
-        fn shared<T: PartialEq>(a: &[T], b: &[T]) -> usize {
-            a.iter().filter(|x| b.contains(x)).count()
-        }
-        let mut scored: Vec<(usize, usize, &CatalogueEntry)> = self
-            .by_recent
-            .iter()
-            .enumerate()
-            .map(|(rank, &i)| (rank, &self.entries[i]))
-            .filter(|(_, e)| e.id != this.id)
-            .map(|(rank, e)| {
-                let score = 2 * shared(&e.innovation_tags, &this.innovation_tags)
-                    + shared(&e.user_areas, &this.user_areas)
-                    + shared(&e.intervention_areas, &this.intervention_areas);
-                (score, rank, e)
-            })
-            .filter(|(score, _, _)| *score > 0)
-            .collect();
-        scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-        scored.into_iter().take(limit).map(|(_, _, e)| e).collect()
-    }
-
-    /// The words that start with `prefix`: a range of the sorted list.
-    fn words_with_prefix(&self, prefix: &str) -> &[Word] {
-        let start = self.words.partition_point(|w| w.word.as_str() < prefix);
-        let end = start + self.words[start..].partition_point(|w| w.word.starts_with(prefix));
-        &self.words[start..end]
-    }
-
     /// Runs a query.
     pub fn query(&self, query: &Query) -> Results {
         let n = self.entries.len();
-        let query_words: Vec<String> = tokens(&query.text).collect();
-        // Per query word: the practices with a word starting with it, and those with it in the title.
-        let mut text = Bits::full(n);
-        let mut per_word_title = Vec::with_capacity(query_words.len());
-        for word in &query_words {
-            let (mut any, mut title) = (Bits::empty(n), Bits::empty(n));
-            for w in self.words_with_prefix(word) {
-                w.anywhere.iter().for_each(|&i| any.set(i as usize));
-                w.in_title.iter().for_each(|&i| title.set(i as usize));
-            }
-            text.and(&any);
-            per_word_title.push(title);
-        }
+        let sort = query.effective_sort();
+        let mut found = self.text.search(&query.text, sort == Sort::Relevance);
+        let text = found.documents.take().unwrap_or_else(|| Bits::full(n));
         // Per facet with a selection: the union of its selected values.
         let selected: Vec<(Facet, Bits)> = self
             .facets
@@ -538,22 +492,27 @@ impl CatalogueIndex {
                 FacetCounts { facet: *facet, values }
             })
             .collect();
-        let matches: Vec<usize> = match query.effective_sort() {
+        let matches: Vec<usize> = match sort {
             Sort::Recent => self.by_recent.iter().copied().filter(|&i| matching.get(i)).collect(),
             Sort::Title => self.by_title.iter().copied().filter(|&i| matching.get(i)).collect(),
             Sort::Relevance => {
-                let mut scored: Vec<(usize, usize, usize)> = self
-                    .by_recent
-                    .iter()
-                    .enumerate()
-                    .filter(|&(_, &i)| matching.get(i))
-                    .map(|(rank, &i)| (per_word_title.iter().filter(|t| t.get(i)).count(), rank, i))
+                // Higher scores first, then the more recent: one integer key
+                // each (a positive float's bits order as the float does).
+                let mut keys: Vec<u64> = (0..n)
+                    .filter(|&i| matching.get(i))
+                    .map(|i| u64::from(u32::MAX - found.score(i).to_bits()) << 32 | u64::from(self.recent_rank[i]))
                     .collect();
-                scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-                scored.into_iter().map(|(_, _, i)| i).collect()
+                keys.sort_unstable();
+                keys.into_iter().map(|key| self.by_recent[(key & u64::from(u32::MAX)) as usize]).collect()
             }
         };
-        Results { total: matching.count(), matches, facets }
+        let total = matching.count();
+        // Nothing found: a search with the nearest words, if it finds something here.
+        let suggestion = (total == 0)
+            .then(|| self.text.suggest(&query.text))
+            .flatten()
+            .filter(|suggested| self.query(&Query { text: suggested.clone(), ..query.clone() }).total > 0);
+        Results { total, matches, facets, corrected: found.corrected, suggestion, highlight: found.highlight }
     }
 }
 
@@ -575,53 +534,58 @@ mod tests {
             service_type: [ServiceType::Nuovo, ServiceType::Rafforzato, ServiceType::Misto][i as usize % 3],
             status: PracticeStatus::Attiva,
             start_date: YearMonth::new(year, 3).unwrap(),
-            user_areas: vec![UserArea::Anziani],
-            target_groups: vec![TargetGroup::AnzianiSoli],
-            intervention_areas: vec![InterventionArea::Domiciliarita],
+            // Classifications whose labels hold none of the words searched here.
+            user_areas: vec![UserArea::Dipendenze],
+            target_groups: vec![],
+            intervention_areas: vec![],
             innovation_tags: tags.to_vec(),
-            tools: vec![Tool::Telefono],
-            delivery_modes: vec![DeliveryMode::Telefonica],
+            tools: vec![],
+            delivery_modes: vec![],
             continue_after_emergency: Continuation::Si,
             published_at: format!("2020-05-{:02}T10:00:00Z", 1 + i % 28),
+            places: String::new(),
             terms: String::new(),
         }
     }
 
     fn sample() -> CatalogueIndex {
-        CatalogueIndex::new(vec![
-            entry(
-                1,
-                "Telefonate agli anziani soli",
-                "Chiamate settimanali in città",
-                Region::Puglia,
-                &[InnovationTag::RaggiungerePersoneIsolate],
-                2020,
-            ),
-            entry(
-                2,
-                "Buoni spesa online",
-                "Perché l'anziano non esca di casa",
-                Region::Puglia,
-                &[InnovationTag::StrumentiDigitali],
-                2021,
-            ),
-            entry(
-                3,
-                "Pasti a domicilio",
-                "Consegne per gli anziani",
-                Region::Toscana,
-                &[InnovationTag::ConsegneDomicilio, InnovationTag::RaggiungerePersoneIsolate],
-                2020,
-            ),
-            entry(
-                4,
-                "Sportello digitale",
-                "Informazioni sui servizi",
-                Region::Lazio,
-                &[InnovationTag::StrumentiDigitali],
-                2020,
-            ),
-        ])
+        CatalogueIndex::new(
+            vec![
+                entry(
+                    1,
+                    "Telefonate agli anziani soli",
+                    "Chiamate settimanali in città",
+                    Region::Puglia,
+                    &[InnovationTag::RaggiungerePersoneIsolate],
+                    2020,
+                ),
+                entry(
+                    2,
+                    "Buoni spesa online",
+                    "Perché l'anziano non esca di casa",
+                    Region::Puglia,
+                    &[InnovationTag::StrumentiDigitali],
+                    2021,
+                ),
+                entry(
+                    3,
+                    "Pasti a domicilio",
+                    "Consegne per gli anziani",
+                    Region::Toscana,
+                    &[InnovationTag::ConsegneDomicilio, InnovationTag::RaggiungerePersoneIsolate],
+                    2020,
+                ),
+                entry(
+                    4,
+                    "Sportello digitale",
+                    "Informazioni sui servizi",
+                    Region::Lazio,
+                    &[InnovationTag::StrumentiDigitali],
+                    2020,
+                ),
+            ],
+            Lang::It,
+        )
     }
 
     fn titles(index: &CatalogueIndex, query: &Query) -> Vec<String> {
@@ -633,32 +597,74 @@ mod tests {
     }
 
     #[test]
-    fn search_folds_accents_apostrophes_and_matches_prefixes() {
+    fn search_finds_word_forms_labels_and_names_ranked_by_relevance() {
         let index = sample();
-        let cases = [
-            ("citta", vec!["Telefonate agli anziani soli"]),
-            ("CITTÀ", vec!["Telefonate agli anziani soli"]),
-            ("perche", vec!["Buoni spesa online"]),
-            ("anziano", vec!["Buoni spesa online"]),
-            ("tele", vec!["Telefonate agli anziani soli"]),
-            ("anzian", vec!["Telefonate agli anziani soli", "Buoni spesa online", "Pasti a domicilio"]),
-            ("anziani domicilio", vec!["Pasti a domicilio"]),
-            ("ente numero 4", vec!["Sportello digitale"]),
-            ("nulla di simile", vec![]),
+        let cases: [(&str, &[&str]); 12] = [
+            ("citta", &["Telefonate agli anziani soli"]),
+            ("CITTÀ", &["Telefonate agli anziani soli"]),
+            ("perche", &["Buoni spesa online"]),
+            // The title first (by stem), then the summaries: "anziano" exactly before "anziani" by stem.
+            ("anziano", &["Telefonate agli anziani soli", "Buoni spesa online", "Pasti a domicilio"]),
+            ("dell'anziano", &["Telefonate agli anziani soli", "Buoni spesa online", "Pasti a domicilio"]),
+            ("tele", &["Telefonate agli anziani soli"]),
+            ("puglia", &["Buoni spesa online", "Telefonate agli anziani soli"]),
+            ("digitali", &["Sportello digitale", "Buoni spesa online"]),
+            ("isolate", &["Pasti a domicilio", "Telefonate agli anziani soli"]),
+            ("ente numero 4", &["Sportello digitale"]),
+            ("telefonatte", &["Telefonate agli anziani soli"]),
+            ("nulla di simile", &[]),
         ];
         for (q, expected) in cases {
-            let mut found = titles(&index, &text(q));
-            if q == "anzian" {
-                // Title matches rank first; the rest follow by recency.
-                assert_eq!(found[0], "Telefonate agli anziani soli", "{q}");
-                found.sort();
-                let mut expected = expected.clone();
-                expected.sort();
-                assert_eq!(found, expected, "{q}");
-            } else {
-                assert_eq!(found, expected, "{q}");
-            }
+            assert_eq!(titles(&index, &text(q)), expected, "{q}");
         }
+        assert_eq!(index.query(&text("telefonatte")).corrected.as_deref(), Some("telefonate"));
+        assert_eq!(index.query(&text("anziano")).corrected, None);
+    }
+
+    #[test]
+    fn labels_are_searched_in_the_language_of_the_page() {
+        let entries = sample().entries().to_vec();
+        let english = CatalogueIndex::new(entries.clone(), Lang::En);
+        assert_eq!(titles(&english, &text("digital tools")), ["Sportello digitale", "Buoni spesa online"]);
+        let italian = CatalogueIndex::new(entries, Lang::It);
+        assert!(titles(&italian, &text("digital tools")).is_empty(), "English labels are not on the Italian page");
+        assert_eq!(italian.lang(), Lang::It);
+    }
+
+    #[test]
+    fn places_are_found_by_name() {
+        let mut entries = sample().entries().to_vec();
+        entries[3].places = "Piegaro, Città della Pieve, Perugia".into();
+        let index = CatalogueIndex::new(entries, Lang::It);
+        for q in ["Città della Pieve", "citta della pieve", "Piegaro", "perugia", "pieve"] {
+            assert_eq!(titles(&index, &text(q)), ["Sportello digitale"], "{q}");
+        }
+    }
+
+    #[test]
+    fn nothing_found_offers_a_search_that_finds_something() {
+        let index = sample();
+        let results = index.query(&text("psti"));
+        assert_eq!((results.total, results.suggestion.as_deref()), (0, Some("pasti")));
+        let mut filtered = text("psti");
+        filtered.toggle(Facet::Region, "12");
+        assert_eq!(index.query(&filtered).suggestion, None, "pasti finds nothing in Lazio either");
+        assert_eq!(index.query(&text("zzzzzz")).suggestion, None);
+        assert_eq!(index.query(&text("pasti")).suggestion, None, "found: nothing to suggest");
+    }
+
+    #[test]
+    fn the_cards_mark_the_matched_words() {
+        let index = sample();
+        let results = index.query(&text("telefonatte anzian"));
+        let marked: Vec<&str> = results
+            .highlight
+            .marks("Telefonate agli anziani soli")
+            .into_iter()
+            .filter(|(_, m)| *m)
+            .map(|(w, _)| w)
+            .collect();
+        assert_eq!(marked, ["Telefonate", "anziani"]);
     }
 
     #[test]
@@ -709,10 +715,10 @@ mod tests {
     #[test]
     fn related_practices_share_tags_and_areas() {
         let index = sample();
-        let related: Vec<&str> = index.related("BP-2020-0001", 5).iter().map(|e| e.title.as_str()).collect();
+        let related: Vec<&str> = related(index.entries(), "BP-2020-0001", 5).iter().map(|e| e.title.as_str()).collect();
         assert_eq!(related[0], "Pasti a domicilio", "shares the innovation tag");
         assert!(!related.contains(&"Telefonate agli anziani soli"), "never itself");
-        assert!(index.related("BP-2099-0001", 3).is_empty());
+        assert!(super::related(index.entries(), "BP-2099-0001", 3).is_empty());
     }
 
     #[test]
@@ -742,19 +748,38 @@ mod tests {
         assert_eq!(text("anziani").effective_sort(), Sort::Relevance);
         let results = index.query(&text(""));
         assert_eq!((results.pages(), results.page(1).len(), results.page(2).len()), (1, 4, 0));
+        assert_eq!(text("dell'").effective_sort(), Sort::Recent, "no search word");
     }
 
-    /// The naive answer: check every practice against every condition.
+    /// The naive answer: check every practice against every condition, with
+    /// the matching rules written out plainly (the edit distance by its table).
     fn naive(entries: &[CatalogueEntry], query: &Query) -> (BTreeSet<usize>, BTreeMap<(Facet, String), usize>) {
-        let words_of = |e: &CatalogueEntry| -> Vec<String> {
-            let mut all: Vec<String> =
-                [&e.title, &e.summary, &e.entity_name].into_iter().flat_map(|t| tokens(t)).collect();
-            all.extend(e.terms.split(' ').filter(|w| !w.is_empty()).map(str::to_owned));
-            all
+        use crate::search::{light_stem, stem, tests::osa, typo_budget};
+        let words: Vec<Vec<String>> = entries
+            .iter()
+            .map(|e| searched_fields(e, Lang::It).into_iter().flat_map(|(_, t)| crate::text::index_words(t)).collect())
+            .collect();
+        let query_words = query_words(&query.text);
+        let last = query_words.len().saturating_sub(1);
+        let plain = |j: usize, w: &str| {
+            let q = query_words[j].as_str();
+            w == q || stem(w) == stem(q) || light_stem(w) == light_stem(q) || (j == last && w.starts_with(q))
         };
-        let query_words: Vec<String> = tokens(&query.text).collect();
-        let text_ok =
-            |e: &CatalogueEntry| query_words.iter().all(|q| words_of(e).iter().any(|w| w.starts_with(q.as_str())));
+        // A word found nowhere by those rules is matched with typos.
+        let typos: Vec<bool> = (0..query_words.len()).map(|j| !words.iter().flatten().any(|w| plain(j, w))).collect();
+        let text_matches: Vec<bool> = words
+            .iter()
+            .map(|words| {
+                (0..query_words.len()).all(|j| {
+                    let budget = typo_budget(query_words[j].chars().count());
+                    words.iter().any(|w| plain(j, w) || (typos[j] && budget > 0 && osa(w, &query_words[j]) <= budget))
+                })
+            })
+            .collect();
+        let text_ok = |e: &CatalogueEntry| {
+            let i = entries.iter().position(|x| std::ptr::eq(x, e)).expect("one of the entries");
+            text_matches[i]
+        };
         let facet_ok = |e: &CatalogueEntry, facet: Facet, codes: &BTreeSet<String>| {
             facet.values(e).iter().any(|v| codes.contains(v))
         };
@@ -778,7 +803,20 @@ mod tests {
         (matches, counts)
     }
 
-    const WORDS: [&str; 8] = ["anziani", "città", "spesa", "telefono", "l'ascolto", "perché", "domicilio", "rete"];
+    const WORDS: [&str; 12] = [
+        "anziani",
+        "anziano",
+        "città",
+        "spesa",
+        "telefono",
+        "l'ascolto",
+        "perché",
+        "domicilio",
+        "rete",
+        "didattici",
+        "psicologico",
+        "sant'angelo",
+    ];
 
     fn arb_entry() -> impl Strategy<Value = CatalogueEntry> {
         (
@@ -799,15 +837,32 @@ mod tests {
 
     fn arb_query() -> impl Strategy<Value = Query> {
         (
-            prop::collection::vec((0..WORDS.len(), 1usize..6), 0..3),
+            prop::collection::vec((0..WORDS.len(), 1usize..13, 0usize..4, 0usize..12), 0..3),
             prop::collection::vec(0..Region::ALL.len(), 0..3),
             prop::collection::vec(0..InnovationTag::ALL.len(), 0..3),
             prop::option::of(2020u16..2023),
         )
             .prop_map(|(words, regions, tags, year)| {
+                // Each query word: a prefix, the whole word, or the word with
+                // one letter dropped or two neighbours swapped (a typo).
                 let text = words
                     .into_iter()
-                    .map(|(w, len)| fold(WORDS[w]).chars().take(len).collect::<String>())
+                    .map(|(w, len, form, at)| {
+                        let mut word: Vec<char> = fold(WORDS[w]).chars().collect();
+                        let at = at % word.len();
+                        match form {
+                            0 => word.truncate(len),
+                            1 => {}
+                            2 => {
+                                word.remove(at);
+                            }
+                            _ => {
+                                let next = (at + 1) % word.len();
+                                word.swap(at, next);
+                            }
+                        }
+                        word.into_iter().collect::<String>()
+                    })
                     .collect::<Vec<_>>()
                     .join(" ");
                 let mut query = Query { text, page: 1, ..Query::default() };
@@ -834,7 +889,7 @@ mod tests {
         /// Results and every facet count equal a naive filter over the data.
         #[test]
         fn the_index_agrees_with_a_naive_filter(entries in prop::collection::vec(arb_entry(), 0..70), query in arb_query()) {
-            let index = CatalogueIndex::new(entries.clone());
+            let index = CatalogueIndex::new(entries.clone(), Lang::It);
             let results = index.query(&query);
             let (expected, counts) = naive(&entries, &query);
             let found: BTreeSet<usize> = results.matches.iter().copied().collect();

@@ -51,18 +51,133 @@ impl Comune {
 /// belongs to, from the first three digits of its ISTAT code (the code of
 /// the "unità territoriale sovracomunale" it had when the code was given).
 pub fn province_abbreviation(code: &str) -> Option<&'static str> {
-    let number: usize = code.get(..3)?.parse().ok()?;
-    PROVINCES.get(number.checked_sub(1)?).copied().filter(|p| !p.is_empty())
+    province(code).map(|(abbreviation, _)| abbreviation)
 }
 
-/// Province abbreviations by ISTAT province code, from 001 (104 to 107 are unused).
-const PROVINCES: [&str; 111] = [
-    "TO", "VC", "NO", "CN", "AT", "AL", "AO", "IM", "SV", "GE", "SP", "VA", "CO", "SO", "MI", "BG", "BS", "PV", "CR",
-    "MN", "BZ", "TN", "VR", "VI", "BL", "TV", "VE", "PD", "RO", "UD", "GO", "TS", "PC", "PR", "RE", "MO", "BO", "FE",
-    "RA", "FC", "PU", "AN", "MC", "AP", "MS", "LU", "PT", "FI", "LI", "PI", "AR", "SI", "GR", "PG", "TR", "VT", "RI",
-    "RM", "LT", "FR", "CE", "BN", "NA", "AV", "SA", "AQ", "TE", "PE", "CH", "CB", "FG", "BA", "TA", "BR", "LE", "PZ",
-    "MT", "CS", "CZ", "RC", "TP", "PA", "ME", "AG", "CL", "EN", "CT", "RG", "SR", "SS", "NU", "CA", "PN", "IS", "OR",
-    "BI", "LC", "LO", "RN", "PO", "KR", "VV", "VB", "", "", "", "", "MB", "FM", "BT", "SU",
+/// The name of the province or equivalent body a Comune belongs to: "Perugia".
+pub fn province_name(code: &str) -> Option<&'static str> {
+    province(code).map(|(_, name)| name)
+}
+
+fn province(code: &str) -> Option<(&'static str, &'static str)> {
+    let number: usize = code.get(..3)?.parse().ok()?;
+    PROVINCES.get(number.checked_sub(1)?).copied().filter(|(p, _)| !p.is_empty())
+}
+
+/// Province abbreviations and names by ISTAT province code, from 001 (104
+/// to 107 are unused).
+const PROVINCES: [(&str, &str); 111] = [
+    ("TO", "Torino"),
+    ("VC", "Vercelli"),
+    ("NO", "Novara"),
+    ("CN", "Cuneo"),
+    ("AT", "Asti"),
+    ("AL", "Alessandria"),
+    ("AO", "Aosta"),
+    ("IM", "Imperia"),
+    ("SV", "Savona"),
+    ("GE", "Genova"),
+    ("SP", "La Spezia"),
+    ("VA", "Varese"),
+    ("CO", "Como"),
+    ("SO", "Sondrio"),
+    ("MI", "Milano"),
+    ("BG", "Bergamo"),
+    ("BS", "Brescia"),
+    ("PV", "Pavia"),
+    ("CR", "Cremona"),
+    ("MN", "Mantova"),
+    ("BZ", "Bolzano/Bozen"),
+    ("TN", "Trento"),
+    ("VR", "Verona"),
+    ("VI", "Vicenza"),
+    ("BL", "Belluno"),
+    ("TV", "Treviso"),
+    ("VE", "Venezia"),
+    ("PD", "Padova"),
+    ("RO", "Rovigo"),
+    ("UD", "Udine"),
+    ("GO", "Gorizia"),
+    ("TS", "Trieste"),
+    ("PC", "Piacenza"),
+    ("PR", "Parma"),
+    ("RE", "Reggio nell'Emilia"),
+    ("MO", "Modena"),
+    ("BO", "Bologna"),
+    ("FE", "Ferrara"),
+    ("RA", "Ravenna"),
+    ("FC", "Forlì-Cesena"),
+    ("PU", "Pesaro e Urbino"),
+    ("AN", "Ancona"),
+    ("MC", "Macerata"),
+    ("AP", "Ascoli Piceno"),
+    ("MS", "Massa-Carrara"),
+    ("LU", "Lucca"),
+    ("PT", "Pistoia"),
+    ("FI", "Firenze"),
+    ("LI", "Livorno"),
+    ("PI", "Pisa"),
+    ("AR", "Arezzo"),
+    ("SI", "Siena"),
+    ("GR", "Grosseto"),
+    ("PG", "Perugia"),
+    ("TR", "Terni"),
+    ("VT", "Viterbo"),
+    ("RI", "Rieti"),
+    ("RM", "Roma"),
+    ("LT", "Latina"),
+    ("FR", "Frosinone"),
+    ("CE", "Caserta"),
+    ("BN", "Benevento"),
+    ("NA", "Napoli"),
+    ("AV", "Avellino"),
+    ("SA", "Salerno"),
+    ("AQ", "L'Aquila"),
+    ("TE", "Teramo"),
+    ("PE", "Pescara"),
+    ("CH", "Chieti"),
+    ("CB", "Campobasso"),
+    ("FG", "Foggia"),
+    ("BA", "Bari"),
+    ("TA", "Taranto"),
+    ("BR", "Brindisi"),
+    ("LE", "Lecce"),
+    ("PZ", "Potenza"),
+    ("MT", "Matera"),
+    ("CS", "Cosenza"),
+    ("CZ", "Catanzaro"),
+    ("RC", "Reggio Calabria"),
+    ("TP", "Trapani"),
+    ("PA", "Palermo"),
+    ("ME", "Messina"),
+    ("AG", "Agrigento"),
+    ("CL", "Caltanissetta"),
+    ("EN", "Enna"),
+    ("CT", "Catania"),
+    ("RG", "Ragusa"),
+    ("SR", "Siracusa"),
+    ("SS", "Sassari"),
+    ("NU", "Nuoro"),
+    ("CA", "Cagliari"),
+    ("PN", "Pordenone"),
+    ("IS", "Isernia"),
+    ("OR", "Oristano"),
+    ("BI", "Biella"),
+    ("LC", "Lecco"),
+    ("LO", "Lodi"),
+    ("RN", "Rimini"),
+    ("PO", "Prato"),
+    ("KR", "Crotone"),
+    ("VV", "Vibo Valentia"),
+    ("VB", "Verbano-Cusio-Ossola"),
+    ("", ""),
+    ("", ""),
+    ("", ""),
+    ("", ""),
+    ("MB", "Monza e della Brianza"),
+    ("FM", "Fermo"),
+    ("BT", "Barletta-Andria-Trani"),
+    ("SU", "Sud Sardegna"),
 ];
 
 /// The list, searchable.
@@ -112,6 +227,22 @@ impl ComuneIndex {
     /// when the list does not hold it (a Comune merged since).
     pub fn label_of(&self, code: &str) -> String {
         self.get(code).map_or_else(|| code.to_owned(), Comune::label)
+    }
+
+    /// The names of the Comuni with these codes and of their provinces, each
+    /// once, for search: "Piegaro, Città della Pieve, Perugia". A code the
+    /// list does not hold gives nothing.
+    pub fn place_names<'a>(&self, codes: impl IntoIterator<Item = &'a str>) -> String {
+        let mut names: Vec<&str> = Vec::new();
+        let mut provinces: Vec<&str> = Vec::new();
+        for code in codes {
+            if let Some(comune) = self.get(code) {
+                names.push(&comune.name);
+                provinces.extend(province_name(code).filter(|p| !provinces.contains(p)));
+            }
+        }
+        names.extend(provinces);
+        names.join(", ")
     }
 
     /// Up to `limit` Comuni of `region` whose name matches `query`, ignoring
@@ -198,6 +329,17 @@ mod tests {
         assert_eq!(index.label_of("999999"), "999999", "an unknown code reads as itself");
         for comune in &index.comuni {
             assert!(province_abbreviation(&comune.code).is_some(), "{} has a province", comune.code);
+            assert!(province_name(&comune.code).is_some_and(|n| !n.is_empty()), "{} has a province name", comune.code);
         }
+    }
+
+    #[test]
+    fn place_names_for_search_name_each_comune_and_province_once() {
+        let index = index();
+        assert_eq!(index.place_names(["054040", "054012"]), "Piegaro, Città della Pieve, Perugia");
+        assert_eq!(index.place_names(["092009", "999999"]), "Cagliari, Cagliari", "an unknown code gives nothing");
+        assert_eq!(index.place_names([]), "");
+        assert_eq!(province_name("021008"), Some("Bolzano/Bozen"));
+        assert_eq!(province_name("108001"), Some("Monza e della Brianza"));
     }
 }

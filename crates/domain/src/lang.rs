@@ -22,4 +22,9 @@ impl Lang {
             Lang::En => "en",
         }
     }
+
+    /// The language with this tag.
+    pub fn from_tag(tag: &str) -> Option<Self> {
+        [Lang::It, Lang::En].into_iter().find(|l| l.tag() == tag)
+    }
 }

@@ -14,6 +14,7 @@ pub mod lang;
 pub mod pages;
 pub mod practice;
 pub mod questionnaire;
+pub mod search;
 #[cfg(feature = "synthetic")]
 pub mod synthetic;
 pub mod text;

@@ -445,11 +445,18 @@ pub struct CatalogueEntry {
     pub delivery_modes: Vec<DeliveryMode>,
     pub continue_after_emergency: Continuation,
     pub published_at: String,
+    /// The names of the Comuni it covers and of their provinces, for search:
+    /// "Piegaro, Città della Pieve, Perugia".
+    #[serde(default)]
+    pub places: String,
     /// The distinct search words of the longer texts (description, need,
     /// results), folded: full-text search without shipping every paragraph.
     pub terms: String,
 }
 
+/// The server builds the catalogue (with the shipped list of Comuni, which
+/// the browser does not carry); the browser reads it.
+#[cfg(not(target_arch = "wasm32"))]
 impl From<&PublicPractice> for CatalogueEntry {
     fn from(p: &PublicPractice) -> Self {
         Self {
@@ -471,9 +478,11 @@ impl From<&PublicPractice> for CatalogueEntry {
             delivery_modes: p.delivery_modes.clone(),
             continue_after_emergency: p.continue_after_emergency,
             published_at: p.published_at.clone(),
+            places: crate::comuni::shipped().place_names(p.comune_codes.iter().map(|c| c.as_str())),
             terms: {
                 let long = [Some(&p.description), Some(&p.need_addressed), p.results.as_ref()];
-                let mut words: Vec<String> = long.into_iter().flatten().flat_map(|t| crate::text::tokens(t)).collect();
+                let mut words: Vec<String> =
+                    long.into_iter().flatten().flat_map(|t| crate::text::index_words(t)).collect();
                 words.sort();
                 words.dedup();
                 words.join(" ")

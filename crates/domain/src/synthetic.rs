@@ -78,9 +78,21 @@ const WORDS: [&str; 24] = [
     "solidarietà",
 ];
 
+/// Places named by the synthetic practices, as the server writes them.
+const PLACES: [&str; 8] = [
+    "Piegaro, Città della Pieve, Perugia",
+    "Roma",
+    "Sant'Angelo Lodigiano, Lodi",
+    "Bari, Molfetta",
+    "Bolzano/Bozen",
+    "Torino, Moncalieri, Collegno",
+    "Napoli",
+    "Forlì, Cesena, Forlì-Cesena",
+];
+
 /// The benchmarks' fixed query script: URL parameters of typical catalogue
 /// views, run natively and in the browser alike.
-pub const QUERY_SCRIPT: [&str; 16] = [
+pub const QUERY_SCRIPT: [&str; 19] = [
     "",
     "q=anziani",
     "q=tele",
@@ -97,7 +109,23 @@ pub const QUERY_SCRIPT: [&str; 16] = [
     "q=famiglie minori&ordina=titolo",
     "q=volontari&pagina=3",
     "innovazione=consegne_domicilio,reti_terzo_settore&regione=03,05,08",
+    // Word forms and typos.
+    "q=anziano",
+    "q=psicolgico",
+    "q=volontariatto sostegno",
 ];
+
+/// Syllables of the rarer words of the longer texts: real descriptions hold
+/// thousands of distinct words, and the vocabulary grows with the collection.
+const SYLLABLES: [&str; 20] = [
+    "ca", "ri", "to", "ne", "sa", "lu", "mo", "di", "pe", "ga", "ve", "zio", "ran", "sco", "tri", "men", "bo", "fi",
+    "la", "stu",
+];
+
+/// A rare word of three or four syllables.
+fn rare_word(rng: &mut fastrand::Rng) -> String {
+    (0..rng.usize(3..=4)).map(|_| pick(rng, &SYLLABLES)).collect()
+}
 
 fn pick<T: Copy>(rng: &mut fastrand::Rng, items: &[T]) -> T {
     items[rng.usize(..items.len())]
@@ -117,6 +145,7 @@ fn some<T: Copy + PartialEq>(rng: &mut fastrand::Rng, items: &[T], max: usize) -
 /// `n` synthetic entries from `seed`; the same seed gives the same entries.
 pub fn entries(n: usize, seed: u64) -> Vec<CatalogueEntry> {
     let mut rng = fastrand::Rng::with_seed(seed);
+    let mut rare = fastrand::Rng::with_seed(seed ^ 0x5eed);
     (0..n)
         .map(|i| {
             let title = format!("{} {} {}", pick(&mut rng, &SUBJECTS), pick(&mut rng, &FOR_WHOM), pick(&mut rng, &HOW));
@@ -124,6 +153,8 @@ pub fn entries(n: usize, seed: u64) -> Vec<CatalogueEntry> {
             let mut terms: Vec<String> = (0..rng.usize(20..60))
                 .flat_map(|_| crate::text::tokens(pick(&mut rng, &WORDS)).collect::<Vec<_>>())
                 .collect();
+            // From a generator of its own, so the other fields stay as they were.
+            terms.extend((0..4).map(|_| rare_word(&mut rare)));
             terms.sort();
             terms.dedup();
             let year = 2020 + rng.u16(0..6);
@@ -148,6 +179,7 @@ pub fn entries(n: usize, seed: u64) -> Vec<CatalogueEntry> {
                 delivery_modes: some(&mut rng, DeliveryMode::ALL, 2),
                 continue_after_emergency: pick(&mut rng, Continuation::ALL),
                 published_at: format!("{}-{:02}-{:02}T{:02}:00:00Z", year, month, rng.u8(1..=28), rng.u8(0..24)),
+                places: PLACES[i % PLACES.len()].to_owned(),
                 terms: terms.join(" "),
             }
         })

@@ -10,6 +10,10 @@
 pub fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+            continue;
+        }
         match fold_char(c) {
             Some(folded) => out.push_str(folded),
             None => out.extend(c.to_lowercase()),
@@ -22,13 +26,60 @@ pub fn fold(text: &str) -> String {
 /// letter or digit (so "l'anziano" gives "l" and "anziano"), one-letter
 /// words dropped (numbers kept).
 pub fn tokens(text: &str) -> impl Iterator<Item = String> + '_ {
-    fold(text)
+    folded_tokens(&fold(text)).map(str::to_owned).collect::<Vec<_>>().into_iter()
+}
+
+/// The words of an already folded text, as `tokens` gives them.
+fn folded_tokens(folded: &str) -> impl Iterator<Item = &str> {
+    folded
         .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| w.chars().count() > 1 || w.chars().all(|c| c.is_ascii_digit()))
         .filter(|w| !w.is_empty())
-        .map(str::to_owned)
-        .collect::<Vec<_>>()
-        .into_iter()
+        .filter(|w| w.chars().nth(1).is_some() || w.chars().all(|c| c.is_ascii_digit()))
+}
+
+/// The words a text is indexed under: its `tokens`, and each run of words
+/// joined by apostrophes written as one ("Sant'Angelo" also gives
+/// "santangelo"), so that either spelling finds it.
+pub fn index_words(text: &str) -> Vec<String> {
+    let mut words = Vec::new();
+    for_each_index_word(text, |word| words.push(word.to_owned()));
+    words
+}
+
+/// Calls `each` with every word of `index_words(text)`, in its order,
+/// without allocating a string per word.
+pub fn for_each_index_word(text: &str, mut each: impl FnMut(&str)) {
+    let folded = fold(text);
+    folded_tokens(&folded).for_each(&mut each);
+    for run in folded.split(|c: char| !c.is_alphanumeric() && c != '\'') {
+        if run.split('\'').filter(|p| !p.is_empty()).nth(1).is_some() {
+            each(&run.replace('\'', ""));
+        }
+    }
+}
+
+/// Articles and prepositions that Italian elides before a vowel ("dell'",
+/// "all'", "un'"): before an apostrophe they are not search words.
+const ELIDED: [&str; 12] = ["dell", "nell", "all", "dall", "sull", "coll", "pell", "quell", "quest", "un", "c", "d"];
+
+/// The words of a search: its `tokens` without elided articles, so that
+/// "dell'anziano" searches for "anziano".
+pub fn query_words(text: &str) -> Vec<String> {
+    let folded = fold(text);
+    let mut words = Vec::new();
+    let mut rest = folded.as_str();
+    while let Some(start) = rest.find(char::is_alphanumeric) {
+        let run = &rest[start..];
+        let end = run.find(|c: char| !c.is_alphanumeric()).unwrap_or(run.len());
+        let word = &run[..end];
+        let elided = run[end..].starts_with('\'') && ELIDED.contains(&word);
+        let kept = word.chars().count() > 1 || word.chars().all(|c| c.is_ascii_digit());
+        if kept && !elided {
+            words.push(word.to_owned());
+        }
+        rest = &run[end..];
+    }
+    words
 }
 
 fn fold_char(c: char) -> Option<&'static str> {
@@ -62,7 +113,16 @@ fn fold_char(c: char) -> Option<&'static str> {
 
 #[cfg(test)]
 mod tests {
-    use super::{fold, tokens};
+    use super::{fold, index_words, query_words, tokens};
+
+    #[test]
+    fn apostrophes_join_and_elided_articles_drop() {
+        assert_eq!(index_words("Sant'Angelo Lodigiano"), ["sant", "angelo", "lodigiano", "santangelo"]);
+        assert_eq!(index_words("dell’anziano"), ["dell", "anziano", "dellanziano"]);
+        assert_eq!(query_words("Dell'anziano, all'aperto"), ["anziano", "aperto"]);
+        assert_eq!(query_words("sant'angelo"), ["sant", "angelo"], "not an article");
+        assert_eq!(query_words("all inclusive 2020"), ["all", "inclusive", "2020"], "no apostrophe, a word");
+    }
 
     #[test]
     fn tokens_split_on_apostrophes_and_punctuation() {

@@ -125,8 +125,9 @@ async fn practice(
 /// The published practices a catalogue view (its URL parameters) selects.
 async fn selected(db: &db::Db, params: &[(String, String)]) -> Result<Vec<PublicPractice>, ApiError> {
     let query = domain::catalogue::Query::from_pairs(params.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+    let lang = params.iter().rev().find(|(k, _)| k == "lang").and_then(|(_, v)| domain::Lang::from_tag(v));
     let practices = db.read(db::published_practices).await?;
-    Ok(crate::export::select(practices, &query))
+    Ok(crate::export::select(practices, &query, lang.unwrap_or_default()))
 }
 
 fn attachment(extension: &str) -> String {

@@ -68,9 +68,10 @@ fn named_row(practice: &PublicPractice) -> serde_json::Map<String, Value> {
     }
 }
 
-/// The published practices a catalogue query selects, in the page's order.
-pub fn select(practices: Vec<PublicPractice>, query: &Query) -> Vec<PublicPractice> {
-    let index = CatalogueIndex::new(practices.iter().map(CatalogueEntry::from).collect());
+/// The published practices a catalogue query selects, in the order of the
+/// page in `lang` (whose labels the words are searched in).
+pub fn select(practices: Vec<PublicPractice>, query: &Query, lang: domain::Lang) -> Vec<PublicPractice> {
+    let index = CatalogueIndex::new(practices.iter().map(CatalogueEntry::from).collect(), lang);
     let order = index.query(query).matches;
     let mut slots: Vec<Option<PublicPractice>> = practices.into_iter().map(Some).collect();
     order.into_iter().filter_map(|i| slots[i].take()).collect()

@@ -126,6 +126,9 @@ pub struct CatalogueView {
     ordina: Option<String>,
     /// Page number, from 1.
     pagina: Option<String>,
+    /// The language of the page whose view this is (`it`, the default, or
+    /// `en`): the words are searched in its labels of the classifications.
+    lang: Option<String>,
 }
 
 /// The error every 4xx answer carries (documentation of `error::Body`).

@@ -2,18 +2,21 @@
 //! practices from the API, or the whole open data on a static copy.
 
 use super::address::use_catalogue;
-use super::{catalogue_href, href_at};
+use super::href_at;
 use crate::api::DataSource;
 use crate::components::FileLink;
 use crate::i18n::tr;
+use domain::Lang;
 use domain::catalogue::Query;
 use leptos::prelude::*;
 
-/// The download of exactly the practices a query selects (every page).
-fn export_href(query: &Query, format: &str) -> String {
+/// The download of exactly the practices a query selects (every page), in
+/// the order of the page in `lang` (whose labels the words are searched in).
+fn export_href(query: &Query, lang: Lang, format: &str) -> String {
     let mut all_pages = query.clone();
     all_pages.page = 1;
-    let href = catalogue_href(&all_pages);
+    let lang: &[(&str, &str)] = if lang == Lang::En { &[("lang", "en")] } else { &[] };
+    let href = href_at("", &all_pages, lang);
     let params = href.split_once('?').map_or("", |(_, p)| p);
     if params.is_empty() { format!("/api/export.{format}") } else { format!("/api/export.{format}?{params}") }
 }
@@ -24,6 +27,7 @@ pub(super) fn Downloads() -> impl IntoView {
     let ctx = use_catalogue();
     let query = ctx.query;
     let embedded = ctx.address.preset.is_some();
+    let lang = ctx.address.lang;
     view! {
         <Show
             when=move || crate::api::data_source() == DataSource::Api
@@ -45,10 +49,10 @@ pub(super) fn Downloads() -> impl IntoView {
         >
             <p class="downloads">
                 {tr("Scarica questi risultati:", "Download these results:")} " "
-                <FileLink href=Signal::derive(move || query.with(|q| export_href(q, "csv"))) download=true>
+                <FileLink href=Signal::derive(move || query.with(|q| export_href(q, lang.get(), "csv"))) download=true>
                     "CSV"
                 </FileLink> " · "
-                <FileLink href=Signal::derive(move || query.with(|q| export_href(q, "json"))) download=true>
+                <FileLink href=Signal::derive(move || query.with(|q| export_href(q, lang.get(), "json"))) download=true>
                     "JSON"
                 </FileLink> " · "
                 <FileLink href="/api/data-dictionary">{tr("dizionario dei dati", "data dictionary")}</FileLink>

@@ -18,6 +18,7 @@ mod view;
 
 use crate::api;
 use crate::components::{page_heading, use_document_title};
+use crate::i18n::use_lang;
 use domain::Lang;
 use domain::catalogue::{CatalogueIndex, Facet, Query, Results};
 use leptos::prelude::*;
@@ -30,6 +31,7 @@ use view::CatalogueView;
 pub fn CataloguePage() -> impl IntoView {
     use_document_title("Catalogo", "Catalogue");
     let catalogue = LocalResource::new(api::fetch_catalogue);
+    let lang = use_lang();
     view! {
         <div class="container page">
             <h1>{page_heading("/catalogo")}</h1>
@@ -39,8 +41,13 @@ pub fn CataloguePage() -> impl IntoView {
                 {move || Suspend::new(async move {
                     match catalogue.await {
                         Ok(catalogue) => {
-                            let index = Arc::new(CatalogueIndex::new(catalogue.practices));
-                            view! { <CatalogueView index /> }.into_any()
+                            let practices = catalogue.practices;
+                            (move || {
+                                let index = Arc::new(CatalogueIndex::new(practices.clone(), lang.get()));
+                                // Indexed anew in the other language: its labels are searched.
+                                view! { <CatalogueView index /> }
+                            })
+                                .into_any()
                         }
                         Err(error) => {
                             view! {

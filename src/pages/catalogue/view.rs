@@ -12,7 +12,7 @@ use super::{count_text, timed_query, use_catalogue_query};
 use crate::components::practice_list::PracticeList;
 use crate::i18n::{tr, use_lang};
 use domain::Lang;
-use domain::catalogue::CatalogueIndex;
+use domain::catalogue::{CatalogueIndex, Query};
 use leptos::prelude::*;
 use std::collections::BTreeSet;
 use std::sync::Arc;
@@ -102,12 +102,49 @@ pub(super) fn CatalogueView(
                         <Downloads />
                     </Show>
                 </div>
+                <p role="status" class="search-correction">
+                    {move || {
+                        results
+                            .with(|r| r.corrected.clone())
+                            .map(|corrected| {
+                                view! {
+                                    {tr("Risultati anche per:", "Results also for:")}
+                                    " "
+                                    <strong lang="it">{corrected}</strong>
+                                }
+                            })
+                    }}
+                </p>
                 <ActiveFilters />
                 <Show
                     when=move || results.with(|r| r.total > 0)
                     fallback=move || {
                         view! {
                             <div class="empty-state">
+                                {move || {
+                                    results
+                                        .with(|r| r.suggestion.clone())
+                                        .map(|suggested| {
+                                            let href = query
+                                                .with(|q| {
+                                                    address
+                                                        .href(
+                                                            &Query {
+                                                                text: suggested.clone(),
+                                                                page: 1,
+                                                                ..q.clone()
+                                                            },
+                                                        )
+                                                });
+                                            view! {
+                                                <p class="suggestion">
+                                                    {tr("Forse cercavi", "Did you mean")} " " <a href=href lang="it">
+                                                        {suggested}
+                                                    </a> "?"
+                                                </p>
+                                            }
+                                        })
+                                }}
                                 <p>
                                     {tr(
                                         "Nessuna pratica corrisponde alla ricerca. Prova a togliere un filtro o a usare parole più brevi.",
@@ -118,7 +155,10 @@ pub(super) fn CatalogueView(
                         }
                     }
                 >
-                    <PracticeList practices=shown />
+                    <PracticeList
+                        practices=shown
+                        highlight=Signal::derive(move || results.with(|r| r.highlight.clone()))
+                    />
                     <Pagination />
                 </Show>
             </section>

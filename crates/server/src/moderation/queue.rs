@@ -7,6 +7,7 @@ use crate::error::{ApiError, ApiQuery};
 use axum::Json;
 use axum::extract::State;
 use domain::api::{QueueEntry, QueueFilter, QueuePage, TO_CURATE};
+use domain::search::{Field, TextIndex};
 use domain::vocabulary::ModerationStatus;
 use std::collections::BTreeMap;
 
@@ -36,19 +37,21 @@ pub(super) async fn queue(
     let awaits = |r: &QueueEntry| domain::curation::awaits_curators(r.moderation_status, r.update_pending);
     let to_curate = rows.iter().filter(|r| awaits(r)).count();
     let only_updates = filter.aggiornamenti == Some(true);
-    let words: Vec<String> = filter.q.as_deref().map(|q| domain::text::tokens(q).collect()).unwrap_or_default();
-    let found = |r: &QueueEntry| {
-        let text = domain::text::fold(&format!("{} {} {}", r.id.as_str(), r.title, r.entity_name));
-        words.iter().all(|w| text.contains(w.as_str()))
-    };
+    // The catalogue's search engine: word forms, typos, the last word as a prefix.
+    let found = TextIndex::new(rows.iter().map(|r| {
+        [(Field::Title, r.title.as_str()), (Field::Names, r.entity_name.as_str()), (Field::Names, r.id.as_str())]
+    }))
+    .search(filter.q.as_deref().unwrap_or(""), false);
     let submissions = rows
         .into_iter()
-        .filter(|r| {
+        .enumerate()
+        .filter(|(i, r)| {
             wanted.is_none_or(|w| r.moderation_status == w)
                 && (!to_curate_only || awaits(r))
                 && (!only_updates || r.update_pending)
-                && found(r)
+                && found.holds(*i)
         })
+        .map(|(_, r)| r)
         .collect();
     Ok(Json(QueuePage { counts, updates_pending, to_curate, submissions }))
 }

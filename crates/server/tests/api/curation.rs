@@ -18,6 +18,16 @@ async fn the_editorial_workflow_from_submission_to_publication_is_checked_and_lo
     assert_eq!(found["submissions"][0]["id"], id.as_str(), "search ignores case");
     let found: Value = server.get_json(&format!("/api/moderation/submissions?q={id}"), &curator).await;
     assert_eq!(found["submissions"].as_array().unwrap().len(), 1, "search by reference");
+    // The catalogue's engine: a word form, a typo, the entity's name, a prefix.
+    let title = valid_answer().title;
+    let long = title.split_whitespace().max_by_key(|w| w.len()).unwrap().to_lowercase();
+    let typo: String = long.chars().enumerate().filter(|(i, _)| *i != 2).map(|(_, c)| c).collect();
+    let entity = valid_answer().entity_name;
+    let typed = &entity[..entity.len() - 1];
+    for q in [typo.as_str(), typed, &format!("{long} {typed}")] {
+        let found: Value = server.get_json(&format!("/api/moderation/submissions?q={q}"), &curator).await;
+        assert_eq!(found["submissions"][0]["id"], id.as_str(), "found by {q:?} ({title})");
+    }
     let none: Value = server.get_json("/api/moderation/submissions?q=zzzinesistente", &curator).await;
     assert_eq!(none["submissions"], json!([]));
     let queue: Value = server.get_json("/api/moderation/submissions?stato=inviata", &curator).await;

@@ -58,6 +58,51 @@ async fn exports_hold_the_filtered_public_rows_only() {
     assert_eq!((&lucca["region_name"], &lucca["comuni_names"]), (&json!("Toscana"), &json!(["Lucca (LU)"])));
 }
 
+/// `?q=` of the downloads runs the catalogue's search: places chosen in the
+/// Comune picker by name, the labels in the page's language (`lang`),
+/// relevance order.
+#[tokio::test]
+async fn searched_downloads_find_places_and_labels_in_the_language_of_the_page() {
+    let server = TestServer::start(None).await;
+    server::demo::load_if_empty(&server.db).await.unwrap();
+    let mut kit = valid_answer();
+    kit.title = "Kit per i ragazzi delle medie".into();
+    kit.region_code = domain::geo::Region::Umbria;
+    kit.comune_codes = vec![domain::geo::ComuneCode::parse("054012").unwrap()];
+    kit.innovation_tags = vec![domain::vocabulary::InnovationTag::DidatticaDistanzaMinori];
+    server.seed(kit, ModerationStatus::Pubblicata).await;
+    let titles = |url: String| {
+        let client = server.client.clone();
+        async move {
+            let json: Value = client.get(url).send().await.unwrap().json().await.unwrap();
+            json["practices"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|p| p["title"].as_str().unwrap().to_owned())
+                .collect::<Vec<_>>()
+        }
+    };
+    let kit = "Kit per i ragazzi delle medie".to_owned();
+    for q in ["citta%20della%20pieve", "Citt%C3%A0%20della%20Pieve", "perugia", "didattica"] {
+        assert!(titles(server.url(&format!("/api/export.json?q={q}"))).await.contains(&kit), "{q}");
+    }
+    assert!(
+        titles(server.url("/api/export.json?q=distance%20learning")).await.is_empty(),
+        "English labels, Italian page"
+    );
+    assert_eq!(titles(server.url("/api/export.json?q=distance%20learning&lang=en")).await, [kit.clone()]);
+    assert!(
+        titles(server.url("/api/export.json?q=distance%20learning&lang=xx")).await.is_empty(),
+        "an unknown language is Italian"
+    );
+    // Relevance: the practices with "anziani" in their title come first.
+    let ranked = titles(server.url("/api/export.json?q=anziani")).await;
+    assert!(ranked.len() > 3 && ranked[0].to_lowercase().contains("anziani"), "{ranked:?}");
+    let last = ranked.last().unwrap().to_lowercase();
+    assert!(!last.contains("anziani"), "{ranked:?}");
+}
+
 #[tokio::test]
 async fn open_data_is_public_only_and_its_metadata_parses() {
     let server = TestServer::start(None).await;
