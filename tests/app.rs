@@ -37,6 +37,7 @@ fn entry(sequence: u32, title: &str, region: Region, demo: bool) -> CatalogueEnt
         delivery_modes: vec![DeliveryMode::Telefonica],
         continue_after_emergency: Continuation::Si,
         published_at: "2020-05-15T10:00:00Z".into(),
+        places: String::new(),
         terms: String::new(),
     }
 }
@@ -81,6 +82,29 @@ fn practice_cards_show_labels_not_codes_and_mark_demo_content() {
     assert_eq!(heading.text_content().unwrap(), "Buoni spesa online");
     let link = root.query_selector("h2#titolo-BP-2020-0001 a").unwrap().expect("the title links to the practice page");
     assert_eq!(link.get_attribute("href").as_deref(), Some("/pratiche/BP-2020-0001"));
+}
+
+#[wasm_bindgen_test]
+fn practice_cards_mark_the_words_a_search_matched() {
+    use domain::catalogue::{CatalogueIndex, Query};
+    let root = container();
+    let practices = vec![entry(1, "Telefonate agli anziani", Region::Puglia, false)];
+    let index = CatalogueIndex::new(practices.clone(), domain::Lang::It);
+    let query = Query { text: "anziano telef".into(), page: 1, ..Query::default() };
+    let highlight = index.query(&query).highlight;
+    let _mounted = leptos::mount::mount_to(root.clone(), move || {
+        view! { <PracticeList practices=practices.clone() highlight=highlight.clone() /> }
+    });
+    let marks = root.query_selector_all("h2 mark").unwrap();
+    let marked: Vec<String> = (0..marks.length()).map(|i| marks.item(i).unwrap().text_content().unwrap()).collect();
+    assert_eq!(marked, ["Telefonate", "anziani"], "the prefix typed and the word by its stem");
+    let heading = root.query_selector("h2#titolo-BP-2020-0001").unwrap().unwrap();
+    assert_eq!(heading.text_content().unwrap(), "Telefonate agli anziani", "the title reads whole");
+    assert_eq!(
+        root.query_selector_all(".practice-summary mark").unwrap().length(),
+        2,
+        "Sintesi di Telefonate agli anziani"
+    );
 }
 
 #[wasm_bindgen_test]

@@ -26,7 +26,7 @@
 //! already too far from the query skips every word that starts with it.
 
 use crate::text::{for_each_index_word, query_words};
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap};
 
 /// Where in a document a word was found; each field has its weight.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -221,20 +221,20 @@ impl Highlight {
     }
 }
 
-/// A distinct word of the collection and the documents holding it.
-struct IndexedWord {
-    word: String,
-    /// (document, bits of the fields holding the word), by document.
-    postings: Vec<(u32, u8)>,
-}
-
 /// Documents' words, indexed for searching.
 pub struct TextIndex {
     documents: usize,
-    /// Sorted by word, for exact lookups, prefix ranges and the typo walk.
-    words: Vec<IndexedWord>,
-    /// Each form key (see `form_keys`) with its words (indices into `words`).
-    stems: BTreeMap<String, Vec<u32>>,
+    /// The distinct words, sorted, for exact lookups, prefix ranges and the
+    /// typo walk; a word's id is its place here.
+    words: Vec<Box<str>>,
+    /// Word `id`'s postings are `docs[starts[id]..starts[id + 1]]`, by
+    /// document, with the bits of the fields holding it at the same places
+    /// of `fields`: flat arrays, five bytes a posting.
+    starts: Vec<u32>,
+    docs: Vec<u32>,
+    fields: Vec<u8>,
+    /// (form key, word id), sorted: the words of each stem (see `form_keys`).
+    forms: Vec<(Box<str>, u32)>,
 }
 
 /// What a search finds.
@@ -323,23 +323,25 @@ impl TextIndex {
                 }
             }
         }
-        let mut words: Vec<(String, u32)> = ids.into_iter().collect();
-        words.sort_unstable();
-        let words: Vec<IndexedWord> = words
-            .into_iter()
-            .map(|(word, id)| IndexedWord { word, postings: std::mem::take(&mut postings[id as usize]) })
-            .collect();
-        let mut stems: BTreeMap<String, Vec<u32>> = BTreeMap::new();
-        for (id, w) in words.iter().enumerate() {
-            let id = u32::try_from(id).expect("fewer than four billion words");
-            for key in form_keys(&w.word) {
-                let ids = stems.entry(key).or_default();
-                if ids.last() != Some(&id) {
-                    ids.push(id);
-                }
+        let mut sorted: Vec<(String, u32)> = ids.into_iter().collect();
+        sorted.sort_unstable();
+        let total: usize = postings.iter().map(Vec::len).sum();
+        let (mut starts, mut docs, mut fields) =
+            (Vec::with_capacity(sorted.len() + 1), Vec::with_capacity(total), Vec::with_capacity(total));
+        let mut forms = Vec::with_capacity(2 * sorted.len());
+        let mut words = Vec::with_capacity(sorted.len());
+        for (id, (word, built)) in sorted.into_iter().enumerate() {
+            starts.push(docs.len() as u32);
+            for (doc, bits) in std::mem::take(&mut postings[built as usize]) {
+                docs.push(doc);
+                fields.push(bits);
             }
+            forms.extend(form_keys(&word).map(|key| (key.into_boxed_str(), id as u32)));
+            words.push(word.into_boxed_str());
         }
-        Self { documents: count, words, stems }
+        starts.push(u32::try_from(docs.len()).expect("fewer than four billion postings"));
+        forms.sort_unstable();
+        Self { documents: count, words, starts, docs, fields, forms }
     }
 
     /// How many documents are indexed.
@@ -358,13 +360,30 @@ impl TextIndex {
     }
 
     fn word_id(&self, word: &str) -> Option<u32> {
-        self.words.binary_search_by(|w| w.word.as_str().cmp(word)).ok().map(|i| i as u32)
+        self.words.binary_search_by(|w| (**w).cmp(word)).ok().map(|i| i as u32)
+    }
+
+    /// The documents holding word `id`, with the bits of their fields holding it.
+    fn postings(&self, id: u32) -> (&[u32], &[u8]) {
+        let range = self.starts[id as usize] as usize..self.starts[id as usize + 1] as usize;
+        (&self.docs[range.clone()], &self.fields[range])
+    }
+
+    /// How many documents hold word `id`.
+    fn frequency(&self, id: u32) -> usize {
+        (self.starts[id as usize + 1] - self.starts[id as usize]) as usize
+    }
+
+    /// The words found under a form key.
+    fn words_of_form<'a>(&'a self, key: &'a str) -> impl Iterator<Item = u32> + 'a {
+        let start = self.forms.partition_point(|(k, _)| &**k < key);
+        self.forms[start..].iter().take_while(move |(k, _)| &**k == key).map(|(_, id)| *id)
     }
 
     /// The words starting with `prefix`: a range of the sorted list.
     fn prefix_range(&self, prefix: &str) -> std::ops::Range<usize> {
-        let start = self.words.partition_point(|w| w.word.as_str() < prefix);
-        start..start + self.words[start..].partition_point(|w| w.word.starts_with(prefix))
+        let start = self.words.partition_point(|w| &**w < prefix);
+        start..start + self.words[start..].partition_point(|w| w.starts_with(prefix))
     }
 
     /// A query word's matches: exact, stem and (for the word being typed)
@@ -375,7 +394,7 @@ impl TextIndex {
             candidates.push((id, MatchKind::Exact));
         }
         for key in form_keys(word) {
-            for &id in self.stems.get(key.as_str()).into_iter().flatten() {
+            for id in self.words_of_form(&key) {
                 if candidates.iter().all(|(c, _)| *c != id) {
                     candidates.push((id, MatchKind::Stem));
                 }
@@ -397,8 +416,8 @@ impl TextIndex {
             // The correction shown: the nearest word, the most frequent of those.
             correction = near
                 .iter()
-                .min_by_key(|(id, d)| (*d, std::cmp::Reverse(self.words[*id as usize].postings.len())))
-                .map(|(id, _)| self.words[*id as usize].word.clone());
+                .min_by_key(|(id, d)| (*d, std::cmp::Reverse(self.frequency(*id))))
+                .map(|(id, _)| self.words[*id as usize].to_string());
             candidates = near.into_iter().map(|(id, d)| (id, MatchKind::Typo(d))).collect();
         }
         WordMatch { candidates, correction }
@@ -424,18 +443,18 @@ impl TextIndex {
             // Per document, the best way this word matched it.
             let mut touched: Vec<u32> = Vec::new();
             for &(id, kind) in &found.candidates {
-                let w = &self.words[id as usize];
                 match kind {
                     MatchKind::Prefix => highlight.prefix = Some(word.clone()),
                     _ => {
-                        highlight.words.insert(w.word.clone());
+                        highlight.words.insert(self.words[id as usize].to_string());
                     }
                 }
+                let (docs, fields) = self.postings(id);
                 if !rank {
-                    w.postings.iter().for_each(|&(doc, _)| holding.set(doc as usize));
+                    docs.iter().for_each(|&doc| holding.set(doc as usize));
                     continue;
                 }
-                for &(doc, bits) in &w.postings {
+                for (&doc, &bits) in docs.iter().zip(fields) {
                     let weight = kind.weight() * Field::weight_of(bits);
                     let slot = &mut weights[doc as usize];
                     if *slot == 0.0 {
@@ -480,11 +499,11 @@ impl TextIndex {
                 let nearest = self
                     .within_distance(word, budget)
                     .into_iter()
-                    .min_by_key(|(id, d)| (*d, std::cmp::Reverse(self.words[*id as usize].postings.len())));
+                    .min_by_key(|(id, d)| (*d, std::cmp::Reverse(self.frequency(*id))));
                 match nearest {
                     Some((id, _)) => {
                         changed = true;
-                        self.words[id as usize].word.clone()
+                        self.words[id as usize].to_string()
                     }
                     None => word.clone(),
                 }
@@ -511,7 +530,7 @@ impl TextIndex {
         let mut previous: &[u8] = &[];
         let mut i = 0;
         while i < self.words.len() {
-            let word = self.words[i].word.as_bytes();
+            let word = self.words[i].as_bytes();
             let common = previous.iter().zip(word).take_while(|(a, b)| a == b).count();
             rows.truncate((common + 1) * width);
             let mut too_far = None;
@@ -539,7 +558,7 @@ impl TextIndex {
             if let Some(len) = too_far {
                 // No word starting with these letters comes within budget.
                 let stem = &word[..len];
-                i += self.words[i..].partition_point(|w| w.word.as_bytes().starts_with(stem));
+                i += self.words[i..].partition_point(|w| w.as_bytes().starts_with(stem));
                 continue;
             }
             let distance = rows[rows.len() - 1];
@@ -555,7 +574,6 @@ impl TextIndex {
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
-    use crate::text::index_words;
 
     /// The optimal string alignment distance, by the textbook table.
     pub(crate) fn osa(a: &str, b: &str) -> usize {
@@ -564,9 +582,7 @@ pub(crate) mod tests {
         for (i, row) in d.iter_mut().enumerate() {
             row[0] = i;
         }
-        for j in 0..=b.len() {
-            d[0][j] = j;
-        }
+        d[0] = (0..=b.len()).collect();
         for i in 1..=a.len() {
             for j in 1..=b.len() {
                 let cost = usize::from(a[i - 1] != b[j - 1]);
@@ -682,7 +698,7 @@ pub(crate) mod tests {
                 let mut got: Vec<(String, usize)> = idx
                     .within_distance(q, budget)
                     .into_iter()
-                    .map(|(id, d)| (idx.words[id as usize].word.clone(), d as usize))
+                    .map(|(id, d)| (idx.words[id as usize].to_string(), d as usize))
                     .collect();
                 got.sort();
                 let mut want: Vec<(String, usize)> =
