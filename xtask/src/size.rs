@@ -147,3 +147,44 @@ pub fn precompress(dir: &Path) -> Result<(), String> {
     }
     Ok(())
 }
+
+/// The code bytes in a wasm module of the functions whose (demangled) names
+/// hold one of `paths`, and of all its functions, from its code and name
+/// sections. For the cargo output before wasm-bindgen and wasm-opt, which
+/// keeps the names: the share of a part of the app, not its final size.
+pub fn code_of(wasm: &Path, paths: &[&str]) -> Result<(u64, u64), String> {
+    use wasmparser::{KnownCustom, Name, Parser, Payload, TypeRef};
+    let bytes = std::fs::read(wasm).map_err(|e| format!("reading {}: {e}", wasm.display()))?;
+    let (mut imported, mut bodies, mut names) = (0u32, Vec::new(), std::collections::HashMap::new());
+    for payload in Parser::new(0).parse_all(&bytes) {
+        match payload.map_err(|e| format!("{}: {e}", wasm.display()))? {
+            Payload::ImportSection(imports) => {
+                for import in imports {
+                    let import = import.map_err(|e| e.to_string())?;
+                    imported += u32::from(matches!(import.ty, TypeRef::Func(_)));
+                }
+            }
+            Payload::CodeSectionEntry(body) => bodies.push(body.range().len() as u64),
+            Payload::CustomSection(section) => {
+                if let KnownCustom::Name(reader) = section.as_known() {
+                    for part in reader {
+                        if let Ok(Name::Function(map)) = part {
+                            for naming in map.into_iter().flatten() {
+                                names.insert(naming.index, rustc_demangle::demangle(naming.name).to_string());
+                            }
+                        }
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    let total = bodies.iter().sum();
+    let part = bodies
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| names.get(&(imported + *i as u32)).is_some_and(|name| paths.iter().any(|p| name.contains(p))))
+        .map(|(_, size)| size)
+        .sum();
+    Ok((part, total))
+}

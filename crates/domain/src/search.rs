@@ -119,12 +119,13 @@ fn form_keys(word: &str) -> [String; 2] {
 }
 
 /// The largest edit distance a query word of `letters` letters is matched at:
-/// none under 5 letters, 1 from 5, 2 from 8.
+/// none under 5 letters, 1 from 5, 2 from 8; none over 40 (no such word).
 pub const fn typo_budget(letters: usize) -> usize {
     match letters {
         0..5 => 0,
         5..8 => 1,
-        _ => 2,
+        8..=40 => 2,
+        _ => 0,
     }
 }
 

@@ -62,8 +62,12 @@ pub fn for_each_index_word(text: &str, mut each: impl FnMut(&str)) {
 /// "all'", "un'"): before an apostrophe they are not search words.
 const ELIDED: [&str; 12] = ["dell", "nell", "all", "dall", "sull", "coll", "pell", "quell", "quest", "un", "c", "d"];
 
+/// How many words of a search are read: enough for any sentence people
+/// type, few enough that a hostile query of thousands costs no more.
+pub const MAX_QUERY_WORDS: usize = 16;
+
 /// The words of a search: its `tokens` without elided articles, so that
-/// "dell'anziano" searches for "anziano".
+/// "dell'anziano" searches for "anziano"; the first `MAX_QUERY_WORDS`.
 pub fn query_words(text: &str) -> Vec<String> {
     let folded = fold(text);
     let mut words = Vec::new();
@@ -76,6 +80,9 @@ pub fn query_words(text: &str) -> Vec<String> {
         let kept = word.chars().count() > 1 || word.chars().all(|c| c.is_ascii_digit());
         if kept && !elided {
             words.push(word.to_owned());
+            if words.len() == MAX_QUERY_WORDS {
+                break;
+            }
         }
         rest = &run[end..];
     }
@@ -122,6 +129,7 @@ mod tests {
         assert_eq!(query_words("Dell'anziano, all'aperto"), ["anziano", "aperto"]);
         assert_eq!(query_words("sant'angelo"), ["sant", "angelo"], "not an article");
         assert_eq!(query_words("all inclusive 2020"), ["all", "inclusive", "2020"], "no apostrophe, a word");
+        assert_eq!(query_words(&"parola ".repeat(1000)).len(), super::MAX_QUERY_WORDS);
     }
 
     #[test]

@@ -56,6 +56,11 @@ pub(super) fn catalogue_cases() -> Vec<Case> {
             json,
         ),
         get("an export with an unknown sort", "/api/export.json?ordina=%3Bdrop", json),
+        get(
+            "an export with 2 000 misspelt words",
+            &format!("/api/export.json?q={}", "psicolgicox%20".repeat(2_000)),
+            json,
+        ),
     ]
 }
 

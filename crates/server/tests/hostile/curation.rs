@@ -231,5 +231,15 @@ pub(super) fn curation_cases(s: &Sessions) -> Vec<Case> {
         // The queue.
         queue("an unknown state in the queue filter", "stato=cancellata", Error(400, "bad_request")),
         queue("the queue filter given twice", "stato=inviata&stato=respinta", Expect::ClientError),
+        queue(
+            "a queue search of 2 000 misspelt words",
+            &format!("q={}", "assitenzaa+".repeat(2_000)),
+            Expect::Lenient("application/json"),
+        ),
+        queue(
+            "a queue search with a NUL and a right-to-left override",
+            "q=%00%E2%80%AEinverso",
+            Expect::Lenient("application/json"),
+        ),
     ]
 }
