@@ -754,7 +754,7 @@ mod tests {
     /// The naive answer: check every practice against every condition, with
     /// the matching rules written out plainly (the edit distance by its table).
     fn naive(entries: &[CatalogueEntry], query: &Query) -> (BTreeSet<usize>, BTreeMap<(Facet, String), usize>) {
-        use crate::search::{light_stem, stem, tests::osa, typo_budget};
+        use crate::search::{light_stem, stem, tests::distance, typo_budget};
         let words: Vec<Vec<String>> = entries
             .iter()
             .map(|e| searched_fields(e, Lang::It).into_iter().flat_map(|(_, t)| crate::text::index_words(t)).collect())
@@ -772,7 +772,7 @@ mod tests {
             .map(|words| {
                 (0..query_words.len()).all(|j| {
                     let budget = typo_budget(query_words[j].chars().count());
-                    words.iter().any(|w| plain(j, w) || (typos[j] && budget > 0 && osa(w, &query_words[j]) <= budget))
+                    words.iter().any(|w| plain(j, w) || (typos[j] && budget > 0 && distance(w, &query_words[j]) <= budget))
                 })
             })
             .collect();
