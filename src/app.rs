@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! The page frame around every route and the route table of each entry
 //! point (see `domain::pages`).
 

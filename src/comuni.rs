@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! The ISTAT list of Comuni in the browser: fetched once per visit, from the
 //! dated file shipped with the app, by the first page that needs it (the
 //! questionnaire's picker, or a page that shows the Comuni of a practice by

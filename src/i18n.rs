@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! The language of the interface: Italian by default, English by a switch in
 //! the header. The questionnaire's own texts come in both languages from its
 //! definition; the few interface strings use `tr`.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! The browser app of Buone pratiche: a Leptos single-page application built by
 //! trunk. `app` holds the route table, `pages` render, `api` talks HTTP, and
 //! the `domain` crate decides.

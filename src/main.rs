@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! The whole app in one bundle, for `trunk serve` while developing; the
 //! release build has one entry point per audience (`src/bin/`).
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! The editors' session as the app sees it. Whatever request finds the
 //! session ended (a page opened, a decision sent, a correction saved), the
 //! client reports it once and [`SessionWatch`] sends the person to sign in

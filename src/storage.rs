@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! The browser's local storage, which may be missing or refused (private
 //! windows, partitioned iframes): every use copes with `None`. Session
 //! storage (this tab only, gone when it closes) keeps what an editor types

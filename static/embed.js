@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* Buone pratiche: resizes iframes marked data-buone-pratiche to the height their page reports. */
 addEventListener("message", function (e) {
   var d = e.data;

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! Browser tests of the app's parts, run by wasm-bindgen-test in headless
 //! Chromium (`cargo xtask test`, or `cargo test --target wasm32-unknown-unknown`
 //! with CHROMEDRIVER set).

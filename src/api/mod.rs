@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! The app's one typed client: every call to our server (or, for the public
 //! reads, to the static files published beside the app) goes through
 //! [`request`], exchanges the types of `domain::api`, and fails with one

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! The editors' and admins' API (`/api/session`, `/api/moderation/...`). The
 //! session lives in an HttpOnly cookie the browser sends by itself; each
 //! request that goes through tells the session's watcher it is open, and one

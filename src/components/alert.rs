@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! How a failed request is shown.
 
 use crate::api::ApiError;

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! The frame of every page: skip link, header with navigation, footer.
 
 use crate::i18n::{LanguageSwitch, tr};

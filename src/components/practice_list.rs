@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! The list of practice cards the catalogue shows.
 
 use domain::CatalogueEntry;

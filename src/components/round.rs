@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! The collection round in progress and its deadline, or the continuous collection.
 
 use crate::api;

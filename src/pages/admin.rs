@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! `/redazione/amministrazione`, for admins: collection rounds, curator
 //! accounts and the audit log of every action. The server checks the role;
 //! a curator who opens the page sees its refusal. What an admin types in

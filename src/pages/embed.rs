@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! Views for partner websites, shown in an iframe: `/embed/catalogo` (the
 //! catalogue with filters preset from the query string) and
 //! `/embed/pratiche/{id}`, without the site's header and footer, in the

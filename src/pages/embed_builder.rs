@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! `/incorpora`: builds the snippet a partner website pastes to embed the
 //! current catalogue view (the filters come from the URL, like the
 //! catalogue's), with a live preview of exactly that snippet.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 use crate::components::{page_heading, page_lead, use_document_title};
 use crate::i18n::tr;
 use leptos::prelude::*;

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! The pages the footer links to, as the law and open-data practice require.
 
 use crate::components::{FileLink, page_heading, use_document_title};

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! One module per page.
 
 pub mod admin;

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 use crate::components::use_document_title;
 use leptos::prelude::*;
 use leptos_router::components::A;

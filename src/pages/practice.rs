@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! A practice's own page, `/pratiche/{id}`: every public field with its label
 //! (from the questionnaire's definition, so never a private one), the
 //! citable reference and how to cite it, the dates, the office's public

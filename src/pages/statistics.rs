@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! `/statistiche`: the collection in figures, under the same filters as the
 //! catalogue (they come from the same URL parameters): practices by region on
 //! a schematic map of Italy with an accessible table beside it, bars by

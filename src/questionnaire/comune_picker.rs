@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! The Comune picker: a type-ahead over the official ISTAT list, limited to
 //! the region chosen in the same step, insensitive to accents and case. It
 //! follows the ARIA combobox pattern (list box, arrow keys, Enter, Escape)

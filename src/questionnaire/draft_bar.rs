@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! The bar over each page of the journey: when the draft was saved, the
 //! shared-computer switch, and deleting the draft.
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! The error summary at the top of a page of the journey, and moving focus
 //! to it or to the field an error names.
 

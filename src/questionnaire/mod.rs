@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! The questionnaire journey: the privacy notice, six steps, "Controlla le
 //! risposte", submission and receipt; the same journey reopened with the
 //! private link to update a practice, and by curators to correct one. The

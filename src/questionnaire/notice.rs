@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! The privacy notice (informativa, GDPR art. 13), the journey's opening page
 //! for a new practice and for an update.
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! `/questionario/ricevuta`: the receipt of a sent practice or update, kept
 //! on this device: the citable reference, the private link, the answers.
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! "Controlla le risposte": every answer with a change link per step, then
 //! the sending, which survives going offline.
 

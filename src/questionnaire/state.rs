@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! The state of one questionnaire being filled in, and the draft that keeps
 //! it safe: every change is saved to local storage (debounced), a reload
 //! resumes at the same step with every answer, another tab's saves are

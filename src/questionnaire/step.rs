@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! One step of the journey: its questions, checked on "Avanti".
 
 use super::draft_bar::DraftBar;

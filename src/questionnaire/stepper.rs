@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! "Passo N di 6" and the list of steps above every page of the journey.
 
 use super::state::use_form;

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! Sending a journey's answers: a new practice (with the server's start
 //! token and an idempotency key), an update through the private link, or a
 //! curator's correction. A sending that finds no network stays on the device

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! Every answer of a journey, step by step, as people read them: on
 //! "Controlla le risposte" (with a change link per step) and on the receipt.
 

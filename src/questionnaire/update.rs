@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! `/questionario/modifica#SECRET`: the private link. It shows where the
 //! submission stands and the editors' latest message, then reopens the
 //! journey on the stored answers to send an update.

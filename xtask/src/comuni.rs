@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! Converts ISTAT's list of Comuni ("Elenco dei comuni italiani", a
 //! semicolon-separated CSV whose header spans several lines) into the compact
 //! `code<TAB>name<TAB>region` file the domain crate ships. Run it when ISTAT

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! `cargo xtask lighthouse [--url URL] [--runs N]`: Lighthouse's mobile
 //! preset (simulated slow 4G, 4x CPU slowdown) on the public pages, N runs
 //! each, printing the median of each figure as a Markdown table and the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! Project automation, run as `cargo xtask <command>` (matklad's cargo-xtask
 //! pattern). Each command first installs whatever this machine is missing,
 //! so a fresh clone needs nothing but Rust:
@@ -19,7 +20,9 @@
 //!   (median of N runs) and failing accessibility and SEO audits of the public pages.
 
 mod comuni;
+mod licence;
 mod lighthouse;
+mod publiccode;
 mod size;
 mod tools;
 
@@ -170,6 +173,8 @@ fn run(root: &Path) -> Result<(), String> {
         ("BP_STATIC_DIR", dist.to_string_lossy().into_owned()),
         ("BP_DATABASE", root.join("data/buone-pratiche.sqlite").to_string_lossy().into_owned()),
         ("BP_DEMO", "1".to_owned()),
+        // An example address (example.org), as the demo data are examples.
+        ("BP_SECURITY_CONTACT", "mailto:sicurezza@buonepratiche.example.org".to_owned()),
     ];
     for (name, value) in defaults {
         if std::env::var_os(name).is_none() {
@@ -303,6 +308,8 @@ fn test(root: &Path) -> Result<(), String> {
         steps.push(Step { name, outcome });
     };
 
+    step("licence headers", licence::check(root));
+    step("publiccode.yml", publiccode::check(root));
     step("format", run_command(Command::new("cargo").args(["fmt", "--all", "--check"])));
     step("format (view! macros)", run_command(Command::new("leptosfmt").args(["--check", "--quiet", "src", "tests"])));
     step(

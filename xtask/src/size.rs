@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! Sizes of the built app, as a browser downloads it: raw, gzip (level 9) and
 //! brotli (quality 11), per file and for what is needed before the first
 //! render. The same compressors write the pre-compressed copies the server

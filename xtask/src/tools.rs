@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! Installs what the build and the tests need, skipping whatever is already
 //! there in the right version (the versions and recipes are those verified in
 //! `shared/docs/toolchain.md`):

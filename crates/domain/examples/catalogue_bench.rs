@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! Benchmark of the catalogue query engine, natively: index build time, the
 //! memory the index adds to the practices it holds, the vocabulary, and the
 //! p50/p95 of a fixed script of queries (word forms and typos among them)

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! Answers as people read them: the label of a chosen code, a month in
 //! words, partners with their kind, Comuni by name and province, amounts in
 //! euro with a decimal comma. The questionnaire's summary, the receipt, the

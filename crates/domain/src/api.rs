@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! The contract between the app and the server: every request and response
 //! body they exchange over `/api`, declared once. The server serializes these
 //! types and derives its OpenAPI document from them (feature `openapi`); the

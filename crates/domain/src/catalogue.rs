@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! The catalogue's query engine: full-text search (the `search` module's
 //! Italian word forms, typos and relevance, over the title, summary, names,
 //! places, the labels the page shows and the longer texts), facets with live
@@ -772,7 +773,9 @@ mod tests {
             .map(|words| {
                 (0..query_words.len()).all(|j| {
                     let budget = typo_budget(query_words[j].chars().count());
-                    words.iter().any(|w| plain(j, w) || (typos[j] && budget > 0 && distance(w, &query_words[j]) <= budget))
+                    words
+                        .iter()
+                        .any(|w| plain(j, w) || (typos[j] && budget > 0 && distance(w, &query_words[j]) <= budget))
                 })
             })
             .collect();

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! The official list of Comuni (ISTAT), shipped as a dated copy, and the
 //! type-ahead search of the questionnaire's Comune picker. The server embeds
 //! the list; the browser fetches the same file and parses it with the same

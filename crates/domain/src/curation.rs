@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! The editorial workflow as a state machine: which curation action may move
 //! a submission from which state to which. The server applies it to every
 //! decision (an invalid transition answers 409); the curators' interface asks

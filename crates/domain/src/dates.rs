@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! Dates as people read them in the interface: "marzo 2020", "1 dicembre
 //! 2026" (Italian) or "1 December 2026". Data files keep ISO 8601.
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! Geography (`domain.md` §5): regions and autonomous provinces by ISTAT code,
 //! and the ISTAT code of a Comune. Trentino-Alto Adige (04) is not offered:
 //! social policy there is run by the two autonomous provinces, 021 and 022.

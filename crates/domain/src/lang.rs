@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! The languages of the product: Italian first, English second.
 
 use serde::{Deserialize, Serialize};

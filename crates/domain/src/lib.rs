@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! The domain of the collection of good practices: what one practice is, the
 //! controlled vocabularies it is classified with, and the rules an answer must
 //! satisfy. The browser app and the API server both compile this crate, so a

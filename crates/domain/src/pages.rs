@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! The browser app's pages: every address it has a page for, which of its
 //! entry points serves it, and what search engines may do with it. The app's
 //! route tables, the server's answers (status, entry, head, `robots.txt`,

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! One practice: the respondent's whole answer (`Practice`, private fields
 //! included), what the public may see of it (`PublicPractice`), and the lighter
 //! card the catalogue lists (`CatalogueEntry`). The public types are separate

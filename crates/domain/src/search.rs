@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! Full-text search: one engine for the public catalogue (in the browser, and
 //! on the server for the downloads of a searched view) and the editors' queue.
 //!
@@ -712,9 +713,20 @@ pub(crate) mod tests {
 
     #[test]
     fn distances_agree_with_a_plain_table_and_the_first_letter_rule() {
-        let words = ["assistenza", "assistente", "asse", "psicologico", "psicologia", "sostegno", "sosta", "tele", "basse"];
+        let words =
+            ["assistenza", "assistente", "asse", "psicologico", "psicologia", "sostegno", "sosta", "tele", "basse"];
         let idx = index(&[&words.join(" ")]);
-        for q in ["assitenza", "psicolgoico", "sostgeno", "asse", "tel", "psicologia", "bsicologico", "sssistenza", "ssistenza"] {
+        for q in [
+            "assitenza",
+            "psicolgoico",
+            "sostgeno",
+            "asse",
+            "tel",
+            "psicologia",
+            "bsicologico",
+            "sssistenza",
+            "ssistenza",
+        ] {
             for budget in 1..=2 {
                 let mut got: Vec<(String, usize)> = idx
                     .within_distance(q, budget)

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! Synthetic catalogue entries for tests and benchmarks: realistic in shape
 //! (Italian words from the domain, plausible combinations of vocabularies,
 //! every region, dates from 2020 on), deterministic for a given seed, and

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! Text folding for search: case- and accent-insensitive matching of Italian
 //! (and the German, French and Slovene names of bilingual Comuni). "Città"
 //! and "citta" fold alike, "Vallée" and "vallee" too.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! The errors people read when an answer is not acceptable, and the small
 //! checks the questionnaire's definition (`questionnaire/`) is built from.
 //! The browser runs the definition while the respondent types; the server runs

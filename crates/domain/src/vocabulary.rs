@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! The controlled vocabularies of `domain.md` §3-4. Each vocabulary is an enum
 //! whose serialized form is its stable code (the key stored, exported and used
 //! in URLs) and whose labels are what people read, in Italian and English.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! Benchmark of the catalogue in headless Chromium over 1,000 / 10,000 /
 //! 100,000 synthetic practices, beside MiniSearch and itemsjs (npm packages
 //! used only here) running the same query script on the same data in the same

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! Benchmark: the time from a keystroke to the updated screen on a
 //! questionnaire step, in headless Chromium against the release build.
 //! Prints figures; asserts nothing about them. Run with `cargo xtask bench`.

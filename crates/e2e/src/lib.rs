@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! Harness for end-to-end tests: a real server on a free port serving the
 //! release build of the app, a plain static file server for static mode, and
 //! headless Chromium driven over WebDriver by fantoccini.

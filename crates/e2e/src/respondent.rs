@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! What a respondent does in the questionnaire, with the keyboard only,
 //! shared by the test files that need a filled-in practice.
 

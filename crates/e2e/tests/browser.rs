@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! End-to-end: the release build of the app in headless Chromium, against
 //! the real server (or a plain static file server), found by roles, names
 //! and labels the way a person finds them.
@@ -72,6 +73,7 @@ async fn the_catalogue_reads_static_files_without_any_api() {
         publish_dir: None,
         public_url: None,
         questionnaire_url: None,
+        security_contact: Some("sicurezza@buonepratiche.example.org".into()),
     };
     server::export_catalogue(&config, &site.path().join("catalogue.json")).await.unwrap();
     let base = serve_static(site.path()).await;

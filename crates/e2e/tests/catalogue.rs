@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! End-to-end tests of the public catalogue and practice pages, over the
 //! demo practices, in headless Chromium.
 
@@ -69,6 +70,7 @@ async fn the_static_publication_passes_the_catalogue_tests() {
         publish_dir: None,
         public_url: Some("https://buonepratiche.example.org".into()),
         questionnaire_url: Some("https://buonepratiche.example.org/questionario".into()),
+        security_contact: Some("sicurezza@buonepratiche.example.org".into()),
     };
     server::publish::publish_static(&config, site.path()).await.unwrap();
     let files = tower_http::services::ServeDir::new(site.path())
@@ -82,6 +84,9 @@ async fn the_static_publication_passes_the_catalogue_tests() {
     let csv = String::from_utf8(bytes.to_vec()).unwrap();
     assert!(csv.starts_with("\u{feff}id,demo,published_at"), "open data beside the app, with the BOM Excel needs");
     assert!(!csv.contains("referente1@example.org"), "only public fields");
+    let security = reqwest::get(format!("{base}/.well-known/security.txt")).await.unwrap().text().await.unwrap();
+    assert!(security.contains("\nContact: mailto:sicurezza@buonepratiche.example.org\n"), "{security}");
+    assert!(security.contains("\nCanonical: https://buonepratiche.example.org/.well-known/security.txt\n"));
     let feed = reqwest::get(format!("{base}/opendata/feed.atom")).await.unwrap().text().await.unwrap();
     assert!(feed.contains("https://buonepratiche.example.org/pratiche/BP-"), "permalinks on the public address");
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! End-to-end: a curator signs in, finds a submission in the queue, reviews
 //! it and publishes it, and the public catalogue shows it at once.
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! End-to-end: a partner page on a second local origin embeds the catalogue.
 
 use e2e::{Browser, TestServer, dist_dir};

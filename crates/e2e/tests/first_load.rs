@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! The first load as a phone sees it: the HTML the server sends already
 //! shows the page's frame exactly where the app then draws it, nothing on
 //! screen moves while the app starts and its data arrives, and each

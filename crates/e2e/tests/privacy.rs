@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! Privacy canaries in the rendered pages (issue 7, item 5): practices whose
 //! private fields hold unique strings, published and in every other state
 //! (those with canaries in their public fields too, since nothing of them is

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! End-to-end tests of the questionnaire in headless Chromium, driven with the
 //! keyboard only (typed text, space bar, Enter, arrow keys) and finding every
 //! control by its label, legend or accessible name.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! The catalogue's search as people type it, in headless Chromium: Italian
 //! word forms, typos with their correction shown, elided articles,
 //! apostrophes, places named only through the Comune picker, classification

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! End-to-end: the paths a new respondent, visitor, partner and curator take
 //! with only the screen to go on (issue 11). Every test finds controls by
 //! their visible label or role, clicks, ticks and presses keys as a person
@@ -61,6 +62,7 @@ async fn open_data_links_deliver_their_files_from_the_static_publication() {
         dist: &dist,
         public_url: "http://127.0.0.1",
         questionnaire_url: None,
+        security_contact: None,
     };
     server::publish::write_site(&source, site.path()).await.unwrap();
     let base = serve_static(site.path()).await;

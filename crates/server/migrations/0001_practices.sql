@@ -1,3 +1,4 @@
+-- SPDX-License-Identifier: EUPL-1.2
 -- Every submission, whatever its curation state. The respondent's answer is
 -- kept whole as JSON (validated by the domain crate before it gets here);
 -- the columns beside it are the system facts that queries filter and sort on.

@@ -1,3 +1,4 @@
+-- SPDX-License-Identifier: EUPL-1.2
 -- Respondents' submissions: exactly-once storage and the private link.
 --
 -- idempotency_key: chosen by the browser for one submission; a retry with the

@@ -1,3 +1,4 @@
+-- SPDX-License-Identifier: EUPL-1.2
 -- Curators and their sessions, the curation log, and the version counter
 -- that stops two curators from overwriting each other's decisions.
 CREATE TABLE users (

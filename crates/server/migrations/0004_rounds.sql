@@ -1,3 +1,4 @@
+-- SPDX-License-Identifier: EUPL-1.2
 -- Collection rounds, defined by admins: a submission made while a round is
 -- open records it; outside every round it joins the continuous collection.
 CREATE TABLE rounds (

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! The JSON API under `/api`. Handlers are short: extract, ask the domain,
 //! call a `db` function, answer.
 
@@ -39,6 +40,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(opendata_file))
         .route("/opendata/", get(|| async { axum::response::Redirect::to("/dati-aperti") }))
         .route("/robots.txt", get(robots_txt))
+        .route("/.well-known/security.txt", get(security_txt))
         .route("/sitemap.xml", get(sitemap_xml))
         .route("/api", any(not_found))
         .route("/api/", any(not_found))
@@ -323,6 +325,13 @@ async fn update_own_submission(
 /// `robots.txt`: the private pages and the API are not for crawlers; where the sitemap is.
 async fn robots_txt(State(state): State<AppState>) -> impl axum::response::IntoResponse {
     ([(header::CONTENT_TYPE, "text/plain; charset=utf-8")], crate::head::robots_txt(&state.public_url))
+}
+
+/// `/.well-known/security.txt` (RFC 9116), when the operator set the contact.
+async fn security_txt(State(state): State<AppState>) -> Result<impl axum::response::IntoResponse, ApiError> {
+    let contact = state.security_contact.as_deref().ok_or(ApiError::NotFound)?;
+    let text = crate::security_txt::render(contact, &state.public_url, time::OffsetDateTime::now_utc());
+    Ok(([(header::CONTENT_TYPE, "text/plain; charset=utf-8")], text))
 }
 
 /// `sitemap.xml`: every public page and every published practice, with when it last changed.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! Curator accounts and sessions. Passwords are hashed with Argon2id (PHC
 //! strings); a session is a random secret in an HttpOnly, SameSite=Strict
 //! cookie (Secure when the site is served over https), known to the database

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! Online backup and restore of the SQLite database, with SQLite's own backup
 //! API: `server backup FILE` copies the live database while the server keeps
 //! serving, `server restore FILE` puts a copy back. Both check the copy

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! Who is asking: the client's address, for the per-address limits. Behind a
 //! reverse proxy (how institutional sites deploy) every connection comes from
 //! the proxy, so the address is taken from `Forwarded` or `X-Forwarded-For`,

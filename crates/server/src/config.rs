@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! Configuration: environment variables, each overridable by a flag.
 
 use clap::{Parser, Subcommand};
@@ -48,6 +49,11 @@ pub struct Config {
     /// site, linked from the static copy (which cannot receive answers).
     #[arg(long, env = "BP_QUESTIONNAIRE_URL")]
     pub questionnaire_url: Option<String>,
+    /// Where to report a vulnerability, for `/.well-known/security.txt`
+    /// (RFC 9116): an e-mail, or a `mailto:`, `https://` or `tel:` URI.
+    /// Without it the server and the static publication have no such file.
+    #[arg(long, env = "BP_SECURITY_CONTACT")]
+    pub security_contact: Option<String>,
     /// A static publication kept current after every curators' decision: a
     /// symbolic link the server switches to each new copy of the site
     /// (created if missing); serve it with any static web server.

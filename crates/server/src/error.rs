@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! The one error type of the JSON API. Every failure a client can see becomes
 //! `{"error": {"status", "code", "message", "fields"?}}`; server faults are
 //! logged in detail and answered with a generic message.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! Downloads of public data: the practices a catalogue view shows (the same
 //! query engine as the page, so the file holds exactly the rows on screen),
 //! or all of them, as CSV or JSON. CSV follows RFC 4180 in UTF-8, one row per

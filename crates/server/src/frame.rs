@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! The page frame in the HTML the server (and the static publication) sends:
 //! skip link, header with navigation, footer, and the start of the page's
 //! main area (its heading, and on a practice's page the breadcrumb and

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! Abuse limits on the submission endpoint, without third-party captchas: a
 //! honeypot field, a minimum time spent on the form (measured by the server,
 //! from a start token it signed when the questionnaire was opened), and a

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! What each address says before any script runs: its `<title>`, meta
 //! description, canonical link, robots directive, Open Graph and Twitter card
 //! tags, and on a practice's page its schema.org JSON-LD. One function writes

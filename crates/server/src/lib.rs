@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! The API server of Buone pratiche: the JSON API under `/api`, the built
 //! browser app with its single-page fallback, on one SQLite database.
 //! `main.rs` reads the configuration and calls `serve`; tests call `app` with
@@ -19,6 +20,7 @@ pub mod moderation;
 pub mod openapi;
 pub mod opendata;
 pub mod publish;
+pub mod security_txt;
 pub mod web;
 
 use axum::Router;
@@ -81,6 +83,8 @@ pub struct AppState {
     pub start_tokens: guard::StartTokens,
     /// Proxies whose forwarding headers name the client.
     pub trusted_proxies: client::TrustedProxies,
+    /// The `Contact:` of `/.well-known/security.txt`, when configured.
+    pub security_contact: Option<String>,
 }
 
 impl AppState {
@@ -102,6 +106,7 @@ impl AppState {
             publication: None,
             start_tokens: guard::StartTokens::new(key.as_bytes()),
             trusted_proxies: client::TrustedProxies::default(),
+            security_contact: None,
         })
     }
 
@@ -178,11 +183,13 @@ pub async fn serve(config: config::Config) -> Result<(), Box<dyn std::error::Err
     state.public_url = config.public_url();
     state.request_timeout = std::time::Duration::from_secs(config.request_timeout_seconds);
     state.trusted_proxies = client::TrustedProxies::parse(&config.trusted_proxies)?;
+    state.security_contact = config.security_contact.as_deref().map(security_txt::contact_uri).transpose()?;
     if let Some(dir) = &config.publish_dir {
         let Some(dist) = state.static_dir.clone() else {
             return Err("BP_PUBLISH_DIR needs the built app: set BP_STATIC_DIR (dist)".into());
         };
-        let live = publish::LivePublication::new(dir, config.questionnaire_url.clone())?;
+        let live =
+            publish::LivePublication::new(dir, config.questionnaire_url.clone(), state.security_contact.clone())?;
         let live = live.start(state.db.clone(), dist, state.public_url.clone());
         live.request();
         state.publication = Some(live);

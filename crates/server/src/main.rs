@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 use clap::Parser;
 use server::config::{Cli, Command, UserCommand};
 use tracing_subscriber::EnvFilter;

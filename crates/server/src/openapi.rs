@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! The OpenAPI 3.1 document of the JSON API, served at `/api/openapi.json`.
 //! It is assembled from the handlers' `#[utoipa::path]` attributes and the
 //! types they exchange (`ToSchema`), and every documented route is registered

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! The open-data files, served under `/opendata/` and written by the static
 //! publication: the dataset as CSV and JSON (public fields only), its data
 //! dictionary, DCAT-AP_IT metadata (Turtle) naming every distribution, and an

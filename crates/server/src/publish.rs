@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! Static publication: one folder that any plain static web server can host,
 //! with no API behind it. It holds the release app (switched to read static
 //! data), `catalogue.json`, one `pratiche/{id}.json` per published practice,
@@ -44,6 +45,8 @@ pub struct Source<'a> {
     pub public_url: &'a str,
     /// Where the static copy sends respondents (it cannot receive answers).
     pub questionnaire_url: Option<&'a str>,
+    /// The `Contact:` of `.well-known/security.txt`, if any.
+    pub security_contact: Option<&'a str>,
 }
 
 type Error = Box<dyn std::error::Error + Send + Sync>;
@@ -56,8 +59,14 @@ pub async fn publish_static(config: &Config, out: &Path) -> Result<(), Box<dyn s
         demo::load_if_empty(&db).await?;
     }
     let public_url = config.public_url();
-    let source =
-        Source { db: &db, dist, public_url: &public_url, questionnaire_url: config.questionnaire_url.as_deref() };
+    let security_contact = config.security_contact.as_deref().map(crate::security_txt::contact_uri).transpose()?;
+    let source = Source {
+        db: &db,
+        dist,
+        public_url: &public_url,
+        questionnaire_url: config.questionnaire_url.as_deref(),
+        security_contact: security_contact.as_deref(),
+    };
     let count = write_site(&source, out).await.map_err(|e| e.to_string())?;
     println!("wrote a static site with {count} practices to {}", out.display());
     Ok(())
@@ -70,8 +79,17 @@ pub async fn write_site(source: &Source<'_>, out: &Path) -> Result<usize, Error>
     let practices = source.db.read(db::published_practices).await?;
     let (dist, out) = (source.dist.to_path_buf(), out.to_path_buf());
     let (public_url, questionnaire_url) = (source.public_url.to_owned(), source.questionnaire_url.map(str::to_owned));
-    tokio::task::spawn_blocking(move || write_files(&dist, &out, &public_url, questionnaire_url.as_deref(), &practices))
-        .await?
+    let security_contact = source.security_contact.map(str::to_owned);
+    tokio::task::spawn_blocking(move || {
+        write_files(&dist, &out, &public_url, questionnaire_url.as_deref(), &practices)?;
+        if let Some(contact) = security_contact {
+            std::fs::create_dir_all(out.join(".well-known"))?;
+            let text = crate::security_txt::render(&contact, &public_url, time::OffsetDateTime::now_utc());
+            std::fs::write(out.join(".well-known/security.txt"), text)?;
+        }
+        Ok::<_, Error>(practices.len())
+    })
+    .await?
 }
 
 fn write_files(
@@ -150,6 +168,8 @@ fn write_files(
 pub struct LivePublication {
     pub link: PathBuf,
     pub questionnaire_url: Option<String>,
+    /// The `Contact:` of `.well-known/security.txt`, if any.
+    pub security_contact: Option<String>,
     /// The number of the latest request; the writer publishes up to it.
     requested: tokio::sync::watch::Sender<u64>,
     /// The number of the latest request whose changes are published.
@@ -159,7 +179,11 @@ pub struct LivePublication {
 impl LivePublication {
     /// Checks that `link` is free or a symbolic link (never a real folder,
     /// which could not be switched in one step).
-    pub fn new(link: &Path, questionnaire_url: Option<String>) -> Result<Self, String> {
+    pub fn new(
+        link: &Path,
+        questionnaire_url: Option<String>,
+        security_contact: Option<String>,
+    ) -> Result<Self, String> {
         if link.exists() && !link.is_symlink() {
             return Err(format!(
                 "BP_PUBLISH_DIR {} is a folder: it must be a symbolic link the server switches (or not exist yet)",
@@ -169,6 +193,7 @@ impl LivePublication {
         Ok(Self {
             link: link.to_path_buf(),
             questionnaire_url,
+            security_contact,
             requested: tokio::sync::watch::Sender::new(0),
             published: tokio::sync::watch::Sender::new(0),
         })
@@ -217,7 +242,13 @@ impl LivePublication {
         let name = self.link.file_name().ok_or("BP_PUBLISH_DIR has no file name")?.to_string_lossy().into_owned();
         let stamp = format!("{}-{generation}", &db::now().replace([':', '-'], ""));
         let folder = self.link.with_file_name(format!("{name}.{stamp}"));
-        let source = Source { db, dist, public_url, questionnaire_url: self.questionnaire_url.as_deref() };
+        let source = Source {
+            db,
+            dist,
+            public_url,
+            questionnaire_url: self.questionnaire_url.as_deref(),
+            security_contact: self.security_contact.as_deref(),
+        };
         write_site(&source, &folder).await?;
         let link = self.link.clone();
         tokio::task::spawn_blocking(move || switch_link(&link, &name, &folder)).await??;

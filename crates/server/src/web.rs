@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! Serving the built app: static files (pre-compressed copies when present),
 //! each address's entry page of the app with a fresh CSP nonce per
 //! response, and the security headers every response carries.

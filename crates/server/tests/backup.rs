@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! `server backup` while the server takes submissions, then `server restore`:
 //! the restored copy holds every submission acknowledged before the backup.
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! The server binary as operators use it: environment variables, flags,
 //! `--help` and the `export-catalogue` subcommand.
 
@@ -61,6 +62,20 @@ fn a_bad_setting_is_refused_with_a_message() {
     assert!(!output.status.success());
     let stderr = String::from_utf8(output.stderr).unwrap();
     assert!(stderr.contains("--listen"), "{stderr}");
+}
+
+#[test]
+fn a_security_contact_that_is_no_address_stops_the_server() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = server()
+        .env("BP_DATABASE", dir.path().join("s.sqlite"))
+        .env("BP_LISTEN", "127.0.0.1:0")
+        .env("BP_SECURITY_CONTACT", "chiamate il centralino")
+        .output()
+        .unwrap();
+    assert!(!output.status.success());
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(stderr.contains("BP_SECURITY_CONTACT"), "{stderr}");
 }
 
 #[test]

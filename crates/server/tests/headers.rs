@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! Security headers on every kind of route, HSTS over https, the request
 //! timeout, and the 429 with Retry-After of the rate limits: the real router
 //! on a real socket.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! Privacy canaries (issue 7, item 5): practices whose private fields hold
 //! unique strings, published and in every other state, then a crawl of every
 //! public output — the API's public documents, the downloads, the open-data

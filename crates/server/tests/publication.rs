@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! The live static publication (`BP_PUBLISH_DIR`): every decision rewrites
 //! the static site into a new folder and switches the link to it in one step,
 //! so a reader of the static `catalogue.json` sees the old catalogue or the
@@ -83,12 +84,15 @@ async fn decisions_switch_the_static_publication_in_one_step() {
     assert_eq!(generations, 3, "the link, the current site and the one before; older copies are removed");
     let index = std::fs::read_to_string(link.join("index.html")).unwrap();
     assert!(index.contains(r#"content="static""#), "the copy reads static data");
+    let security = std::fs::read_to_string(link.join(".well-known/security.txt")).unwrap();
+    assert!(security.contains("\nContact: mailto:sicurezza@example.org\n"), "{security}");
 }
 
 /// Starts the live publication into `link` for the server being configured.
 fn publish_into(state: &mut server::AppState, link: &std::path::Path) -> Arc<server::publish::LivePublication> {
     let dist = state.static_dir.clone().expect("the built app");
-    let live = server::publish::LivePublication::new(link, None).unwrap().start(
+    let contact = Some("mailto:sicurezza@example.org".to_owned());
+    let live = server::publish::LivePublication::new(link, None, contact).unwrap().start(
         state.db.clone(),
         dist,
         state.public_url.clone(),
@@ -149,6 +153,6 @@ async fn decisions_answer_at_once_while_the_publication_is_slow() {
 #[test]
 fn a_real_folder_is_refused_as_the_publication() {
     let folder = tempfile::tempdir().unwrap();
-    let refused = server::publish::LivePublication::new(folder.path(), None);
+    let refused = server::publish::LivePublication::new(folder.path(), None, None);
     assert!(refused.is_err_and(|e| e.contains("symbolic link")));
 }

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! Crash durability: respondents keep submitting while the server is killed
 //! with SIGKILL at random moments and restarted on the same database. At the
 //! end every submission the server acknowledged with 201 must be stored,

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! Property-based fuzzing of the whole JSON API with schemathesis, driven by
 //! the OpenAPI document the server publishes (`/api/openapi.json`): every
 //! operation, curator and admin ones included (with a real session), on a

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! Load: respondents submitting, curators deciding and readers browsing at
 //! once, against the server on a database with the demo practices (and, with
 //! `--static-dir`, the built app and a static publication rewritten after

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! Stress runs against the real server binary, started as a child process on
 //! a database of its own:
 //!

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! The server binary as a child process: started on a free port and a
 //! database file of its own, waited for until `/api/health` answers, and
 //! killed with SIGKILL, as a crash or an out-of-memory kill would.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! Submissions as the browser client sends them: a distinct practice each,
 //! an `Idempotency-Key` header and a private link token of its own.
 

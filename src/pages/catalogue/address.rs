@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! Where the catalogue's links lead, and the state its parts share: the
 //! query in the URL, its results, and how to show another view.
 

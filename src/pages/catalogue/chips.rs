@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! The active filters as removable chips (a partner's fixed ones marked,
 //! not removable), and "Cancella tutti i filtri".
 

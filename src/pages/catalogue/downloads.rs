@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! The downloads of what the view shows: CSV and JSON of exactly these
 //! practices from the API, or the whole open data on a static copy.
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! The facets: one box per facet with its values and live counts, each
 //! value a check box; a facet with nothing to choose in this view is left out.
 

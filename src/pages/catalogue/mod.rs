@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! The public catalogue: search, facets with live counts, active filters as
 //! removable chips, sort, pages, all held in the URL so that a copied link
 //! shows the same view and back/forward restore earlier ones. The query runs

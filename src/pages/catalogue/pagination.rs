@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! "Pagina N di M" with the links to the previous and next pages.
 
 use super::address::use_catalogue;

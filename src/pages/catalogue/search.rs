@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! The search box and the sort, over the results.
 
 use super::address::use_catalogue;

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! One view of the catalogue: the filters beside (or, on narrow screens,
 //! behind one "Filtra" button over) the search, the count, the downloads,
 //! the active filters, the practices and the pages.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! `/redazione/correzione?pratica=ID`: a curator corrects a submission's text
 //! or classification with the questionnaire's own steps and checks; saved as
 //! a new version by the curator (the respondent's versions are kept). An

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! The editors' pages: sign in (`/redazione/accesso`), the queue by state
 //! (`/redazione?stato=…`), the review of one submission with every field,
 //! private ones included, and the decisions its state allows

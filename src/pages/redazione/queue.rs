@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! `/redazione?stato=…&q=…`: the editors' queue, a tab per state with its
 //! count, oldest first, searchable by reference, title or body.
 

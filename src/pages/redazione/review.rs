@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! `/redazione/pratiche/{id}`: one submission with every field, private
 //! ones included, likely duplicates, its history, and a button for each
 //! decision its state allows. The message to the respondent is kept on this

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! `/redazione/accesso?da=…`: the editors' sign-in. After it the person goes
 //! back where they were (`da`, one of the editors' pages) or to the queue;
 //! when their session ended under their hands, the page says so first.

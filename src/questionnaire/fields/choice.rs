@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! Questions answered by choosing: radio buttons, a list, check boxes, and
 //! the consent box.
 

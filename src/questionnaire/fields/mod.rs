@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! One component per kind of question, all driven by the questionnaire's
 //! definition: labels, hints, options, limits and conditions come from the
 //! domain crate. Each input is labelled, described by its hint and error

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! The repeatable group of partners: each a type and a name, added and
 //! removed row by row.
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! Questions answered by typing: one line, a paragraph with its character
 //! count, a number, and web addresses one per line. No `maxlength`: the
 //! browser would cut a pasted text silently; a text over the limit gets an

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! Month and year as two lists (the GOV.UK date pattern, without days).
 
 use super::input_id;

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! The engine that reads the definition: whether a condition holds, which
 //! fields are shown and required, how what was typed becomes an answer, the
 //! validation the browser runs step by step and the server runs on every

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! The questionnaire's data: its steps and fields, with their labels, help,
 //! kinds, vocabularies and rules, and the sentences that ask for a missing
 //! answer. Only data lives here; the engine that reads it is in `check`.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! What the exports are made of: their answer columns, stable across
 //! questionnaire versions (`EXPORT_COLUMNS`), and the data dictionary that
 //! says what each column means, derived from the definition.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! The questionnaire, defined once, as data: steps, fields, kinds, Italian
 //! and English labels and help, vocabularies, required and conditional rules,
 //! limits. From this one definition come the rendered form (the browser app

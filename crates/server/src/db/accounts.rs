@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! Curator accounts and their sessions. Passwords arrive here already hashed
 //! and sessions by the hash of their secret: hashing and verifying (slow by
 //! design) happen before and after, never while a connection is held.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! The audit log: every decision, correction, update and account or round
 //! change, written by one function in the transaction of the change itself.
 

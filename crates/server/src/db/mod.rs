@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! The SQLite database: opening and migrating it, one writer and a pool of
 //! read-only connections, and the queries the handlers use, one module per
 //! table family. Functions here return the database's own errors; handlers

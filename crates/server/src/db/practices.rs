@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! Practices and their versions: submissions, updates through the private
 //! link, the public reads, and what the back office reads and changes. The
 //! rules (which state follows which, what a decision makes public) are the

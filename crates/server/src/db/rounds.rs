@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! Collection rounds.
 
 use super::{DbError, invalid, now};

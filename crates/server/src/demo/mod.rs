@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! Demo practices (`domain.md` §7): invented, plausible practices of the
 //! period, loaded into an empty database when `BP_DEMO=1`. Each is flagged
 //! `demo`, which curators see and the catalogue shows as "dimostrativo".

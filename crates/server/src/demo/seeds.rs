@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! The demo practices' distinct facts: one `Seed` each.
 
 use super::Seed;

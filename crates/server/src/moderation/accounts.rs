@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! Accounts, for admins: list, add, disable and enable.
 
 use super::ERROR;

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! Decisions and corrections. The domain says whether a decision is allowed
 //! and what it does (`curation::decide`); a decision names the version it was
 //! taken on (a stale one answers 409, so two curators never overwrite each

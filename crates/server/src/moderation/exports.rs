@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! The curators' downloads: every submission with every field, and the
 //! audit log (admins).
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! The back office, in thin handlers by area: sign-in (`session`), the queue
 //! (`queue`), a submission for review (`review`), decisions and corrections
 //! (`decisions`), accounts (`accounts`), collection rounds (`rounds`) and

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! The editors' queue: every submission with the count of each state, by tab.
 
 use super::ERROR;

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! A submission with every field, for review: what changed, possible
 //! duplicates, the actions its state allows and its history.
 

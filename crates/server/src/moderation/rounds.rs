@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! Collection rounds: listed for curators, defined by admins.
 
 use super::ERROR;

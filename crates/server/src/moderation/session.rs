@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! Signing in and out, and who is signed in.
 
 use super::ERROR;

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! Accounts, sessions and rounds: who may use the moderation endpoints,
 //! sign-in and sign-out, the sign-in throttle, account management, collection
 //! rounds.

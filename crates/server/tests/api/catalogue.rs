@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! Public reads: the catalogue and its practices, conditional requests, the
 //! demo data, the data dictionary.
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! Curation: the editorial workflow, corrections, duplicates and the
 //! curators' export, concurrent decisions, every state and action pair.
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! Public exports and open data: CSV and JSON exports, the open-data files,
 //! their DCAT-AP_IT metadata and the Atom feed.
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! API tests: the real router on a real socket, over a real SQLite file per
 //! test, driven by an HTTP client. One module per subject.
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! The private link: the respondent reopens and updates a submission, and an
 //! update of a published practice waits for a curator.
 

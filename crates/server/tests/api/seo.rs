@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! What search engines and link previews read without running the app: each
 //! page's head in the HTML the server sends, `robots.txt` and `sitemap.xml`.
 

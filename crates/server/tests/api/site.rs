@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! The site's frame: health, unknown API paths, the app's shell and its
 //! headers, the OpenAPI document.
 
@@ -157,4 +158,41 @@ async fn each_address_gets_the_entry_point_of_its_audience() {
         let response = server.client.get(server.url(&format!("/{}.html", entry.name()))).send().await.unwrap();
         assert_eq!(response.status(), StatusCode::NOT_FOUND, "{}", entry.name());
     }
+}
+
+/// `/.well-known/security.txt` (RFC 9116) names the configured contact,
+/// with every field the RFC requires once, an expiry in the future and its
+/// canonical address; without a contact there is no file.
+#[tokio::test]
+async fn security_txt_follows_rfc_9116_when_a_contact_is_set() {
+    let absent = TestServer::start(None).await;
+    let response = absent.client.get(absent.url("/.well-known/security.txt")).send().await.unwrap();
+    assert_eq!(response.status(), reqwest::StatusCode::NOT_FOUND, "no contact, no file");
+
+    let server = TestServer::start_with(None, |state| {
+        state.security_contact = Some(server::security_txt::contact_uri("sicurezza@example.org").unwrap());
+        state.public_url = "https://bp.example.org".into();
+    })
+    .await;
+    let response = server.client.get(server.url("/.well-known/security.txt")).send().await.unwrap();
+    assert_eq!(response.status(), reqwest::StatusCode::OK);
+    assert_eq!(response.headers()["content-type"], "text/plain; charset=utf-8");
+    let text = response.text().await.unwrap();
+    let mut fields: Vec<(String, String)> = Vec::new();
+    for line in text.lines().filter(|l| !l.is_empty() && !l.starts_with('#')) {
+        let (name, value) = line.split_once(": ").unwrap_or_else(|| panic!("not a field: {line:?}"));
+        fields.push((name.to_lowercase(), value.to_owned()));
+    }
+    let once = |name: &str| {
+        let values: Vec<&String> = fields.iter().filter(|(n, _)| n == name).map(|(_, v)| v).collect();
+        assert_eq!(values.len(), 1, "{name} once: {text}");
+        values[0].clone()
+    };
+    assert_eq!(once("contact"), "mailto:sicurezza@example.org");
+    assert_eq!(once("canonical"), "https://bp.example.org/.well-known/security.txt");
+    let expires =
+        time::OffsetDateTime::parse(&once("expires"), &time::format_description::well_known::Rfc3339).unwrap();
+    let now = time::OffsetDateTime::now_utc();
+    assert!(expires > now && expires < now + time::Duration::days(366), "under a year ahead: {expires}");
+    assert_eq!(once("preferred-languages"), "it, en");
 }

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! Submissions: bad bodies and their errors, the size limit, a valid
 //! submission, idempotency, abuse.
 

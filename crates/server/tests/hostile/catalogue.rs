@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! The catalogue, practices, exports and open data (read-only, lenient
 //! queries), and static files requested with paths that try to leave the
 //! app's folder.

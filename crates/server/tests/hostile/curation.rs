@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! Curation (`/api/moderation/...`): decisions, corrections, collection
 //! rounds, accounts, the queue.
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! Hostile-looking text that is a legitimate answer in free-text fields:
 //! markup, SQL, template and CDATA markers, spreadsheet formulas, emoji. The
 //! test in `main.rs` submits it, publishes it, and reads it back from every

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! Sign-in (`/api/session`): bad bodies, bad credentials, cross-site
 //! requests, forged cookies.
 

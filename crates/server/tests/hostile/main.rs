@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! Hostile input, entry point by entry point (issue 7, item 3): one table of
 //! requests that a careless or malicious client could send, each with the
 //! answer it must get. Every refused request must get a 4xx JSON error

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! The private link (`/api/submissions/mine`): bad tokens, bad updates.
 
 use super::{Case, Entry, Expect, SQL, TEN_MB, answers, answers_with};

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 //! Submissions (`POST /api/submissions`): malformed JSON, wrong shapes and
 //! types, the private link's secret, bad answers of every kind, content
 //! types, idempotency keys.
