@@ -267,6 +267,20 @@ fn is_expected_network_line(message: &str) -> bool {
 }
 
 /// XPath for a link by its accessible name (its text), inside `scope`.
+impl Browser {
+    /// The titles in the CSV that the catalogue's "CSV" download link gives,
+    /// fetched by the page itself (same cookies and origin), in file order.
+    pub async fn downloaded_titles(&self) -> Vec<String> {
+        let link = self.client.find(Locator::XPath("//p[@class='downloads']/a[normalize-space(.)='CSV']")).await;
+        let href = link.unwrap().attr("href").await.unwrap().expect("the CSV link has an address");
+        let fetch = "const done = arguments[arguments.length - 1]; fetch(arguments[0]).then(r => r.text()).then(done);";
+        let csv = self.client.execute_async(fetch, vec![serde_json::json!(href)]).await.unwrap();
+        let mut reader = csv::Reader::from_reader(csv.as_str().expect("the CSV as text").as_bytes());
+        let title_at = reader.headers().unwrap().iter().position(|h| h == "title").expect("a title column");
+        reader.records().map(|r| r.unwrap()[title_at].to_owned()).collect()
+    }
+}
+
 pub fn link_named(scope: &str, name: &str) -> String {
     format!("{scope}//a[normalize-space(.)='{name}']")
 }

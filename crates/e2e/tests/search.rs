@@ -134,20 +134,7 @@ async fn the_search_box_finds_what_people_type() {
     // The download of this searched view holds the rows on screen, in their order.
     search_for(&b, "anziano").await;
     wait_for_title(&b, "anziano", LISTENING).await;
-    let href = b
-        .client
-        .find(Locator::XPath("//p[@class='downloads']/a[normalize-space(.)='CSV']"))
-        .await
-        .unwrap()
-        .attr("href")
-        .await
-        .unwrap()
-        .unwrap();
-    let fetch = "const done = arguments[arguments.length - 1]; fetch(arguments[0]).then(r => r.text()).then(done);";
-    let csv = b.client.execute_async(fetch, vec![serde_json::json!(href)]).await.unwrap();
-    let mut reader = csv::Reader::from_reader(csv.as_str().unwrap().as_bytes());
-    let title_at = reader.headers().unwrap().iter().position(|h| h == "title").unwrap();
-    let rows: Vec<String> = reader.records().map(|r| r.unwrap()[title_at].to_owned()).collect();
+    let rows = b.downloaded_titles().await;
     let on_screen = titles(&b).await;
     assert_eq!(rows[..on_screen.len()], on_screen[..], "the download is the view, in relevance order");
 
