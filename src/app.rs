@@ -17,8 +17,52 @@ use wasm_bindgen::JsCast;
 pub fn start<V: IntoView + 'static>(routes: fn() -> V) {
     console_error_panic_hook::set_once();
     LOADED_PATH.get_or_init(|| window().location().pathname().unwrap_or_default());
+    let focused = focused_in_server_frame();
     remove_server_frame();
     leptos::mount::mount_to_body(move || view! { <Site>{routes()}</Site> });
+    if let Some(selector) = focused {
+        focus_first(&selector);
+    }
+}
+
+/// The element of the server's frame that has focus, as a CSS selector that
+/// finds its twin in the app's identical frame: a keyboard user who pressed
+/// Tab before the app started keeps their place when the frame is replaced.
+fn focused_in_server_frame() -> Option<String> {
+    let mut element = document().active_element()?;
+    let mut steps = Vec::new();
+    loop {
+        let parent = element.parent_element()?;
+        if parent.tag_name() == "BODY" {
+            if !element.has_attribute("data-frame") {
+                return None;
+            }
+            let tag = element.tag_name().to_lowercase();
+            let root = match element.id() {
+                id if !id.is_empty() => format!("{tag}#{id}"),
+                _ => format!("{tag}.{}", element.class_name().split_whitespace().next()?),
+            };
+            steps.push(format!("body > {root}"));
+            steps.reverse();
+            return Some(steps.join(" > "));
+        }
+        let mut position = 1;
+        let mut sibling = element.previous_element_sibling();
+        while let Some(before) = sibling {
+            position += 1;
+            sibling = before.previous_element_sibling();
+        }
+        steps.push(format!(":nth-child({position})"));
+        element = parent;
+    }
+}
+
+fn focus_first(selector: &str) {
+    if let Ok(Some(element)) = document().query_selector(selector)
+        && let Ok(element) = element.dyn_into::<web_sys::HtmlElement>()
+    {
+        let _ = element.focus();
+    }
 }
 
 /// Removes the page frame the server's HTML holds (`data-frame`, written by
