@@ -124,6 +124,7 @@ pub fn PublicRoutes() -> AnyNestedRoute {
         <Route path=path!("/incorpora") view=pages::EmbedBuilderPage />
         <Route path=path!("/accessibilita") view=pages::Accessibility />
         <Route path=path!("/privacy") view=pages::Privacy />
+        <Route path=path!("/contatti") view=pages::Contacts />
     }
     .into_inner()
     .into_any_nested_route()

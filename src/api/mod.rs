@@ -205,6 +205,18 @@ pub async fn fetch_practice(id: &str) -> Result<PublishedPractice, ApiError> {
     Ok(PublishedPractice { practice, answers })
 }
 
+/// Who runs the site, from the page's data source.
+pub async fn fetch_operator() -> Result<domain::operator::Operator, ApiError> {
+    request(Method::Get, data_source().operator_url(), &[], None).await
+}
+
+/// Sends an accessibility report to the editors.
+pub async fn send_accessibility_report(
+    report: &domain::feedback::AccessibilityReport,
+) -> Result<domain::feedback::ReportReceipt, ApiError> {
+    request(Method::Post, domain::feedback::REPORTS_URL, &[], json_body(report)).await
+}
+
 /// The collection round open today (`None`: the continuous collection).
 pub async fn current_round() -> Result<Option<Round>, ApiError> {
     let current: CurrentRound = request(Method::Get, domain::api::CURRENT_ROUND_URL, &[], None).await?;

@@ -112,3 +112,14 @@ pub async fn enable_account(email: &str) -> Result<(), ApiError> {
 pub async fn audit() -> Result<Vec<AuditEntry>, ApiError> {
     call(Method::Get, "/api/moderation/audit", None).await
 }
+
+/// Every accessibility report, the open ones first.
+pub async fn accessibility_reports() -> Result<Vec<domain::feedback::ReportItem>, ApiError> {
+    call(Method::Get, "/api/moderation/accessibility-reports", None).await
+}
+
+/// Marks a report handled, or open again.
+pub async fn handle_accessibility_report(id: i64, handled: bool) -> Result<(), ApiError> {
+    let handling = domain::feedback::ReportHandling { handled };
+    call(Method::Put, &format!("/api/moderation/accessibility-reports/{id}"), json_body(&handling)).await
+}

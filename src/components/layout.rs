@@ -82,6 +82,9 @@ pub fn Footer() -> impl IntoView {
                 </p>
                 <ul class="footer-links">
                     <li>
+                        <A href="/contatti">{tr("Contatti", "Contacts")}</A>
+                    </li>
+                    <li>
                         <A href="/accessibilita">{tr("Dichiarazione di accessibilità", "Accessibility statement")}</A>
                     </li>
                     <li>

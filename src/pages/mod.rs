@@ -9,13 +9,14 @@ mod home;
 mod info;
 mod not_found;
 mod practice;
+mod report_form;
 pub mod redazione;
 mod statistics;
 
 pub use catalogue::CataloguePage;
 pub use embed_builder::EmbedBuilderPage;
 pub use home::Home;
-pub use info::{Accessibility, OpenData, Privacy};
+pub use info::{Accessibility, Contacts, OpenData, Privacy};
 pub use not_found::NotFound;
 pub use practice::PracticePage;
 pub use statistics::StatisticsPage;

@@ -415,6 +415,9 @@ pub enum AuditAction {
     DisableUser,
     EnableUser,
     AddRound,
+    /// An editor marked an accessibility report handled, or open again.
+    HandleReport,
+    ReopenReport,
 }
 
 impl AuditAction {
@@ -428,12 +431,14 @@ impl AuditAction {
             AuditAction::DisableUser => "disable_user",
             AuditAction::EnableUser => "enable_user",
             AuditAction::AddRound => "add_round",
+            AuditAction::HandleReport => "handle_report",
+            AuditAction::ReopenReport => "reopen_report",
         }
     }
 
     /// Every action.
-    pub const ALL: [AuditAction; 14] = {
-        let mut all = [AuditAction::Update; 14];
+    pub const ALL: [AuditAction; 16] = {
+        let mut all = [AuditAction::Update; 16];
         let mut i = 0;
         while i < CurationAction::ALL.len() {
             all[i] = AuditAction::Curation(CurationAction::ALL[i]);
@@ -444,6 +449,8 @@ impl AuditAction {
         all[11] = AuditAction::DisableUser;
         all[12] = AuditAction::EnableUser;
         all[13] = AuditAction::AddRound;
+        all[14] = AuditAction::HandleReport;
+        all[15] = AuditAction::ReopenReport;
         all
     };
 
@@ -462,6 +469,8 @@ impl AuditAction {
             AuditAction::DisableUser => ("Account disattivato", "Account disabled"),
             AuditAction::EnableUser => ("Account riattivato", "Account enabled"),
             AuditAction::AddRound => ("Raccolta aggiunta", "Round added"),
+            AuditAction::HandleReport => ("Segnalazione di accessibilità gestita", "Accessibility report handled"),
+            AuditAction::ReopenReport => ("Segnalazione di accessibilità riaperta", "Accessibility report reopened"),
         };
         if lang == Lang::It { it } else { en }
     }
@@ -657,6 +666,14 @@ impl DataSource {
         match self {
             Self::Api => "/api/catalogue",
             Self::Static => "catalogue.json",
+        }
+    }
+
+    /// Where the site's operator is (`domain::operator`).
+    pub fn operator_url(self) -> &'static str {
+        match self {
+            Self::Api => "/api/operator",
+            Self::Static => "operator.json",
         }
     }
 

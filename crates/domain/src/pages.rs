@@ -87,6 +87,8 @@ pub enum Reads {
     /// The collection round in progress (from the API only: a static copy
     /// receives no answers).
     CurrentRound,
+    /// Who runs the site (`domain::operator`).
+    Operator,
 }
 
 impl Page {
@@ -102,6 +104,7 @@ impl Page {
                 vec![crate::api::CURRENT_ROUND_URL.to_owned()]
             }
             Reads::CurrentRound => Vec::new(),
+            Reads::Operator => vec![source.operator_url().to_owned()],
         }
     }
 }
@@ -115,6 +118,7 @@ const fn page(path: &'static str, entry: Entry, visibility: Visibility, in_stati
         b"/catalogo" | b"/statistiche" | b"/embed/catalogo" => Reads::Catalogue,
         b"/pratiche/*" | b"/embed/pratiche/*" => Reads::CatalogueAndPractice,
         b"/questionario" => Reads::CurrentRound,
+        b"/privacy" | b"/accessibilita" | b"/contatti" => Reads::Operator,
         _ => Reads::Nothing,
     };
     Page { path, entry, visibility, in_static_copy, reads }
@@ -137,7 +141,7 @@ use Entry::{Editors, Embed, Public, Questionnaire};
 use Visibility::{Private, Unlisted};
 
 /// Every page of the app.
-pub const PAGES: [Page; 18] = [
+pub const PAGES: [Page; 19] = [
     page(
         "/",
         Public,
@@ -208,6 +212,17 @@ pub const PAGES: [Page; 18] = [
             "Dichiarazione di accessibilità",
             "La dichiarazione di accessibilità del sito Buone pratiche e come segnalare un problema.",
             ("Dichiarazione di accessibilità", "Accessibility statement"),
+        ),
+        true,
+    ),
+    page(
+        "/contatti",
+        Public,
+        listed(
+            "Contatti",
+            "Come contattare la redazione, il titolare del trattamento dei dati e il responsabile della protezione \
+             dei dati del sito Buone pratiche.",
+            ("Contatti", "Contacts"),
         ),
         true,
     ),

@@ -219,8 +219,10 @@ pub fn is_forbidden_char(c: char) -> bool {
         || matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}')
 }
 
-/// A pragmatic e-mail check: one `@`, a non-empty local part, a dotted domain
-/// and no spaces. Whether the mailbox exists is not ours to know.
+/// A pragmatic e-mail check: one `@`, a non-empty local part, a dotted domain,
+/// no spaces and none of the characters that wrap or separate addresses
+/// (`<a@b.it>`, `a@b.it, c@d.it`). Whether the mailbox exists is not ours to
+/// know.
 pub fn is_email(value: &str) -> bool {
     let Some((local, domain)) = value.split_once('@') else { return false };
     !local.is_empty()
@@ -228,7 +230,9 @@ pub fn is_email(value: &str) -> bool {
         && domain.contains('.')
         && !domain.starts_with('.')
         && !domain.ends_with('.')
-        && !value.chars().any(|c| c.is_whitespace() || c.is_control() || is_forbidden_char(c))
+        && !value.chars().any(|c| {
+            c.is_whitespace() || c.is_control() || is_forbidden_char(c) || "<>\"(),;:[]\\".contains(c)
+        })
         && value.len() <= limits::EMAIL
 }
 

@@ -60,21 +60,14 @@ async fn the_catalogue_reads_static_files_without_any_api() {
     assert_ne!(index, switched, "the entry page declares its data source");
     std::fs::write(site.path().join("index.html"), switched).unwrap();
     let data = tempfile::tempdir().unwrap();
-    let config = server::config::Config {
-        listen: "127.0.0.1:0".parse().unwrap(),
-        database: data.path().join("export.sqlite"),
-        static_dir: None,
-        demo: true,
-        min_fill_seconds: 20,
-        submissions_per_minute: 10,
-        request_timeout_seconds: 30,
-        embed_ancestors: "*".into(),
-        trusted_proxies: String::new(),
-        publish_dir: None,
-        public_url: None,
-        questionnaire_url: None,
-        security_contact: Some("sicurezza@buonepratiche.example.org".into()),
-    };
+    let database = data.path().join("export.sqlite");
+    let config = server::config::Config::from_flags([
+        "--listen=127.0.0.1:0",
+        "--demo",
+        format!("--database={}", database.display()).as_str(),
+        "--security-contact=sicurezza@buonepratiche.example.org",
+    ])
+    .unwrap();
     server::export_catalogue(&config, &site.path().join("catalogue.json")).await.unwrap();
     let base = serve_static(site.path()).await;
     let browser = Browser::start().await;

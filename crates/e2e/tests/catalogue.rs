@@ -57,21 +57,17 @@ async fn search_and_two_facets_give_the_expected_practices_and_live_in_the_url()
 async fn the_static_publication_passes_the_catalogue_tests() {
     let site = tempfile::tempdir().unwrap();
     let data = tempfile::tempdir().unwrap();
-    let config = server::config::Config {
-        listen: "127.0.0.1:0".parse().unwrap(),
-        database: data.path().join("publish.sqlite"),
-        static_dir: Some(dist_dir()),
-        demo: true,
-        min_fill_seconds: 20,
-        submissions_per_minute: 10,
-        request_timeout_seconds: 30,
-        embed_ancestors: "*".into(),
-        trusted_proxies: String::new(),
-        publish_dir: None,
-        public_url: Some("https://buonepratiche.example.org".into()),
-        questionnaire_url: Some("https://buonepratiche.example.org/questionario".into()),
-        security_contact: Some("sicurezza@buonepratiche.example.org".into()),
-    };
+    let (database, dist) = (data.path().join("publish.sqlite"), dist_dir());
+    let config = server::config::Config::from_flags([
+        "--listen=127.0.0.1:0",
+        "--demo",
+        format!("--database={}", database.display()).as_str(),
+        format!("--static-dir={}", dist.display()).as_str(),
+        "--public-url=https://buonepratiche.example.org",
+        "--questionnaire-url=https://buonepratiche.example.org/questionario",
+        "--security-contact=sicurezza@buonepratiche.example.org",
+    ])
+    .unwrap();
     server::publish::publish_static(&config, site.path()).await.unwrap();
     let files = tower_http::services::ServeDir::new(site.path())
         .not_found_service(tower_http::services::ServeFile::new(site.path().join("404.html")));

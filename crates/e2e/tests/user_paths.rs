@@ -62,7 +62,7 @@ async fn open_data_links_deliver_their_files_from_the_static_publication() {
         dist: &dist,
         public_url: "http://127.0.0.1",
         questionnaire_url: None,
-        security_contact: None,
+        operator: &Default::default(),
     };
     server::publish::write_site(&source, site.path()).await.unwrap();
     let base = serve_static(site.path()).await;

@@ -2,6 +2,7 @@
 //! The JSON API under `/api`. Handlers are short: extract, ask the domain,
 //! call a `db` function, answer.
 
+use domain::feedback::{AccessibilityReport, ReportReceipt};
 use crate::client::ClientIp;
 use crate::db::{self, NewPractice, Stored, SubmissionKeys};
 use crate::error::{ApiError, ApiJson, ApiPath, ApiQuery};
@@ -32,10 +33,12 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(practice))
         .routes(routes!(data_dictionary))
         .routes(routes!(current_round))
+        .routes(routes!(operator))
         .routes(routes!(export_csv))
         .routes(routes!(export_json))
         .routes(routes!(start))
         .routes(routes!(submit))
+        .routes(routes!(report_accessibility_problem))
         .routes(routes!(own_submission, update_own_submission))
         .routes(routes!(opendata_file))
         .route("/opendata/", get(|| async { axum::response::Redirect::to("/dati-aperti") }))
@@ -91,6 +94,20 @@ fn json_with_etag<T: Serialize>(value: &T, headers: &HeaderMap) -> axum::respons
         return (StatusCode::NOT_MODIFIED, common).into_response();
     }
     (common, [(header::CONTENT_TYPE, "application/json".to_owned())], body).into_response()
+}
+
+/// Who runs the site: the data controller, the contacts, the retention of
+/// personal data, the publisher of the open data (the privacy notice, the
+/// accessibility statement and the contacts page read it).
+#[utoipa::path(get, path = "/api/operator", tag = "catalogue",
+    params(("If-None-Match" = Option<String>, Header, description = "An ETag from an earlier answer")),
+    responses(
+        (status = 200, body = domain::operator::Operator, headers(("ETag" = String))),
+        (status = 304, description = "Not modified since the ETag sent"),
+        (status = "4XX", description = ERROR, body = crate::error::ErrorBody)
+    ))]
+async fn operator(State(state): State<AppState>, headers: HeaderMap) -> axum::response::Response {
+    json_with_etag(&*state.operator, &headers)
 }
 
 /// Every published practice, with the fields the catalogue lists and searches.
@@ -199,7 +216,7 @@ async fn opendata_file(
 ) -> Result<impl axum::response::IntoResponse, ApiError> {
     let media_type = crate::opendata::media_type(&name).ok_or(ApiError::NotFound)?;
     let practices = state.db.read(db::published_practices).await?;
-    let body = crate::opendata::render(&name, &state.public_url, &practices).ok_or(ApiError::NotFound)?;
+    let body = crate::opendata::render(&name, &state.public_url, &state.operator, &practices).ok_or(ApiError::NotFound)?;
     Ok(([(header::CONTENT_TYPE, media_type)], body))
 }
 
@@ -290,6 +307,36 @@ async fn submit(
     }
 }
 
+/// Reports an accessibility problem to the editors (the statement's
+/// feedback mechanism); anonymous unless an e-mail is given.
+#[utoipa::path(post, path = "/api/accessibility-reports", tag = "respondents",
+    request_body = AccessibilityReport,
+    responses((status = 201, body = ReportReceipt), (status = "4XX", description = ERROR, body = crate::error::ErrorBody)))]
+async fn report_accessibility_problem(
+    State(state): State<AppState>,
+    ClientIp(client): ClientIp,
+    ApiJson(report): ApiJson<AccessibilityReport>,
+) -> Result<(StatusCode, Json<ReportReceipt>), ApiError> {
+    state.guard.check_rate(client)?;
+    if !report.website.is_empty() {
+        return Err(ApiError::LooksAutomated("è stato compilato un campo nascosto"));
+    }
+    let errors = report.validate();
+    if !errors.is_empty() {
+        return Err(ApiError::Invalid(errors));
+    }
+    let id = state
+        .db
+        .call(move |conn| {
+            let tx = conn.transaction()?;
+            let id = db::reports::insert(&tx, &report, &db::now())?;
+            tx.commit()?;
+            Ok(id)
+        })
+        .await?;
+    Ok((StatusCode::CREATED, Json(ReportReceipt { reference: domain::feedback::reference(id) })))
+}
+
 fn bearer_token_hash(headers: &HeaderMap) -> Result<String, ApiError> {
     let value = headers.get(header::AUTHORIZATION).and_then(|v| v.to_str().ok()).unwrap_or_default();
     token_hash(value.strip_prefix("Bearer ").ok_or(ApiError::InvalidLink)?.trim())
@@ -329,7 +376,7 @@ async fn robots_txt(State(state): State<AppState>) -> impl axum::response::IntoR
 
 /// `/.well-known/security.txt` (RFC 9116), when the operator set the contact.
 async fn security_txt(State(state): State<AppState>) -> Result<impl axum::response::IntoResponse, ApiError> {
-    let contact = state.security_contact.as_deref().ok_or(ApiError::NotFound)?;
+    let contact = state.operator.security_contact.as_deref().ok_or(ApiError::NotFound)?;
     let text = crate::security_txt::render(contact, &state.public_url, time::OffsetDateTime::now_utc());
     Ok(([(header::CONTENT_TYPE, "text/plain; charset=utf-8")], text))
 }

@@ -2,6 +2,8 @@
 //! Configuration: environment variables, each overridable by a flag.
 
 use clap::{Parser, Subcommand};
+use domain::operator::{Controller, Operator, Retention};
+use domain::validation::{is_email, is_web_url};
 use std::net::SocketAddr;
 use std::path::PathBuf;
 
@@ -54,6 +56,47 @@ pub struct Config {
     /// Without it the server and the static publication have no such file.
     #[arg(long, env = "BP_SECURITY_CONTACT")]
     pub security_contact: Option<String>,
+    /// The data controller (titolare del trattamento) named by the privacy
+    /// notice: the administration's name, e.g. `Comune di Perugia`.
+    #[arg(long, env = "BP_CONTROLLER_NAME")]
+    pub controller_name: Option<String>,
+    /// The controller's postal address.
+    #[arg(long, env = "BP_CONTROLLER_ADDRESS")]
+    pub controller_address: Option<String>,
+    /// The controller's PEC (posta elettronica certificata).
+    #[arg(long, env = "BP_CONTROLLER_PEC")]
+    pub controller_pec: Option<String>,
+    /// The controller's e-mail, where people exercise their rights.
+    #[arg(long, env = "BP_CONTROLLER_EMAIL")]
+    pub controller_email: Option<String>,
+    /// The data protection officer's e-mail (RPD / DPO).
+    #[arg(long, env = "BP_DPO_EMAIL")]
+    pub dpo_email: Option<String>,
+    /// The editors' e-mail (redazione), shown on the contacts page.
+    #[arg(long, env = "BP_EDITORS_EMAIL")]
+    pub editors_email: Option<String>,
+    /// The publisher of the open data, as DCAT names it.
+    #[arg(long, env = "BP_PUBLISHER_NAME", default_value = domain::operator::DEFAULT_PUBLISHER_NAME)]
+    pub publisher_name: String,
+    /// The publisher's code in the Indice delle Pubbliche Amministrazioni.
+    #[arg(long, env = "BP_PUBLISHER_IPA", default_value = domain::operator::DEFAULT_PUBLISHER_IPA)]
+    pub publisher_ipa: String,
+    /// Months the referent's contact is kept after the practice was
+    /// published or rejected (stated in the privacy notice).
+    #[arg(long, env = "BP_RETENTION_CONTACT_MONTHS", default_value_t = Retention::default().contact_months)]
+    pub retention_contact_months: u16,
+    /// Months a curator's account is kept after it was closed.
+    #[arg(long, env = "BP_RETENTION_ACCOUNT_MONTHS", default_value_t = Retention::default().account_months)]
+    pub retention_account_months: u16,
+    /// Days the server's logs are kept (by whoever collects them).
+    #[arg(long, env = "BP_RETENTION_LOG_DAYS", default_value_t = Retention::default().log_days)]
+    pub retention_log_days: u16,
+    /// Months an accessibility report is kept.
+    #[arg(long, env = "BP_RETENTION_FEEDBACK_MONTHS", default_value_t = Retention::default().feedback_months)]
+    pub retention_feedback_months: u16,
+    /// The accessibility statement filed on form.agid.gov.it, if any.
+    #[arg(long, env = "BP_ACCESSIBILITY_STATEMENT_URL")]
+    pub accessibility_statement_url: Option<String>,
     /// A static publication kept current after every curators' decision: a
     /// symbolic link the server switches to each new copy of the site
     /// (created if missing); serve it with any static web server.
@@ -102,9 +145,60 @@ pub enum Command {
 }
 
 impl Config {
+    /// The configuration these command-line flags give (with the defaults
+    /// and the `BP_*` variables for the rest), as `server FLAGS...` reads it.
+    pub fn from_flags<'a>(flags: impl IntoIterator<Item = &'a str>) -> Result<Self, clap::Error> {
+        Cli::try_parse_from(std::iter::once("server").chain(flags)).map(|cli| cli.config)
+    }
+
     /// The public address, without a trailing slash.
     pub fn public_url(&self) -> String {
         self.public_url.clone().unwrap_or_else(|| format!("http://{}", self.listen)).trim_end_matches('/').to_owned()
+    }
+
+    /// Who runs the site, checked. With demo data and no controller named,
+    /// the demo's example operator, which every page marks as an example.
+    pub fn operator(&self) -> Result<Operator, String> {
+        let security_contact = self.security_contact.as_deref().map(crate::security_txt::contact_uri).transpose()?;
+        if self.demo && self.controller_name.is_none() {
+            return Ok(Operator { security_contact: security_contact.or(Operator::example().security_contact), ..Operator::example() });
+        }
+        let text = |value: &Option<String>| value.as_deref().map(str::trim).filter(|v| !v.is_empty()).map(str::to_owned);
+        let email = |name: &str, value: &Option<String>| match text(value) {
+            Some(address) if !is_email(&address) => Err(format!("{name} must be an e-mail address, not {address:?}")),
+            address => Ok(address),
+        };
+        let accessibility_statement_url = match text(&self.accessibility_statement_url) {
+            Some(url) if !url.starts_with("https://") || !is_web_url(&url) => {
+                return Err(format!("BP_ACCESSIBILITY_STATEMENT_URL must be an https:// address, not {url:?}"));
+            }
+            url => url,
+        };
+        let ipa = self.publisher_ipa.trim();
+        if ipa.is_empty() || !ipa.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
+            return Err(format!("BP_PUBLISHER_IPA must be an IPA code (letters, digits, _), not {ipa:?}"));
+        }
+        Ok(Operator {
+            example: false,
+            controller: Controller {
+                name: text(&self.controller_name),
+                address: text(&self.controller_address),
+                pec: email("BP_CONTROLLER_PEC", &self.controller_pec)?,
+                email: email("BP_CONTROLLER_EMAIL", &self.controller_email)?,
+            },
+            dpo_email: email("BP_DPO_EMAIL", &self.dpo_email)?,
+            editors_email: email("BP_EDITORS_EMAIL", &self.editors_email)?,
+            security_contact,
+            publisher_name: self.publisher_name.trim().to_owned(),
+            publisher_ipa: ipa.to_owned(),
+            retention: Retention {
+                contact_months: self.retention_contact_months,
+                account_months: self.retention_account_months,
+                log_days: self.retention_log_days,
+                feedback_months: self.retention_feedback_months,
+            },
+            accessibility_statement_url,
+        })
     }
 }
 

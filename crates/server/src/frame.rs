@@ -24,7 +24,8 @@ const NAV: [(&str, &str, bool); 4] = [
 ];
 
 /// The footer's links.
-const FOOTER_LINKS: [(&str, &str); 3] = [
+const FOOTER_LINKS: [(&str, &str); 4] = [
+    ("/contatti", "Contatti"),
     ("/accessibilita", "Dichiarazione di accessibilità"),
     ("/privacy", "Informativa privacy"),
     ("/dati-aperti", "Dati aperti e licenza CC BY 4.0"),

@@ -83,8 +83,9 @@ pub struct AppState {
     pub start_tokens: guard::StartTokens,
     /// Proxies whose forwarding headers name the client.
     pub trusted_proxies: client::TrustedProxies,
-    /// The `Contact:` of `/.well-known/security.txt`, when configured.
-    pub security_contact: Option<String>,
+    /// Who runs the site: the privacy notice's controller, the contacts,
+    /// the open data's publisher, the `security.txt` contact.
+    pub operator: std::sync::Arc<domain::operator::Operator>,
 }
 
 impl AppState {
@@ -106,7 +107,7 @@ impl AppState {
             publication: None,
             start_tokens: guard::StartTokens::new(key.as_bytes()),
             trusted_proxies: client::TrustedProxies::default(),
-            security_contact: None,
+            operator: Default::default(),
         })
     }
 
@@ -183,13 +184,17 @@ pub async fn serve(config: config::Config) -> Result<(), Box<dyn std::error::Err
     state.public_url = config.public_url();
     state.request_timeout = std::time::Duration::from_secs(config.request_timeout_seconds);
     state.trusted_proxies = client::TrustedProxies::parse(&config.trusted_proxies)?;
-    state.security_contact = config.security_contact.as_deref().map(security_txt::contact_uri).transpose()?;
+    let operator = config.operator()?;
+    if !operator.example && !operator.missing().is_empty() {
+        tracing::warn!(missing = %operator.missing().join(", "), "the privacy notice and the contacts page lack values: set them");
+    }
+    state.operator = std::sync::Arc::new(operator);
     if let Some(dir) = &config.publish_dir {
         let Some(dist) = state.static_dir.clone() else {
             return Err("BP_PUBLISH_DIR needs the built app: set BP_STATIC_DIR (dist)".into());
         };
         let live =
-            publish::LivePublication::new(dir, config.questionnaire_url.clone(), state.security_contact.clone())?;
+            publish::LivePublication::new(dir, config.questionnaire_url.clone(), (*state.operator).clone())?;
         let live = live.start(state.db.clone(), dist, state.public_url.clone());
         live.request();
         state.publication = Some(live);

@@ -8,6 +8,7 @@
 use crate::export;
 use atom_syndication::{Entry, Feed, FixedDateTime, Link, Person};
 use domain::PublicPractice;
+use domain::operator::Operator;
 use oxrdf::{Literal, NamedNode, Term, Triple};
 
 /// Each file: name, media type, title of the DCAT distribution (if any).
@@ -20,10 +21,6 @@ pub const FILES: [(&str, &str, Option<&str>); 5] = [
 ];
 
 const LICENCE_URI: &str = "https://creativecommons.org/licenses/by/4.0/";
-/// The publisher's code in the Indice delle Pubbliche Amministrazioni; to be
-/// confirmed by the data owner before the portal harvests the catalogue.
-const PUBLISHER_IPA: &str = "m_lps";
-const PUBLISHER_NAME: &str = "Ministero del Lavoro e delle Politiche Sociali";
 
 /// The latest change among the practices (RFC 3339), or the epoch.
 pub fn modified(practices: &[PublicPractice]) -> &str {
@@ -31,7 +28,7 @@ pub fn modified(practices: &[PublicPractice]) -> &str {
 }
 
 /// Makes the file `name` for a site whose public address is `base`.
-pub fn render(name: &str, base: &str, practices: &[PublicPractice]) -> Option<Vec<u8>> {
+pub fn render(name: &str, base: &str, operator: &Operator, practices: &[PublicPractice]) -> Option<Vec<u8>> {
     let base = base.trim_end_matches('/');
     Some(match name {
         "buone-pratiche.csv" => export::to_csv(practices),
@@ -40,7 +37,7 @@ pub fn render(name: &str, base: &str, practices: &[PublicPractice]) -> Option<Ve
             serde_json::to_vec(&serde_json::json!({ "licence": domain::practice::LICENCE, "practices": named })).ok()?
         }
         "dizionario-dati.json" => serde_json::to_vec(&domain::questionnaire::QUESTIONNAIRE.dictionary()).ok()?,
-        "dcat.ttl" => dcat(base, practices),
+        "dcat.ttl" => dcat(base, operator, practices),
         "feed.atom" => atom(base, practices),
         _ => return None,
     })
@@ -56,7 +53,7 @@ fn iri(text: &str) -> NamedNode {
 }
 
 /// DCAT-AP_IT 2.0 metadata of the catalogue, the dataset and its distributions.
-fn dcat(base: &str, practices: &[PublicPractice]) -> Vec<u8> {
+fn dcat(base: &str, operator: &Operator, practices: &[PublicPractice]) -> Vec<u8> {
     const DCAT: &str = "http://www.w3.org/ns/dcat#";
     const DCT: &str = "http://purl.org/dc/terms/";
     const DCATAPIT: &str = "http://dati.gov.it/onto/dcatapit#";
@@ -86,7 +83,7 @@ fn dcat(base: &str, practices: &[PublicPractice]) -> Vec<u8> {
     add(&catalog, format!("{DCAT}dataset"), dataset.clone().into());
     add(&dataset, RDF_TYPE.into(), iri(&format!("{DCATAPIT}Dataset")).into());
     add(&dataset, RDF_TYPE.into(), iri(&format!("{DCAT}Dataset")).into());
-    add(&dataset, format!("{DCT}identifier"), plain(&format!("{PUBLISHER_IPA}:buone-pratiche")));
+    add(&dataset, format!("{DCT}identifier"), plain(&format!("{}:buone-pratiche", operator.publisher_ipa)));
     add(&dataset, format!("{DCT}title"), text("Buone pratiche dei servizi sociali territoriali"));
     add(
         &dataset,
@@ -114,8 +111,8 @@ fn dcat(base: &str, practices: &[PublicPractice]) -> Vec<u8> {
     );
     add(&dataset, format!("{DCAT}contactPoint"), contact.clone().into());
     add(&publisher, RDF_TYPE.into(), iri(&format!("{DCATAPIT}Agent")).into());
-    add(&publisher, format!("{FOAF}name"), text(PUBLISHER_NAME));
-    add(&publisher, format!("{DCT}identifier"), plain(PUBLISHER_IPA));
+    add(&publisher, format!("{FOAF}name"), text(&operator.publisher_name));
+    add(&publisher, format!("{DCT}identifier"), plain(&operator.publisher_ipa));
     add(&contact, RDF_TYPE.into(), iri(&format!("{DCATAPIT}Organization")).into());
     add(&contact, format!("{VCARD}fn"), text("Redazione delle buone pratiche"));
     add(&contact, format!("{VCARD}hasURL"), iri(&format!("{base}/dati-aperti")).into());

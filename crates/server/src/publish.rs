@@ -5,6 +5,7 @@
 //! the open-data files, and an `index.html` entry point for every page address
 //! so that deep links work on servers that only serve files.
 
+use domain::operator::Operator;
 use crate::config::Config;
 use crate::{api, db, demo, frame, head, opendata};
 use domain::pages::{Entry, PAGES};
@@ -45,8 +46,9 @@ pub struct Source<'a> {
     pub public_url: &'a str,
     /// Where the static copy sends respondents (it cannot receive answers).
     pub questionnaire_url: Option<&'a str>,
-    /// The `Contact:` of `.well-known/security.txt`, if any.
-    pub security_contact: Option<&'a str>,
+    /// Who runs the site (`operator.json`, the open data's publisher, the
+    /// contact of `.well-known/security.txt`).
+    pub operator: &'a Operator,
 }
 
 type Error = Box<dyn std::error::Error + Send + Sync>;
@@ -59,13 +61,13 @@ pub async fn publish_static(config: &Config, out: &Path) -> Result<(), Box<dyn s
         demo::load_if_empty(&db).await?;
     }
     let public_url = config.public_url();
-    let security_contact = config.security_contact.as_deref().map(crate::security_txt::contact_uri).transpose()?;
+    let operator = config.operator()?;
     let source = Source {
         db: &db,
         dist,
         public_url: &public_url,
         questionnaire_url: config.questionnaire_url.as_deref(),
-        security_contact: security_contact.as_deref(),
+        operator: &operator,
     };
     let count = write_site(&source, out).await.map_err(|e| e.to_string())?;
     println!("wrote a static site with {count} practices to {}", out.display());
@@ -79,10 +81,11 @@ pub async fn write_site(source: &Source<'_>, out: &Path) -> Result<usize, Error>
     let practices = source.db.read(db::published_practices).await?;
     let (dist, out) = (source.dist.to_path_buf(), out.to_path_buf());
     let (public_url, questionnaire_url) = (source.public_url.to_owned(), source.questionnaire_url.map(str::to_owned));
-    let security_contact = source.security_contact.map(str::to_owned);
+    let operator = source.operator.clone();
     tokio::task::spawn_blocking(move || {
-        write_files(&dist, &out, &public_url, questionnaire_url.as_deref(), &practices)?;
-        if let Some(contact) = security_contact {
+        write_files(&dist, &out, &public_url, questionnaire_url.as_deref(), &operator, &practices)?;
+        std::fs::write(out.join("operator.json"), serde_json::to_vec(&operator)?)?;
+        if let Some(contact) = &operator.security_contact {
             std::fs::create_dir_all(out.join(".well-known"))?;
             let text = crate::security_txt::render(&contact, &public_url, time::OffsetDateTime::now_utc());
             std::fs::write(out.join(".well-known/security.txt"), text)?;
@@ -97,6 +100,7 @@ fn write_files(
     out: &Path,
     public_url: &str,
     questionnaire_url: Option<&str>,
+    operator: &Operator,
     practices: &[domain::PublicPractice],
 ) -> Result<usize, Error> {
     copy_dir(dist, out)?;
@@ -150,7 +154,7 @@ fn write_files(
     let opendata = out.join("opendata");
     std::fs::create_dir_all(&opendata)?;
     for (name, _, _) in opendata::FILES {
-        let body = opendata::render(name, public_url, practices).expect("every listed file renders");
+        let body = opendata::render(name, public_url, operator, practices).expect("every listed file renders");
         std::fs::write(opendata.join(name), body)?;
     }
     Ok(practices.len())
@@ -168,8 +172,7 @@ fn write_files(
 pub struct LivePublication {
     pub link: PathBuf,
     pub questionnaire_url: Option<String>,
-    /// The `Contact:` of `.well-known/security.txt`, if any.
-    pub security_contact: Option<String>,
+    pub operator: Operator,
     /// The number of the latest request; the writer publishes up to it.
     requested: tokio::sync::watch::Sender<u64>,
     /// The number of the latest request whose changes are published.
@@ -182,7 +185,7 @@ impl LivePublication {
     pub fn new(
         link: &Path,
         questionnaire_url: Option<String>,
-        security_contact: Option<String>,
+        operator: Operator,
     ) -> Result<Self, String> {
         if link.exists() && !link.is_symlink() {
             return Err(format!(
@@ -193,7 +196,7 @@ impl LivePublication {
         Ok(Self {
             link: link.to_path_buf(),
             questionnaire_url,
-            security_contact,
+            operator,
             requested: tokio::sync::watch::Sender::new(0),
             published: tokio::sync::watch::Sender::new(0),
         })
@@ -247,7 +250,7 @@ impl LivePublication {
             dist,
             public_url,
             questionnaire_url: self.questionnaire_url.as_deref(),
-            security_contact: self.security_contact.as_deref(),
+            operator: &self.operator,
         };
         write_site(&source, &folder).await?;
         let link = self.link.clone();

@@ -86,13 +86,19 @@ async fn decisions_switch_the_static_publication_in_one_step() {
     assert!(index.contains(r#"content="static""#), "the copy reads static data");
     let security = std::fs::read_to_string(link.join(".well-known/security.txt")).unwrap();
     assert!(security.contains("\nContact: mailto:sicurezza@example.org\n"), "{security}");
+    let operator: domain::operator::Operator =
+        serde_json::from_slice(&std::fs::read(link.join("operator.json")).unwrap()).unwrap();
+    assert_eq!(operator.security_contact.as_deref(), Some("mailto:sicurezza@example.org"), "the copy names its operator");
 }
 
 /// Starts the live publication into `link` for the server being configured.
 fn publish_into(state: &mut server::AppState, link: &std::path::Path) -> Arc<server::publish::LivePublication> {
     let dist = state.static_dir.clone().expect("the built app");
-    let contact = Some("mailto:sicurezza@example.org".to_owned());
-    let live = server::publish::LivePublication::new(link, None, contact).unwrap().start(
+    let operator = domain::operator::Operator {
+        security_contact: Some("mailto:sicurezza@example.org".to_owned()),
+        ..Default::default()
+    };
+    let live = server::publish::LivePublication::new(link, None, operator).unwrap().start(
         state.db.clone(),
         dist,
         state.public_url.clone(),
@@ -153,6 +159,6 @@ async fn decisions_answer_at_once_while_the_publication_is_slow() {
 #[test]
 fn a_real_folder_is_refused_as_the_publication() {
     let folder = tempfile::tempdir().unwrap();
-    let refused = server::publish::LivePublication::new(folder.path(), None, None);
+    let refused = server::publish::LivePublication::new(folder.path(), None, Default::default());
     assert!(refused.is_err_and(|e| e.contains("symbolic link")));
 }

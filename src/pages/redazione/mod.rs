@@ -9,6 +9,7 @@
 
 mod correction;
 mod queue;
+mod reports;
 mod review;
 mod sign_in;
 

@@ -210,6 +210,7 @@ pub fn QueuePage() -> impl IntoView {
                         .into_any()
                 })}
             </Transition>
+            <super::reports::AccessibilityReports />
         </div>
     }
 }

@@ -7,6 +7,7 @@
 pub mod accounts;
 pub mod audit;
 pub mod practices;
+pub mod reports;
 pub mod rounds;
 
 pub use practices::*;
@@ -35,7 +36,7 @@ pub enum DbError {
 }
 
 /// The schema's version once every migration has run (SQLite's `user_version`).
-pub const SCHEMA_VERSION: i64 = 5;
+pub const SCHEMA_VERSION: i64 = 6;
 
 /// The schema, one migration per file, applied in order on every start.
 fn migrations() -> Migrations<'static> {
@@ -45,6 +46,7 @@ fn migrations() -> Migrations<'static> {
         M::up(include_str!("../../migrations/0003_curation.sql")),
         M::up(include_str!("../../migrations/0004_rounds.sql")),
         M::up(include_str!("../../migrations/0005_settings.sql")),
+        M::up(include_str!("../../migrations/0006_accessibility_reports.sql")),
     ])
 }
 

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: EUPL-1.2
 //! The back office, in thin handlers by area: sign-in (`session`), the queue
 //! (`queue`), a submission for review (`review`), decisions and corrections
-//! (`decisions`), accounts (`accounts`), collection rounds (`rounds`) and
-//! the curators' downloads (`exports`). Handlers extract and check the
+//! (`decisions`), accounts (`accounts`), collection rounds (`rounds`), the
+//! accessibility reports (`reports`) and the curators' downloads (`exports`). Handlers extract and check the
 //! request, ask the domain, and call a `db::` function that carries the
 //! change out in one transaction with its audit entry.
 
@@ -10,6 +10,7 @@ mod accounts;
 mod decisions;
 mod exports;
 mod queue;
+mod reports;
 mod review;
 mod rounds;
 mod session;
@@ -35,5 +36,7 @@ pub fn router(state: &AppState) -> OpenApiRouter<AppState> {
         .routes(routes!(rounds::list_rounds, rounds::add_round))
         .routes(routes!(accounts::disable_user))
         .routes(routes!(accounts::enable_user))
+        .routes(routes!(reports::list_reports))
+        .routes(routes!(reports::handle_report))
         .layer(axum::middleware::from_fn_with_state(state.clone(), crate::auth::same_origin_only))
 }

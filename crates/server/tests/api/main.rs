@@ -9,6 +9,7 @@ mod accounts;
 mod catalogue;
 mod curation;
 mod exports;
+mod operator;
 mod private_link;
 mod seo;
 mod site;

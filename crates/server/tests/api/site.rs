@@ -170,7 +170,10 @@ async fn security_txt_follows_rfc_9116_when_a_contact_is_set() {
     assert_eq!(response.status(), reqwest::StatusCode::NOT_FOUND, "no contact, no file");
 
     let server = TestServer::start_with(None, |state| {
-        state.security_contact = Some(server::security_txt::contact_uri("sicurezza@example.org").unwrap());
+        state.operator = std::sync::Arc::new(domain::operator::Operator {
+            security_contact: Some(server::security_txt::contact_uri("sicurezza@example.org").unwrap()),
+            ..Default::default()
+        });
         state.public_url = "https://bp.example.org".into();
     })
     .await;

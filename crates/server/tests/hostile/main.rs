@@ -14,7 +14,7 @@
 //!
 //! The cases, family by family, are in the modules: [`submissions`],
 //! [`private_link`], [`login`], [`curation`], [`catalogue`] (with the static
-//! files) and [`free_text`]; this file has the table's types, sends each case
+//! files), [`reports`] (accessibility feedback) and [`free_text`]; this file has the table's types, sends each case
 //! and checks its answer.
 
 #[path = "../common/mod.rs"]
@@ -25,6 +25,7 @@ mod curation;
 mod free_text;
 mod login;
 mod private_link;
+mod reports;
 mod submissions;
 
 use common::*;
@@ -45,6 +46,7 @@ enum Entry {
     Curation,
     Catalogue,
     StaticFiles,
+    AccessibilityReport,
 }
 
 /// What a case must get.
@@ -314,6 +316,15 @@ async fn hostile_input_is_refused_clearly_and_changes_nothing() {
             server.submit(&fresh_key(), &body).await.json::<Value>().await.unwrap()["id"].as_str().unwrap().to_owned(),
         );
     }
+    let report = server
+        .client
+        .post(server.url("/api/accessibility-reports"))
+        .json(&json!({"page": "/catalogo", "description": "Il filtro per regione non si apre da tastiera."}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(report.status(), StatusCode::CREATED);
+    let report_cases = reports::report_cases(1, &curator);
     let sessions = Sessions { curator, admin, id, spare: spare.try_into().unwrap() };
     let cases: Vec<Case> = [
         submissions::submission_cases(&replayed_key),
@@ -322,6 +333,7 @@ async fn hostile_input_is_refused_clearly_and_changes_nothing() {
         curation::curation_cases(&sessions),
         catalogue::catalogue_cases(),
         catalogue::static_cases(),
+        report_cases,
     ]
     .into_iter()
     .flatten()

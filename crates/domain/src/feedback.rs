@@ -1,0 +1,126 @@
+// SPDX-License-Identifier: EUPL-1.2
+//! The accessibility statement's feedback mechanism (AgID guidelines): anyone
+//! can report a barrier on a page; the report reaches the editors' queue,
+//! who answer within 30 days and mark it handled. The rules of a report are
+//! here, so the browser and the server check the same.
+
+use crate::validation::{FieldError, FieldErrors, is_email, is_forbidden_char};
+use serde::{Deserialize, Serialize};
+
+/// Where the app sends a report.
+pub const REPORTS_URL: &str = "/api/accessibility-reports";
+
+/// The longest description a report may have, in characters.
+pub const DESCRIPTION_MAX: usize = 4000;
+/// The shortest: a few words saying what happened.
+pub const DESCRIPTION_MIN: usize = 10;
+/// The longest page address or name.
+pub const PAGE_MAX: usize = 500;
+
+/// What a person reports.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct AccessibilityReport {
+    /// The page (address or name) where the problem is.
+    pub page: String,
+    /// What went wrong, and with which device or assistive technology.
+    pub description: String,
+    /// Where to answer; empty for an anonymous report.
+    #[serde(default)]
+    pub email: String,
+    /// A field hidden from people: filled only by robots.
+    #[serde(default)]
+    pub website: String,
+}
+
+impl AccessibilityReport {
+    /// The fields to fix, by key (`page`, `description`, `email`).
+    pub fn validate(&self) -> FieldErrors {
+        let mut errors = FieldErrors::default();
+        let mut text = |key: &str, value: &str, min: usize, max: usize| {
+            let length = value.trim().chars().count();
+            if length == 0 {
+                errors.add(key, FieldError::Required);
+            } else if length < min {
+                errors.add(key, FieldError::TooShort { min });
+            } else if length > max {
+                errors.add(key, FieldError::TooLong { max });
+            } else if value.chars().any(is_forbidden_char) {
+                errors.add(key, FieldError::ForbiddenCharacters);
+            }
+        };
+        text("page", &self.page, 1, PAGE_MAX);
+        text("description", &self.description, DESCRIPTION_MIN, DESCRIPTION_MAX);
+        let email = self.email.trim();
+        if !email.is_empty() && !is_email(email) {
+            errors.add("email", FieldError::InvalidEmail);
+        }
+        errors
+    }
+}
+
+/// What the sender is told: the number to quote in a reminder.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ReportReceipt {
+    pub reference: String,
+}
+
+/// The reference of report number `id`, e.g. `SA-0042` ("segnalazione
+/// accessibilità").
+pub fn reference(id: i64) -> String {
+    format!("SA-{id:04}")
+}
+
+/// A report as the editors see it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ReportItem {
+    pub id: i64,
+    pub reference: String,
+    pub page: String,
+    pub description: String,
+    /// Empty for an anonymous report.
+    pub email: String,
+    pub received_at: String,
+    /// When an editor marked it handled, and who.
+    pub handled_at: Option<String>,
+    pub handled_by: Option<String>,
+}
+
+/// An editor's decision on a report: handled, or open again (an undo).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct ReportHandling {
+    pub handled: bool,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn report(page: &str, description: &str, email: &str) -> AccessibilityReport {
+        AccessibilityReport { page: page.into(), description: description.into(), email: email.into(), website: String::new() }
+    }
+
+    #[test]
+    fn a_full_or_anonymous_report_is_accepted() {
+        assert!(report("/catalogo", "Il filtro per regione non si apre da tastiera.", "a@comune.esempio.it").validate().is_empty());
+        assert!(report("Catalogo", "Il lettore di schermo non legge i risultati.", "").validate().is_empty());
+    }
+
+    #[test]
+    fn each_wrong_value_is_named() {
+        let errors = report("", "breve", "non-una-mail").validate();
+        assert_eq!(errors.get("page"), [FieldError::Required]);
+        assert_eq!(errors.get("description"), [FieldError::TooShort { min: DESCRIPTION_MIN }]);
+        assert_eq!(errors.get("email"), [FieldError::InvalidEmail]);
+        let long = "a".repeat(DESCRIPTION_MAX + 1);
+        assert_eq!(report("/", &long, "").validate().get("description"), [FieldError::TooLong { max: DESCRIPTION_MAX }]);
+        let hidden = "Testo con un carattere\u{202E} nascosto";
+        assert_eq!(report("/", hidden, "").validate().get("description"), [FieldError::ForbiddenCharacters]);
+        assert_eq!(reference(7), "SA-0007");
+    }
+}

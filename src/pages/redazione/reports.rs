@@ -1,0 +1,105 @@
+// SPDX-License-Identifier: EUPL-1.2
+//! The accessibility reports on the editors' queue page: the open ones
+//! first, each with what was reported, where and by whom (if they gave an
+//! e-mail), and a button to mark it handled, or, once handled, to open it
+//! again (an undo).
+
+use super::failure;
+use crate::api::moderation;
+use crate::i18n::{tr, use_lang};
+use domain::feedback::ReportItem;
+use leptos::prelude::*;
+
+/// The reports' section.
+#[component]
+pub fn AccessibilityReports() -> impl IntoView {
+    let reports = LocalResource::new(moderation::accessibility_reports);
+    let problem = RwSignal::new(None::<crate::api::ApiError>);
+    let handle = Action::new_local(move |(id, handled): &(i64, bool)| {
+        let (id, handled) = (*id, *handled);
+        async move {
+            match moderation::handle_accessibility_report(id, handled).await {
+                Ok(()) => {
+                    problem.set(None);
+                    reports.refetch();
+                }
+                Err(error) => problem.set(Some(error)),
+            }
+        }
+    });
+    view! {
+        <section class="reports" aria-labelledby="reports-heading">
+            <h2 id="reports-heading">{tr("Segnalazioni di accessibilità", "Accessibility reports")}</h2>
+            {move || problem.get().map(|error| failure(&error))}
+            <Transition fallback=|| {
+                view! { <p role="status">"Caricamento…"</p> }
+            }>
+                {move || Suspend::new(async move {
+                    match reports.await {
+                        Ok(items) if items.is_empty() => {
+                            view! { <p>{tr("Nessuna segnalazione ricevuta.", "No reports received.")}</p> }.into_any()
+                        }
+                        Ok(items) => {
+                            let open = items.iter().filter(|r| r.handled_at.is_none()).count();
+                            let summary = move || {
+                                if use_lang().get() == domain::Lang::En {
+                                    format!("{open} open, answer within 30 days of receipt.")
+                                } else {
+                                    format!("{open} aperte, da riscontrare entro 30 giorni dal ricevimento.")
+                                }
+                            };
+                            view! {
+                                <p>{summary}</p>
+                                <ul class="report-list">
+                                    {items
+                                        .into_iter()
+                                        .map(|item| view! { <Report item handle=handle /> })
+                                        .collect_view()}
+                                </ul>
+                            }
+                                .into_any()
+                        }
+                        Err(error) => failure(&error),
+                    }
+                })}
+            </Transition>
+        </section>
+    }
+}
+
+/// One report.
+#[component]
+fn Report(item: ReportItem, handle: Action<(i64, bool), ()>) -> impl IntoView {
+    let ReportItem { id, reference, page, description, email, received_at, handled_at, handled_by } = item;
+    let handled = handled_at.is_some();
+    let state = match (&handled_at, &handled_by) {
+        (Some(at), Some(by)) => format!("{} {} ({by})", tr("Gestita il", "Handled on")(), &at[..10.min(at.len())]),
+        _ => tr("Aperta", "Open")().to_owned(),
+    };
+    let from = if email.is_empty() { tr("anonima", "anonymous")().to_owned() } else { email };
+    view! {
+        <li class="report" class:handled=handled>
+            <h3>{format!("{reference} · {page}")}</h3>
+            <p class="report-meta">
+                {format!("{} {} · {from} · {state}", tr("Ricevuta il", "Received on")(), &received_at[..10.min(received_at.len())])}
+            </p>
+            <p class="report-text" lang="">
+                {description}
+            </p>
+            <button
+                type="button"
+                class="button button-secondary"
+                on:click=move |_| {
+                    handle.dispatch((id, !handled));
+                }
+            >
+                {if handled {
+                    tr("Riapri la segnalazione", "Reopen the report")()
+                } else {
+                    tr("Segna come gestita", "Mark as handled")()
+                }}
+                <span class="visually-hidden">{format!(" {reference}")}</span>
+            </button>
+        </li>
+    }
+}

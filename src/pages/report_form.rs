@@ -1,0 +1,221 @@
+// SPDX-License-Identifier: EUPL-1.2
+//! "Segnala un problema di accessibilità": the accessibility statement's
+//! feedback form. It checks with the same rules as the server
+//! (`domain::feedback`), keeps what was typed when something is wrong, and
+//! says the report's number once the editors have it. A static copy of the
+//! site has no server to receive reports: there the editors' e-mail stands in.
+
+use crate::api::{self, ApiError, DataSource};
+use crate::i18n::{tr, use_lang};
+use domain::FieldErrors;
+use domain::feedback::{AccessibilityReport, DESCRIPTION_MAX};
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+use wasm_bindgen::JsCast;
+
+/// The form (on a static copy, a line sending people to the editors' e-mail,
+/// which the statement gives beside it).
+#[component]
+pub fn ReportForm() -> impl IntoView {
+    if api::data_source() == DataSource::Static {
+        return view! {
+            <p>
+                {tr(
+                    "Questa è una copia del sito: per segnalare un problema scrivi alla redazione.",
+                    "This is a copy of the site: to report a problem write to the editors.",
+                )}
+            </p>
+        }
+        .into_any();
+    }
+    let query = use_query_map();
+    let page = RwSignal::new(query.with_untracked(|q| q.get("pagina").unwrap_or_default()));
+    let description = RwSignal::new(String::new());
+    let email = RwSignal::new(String::new());
+    let honeypot = RwSignal::new(String::new());
+    let errors = RwSignal::new(FieldErrors::default());
+    let problem = RwSignal::new(None::<ApiError>);
+    let received = RwSignal::new(None::<String>);
+    let report = move || AccessibilityReport {
+        page: page.get_untracked(),
+        description: description.get_untracked(),
+        email: email.get_untracked(),
+        website: honeypot.get_untracked(),
+    };
+    let send = Action::new_local(move |report: &AccessibilityReport| {
+        let report = report.clone();
+        async move {
+            match api::send_accessibility_report(&report).await {
+                Ok(receipt) => {
+                    received.set(Some(receipt.reference));
+                    problem.set(None);
+                    description.set(String::new());
+                    page.set(String::new());
+                }
+                Err(ApiError::Invalid(found)) => {
+                    errors.set(found);
+                    focus_first_invalid();
+                }
+                Err(error) => problem.set(Some(error)),
+            }
+        }
+    });
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let report = report();
+        let found = report.validate();
+        received.set(None);
+        errors.set(found.clone());
+        if found.is_empty() {
+            send.dispatch(report);
+        } else {
+            focus_first_invalid();
+        }
+    };
+    let error_of = move |key: &'static str| {
+        move || {
+            let lang = use_lang().get();
+            errors.with(|e| e.get(key).first().map(|error| error.message(lang)))
+        }
+    };
+    let invalid = move |key: &'static str| move || errors.with(|e| !e.get(key).is_empty());
+    let field = move |key: &'static str,
+                      label: (&'static str, &'static str),
+                      hint: Option<(&'static str, &'static str)>,
+                      control: AnyView| {
+        let error = error_of(key);
+        view! {
+            <div class="form-group" class:has-error=invalid(key)>
+                <label for=format!("report-{key}")>{tr(label.0, label.1)}</label>
+                {hint.map(|(it, en)| view! { <p class="form-hint" id=format!("report-{key}-hint")>{tr(it, en)}</p> })}
+                {move || error().map(|message| view! { <p class="field-error" id=format!("report-{key}-error")>{message}</p> })}
+                {control}
+            </div>
+        }
+    };
+    let described = move |key: &'static str, hint: bool| {
+        move || {
+            let mut ids = Vec::new();
+            if hint {
+                ids.push(format!("report-{key}-hint"));
+            }
+            if errors.with(|e| !e.get(key).is_empty()) {
+                ids.push(format!("report-{key}-error"));
+            }
+            ids.join(" ")
+        }
+    };
+    view! {
+        <form class="report-form" novalidate on:submit=submit>
+            <h3>{tr("Segnala un problema di accessibilità", "Report an accessibility problem")}</h3>
+            {move || {
+                received
+                    .get()
+                    .map(|reference| {
+                        let text = move || {
+                            if use_lang().get() == domain::Lang::En {
+                                format!(
+                                    "Report {reference} received: the editors will answer within 30 days. Thank you.",
+                                )
+                            } else {
+                                format!(
+                                    "Segnalazione {reference} ricevuta: la redazione risponde entro 30 giorni. Grazie.",
+                                )
+                            }
+                        };
+                        view! {
+                            <div class="alert alert-success" role="status">
+                                <p>{text}</p>
+                            </div>
+                        }
+                    })
+            }}
+            {move || problem.get().map(|error| view! { <crate::components::alert::ErrorAlert error /> })}
+            {field(
+                "page",
+                ("Pagina in cui hai trovato il problema", "Page where you met the problem"),
+                Some(("L'indirizzo o il nome della pagina, ad esempio «Catalogo».", "The page's address or name, for example “Catalogue”.")),
+                view! {
+                    <input
+                        type="text"
+                        id="report-page"
+                        class="form-control"
+                        maxlength="500"
+                        aria-invalid=move || invalid("page")().to_string()
+                        aria-describedby=described("page", true)
+                        prop:value=move || page.get()
+                        on:input=move |ev| page.set(event_target_value(&ev))
+                    />
+                }
+                    .into_any(),
+            )}
+            {field(
+                "description",
+                ("Descrivi il problema", "Describe the problem"),
+                Some((
+                    "Che cosa stavi facendo, che cosa non ha funzionato, con quale dispositivo o tecnologia assistiva.",
+                    "What you were doing, what did not work, with which device or assistive technology.",
+                )),
+                view! {
+                    <textarea
+                        id="report-description"
+                        class="form-control"
+                        rows="6"
+                        maxlength=DESCRIPTION_MAX.to_string()
+                        aria-invalid=move || invalid("description")().to_string()
+                        aria-describedby=described("description", true)
+                        prop:value=move || description.get()
+                        on:input=move |ev| description.set(event_target_value(&ev))
+                    ></textarea>
+                }
+                    .into_any(),
+            )}
+            {field(
+                "email",
+                ("La tua e-mail (facoltativa)", "Your e-mail (optional)"),
+                Some(("Solo per risponderti; non è pubblicata.", "Only to answer you; it is not published.")),
+                view! {
+                    <input
+                        type="email"
+                        id="report-email"
+                        class="form-control"
+                        autocomplete="email"
+                        aria-invalid=move || invalid("email")().to_string()
+                        aria-describedby=described("email", true)
+                        prop:value=move || email.get()
+                        on:input=move |ev| email.set(event_target_value(&ev))
+                    />
+                }
+                    .into_any(),
+            )}
+            <div class="honeypot" aria-hidden="true">
+                <label for="report-website">"Lascia vuoto questo campo"</label>
+                <input
+                    type="text"
+                    id="report-website"
+                    tabindex="-1"
+                    autocomplete="off"
+                    on:input=move |ev| honeypot.set(event_target_value(&ev))
+                />
+            </div>
+            <p class="form-hint">
+                <a href="/privacy">{tr("Come trattiamo i dati della segnalazione", "How we process the report's data")}</a>
+            </p>
+            <button type="submit" class="button button-primary" disabled=move || send.pending().get()>
+                {tr("Invia la segnalazione", "Send the report")}
+            </button>
+        </form>
+    }
+    .into_any()
+}
+
+/// Moves focus to the first field marked invalid, once it is drawn.
+fn focus_first_invalid() {
+    request_animation_frame(|| {
+        if let Ok(Some(element)) = document().query_selector(".report-form [aria-invalid='true']")
+            && let Ok(element) = element.dyn_into::<web_sys::HtmlElement>()
+        {
+            let _ = element.focus();
+        }
+    });
+}
