@@ -269,10 +269,7 @@ fn processings(retention: Retention) -> [Processing; 6] {
                 "Esecuzione di un compito di interesse pubblico (art. 6, par. 1, lett. e).",
                 "Performance of a task carried out in the public interest (art. 6(1)(e)).",
             ),
-            kept: (
-                format!("{} giorni.", retention.log_days),
-                format!("{} days.", retention.log_days),
-            ),
+            kept: (format!("{} giorni.", retention.log_days), format!("{} days.", retention.log_days)),
         },
         Processing {
             data: (
@@ -287,10 +284,7 @@ fn processings(retention: Retention) -> [Processing; 6] {
                 "Adempimento di un obbligo legale (art. 6, par. 1, lett. c; legge 4/2004).",
                 "Compliance with a legal obligation (art. 6(1)(c); Law 4/2004).",
             ),
-            kept: (
-                format!("{feedback_it} dalla segnalazione."),
-                format!("{feedback_en} from the report."),
-            ),
+            kept: (format!("{feedback_it} dalla segnalazione."), format!("{feedback_en} from the report.")),
         },
     ]
 }

@@ -9,8 +9,8 @@ mod home;
 mod info;
 mod not_found;
 mod practice;
-mod report_form;
 pub mod redazione;
+mod report_form;
 mod statistics;
 
 pub use catalogue::CataloguePage;

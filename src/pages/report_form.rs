@@ -87,8 +87,24 @@ pub fn ReportForm() -> impl IntoView {
         view! {
             <div class="form-group" class:has-error=invalid(key)>
                 <label for=format!("report-{key}")>{tr(label.0, label.1)}</label>
-                {hint.map(|(it, en)| view! { <p class="form-hint" id=format!("report-{key}-hint")>{tr(it, en)}</p> })}
-                {move || error().map(|message| view! { <p class="field-error" id=format!("report-{key}-error")>{message}</p> })}
+                {hint
+                    .map(|(it, en)| {
+                        view! {
+                            <p class="form-hint" id=format!("report-{key}-hint")>
+                                {tr(it, en)}
+                            </p>
+                        }
+                    })}
+                {move || {
+                    error()
+                        .map(|message| {
+                            view! {
+                                <p class="field-error" id=format!("report-{key}-error")>
+                                    {message}
+                                </p>
+                            }
+                        })
+                }}
                 {control}
             </div>
         }
@@ -134,7 +150,10 @@ pub fn ReportForm() -> impl IntoView {
             {field(
                 "page",
                 ("Pagina in cui hai trovato il problema", "Page where you met the problem"),
-                Some(("L'indirizzo o il nome della pagina, ad esempio «Catalogo».", "The page's address or name, for example “Catalogue”.")),
+                Some((
+                    "L'indirizzo o il nome della pagina, ad esempio «Catalogo».",
+                    "The page's address or name, for example “Catalogue”.",
+                )),
                 view! {
                     <input
                         type="text"
@@ -199,7 +218,9 @@ pub fn ReportForm() -> impl IntoView {
                 />
             </div>
             <p class="form-hint">
-                <a href="/privacy">{tr("Come trattiamo i dati della segnalazione", "How we process the report's data")}</a>
+                <a href="/privacy">
+                    {tr("Come trattiamo i dati della segnalazione", "How we process the report's data")}
+                </a>
             </p>
             <button type="submit" class="button button-primary" disabled=move || send.pending().get()>
                 {tr("Invia la segnalazione", "Send the report")}

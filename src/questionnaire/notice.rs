@@ -21,8 +21,8 @@ pub(super) fn PrivacyNotice() -> impl IntoView {
             <h2>{tr("Informativa sul trattamento dei dati personali", "Privacy notice")}</h2>
             <p>
                 {tr(
-                    "Il Ministero del Lavoro e delle Politiche Sociali tratta i dati che inserisci per un compito di interesse pubblico: raccogliere, verificare e pubblicare le buone pratiche dei servizi sociali. Sono pubblicati solo i contenuti che descrivono la pratica e l'eventuale contatto istituzionale dell'ufficio; nome, e-mail e telefono del referente servono solo alla redazione e non sono mai pubblicati.",
-                    "The Ministry of Labour and Social Policies processes the data you enter for a task in the public interest: collecting, checking and publishing good practices of social services. Only the content describing the practice and the office's institutional contact are published; the contact person's name, e-mail and phone are used by the editors only and never published.",
+                    "L'amministrazione che gestisce questo sito, titolare del trattamento, tratta i dati che inserisci per un compito di interesse pubblico: raccogliere, verificare e pubblicare le buone pratiche dei servizi sociali. Sono pubblicati solo i contenuti che descrivono la pratica e l'eventuale contatto istituzionale dell'ufficio; nome, e-mail e telefono del referente servono solo alla redazione e non sono mai pubblicati.",
+                    "The administration running this site, the data controller, processes the data you enter for a task in the public interest: collecting, checking and publishing good practices of social services. Only the content describing the practice and the office's institutional contact are published; the contact person's name, e-mail and phone are used by the editors only and never published.",
                 )}
             </p>
             <p>
@@ -32,7 +32,12 @@ pub(super) fn PrivacyNotice() -> impl IntoView {
                 )}
             </p>
             <p>
-                <A href="/privacy">{tr("Leggi l'informativa completa", "Read the full privacy notice")}</A>
+                <A href="/privacy">
+                    {tr(
+                        "Leggi l'informativa completa: titolare, responsabile della protezione dei dati, tempi di conservazione e diritti",
+                        "Read the full privacy notice: controller, data protection officer, retention and rights",
+                    )}
+                </A>
             </p>
         </div>
         <p>

@@ -102,12 +102,21 @@ mod tests {
     use super::*;
 
     fn report(page: &str, description: &str, email: &str) -> AccessibilityReport {
-        AccessibilityReport { page: page.into(), description: description.into(), email: email.into(), website: String::new() }
+        AccessibilityReport {
+            page: page.into(),
+            description: description.into(),
+            email: email.into(),
+            website: String::new(),
+        }
     }
 
     #[test]
     fn a_full_or_anonymous_report_is_accepted() {
-        assert!(report("/catalogo", "Il filtro per regione non si apre da tastiera.", "a@comune.esempio.it").validate().is_empty());
+        assert!(
+            report("/catalogo", "Il filtro per regione non si apre da tastiera.", "a@comune.esempio.it")
+                .validate()
+                .is_empty()
+        );
         assert!(report("Catalogo", "Il lettore di schermo non legge i risultati.", "").validate().is_empty());
     }
 
@@ -118,7 +127,10 @@ mod tests {
         assert_eq!(errors.get("description"), [FieldError::TooShort { min: DESCRIPTION_MIN }]);
         assert_eq!(errors.get("email"), [FieldError::InvalidEmail]);
         let long = "a".repeat(DESCRIPTION_MAX + 1);
-        assert_eq!(report("/", &long, "").validate().get("description"), [FieldError::TooLong { max: DESCRIPTION_MAX }]);
+        assert_eq!(
+            report("/", &long, "").validate().get("description"),
+            [FieldError::TooLong { max: DESCRIPTION_MAX }]
+        );
         let hidden = "Testo con un carattere\u{202E} nascosto";
         assert_eq!(report("/", hidden, "").validate().get("description"), [FieldError::ForbiddenCharacters]);
         assert_eq!(reference(7), "SA-0007");

@@ -230,9 +230,9 @@ pub fn is_email(value: &str) -> bool {
         && domain.contains('.')
         && !domain.starts_with('.')
         && !domain.ends_with('.')
-        && !value.chars().any(|c| {
-            c.is_whitespace() || c.is_control() || is_forbidden_char(c) || "<>\"(),;:[]\\".contains(c)
-        })
+        && !value
+            .chars()
+            .any(|c| c.is_whitespace() || c.is_control() || is_forbidden_char(c) || "<>\"(),;:[]\\".contains(c))
         && value.len() <= limits::EMAIL
 }
 

@@ -2,7 +2,6 @@
 //! The JSON API under `/api`. Handlers are short: extract, ask the domain,
 //! call a `db` function, answer.
 
-use domain::feedback::{AccessibilityReport, ReportReceipt};
 use crate::client::ClientIp;
 use crate::db::{self, NewPractice, Stored, SubmissionKeys};
 use crate::error::{ApiError, ApiJson, ApiPath, ApiQuery};
@@ -12,6 +11,7 @@ use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::routing::{any, get};
 use domain::api::{CurrentRound, OwnSubmission, Receipt, StartToken, Submission, Update};
+use domain::feedback::{AccessibilityReport, ReportReceipt};
 use domain::practice::Catalogue;
 use domain::questionnaire::QUESTIONNAIRE;
 use domain::vocabulary::ModerationStatus;
@@ -216,7 +216,8 @@ async fn opendata_file(
 ) -> Result<impl axum::response::IntoResponse, ApiError> {
     let media_type = crate::opendata::media_type(&name).ok_or(ApiError::NotFound)?;
     let practices = state.db.read(db::published_practices).await?;
-    let body = crate::opendata::render(&name, &state.public_url, &state.operator, &practices).ok_or(ApiError::NotFound)?;
+    let body =
+        crate::opendata::render(&name, &state.public_url, &state.operator, &practices).ok_or(ApiError::NotFound)?;
     Ok(([(header::CONTENT_TYPE, media_type)], body))
 }
 

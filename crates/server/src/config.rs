@@ -161,9 +161,13 @@ impl Config {
     pub fn operator(&self) -> Result<Operator, String> {
         let security_contact = self.security_contact.as_deref().map(crate::security_txt::contact_uri).transpose()?;
         if self.demo && self.controller_name.is_none() {
-            return Ok(Operator { security_contact: security_contact.or(Operator::example().security_contact), ..Operator::example() });
+            return Ok(Operator {
+                security_contact: security_contact.or(Operator::example().security_contact),
+                ..Operator::example()
+            });
         }
-        let text = |value: &Option<String>| value.as_deref().map(str::trim).filter(|v| !v.is_empty()).map(str::to_owned);
+        let text =
+            |value: &Option<String>| value.as_deref().map(str::trim).filter(|v| !v.is_empty()).map(str::to_owned);
         let email = |name: &str, value: &Option<String>| match text(value) {
             Some(address) if !is_email(&address) => Err(format!("{name} must be an e-mail address, not {address:?}")),
             address => Ok(address),

@@ -193,8 +193,7 @@ pub async fn serve(config: config::Config) -> Result<(), Box<dyn std::error::Err
         let Some(dist) = state.static_dir.clone() else {
             return Err("BP_PUBLISH_DIR needs the built app: set BP_STATIC_DIR (dist)".into());
         };
-        let live =
-            publish::LivePublication::new(dir, config.questionnaire_url.clone(), (*state.operator).clone())?;
+        let live = publish::LivePublication::new(dir, config.questionnaire_url.clone(), (*state.operator).clone())?;
         let live = live.start(state.db.clone(), dist, state.public_url.clone());
         live.request();
         state.publication = Some(live);

@@ -5,9 +5,9 @@
 //! the open-data files, and an `index.html` entry point for every page address
 //! so that deep links work on servers that only serve files.
 
-use domain::operator::Operator;
 use crate::config::Config;
 use crate::{api, db, demo, frame, head, opendata};
+use domain::operator::Operator;
 use domain::pages::{Entry, PAGES};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -87,7 +87,7 @@ pub async fn write_site(source: &Source<'_>, out: &Path) -> Result<usize, Error>
         std::fs::write(out.join("operator.json"), serde_json::to_vec(&operator)?)?;
         if let Some(contact) = &operator.security_contact {
             std::fs::create_dir_all(out.join(".well-known"))?;
-            let text = crate::security_txt::render(&contact, &public_url, time::OffsetDateTime::now_utc());
+            let text = crate::security_txt::render(contact, &public_url, time::OffsetDateTime::now_utc());
             std::fs::write(out.join(".well-known/security.txt"), text)?;
         }
         Ok::<_, Error>(practices.len())
@@ -182,11 +182,7 @@ pub struct LivePublication {
 impl LivePublication {
     /// Checks that `link` is free or a symbolic link (never a real folder,
     /// which could not be switched in one step).
-    pub fn new(
-        link: &Path,
-        questionnaire_url: Option<String>,
-        operator: Operator,
-    ) -> Result<Self, String> {
+    pub fn new(link: &Path, questionnaire_url: Option<String>, operator: Operator) -> Result<Self, String> {
         if link.exists() && !link.is_symlink() {
             return Err(format!(
                 "BP_PUBLISH_DIR {} is a folder: it must be a symbolic link the server switches (or not exist yet)",

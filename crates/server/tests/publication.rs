@@ -88,7 +88,11 @@ async fn decisions_switch_the_static_publication_in_one_step() {
     assert!(security.contains("\nContact: mailto:sicurezza@example.org\n"), "{security}");
     let operator: domain::operator::Operator =
         serde_json::from_slice(&std::fs::read(link.join("operator.json")).unwrap()).unwrap();
-    assert_eq!(operator.security_contact.as_deref(), Some("mailto:sicurezza@example.org"), "the copy names its operator");
+    assert_eq!(
+        operator.security_contact.as_deref(),
+        Some("mailto:sicurezza@example.org"),
+        "the copy names its operator"
+    );
 }
 
 /// Starts the live publication into `link` for the server being configured.

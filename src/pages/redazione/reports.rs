@@ -81,7 +81,11 @@ fn Report(item: ReportItem, handle: Action<(i64, bool), ()>) -> impl IntoView {
         <li class="report" class:handled=handled>
             <h3>{format!("{reference} · {page}")}</h3>
             <p class="report-meta">
-                {format!("{} {} · {from} · {state}", tr("Ricevuta il", "Received on")(), &received_at[..10.min(received_at.len())])}
+                {format!(
+                    "{} {} · {from} · {state}",
+                    tr("Ricevuta il", "Received on")(),
+                    &received_at[..10.min(received_at.len())],
+                )}
             </p>
             <p class="report-text" lang="">
                 {description}
