@@ -23,6 +23,7 @@ mod comuni;
 mod licence;
 mod lighthouse;
 mod publiccode;
+mod shacl;
 mod size;
 mod tools;
 
@@ -43,6 +44,7 @@ const USAGE: &str = "usage: cargo xtask <run | test | build | size [DIR]>
   load [--seconds S] [--static-dir dist]
                        50 respondents, 2 curators and 200 readers for S seconds (default 10);
                        with the built app, a static publication kept current; prints throughput and latency
+  shacl               the open data's dcat.ttl against the SEMIC DCAT-AP 2.1.1 shapes (pyshacl; needs `build`)
   fuzz-api [--max-examples N]   schemathesis on every operation of /api/openapi.json (default 50 examples each)
   lighthouse [--url URL] [--runs N]   Lighthouse (mobile) on the public pages, median of N runs (default 3),
                        of a server of its own on the demo data or of the one at URL; prints figures";
@@ -82,6 +84,7 @@ fn main() -> ExitCode {
         Some("crash") => stress(&root, "dev", &args),
         Some("load") => stress(&root, "server", &args),
         Some("fuzz-api") => fuzz_api(&root, &args[1..]),
+        Some("shacl") => tools::ensure_pyshacl().and_then(|pyshacl| shacl::check(&root, &pyshacl)),
         Some("lighthouse") => lighthouse::run(&root, &args[1..]),
         _ => Err(USAGE.to_owned()),
     };
@@ -371,6 +374,10 @@ fn test(root: &Path) -> Result<(), String> {
         step(
             "size budget",
             size::check_budget(&root.join("dist"), &FIRST_RENDER_BUDGETS_BROTLI).and_then(|()| search_share(root)),
+        );
+        step(
+            "open data (DCAT-AP 2.1.1 SHACL)",
+            tools::ensure_pyshacl().and_then(|pyshacl| shacl::check(root, &pyshacl)),
         );
         step(
             "end-to-end tests",

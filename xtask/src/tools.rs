@@ -10,7 +10,8 @@
 //! - for tests, leptosfmt (formats `view!` macros), axe-core 4.14 from npm
 //!   (accessibility checks) and Debian's chromium and chromium-driver;
 //! - for `cargo xtask lighthouse`, lighthouse 12.2.3 from npm (run with Node);
-//! - schemathesis from PyPI, in a virtual environment of its own (API fuzzing).
+//! - schemathesis from PyPI, in a virtual environment of its own (API fuzzing);
+//! - pyshacl from PyPI, likewise (the DCAT-AP shapes on the open data).
 
 use crate::run_command;
 use std::path::{Path, PathBuf};
@@ -24,6 +25,8 @@ const AXE_VERSION: &str = "4.14";
 const LIGHTHOUSE_VERSION: &str = "12.2.3";
 /// The 4.x command line (`st run`, `schemathesis.toml` with OpenAPI-aware auth).
 const SCHEMATHESIS_VERSION: &str = "4.32.5";
+/// The SHACL validator of the open data's DCAT-AP metadata.
+const PYSHACL_VERSION: &str = "0.40.1";
 
 /// Where npm-installed tools live, outside the clone so they survive it.
 fn tools_dir() -> PathBuf {
@@ -187,10 +190,25 @@ pub fn ensure_browser() -> Result<PathBuf, String> {
 /// schemathesis, the property-based API fuzzer, in a virtual environment of
 /// its own under the tools folder; returns the path of its `st` command.
 pub fn ensure_schemathesis() -> Result<PathBuf, String> {
-    let venv = tools_dir().join("schemathesis-venv");
-    let st = venv.join("bin/st");
-    if output_of(&st.to_string_lossy(), &["--version"]).is_some_and(|v| v.contains(SCHEMATHESIS_VERSION)) {
-        return Ok(st);
+    ensure_python_tool("schemathesis", SCHEMATHESIS_VERSION, "st")
+}
+
+/// pyshacl, the SHACL validator, in a virtual environment of its own;
+/// returns the path of its `pyshacl` command.
+pub fn ensure_pyshacl() -> Result<PathBuf, String> {
+    ensure_python_tool("pyshacl", PYSHACL_VERSION, "pyshacl")
+}
+
+/// The PyPI package `package` at `version`, in the virtual environment
+/// `{package}-venv` under the tools folder; returns the path of `command`.
+fn ensure_python_tool(package: &str, version: &str, command: &str) -> Result<PathBuf, String> {
+    let venv = tools_dir().join(format!("{package}-venv"));
+    let installed = venv.join("bin").join(command);
+    if output_of(&venv.join("bin/pip").to_string_lossy(), &["show", package])
+        .is_some_and(|v| v.lines().any(|line| line == format!("Version: {version}")))
+        && installed.exists()
+    {
+        return Ok(installed);
     }
     // Debian's python3 has `venv` but not `ensurepip` until python3-venv is installed.
     if Command::new("python3").args(["-c", "import ensurepip, venv"]).output().map_or(true, |o| !o.status.success()) {
@@ -198,12 +216,12 @@ pub fn ensure_schemathesis() -> Result<PathBuf, String> {
         run_command(Command::new("apt-get").arg("update"))?;
         run_command(Command::new("apt-get").args(["install", "-y", "python3-venv"]))?;
     }
-    println!("Installing schemathesis {SCHEMATHESIS_VERSION} from PyPI (under a minute, once)...");
+    println!("Installing {package} {version} from PyPI (under a minute, once)...");
     run_command(Command::new("python3").args(["-m", "venv"]).arg(&venv))?;
     run_command(
         Command::new(venv.join("bin/pip"))
             .args(["install", "--quiet", "--disable-pip-version-check"])
-            .arg(format!("schemathesis=={SCHEMATHESIS_VERSION}")),
+            .arg(format!("{package}=={version}")),
     )?;
-    Ok(st)
+    Ok(installed)
 }

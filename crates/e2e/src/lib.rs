@@ -38,12 +38,18 @@ pub struct TestServer {
 impl TestServer {
     /// Starts the real application with the demo practices loaded.
     pub async fn start_with_demo(dist: &Path) -> Self {
+        Self::start_configured(dist, |_| {}).await
+    }
+
+    /// Starts it with the demo practices and `configure` applied to its state.
+    pub async fn start_configured(dist: &Path, configure: impl FnOnce(&mut server::AppState)) -> Self {
         let dir = tempfile::tempdir().unwrap();
         let db = server::db::Db::open(&dir.path().join("e2e.sqlite")).unwrap();
         server::demo::load_if_empty(&db).await.unwrap();
         let mut state = server::AppState::new(db.clone(), Some(dist)).unwrap();
         // A browser driven by WebDriver fills a form faster than any person.
         state.guard = server::guard::AbuseGuard::new(0, 1_000);
+        configure(&mut state);
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let base = format!("http://{}", listener.local_addr().unwrap());
         tokio::spawn(server::serve_on(listener, state, std::future::pending()));

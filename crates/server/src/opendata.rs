@@ -52,13 +52,20 @@ fn iri(text: &str) -> NamedNode {
     NamedNode::new_unchecked(text)
 }
 
-/// DCAT-AP_IT 2.0 metadata of the catalogue, the dataset and its distributions.
+/// DCAT-AP_IT 2.0 metadata of the catalogue, the dataset and its
+/// distributions, valid under the SEMIC DCAT-AP 2.1.1 shapes too (checked by
+/// `cargo xtask test` with pyshacl): every node has the DCAT-AP class beside
+/// the DCAT-AP_IT one, and every vocabulary term it points to is typed, as
+/// the shapes read classes from the data.
 fn dcat(base: &str, operator: &Operator, practices: &[PublicPractice]) -> Vec<u8> {
     const DCAT: &str = "http://www.w3.org/ns/dcat#";
     const DCT: &str = "http://purl.org/dc/terms/";
     const DCATAPIT: &str = "http://dati.gov.it/onto/dcatapit#";
     const FOAF: &str = "http://xmlns.com/foaf/0.1/";
     const VCARD: &str = "http://www.w3.org/2006/vcard/ns#";
+    const SKOS: &str = "http://www.w3.org/2004/02/skos/core#";
+    const DCATAP: &str = "http://data.europa.eu/r5r/";
+    const EU: &str = "http://publications.europa.eu/resource/authority/";
     const RDF_TYPE: &str = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type";
     const XSD_DATE: &str = "http://www.w3.org/2001/XMLSchema#date";
     let modified = domain::dates::day_of(modified(practices));
@@ -68,6 +75,10 @@ fn dcat(base: &str, operator: &Operator, practices: &[PublicPractice]) -> Vec<u8
     let publisher = iri(&format!("{base}/opendata/#titolare"));
     let contact = iri(&format!("{base}/opendata/#contatto"));
     let licence = iri(LICENCE_URI);
+    let period = iri(&format!("{base}/opendata/#periodo"));
+    let italy = iri(&format!("{EU}country/ITA"));
+    let italian = iri(&format!("{EU}language/ITA"));
+    let themes = iri(&format!("{EU}data-theme"));
     let mut triples: Vec<Triple> = Vec::new();
     let mut add = |s: &NamedNode, p: String, o: Term| triples.push(Triple::new(s.clone(), iri(&p), o));
     let text = |t: &str| Term::from(Literal::new_language_tagged_literal_unchecked(t, "it"));
@@ -78,8 +89,15 @@ fn dcat(base: &str, operator: &Operator, practices: &[PublicPractice]) -> Vec<u8
     add(&catalog, format!("{DCT}title"), text("Buone pratiche dei servizi sociali territoriali"));
     add(&catalog, format!("{DCT}description"), text("Catalogo dei dati aperti della raccolta delle buone pratiche."));
     add(&catalog, format!("{DCT}publisher"), publisher.clone().into());
+    add(&catalog, format!("{DCT}issued"), date(issued));
     add(&catalog, format!("{DCT}modified"), date(modified));
-    add(&catalog, format!("{FOAF}homepage"), iri(&format!("{base}/")).into());
+    add(&catalog, format!("{DCT}language"), italian.clone().into());
+    add(&catalog, format!("{DCT}license"), licence.clone().into());
+    add(&catalog, format!("{DCT}spatial"), italy.clone().into());
+    add(&catalog, format!("{DCAT}themeTaxonomy"), themes.clone().into());
+    let homepage = iri(&format!("{base}/"));
+    add(&catalog, format!("{FOAF}homepage"), homepage.clone().into());
+    add(&homepage, RDF_TYPE.into(), iri(&format!("{FOAF}Document")).into());
     add(&catalog, format!("{DCAT}dataset"), dataset.clone().into());
     add(&dataset, RDF_TYPE.into(), iri(&format!("{DCATAPIT}Dataset")).into());
     add(&dataset, RDF_TYPE.into(), iri(&format!("{DCAT}Dataset")).into());
@@ -92,11 +110,26 @@ fn dcat(base: &str, operator: &Operator, practices: &[PublicPractice]) -> Vec<u8
             "Pratiche introdotte o rafforzate da Comuni, Ambiti territoriali sociali e Regioni durante l'emergenza Covid-19 e dopo: raccolta aperta, verificata da una redazione. Non è un campione statistico.",
         ),
     );
-    add(
-        &dataset,
-        format!("{DCAT}theme"),
-        iri("http://publications.europa.eu/resource/authority/data-theme/SOCI").into(),
-    );
+    let social = iri(&format!("{EU}data-theme/SOCI"));
+    add(&dataset, format!("{DCAT}theme"), social.clone().into());
+    let english = |t: &str| Term::from(Literal::new_language_tagged_literal_unchecked(t, "en"));
+    add(&social, RDF_TYPE.into(), iri(&format!("{SKOS}Concept")).into());
+    add(&social, format!("{SKOS}prefLabel"), english("Population and society"));
+    add(&social, format!("{SKOS}inScheme"), themes.clone().into());
+    add(&themes, RDF_TYPE.into(), iri(&format!("{SKOS}ConceptScheme")).into());
+    add(&themes, format!("{DCT}title"), english("Data theme"));
+    add(&dataset, format!("{DCT}language"), italian.clone().into());
+    add(&italian, RDF_TYPE.into(), iri(&format!("{DCT}LinguisticSystem")).into());
+    add(&dataset, format!("{DCT}spatial"), italy.clone().into());
+    add(&italy, RDF_TYPE.into(), iri(&format!("{DCT}Location")).into());
+    let wkt =
+        |t: &str| Term::from(Literal::new_typed_literal(t, iri("http://www.opengis.net/ont/geosparql#wktLiteral")));
+    add(&italy, format!("{DCAT}bbox"), wkt("POLYGON((6.6 35.4,18.6 35.4,18.6 47.1,6.6 47.1,6.6 35.4))"));
+    add(&italy, format!("{DCAT}centroid"), wkt("POINT(12.6 42.5)"));
+    // The collection began with the Covid-19 emergency, in 2020.
+    add(&dataset, format!("{DCT}temporal"), period.clone().into());
+    add(&period, RDF_TYPE.into(), iri(&format!("{DCT}PeriodOfTime")).into());
+    add(&period, format!("{DCAT}startDate"), date("2020-01-01"));
     for keyword in ["servizi sociali", "buone pratiche", "Covid-19", "welfare locale"] {
         add(&dataset, format!("{DCAT}keyword"), text(keyword));
     }
@@ -104,37 +137,63 @@ fn dcat(base: &str, operator: &Operator, practices: &[PublicPractice]) -> Vec<u8
     add(&dataset, format!("{DCT}modified"), date(modified));
     add(&dataset, format!("{DCT}publisher"), publisher.clone().into());
     add(&dataset, format!("{DCT}rightsHolder"), publisher.clone().into());
-    add(
-        &dataset,
-        format!("{DCT}accrualPeriodicity"),
-        iri("http://publications.europa.eu/resource/authority/frequency/CONT").into(),
-    );
+    let continuous = iri(&format!("{EU}frequency/CONT"));
+    add(&dataset, format!("{DCT}accrualPeriodicity"), continuous.clone().into());
+    add(&continuous, RDF_TYPE.into(), iri(&format!("{DCT}Frequency")).into());
     add(&dataset, format!("{DCAT}contactPoint"), contact.clone().into());
     add(&publisher, RDF_TYPE.into(), iri(&format!("{DCATAPIT}Agent")).into());
+    add(&publisher, RDF_TYPE.into(), iri(&format!("{FOAF}Agent")).into());
+    let authority = iri("http://purl.org/adms/publishertype/NationalAuthority");
+    add(&publisher, format!("{DCT}type"), authority.clone().into());
+    add(&authority, RDF_TYPE.into(), iri(&format!("{SKOS}Concept")).into());
+    add(&authority, format!("{SKOS}prefLabel"), english("National authority"));
     add(&publisher, format!("{FOAF}name"), text(&operator.publisher_name));
     add(&publisher, format!("{DCT}identifier"), plain(&operator.publisher_ipa));
     add(&contact, RDF_TYPE.into(), iri(&format!("{DCATAPIT}Organization")).into());
+    add(&contact, RDF_TYPE.into(), iri(&format!("{VCARD}Kind")).into());
     add(&contact, format!("{VCARD}fn"), text("Redazione delle buone pratiche"));
-    add(&contact, format!("{VCARD}hasURL"), iri(&format!("{base}/dati-aperti")).into());
+    if let Some(email) = operator.editors_email.as_ref().or(operator.controller.email.as_ref()) {
+        add(&contact, format!("{VCARD}hasEmail"), iri(&format!("mailto:{email}")).into());
+    }
+    add(&contact, format!("{VCARD}hasURL"), iri(&format!("{base}/contatti")).into());
     add(&licence, RDF_TYPE.into(), iri(&format!("{DCATAPIT}LicenseDocument")).into());
-    add(&licence, format!("{DCT}type"), iri("http://purl.org/adms/licencetype/Attribution").into());
+    add(&licence, RDF_TYPE.into(), iri(&format!("{DCT}LicenseDocument")).into());
+    let attribution = iri("http://purl.org/adms/licencetype/Attribution");
+    add(&licence, format!("{DCT}type"), attribution.clone().into());
+    add(&attribution, RDF_TYPE.into(), iri(&format!("{SKOS}Concept")).into());
+    add(&attribution, format!("{SKOS}prefLabel"), english("Attribution"));
     add(&licence, format!("{FOAF}name"), plain("CC BY 4.0"));
     for (name, media, title) in FILES {
         let Some(title) = title else { continue };
         let url = iri(&format!("{base}/opendata/{name}"));
         let distribution = iri(&format!("{base}/opendata/#{name}"));
-        let format = if name.ends_with(".csv") { "CSV" } else { "JSON" };
+        let (format, description) = match name {
+            "buone-pratiche.csv" => {
+                ("CSV", "Tutte le pratiche pubblicate, una per riga, con i campi pubblici (UTF-8).")
+            }
+            "buone-pratiche.json" => {
+                ("JSON", "Tutte le pratiche pubblicate, con i campi pubblici e i nomi delle voci.")
+            }
+            _ => ("JSON", "Ogni campo del questionario: chiave, etichette, tipo, valori ammessi, se è pubblico."),
+        };
         add(&dataset, format!("{DCAT}distribution"), distribution.clone().into());
         add(&distribution, RDF_TYPE.into(), iri(&format!("{DCATAPIT}Distribution")).into());
+        add(&distribution, RDF_TYPE.into(), iri(&format!("{DCAT}Distribution")).into());
         add(&distribution, format!("{DCT}title"), text(title));
+        add(&distribution, format!("{DCT}description"), text(description));
         add(&distribution, format!("{DCAT}accessURL"), url.clone().into());
         add(&distribution, format!("{DCAT}downloadURL"), url.into());
-        add(&distribution, format!("{DCAT}mediaType"), plain(media.split(';').next().unwrap_or(media)));
-        add(
-            &distribution,
-            format!("{DCT}format"),
-            iri(&format!("http://publications.europa.eu/resource/authority/file-type/{format}")).into(),
-        );
+        let media =
+            iri(&format!("https://www.iana.org/assignments/media-types/{}", media.split(';').next().unwrap_or(media)));
+        add(&distribution, format!("{DCAT}mediaType"), media.clone().into());
+        add(&media, RDF_TYPE.into(), iri(&format!("{DCT}MediaType")).into());
+        let file_type = iri(&format!("{EU}file-type/{format}"));
+        add(&distribution, format!("{DCT}format"), file_type.clone().into());
+        add(&file_type, RDF_TYPE.into(), iri(&format!("{DCT}MediaTypeOrExtent")).into());
+        let stable = iri(&format!("{EU}planned-availability/STABLE"));
+        add(&distribution, format!("{DCATAP}availability"), stable.clone().into());
+        add(&stable, RDF_TYPE.into(), iri(&format!("{SKOS}Concept")).into());
+        add(&stable, format!("{SKOS}prefLabel"), english("Stable"));
         add(&distribution, format!("{DCT}license"), licence.clone().into());
         add(&distribution, format!("{DCT}modified"), date(modified));
     }
@@ -144,9 +203,13 @@ fn dcat(base: &str, operator: &Operator, practices: &[PublicPractice]) -> Vec<u8
         .and_then(|s| s.with_prefix("dcatapit", DCATAPIT))
         .and_then(|s| s.with_prefix("foaf", FOAF))
         .and_then(|s| s.with_prefix("vcard", VCARD))
+        .and_then(|s| s.with_prefix("skos", SKOS))
+        .and_then(|s| s.with_prefix("dcatap", DCATAP))
         .expect("the prefixes are valid IRIs");
     let mut writer = serializer.for_writer(Vec::new());
-    for triple in &triples {
+    // A term two distributions share is typed once.
+    let mut written = std::collections::HashSet::new();
+    for triple in triples.iter().filter(|t| written.insert(*t)) {
         writer.serialize_triple(triple).expect("writing to memory");
     }
     writer.finish().expect("writing to memory")
