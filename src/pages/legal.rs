@@ -205,7 +205,9 @@ fn draw(parts: &[Part], operator: &Operator, lang: Lang) -> Vec<AnyView> {
             Part::Anchor(id, t) => view! { <h2 id=id>{text(t)}</h2> }.into_any(),
             Part::Subheading(t) => view! { <h3>{text(t)}</h3> }.into_any(),
             Part::Paragraph(t) => view! { <p>{text(t)}</p> }.into_any(),
-            Part::Then(t, value) => view! { <p>{text(t)} {value_view(value, operator, lang)}</p> }.into_any(),
+            Part::Then(t, value) => {
+                view! { <p>{format!("{} ", text(t))} {value_view(value, operator, lang)}</p> }.into_any()
+            }
             Part::IfSet(value, inner) => {
                 flush(&mut views, &mut rows);
                 if configured(value, operator).is_some() {

@@ -63,8 +63,13 @@ const USAGE: &str = "usage: cargo xtask <run | test | build | size [DIR]>
 /// Issue 14's search (stemmer, typos, ranking, marks) added 14 KiB to the
 /// public and embed entries (brotli; 40 KiB raw) and 2 KiB to the
 /// questionnaire's: public 340, embed 316, questionnaire 339 KiB when set.
+/// Issue 15's legal pages (privacy notice, accessibility statement with its
+/// feedback form, contacts, drawn from data) and the editors' list of
+/// reports: public 360 (+20), editors 385 KiB (+8); embed and
+/// questionnaire 317 and 341 KiB (+1 each: the focus kept across the
+/// frame's replacement, the shared types) when set.
 const FIRST_RENDER_BUDGETS_BROTLI: [(&str, u64); 4] =
-    [("public", 341 * 1024), ("embed", 317 * 1024), ("questionnaire", 340 * 1024), ("editors", 377 * 1024)];
+    [("public", 361 * 1024), ("embed", 318 * 1024), ("questionnaire", 342 * 1024), ("editors", 386 * 1024)];
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();

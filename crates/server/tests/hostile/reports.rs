@@ -58,7 +58,7 @@ pub(super) fn report_cases(report: i64, curator: &str) -> Vec<Case> {
             "/api/moderation/accessibility-reports/uno".into(),
             r#"{"handled": true}"#,
             curator,
-            Error(400, "bad_request"),
+            Expect::ClientError,
         ),
         put("handled as a string", path.clone(), r#"{"handled": "yes"}"#, curator, schema),
         put("handled missing", path.clone(), "{}", curator, schema),
