@@ -98,14 +98,61 @@ pub struct DictionaryEntry {
     pub codes: Vec<&'static str>,
 }
 
+/// The published record's own columns (`practice::SYSTEM_KEYS`): key,
+/// labels, how the value is written.
+const RECORD_COLUMNS: [(&str, &str, &str, &str); 7] = [
+    (
+        "id",
+        "Identificativo della pratica (permanente)",
+        "Identifier of the practice (permanent)",
+        "text (BP-YYYY-NNNN)",
+    ),
+    ("demo", "Pratica dimostrativa, non reale", "Demonstration practice, not a real one", "boolean"),
+    ("published_at", "Data di pubblicazione", "Date of publication", "date and time (RFC 3339, UTC)"),
+    ("updated_at", "Data dell'ultimo aggiornamento", "Date of the last update", "date and time (RFC 3339, UTC)"),
+    ("collection_round", "Raccolta in cui è stata inviata", "Collection round it was sent in", "code"),
+    ("questionnaire_version", "Versione del questionario", "Version of the questionnaire", "integer"),
+    ("licence", "Licenza dei contenuti", "Licence of the content", "text (CC BY 4.0)"),
+];
+
+/// The names the downloads write beside codes, for people reading the data.
+const NAME_COLUMNS: [(&str, &str, &str, &str); 2] = [
+    ("region_name", "Nome della regione", "Name of the region", "text"),
+    (
+        "comuni_names",
+        "Nomi dei comuni (con la provincia)",
+        "Names of the municipalities (with the province)",
+        "names separated by ;",
+    ),
+];
+
 impl Definition {
     /// The export columns, in questionnaire order: one per field.
     pub fn columns(&self) -> Vec<&'static str> {
         self.fields().map(|f| f.key).collect()
     }
 
-    /// The data dictionary derived from the definition.
+    /// The data dictionary: the record's own columns, then one entry per
+    /// field of the definition, then the columns of names the downloads add
+    /// beside codes; together they describe every column of the CSV.
     pub fn dictionary(&self) -> Vec<DictionaryEntry> {
+        let record = |(key, label_it, label_en, kind): (&'static str, &'static str, &'static str, &'static str)| {
+            DictionaryEntry {
+                key,
+                step: "record",
+                label_it,
+                label_en,
+                kind,
+                required: "yes",
+                public: true,
+                codes: Vec::new(),
+            }
+        };
+        let fields = self.answer_entries();
+        RECORD_COLUMNS.into_iter().map(record).chain(fields).chain(NAME_COLUMNS.into_iter().map(record)).collect()
+    }
+
+    fn answer_entries(&self) -> Vec<DictionaryEntry> {
         self.steps
             .iter()
             .flat_map(|step| step.fields.iter().map(move |f| (step, f)))
@@ -163,7 +210,11 @@ mod tests {
     #[test]
     fn the_dictionary_and_columns_come_from_the_definition() {
         let dictionary = QUESTIONNAIRE.dictionary();
-        assert_eq!(dictionary.len(), QUESTIONNAIRE.columns().len());
+        assert_eq!(dictionary.len(), RECORD_COLUMNS.len() + QUESTIONNAIRE.columns().len() + NAME_COLUMNS.len());
+        let record: Vec<&str> = dictionary.iter().filter(|d| d.step == "record").map(|d| d.key).collect();
+        for key in crate::practice::SYSTEM_KEYS {
+            assert!(record.contains(&key), "{key} is described");
+        }
         let tools = dictionary.iter().find(|d| d.key == "tools").unwrap();
         assert_eq!(tools.codes.len(), 14);
         assert!(!dictionary.iter().find(|d| d.key == "contact_email").unwrap().public);

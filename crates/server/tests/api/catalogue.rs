@@ -59,7 +59,22 @@ async fn the_data_dictionary_comes_from_the_questionnaire_definition() {
     assert_eq!(body["questionnaire_version"], 1);
     let columns = body["columns"].as_array().unwrap();
     let keys: Vec<&str> = columns.iter().map(|c| c["key"].as_str().unwrap()).collect();
-    assert_eq!(keys, domain::questionnaire::QUESTIONNAIRE.columns());
+    for key in domain::questionnaire::QUESTIONNAIRE.columns() {
+        assert!(keys.contains(&key), "the field {key} is described");
+    }
+    // Every column of the open-data CSV is described, and is public there.
+    for column in server::export::public_columns() {
+        let entry = columns.iter().find(|c| c["key"] == column);
+        assert!(entry.is_some_and(|e| e["public"] == json!(true)), "the CSV column {column} is described as public");
+    }
+    let conditional = domain::questionnaire::QUESTIONNAIRE
+        .fields()
+        .filter(|f| matches!(f.required, domain::questionnaire::Required::When(_)))
+        .map(|f| f.key);
+    for key in conditional {
+        let entry = columns.iter().find(|c| c["key"] == key).unwrap();
+        assert_eq!(entry["required"], "conditional", "{key} is required only in some cases");
+    }
     let email = columns.iter().find(|c| c["key"] == "contact_email").unwrap();
     assert_eq!((email["public"].clone(), email["label_it"].clone()), (json!(false), json!("E-mail del referente")));
 }
