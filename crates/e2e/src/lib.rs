@@ -41,6 +41,15 @@ impl TestServer {
         Self::start_configured(dist, |_| {}).await
     }
 
+    /// Adds an editor's account, with the password the tests sign in with
+    /// ("password lunga e sicura").
+    pub async fn add_account(&self, email: &'static str, role: server::auth::Role) {
+        self.db
+            .call(move |conn| server::auth::create_user(conn, email, role, "password lunga e sicura"))
+            .await
+            .unwrap();
+    }
+
     /// Starts it with the demo practices and `configure` applied to its state.
     pub async fn start_configured(dist: &Path, configure: impl FnOnce(&mut server::AppState)) -> Self {
         let dir = tempfile::tempdir().unwrap();

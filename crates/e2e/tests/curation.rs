@@ -124,18 +124,7 @@ async fn a_curator_reviews_and_publishes_a_submission() {
 async fn a_submission_goes_through_changes_requested_to_the_public_catalogue() {
     use e2e::respondent::{TITLE, advance, assert_accessible, fill_everything, next_step, start};
     let server = TestServer::start_with_demo(&dist_dir()).await;
-    server
-        .db
-        .call(|conn| {
-            server::auth::create_user(
-                conn,
-                "curatrice@example.org",
-                server::auth::Role::Curator,
-                "password lunga e sicura",
-            )
-        })
-        .await
-        .unwrap();
+    server.add_account("curatrice@example.org", server::auth::Role::Curator).await;
 
     let b = start(&server).await;
     fill_everything(&b).await;

@@ -6,6 +6,7 @@
 
 use domain::operator::{Controller, Operator, Retention};
 use domain::pages::{Entry, PAGES, Visibility};
+use e2e::respondent::assert_accessible;
 use e2e::{Browser, TestServer, dist_dir, link_named};
 use fantoccini::Locator;
 use std::sync::Arc;
@@ -40,11 +41,6 @@ async fn follow_footer_link(b: &Browser, name: &str, heading: &str) {
     b.wait_for_heading(heading).await;
     // The page's content follows the operator's arrival.
     b.wait_for(Locator::Css("main h2")).await;
-}
-
-async fn assert_accessible(b: &Browser, page: &str) {
-    let violations = b.accessibility_violations().await;
-    assert!(violations.is_empty(), "{page}: {violations:#?}");
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -144,18 +140,7 @@ async fn an_accessibility_report_sent_by_its_labels_reaches_the_editors() {
     b.screenshots("accessibility-report").await;
 
     // The editors find it in their queue, handle it, and can undo.
-    server
-        .db
-        .call(|conn| {
-            server::auth::create_user(
-                conn,
-                "curatrice@example.org",
-                server::auth::Role::Curator,
-                "password lunga e sicura",
-            )
-        })
-        .await
-        .unwrap();
+    server.add_account("curatrice@example.org", server::auth::Role::Curator).await;
     b.client.goto(&format!("{}/redazione/accesso", server.base)).await.unwrap();
     b.type_into("E-mail", "curatrice@example.org").await;
     b.type_into("Password", "password lunga e sicura").await;
