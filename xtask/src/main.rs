@@ -67,9 +67,12 @@ const USAGE: &str = "usage: cargo xtask <run | test | build | size [DIR]>
 /// feedback form, contacts, drawn from data) and the editors' list of
 /// reports: public 360 (+20), editors 385 KiB (+8); embed and
 /// questionnaire 317 and 341 KiB (+1 each: the focus kept across the
-/// frame's replacement, the shared types) when set.
+/// frame's replacement, the shared types) when set; 3 KiB above each, as
+/// the same commit built in another folder came out up to 1.6 KiB larger
+/// (the panic locations hold the checkout's path; `--remap-path-prefix`
+/// in the app's build would make the figure the same everywhere).
 const FIRST_RENDER_BUDGETS_BROTLI: [(&str, u64); 4] =
-    [("public", 361 * 1024), ("embed", 318 * 1024), ("questionnaire", 342 * 1024), ("editors", 386 * 1024)];
+    [("public", 364 * 1024), ("embed", 320 * 1024), ("questionnaire", 344 * 1024), ("editors", 388 * 1024)];
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
