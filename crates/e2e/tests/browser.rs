@@ -15,7 +15,9 @@ async fn home_navigation_leads_to_the_catalogue_of_seeded_practices() {
     let c = &browser.client;
 
     c.goto(&format!("{}/", server.base)).await.unwrap();
-    let h1 = browser.wait_for(Locator::Css("main h1")).await;
+    // The app's heading, not the server frame's one it replaces (that one
+    // goes stale when the app starts).
+    let h1 = browser.wait_for(Locator::Css("main:not([data-frame]) h1")).await;
     assert_eq!(h1.text().await.unwrap(), "Buone pratiche dei servizi sociali territoriali");
     assert_eq!(c.find(Locator::Css("html")).await.unwrap().attr("lang").await.unwrap().as_deref(), Some("it"));
     assert_eq!(c.title().await.unwrap(), "Home · Buone pratiche");
