@@ -109,3 +109,23 @@ pub fn CopyButton(
         </span>
     }
 }
+
+/// A field hidden from people (off screen, out of the tab order, hidden from
+/// assistive technology) that only robots fill in: what they type goes to
+/// `value`, which the server refuses when it is not empty.
+#[component]
+pub fn Honeypot(id: &'static str, value: RwSignal<String>) -> impl IntoView {
+    view! {
+        <div class="honeypot" aria-hidden="true">
+            <label for=id>"Lascia vuoto questo campo"</label>
+            <input
+                type="text"
+                id=id
+                name=id
+                tabindex="-1"
+                autocomplete="off"
+                on:input=move |ev| value.set(event_target_value(&ev))
+            />
+        </div>
+    }
+}

@@ -207,16 +207,7 @@ pub fn ReportForm() -> impl IntoView {
                 }
                     .into_any(),
             )}
-            <div class="honeypot" aria-hidden="true">
-                <label for="report-website">"Lascia vuoto questo campo"</label>
-                <input
-                    type="text"
-                    id="report-website"
-                    tabindex="-1"
-                    autocomplete="off"
-                    on:input=move |ev| honeypot.set(event_target_value(&ev))
-                />
-            </div>
+            <crate::components::Honeypot id="report-website" value=honeypot />
             <p class="form-hint">
                 <a href="/privacy">
                     {tr("Come trattiamo i dati della segnalazione", "How we process the report's data")}

@@ -84,17 +84,7 @@ pub(super) fn Review() -> impl IntoView {
                 send();
             }
         >
-            <div class="honeypot" aria-hidden="true">
-                <label for="website">"Lascia vuoto questo campo"</label>
-                <input
-                    type="text"
-                    id="website"
-                    name="website"
-                    tabindex="-1"
-                    autocomplete="off"
-                    on:input=move |ev| honeypot.set(event_target_value(&ev))
-                />
-            </div>
+            <crate::components::Honeypot id="website" value=honeypot />
             <div class="steppers-nav">
                 <A href=page_href(ctx.mode, QUESTIONNAIRE.steps.len()) attr:class="button button-secondary">
                     {tr("Indietro", "Back")}
