@@ -155,7 +155,7 @@ fn PracticeView(
         .collect_view();
     let related_id = id.clone();
     view! {
-        <script type="application/ld+json">{json_ld}</script>
+        <script type="application/ld+json" inner_html=json_ld></script>
         <p class="breadcrumb">
             <A href="/catalogo">{tr("Catalogo", "Catalogue")}</A>
             " / "

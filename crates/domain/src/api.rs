@@ -119,6 +119,68 @@ pub struct OwnSubmission {
     pub answers: Answers,
 }
 
+/// The shortest private-link code: 32 random bytes make 43 characters, but
+/// earlier clients sent 32.
+pub const EDIT_TOKEN_MIN: usize = 32;
+
+/// True for a key of `min` to 128 characters A-Z a-z 0-9 `-` `_` (private
+/// links' codes, idempotency keys).
+pub fn is_key(text: &str, min: usize) -> bool {
+    (min..=128).contains(&text.len()) && text.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+}
+
+/// The private link's code in `text`: the whole link as the receipt gives it
+/// (the code follows `#`), or the code alone.
+pub fn private_link_code(text: &str) -> Option<&str> {
+    let text = text.trim();
+    let code = text.rsplit_once('#').map_or(text, |(_, code)| code);
+    is_key(code, EDIT_TOKEN_MIN).then_some(code)
+}
+
+/// "Verifica lo stato": a practice's reference and its private link, both
+/// from the receipt. The link alone opens the practice; the reference makes
+/// sure it is the one the respondent means.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct StatusCheck {
+    pub reference: String,
+    pub link: String,
+}
+
+impl StatusCheck {
+    /// The reference and the link's code, or the fields to fix
+    /// (`reference`, `link`).
+    pub fn parse(&self) -> Result<(PracticeId, String), FieldErrors> {
+        let mut errors = FieldErrors::default();
+        let reference = self.reference.trim().to_uppercase();
+        let id = match PracticeId::parse(&reference) {
+            Ok(id) => Some(id),
+            Err(_) if reference.is_empty() => {
+                errors.add("reference", FieldError::Required);
+                None
+            }
+            Err(_) => {
+                errors.add("reference", FieldError::InvalidReference);
+                None
+            }
+        };
+        let code = private_link_code(&self.link);
+        if code.is_none() {
+            errors.add("link", if self.link.trim().is_empty() { FieldError::Required } else { FieldError::InvalidPrivateLink });
+        }
+        match (id, code) {
+            (Some(id), Some(code)) => Ok((id, code.to_owned())),
+            _ => Err(errors),
+        }
+    }
+
+    /// The error when the link opens another practice than `reference`.
+    pub fn mismatch() -> FieldErrors {
+        let mut errors = FieldErrors::default();
+        errors.add("reference", FieldError::ReferenceMismatch);
+        errors
+    }
+}
+
 /// The collection round open today (`GET /api/rounds/current`).
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -570,6 +632,28 @@ mod tests {
 
     fn round(code: &str, name: &str, opens_on: &str, closes_on: &str) -> NewRound {
         NewRound { code: code.into(), name: name.into(), opens_on: opens_on.into(), closes_on: closes_on.into() }
+    }
+
+    #[test]
+    fn a_status_check_takes_the_receipt_as_it_is_and_says_what_to_fix() {
+        let code = "aB3-_".repeat(9);
+        let check = |reference: &str, link: &str| StatusCheck { reference: reference.into(), link: link.into() };
+        let whole_link = format!("https://buonepratiche.example/questionario/modifica#{code}");
+        let ok = check(" bp-2020-0042 ", &whole_link).parse().unwrap();
+        assert_eq!((ok.0.as_str(), ok.1.as_str()), ("BP-2020-0042", code.as_str()));
+        assert_eq!(check("BP-2020-0042", &format!(" {code} ")).parse().unwrap().1, code, "the code alone");
+        let cases = [
+            (check("", &code), "reference", FieldError::Required),
+            (check("2020-42", &code), "reference", FieldError::InvalidReference),
+            (check("BP-2020-0042", ""), "link", FieldError::Required),
+            (check("BP-2020-0042", "https://buonepratiche.example/questionario/modifica"), "link", FieldError::InvalidPrivateLink),
+            (check("BP-2020-0042", &format!("{whole_link}<script>")), "link", FieldError::InvalidPrivateLink),
+            (check("BP-2020-0042", &code[..20]), "link", FieldError::InvalidPrivateLink),
+        ];
+        for (check, key, error) in cases {
+            let errors = check.parse().expect_err(key);
+            assert_eq!(errors.get(key), [error.clone()], "{check:?}");
+        }
     }
 
     #[test]

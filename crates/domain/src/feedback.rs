@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: EUPL-1.2
-//! The accessibility statement's feedback mechanism (AgID guidelines): anyone
-//! can report a barrier on a page; the report reaches the editors' queue,
-//! who answer within 30 days and mark it handled. The rules of a report are
+//! What people tell the editors about the service itself. The accessibility
+//! statement's feedback mechanism (AgID guidelines): anyone can report a
+//! barrier on a page; the report reaches the editors' queue, who answer
+//! within 30 days and mark it handled. The service rating (Designers Italia's
+//! service flow): after the receipt, one question, 1 to 5 stars and an
+//! optional comment, anonymous, whose results admins read. The rules are
 //! here, so the browser and the server check the same.
 
 use crate::validation::{FieldError, FieldErrors, is_email, is_forbidden_char};
@@ -97,6 +100,77 @@ pub struct ReportHandling {
     pub handled: bool,
 }
 
+/// Where the app sends a service rating.
+pub const RATINGS_URL: &str = "/api/service-ratings";
+
+/// The longest comment beside a rating, in characters.
+pub const COMMENT_MAX: usize = 1000;
+
+/// "Com'è andata?": how the questionnaire went, from 1 (badly) to 5 (very
+/// well) stars, and what to improve. Nothing in it says who sent it.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct ServiceRating {
+    /// 1 to 5.
+    pub stars: u8,
+    #[serde(default)]
+    pub comment: String,
+    /// A field hidden from people: filled only by robots.
+    #[serde(default)]
+    pub website: String,
+}
+
+impl ServiceRating {
+    /// The fields to fix, by key (`stars`, `comment`).
+    pub fn validate(&self) -> FieldErrors {
+        let mut errors = FieldErrors::default();
+        if !(1..=5).contains(&self.stars) {
+            errors.add("stars", FieldError::InvalidChoice);
+        }
+        if self.comment.trim().chars().count() > COMMENT_MAX {
+            errors.add("comment", FieldError::TooLong { max: COMMENT_MAX });
+        } else if self.comment.chars().any(is_forbidden_char) {
+            errors.add("comment", FieldError::ForbiddenCharacters);
+        }
+        errors
+    }
+}
+
+/// The ratings' results for admins: how many of each, and the comments.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct RatingResults {
+    /// How many ratings gave 1, 2, 3, 4 and 5 stars.
+    pub by_stars: [u32; 5],
+    /// The comments, newest first.
+    pub comments: Vec<RatingComment>,
+}
+
+impl RatingResults {
+    /// How many ratings there are.
+    pub fn count(&self) -> u32 {
+        self.by_stars.iter().sum()
+    }
+
+    /// The mean number of stars, to one decimal (`None` before the first).
+    pub fn average(&self) -> Option<f64> {
+        let count = self.count();
+        let total: u32 = self.by_stars.iter().zip(1..).map(|(n, stars)| n * stars).sum();
+        (count > 0).then(|| (f64::from(total) * 10.0 / f64::from(count)).round() / 10.0)
+    }
+}
+
+/// A comment and the stars it came with.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct RatingComment {
+    pub stars: u8,
+    pub comment: String,
+    /// The day it was sent (no time: it would help tell who sent it).
+    pub day: String,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -108,6 +182,26 @@ mod tests {
             email: email.into(),
             website: String::new(),
         }
+    }
+
+    #[test]
+    fn a_rating_has_one_to_five_stars_and_a_short_clean_comment() {
+        let rating = |stars: u8, comment: &str| ServiceRating { stars, comment: comment.into(), website: String::new() };
+        assert!(rating(1, "").validate().is_empty());
+        assert!(rating(5, "Chiaro e veloce.").validate().is_empty());
+        assert_eq!(rating(0, "").validate().get("stars"), [FieldError::InvalidChoice]);
+        assert_eq!(rating(6, "").validate().get("stars"), [FieldError::InvalidChoice]);
+        let long = "a".repeat(COMMENT_MAX + 1);
+        assert_eq!(rating(3, &long).validate().get("comment"), [FieldError::TooLong { max: COMMENT_MAX }]);
+        assert_eq!(rating(3, "ok\u{202e}").validate().get("comment"), [FieldError::ForbiddenCharacters]);
+    }
+
+    #[test]
+    fn results_count_and_average_the_stars() {
+        let mut results = RatingResults::default();
+        assert_eq!((results.count(), results.average()), (0, None));
+        results.by_stars = [1, 0, 0, 1, 1];
+        assert_eq!((results.count(), results.average()), (3, Some(3.3)));
     }
 
     #[test]

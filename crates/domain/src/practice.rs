@@ -346,23 +346,30 @@ pub const SYSTEM_KEYS: [&str; 7] =
     ["id", "demo", "published_at", "updated_at", "collection_round", "questionnaire_version", "licence"];
 
 impl PublicPractice {
-    /// The practice as schema.org JSON-LD (a `GovernmentService` provided by
-    /// its entity), for search engines and link previews; `url` is its
-    /// permalink. The same document is written by the server into the page's
-    /// HTML and by the app into the page it renders.
+    /// The practice's page as schema.org JSON-LD, for search engines and link
+    /// previews: a `WebPage` (the properties of the publication: dates and
+    /// licence) whose `mainEntity` is the `GovernmentService` its entity
+    /// provides; `url` is its permalink. The same document is written by the
+    /// server into the page's HTML and by the app into the page it renders.
     pub fn json_ld(&self, url: &str) -> serde_json::Value {
         serde_json::json!({
             "@context": "https://schema.org",
-            "@type": "GovernmentService",
-            "identifier": self.id.as_str(),
+            "@type": "WebPage",
+            "url": url,
             "name": self.title,
-            "description": self.summary,
-            "provider": { "@type": "GovernmentOrganization", "name": self.entity_name },
-            "areaServed": self.region_code.label(crate::Lang::It),
+            "inLanguage": "it",
             "datePublished": crate::dates::day_of(&self.published_at),
             "dateModified": crate::dates::day_of(&self.updated_at),
-            "url": url,
             "license": "https://creativecommons.org/licenses/by/4.0/",
+            "mainEntity": {
+                "@type": "GovernmentService",
+                "identifier": self.id.as_str(),
+                "name": self.title,
+                "description": self.summary,
+                "provider": { "@type": "GovernmentOrganization", "name": self.entity_name },
+                "areaServed": self.region_code.label(crate::Lang::It),
+                "url": url,
+            },
         })
     }
 

@@ -63,6 +63,12 @@ pub enum FieldError {
     InvalidComune,
     /// A Comune of another region.
     ComuneOutsideRegion,
+    /// Not a practice's reference (`BP-2020-0042`).
+    InvalidReference,
+    /// Not a private link (or its code) as the receipt gives it.
+    InvalidPrivateLink,
+    /// A reference that is not the one of the practice the private link opens.
+    ReferenceMismatch,
     /// The answer as a whole does not fit (should not happen after the checks).
     Invalid { detail: String },
 }
@@ -126,6 +132,22 @@ impl FieldError {
             }
             (Self::ComuneOutsideRegion, Lang::En) => {
                 "The municipality is not in the region chosen: change the region or the municipality.".into()
+            }
+            (Self::InvalidReference, Lang::It) => {
+                "Scrivi il riferimento come è nella ricevuta, ad esempio BP-2020-0042.".into()
+            }
+            (Self::InvalidReference, Lang::En) => "Enter the reference as the receipt gives it, for example BP-2020-0042.".into(),
+            (Self::InvalidPrivateLink, Lang::It) => {
+                "Incolla il link privato per intero, come è nella ricevuta: finisce con un codice dopo il simbolo #.".into()
+            }
+            (Self::InvalidPrivateLink, Lang::En) => {
+                "Paste the whole private link, as the receipt gives it: it ends with a code after the # sign.".into()
+            }
+            (Self::ReferenceMismatch, Lang::It) => {
+                "Questo riferimento non è quello della pratica del link privato: controlla entrambi sulla ricevuta.".into()
+            }
+            (Self::ReferenceMismatch, Lang::En) => {
+                "This reference is not the one of the private link's practice: check both on the receipt.".into()
             }
             (Self::Invalid { .. }, Lang::It) => "La risposta non è valida: controlla i campi e riprova.".into(),
             (Self::Invalid { .. }, Lang::En) => "The answer is not valid: check the fields and try again.".into(),
@@ -588,6 +610,9 @@ pub(crate) mod tests {
             FieldError::NotAnAmount,
             FieldError::InvalidComune,
             FieldError::ComuneOutsideRegion,
+            FieldError::InvalidReference,
+            FieldError::InvalidPrivateLink,
+            FieldError::ReferenceMismatch,
             FieldError::Invalid { detail: String::new() },
         ];
         for error in errors {

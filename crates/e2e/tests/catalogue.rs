@@ -197,10 +197,12 @@ async fn practice_page(base: &str) {
         "how to cite names the reference"
     );
     let json_ld = b.client.find(Locator::Css("script[type='application/ld+json']")).await.unwrap();
-    let json_ld: serde_json::Value =
-        serde_json::from_str(&json_ld.prop("textContent").await.unwrap().unwrap()).unwrap();
-    assert_eq!(json_ld["@type"], "GovernmentService");
-    assert_eq!(json_ld["identifier"], reference.as_str());
+    let script = json_ld.prop("innerHTML").await.unwrap().unwrap();
+    assert!(!script.contains("<!--"), "nothing but JSON in the script: {script}");
+    let json_ld: serde_json::Value = serde_json::from_str(&script).unwrap();
+    assert_eq!(json_ld["@type"], "WebPage");
+    assert_eq!(json_ld["mainEntity"]["@type"], "GovernmentService");
+    assert_eq!(json_ld["mainEntity"]["identifier"], reference.as_str());
     assert_accessible(&b, "a practice page").await;
 
     b.assert_no_console_errors().await;

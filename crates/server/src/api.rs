@@ -10,8 +10,8 @@ use axum::Json;
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::routing::{any, get};
-use domain::api::{CurrentRound, OwnSubmission, Receipt, StartToken, Submission, Update};
-use domain::feedback::{AccessibilityReport, ReportReceipt};
+use domain::api::{is_key, CurrentRound, OwnSubmission, Receipt, StartToken, Submission, Update};
+use domain::feedback::{AccessibilityReport, ReportReceipt, ServiceRating};
 use domain::practice::Catalogue;
 use domain::questionnaire::QUESTIONNAIRE;
 use domain::vocabulary::ModerationStatus;
@@ -39,6 +39,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(start))
         .routes(routes!(submit))
         .routes(routes!(report_accessibility_problem))
+        .routes(routes!(rate_the_service))
         .routes(routes!(own_submission, update_own_submission))
         .routes(routes!(opendata_file))
         .route("/opendata/", get(|| async { axum::response::Redirect::to("/dati-aperti") }))
@@ -253,10 +254,6 @@ async fn start(State(state): State<AppState>) -> Json<StartToken> {
 }
 
 /// Tokens and keys are URL-safe base64 or UUID-like text of sensible length.
-fn is_key(text: &str, min: usize) -> bool {
-    (min..=128).contains(&text.len()) && text.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
-}
-
 fn idempotency_key(headers: &HeaderMap) -> Result<String, ApiError> {
     let key = headers.get("idempotency-key").and_then(|v| v.to_str().ok()).unwrap_or_default();
     if is_key(key, 16) {
@@ -267,7 +264,7 @@ fn idempotency_key(headers: &HeaderMap) -> Result<String, ApiError> {
 }
 
 fn token_hash(token: &str) -> Result<String, ApiError> {
-    if is_key(token, 32) { Ok(sha256_hex(token.as_bytes())) } else { Err(ApiError::InvalidLink) }
+    if is_key(token, domain::api::EDIT_TOKEN_MIN) { Ok(sha256_hex(token.as_bytes())) } else { Err(ApiError::InvalidLink) }
 }
 
 /// Submits a practice; it waits for the editors' review before publication.
@@ -336,6 +333,37 @@ async fn report_accessibility_problem(
         })
         .await?;
     Ok((StatusCode::CREATED, Json(ReportReceipt { reference: domain::feedback::reference(id) })))
+}
+
+/// Rates the questionnaire's service (1 to 5 stars, an optional comment);
+/// anonymous: nothing about the sender is kept, not even the time of day.
+#[utoipa::path(post, path = "/api/service-ratings", tag = "respondents",
+    request_body = ServiceRating,
+    responses((status = 204, description = "Received"), (status = "4XX", description = ERROR, body = crate::error::ErrorBody)))]
+async fn rate_the_service(
+    State(state): State<AppState>,
+    ClientIp(client): ClientIp,
+    ApiJson(rating): ApiJson<ServiceRating>,
+) -> Result<StatusCode, ApiError> {
+    state.guard.check_rate(client)?;
+    if !rating.website.is_empty() {
+        return Err(ApiError::LooksAutomated("è stato compilato un campo nascosto"));
+    }
+    let errors = rating.validate();
+    if !errors.is_empty() {
+        return Err(ApiError::Invalid(errors));
+    }
+    let day = domain::dates::day_of(&db::now()).to_owned();
+    state
+        .db
+        .call(move |conn| {
+            let tx = conn.transaction()?;
+            db::ratings::insert(&tx, &rating, &day)?;
+            tx.commit()?;
+            Ok(())
+        })
+        .await?;
+    Ok(StatusCode::NO_CONTENT)
 }
 
 fn bearer_token_hash(headers: &HeaderMap) -> Result<String, ApiError> {

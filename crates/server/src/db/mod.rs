@@ -7,6 +7,7 @@
 pub mod accounts;
 pub mod audit;
 pub mod practices;
+pub mod ratings;
 pub mod reports;
 pub mod rounds;
 
@@ -36,7 +37,7 @@ pub enum DbError {
 }
 
 /// The schema's version once every migration has run (SQLite's `user_version`).
-pub const SCHEMA_VERSION: i64 = 6;
+pub const SCHEMA_VERSION: i64 = 7;
 
 /// The schema, one migration per file, applied in order on every start.
 fn migrations() -> Migrations<'static> {
@@ -47,6 +48,7 @@ fn migrations() -> Migrations<'static> {
         M::up(include_str!("../../migrations/0004_rounds.sql")),
         M::up(include_str!("../../migrations/0005_settings.sql")),
         M::up(include_str!("../../migrations/0006_accessibility_reports.sql")),
+        M::up(include_str!("../../migrations/0007_service_ratings.sql")),
     ])
 }
 

@@ -2,7 +2,7 @@
 //! The back office, in thin handlers by area: sign-in (`session`), the queue
 //! (`queue`), a submission for review (`review`), decisions and corrections
 //! (`decisions`), accounts (`accounts`), collection rounds (`rounds`), the
-//! accessibility reports (`reports`) and the curators' downloads (`exports`). Handlers extract and check the
+//! accessibility reports and service ratings (`reports`) and the curators' downloads (`exports`). Handlers extract and check the
 //! request, ask the domain, and call a `db::` function that carries the
 //! change out in one transaction with its audit entry.
 
@@ -38,5 +38,6 @@ pub fn router(state: &AppState) -> OpenApiRouter<AppState> {
         .routes(routes!(accounts::enable_user))
         .routes(routes!(reports::list_reports))
         .routes(routes!(reports::handle_report))
+        .routes(routes!(reports::rating_results))
         .layer(axum::middleware::from_fn_with_state(state.clone(), crate::auth::same_origin_only))
 }

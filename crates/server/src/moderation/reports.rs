@@ -1,17 +1,18 @@
 // SPDX-License-Identifier: EUPL-1.2
-//! Accessibility reports in the editors' queue: listed, marked handled, and
-//! open again (an undo); each decision is logged with it.
+//! What people tell the editors about the service: accessibility reports in
+//! the editors' queue (listed, marked handled, and open again, an undo; each
+//! decision logged), and the service ratings' results, for admins.
 
 use super::ERROR;
 use crate::AppState;
-use crate::auth::Curator;
+use crate::auth::{Admin, Curator};
 use crate::db::{self, audit};
 use crate::error::{ApiError, ApiJson, ApiPath};
 use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
 use domain::api::AuditAction;
-use domain::feedback::{ReportHandling, ReportItem, reference};
+use domain::feedback::{RatingResults, ReportHandling, ReportItem, reference};
 
 /// Every accessibility report, the open ones first.
 #[utoipa::path(get, path = "/api/moderation/accessibility-reports", tag = "curators", security(("session" = [])),
@@ -60,4 +61,15 @@ pub(super) async fn handle_report(
         })
         .await?;
     if found { Ok(StatusCode::NO_CONTENT) } else { Err(ApiError::NotFound) }
+}
+
+/// The service ratings: how many of each number of stars, and the latest
+/// comments (admins only).
+#[utoipa::path(get, path = "/api/moderation/service-ratings", tag = "admins", security(("session" = [])),
+    responses((status = 200, body = RatingResults), (status = "4XX", description = ERROR, body = crate::error::ErrorBody)))]
+pub(super) async fn rating_results(
+    State(state): State<AppState>,
+    Admin(_admin): Admin,
+) -> Result<Json<RatingResults>, ApiError> {
+    Ok(Json(state.db.read(db::ratings::results).await?))
 }

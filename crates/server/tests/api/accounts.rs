@@ -251,6 +251,15 @@ async fn authorisation_matrix_of_the_moderation_endpoints() {
             forbidden,
             created,
         ),
+        ("GET", "/api/moderation/accessibility-reports".into(), Value::Null, ok, ok),
+        (
+            "PUT",
+            "/api/moderation/accessibility-reports/999".into(),
+            json!({"handled": true}),
+            StatusCode::NOT_FOUND,
+            StatusCode::NOT_FOUND,
+        ),
+        ("GET", "/api/moderation/service-ratings".into(), Value::Null, forbidden, ok),
         ("GET", "/api/session".into(), Value::Null, ok, ok),
     ];
     for (method, path, body, as_curator, as_admin) in endpoints {

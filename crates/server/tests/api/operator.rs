@@ -106,3 +106,35 @@ async fn an_accessibility_report_reaches_the_editors_who_handle_it_and_can_undo(
     assert_eq!(actions.iter().filter(|a| **a == "handle_report").count(), 1, "{audit}");
     assert_eq!(actions.iter().filter(|a| **a == "reopen_report").count(), 1, "{audit}");
 }
+
+#[tokio::test]
+async fn service_ratings_are_anonymous_and_admins_read_their_results() {
+    let server = TestServer::start(None).await;
+    for (stars, comment) in [(5, "Chiaro e veloce."), (4, ""), (2, "Troppe domande sul budget.")] {
+        let sent = server
+            .client
+            .post(server.url("/api/service-ratings"))
+            .json(&json!({ "stars": stars, "comment": comment }))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(sent.status(), StatusCode::NO_CONTENT, "{stars} stars");
+    }
+    let curator = sign_in(&server, "curatrice@example.org", Role::Curator).await;
+    let refused = server.client.get(server.url("/api/moderation/service-ratings")).header("cookie", &curator);
+    assert_eq!(refused.send().await.unwrap().status(), StatusCode::FORBIDDEN, "the results are for admins");
+    let admin = sign_in(&server, "admin@example.org", Role::Admin).await;
+    let results = server.get_json("/api/moderation/service-ratings", &admin).await;
+    assert_eq!(results["by_stars"], json!([0, 1, 0, 1, 1]));
+    let comments = results["comments"].as_array().unwrap();
+    assert_eq!(comments.len(), 2, "ratings without a comment add to the counts only");
+    assert_eq!(comments[0]["comment"], "Troppe domande sul budget.", "newest first");
+    assert_eq!(comments[0]["stars"], 2);
+    assert_eq!(comments[0]["day"].as_str().unwrap().len(), 10, "the day, not the time");
+
+    // Nothing about the sender is kept: the table has no column for it.
+    let conn = rusqlite::Connection::open(&server.db_path).unwrap();
+    let mut columns = conn.prepare("SELECT name FROM pragma_table_info('service_ratings')").unwrap();
+    let columns: Vec<String> = columns.query_map([], |r| r.get(0)).unwrap().map(Result::unwrap).collect();
+    assert_eq!(columns, ["id", "stars", "comment", "day"]);
+}

@@ -49,9 +49,14 @@ async fn a_practice_page_names_itself_before_any_script_runs() {
     let script = html.split(r#"<script type="application/ld+json" nonce=""#).nth(1).expect("a JSON-LD script");
     let json = script.split_once('>').unwrap().1.split("</script>").next().unwrap();
     let json_ld: Value = serde_json::from_str(json).unwrap();
-    assert_eq!(json_ld["@type"], "GovernmentService");
-    assert_eq!(json_ld["name"], practice.title.as_str());
-    assert_eq!(json_ld["identifier"], id.as_str());
+    assert_eq!(json_ld["@type"], "WebPage", "dates and licence belong to the page");
+    assert!(json_ld["datePublished"].is_string() && json_ld["dateModified"].is_string(), "{json_ld}");
+    assert_eq!(json_ld["license"], "https://creativecommons.org/licenses/by/4.0/");
+    let service = &json_ld["mainEntity"];
+    assert_eq!(service["@type"], "GovernmentService");
+    assert_eq!(service["name"], practice.title.as_str());
+    assert_eq!(service["identifier"], id.as_str());
+    assert!(service.get("datePublished").is_none(), "not a property of a service");
     assert!(!script.contains("{{__TRUNK NONCE__}}"), "the JSON-LD carries the page's nonce");
     assert_eq!(meta(&html, "property", "og:image"), Some("http://localhost/icon-512.png"));
 

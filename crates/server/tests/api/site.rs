@@ -98,12 +98,14 @@ async fn the_openapi_document_describes_every_operation() {
         .iter()
         .flat_map(|(path, item)| item.as_object().unwrap().keys().map(move |method| format!("{method} {path}")))
         .collect();
-    assert_eq!(operations.len(), 32, "{operations:#?}");
+    assert_eq!(operations.len(), 34, "{operations:#?}");
     for operation in [
         "get /api/operator",
         "post /api/accessibility-reports",
         "get /api/moderation/accessibility-reports",
         "put /api/moderation/accessibility-reports/{id}",
+        "post /api/service-ratings",
+        "get /api/moderation/service-ratings",
         "post /api/submissions/start",
         "post /api/submissions",
         "put /api/submissions/mine",

@@ -47,6 +47,7 @@ enum Entry {
     Catalogue,
     StaticFiles,
     AccessibilityReport,
+    ServiceRating,
 }
 
 /// What a case must get.
@@ -325,6 +326,7 @@ async fn hostile_input_is_refused_clearly_and_changes_nothing() {
         .unwrap();
     assert_eq!(report.status(), StatusCode::CREATED);
     let report_cases = reports::report_cases(1, &curator);
+    let rating_cases = reports::rating_cases(&curator);
     let sessions = Sessions { curator, admin, id, spare: spare.try_into().unwrap() };
     let cases: Vec<Case> = [
         submissions::submission_cases(&replayed_key),
@@ -334,6 +336,7 @@ async fn hostile_input_is_refused_clearly_and_changes_nothing() {
         catalogue::catalogue_cases(),
         catalogue::static_cases(),
         report_cases,
+        rating_cases,
     ]
     .into_iter()
     .flatten()

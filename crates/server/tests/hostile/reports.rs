@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: EUPL-1.2
-//! Accessibility reports: the public form's endpoint and the editors'
-//! handling of a report.
+//! What people tell the editors: accessibility reports (the public form's
+//! endpoint and the editors' handling of a report) and service ratings.
 
 use super::{Case, Entry, Expect, SQL, TEN_MB};
 use serde_json::{Value, json};
@@ -64,5 +64,44 @@ pub(super) fn report_cases(report: i64, curator: &str) -> Vec<Case> {
         put("handled missing", path.clone(), "{}", curator, schema),
         put("a handling from another site", path, r#"{"handled": true}"#, curator, Error(403, "forbidden"))
             .header("origin", "https://evil.example"),
+    ]
+}
+
+/// `curator` is a curator's session cookie (the results are for admins).
+pub(super) fn rating_cases(curator: &str) -> Vec<Case> {
+    use Expect::Error;
+    let post = |name: &str, body: Vec<u8>, expect: Expect| {
+        Case::new(Entry::ServiceRating, name, "POST", "/api/service-ratings", expect).json(body)
+    };
+    let with = |key: &str, value: Value| {
+        let mut body = json!({"stars": 4, "comment": ""});
+        body[key] = value;
+        body.to_string().into_bytes()
+    };
+    let (schema, invalid) = (Error(422, "schema_mismatch"), Error(422, "validation_failed"));
+    vec![
+        post("malformed JSON", b"{\"stars\": ".to_vec(), Error(400, "malformed_json")),
+        post("the stars missing", br#"{"comment": "bene"}"#.to_vec(), schema),
+        post("no stars", with("stars", json!(0)), invalid),
+        post("six stars", with("stars", json!(6)), invalid),
+        post("a negative number of stars", with("stars", json!(-1)), schema),
+        post("300 stars", with("stars", json!(300)), schema),
+        post("stars as a string", with("stars", json!("5")), schema),
+        post("half a star", with("stars", json!(3.5)), schema),
+        post("an unknown field", with("email", json!("a@b.it")), schema),
+        post("a comment of 1,001 characters", with("comment", json!("a".repeat(1001))), invalid),
+        post("a right-to-left override", with("comment", json!("Bene \u{202E} ma no")), invalid),
+        post("SQL as the comment's type", with("comment", json!([SQL])), schema),
+        post("the hidden field filled", with("website", json!("http://spam.example")), Error(422, "looks_automated")),
+        post("a 10 MB comment", with("comment", json!("a".repeat(TEN_MB))), Error(413, "payload_too_large")),
+        Case::new(
+            Entry::ServiceRating,
+            "the results without a session",
+            "GET",
+            "/api/moderation/service-ratings",
+            Error(401, "unauthorized"),
+        ),
+        Case::new(Entry::ServiceRating, "the results for a curator", "GET", "/api/moderation/service-ratings", Error(403, "forbidden"))
+            .header("cookie", curator),
     ]
 }
