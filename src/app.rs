@@ -4,7 +4,7 @@
 
 use crate::components::layout::{Footer, Header, SkipLink};
 use crate::pages;
-use crate::questionnaire::{QuestionnairePage, ReceiptPage, UpdatePage};
+use crate::questionnaire::{QuestionnairePage, ReceiptPage, StatusPage, UpdatePage};
 use leptos::prelude::*;
 use leptos_router::any_nested_route::{AnyNestedRoute, IntoAnyNestedRoute};
 use leptos_router::components::{Route, Router};
@@ -148,6 +148,7 @@ pub fn QuestionnaireRoutes() -> AnyNestedRoute {
         <Route path=path!("/questionario") view=QuestionnairePage />
         <Route path=path!("/questionario/ricevuta") view=ReceiptPage />
         <Route path=path!("/questionario/modifica") view=UpdatePage />
+        <Route path=path!("/questionario/stato") view=StatusPage />
     }
     .into_inner()
     .into_any_nested_route()

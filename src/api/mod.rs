@@ -217,6 +217,11 @@ pub async fn send_accessibility_report(
     request(Method::Post, domain::feedback::REPORTS_URL, &[], json_body(report)).await
 }
 
+/// Sends the service rating after the receipt.
+pub async fn rate_the_service(rating: &domain::feedback::ServiceRating) -> Result<(), ApiError> {
+    request(Method::Post, domain::feedback::RATINGS_URL, &[], json_body(rating)).await
+}
+
 /// The collection round open today (`None`: the continuous collection).
 pub async fn current_round() -> Result<Option<Round>, ApiError> {
     let current: CurrentRound = request(Method::Get, domain::api::CURRENT_ROUND_URL, &[], None).await?;

@@ -123,3 +123,8 @@ pub async fn handle_accessibility_report(id: i64, handled: bool) -> Result<(), A
     let handling = domain::feedback::ReportHandling { handled };
     call(Method::Put, &format!("/api/moderation/accessibility-reports/{id}"), json_body(&handling)).await
 }
+
+/// The service ratings' results (admins).
+pub async fn rating_results() -> Result<domain::feedback::RatingResults, ApiError> {
+    call(Method::Get, "/api/moderation/service-ratings", None).await
+}

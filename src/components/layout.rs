@@ -40,6 +40,12 @@ pub fn Header() -> impl IntoView {
             <div class="center-header">
                 <div class="container">
                     <A href="/" attr:class="brand">
+                        {operator_logo()
+                            .map(|(address, name)| {
+                                view! {
+                                    <img class="operator-logo" src=address alt=name width="48" height="48" />
+                                }
+                            })}
                         <span class="brand-title">"Buone pratiche"</span>
                         <span class="brand-tagline">
                             {tr("dei servizi sociali territoriali", "of local social services")}
@@ -105,4 +111,13 @@ pub fn Footer() -> impl IntoView {
             </div>
         </footer>
     }
+}
+
+/// The operating administration's logo (address, name) that the page's head
+/// names (`<meta name="bp-operator-logo">`, written by the server and the
+/// static publication from `BP_OPERATOR_LOGO`), if it has one.
+fn operator_logo() -> Option<(String, String)> {
+    let meta = document().query_selector("meta[name='bp-operator-logo']").ok().flatten()?;
+    let address = meta.get_attribute("content").filter(|a| a.starts_with('/') && !a.starts_with("//"))?;
+    Some((address, meta.get_attribute("data-name").unwrap_or_default()))
 }

@@ -415,6 +415,19 @@ const PRIVACY: &[Part] = &[
         ),
     ),
     Part::Row(KEPT, ("{feedback_months} mesi dalla segnalazione.", "{feedback_months} months from the report.")),
+    Part::Subheading((
+        "La valutazione del servizio dopo l'invio: le stelle e l'eventuale commento",
+        "The service rating after sending: the stars and the comment, if given",
+    )),
+    Part::Row(
+        PURPOSE,
+        (
+            "Migliorare il questionario. La valutazione è anonima: non sono registrati chi la invia, il suo indirizzo né l'ora, solo il giorno; non scrivere dati personali nel commento.",
+            "Improving the questionnaire. The rating is anonymous: neither who sends it, nor their address, nor the time is recorded, only the day; do not write personal data in the comment.",
+        ),
+    ),
+    Part::Row(BASIS, PUBLIC_TASK),
+    Part::Row(KEPT, ("{feedback_months} mesi dall'invio.", "{feedback_months} months from sending.")),
     Part::Heading(("Destinatari", "Recipients")),
     Part::Paragraph((
         "I dati sono trattati dalla redazione, autorizzata dal titolare, e dai fornitori che ospitano il servizio, nominati responsabili del trattamento (articolo 28). Non sono trasferiti fuori dall'Unione europea. Non ci sono profilazione né decisioni automatizzate.",

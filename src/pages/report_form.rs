@@ -6,12 +6,11 @@
 //! site has no server to receive reports: there the editors' e-mail stands in.
 
 use crate::api::{self, ApiError, DataSource};
+use crate::components::form::FormFields;
 use crate::i18n::{tr, use_lang};
-use domain::FieldErrors;
 use domain::feedback::{AccessibilityReport, DESCRIPTION_MAX};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
-use wasm_bindgen::JsCast;
 
 /// The form (on a static copy, a line sending people to the editors' e-mail,
 /// which the statement gives beside it).
@@ -33,7 +32,7 @@ pub fn ReportForm() -> impl IntoView {
     let description = RwSignal::new(String::new());
     let email = RwSignal::new(String::new());
     let honeypot = RwSignal::new(String::new());
-    let errors = RwSignal::new(FieldErrors::default());
+    let form = FormFields::new("report");
     let problem = RwSignal::new(None::<ApiError>);
     let received = RwSignal::new(None::<String>);
     let report = move || AccessibilityReport {
@@ -53,8 +52,7 @@ pub fn ReportForm() -> impl IntoView {
                     page.set(String::new());
                 }
                 Err(ApiError::Invalid(found)) => {
-                    errors.set(found);
-                    focus_first_invalid();
+                    form.show(found);
                 }
                 Err(error) => problem.set(Some(error)),
             }
@@ -63,62 +61,9 @@ pub fn ReportForm() -> impl IntoView {
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let report = report();
-        let found = report.validate();
         received.set(None);
-        errors.set(found.clone());
-        if found.is_empty() {
+        if form.show(report.validate()) {
             send.dispatch(report);
-        } else {
-            focus_first_invalid();
-        }
-    };
-    let error_of = move |key: &'static str| {
-        move || {
-            let lang = use_lang().get();
-            errors.with(|e| e.get(key).first().map(|error| error.message(lang)))
-        }
-    };
-    let invalid = move |key: &'static str| move || errors.with(|e| !e.get(key).is_empty());
-    let field = move |key: &'static str,
-                      label: (&'static str, &'static str),
-                      hint: Option<(&'static str, &'static str)>,
-                      control: AnyView| {
-        let error = error_of(key);
-        view! {
-            <div class="form-group" class:has-error=invalid(key)>
-                <label for=format!("report-{key}")>{tr(label.0, label.1)}</label>
-                {hint
-                    .map(|(it, en)| {
-                        view! {
-                            <p class="form-hint" id=format!("report-{key}-hint")>
-                                {tr(it, en)}
-                            </p>
-                        }
-                    })}
-                {move || {
-                    error()
-                        .map(|message| {
-                            view! {
-                                <p class="field-error" id=format!("report-{key}-error")>
-                                    {message}
-                                </p>
-                            }
-                        })
-                }}
-                {control}
-            </div>
-        }
-    };
-    let described = move |key: &'static str, hint: bool| {
-        move || {
-            let mut ids = Vec::new();
-            if hint {
-                ids.push(format!("report-{key}-hint"));
-            }
-            if errors.with(|e| !e.get(key).is_empty()) {
-                ids.push(format!("report-{key}-error"));
-            }
-            ids.join(" ")
         }
     };
     view! {
@@ -147,7 +92,7 @@ pub fn ReportForm() -> impl IntoView {
                     })
             }}
             {move || problem.get().map(|error| view! { <crate::components::alert::ErrorAlert error /> })}
-            {field(
+            {form.group(
                 "page",
                 ("Pagina in cui hai trovato il problema", "Page where you met the problem"),
                 Some((
@@ -160,15 +105,15 @@ pub fn ReportForm() -> impl IntoView {
                         id="report-page"
                         class="form-control"
                         maxlength="500"
-                        aria-invalid=move || invalid("page")().to_string()
-                        aria-describedby=described("page", true)
+                        aria-invalid=form.aria_invalid("page")
+                        aria-describedby=form.described_by("page", true)
                         prop:value=move || page.get()
                         on:input=move |ev| page.set(event_target_value(&ev))
                     />
                 }
                     .into_any(),
             )}
-            {field(
+            {form.group(
                 "description",
                 ("Descrivi il problema", "Describe the problem"),
                 Some((
@@ -181,15 +126,15 @@ pub fn ReportForm() -> impl IntoView {
                         class="form-control"
                         rows="6"
                         maxlength=DESCRIPTION_MAX.to_string()
-                        aria-invalid=move || invalid("description")().to_string()
-                        aria-describedby=described("description", true)
+                        aria-invalid=form.aria_invalid("description")
+                        aria-describedby=form.described_by("description", true)
                         prop:value=move || description.get()
                         on:input=move |ev| description.set(event_target_value(&ev))
                     ></textarea>
                 }
                     .into_any(),
             )}
-            {field(
+            {form.group(
                 "email",
                 ("La tua e-mail (facoltativa)", "Your e-mail (optional)"),
                 Some(("Solo per risponderti; non è pubblicata.", "Only to answer you; it is not published.")),
@@ -199,8 +144,8 @@ pub fn ReportForm() -> impl IntoView {
                         id="report-email"
                         class="form-control"
                         autocomplete="email"
-                        aria-invalid=move || invalid("email")().to_string()
-                        aria-describedby=described("email", true)
+                        aria-invalid=form.aria_invalid("email")
+                        aria-describedby=form.described_by("email", true)
                         prop:value=move || email.get()
                         on:input=move |ev| email.set(event_target_value(&ev))
                     />
@@ -219,15 +164,4 @@ pub fn ReportForm() -> impl IntoView {
         </form>
     }
     .into_any()
-}
-
-/// Moves focus to the first field marked invalid, once it is drawn.
-fn focus_first_invalid() {
-    request_animation_frame(|| {
-        if let Ok(Some(element)) = document().query_selector(".report-form [aria-invalid='true']")
-            && let Ok(element) = element.dyn_into::<web_sys::HtmlElement>()
-        {
-            let _ = element.focus();
-        }
-    });
 }

@@ -2,6 +2,7 @@
 //! `/questionario/ricevuta`: the receipt of a sent practice or update, kept
 //! on this device: the citable reference, the private link, the answers.
 
+use super::rating::ServiceRatingForm;
 use super::summary::AnswersSummary;
 use crate::components::{CopyButton, use_document_title};
 use crate::i18n::tr;
@@ -127,6 +128,12 @@ pub fn ReceiptPage() -> impl IntoView {
                     {tr("Stampa la ricevuta", "Print the receipt")}
                 </button>
             </p>
+            <p class="no-print">
+                <A href=super::status::PATH>
+                    {tr("Verifica lo stato della pratica in seguito", "Check the practice's status later")}
+                </A>
+            </p>
+            <ServiceRatingForm reference=receipt.id.to_string() />
             <h2>{tr("Le tue risposte", "Your answers")}</h2>
             <AnswersSummary answers change_links=None />
         </div>

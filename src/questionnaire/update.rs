@@ -92,9 +92,7 @@ pub fn UpdatePage() -> impl IntoView {
     }
 }
 
-/// Where a submission stands, on its private link's opening page: the state,
-/// since when, what happens next, and the way forward (the public page of a
-/// published practice, or editing when changes are asked).
+/// Where a submission stands, on its private link's opening page.
 #[component]
 fn SubmissionStatus(
     /// Its state.
@@ -104,54 +102,76 @@ fn SubmissionStatus(
     /// When the state last changed or an update arrived.
     updated_at: String,
 ) -> impl IntoView {
-    let lang = use_lang();
     let page = use_page();
-    let (id, updated_at) = (StoredValue::new(id), StoredValue::new(updated_at));
     view! {
         <Show when=move || page.get() == 0>
             <div class="container">
-                <div class="notice submission-status" data-testid="submission-status">
-                    <h2>
-                        {tr("Stato della pratica", "Status of practice")} " "
-                        <span class="nowrap">{id.get_value().to_string()}</span> ": " {move || status.label(lang.get())}
-                    </h2>
-                    <p>
-                        {move || {
-                            let date = updated_at.with_value(|at| domain::dates::long_date(at, lang.get()));
-                            if lang.get() == Lang::It {
-                                format!("Ultimo aggiornamento: {date}.")
-                            } else {
-                                format!("Last change: {date}.")
-                            }
-                        }}
-                    </p>
-                    <p>{move || domain::curation::respondent_next_step(status, lang.get())}</p>
-                    {(status == ModerationStatus::Pubblicata)
-                        .then(|| {
-                            view! {
-                                <p>
-                                    <A href=format!(
-                                        "/pratiche/{}",
-                                        id.get_value(),
-                                    )>
-                                        {tr("Vedi la pagina pubblica della pratica", "See the practice's public page")}
-                                    </A>
-                                </p>
-                            }
-                        })}
-                    {matches!(status, ModerationStatus::IntegrazioniRichieste | ModerationStatus::Respinta)
-                        .then(|| {
-                            view! {
-                                <p>
-                                    <A href=page_href(Mode::Update, 1) attr:class="button button-primary">
-                                        {tr("Modifica la pratica", "Edit the practice")}
-                                    </A>
-                                </p>
-                            }
-                        })}
-                </div>
+                <StatusPanel
+                    status
+                    id=id.clone()
+                    updated_at=updated_at.clone()
+                    edit_href=page_href(Mode::Update, 1)
+                />
             </div>
         </Show>
+    }
+}
+
+/// Where a submission stands: the state, since when, what happens next, and
+/// the way forward (the public page of a published practice, or editing
+/// when changes are asked). On the private link's page and on "Verifica lo
+/// stato".
+#[component]
+pub(super) fn StatusPanel(
+    /// Its state.
+    status: ModerationStatus,
+    /// Its reference.
+    id: PracticeId,
+    /// When the state last changed or an update arrived.
+    updated_at: String,
+    /// Where "Modifica la pratica" leads.
+    edit_href: String,
+) -> impl IntoView {
+    let lang = use_lang();
+    let (id, updated_at) = (StoredValue::new(id), StoredValue::new(updated_at));
+    view! {
+        <div class="notice submission-status" data-testid="submission-status">
+            <h2>
+                {tr("Stato della pratica", "Status of practice")} " "
+                <span class="nowrap">{id.get_value().to_string()}</span> ": " {move || status.label(lang.get())}
+            </h2>
+            <p>
+                {move || {
+                    let date = updated_at.with_value(|at| domain::dates::long_date(at, lang.get()));
+                    if lang.get() == Lang::It {
+                        format!("Ultimo aggiornamento: {date}.")
+                    } else {
+                        format!("Last change: {date}.")
+                    }
+                }}
+            </p>
+            <p>{move || domain::curation::respondent_next_step(status, lang.get())}</p>
+            {(status == ModerationStatus::Pubblicata)
+                .then(|| {
+                    view! {
+                        <p>
+                            <A href=format!("/pratiche/{}", id.get_value())>
+                                {tr("Vedi la pagina pubblica della pratica", "See the practice's public page")}
+                            </A>
+                        </p>
+                    }
+                })}
+            {matches!(status, ModerationStatus::IntegrazioniRichieste | ModerationStatus::Respinta)
+                .then(|| {
+                    view! {
+                        <p>
+                            <A href=edit_href attr:class="button button-primary">
+                                {tr("Modifica la pratica", "Edit the practice")}
+                            </A>
+                        </p>
+                    }
+                })}
+        </div>
     }
 }
 

@@ -165,7 +165,10 @@ impl StatusCheck {
         };
         let code = private_link_code(&self.link);
         if code.is_none() {
-            errors.add("link", if self.link.trim().is_empty() { FieldError::Required } else { FieldError::InvalidPrivateLink });
+            errors.add(
+                "link",
+                if self.link.trim().is_empty() { FieldError::Required } else { FieldError::InvalidPrivateLink },
+            );
         }
         match (id, code) {
             (Some(id), Some(code)) => Ok((id, code.to_owned())),
@@ -646,13 +649,17 @@ mod tests {
             (check("", &code), "reference", FieldError::Required),
             (check("2020-42", &code), "reference", FieldError::InvalidReference),
             (check("BP-2020-0042", ""), "link", FieldError::Required),
-            (check("BP-2020-0042", "https://buonepratiche.example/questionario/modifica"), "link", FieldError::InvalidPrivateLink),
+            (
+                check("BP-2020-0042", "https://buonepratiche.example/questionario/modifica"),
+                "link",
+                FieldError::InvalidPrivateLink,
+            ),
             (check("BP-2020-0042", &format!("{whole_link}<script>")), "link", FieldError::InvalidPrivateLink),
             (check("BP-2020-0042", &code[..20]), "link", FieldError::InvalidPrivateLink),
         ];
         for (check, key, error) in cases {
             let errors = check.parse().expect_err(key);
-            assert_eq!(errors.get(key), [error.clone()], "{check:?}");
+            assert_eq!(errors.get(key), [error], "{check:?}");
         }
     }
 

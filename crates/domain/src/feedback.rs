@@ -186,7 +186,8 @@ mod tests {
 
     #[test]
     fn a_rating_has_one_to_five_stars_and_a_short_clean_comment() {
-        let rating = |stars: u8, comment: &str| ServiceRating { stars, comment: comment.into(), website: String::new() };
+        let rating =
+            |stars: u8, comment: &str| ServiceRating { stars, comment: comment.into(), website: String::new() };
         assert!(rating(1, "").validate().is_empty());
         assert!(rating(5, "Chiaro e veloce.").validate().is_empty());
         assert_eq!(rating(0, "").validate().get("stars"), [FieldError::InvalidChoice]);

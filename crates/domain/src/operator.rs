@@ -33,6 +33,10 @@ pub struct Operator {
     /// The accessibility statement published on form.agid.gov.it, when the
     /// operator has filed one.
     pub accessibility_statement_url: Option<String>,
+    /// Where the site serves the administration's emblem or logo, which the
+    /// header shows beside the site's name (`/logo-ente.svg`), if any.
+    #[serde(default)]
+    pub logo: Option<String>,
 }
 
 /// The data controller: an administration, with its official addresses.
@@ -87,6 +91,7 @@ impl Default for Operator {
             publisher_ipa: DEFAULT_PUBLISHER_IPA.into(),
             retention: Retention::default(),
             accessibility_statement_url: None,
+            logo: None,
         }
     }
 }

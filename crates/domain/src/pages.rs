@@ -141,7 +141,7 @@ use Entry::{Editors, Embed, Public, Questionnaire};
 use Visibility::{Private, Unlisted};
 
 /// Every page of the app.
-pub const PAGES: [Page; 19] = [
+pub const PAGES: [Page; 20] = [
     page(
         "/",
         Public,
@@ -250,6 +250,22 @@ pub const PAGES: [Page; 19] = [
     ),
     page("/questionario/ricevuta", Questionnaire, Private, false),
     page("/questionario/modifica", Questionnaire, Private, false),
+    page(
+        "/questionario/stato",
+        Questionnaire,
+        with_lead(
+            listed(
+                "Verifica lo stato",
+                "Con il riferimento e il link privato della ricevuta, vedi a che punto è la pratica che hai inviato.",
+                ("Verifica lo stato di una pratica", "Check the status of a practice"),
+            ),
+            "Con il riferimento e il link privato che trovi nella ricevuta vedi a che punto è la pratica che hai \
+             inviato e l'ultimo messaggio della redazione.",
+            "With the reference and the private link you find on the receipt, see where the practice you sent \
+             stands and the editors' latest message.",
+        ),
+        false,
+    ),
     page("/redazione", Editors, Private, false),
     page("/redazione/accesso", Editors, Private, false),
     page("/redazione/pratiche/*", Editors, Private, false),

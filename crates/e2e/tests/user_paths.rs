@@ -63,6 +63,7 @@ async fn open_data_links_deliver_their_files_from_the_static_publication() {
         public_url: "http://127.0.0.1",
         questionnaire_url: None,
         operator: &Default::default(),
+        logo: None,
     };
     server::publish::write_site(&source, site.path()).await.unwrap();
     let base = serve_static(site.path()).await;

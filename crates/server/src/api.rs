@@ -10,7 +10,7 @@ use axum::Json;
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::routing::{any, get};
-use domain::api::{is_key, CurrentRound, OwnSubmission, Receipt, StartToken, Submission, Update};
+use domain::api::{CurrentRound, OwnSubmission, Receipt, StartToken, Submission, Update, is_key};
 use domain::feedback::{AccessibilityReport, ReportReceipt, ServiceRating};
 use domain::practice::Catalogue;
 use domain::questionnaire::QUESTIONNAIRE;
@@ -264,7 +264,11 @@ fn idempotency_key(headers: &HeaderMap) -> Result<String, ApiError> {
 }
 
 fn token_hash(token: &str) -> Result<String, ApiError> {
-    if is_key(token, domain::api::EDIT_TOKEN_MIN) { Ok(sha256_hex(token.as_bytes())) } else { Err(ApiError::InvalidLink) }
+    if is_key(token, domain::api::EDIT_TOKEN_MIN) {
+        Ok(sha256_hex(token.as_bytes()))
+    } else {
+        Err(ApiError::InvalidLink)
+    }
 }
 
 /// Submits a practice; it waits for the editors' review before publication.

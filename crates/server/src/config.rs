@@ -97,6 +97,10 @@ pub struct Config {
     /// The accessibility statement filed on form.agid.gov.it, if any.
     #[arg(long, env = "BP_ACCESSIBILITY_STATEMENT_URL")]
     pub accessibility_statement_url: Option<String>,
+    /// The administration's emblem or logo for the header: a local .svg or
+    /// .png file (at most 256 KiB), served by the site itself.
+    #[arg(long, env = "BP_OPERATOR_LOGO")]
+    pub operator_logo: Option<PathBuf>,
     /// A static publication kept current after every curators' decision: a
     /// symbolic link the server switches to each new copy of the site
     /// (created if missing); serve it with any static web server.
@@ -160,9 +164,11 @@ impl Config {
     /// the demo's example operator, which every page marks as an example.
     pub fn operator(&self) -> Result<Operator, String> {
         let security_contact = self.security_contact.as_deref().map(crate::security_txt::contact_uri).transpose()?;
+        let logo = self.operator_logo.as_deref().map(crate::logo::address_of).transpose()?.map(|(address, _)| address);
         if self.demo && self.controller_name.is_none() {
             return Ok(Operator {
                 security_contact: security_contact.or(Operator::example().security_contact),
+                logo,
                 ..Operator::example()
             });
         }
@@ -202,7 +208,13 @@ impl Config {
                 feedback_months: self.retention_feedback_months,
             },
             accessibility_statement_url,
+            logo,
         })
+    }
+
+    /// The logo file, read and checked (`operator().logo` is its address).
+    pub fn logo(&self) -> Result<Option<crate::logo::Logo>, String> {
+        self.operator_logo.as_deref().map(crate::logo::load).transpose()
     }
 }
 

@@ -13,6 +13,7 @@
 
 use crate::head::escape;
 use domain::PublicPractice;
+use domain::operator::Operator;
 use domain::pages::Entry;
 
 /// The main navigation: address, label; `exact` marks only that address current.
@@ -31,17 +32,34 @@ const FOOTER_LINKS: [(&str, &str); 4] = [
     ("/dati-aperti", "Dati aperti e licenza CC BY 4.0"),
 ];
 
-/// `html` (an entry page) with `frame` at the start of its body.
-pub fn into_body(html: &str, frame: &str) -> String {
+/// `html` (an entry page) with `frame` at the start of its body, and the
+/// operator's logo named in its head for the app's header to show (as the
+/// frame's does).
+pub fn into_body(html: &str, frame: &str, operator: &Operator) -> String {
+    let html = match logo_meta(operator) {
+        Some(meta) => html.replacen("</head>", &format!("  {meta}\n  </head>"), 1),
+        None => html.to_owned(),
+    };
     match html.find("<body>") {
         Some(at) => format!("{}{frame}{}", &html[..at + "<body>".len()], &html[at + "<body>".len()..]),
-        None => html.to_owned(),
+        None => html,
     }
+}
+
+/// `<meta name="bp-operator-logo">`: the logo's address, and the
+/// administration's name as its text alternative.
+fn logo_meta(operator: &Operator) -> Option<String> {
+    let address = operator.logo.as_deref()?;
+    Some(format!(
+        r#"<meta name="bp-operator-logo" content="{}" data-name="{}" />"#,
+        escape(address),
+        escape(operator.controller.name.as_deref().unwrap_or_default())
+    ))
 }
 
 /// The body's frame for the page at `path` (with its `query`, for the skip
 /// link); `practice` is the published practice a `/pratiche/{id}` page shows.
-pub fn body(path: &str, query: Option<&str>, practice: Option<&PublicPractice>) -> String {
+pub fn body(path: &str, query: Option<&str>, practice: Option<&PublicPractice>, operator: &Operator) -> String {
     if Entry::of(path) == Entry::Embed {
         // As `src/pages/embed.rs` wraps the page it frames.
         let start = main_start(path, practice);
@@ -56,10 +74,10 @@ pub fn body(path: &str, query: Option<&str>, practice: Option<&PublicPractice>) 
         r##"<a class="skip-link" href="{}#contenuto" rel="external" data-frame="">Vai al contenuto principale</a>"##,
         escape(&here)
     );
-    format!("{skip}{}{main}{}", header(path), footer())
+    format!("{skip}{}{main}{}", header(path, operator), footer())
 }
 
-fn header(path: &str) -> String {
+fn header(path: &str, operator: &Operator) -> String {
     let nav: String = NAV
         .iter()
         .map(|(href, label, exact)| {
@@ -79,7 +97,7 @@ fn header(path: &str) -> String {
             r#"<div class="slim-header"><div class="container slim-header-row">"#,
             r#"<span>Ministero del Lavoro e delle Politiche Sociali · ANCI</span>"#,
             r#"<div class="lang-switch" role="group" aria-label="Lingua / Language">{it}{en}</div></div></div>"#,
-            r#"<div class="center-header"><div class="container"><a href="/" class="brand">"#,
+            r#"<div class="center-header"><div class="container"><a href="/" class="brand">{logo}"#,
             r#"<span class="brand-title">Buone pratiche</span>"#,
             r#"<span class="brand-tagline">dei servizi sociali territoriali</span></a></div></div>"#,
             r#"<nav class="main-nav" aria-label="Navigazione principale"><div class="container"><ul>{nav}</ul></div></nav>"#,
@@ -88,6 +106,11 @@ fn header(path: &str) -> String {
         it = language("it", "IT", "Italiano", true),
         en = language("en", "EN", "English", false),
         nav = nav,
+        logo = operator.logo.as_deref().map_or_else(String::new, |address| format!(
+            r#"<img class="operator-logo" src="{}" alt="{}" width="48" height="48" />"#,
+            escape(address),
+            escape(operator.controller.name.as_deref().unwrap_or_default())
+        )),
     )
 }
 
@@ -133,13 +156,33 @@ mod tests {
 
     #[test]
     fn the_current_page_is_marked_and_embeds_have_no_chrome() {
-        let catalogue = body("/catalogo", Some("q=a&regione=16"), None);
+        let none = Operator::default();
+        let catalogue = body("/catalogo", Some("q=a&regione=16"), None, &none);
         assert!(catalogue.contains(r#"<a href="/catalogo" aria-current="page">Catalogo</a>"#));
         assert!(!catalogue.contains(r#"<a href="/" aria-current"#), "Home is current on the home page only");
         assert!(catalogue.contains(r##"href="/catalogo?q=a&amp;regione=16#contenuto""##), "{catalogue}");
         assert!(catalogue.contains("<h1>Catalogo delle pratiche</h1>"));
-        assert!(body("/", None, None).contains(r#"<a href="/" aria-current="page">Home</a>"#));
-        let embed = body("/embed/catalogo", None, None);
+        assert!(body("/", None, None, &none).contains(r#"<a href="/" aria-current="page">Home</a>"#));
+        let embed = body("/embed/catalogo", None, None, &none);
         assert!(embed.starts_with("<main") && !embed.contains("<header") && !embed.contains("<footer"));
+        assert!(!catalogue.contains("<img"), "no logo unless one is configured");
+    }
+
+    #[test]
+    fn a_configured_logo_is_in_the_header_and_named_in_the_head() {
+        let mut operator = Operator::example();
+        operator.logo = Some("/logo-ente.svg".into());
+        operator.controller.name = Some("Comune di \"Esempio\"".into());
+        let header = body("/", None, None, &operator);
+        let img = r#"<img class="operator-logo" src="/logo-ente.svg" alt="Comune di &quot;Esempio&quot;" width="48" height="48" />"#;
+        assert!(header.contains(&format!(r#"<a href="/" class="brand">{img}"#)), "{header}");
+        let page = into_body("<html><head>\n  </head><body></body></html>", &header, &operator);
+        assert!(
+            page.contains(
+                r#"<meta name="bp-operator-logo" content="/logo-ente.svg" data-name="Comune di &quot;Esempio&quot;" />"#
+            ),
+            "{page}"
+        );
+        assert!(!body("/embed/catalogo", None, None, &operator).contains("<img"), "embeds have no chrome");
     }
 }

@@ -16,6 +16,7 @@ pub mod export;
 pub mod frame;
 pub mod guard;
 pub mod head;
+pub mod logo;
 pub mod moderation;
 pub mod openapi;
 pub mod opendata;
@@ -86,6 +87,8 @@ pub struct AppState {
     /// Who runs the site: the privacy notice's controller, the contacts,
     /// the open data's publisher, the `security.txt` contact.
     pub operator: std::sync::Arc<domain::operator::Operator>,
+    /// The administration's logo the header shows (`operator.logo`), if any.
+    pub logo: Option<logo::Logo>,
 }
 
 impl AppState {
@@ -108,6 +111,7 @@ impl AppState {
             start_tokens: guard::StartTokens::new(key.as_bytes()),
             trusted_proxies: client::TrustedProxies::default(),
             operator: Default::default(),
+            logo: None,
         })
     }
 
@@ -134,6 +138,9 @@ pub fn app(state: AppState) -> Router {
         .layer(CompressionLayer::new())
         .layer(DefaultBodyLimit::max(BODY_LIMIT));
     let mut router = api;
+    if let Some(logo) = state.logo.clone() {
+        router = router.route(&logo.address.clone(), get(move || async move { web::logo_response(&logo) }));
+    }
     if let Some(dir) = &state.static_dir {
         let files = ServeDir::new(dir)
             .precompressed_br()
@@ -189,11 +196,17 @@ pub async fn serve(config: config::Config) -> Result<(), Box<dyn std::error::Err
         tracing::warn!(missing = %operator.missing().join(", "), "the privacy notice and the contacts page lack values: set them");
     }
     state.operator = std::sync::Arc::new(operator);
+    state.logo = config.logo()?;
     if let Some(dir) = &config.publish_dir {
         let Some(dist) = state.static_dir.clone() else {
             return Err("BP_PUBLISH_DIR needs the built app: set BP_STATIC_DIR (dist)".into());
         };
-        let live = publish::LivePublication::new(dir, config.questionnaire_url.clone(), (*state.operator).clone())?;
+        let live = publish::LivePublication::new(
+            dir,
+            config.questionnaire_url.clone(),
+            (*state.operator).clone(),
+            state.logo.clone(),
+        )?;
         let live = live.start(state.db.clone(), dist, state.public_url.clone());
         live.request();
         state.publication = Some(live);

@@ -49,6 +49,8 @@ pub struct Source<'a> {
     /// Who runs the site (`operator.json`, the open data's publisher, the
     /// contact of `.well-known/security.txt`).
     pub operator: &'a Operator,
+    /// The administration's logo (`operator.logo`), written at its address.
+    pub logo: Option<&'a crate::logo::Logo>,
 }
 
 type Error = Box<dyn std::error::Error + Send + Sync>;
@@ -62,12 +64,14 @@ pub async fn publish_static(config: &Config, out: &Path) -> Result<(), Box<dyn s
     }
     let public_url = config.public_url();
     let operator = config.operator()?;
+    let logo = config.logo()?;
     let source = Source {
         db: &db,
         dist,
         public_url: &public_url,
         questionnaire_url: config.questionnaire_url.as_deref(),
         operator: &operator,
+        logo: logo.as_ref(),
     };
     let count = write_site(&source, out).await.map_err(|e| e.to_string())?;
     println!("wrote a static site with {count} practices to {}", out.display());
@@ -82,9 +86,13 @@ pub async fn write_site(source: &Source<'_>, out: &Path) -> Result<usize, Error>
     let (dist, out) = (source.dist.to_path_buf(), out.to_path_buf());
     let (public_url, questionnaire_url) = (source.public_url.to_owned(), source.questionnaire_url.map(str::to_owned));
     let operator = source.operator.clone();
+    let logo = source.logo.cloned();
     tokio::task::spawn_blocking(move || {
         write_files(&dist, &out, &public_url, questionnaire_url.as_deref(), &operator, &practices)?;
         std::fs::write(out.join("operator.json"), serde_json::to_vec(&operator)?)?;
+        if let Some(logo) = &logo {
+            std::fs::write(out.join(logo.address.trim_start_matches('/')), &logo.bytes)?;
+        }
         if let Some(contact) = &operator.security_contact {
             std::fs::create_dir_all(out.join(".well-known"))?;
             let text = crate::security_txt::render(contact, &public_url, time::OffsetDateTime::now_utc());
@@ -118,7 +126,7 @@ fn write_files(
             &head::head_of(path, practice, public_url, domain::api::DataSource::Static),
             public_url,
         );
-        let mut html = frame::into_body(&page, &frame::body(path, None, practice));
+        let mut html = frame::into_body(&page, &frame::body(path, None, practice, operator), operator);
         if let Some(meta) = &questionnaire_meta {
             html = html.replacen(
                 "<meta name=\"bp-data-source\"",
@@ -173,6 +181,7 @@ pub struct LivePublication {
     pub link: PathBuf,
     pub questionnaire_url: Option<String>,
     pub operator: Operator,
+    pub logo: Option<crate::logo::Logo>,
     /// The number of the latest request; the writer publishes up to it.
     requested: tokio::sync::watch::Sender<u64>,
     /// The number of the latest request whose changes are published.
@@ -182,7 +191,12 @@ pub struct LivePublication {
 impl LivePublication {
     /// Checks that `link` is free or a symbolic link (never a real folder,
     /// which could not be switched in one step).
-    pub fn new(link: &Path, questionnaire_url: Option<String>, operator: Operator) -> Result<Self, String> {
+    pub fn new(
+        link: &Path,
+        questionnaire_url: Option<String>,
+        operator: Operator,
+        logo: Option<crate::logo::Logo>,
+    ) -> Result<Self, String> {
         if link.exists() && !link.is_symlink() {
             return Err(format!(
                 "BP_PUBLISH_DIR {} is a folder: it must be a symbolic link the server switches (or not exist yet)",
@@ -193,6 +207,7 @@ impl LivePublication {
             link: link.to_path_buf(),
             questionnaire_url,
             operator,
+            logo,
             requested: tokio::sync::watch::Sender::new(0),
             published: tokio::sync::watch::Sender::new(0),
         })
@@ -247,6 +262,7 @@ impl LivePublication {
             public_url,
             questionnaire_url: self.questionnaire_url.as_deref(),
             operator: &self.operator,
+            logo: self.logo.as_ref(),
         };
         write_site(&source, &folder).await?;
         let link = self.link.clone();

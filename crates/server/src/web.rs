@@ -59,6 +59,20 @@ pub fn is_embed_route(path: &str) -> bool {
     path.starts_with("/embed/")
 }
 
+/// The administration's logo file, with the resources' policy (an SVG may
+/// hold scripts: none runs).
+pub fn logo_response(logo: &crate::logo::Logo) -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, HeaderValue::from_static(logo.media_type)),
+            (header::CACHE_CONTROL, HeaderValue::from_static("public, max-age=3600")),
+            (header::CONTENT_SECURITY_POLICY, HeaderValue::from_static(RESOURCE_CSP)),
+        ],
+        logo.bytes.to_vec(),
+    )
+        .into_response()
+}
+
 /// The policy for everything that is not a page (JSON, wasm, CSS, fonts).
 pub const RESOURCE_CSP: &str = "default-src 'none'; frame-ancestors 'none'";
 
@@ -86,9 +100,10 @@ pub async fn index(State(state): State<AppState>, uri: axum::http::Uri) -> Respo
     };
     let head = crate::head::head_of(path, practice.as_ref(), &state.public_url, domain::api::DataSource::Api);
     let nonce = fresh_nonce();
-    let frame = crate::frame::body(path, uri.query(), practice.as_ref());
-    let html = crate::frame::into_body(&crate::head::render(template, &head, &state.public_url), &frame)
-        .replace(NONCE_PLACEHOLDER, &nonce);
+    let frame = crate::frame::body(path, uri.query(), practice.as_ref(), &state.operator);
+    let html =
+        crate::frame::into_body(&crate::head::render(template, &head, &state.public_url), &frame, &state.operator)
+            .replace(NONCE_PLACEHOLDER, &nonce);
     let embed = is_embed_route(path);
     let ancestors = if embed { state.embed_ancestors.as_str() } else { "'none'" };
     let csp = HeaderValue::from_str(&page_csp(&nonce, ancestors)).expect("a checked allowlist is a valid header value");

@@ -25,12 +25,10 @@ pub fn results(conn: &Connection) -> Result<RatingResults, DbError> {
         let (stars, count) = row?;
         results.by_stars[usize::from(stars - 1)] = count;
     }
-    let mut comments = conn.prepare(
-        "SELECT stars, comment, day FROM service_ratings WHERE comment <> '' ORDER BY id DESC LIMIT ?1",
-    )?;
-    let rows = comments.query_map([COMMENTS_SHOWN], |r| {
-        Ok(RatingComment { stars: r.get(0)?, comment: r.get(1)?, day: r.get(2)? })
-    })?;
+    let mut comments =
+        conn.prepare("SELECT stars, comment, day FROM service_ratings WHERE comment <> '' ORDER BY id DESC LIMIT ?1")?;
+    let rows = comments
+        .query_map([COMMENTS_SHOWN], |r| Ok(RatingComment { stars: r.get(0)?, comment: r.get(1)?, day: r.get(2)? }))?;
     results.comments = rows.collect::<Result<_, _>>()?;
     Ok(results)
 }

@@ -101,7 +101,13 @@ pub(super) fn rating_cases(curator: &str) -> Vec<Case> {
             "/api/moderation/service-ratings",
             Error(401, "unauthorized"),
         ),
-        Case::new(Entry::ServiceRating, "the results for a curator", "GET", "/api/moderation/service-ratings", Error(403, "forbidden"))
-            .header("cookie", curator),
+        Case::new(
+            Entry::ServiceRating,
+            "the results for a curator",
+            "GET",
+            "/api/moderation/service-ratings",
+            Error(403, "forbidden"),
+        )
+        .header("cookie", curator),
     ]
 }

@@ -1,0 +1,110 @@
+// SPDX-License-Identifier: EUPL-1.2
+//! The fields of the site's small forms (the accessibility report, the
+//! status check, the service rating; not the questionnaire, which has its
+//! own definition-driven fields): each with its label, hint and error tied
+//! to the control, and focus moved to the first field to fix.
+
+use crate::i18n::{tr, use_lang};
+use domain::FieldErrors;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// One small form's errors, by field key, and the prefix of its controls'
+/// ids (`{prefix}-{key}`, the hint `{prefix}-{key}-hint`, the error
+/// `{prefix}-{key}-error`).
+#[derive(Clone, Copy)]
+pub struct FormFields {
+    prefix: &'static str,
+    pub errors: RwSignal<FieldErrors>,
+}
+
+impl FormFields {
+    pub fn new(prefix: &'static str) -> Self {
+        Self { prefix, errors: RwSignal::new(FieldErrors::default()) }
+    }
+
+    /// The id of the control for `key`.
+    pub fn id(self, key: &str) -> String {
+        format!("{}-{key}", self.prefix)
+    }
+
+    /// Whether `key` has an error now.
+    pub fn invalid(self, key: &'static str) -> impl Fn() -> bool + Copy + Send + Sync + 'static {
+        move || self.errors.with(|e| !e.get(key).is_empty())
+    }
+
+    /// `aria-invalid` of the control for `key`.
+    pub fn aria_invalid(self, key: &'static str) -> impl Fn() -> String + Copy + Send + Sync + 'static {
+        move || self.invalid(key)().to_string()
+    }
+
+    /// `aria-describedby` of the control for `key`: its hint, if `hint`,
+    /// and its error while there is one.
+    pub fn described_by(self, key: &'static str, hint: bool) -> impl Fn() -> String + Copy + Send + Sync + 'static {
+        move || {
+            let mut ids = Vec::new();
+            if hint {
+                ids.push(format!("{}-hint", self.id(key)));
+            }
+            if self.invalid(key)() {
+                ids.push(format!("{}-error", self.id(key)));
+            }
+            ids.join(" ")
+        }
+    }
+
+    /// Shows `found`; when there is something to fix, moves focus to the
+    /// first field marked invalid once it is drawn. True when nothing is.
+    pub fn show(self, found: FieldErrors) -> bool {
+        let ok = found.is_empty();
+        self.errors.set(found);
+        if !ok {
+            let selector = format!("[id^='{}-'][aria-invalid='true']", self.prefix);
+            request_animation_frame(move || {
+                if let Ok(Some(element)) = document().query_selector(&selector)
+                    && let Ok(element) = element.dyn_into::<web_sys::HtmlElement>()
+                {
+                    let _ = element.focus();
+                }
+            });
+        }
+        ok
+    }
+
+    /// A form group: the label, the hint, the error and `control` (whose id
+    /// must be `self.id(key)`).
+    pub fn group(
+        self,
+        key: &'static str,
+        label: (&'static str, &'static str),
+        hint: Option<(&'static str, &'static str)>,
+        control: AnyView,
+    ) -> impl IntoView {
+        let lang = use_lang();
+        let error = move || self.errors.with(|e| e.get(key).first().map(|error| error.message(lang.get())));
+        view! {
+            <div class="form-group" class:has-error=self.invalid(key)>
+                <label for=self.id(key)>{tr(label.0, label.1)}</label>
+                {hint
+                    .map(|(it, en)| {
+                        view! {
+                            <p class="form-hint" id=format!("{}-hint", self.id(key))>
+                                {tr(it, en)}
+                            </p>
+                        }
+                    })}
+                {move || {
+                    error()
+                        .map(|message| {
+                            view! {
+                                <p class="field-error" id=format!("{}-error", self.id(key))>
+                                    {message}
+                                </p>
+                            }
+                        })
+                }}
+                {control}
+            </div>
+        }
+    }
+}

@@ -1,0 +1,134 @@
+// SPDX-License-Identifier: EUPL-1.2
+//! `/questionario/stato`, "Verifica lo stato": the practice's reference and
+//! its private link, both from the receipt, show where the practice stands
+//! and the editors' latest message, without opening the questionnaire. The
+//! rules of the two fields are `domain::api::StatusCheck`'s.
+
+use super::update::StatusPanel;
+use crate::api::{self, ApiError};
+use crate::components::form::FormFields;
+use crate::components::{page_heading, page_lead, use_document_title};
+use crate::i18n::tr;
+use domain::api::{OwnSubmission, StatusCheck};
+use domain::vocabulary::ModerationStatus;
+use leptos::prelude::*;
+
+/// The path of the page.
+pub const PATH: &str = "/questionario/stato";
+
+/// `/questionario/stato`: the form, then the state it finds.
+#[component]
+pub fn StatusPage() -> impl IntoView {
+    use_document_title("Verifica lo stato", "Check the status");
+    let form = FormFields::new("status");
+    let (reference, link) = (RwSignal::new(String::new()), RwSignal::new(String::new()));
+    let found = RwSignal::new(None::<(OwnSubmission, String)>);
+    let problem = RwSignal::new(None::<ApiError>);
+    let check = Action::new_local(move |(id, code): &(domain::PracticeId, String)| {
+        let (id, code) = (id.clone(), code.clone());
+        async move {
+            match api::fetch_own(&code).await {
+                Ok(own) if own.id == id => found.set(Some((own, code))),
+                Ok(_) => {
+                    form.show(StatusCheck::mismatch());
+                }
+                Err(ApiError::Refused { status: 400..=499, .. }) => {
+                    let mut errors = domain::FieldErrors::default();
+                    errors.add("link", domain::FieldError::InvalidPrivateLink);
+                    form.show(errors);
+                }
+                Err(error) => problem.set(Some(error)),
+            }
+        }
+    });
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        found.set(None);
+        problem.set(None);
+        let typed = StatusCheck { reference: reference.get_untracked(), link: link.get_untracked() };
+        match typed.parse() {
+            Ok(parsed) => {
+                form.show(domain::FieldErrors::default());
+                check.dispatch(parsed);
+            }
+            Err(errors) => {
+                form.show(errors);
+            }
+        }
+    };
+    let input = |key: &'static str, value: RwSignal<String>, hint: bool| {
+        view! {
+            <input
+                type="text"
+                id=form.id(key)
+                class="form-control"
+                autocomplete="off"
+                spellcheck="false"
+                aria-invalid=form.aria_invalid(key)
+                aria-describedby=form.described_by(key, hint)
+                prop:value=move || value.get()
+                on:input=move |ev| value.set(event_target_value(&ev))
+            />
+        }
+        .into_any()
+    };
+    view! {
+        <div class="container page status-check">
+            <h1>{page_heading(PATH)}</h1>
+            <p class="lead">{page_lead(PATH)}</p>
+            <form novalidate on:submit=submit class="status-form">
+                {form
+                    .group(
+                        "reference",
+                        ("Riferimento della pratica", "Practice reference"),
+                        Some(("Come è nella ricevuta, ad esempio BP-2020-0042.", "As the receipt gives it, for example BP-2020-0042.")),
+                        input("reference", reference, true),
+                    )}
+                {form
+                    .group(
+                        "link",
+                        ("Link privato", "Private link"),
+                        Some((
+                            "Incolla il link privato della ricevuta, per intero. Non lo inviamo a nessuno: serve solo a leggere lo stato.",
+                            "Paste the receipt's private link, all of it. It is sent to no one: it only reads the status.",
+                        )),
+                        input("link", link, true),
+                    )}
+                <button type="submit" class="button button-primary" disabled=move || check.pending().get()>
+                    {tr("Verifica lo stato", "Check the status")}
+                </button>
+            </form>
+            {move || problem.get().map(|error| view! { <crate::components::alert::ErrorAlert error /> })}
+            <div role="status" class="status-result">
+                {move || {
+                    found
+                        .get()
+                        .map(|(own, code)| {
+                            let current = matches!(
+                                own.moderation_status,
+                                ModerationStatus::IntegrazioniRichieste | ModerationStatus::Respinta
+                            );
+                            let message = own.curator_message.clone().filter(|_| current);
+                            view! {
+                                <StatusPanel
+                                    status=own.moderation_status
+                                    id=own.id.clone()
+                                    updated_at=own.updated_at.clone()
+                                    edit_href=format!("/questionario/modifica#{code}")
+                                />
+                                {message
+                                    .map(|message| {
+                                        view! {
+                                            <div class="notice" data-testid="curator-message">
+                                                <h2>{tr("Messaggio della redazione", "Message from the editors")}</h2>
+                                                <p>{message}</p>
+                                            </div>
+                                        }
+                                    })}
+                            }
+                        })
+                }}
+            </div>
+        </div>
+    }
+}
