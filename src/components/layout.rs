@@ -42,9 +42,7 @@ pub fn Header() -> impl IntoView {
                     <A href="/" attr:class="brand">
                         {operator_logo()
                             .map(|(address, name)| {
-                                view! {
-                                    <img class="operator-logo" src=address alt=name width="48" height="48" />
-                                }
+                                view! { <img class="operator-logo" src=address alt=name width="48" height="48" /> }
                             })}
                         <span class="brand-title">"Buone pratiche"</span>
                         <span class="brand-tagline">

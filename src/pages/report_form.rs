@@ -92,66 +92,69 @@ pub fn ReportForm() -> impl IntoView {
                     })
             }}
             {move || problem.get().map(|error| view! { <crate::components::alert::ErrorAlert error /> })}
-            {form.group(
-                "page",
-                ("Pagina in cui hai trovato il problema", "Page where you met the problem"),
-                Some((
-                    "L'indirizzo o il nome della pagina, ad esempio «Catalogo».",
-                    "The page's address or name, for example “Catalogue”.",
-                )),
-                view! {
-                    <input
-                        type="text"
-                        id="report-page"
-                        class="form-control"
-                        maxlength="500"
-                        aria-invalid=form.aria_invalid("page")
-                        aria-describedby=form.described_by("page", true)
-                        prop:value=move || page.get()
-                        on:input=move |ev| page.set(event_target_value(&ev))
-                    />
-                }
-                    .into_any(),
-            )}
-            {form.group(
-                "description",
-                ("Descrivi il problema", "Describe the problem"),
-                Some((
-                    "Che cosa stavi facendo, che cosa non ha funzionato, con quale dispositivo o tecnologia assistiva.",
-                    "What you were doing, what did not work, with which device or assistive technology.",
-                )),
-                view! {
-                    <textarea
-                        id="report-description"
-                        class="form-control"
-                        rows="6"
-                        maxlength=DESCRIPTION_MAX.to_string()
-                        aria-invalid=form.aria_invalid("description")
-                        aria-describedby=form.described_by("description", true)
-                        prop:value=move || description.get()
-                        on:input=move |ev| description.set(event_target_value(&ev))
-                    ></textarea>
-                }
-                    .into_any(),
-            )}
-            {form.group(
-                "email",
-                ("La tua e-mail (facoltativa)", "Your e-mail (optional)"),
-                Some(("Solo per risponderti; non è pubblicata.", "Only to answer you; it is not published.")),
-                view! {
-                    <input
-                        type="email"
-                        id="report-email"
-                        class="form-control"
-                        autocomplete="email"
-                        aria-invalid=form.aria_invalid("email")
-                        aria-describedby=form.described_by("email", true)
-                        prop:value=move || email.get()
-                        on:input=move |ev| email.set(event_target_value(&ev))
-                    />
-                }
-                    .into_any(),
-            )}
+            {form
+                .group(
+                    "page",
+                    ("Pagina in cui hai trovato il problema", "Page where you met the problem"),
+                    Some((
+                        "L'indirizzo o il nome della pagina, ad esempio «Catalogo».",
+                        "The page's address or name, for example “Catalogue”.",
+                    )),
+                    view! {
+                        <input
+                            type="text"
+                            id="report-page"
+                            class="form-control"
+                            maxlength="500"
+                            aria-invalid=form.aria_invalid("page")
+                            aria-describedby=form.described_by("page", true)
+                            prop:value=move || page.get()
+                            on:input=move |ev| page.set(event_target_value(&ev))
+                        />
+                    }
+                        .into_any(),
+                )}
+            {form
+                .group(
+                    "description",
+                    ("Descrivi il problema", "Describe the problem"),
+                    Some((
+                        "Che cosa stavi facendo, che cosa non ha funzionato, con quale dispositivo o tecnologia assistiva.",
+                        "What you were doing, what did not work, with which device or assistive technology.",
+                    )),
+                    view! {
+                        <textarea
+                            id="report-description"
+                            class="form-control"
+                            rows="6"
+                            maxlength=DESCRIPTION_MAX.to_string()
+                            aria-invalid=form.aria_invalid("description")
+                            aria-describedby=form.described_by("description", true)
+                            prop:value=move || description.get()
+                            on:input=move |ev| description.set(event_target_value(&ev))
+                        ></textarea>
+                    }
+                        .into_any(),
+                )}
+            {form
+                .group(
+                    "email",
+                    ("La tua e-mail (facoltativa)", "Your e-mail (optional)"),
+                    Some(("Solo per risponderti; non è pubblicata.", "Only to answer you; it is not published.")),
+                    view! {
+                        <input
+                            type="email"
+                            id="report-email"
+                            class="form-control"
+                            autocomplete="email"
+                            aria-invalid=form.aria_invalid("email")
+                            aria-describedby=form.described_by("email", true)
+                            prop:value=move || email.get()
+                            on:input=move |ev| email.set(event_target_value(&ev))
+                        />
+                    }
+                        .into_any(),
+                )}
             <crate::components::Honeypot id="report-website" value=honeypot />
             <p class="form-hint">
                 <a href="/privacy">

@@ -124,9 +124,7 @@ pub(super) fn ServiceRatingForm(reference: String) -> impl IntoView {
                                     }
                                 })
                         }}
-                        <div class="rating-stars">
-                            {options()}
-                        </div>
+                        <div class="rating-stars">{options()}</div>
                     </fieldset>
                     {form
                         .group(

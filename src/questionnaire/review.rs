@@ -84,17 +84,35 @@ pub(super) fn Review() -> impl IntoView {
                     {move || {
                         let entity = ctx
                             .draft
-                            .with(|d| d.answers.get("entity_name").and_then(|v| v.as_str()).map(str::trim).unwrap_or_default().to_owned());
+                            .with(|d| {
+                                d
+                                    .answers
+                                    .get("entity_name")
+                                    .and_then(|v| v.as_str())
+                                    .map(str::trim)
+                                    .unwrap_or_default()
+                                    .to_owned()
+                            });
                         let entity = if entity.is_empty() { None } else { Some(entity) };
                         match (lang.get(), entity) {
-                            (Lang::It, Some(entity)) => format!(
-                                "Inviando dichiari, per conto di {entity}, che le informazioni sono vere e che sei autorizzato a comunicarle. La redazione può chiedere conferma all'ente."
-                            ),
-                            (Lang::It, None) => "Inviando dichiari, per conto del tuo ente, che le informazioni sono vere e che sei autorizzato a comunicarle. La redazione può chiedere conferma all'ente.".to_owned(),
-                            (Lang::En, Some(entity)) => format!(
-                                "By sending you declare, on behalf of {entity}, that the information is true and that you are authorised to give it. The editors may ask the entity to confirm."
-                            ),
-                            (Lang::En, None) => "By sending you declare, on behalf of your entity, that the information is true and that you are authorised to give it. The editors may ask the entity to confirm.".to_owned(),
+                            (Lang::It, Some(entity)) => {
+                                format!(
+                                    "Inviando dichiari, per conto di {entity}, che le informazioni sono vere e che sei autorizzato a comunicarle. La redazione può chiedere conferma all'ente.",
+                                )
+                            }
+                            (Lang::It, None) => {
+                                "Inviando dichiari, per conto del tuo ente, che le informazioni sono vere e che sei autorizzato a comunicarle. La redazione può chiedere conferma all'ente."
+                                    .to_owned()
+                            }
+                            (Lang::En, Some(entity)) => {
+                                format!(
+                                    "By sending you declare, on behalf of {entity}, that the information is true and that you are authorised to give it. The editors may ask the entity to confirm.",
+                                )
+                            }
+                            (Lang::En, None) => {
+                                "By sending you declare, on behalf of your entity, that the information is true and that you are authorised to give it. The editors may ask the entity to confirm."
+                                    .to_owned()
+                            }
                         }
                     }}
                 </p>

@@ -81,7 +81,10 @@ pub fn StatusPage() -> impl IntoView {
                     .group(
                         "reference",
                         ("Riferimento della pratica", "Practice reference"),
-                        Some(("Come è nella ricevuta, ad esempio BP-2020-0042.", "As the receipt gives it, for example BP-2020-0042.")),
+                        Some((
+                            "Come è nella ricevuta, ad esempio BP-2020-0042.",
+                            "As the receipt gives it, for example BP-2020-0042.",
+                        )),
                         input("reference", reference, true),
                     )}
                 {form

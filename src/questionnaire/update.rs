@@ -106,12 +106,7 @@ fn SubmissionStatus(
     view! {
         <Show when=move || page.get() == 0>
             <div class="container">
-                <StatusPanel
-                    status
-                    id=id.clone()
-                    updated_at=updated_at.clone()
-                    edit_href=page_href(Mode::Update, 1)
-                />
+                <StatusPanel status id=id.clone() updated_at=updated_at.clone() edit_href=page_href(Mode::Update, 1) />
             </div>
         </Show>
     }
@@ -155,9 +150,10 @@ pub(super) fn StatusPanel(
                 .then(|| {
                     view! {
                         <p>
-                            <A href=format!("/pratiche/{}", id.get_value())>
-                                {tr("Vedi la pagina pubblica della pratica", "See the practice's public page")}
-                            </A>
+                            <A href=format!(
+                                "/pratiche/{}",
+                                id.get_value(),
+                            )>{tr("Vedi la pagina pubblica della pratica", "See the practice's public page")}</A>
                         </p>
                     }
                 })}
