@@ -71,8 +71,12 @@ const USAGE: &str = "usage: cargo xtask <run | test | build | size [DIR]>
 /// the same commit built in another folder came out up to 1.6 KiB larger
 /// (the panic locations hold the checkout's path; `--remap-path-prefix`
 /// in the app's build would make the figure the same everywhere).
+/// Issue 15's service flow (the status check, the rating, the small forms'
+/// shared fields; the logo in the header; the ratings' results): measured
+/// public 364.4, embed 319.0, questionnaire 359.6 (+16), editors 390.5 KiB,
+/// budgets again 3 KiB above (public 4, for the privacy notice's new row).
 const FIRST_RENDER_BUDGETS_BROTLI: [(&str, u64); 4] =
-    [("public", 364 * 1024), ("embed", 320 * 1024), ("questionnaire", 344 * 1024), ("editors", 388 * 1024)];
+    [("public", 368 * 1024), ("embed", 322 * 1024), ("questionnaire", 363 * 1024), ("editors", 394 * 1024)];
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
