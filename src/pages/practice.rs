@@ -84,7 +84,11 @@ fn PracticeView(
     let citation = format!(
         "{entity}, «{title}», Buone pratiche dei servizi sociali territoriali, {id}, pubblicata il {published}, {url}. Licenza CC BY 4.0."
     );
+    // Set as the element's text once it exists: a child in the view would
+    // bring the renderer's comment marker into the script with it.
     let json_ld = practice.json_ld(&url).to_string().replace("</", "<\\/");
+    let json_ld_script = NodeRef::<leptos::html::Script>::new();
+    json_ld_script.on_load(move |script| script.set_text_content(Some(&json_ld)));
     let names_comuni = !practice.comune_codes.is_empty();
     let comuni = if names_comuni { crate::comuni::use_comuni() } else { RwSignal::new(None) };
     let practice = StoredValue::new(answers);
@@ -155,7 +159,7 @@ fn PracticeView(
         .collect_view();
     let related_id = id.clone();
     view! {
-        <script type="application/ld+json" inner_html=json_ld></script>
+        <script type="application/ld+json" node_ref=json_ld_script></script>
         <p class="breadcrumb">
             <A href="/catalogo">{tr("Catalogo", "Catalogue")}</A>
             " / "

@@ -80,42 +80,7 @@ pub(super) fn Review() -> impl IntoView {
         <Show when=move || ctx.mode != Mode::Correction>
             <div class="notice declaration" data-testid="declaration">
                 <h2>{tr("Stai inviando a nome del tuo ente", "You are sending on behalf of your entity")}</h2>
-                <p>
-                    {move || {
-                        let entity = ctx
-                            .draft
-                            .with(|d| {
-                                d
-                                    .answers
-                                    .get("entity_name")
-                                    .and_then(|v| v.as_str())
-                                    .map(str::trim)
-                                    .unwrap_or_default()
-                                    .to_owned()
-                            });
-                        let entity = if entity.is_empty() { None } else { Some(entity) };
-                        match (lang.get(), entity) {
-                            (Lang::It, Some(entity)) => {
-                                format!(
-                                    "Inviando dichiari, per conto di {entity}, che le informazioni sono vere e che sei autorizzato a comunicarle. La redazione può chiedere conferma all'ente.",
-                                )
-                            }
-                            (Lang::It, None) => {
-                                "Inviando dichiari, per conto del tuo ente, che le informazioni sono vere e che sei autorizzato a comunicarle. La redazione può chiedere conferma all'ente."
-                                    .to_owned()
-                            }
-                            (Lang::En, Some(entity)) => {
-                                format!(
-                                    "By sending you declare, on behalf of {entity}, that the information is true and that you are authorised to give it. The editors may ask the entity to confirm.",
-                                )
-                            }
-                            (Lang::En, None) => {
-                                "By sending you declare, on behalf of your entity, that the information is true and that you are authorised to give it. The editors may ask the entity to confirm."
-                                    .to_owned()
-                            }
-                        }
-                    }}
-                </p>
+                <p>{move || declaration(lang.get(), &ctx.draft.with(|d| entity_of(&d.answers)))}</p>
             </div>
         </Show>
         <form
@@ -144,5 +109,30 @@ pub(super) fn Review() -> impl IntoView {
                 </button>
             </div>
         </form>
+    }
+}
+
+/// The entity's name as answered (empty before it is).
+fn entity_of(answers: &domain::api::Answers) -> String {
+    answers.get("entity_name").and_then(|v| v.as_str()).map(str::trim).unwrap_or_default().to_owned()
+}
+
+/// What sending declares, on behalf of `entity` (empty: "your entity").
+fn declaration(lang: Lang, entity: &str) -> String {
+    match (lang, entity.is_empty()) {
+        (Lang::It, false) => format!(
+            "Inviando dichiari, per conto di {entity}, che le informazioni sono vere e che sei autorizzato a \
+             comunicarle. La redazione può chiedere conferma all'ente."
+        ),
+        (Lang::It, true) => "Inviando dichiari, per conto del tuo ente, che le informazioni sono vere e che sei \
+                             autorizzato a comunicarle. La redazione può chiedere conferma all'ente."
+            .to_owned(),
+        (Lang::En, false) => format!(
+            "By sending you declare, on behalf of {entity}, that the information is true and that you are \
+             authorised to give it. The editors may ask the entity to confirm."
+        ),
+        (Lang::En, true) => "By sending you declare, on behalf of your entity, that the information is true and \
+                             that you are authorised to give it. The editors may ask the entity to confirm."
+            .to_owned(),
     }
 }
