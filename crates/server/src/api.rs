@@ -319,14 +319,7 @@ async fn report_accessibility_problem(
     ClientIp(client): ClientIp,
     ApiJson(report): ApiJson<AccessibilityReport>,
 ) -> Result<(StatusCode, Json<ReportReceipt>), ApiError> {
-    state.guard.check_rate(client)?;
-    if !report.website.is_empty() {
-        return Err(ApiError::LooksAutomated("è stato compilato un campo nascosto"));
-    }
-    let errors = report.validate();
-    if !errors.is_empty() {
-        return Err(ApiError::Invalid(errors));
-    }
+    state.guard.check_form(client, &report.website, report.validate())?;
     let id = state
         .db
         .call(move |conn| {
@@ -349,14 +342,7 @@ async fn rate_the_service(
     ClientIp(client): ClientIp,
     ApiJson(rating): ApiJson<ServiceRating>,
 ) -> Result<StatusCode, ApiError> {
-    state.guard.check_rate(client)?;
-    if !rating.website.is_empty() {
-        return Err(ApiError::LooksAutomated("è stato compilato un campo nascosto"));
-    }
-    let errors = rating.validate();
-    if !errors.is_empty() {
-        return Err(ApiError::Invalid(errors));
-    }
+    state.guard.check_form(client, &rating.website, rating.validate())?;
     let day = domain::dates::day_of(&db::now()).to_owned();
     state
         .db

@@ -1,11 +1,12 @@
 // SPDX-License-Identifier: EUPL-1.2
-//! Abuse limits on the submission endpoint, without third-party captchas: a
-//! honeypot field, a minimum time spent on the form (measured by the server,
-//! from a start token it signed when the questionnaire was opened), and a
-//! per-client rate limit (the `governor` crate's GCRA). The body size limit
-//! is global.
+//! Abuse limits on the submission endpoint and the short public forms,
+//! without third-party captchas: a honeypot field, a minimum time spent on
+//! the questionnaire (measured by the server, from a start token it signed
+//! when the questionnaire was opened), and a per-client rate limit (the
+//! `governor` crate's GCRA). The body size limit is global.
 
 use crate::error::ApiError;
+use domain::FieldErrors;
 use governor::clock::{Clock, DefaultClock};
 use governor::{DefaultKeyedRateLimiter, Quota};
 use std::net::IpAddr;
@@ -42,9 +43,7 @@ impl AbuseGuard {
     /// Refuses a filled honeypot, a start token the server did not sign, or
     /// a form completed implausibly fast (`fill_seconds`, from the token).
     pub fn check_human(&self, honeypot: &str, fill_seconds: Option<u64>) -> Result<(), ApiError> {
-        if !honeypot.is_empty() {
-            return Err(ApiError::LooksAutomated("è stato compilato un campo nascosto"));
-        }
+        check_honeypot(honeypot)?;
         let Some(fill_seconds) = fill_seconds else {
             return Err(ApiError::LooksAutomated(
                 "il questionario non risulta aperto da questo sito; ricarica la pagina",
@@ -55,6 +54,20 @@ impl AbuseGuard {
         }
         Ok(())
     }
+
+    /// The checks of a short public form (an accessibility report, a
+    /// service rating), in order: `client`'s rate, the honeypot, then the
+    /// form's own rules' `errors`.
+    pub fn check_form(&self, client: IpAddr, honeypot: &str, errors: FieldErrors) -> Result<(), ApiError> {
+        self.check_rate(client)?;
+        check_honeypot(honeypot)?;
+        if errors.is_empty() { Ok(()) } else { Err(ApiError::Invalid(errors)) }
+    }
+}
+
+/// Refuses a filled honeypot: people never see the field.
+fn check_honeypot(honeypot: &str) -> Result<(), ApiError> {
+    if honeypot.is_empty() { Ok(()) } else { Err(ApiError::LooksAutomated("è stato compilato un campo nascosto")) }
 }
 
 impl Default for AbuseGuard {
