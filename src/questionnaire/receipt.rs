@@ -46,7 +46,7 @@ pub fn ReceiptPage() -> impl IntoView {
         .into_any();
     };
     let origin = window().location().origin().unwrap_or_default();
-    let link = format!("{origin}/questionario/modifica#{}", receipt.token);
+    let link = domain::api::private_link(&origin, &receipt.token);
     let answers = Signal::stored(receipt.answers.clone());
     let updated = receipt.version.is_some_and(|v| v > 1);
     // The receipt as a plain-text file the respondent keeps: a `data:` address,

@@ -314,6 +314,7 @@ fn test(root: &Path) -> Result<(), String> {
     tools::ensure_leptosfmt()?;
     let axe = tools::ensure_axe()?;
     let chromedriver = tools::ensure_browser()?;
+    let smtp_python = tools::ensure_aiosmtpd()?;
     let mut counts = Counts::default();
     let mut steps = Vec::new();
     let mut step = |name: &'static str, outcome: Result<(), String>| {
@@ -356,14 +357,11 @@ fn test(root: &Path) -> Result<(), String> {
     );
     step(
         "unit and API tests",
-        counts.run(Command::new("cargo").args([
-            "test",
-            "--workspace",
-            "--exclude",
-            "buone-pratiche",
-            "--exclude",
-            "e2e",
-        ])),
+        counts.run(
+            Command::new("cargo")
+                .args(["test", "--workspace", "--exclude", "buone-pratiche", "--exclude", "e2e"])
+                .env("BP_SMTP_PYTHON", &smtp_python),
+        ),
     );
     // Dev profile: its dependencies are already built by the tests above, so
     // these cost seconds of building; the load figures are only a smoke check
@@ -398,6 +396,7 @@ fn test(root: &Path) -> Result<(), String> {
                     .args(["test", "--package", "e2e"])
                     .env("BP_E2E_DIST", root.join("dist"))
                     .env("BP_AXE_JS", &axe)
+                    .env("BP_SMTP_PYTHON", &smtp_python)
                     .env("CHROMEDRIVER", &chromedriver),
             ),
         );

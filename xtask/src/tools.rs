@@ -11,7 +11,8 @@
 //!   (accessibility checks) and Debian's chromium and chromium-driver;
 //! - for `cargo xtask lighthouse`, lighthouse 12.2.3 from npm (run with Node);
 //! - schemathesis from PyPI, in a virtual environment of its own (API fuzzing);
-//! - pyshacl from PyPI, likewise (the DCAT-AP shapes on the open data).
+//! - pyshacl from PyPI, likewise (the DCAT-AP shapes on the open data);
+//! - aiosmtpd from PyPI, likewise (the real SMTP server of the mail tests).
 
 use crate::run_command;
 use std::path::{Path, PathBuf};
@@ -27,6 +28,8 @@ const LIGHTHOUSE_VERSION: &str = "12.2.3";
 const SCHEMATHESIS_VERSION: &str = "4.32.5";
 /// The SHACL validator of the open data's DCAT-AP metadata.
 const PYSHACL_VERSION: &str = "0.40.1";
+/// The SMTP server the outbox's tests deliver to (crates/mailbox runs it).
+const AIOSMTPD_VERSION: &str = "1.4.6";
 
 /// Where npm-installed tools live, outside the clone so they survive it.
 fn tools_dir() -> PathBuf {
@@ -197,6 +200,12 @@ pub fn ensure_schemathesis() -> Result<PathBuf, String> {
 /// returns the path of its `pyshacl` command.
 pub fn ensure_pyshacl() -> Result<PathBuf, String> {
     ensure_python_tool("pyshacl", PYSHACL_VERSION, "pyshacl")
+}
+
+/// aiosmtpd in a virtual environment of its own; returns the path of its
+/// Python, which the tests read from `BP_SMTP_PYTHON`.
+pub fn ensure_aiosmtpd() -> Result<PathBuf, String> {
+    ensure_python_tool("aiosmtpd", AIOSMTPD_VERSION, "python")
 }
 
 /// The PyPI package `package` at `version`, in the virtual environment

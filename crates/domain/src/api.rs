@@ -129,6 +129,12 @@ pub fn is_key(text: &str, min: usize) -> bool {
     (min..=128).contains(&text.len()) && text.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
 }
 
+/// The private link of the practice whose code is `code`, on the site at
+/// `origin` (`https://host`, no trailing slash).
+pub fn private_link(origin: &str, code: &str) -> String {
+    format!("{origin}/questionario/modifica#{code}")
+}
+
 /// The private link's code in `text`: the whole link as the receipt gives it
 /// (the code follows `#`), or the code alone.
 pub fn private_link_code(text: &str) -> Option<&str> {

@@ -7,6 +7,7 @@
 pub mod answers;
 pub mod api;
 pub mod catalogue;
+pub mod community;
 pub mod comuni;
 pub mod curation;
 pub mod dates;

@@ -47,6 +47,8 @@ pub enum FieldError {
     OtherTextRequired,
     /// A required declaration not ticked.
     MustAccept,
+    /// A box to tick to confirm what one asks for (outside the questionnaire).
+    MustConfirm,
     /// A key the questionnaire does not have.
     UnknownField,
     /// A value of the wrong shape (a number where text belongs, ...).
@@ -113,6 +115,8 @@ impl FieldError {
             (Self::OtherTextRequired, Lang::En) => "You chose “Other”: say what it is.".into(),
             (Self::MustAccept, Lang::It) => "Per inviare la pratica è necessario spuntare questa casella.".into(),
             (Self::MustAccept, Lang::En) => "Tick this box to submit the practice.".into(),
+            (Self::MustConfirm, Lang::It) => "Spunta questa casella per confermare.".into(),
+            (Self::MustConfirm, Lang::En) => "Tick this box to confirm.".into(),
             (Self::UnknownField, Lang::It) => "Questo campo non fa parte del questionario: toglilo.".into(),
             (Self::UnknownField, Lang::En) => "This field is not part of the questionnaire: remove it.".into(),
             (Self::WrongType, Lang::It) => "Il valore non ha la forma attesa: inseriscilo di nuovo.".into(),
@@ -602,6 +606,7 @@ pub(crate) mod tests {
             FieldError::EndBeforeStart,
             FieldError::OtherTextRequired,
             FieldError::MustAccept,
+            FieldError::MustConfirm,
             FieldError::UnknownField,
             FieldError::WrongType,
             FieldError::InvalidChoice,

@@ -11,6 +11,7 @@ use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::routing::{any, get};
 use domain::api::{CurrentRound, OwnSubmission, Receipt, StartToken, Submission, Update, is_key};
+use domain::community::{ReceiptCopy, ReceiptCopySent};
 use domain::feedback::{AccessibilityReport, ReportReceipt, ServiceRating};
 use domain::practice::Catalogue;
 use domain::questionnaire::QUESTIONNAIRE;
@@ -41,6 +42,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(report_accessibility_problem))
         .routes(routes!(rate_the_service))
         .routes(routes!(own_submission, update_own_submission))
+        .routes(routes!(mail_receipt_copy))
         .routes(routes!(opendata_file))
         .route("/opendata/", get(|| async { axum::response::Redirect::to("/dati-aperti") }))
         .route("/robots.txt", get(robots_txt))
@@ -356,9 +358,15 @@ async fn rate_the_service(
     Ok(StatusCode::NO_CONTENT)
 }
 
-fn bearer_token_hash(headers: &HeaderMap) -> Result<String, ApiError> {
+/// The private link's code the request carries (`Authorization: Bearer`).
+fn bearer_token(headers: &HeaderMap) -> Result<&str, ApiError> {
     let value = headers.get(header::AUTHORIZATION).and_then(|v| v.to_str().ok()).unwrap_or_default();
-    token_hash(value.strip_prefix("Bearer ").ok_or(ApiError::InvalidLink)?.trim())
+    let token = value.strip_prefix("Bearer ").ok_or(ApiError::InvalidLink)?.trim();
+    if is_key(token, domain::api::EDIT_TOKEN_MIN) { Ok(token) } else { Err(ApiError::InvalidLink) }
+}
+
+fn bearer_token_hash(headers: &HeaderMap) -> Result<String, ApiError> {
+    token_hash(bearer_token(headers)?)
 }
 
 /// The submission a private link opens, with the editors' latest message.
@@ -386,6 +394,43 @@ async fn update_own_submission(
     let (id, version) = updated.ok_or(ApiError::InvalidLink)?;
     let version = u32::try_from(version).ok();
     Ok(Json(Receipt { id, version }))
+}
+
+/// Mails the receipt, private link included, to the practice's contact
+/// e-mail, once per practice however often it is asked (the link is a
+/// secret: the respondent ticks that they know).
+#[utoipa::path(post, path = "/api/submissions/mine/receipt-copy", tag = "respondents", security(("private_link" = [])),
+    request_body = ReceiptCopy,
+    responses((status = 202, body = ReceiptCopySent), (status = "4XX", description = ERROR, body = crate::error::ErrorBody)))]
+async fn mail_receipt_copy(
+    State(state): State<AppState>,
+    ClientIp(client): ClientIp,
+    headers: HeaderMap,
+    ApiJson(request): ApiJson<ReceiptCopy>,
+) -> Result<(StatusCode, Json<ReceiptCopySent>), ApiError> {
+    state.guard.check_rate(client)?;
+    let code = bearer_token(&headers)?.to_owned();
+    let errors = request.validate();
+    if !errors.is_empty() {
+        return Err(ApiError::Invalid(errors));
+    }
+    let site = crate::mail::Site::of(&state);
+    let recipient = state
+        .db
+        .call(move |conn| {
+            let tx = conn.transaction()?;
+            let Some((id, title, contact)) = db::respondent_by_link(&tx, &sha256_hex(code.as_bytes()))? else {
+                return Ok(None);
+            };
+            let letter = crate::mail::letters::receipt_copy(&site, &id, &title, &code);
+            crate::mail::queue(&tx, &letter.to(&site, format!("receipt:{id}"), &contact))?;
+            tx.commit()?;
+            Ok(Some(contact))
+        })
+        .await?
+        .ok_or(ApiError::InvalidLink)?;
+    state.mail.wake();
+    Ok((StatusCode::ACCEPTED, Json(ReceiptCopySent { recipient })))
 }
 
 /// `robots.txt`: the private pages and the API are not for crawlers; where the sitemap is.

@@ -114,6 +114,18 @@ pub struct Config {
     #[arg(long, env = "BP_REQUEST_TIMEOUT_SECONDS", default_value_t = 30,
           value_parser = clap::value_parser!(u64).range(1..=3600))]
     pub request_timeout_seconds: u64,
+    /// The mail server that delivers the outbox: `smtp://host:port` (add
+    /// `?tls=required` for STARTTLS) or `smtps://host:port`, with the user
+    /// (and password) as `smtp://user:password@host`. Without it nothing is
+    /// sent: messages wait in the outbox, which admins read at `/redazione/posta`.
+    #[arg(long, env = "BP_SMTP_URL")]
+    pub smtp_url: Option<String>,
+    /// A file holding the SMTP password, instead of putting it in BP_SMTP_URL.
+    #[arg(long, env = "BP_SMTP_PASSWORD_FILE")]
+    pub smtp_password_file: Option<PathBuf>,
+    /// Who the messages are from: `Buone pratiche <noreply@ente.it>` or an address.
+    #[arg(long, env = "BP_MAIL_FROM")]
+    pub mail_from: Option<String>,
     /// Submissions accepted per minute from one client address.
     #[arg(long, env = "BP_SUBMISSIONS_PER_MINUTE", default_value_t = 10)]
     pub submissions_per_minute: u32,
@@ -210,6 +222,23 @@ impl Config {
             accessibility_statement_url,
             logo,
         })
+    }
+
+    /// The postman for BP_SMTP_URL, if set, checked (BP_MAIL_FROM is then required).
+    pub fn postman(&self) -> Result<Option<crate::mail::postman::Postman>, String> {
+        let Some(url) = self.smtp_url.as_deref().map(str::trim).filter(|u| !u.is_empty()) else {
+            return Ok(None);
+        };
+        let from = self.mail_from.as_deref().ok_or("BP_SMTP_URL needs BP_MAIL_FROM, the sender's address")?;
+        let password = match &self.smtp_password_file {
+            Some(path) => Some(
+                std::fs::read_to_string(path)
+                    .map_err(|e| format!("BP_SMTP_PASSWORD_FILE {} cannot be read: {e}", path.display()))?,
+            ),
+            None => None,
+        };
+        let timing = crate::mail::postman::Timing::default();
+        crate::mail::postman::Postman::new(url, password.as_deref(), from, timing).map(Some)
     }
 
     /// The logo file, read and checked (`operator().logo` is its address).

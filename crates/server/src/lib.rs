@@ -17,6 +17,7 @@ pub mod frame;
 pub mod guard;
 pub mod head;
 pub mod logo;
+pub mod mail;
 pub mod moderation;
 pub mod openapi;
 pub mod opendata;
@@ -89,6 +90,8 @@ pub struct AppState {
     pub operator: std::sync::Arc<domain::operator::Operator>,
     /// The administration's logo the header shows (`operator.logo`), if any.
     pub logo: Option<logo::Logo>,
+    /// The outbox's postman, if a mail server is configured, and its bell.
+    pub mail: mail::Mail,
 }
 
 impl AppState {
@@ -112,6 +115,7 @@ impl AppState {
             trusted_proxies: client::TrustedProxies::default(),
             operator: Default::default(),
             logo: None,
+            mail: mail::Mail::default(),
         })
     }
 
@@ -197,6 +201,13 @@ pub async fn serve(config: config::Config) -> Result<(), Box<dyn std::error::Err
     }
     state.operator = std::sync::Arc::new(operator);
     state.logo = config.logo()?;
+    match config.postman()? {
+        Some(postman) => {
+            state.mail.start(postman, state.db.clone());
+            tracing::info!("the outbox is delivered through BP_SMTP_URL");
+        }
+        None => tracing::info!("no BP_SMTP_URL: messages wait in the outbox, at /redazione/posta"),
+    }
     if let Some(dir) = &config.publish_dir {
         let Some(dist) = state.static_dir.clone() else {
             return Err("BP_PUBLISH_DIR needs the built app: set BP_STATIC_DIR (dist)".into());

@@ -6,6 +6,7 @@
 
 pub mod accounts;
 pub mod audit;
+pub mod outbox;
 pub mod practices;
 pub mod ratings;
 pub mod reports;
@@ -37,7 +38,7 @@ pub enum DbError {
 }
 
 /// The schema's version once every migration has run (SQLite's `user_version`).
-pub const SCHEMA_VERSION: i64 = 7;
+pub const SCHEMA_VERSION: i64 = 8;
 
 /// The schema, one migration per file, applied in order on every start.
 fn migrations() -> Migrations<'static> {
@@ -49,6 +50,7 @@ fn migrations() -> Migrations<'static> {
         M::up(include_str!("../../migrations/0005_settings.sql")),
         M::up(include_str!("../../migrations/0006_accessibility_reports.sql")),
         M::up(include_str!("../../migrations/0007_service_ratings.sql")),
+        M::up(include_str!("../../migrations/0008_outbox.sql")),
     ])
 }
 

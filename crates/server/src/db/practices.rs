@@ -371,6 +371,30 @@ pub fn state(tx: &Transaction<'_>, id: &PracticeId) -> Result<Option<PracticeSta
     Ok(tx.query_row(&sql, [id.as_str()], state).optional()?)
 }
 
+/// The latest version's contact e-mail and title of the practice `row_id`:
+/// where and about what the respondent is written to.
+pub fn respondent_of(tx: &Transaction<'_>, row_id: i64) -> Result<(String, String), DbError> {
+    let sql = format!(
+        "SELECT json_extract(a.answer, '$.contact_email'), json_extract(a.answer, '$.title')
+         FROM (SELECT {LATEST_ANSWER} AS answer FROM practices p WHERE p.id = ?1) a"
+    );
+    Ok(tx.query_row(&sql, [row_id], |r| Ok((r.get(0)?, r.get(1)?)))?)
+}
+
+/// The reference, title and contact e-mail of the practice behind a private
+/// link (its hash), if any.
+pub fn respondent_by_link(
+    conn: &Connection,
+    token_hash: &str,
+) -> Result<Option<(PracticeId, String, String)>, DbError> {
+    let sql = format!(
+        "SELECT p.reference, json_extract({LATEST_ANSWER}, '$.title'), json_extract({LATEST_ANSWER}, '$.contact_email')
+         FROM practices p WHERE p.edit_token_hash = ?1"
+    );
+    let row = |r: &rusqlite::Row<'_>| Ok((practice_id_at(r, 0)?, r.get(1)?, r.get(2)?));
+    Ok(conn.query_row(&sql, [token_hash], row).optional()?)
+}
+
 /// Carries out a decision the domain allowed: the new state, a new version
 /// number, the message for the respondent if any, and its effects.
 pub fn apply_decision(

@@ -3,13 +3,15 @@
 //! and what it does (`curation::decide`); a decision names the version it was
 //! taken on (a stale one answers 409, so two curators never overwrite each
 //! other silently); the change and its audit entry are one transaction; the
-//! static publication follows in the background once it is committed.
+//! static publication follows in the background once it is committed. A
+//! decision the respondent is told of queues its message in that transaction.
 
 use super::ERROR;
 use crate::AppState;
 use crate::auth::Curator;
 use crate::db::{self, DbError, audit};
 use crate::error::{ApiError, ApiJson, ApiPath};
+use crate::mail::{self, Site, letters};
 use axum::Json;
 use axum::extract::State;
 use domain::api::{AuditAction, Correction, Decision, DecisionOutcome};
@@ -47,6 +49,7 @@ fn apply(
     id: &PracticeId,
     actor: &str,
     decision: &Decision,
+    site: &Site,
 ) -> Result<Applied, DbError> {
     let tx = conn.transaction()?;
     let Some(state) = db::state(&tx, id)? else { return Ok(Applied::Missing) };
@@ -69,6 +72,11 @@ fn apply(
         message,
     };
     audit::record(&tx, &entry, &now)?;
+    let (contact, title) = db::respondent_of(&tx, state.row_id)?;
+    if let Some(letter) = letters::after_decision(site, decision.action, id, &title, decision.message()) {
+        // One message per decision: the version it made names it.
+        mail::queue(&tx, &letter.to(site, format!("decision:{id}:{}", state.version + 1), &contact))?;
+    }
     tx.commit()?;
     let outcome = DecisionOutcome { moderation_status: decided.to, version: state.version + 1 };
     Ok(Applied::Done { outcome, changes_public: decided.effects.changes_public() })
@@ -88,9 +96,10 @@ pub(super) async fn decide(
         return Err(ApiError::Forbidden);
     }
     decision.check().map_err(ApiError::Invalid)?;
-    let actor = user.email;
-    match state.db.call(move |conn| apply(conn, &id, &actor, &decision)).await? {
+    let (actor, site) = (user.email, Site::of(&state));
+    match state.db.call(move |conn| apply(conn, &id, &actor, &decision, &site)).await? {
         Applied::Done { outcome, changes_public } => {
+            state.mail.wake();
             if changes_public {
                 state.publish();
             }

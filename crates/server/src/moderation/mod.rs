@@ -9,6 +9,7 @@
 mod accounts;
 mod decisions;
 mod exports;
+mod outbox;
 mod queue;
 mod reports;
 mod review;
@@ -39,5 +40,6 @@ pub fn router(state: &AppState) -> OpenApiRouter<AppState> {
         .routes(routes!(reports::list_reports))
         .routes(routes!(reports::handle_report))
         .routes(routes!(reports::rating_results))
+        .routes(routes!(outbox::outbox))
         .layer(axum::middleware::from_fn_with_state(state.clone(), crate::auth::same_origin_only))
 }

@@ -9,6 +9,7 @@ mod accounts;
 mod catalogue;
 mod curation;
 mod exports;
+mod mail;
 mod operator;
 mod private_link;
 mod seo;

@@ -1,0 +1,164 @@
+// SPDX-License-Identifier: EUPL-1.2
+//! The messages the site sends, one function each: what they say in Italian
+//! and English, and why the recipient gets them. Addresses and keys are the
+//! caller's.
+
+use super::{Block, Kind, Letter, Site, both};
+use domain::PracticeId;
+use domain::curation::CurationAction;
+
+/// Why a respondent gets the messages about their practice.
+fn why_respondent() -> super::Both {
+    both(
+        "Ricevi questo messaggio perché il tuo indirizzo è il contatto indicato nella pratica. \
+         Se non sei tu, scrivi alla redazione: l'indirizzo si corregge con il link privato.",
+        "You receive this message because your address is the contact given in the practice. \
+         If this is not you, write to the editors: the address is corrected through the private link.",
+    )
+}
+
+fn status_page(site: &Site) -> Block {
+    Block::Link {
+        label: both(
+            "Puoi vedere lo stato e rispondere con il link privato che hai ricevuto all'invio, oppure da qui:",
+            "You can see the state and reply through the private link you received when you sent it, or from here:",
+        ),
+        url: format!("{}/questionario/stato", site.url),
+    }
+}
+
+/// The receipt, private link included, mailed at the respondent's request.
+pub fn receipt_copy(site: &Site, id: &PracticeId, title: &str, code: &str) -> Letter {
+    Letter {
+        kind: Kind::ReceiptCopy,
+        subject: both(format!("Ricevuta della pratica {id}"), format!("Receipt of practice {id}")),
+        body: vec![
+            Block::Para(both(
+                format!("Abbiamo ricevuto la pratica «{title}». Il riferimento è {id}."),
+                format!("We have received the practice “{title}”. Its reference is {id}."),
+            )),
+            Block::Link {
+                label: both(
+                    "Il tuo link privato: con esso si riapre e si aggiorna la pratica. Non inoltrare questo messaggio.",
+                    "Your private link: it reopens and updates the practice. Do not forward this message.",
+                ),
+                url: domain::api::private_link(&site.url, code),
+            },
+            Block::Para(both(
+                "La redazione la leggerà e ti scriverà qui se servono integrazioni.",
+                "The editors will read it and write to you here if anything needs adding.",
+            )),
+        ],
+        why: both(
+            "Ricevi questo messaggio perché l'hai chiesto dalla pagina di ricevuta.",
+            "You receive this message because you asked for it on the receipt page.",
+        ),
+    }
+}
+
+/// What the respondent is told after a curator's `action` on their practice,
+/// if anything: changes asked, published, update published, rejected.
+pub fn after_decision(
+    site: &Site,
+    action: CurationAction,
+    id: &PracticeId,
+    title: &str,
+    message: Option<&str>,
+) -> Option<Letter> {
+    let public_page = || Block::Link {
+        label: both("La pagina pubblica:", "The public page:"),
+        url: format!("{}/pratiche/{id}", site.url),
+    };
+    let words = || message.map(|m| Block::Quote(m.to_owned()));
+    let (kind, subject, mut body) = match action {
+        CurationAction::RequestChanges => (
+            Kind::ChangesRequested,
+            both(format!("Le sono state chieste integrazioni: {id}"), format!("Changes requested: {id}")),
+            vec![Block::Para(both(
+                format!("La redazione ha letto la pratica «{title}» ({id}) e chiede alcune integrazioni:"),
+                format!("The editors have read the practice “{title}” ({id}) and ask for some changes:"),
+            ))],
+        ),
+        CurationAction::Publish => (
+            Kind::Published,
+            both(format!("La pratica è pubblicata: {id}"), format!("The practice is published: {id}")),
+            vec![Block::Para(both(
+                format!("La pratica «{title}» ({id}) è pubblicata nel catalogo, con licenza CC BY 4.0."),
+                format!("The practice “{title}” ({id}) is published in the catalogue, under CC BY 4.0."),
+            ))],
+        ),
+        CurationAction::AcceptUpdate => (
+            Kind::UpdatePublished,
+            both(format!("L'aggiornamento è pubblicato: {id}"), format!("The update is published: {id}")),
+            vec![Block::Para(both(
+                format!("L'aggiornamento della pratica «{title}» ({id}) è pubblicato."),
+                format!("The update of the practice “{title}” ({id}) is published."),
+            ))],
+        ),
+        CurationAction::Reject => (
+            Kind::Rejected,
+            both(format!("La pratica non è stata accolta: {id}"), format!("The practice was not accepted: {id}")),
+            vec![Block::Para(both(
+                format!("La redazione non ha accolto la pratica «{title}» ({id}), per questo motivo:"),
+                format!("The editors did not accept the practice “{title}” ({id}), for this reason:"),
+            ))],
+        ),
+        CurationAction::TakeInReview
+        | CurationAction::Resubmit
+        | CurationAction::Unpublish
+        | CurationAction::Archive => {
+            return None;
+        }
+    };
+    match kind {
+        Kind::ChangesRequested => body.extend(words().into_iter().chain([status_page(site)])),
+        Kind::Published | Kind::UpdatePublished => body.push(public_page()),
+        Kind::Rejected => body.extend(words().into_iter().chain([status_page(site)])),
+        Kind::ReceiptCopy => {}
+    }
+    Some(Letter { kind, subject, body, why: why_respondent() })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn site() -> Site {
+        Site { name: "Buone pratiche dei servizi sociali".into(), url: "https://bp.example.it".into() }
+    }
+
+    #[test]
+    fn every_letter_speaks_both_languages_and_says_why() {
+        let id = PracticeId::parse("BP-2026-0007").unwrap();
+        let mut letters = vec![receipt_copy(&site(), &id, "Spesa a domicilio", "c0de")];
+        for action in CurationAction::ALL {
+            letters.extend(after_decision(&site(), action, &id, "Spesa a domicilio", Some("Manca il <budget>")));
+        }
+        let kinds: Vec<Kind> = letters.iter().map(|l| l.kind).collect();
+        assert_eq!(
+            kinds,
+            [Kind::ReceiptCopy, Kind::ChangesRequested, Kind::Published, Kind::UpdatePublished, Kind::Rejected]
+        );
+        for letter in &letters {
+            let (text, html) = (letter.text(&site()), letter.html(&site()));
+            assert!(text.contains(&letter.why.it) && text.contains(&letter.why.en), "{text}");
+            assert!(text.contains("BP-2026-0007") && text.contains("https://bp.example.it"), "{text}");
+            assert!(html.contains("<div lang=\"it\">") && html.contains("<div lang=\"en\">"), "{html}");
+            assert!(!html.contains("<budget>"), "words are escaped: {html}");
+        }
+        let asked = after_decision(&site(), CurationAction::RequestChanges, &id, "T", Some("riga 1\nriga 2")).unwrap();
+        assert!(asked.text(&site()).contains("> riga 1\n> riga 2"), "the editors' words are quoted");
+        let copy = receipt_copy(&site(), &id, "T", "the-code").text(&site());
+        assert!(copy.contains("https://bp.example.it/questionario/modifica#the-code"), "{copy}");
+    }
+
+    #[test]
+    fn a_message_id_is_the_same_for_the_same_cause() {
+        let id = PracticeId::parse("BP-2026-0007").unwrap();
+        let letter = receipt_copy(&site(), &id, "T", "c");
+        let (a, b) = (letter.to(&site(), "k1".into(), "a@b.it"), letter.to(&site(), "k1".into(), "a@b.it"));
+        assert_eq!(a.message_id, b.message_id);
+        assert!(a.message_id.ends_with("@bp.example.it"), "{}", a.message_id);
+        assert_ne!(a.message_id, letter.to(&site(), "k2".into(), "a@b.it").message_id);
+    }
+}
