@@ -260,6 +260,7 @@ async fn authorisation_matrix_of_the_moderation_endpoints() {
             StatusCode::NOT_FOUND,
         ),
         ("GET", "/api/moderation/service-ratings".into(), Value::Null, forbidden, ok),
+        ("GET", "/api/moderation/outbox".into(), Value::Null, forbidden, ok),
         ("GET", "/api/session".into(), Value::Null, ok, ok),
     ];
     for (method, path, body, as_curator, as_admin) in endpoints {

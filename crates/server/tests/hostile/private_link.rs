@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: EUPL-1.2
-//! The private link (`/api/submissions/mine`): bad tokens, bad updates.
+//! The private link (`/api/submissions/mine`): bad tokens, bad updates,
+//! bad requests for the receipt copy.
 
 use super::{Case, Entry, Expect, SQL, TEN_MB, answers, answers_with};
 use crate::common::*;
@@ -20,6 +21,14 @@ pub(super) fn private_link_cases() -> Vec<Case> {
         Case::new(Entry::PrivateLink, name, "PUT", "/api/submissions/mine", expect)
             .header("authorization", authorization)
             .json(body)
+    };
+    let copy = |name: &str, authorization: Option<&str>, body: &[u8], expect: Expect| {
+        let case = Case::new(Entry::PrivateLink, name, "POST", domain::community::RECEIPT_COPY_URL, expect)
+            .json(body.to_vec());
+        match authorization {
+            Some(value) => case.header("authorization", value),
+            None => case,
+        }
     };
     let valid_update = json!({ "answers": answers() }).to_string().into_bytes();
     let mut huge = json!({ "answers": answers() });
@@ -101,5 +110,33 @@ pub(super) fn private_link_cases() -> Vec<Case> {
             Error(405, "method_not_allowed"),
         )
         .header("authorization", &bearer),
+        // The receipt copy: the private link is its credential.
+        copy("a receipt copy without the link", None, br#"{"link_is_secret_understood": true}"#, invalid_link),
+        copy(
+            "a receipt copy with a wrong link",
+            Some("Bearer wrong-token-wrong-token-wrong-token-00"),
+            br#"{"link_is_secret_understood": true}"#,
+            invalid_link,
+        ),
+        copy("a receipt copy not confirmed", Some(&bearer), br#"{"link_is_secret_understood": false}"#, invalid),
+        copy(
+            "a receipt copy confirmed with a string",
+            Some(&bearer),
+            br#"{"link_is_secret_understood": "yes"}"#,
+            schema,
+        ),
+        copy(
+            "a receipt copy to another address",
+            Some(&bearer),
+            br#"{"link_is_secret_understood": true, "recipient": "attacker@example.org"}"#,
+            schema,
+        ),
+        copy("a receipt copy, malformed JSON", Some(&bearer), b"{\"link", Error(400, "malformed_json")),
+        copy(
+            "a receipt copy of 10 MB",
+            Some(&bearer),
+            format!("{{\"x\": \"{}\"}}", "a".repeat(TEN_MB)).as_bytes(),
+            Error(413, "payload_too_large"),
+        ),
     ]
 }
