@@ -38,7 +38,7 @@ pub fn display(field: &Field, value: Option<&Value>, lang: Lang, comuni: Option<
                 |ym| format!("{} {}", crate::dates::month_name(ym.month(), lang), ym.year()),
             )
         }
-        Kind::Consent => (if lang == Lang::It { "Sì" } else { "Yes" }).into(),
+        Kind::Consent | Kind::Checkbox => (if lang == Lang::It { "Sì" } else { "Yes" }).into(),
         Kind::Partners { .. } => items()
             .map(|partner| {
                 let part = |key: &str| partner.get(key).and_then(Value::as_str).unwrap_or_default();

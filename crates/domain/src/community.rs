@@ -100,3 +100,153 @@ impl ReceiptCopy {
 pub struct ReceiptCopySent {
     pub recipient: String,
 }
+
+/// Where a practice page sends "Contatta il referente".
+pub fn contact_url(id: &crate::PracticeId) -> String {
+    format!("/api/practices/{id}/contact")
+}
+
+/// The longest sender's name, in characters.
+pub const SENDER_NAME_MAX: usize = 120;
+/// The longest entity name.
+pub const SENDER_ENTITY_MAX: usize = 200;
+/// The shortest message: a few words on who writes and why.
+pub const MESSAGE_MIN: usize = 20;
+/// The longest message.
+pub const MESSAGE_MAX: usize = 3000;
+/// At most this many web addresses in a message: enough to point at one's
+/// own practice, too few to make the form worth spamming.
+pub const MESSAGE_LINKS_MAX: usize = 2;
+
+/// "Contatta il referente": what a reader sends to the referent of a
+/// published practice. The site relays it to the practice's private contact
+/// without showing the address, the sender gets a copy, and the referent's
+/// answer goes straight to the sender.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct ContactRequest {
+    /// The sender's name.
+    pub name: String,
+    /// The sender's e-mail: the copy and the answer go there.
+    pub email: String,
+    /// The body the sender works for.
+    pub entity: String,
+    /// What the sender asks or offers, plain text.
+    pub message: String,
+    /// The sender agreed that the site relays their name, address and message.
+    pub consent: bool,
+    /// The honeypot: people leave it empty.
+    #[serde(default)]
+    pub website: String,
+}
+
+impl ContactRequest {
+    /// The fields to fix, if any: the same rules in the browser and the server.
+    pub fn validate(&self) -> crate::FieldErrors {
+        use crate::FieldError;
+        use crate::validation::{check_text, is_email};
+        let mut errors = crate::FieldErrors::default();
+        check_text(&mut errors, "name", &self.name, 1, SENDER_NAME_MAX);
+        if self.email.trim().is_empty() {
+            errors.add("email", FieldError::Required);
+        } else if !is_email(self.email.trim()) {
+            errors.add("email", FieldError::InvalidEmail);
+        }
+        check_text(&mut errors, "entity", &self.entity, 1, SENDER_ENTITY_MAX);
+        check_text(&mut errors, "message", &self.message, MESSAGE_MIN, MESSAGE_MAX);
+        for (key, text) in [("name", &self.name), ("entity", &self.entity), ("message", &self.message)] {
+            if errors.get(key).is_empty() && has_markup(text) {
+                errors.add(key, FieldError::NoMarkup);
+            }
+        }
+        for (key, text) in [("name", &self.name), ("entity", &self.entity)] {
+            if errors.get(key).is_empty() && text.contains(['\n', '\r']) {
+                errors.add(key, FieldError::ForbiddenCharacters);
+            }
+        }
+        if errors.get("message").is_empty() && links_in(&self.message) > MESSAGE_LINKS_MAX {
+            errors.add("message", FieldError::TooManyLinks { max: MESSAGE_LINKS_MAX });
+        }
+        if !self.consent {
+            errors.add("consent", FieldError::MustConfirm);
+        }
+        errors
+    }
+}
+
+/// How many web addresses `text` holds (`http://`, `https://`, `www.`).
+pub fn links_in(text: &str) -> usize {
+    let lower = text.to_lowercase();
+    let schemes = lower.matches("http://").count() + lower.matches("https://").count();
+    let bare = lower.match_indices("www.").filter(|(at, _)| !lower[..*at].ends_with("//")).count();
+    schemes + bare
+}
+
+/// True when `text` holds what looks like an HTML tag, comment or entity
+/// (`<a`, `</`, `<!`, `&lt;`): messages are plain text.
+pub fn has_markup(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    bytes.windows(2).any(|pair| pair[0] == b'<' && (pair[1].is_ascii_alphabetic() || b"/!?".contains(&pair[1])))
+        || text.split('&').skip(1).any(|rest| {
+            rest.split_once(';').is_some_and(|(name, _)| {
+                !name.is_empty() && name.len() <= 8 && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '#')
+            })
+        })
+}
+
+/// What the sender is told once the message is on its way.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ContactSent {
+    /// Where the copy goes (the sender's own address).
+    pub copy_to: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::FieldError;
+
+    fn request() -> ContactRequest {
+        ContactRequest {
+            name: "Anna Bianchi".into(),
+            email: "anna.bianchi@comune.example.it".into(),
+            entity: "Comune di Esempio".into(),
+            message: "Vorremmo sapere come avete organizzato la spesa a domicilio.".into(),
+            consent: true,
+            website: String::new(),
+        }
+    }
+
+    #[test]
+    fn a_contact_request_is_plain_short_text_with_few_links_and_consent() {
+        assert!(request().validate().is_empty());
+        let with = |change: fn(&mut ContactRequest)| {
+            let mut r = request();
+            change(&mut r);
+            r.validate()
+        };
+        assert_eq!(with(|r| r.name = " ".into()).get("name"), [FieldError::Required]);
+        assert_eq!(with(|r| r.email = "anna".into()).get("email"), [FieldError::InvalidEmail]);
+        assert_eq!(with(|r| r.email.clear()).get("email"), [FieldError::Required]);
+        assert_eq!(with(|r| r.message = "Ciao".into()).get("message"), [FieldError::TooShort { min: MESSAGE_MIN }]);
+        assert_eq!(with(|r| r.message = "a".repeat(3001)).get("message"), [FieldError::TooLong { max: MESSAGE_MAX }]);
+        assert_eq!(with(|r| r.message.push_str(" <a href=x>qui</a>")).get("message"), [FieldError::NoMarkup]);
+        assert_eq!(with(|r| r.entity = "Comune &lt;x&gt;".into()).get("entity"), [FieldError::NoMarkup]);
+        assert_eq!(with(|r| r.message.push_str(" \u{202E}")).get("message"), [FieldError::ForbiddenCharacters]);
+        let three = |r: &mut ContactRequest| r.message.push_str(" https://a.it www.b.it http://c.it");
+        assert_eq!(with(three).get("message"), [FieldError::TooManyLinks { max: MESSAGE_LINKS_MAX }]);
+        assert!(with(|r| r.message.push_str(" https://www.a.it/x e www.b.it")).is_empty(), "two links are fine");
+        assert!(with(|r| r.message.push_str(" 3 < 5 & 7 > 2, Rossi & Figli; ok")).is_empty(), "not markup");
+        assert_eq!(with(|r| r.name = "Anna\r\nBcc: x@y.it".into()).get("name"), [FieldError::ForbiddenCharacters]);
+        assert_eq!(with(|r| r.consent = false).get("consent"), [FieldError::MustConfirm]);
+    }
+
+    #[test]
+    fn links_are_counted_once_each() {
+        assert_eq!(links_in("vedi https://www.comune.it e www.altro.it"), 2);
+        assert_eq!(links_in("HTTP://A.IT"), 1);
+        assert_eq!(links_in("nessun indirizzo"), 0);
+    }
+}

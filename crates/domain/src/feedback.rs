@@ -7,7 +7,7 @@
 //! optional comment, anonymous, whose results admins read. The rules are
 //! here, so the browser and the server check the same.
 
-use crate::validation::{FieldError, FieldErrors, is_email, is_forbidden_char};
+use crate::validation::{FieldError, FieldErrors, check_text, is_email, is_forbidden_char};
 use serde::{Deserialize, Serialize};
 
 /// Where the app sends a report.
@@ -41,20 +41,8 @@ impl AccessibilityReport {
     /// The fields to fix, by key (`page`, `description`, `email`).
     pub fn validate(&self) -> FieldErrors {
         let mut errors = FieldErrors::default();
-        let mut text = |key: &str, value: &str, min: usize, max: usize| {
-            let length = value.trim().chars().count();
-            if length == 0 {
-                errors.add(key, FieldError::Required);
-            } else if length < min {
-                errors.add(key, FieldError::TooShort { min });
-            } else if length > max {
-                errors.add(key, FieldError::TooLong { max });
-            } else if value.chars().any(is_forbidden_char) {
-                errors.add(key, FieldError::ForbiddenCharacters);
-            }
-        };
-        text("page", &self.page, 1, PAGE_MAX);
-        text("description", &self.description, DESCRIPTION_MIN, DESCRIPTION_MAX);
+        check_text(&mut errors, "page", &self.page, 1, PAGE_MAX);
+        check_text(&mut errors, "description", &self.description, DESCRIPTION_MIN, DESCRIPTION_MAX);
         let email = self.email.trim();
         if !email.is_empty() && !is_email(email) {
             errors.add("email", FieldError::InvalidEmail);

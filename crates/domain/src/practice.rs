@@ -144,6 +144,11 @@ pub struct Practice {
     pub contact_phone: Option<String>,
     #[serde(default)]
     pub public_contact: Option<String>,
+    /// The respondent turned off "Contatta il referente": readers may not
+    /// write to the contact through the site's form (which relays a message
+    /// without showing the address). Off by default, so the form is on.
+    #[serde(default)]
+    pub no_contact_requests: bool,
     // Step 2: La pratica.
     pub title: String,
     pub summary: String,
@@ -283,6 +288,9 @@ pub struct PublicPractice {
     pub territorial_scale: TerritorialScale,
     pub partners: Vec<Partner>,
     pub public_contact: Option<String>,
+    /// The page does not offer "Contatta il referente".
+    #[serde(default)]
+    pub no_contact_requests: bool,
     pub title: String,
     pub summary: String,
     pub description: String,
@@ -333,7 +341,7 @@ pub struct PublicationFacts {
 
 /// The version of the questionnaire definition answers are given under; every
 /// stored answer records it.
-pub const QUESTIONNAIRE_VERSION: u32 = 1;
+pub const QUESTIONNAIRE_VERSION: u32 = 2;
 
 /// The licence of every practice's public content.
 pub const LICENCE: &str = "CC-BY-4.0";
@@ -392,6 +400,7 @@ impl PublicPractice {
             territorial_scale: p.territorial_scale,
             partners: p.partners,
             public_contact: p.public_contact,
+            no_contact_requests: p.no_contact_requests,
             title: p.title,
             summary: p.summary,
             description: p.description,

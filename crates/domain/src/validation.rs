@@ -49,6 +49,10 @@ pub enum FieldError {
     MustAccept,
     /// A box to tick to confirm what one asks for (outside the questionnaire).
     MustConfirm,
+    /// More web addresses than a message may carry.
+    TooManyLinks { max: usize },
+    /// HTML markup where only plain text goes.
+    NoMarkup,
     /// A key the questionnaire does not have.
     UnknownField,
     /// A value of the wrong shape (a number where text belongs, ...).
@@ -117,6 +121,10 @@ impl FieldError {
             (Self::MustAccept, Lang::En) => "Tick this box to submit the practice.".into(),
             (Self::MustConfirm, Lang::It) => "Spunta questa casella per confermare.".into(),
             (Self::MustConfirm, Lang::En) => "Tick this box to confirm.".into(),
+            (Self::TooManyLinks { max }, Lang::It) => format!("Puoi indicare al massimo {max} indirizzi web."),
+            (Self::TooManyLinks { max }, Lang::En) => format!("You can give at most {max} web addresses."),
+            (Self::NoMarkup, Lang::It) => "Scrivi solo testo, senza tag HTML come <a> o <b>.".into(),
+            (Self::NoMarkup, Lang::En) => "Write plain text only, without HTML tags such as <a> or <b>.".into(),
             (Self::UnknownField, Lang::It) => "Questo campo non fa parte del questionario: toglilo.".into(),
             (Self::UnknownField, Lang::En) => "This field is not part of the questionnaire: remove it.".into(),
             (Self::WrongType, Lang::It) => "Il valore non ha la forma attesa: inseriscilo di nuovo.".into(),
@@ -245,6 +253,21 @@ pub fn is_forbidden_char(c: char) -> bool {
         || matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}')
 }
 
+/// The rule of a short form's text field: given (`min` > 0), between `min`
+/// and `max` characters once trimmed, with no forbidden character.
+pub fn check_text(errors: &mut FieldErrors, key: &str, value: &str, min: usize, max: usize) {
+    let length = value.trim().chars().count();
+    if length == 0 && min > 0 {
+        errors.add(key, FieldError::Required);
+    } else if length < min {
+        errors.add(key, FieldError::TooShort { min });
+    } else if length > max {
+        errors.add(key, FieldError::TooLong { max });
+    } else if value.chars().any(is_forbidden_char) {
+        errors.add(key, FieldError::ForbiddenCharacters);
+    }
+}
+
 /// A pragmatic e-mail check: one `@`, a non-empty local part, a dotted domain,
 /// no spaces and none of the characters that wrap or separate addresses
 /// (`<a@b.it>`, `a@b.it, c@d.it`). Whether the mailbox exists is not ours to
@@ -318,6 +341,7 @@ pub(crate) mod tests {
             contact_email: "m.rossi@comune.lucca.it".into(),
             contact_phone: None,
             public_contact: Some("sociale@comune.lucca.it".into()),
+            no_contact_requests: false,
             title: "Telefonate agli anziani soli".into(),
             summary: "Chiamate settimanali agli anziani che vivono soli.".into(),
             description: "Gli operatori chiamano ogni settimana.\n\nSecondo paragrafo.".into(),
@@ -607,6 +631,8 @@ pub(crate) mod tests {
             FieldError::OtherTextRequired,
             FieldError::MustAccept,
             FieldError::MustConfirm,
+            FieldError::TooManyLinks { max: 2 },
+            FieldError::NoMarkup,
             FieldError::UnknownField,
             FieldError::WrongType,
             FieldError::InvalidChoice,

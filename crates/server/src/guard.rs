@@ -65,6 +65,53 @@ impl AbuseGuard {
     }
 }
 
+/// The limits on "Contatta il referente" beyond the per-client rate: how
+/// many messages one sender's address may send in an hour, and one
+/// practice's referent may receive in a day (whatever the addresses).
+#[derive(Clone)]
+pub struct ContactLimits {
+    by_sender: Arc<governor::DefaultKeyedRateLimiter<String>>,
+    by_practice: Arc<governor::DefaultKeyedRateLimiter<String>>,
+}
+
+impl ContactLimits {
+    /// `per_sender` messages an hour from one address, `per_practice` a day to one practice.
+    pub fn new(per_sender: u32, per_practice: u32) -> Self {
+        let per_hour = Quota::per_hour(NonZeroU32::new(per_sender.max(1)).expect("at least one"));
+        let per_day = Quota::with_period(std::time::Duration::from_secs(86_400 / u64::from(per_practice.max(1))))
+            .expect("a positive period")
+            .allow_burst(NonZeroU32::new(per_practice.max(1)).expect("at least one"));
+        Self {
+            by_sender: Arc::new(governor::DefaultKeyedRateLimiter::keyed(per_hour)),
+            by_practice: Arc::new(governor::DefaultKeyedRateLimiter::keyed(per_day)),
+        }
+    }
+
+    /// Counts one message from `sender` (an address, compared in lower case)
+    /// to `practice`; 429 when either is over its limit.
+    pub fn check(&self, sender: &str, practice: &str) -> Result<(), ApiError> {
+        for (limiter, key) in
+            [(&self.by_sender, sender.trim().to_lowercase()), (&self.by_practice, practice.to_owned())]
+        {
+            if limiter.len() > 100_000 {
+                limiter.retain_recent();
+            }
+            limiter.check_key(&key).map_err(|not_until| {
+                let wait = not_until.wait_time_from(DefaultClock::default().now());
+                ApiError::TooManyRequests { retry_after_seconds: wait.as_secs().max(1) }
+            })?;
+        }
+        Ok(())
+    }
+}
+
+impl Default for ContactLimits {
+    /// Five messages an hour from one address, twenty a day to one practice.
+    fn default() -> Self {
+        Self::new(5, 20)
+    }
+}
+
 /// Refuses a filled honeypot: people never see the field.
 fn check_honeypot(honeypot: &str) -> Result<(), ApiError> {
     if honeypot.is_empty() { Ok(()) } else { Err(ApiError::LooksAutomated("è stato compilato un campo nascosto")) }

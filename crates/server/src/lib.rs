@@ -72,6 +72,8 @@ pub struct AppState {
     pub guard: guard::AbuseGuard,
     /// Limits on sign-in attempts, per address.
     pub login_guard: guard::AbuseGuard,
+    /// Limits on "Contatta il referente", per sender and per practice.
+    pub contact_limits: guard::ContactLimits,
     /// Who may frame `/embed/...` pages (CSP `frame-ancestors` sources).
     pub embed_ancestors: String,
     /// The site's public address, for absolute links in open-data files;
@@ -107,6 +109,7 @@ impl AppState {
             entry_pages,
             guard: guard::AbuseGuard::default(),
             login_guard: guard::AbuseGuard::new(0, 10),
+            contact_limits: guard::ContactLimits::default(),
             embed_ancestors: "*".to_owned(),
             public_url: "http://localhost".to_owned(),
             request_timeout: std::time::Duration::from_secs(30),

@@ -126,8 +126,9 @@ pub(super) fn Checkboxes(field: &'static Field, options: &'static [Choice]) -> i
     }
 }
 
+/// One box: a declaration to tick (consent) or an optional opt-out.
 #[component]
-pub(super) fn Consent(field: &'static Field) -> impl IntoView {
+pub(super) fn Checkbox(field: &'static Field) -> impl IntoView {
     let ctx = use_form();
     let lang = use_lang();
     let answer = ctx.answer(field.key);

@@ -20,7 +20,7 @@ mod year_month;
 use super::comune_picker::ComunePicker;
 use super::state::use_form;
 use crate::i18n::use_lang;
-use choice::{Checkboxes, Consent, Radios, Select};
+use choice::{Checkbox, Checkboxes, Radios, Select};
 use domain::Lang;
 use domain::questionnaire::{Field, Kind, Required};
 use leptos::prelude::*;
@@ -120,7 +120,7 @@ fn FieldBody(field: &'static Field) -> impl IntoView {
             </fieldset>
         }
         .into_any()
-    } else if matches!(field.kind, Kind::Consent) {
+    } else if matches!(field.kind, Kind::Consent | Kind::Checkbox) {
         view! {
             // One block, as GOV.UK lays out a checkbox: the error above, then
             // the box with its label, then the hint under the label.
@@ -158,7 +158,7 @@ fn control(field: &'static Field) -> AnyView {
         Kind::Urls { .. } => view! { <UrlList field /> }.into_any(),
         Kind::Partners { .. } => view! { <Partners field /> }.into_any(),
         Kind::Comuni { region, .. } => view! { <ComunePicker field region /> }.into_any(),
-        Kind::Consent => view! { <Consent field /> }.into_any(),
+        Kind::Consent | Kind::Checkbox => view! { <Checkbox field /> }.into_any(),
     }
 }
 

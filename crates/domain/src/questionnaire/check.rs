@@ -391,6 +391,11 @@ fn check_field(errors: &mut FieldErrors, field: &Field, answers: &Map<String, Va
                 errors.add(key, FieldError::MustAccept);
             }
         }
+        Kind::Checkbox => {
+            if !value.is_boolean() {
+                errors.add(key, FieldError::WrongType);
+            }
+        }
     }
 }
 

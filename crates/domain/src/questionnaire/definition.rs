@@ -188,6 +188,21 @@ pub const QUESTIONNAIRE: Definition = Definition {
                         "Only the office's institutional e-mail or web page: it will be published.",
                     ),
                 ),
+                help(
+                    field(
+                        "no_contact_requests",
+                        t(
+                            "Non inoltratemi i messaggi di altri enti interessati alla pratica",
+                            "Do not forward me messages from other bodies interested in the practice",
+                        ),
+                        Kind::Checkbox,
+                        Never,
+                    ),
+                    t(
+                        "Sulla pagina pubblica c'è il modulo «Contatta il referente»: la redazione ti inoltra i messaggi senza mostrare il tuo indirizzo. Spunta la casella se non vuoi riceverli.",
+                        "The public page has a “Contact the referent” form: the site forwards you the messages without showing your address. Tick the box if you do not want them.",
+                    ),
+                ),
             ],
         },
         Step {

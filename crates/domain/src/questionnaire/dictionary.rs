@@ -74,6 +74,8 @@ pub const EXPORT_COLUMNS: &[&str] = &[
     "privacy_notice_read",
     "publication_consent",
     "no_beneficiary_data",
+    // Version 2.
+    "no_contact_requests",
 ];
 
 /// One row of the data dictionary: what each column of the exports means.
@@ -171,7 +173,7 @@ impl Definition {
                     Kind::Urls { .. } => "URLs separated by ;",
                     Kind::Partners { .. } => "a JSON array of {\"kind\": type code, \"name\": text}, e.g. [{\"kind\":\"scuole\",\"name\":\"I.C. Rossi; plesso Verdi\"}]",
                     Kind::Comuni { .. } => "ISTAT codes separated by ;",
-                    Kind::Consent => "boolean",
+                    Kind::Consent | Kind::Checkbox => "boolean",
                 },
                 required: match f.required {
                     Required::Always => "yes",

@@ -129,6 +129,8 @@ pub enum Kind {
     },
     /// A declaration that must be ticked.
     Consent,
+    /// A box one may tick (`true`) or leave (not given), such as an opt-out.
+    Checkbox,
 }
 
 /// A condition on another field's answer: the key of a field asked in the
@@ -438,7 +440,7 @@ mod tests {
                 json!([{"kind": "x", "name": ""}]),
             ],
             Kind::Comuni { .. } => vec![json!([]), json!(["046017"]), json!(["058091"]), json!(["1"])],
-            Kind::Consent => vec![json!(true), json!(false), json!(true), json!("true")],
+            Kind::Consent | Kind::Checkbox => vec![json!(true), json!(false), json!(true), json!("true")],
         });
         values
     }

@@ -395,6 +395,28 @@ pub fn respondent_by_link(
     Ok(conn.query_row(&sql, [token_hash], row).optional()?)
 }
 
+/// A published practice's referent, as "Contatta il referente" needs them.
+#[derive(Clone, Debug)]
+pub struct Referent {
+    /// The private contact e-mail (of the latest version).
+    pub email: String,
+    /// The public title.
+    pub title: String,
+    /// The respondent turned contact requests off.
+    pub declines: bool,
+}
+
+/// The referent of the published practice `id`, if it is published.
+pub fn referent(conn: &Connection, id: &PracticeId) -> Result<Option<Referent>, DbError> {
+    let sql = format!(
+        "SELECT json_extract({LATEST_ANSWER}, '$.contact_email'), json_extract(p.answer, '$.title'),
+                coalesce(json_extract(p.answer, '$.no_contact_requests'), 0)
+         FROM practices p WHERE p.reference = ?1 AND p.moderation_status = ?2"
+    );
+    let row = |r: &rusqlite::Row<'_>| Ok(Referent { email: r.get(0)?, title: r.get(1)?, declines: r.get(2)? });
+    Ok(conn.query_row(&sql, params![id.as_str(), ModerationStatus::Pubblicata.code()], row).optional()?)
+}
+
 /// Carries out a decision the domain allowed: the new state, a new version
 /// number, the message for the respondent if any, and its effects.
 pub fn apply_decision(

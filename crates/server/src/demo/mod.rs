@@ -58,6 +58,7 @@ impl Seed {
             contact_email: format!("referente{}@example.org", index + 1),
             contact_phone: Some("+39 000 000 0000".into()),
             public_contact: Some("servizi.sociali@example.org".into()),
+            no_contact_requests: false,
             title: self.title.into(),
             summary: self.summary.into(),
             description: format!(

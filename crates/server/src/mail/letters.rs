@@ -5,6 +5,7 @@
 
 use super::{Block, Kind, Letter, Site, both};
 use domain::PracticeId;
+use domain::community::ContactRequest;
 use domain::curation::CurationAction;
 
 /// Why a respondent gets the messages about their practice.
@@ -114,9 +115,65 @@ pub fn after_decision(
         Kind::ChangesRequested => body.extend(words().into_iter().chain([status_page(site)])),
         Kind::Published | Kind::UpdatePublished => body.push(public_page()),
         Kind::Rejected => body.extend(words().into_iter().chain([status_page(site)])),
-        Kind::ReceiptCopy => {}
+        _ => {}
     }
     Some(Letter { kind, subject, body, why: why_respondent() })
+}
+
+/// A reader's message to the referent of practice `id`: who writes, and
+/// their words; the referent answers by replying (Reply-To is the sender).
+pub fn contact_relay(site: &Site, id: &PracticeId, title: &str, request: &ContactRequest) -> Letter {
+    let (name, entity, email) = (request.name.trim(), request.entity.trim(), request.email.trim());
+    Letter {
+        kind: Kind::ContactRelay,
+        subject: both(format!("Un messaggio sulla pratica {id}"), format!("A message about practice {id}")),
+        body: vec![
+            Block::Para(both(
+                format!("{name} ({entity}) ha letto la pratica «{title}» ({id}) e ti scrive dal sito:"),
+                format!("{name} ({entity}) has read the practice “{title}” ({id}) and writes to you through the site:"),
+            )),
+            Block::Quote(request.message.trim().to_owned()),
+            Block::Link { label: both("La pratica:", "The practice:"), url: format!("{}/pratiche/{id}", site.url) },
+            Block::Para(both(
+                format!("Per rispondere, rispondi a questo messaggio: la risposta va a {name} <{email}>."),
+                format!("To answer, reply to this message: the reply goes to {name} <{email}>."),
+            )),
+        ],
+        why: both(
+            "Ricevi questo messaggio perché sei il referente della pratica: il sito non ha mostrato il tuo indirizzo. \
+             Per non ricevere più messaggi, spunta «Non inoltratemi i messaggi» con il link privato della pratica.",
+            "You receive this message because you are the practice's contact person: the site did not show your address. \
+             To receive no more messages, tick “Do not forward me messages” through the practice's private link.",
+        ),
+    }
+}
+
+/// The sender's copy of a relayed message: what went, to whom (the
+/// practice, never the referent's address).
+pub fn contact_copy(site: &Site, id: &PracticeId, title: &str, request: &ContactRequest) -> Letter {
+    Letter {
+        kind: Kind::ContactCopy,
+        subject: both(
+            format!("Copia del tuo messaggio sulla pratica {id}"),
+            format!("Copy of your message about practice {id}"),
+        ),
+        body: vec![
+            Block::Para(both(
+                format!("Abbiamo inoltrato al referente della pratica «{title}» ({id}) questo messaggio:"),
+                format!("We have forwarded this message to the contact person of the practice “{title}” ({id}):"),
+            )),
+            Block::Quote(request.message.trim().to_owned()),
+            Block::Para(both(
+                "Se il referente risponde, la risposta arriva direttamente a questo indirizzo.",
+                "If the contact person answers, the answer comes straight to this address.",
+            )),
+            Block::Link { label: both("La pratica:", "The practice:"), url: format!("{}/pratiche/{id}", site.url) },
+        ],
+        why: both(
+            "Ricevi questa copia perché hai scritto dal modulo «Contatta il referente». Se non sei stato tu, ignorala.",
+            "You receive this copy because you wrote through the “Contact the referent” form. If it was not you, ignore it.",
+        ),
+    }
 }
 
 #[cfg(test)]

@@ -26,11 +26,22 @@ pub enum Kind {
     UpdatePublished,
     /// The editors rejected the practice.
     Rejected,
+    /// A reader's message, relayed to a practice's referent.
+    ContactRelay,
+    /// The reader's copy of what was relayed.
+    ContactCopy,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 5] =
-        [Kind::ReceiptCopy, Kind::ChangesRequested, Kind::Published, Kind::UpdatePublished, Kind::Rejected];
+    pub const ALL: [Kind; 7] = [
+        Kind::ReceiptCopy,
+        Kind::ChangesRequested,
+        Kind::Published,
+        Kind::UpdatePublished,
+        Kind::Rejected,
+        Kind::ContactRelay,
+        Kind::ContactCopy,
+    ];
 
     /// The stored code.
     pub fn code(self) -> &'static str {
@@ -40,6 +51,8 @@ impl Kind {
             Kind::Published => "published",
             Kind::UpdatePublished => "update_published",
             Kind::Rejected => "rejected",
+            Kind::ContactRelay => "contact_relay",
+            Kind::ContactCopy => "contact_copy",
         }
     }
 
@@ -187,6 +200,13 @@ impl Letter {
             unsubscribe: None,
         }
     }
+}
+
+/// `Name <address>` as a header carries it (quoted or encoded as needed),
+/// or `None` when the address is not one SMTP can take.
+pub fn mailbox_of(name: &str, address: &str) -> Option<String> {
+    let address: lettre::Address = address.parse().ok()?;
+    Some(lettre::message::Mailbox::new(Some(name.to_owned()), address).to_string())
 }
 
 /// Unix milliseconds now.

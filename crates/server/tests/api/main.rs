@@ -7,6 +7,7 @@ mod common;
 
 mod accounts;
 mod catalogue;
+mod contact;
 mod curation;
 mod exports;
 mod mail;

@@ -14,13 +14,14 @@
 //!
 //! The cases, family by family, are in the modules: [`submissions`],
 //! [`private_link`], [`login`], [`curation`], [`catalogue`] (with the static
-//! files), [`reports`] (accessibility feedback) and [`free_text`]; this file has the table's types, sends each case
+//! files), [`reports`] (accessibility feedback), [`community`] ("Contatta il referente") and [`free_text`]; this file has the table's types, sends each case
 //! and checks its answer.
 
 #[path = "../common/mod.rs"]
 mod common;
 
 mod catalogue;
+mod community;
 mod curation;
 mod free_text;
 mod login;
@@ -48,6 +49,7 @@ enum Entry {
     StaticFiles,
     AccessibilityReport,
     ServiceRating,
+    ContactRequest,
 }
 
 /// What a case must get.
@@ -292,7 +294,7 @@ async fn hostile_input_is_refused_clearly_and_changes_nothing() {
     let receipt = server.submit(&replayed_key, &valid_envelope()).await;
     assert_eq!(receipt.status(), StatusCode::CREATED);
     let id = receipt.json::<Value>().await.unwrap()["id"].as_str().unwrap().to_owned();
-    server.seed(valid_answer(), ModerationStatus::Pubblicata).await;
+    let published = server.seed(valid_answer(), ModerationStatus::Pubblicata).await;
     let curator = sign_in(&server, "curatrice@example.org", Role::Curator).await;
     let admin = sign_in(&server, "admin@example.org", Role::Admin).await;
     server
@@ -337,6 +339,7 @@ async fn hostile_input_is_refused_clearly_and_changes_nothing() {
         catalogue::static_cases(),
         report_cases,
         rating_cases,
+        community::contact_cases(&published),
     ]
     .into_iter()
     .flatten()
