@@ -163,6 +163,7 @@ pub fn EditorRoutes() -> AnyNestedRoute {
         <Route path=path!("/redazione/pratiche/:id") view=pages::redazione::ReviewPage />
         <Route path=path!("/redazione/correzione") view=pages::redazione::CorrectionPage />
         <Route path=path!("/redazione/amministrazione") view=pages::admin::AdminPage />
+        <Route path=path!("/redazione/posta") view=pages::outbox::OutboxPage />
     }
     .into_inner()
     .into_any_nested_route()

@@ -222,6 +222,17 @@ pub async fn rate_the_service(rating: &domain::feedback::ServiceRating) -> Resul
     request(Method::Post, domain::feedback::RATINGS_URL, &[], json_body(rating)).await
 }
 
+/// "Contatta il referente": relays `message` to the referent of practice `id`.
+/// The same `idempotency_key` on a retry relays it once.
+pub async fn contact_referent(
+    id: &domain::PracticeId,
+    idempotency_key: &str,
+    message: &domain::community::ContactRequest,
+) -> Result<domain::community::ContactSent, ApiError> {
+    let url = domain::community::contact_url(id);
+    request(Method::Post, &url, &[("Idempotency-Key", idempotency_key)], json_body(message)).await
+}
+
 /// The collection round open today (`None`: the continuous collection).
 pub async fn current_round() -> Result<Option<Round>, ApiError> {
     let current: CurrentRound = request(Method::Get, domain::api::CURRENT_ROUND_URL, &[], None).await?;
@@ -243,6 +254,15 @@ pub async fn submit_practice(idempotency_key: &str, submission: &Submission) -> 
 pub async fn fetch_own(token: &str) -> Result<OwnSubmission, ApiError> {
     let bearer = format!("Bearer {token}");
     request(Method::Get, "/api/submissions/mine", &[("Authorization", &bearer)], None).await
+}
+
+/// Asks for the receipt, private link included, by e-mail to the practice's contact.
+pub async fn mail_receipt_copy(
+    token: &str,
+    copy: &domain::community::ReceiptCopy,
+) -> Result<domain::community::ReceiptCopySent, ApiError> {
+    let bearer = format!("Bearer {token}");
+    request(Method::Post, domain::community::RECEIPT_COPY_URL, &[("Authorization", &bearer)], json_body(copy)).await
 }
 
 /// Sends an update through the private link: a new version.

@@ -125,6 +125,10 @@ pub async fn handle_accessibility_report(id: i64, handled: bool) -> Result<(), A
 }
 
 /// The service ratings' results (admins).
+pub async fn outbox() -> Result<domain::community::Outbox, ApiError> {
+    call(Method::Get, domain::community::OUTBOX_URL, None).await
+}
+
 pub async fn rating_results() -> Result<domain::feedback::RatingResults, ApiError> {
     call(Method::Get, "/api/moderation/service-ratings", None).await
 }

@@ -314,6 +314,11 @@ pub fn AdminPage() -> impl IntoView {
 
             <RatingResultsSection />
 
+            <h2>{tr("Posta in uscita", "Outbox")}</h2>
+            <p>
+                <a href="/redazione/posta">{tr("I messaggi inviati e in attesa", "The messages sent and waiting")}</a>
+            </p>
+
             <h2>{tr("Registro delle azioni", "Audit log")}</h2>
             <p>
                 <a href="/api/moderation/audit.csv" download="registro-redazione.csv">

@@ -107,6 +107,7 @@ fn fill(text: &str, operator: &Operator, lang: Lang) -> String {
         .replace("{account_months}", &r.account_months.to_string())
         .replace("{log_days}", &r.log_days.to_string())
         .replace("{feedback_months}", &r.feedback_months.to_string())
+        .replace("{mail_days}", &r.mail_days.to_string())
         .replace("{date}", STATEMENT_DATE)
 }
 
@@ -428,10 +429,54 @@ const PRIVACY: &[Part] = &[
     ),
     Part::Row(BASIS, PUBLIC_TASK),
     Part::Row(KEPT, ("{feedback_months} mesi dall'invio.", "{feedback_months} months from sending.")),
+    Part::Subheading((
+        "I messaggi di «Contatta il referente»: nome, ente, e-mail e testo di chi scrive",
+        "Messages sent with “Contact the referent”: the sender's name, body, e-mail and text",
+    )),
+    Part::Row(
+        PURPOSE,
+        (
+            "Inoltrare il messaggio al referente della pratica, senza mostrarti il suo indirizzo, e mandartene una copia; la risposta del referente ti arriva direttamente. Non sono pubblicati.",
+            "Forwarding the message to the practice's contact person, without showing you their address, and sending you a copy; the contact person's answer comes straight to you. They are never published.",
+        ),
+    ),
+    Part::Row(
+        BASIS,
+        (
+            "Consenso (articolo 6, paragrafo 1, lettera a), dato spuntando la casella del modulo.",
+            "Consent (article 6(1)(a)), given by ticking the form's box.",
+        ),
+    ),
+    Part::Row(
+        KEPT,
+        (
+            "Nella posta in uscita fino all'invio e per {mail_days} giorni dopo, poi cancellati; il sito non ne tiene altra copia.",
+            "In the outbox until sent and for {mail_days} days after, then deleted; the site keeps no other copy.",
+        ),
+    ),
+    Part::Subheading((
+        "Le e-mail al referente della pratica: ricevuta, integrazioni chieste, pubblicazione, rifiuto",
+        "E-mails to the practice's contact person: receipt, changes asked, publication, rejection",
+    )),
+    Part::Row(
+        PURPOSE,
+        (
+            "Dire al referente che cosa decide la redazione. La copia della ricevuta, che contiene il link privato, parte solo se la chiedi.",
+            "Telling the contact person what the editors decide. The copy of the receipt, which holds the private link, is sent only if you ask for it.",
+        ),
+    ),
+    Part::Row(BASIS, PUBLIC_TASK),
+    Part::Row(
+        KEPT,
+        (
+            "Nella posta in uscita fino all'invio e per {mail_days} giorni dopo, poi cancellate.",
+            "In the outbox until sent and for {mail_days} days after, then deleted.",
+        ),
+    ),
     Part::Heading(("Destinatari", "Recipients")),
     Part::Paragraph((
-        "I dati sono trattati dalla redazione, autorizzata dal titolare, e dai fornitori che ospitano il servizio, nominati responsabili del trattamento (articolo 28). Non sono trasferiti fuori dall'Unione europea. Non ci sono profilazione né decisioni automatizzate.",
-        "The data are processed by the editors, authorised by the controller, and by the providers hosting the service, appointed as processors (article 28). They are not transferred outside the European Union. There is no profiling and no automated decision-making.",
+        "I dati sono trattati dalla redazione, autorizzata dal titolare, e dai fornitori che ospitano il servizio e ne consegnano la posta, nominati responsabili del trattamento (articolo 28). Non sono trasferiti fuori dall'Unione europea. Non ci sono profilazione né decisioni automatizzate.",
+        "The data are processed by the editors, authorised by the controller, and by the providers hosting the service and delivering its mail, appointed as processors (article 28). They are not transferred outside the European Union. There is no profiling and no automated decision-making.",
     )),
     Part::Paragraph((
         "Il sito non usa cookie di profilazione né servizi di terze parti: usa solo l'archiviazione del browser per le bozze e la lingua, e un cookie tecnico di sessione per la redazione.",

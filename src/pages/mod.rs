@@ -3,12 +3,14 @@
 
 pub mod admin;
 pub mod catalogue;
+mod contact_form;
 pub mod embed;
 mod embed_builder;
 mod home;
 mod info;
 mod legal;
 mod not_found;
+pub mod outbox;
 mod practice;
 pub mod redazione;
 mod report_form;

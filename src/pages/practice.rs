@@ -2,7 +2,8 @@
 //! A practice's own page, `/pratiche/{id}`: every public field with its label
 //! (from the questionnaire's definition, so never a private one), the
 //! citable reference and how to cite it, the dates, the office's public
-//! contact, related practices, and schema.org JSON-LD for search engines.
+//! contact, "Contatta il referente", related practices, and schema.org
+//! JSON-LD for search engines.
 
 use crate::api;
 use crate::components::alert::ErrorAlert;
@@ -89,6 +90,7 @@ fn PracticeView(
     let json_ld = practice.json_ld(&url).to_string().replace("</", "<\\/");
     let json_ld_script = NodeRef::<leptos::html::Script>::new();
     json_ld_script.on_load(move |script| script.set_text_content(Some(&json_ld)));
+    let contact = (!practice.no_contact_requests).then(|| practice.id.clone());
     let names_comuni = !practice.comune_codes.is_empty();
     let comuni = if names_comuni { crate::comuni::use_comuni() } else { RwSignal::new(None) };
     let practice = StoredValue::new(answers);
@@ -102,6 +104,8 @@ fn PracticeView(
                 .filter(|f| f.visibility == Visibility::Public)
                 // The title is the page's heading and the summary its lead.
                 .filter(|f| !matches!(f.key, "title" | "summary"))
+                // An opt-out is a setting, shown by what the page offers.
+                .filter(|f| !matches!(f.kind, Kind::Checkbox))
                 .filter(|f| practice.with_value(|p| !domain::questionnaire::is_empty(p.get(f.key))))
                 .collect();
             (!fields.is_empty()).then(|| {
@@ -195,6 +199,7 @@ fn PracticeView(
             </dd>
         </dl>
         {sections}
+        {contact.map(|id| view! { <super::contact_form::ContactForm id /> })}
         <div class="notice cite">
             <h2>{tr("Come citare", "How to cite")}</h2>
             <p>{citation}</p>

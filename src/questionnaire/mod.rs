@@ -15,6 +15,7 @@ mod fields;
 mod notice;
 mod rating;
 mod receipt;
+mod receipt_copy;
 mod review;
 pub mod state;
 mod status;

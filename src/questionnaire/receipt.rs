@@ -3,6 +3,7 @@
 //! on this device: the citable reference, the private link, the answers.
 
 use super::rating::ServiceRatingForm;
+use super::receipt_copy::ReceiptCopyForm;
 use super::summary::AnswersSummary;
 use crate::components::{CopyButton, use_document_title};
 use crate::i18n::tr;
@@ -48,6 +49,8 @@ pub fn ReceiptPage() -> impl IntoView {
     let origin = window().location().origin().unwrap_or_default();
     let link = domain::api::private_link(&origin, &receipt.token);
     let answers = Signal::stored(receipt.answers.clone());
+    let contact_email =
+        receipt.answers.get("contact_email").and_then(serde_json::Value::as_str).unwrap_or_default().to_owned();
     let updated = receipt.version.is_some_and(|v| v > 1);
     // The receipt as a plain-text file the respondent keeps: a `data:` address,
     // so nothing about the practice leaves the device to make it.
@@ -87,8 +90,8 @@ pub fn ReceiptPage() -> impl IntoView {
             </p>
             <p>
                 {tr(
-                    "Se la redazione ti chiede integrazioni, il suo messaggio comparirà aprendo il tuo link privato, insieme allo stato della pratica: aprilo di tanto in tanto. La redazione può anche scriverti all'indirizzo e-mail del referente che hai indicato.",
-                    "If the editors ask for changes, their message will appear when you open your private link, together with the practice's status: open it now and then. The editors may also write to the contact person's e-mail address you gave.",
+                    "Se la redazione ti chiede integrazioni, il suo messaggio comparirà anche aprendo il tuo link privato, insieme allo stato della pratica.",
+                    "If the editors ask for changes, their message will also appear when you open your private link, together with the practice's status.",
                 )}
             </p>
             <h2>{tr("Il tuo link privato", "Your private link")}</h2>
@@ -128,6 +131,7 @@ pub fn ReceiptPage() -> impl IntoView {
                     {tr("Stampa la ricevuta", "Print the receipt")}
                 </button>
             </p>
+            <ReceiptCopyForm token=receipt.token.clone() contact_email=contact_email />
             <p class="no-print">
                 <A href=super::status::PATH>
                     {tr("Verifica lo stato della pratica in seguito", "Check the practice's status later")}

@@ -64,11 +64,14 @@ pub struct Retention {
     pub log_days: u16,
     /// Reports sent with the accessibility feedback form.
     pub feedback_months: u16,
+    /// E-mails the site sent (receipts, notices, relayed messages), after
+    /// they were sent: the outbox deletes them then.
+    pub mail_days: u16,
 }
 
 impl Default for Retention {
     fn default() -> Self {
-        Self { contact_months: 24, account_months: 12, log_days: 90, feedback_months: 12 }
+        Self { contact_months: 24, account_months: 12, log_days: 90, feedback_months: 12, mail_days: 30 }
     }
 }
 

@@ -141,7 +141,7 @@ use Entry::{Editors, Embed, Public, Questionnaire};
 use Visibility::{Private, Unlisted};
 
 /// Every page of the app.
-pub const PAGES: [Page; 20] = [
+pub const PAGES: [Page; 21] = [
     page(
         "/",
         Public,
@@ -271,6 +271,7 @@ pub const PAGES: [Page; 20] = [
     page("/redazione/pratiche/*", Editors, Private, false),
     page("/redazione/correzione", Editors, Private, false),
     page("/redazione/amministrazione", Editors, Private, false),
+    page("/redazione/posta", Editors, Private, false),
 ];
 
 /// The page at `path` (a trailing slash is allowed), if the app has one.

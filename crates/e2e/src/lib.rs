@@ -50,6 +50,17 @@ impl TestServer {
             .unwrap();
     }
 
+    /// Adds an editor's account and signs in with it in `browser`, as a
+    /// person does, up to the queue.
+    pub async fn sign_in(&self, browser: &Browser, email: &'static str, role: server::auth::Role) {
+        self.add_account(email, role).await;
+        browser.client.goto(&format!("{}/redazione/accesso", self.base)).await.unwrap();
+        browser.type_into("E-mail", email).await;
+        browser.type_into("Password", "password lunga e sicura").await;
+        browser.press("Accedi").await;
+        browser.wait_for_heading("Pratiche da curare").await;
+    }
+
     /// Starts it with the demo practices and `configure` applied to its state.
     pub async fn start_configured(dist: &Path, configure: impl FnOnce(&mut server::AppState)) -> Self {
         let dir = tempfile::tempdir().unwrap();

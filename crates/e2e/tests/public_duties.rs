@@ -26,7 +26,13 @@ fn operator() -> Operator {
         dpo_email: Some("rpd@comune.prova.it".into()),
         editors_email: Some("redazione@comune.prova.it".into()),
         security_contact: Some("mailto:sicurezza@comune.prova.it".into()),
-        retention: Retention { contact_months: 36, account_months: 6, log_days: 30, feedback_months: 18 },
+        retention: Retention {
+            contact_months: 36,
+            account_months: 6,
+            log_days: 30,
+            feedback_months: 18,
+            mail_days: 14,
+        },
         accessibility_statement_url: Some("https://form.agid.gov.it/view/prova".into()),
         ..Operator::default()
     }
@@ -140,12 +146,7 @@ async fn an_accessibility_report_sent_by_its_labels_reaches_the_editors() {
     b.screenshots("accessibility-report").await;
 
     // The editors find it in their queue, handle it, and can undo.
-    server.add_account("curatrice@example.org", server::auth::Role::Curator).await;
-    b.client.goto(&format!("{}/redazione/accesso", server.base)).await.unwrap();
-    b.type_into("E-mail", "curatrice@example.org").await;
-    b.type_into("Password", "password lunga e sicura").await;
-    b.press("Accedi").await;
-    b.wait_for_heading("Pratiche da curare").await;
+    server.sign_in(&b, "curatrice@example.org", server::auth::Role::Curator).await;
     b.wait_for(Locator::XPath("//h3[normalize-space(.)='SA-0001 · Catalogo']")).await;
     let section = b.wait_for(Locator::Css("section.reports")).await.text().await.unwrap();
     assert!(

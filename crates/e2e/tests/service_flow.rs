@@ -81,12 +81,7 @@ async fn a_respondent_declares_sends_rates_and_checks_the_status() {
     b.screenshots("status-check").await;
 
     // The admin reads the ratings' results.
-    server.add_account("admin@example.org", server::auth::Role::Admin).await;
-    b.client.goto(&format!("{}/redazione/accesso", server.base)).await.unwrap();
-    b.type_into("E-mail", "admin@example.org").await;
-    b.type_into("Password", "password lunga e sicura").await;
-    b.press("Accedi").await;
-    b.wait_for_heading("Pratiche da curare").await;
+    server.sign_in(&b, "admin@example.org", server::auth::Role::Admin).await;
     b.wait_for(Locator::XPath("//a[normalize-space(.)='Amministrazione']"))
         .await
         .send_keys(&key(Key::Enter))

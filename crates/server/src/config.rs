@@ -94,6 +94,9 @@ pub struct Config {
     /// Months an accessibility report is kept.
     #[arg(long, env = "BP_RETENTION_FEEDBACK_MONTHS", default_value_t = Retention::default().feedback_months)]
     pub retention_feedback_months: u16,
+    /// Days a sent e-mail is kept in the outbox before it is deleted.
+    #[arg(long, env = "BP_RETENTION_MAIL_DAYS", default_value_t = Retention::default().mail_days)]
+    pub retention_mail_days: u16,
     /// The accessibility statement filed on form.agid.gov.it, if any.
     #[arg(long, env = "BP_ACCESSIBILITY_STATEMENT_URL")]
     pub accessibility_statement_url: Option<String>,
@@ -218,6 +221,7 @@ impl Config {
                 account_months: self.retention_account_months,
                 log_days: self.retention_log_days,
                 feedback_months: self.retention_feedback_months,
+                mail_days: self.retention_mail_days,
             },
             accessibility_statement_url,
             logo,
@@ -238,7 +242,8 @@ impl Config {
             None => None,
         };
         let timing = crate::mail::postman::Timing::default();
-        crate::mail::postman::Postman::new(url, password.as_deref(), from, timing).map(Some)
+        let postman = crate::mail::postman::Postman::new(url, password.as_deref(), from, timing)?;
+        Ok(Some(postman.keeping(self.retention_mail_days)))
     }
 
     /// The logo file, read and checked (`operator().logo` is its address).

@@ -261,6 +261,45 @@ async fn no_private_field_reaches_any_public_output() {
     let added = server.client.post(server.url("/api/moderation/rounds")).header("cookie", &admin).json(&round).send();
     assert_eq!(added.await.unwrap().status(), StatusCode::CREATED);
 
+    // The community's e-mail: a reader writes to the first published
+    // practice's referent (the reader's data are private too), and the flow's
+    // respondent asks for the receipt by e-mail (it holds the private link).
+    let sender = json!({
+        "name": "Lettrice qzsendername",
+        "email": "qzsendermail@example.org",
+        "entity": "Ente qzsenderentity",
+        "message": "Messaggio qzsendermessage: come avete organizzato il servizio?",
+        "consent": true,
+    });
+    canaries.extend(["qzsendername", "qzsendermail", "qzsenderentity", "qzsendermessage"].map(str::to_owned));
+    let contacted = server
+        .client
+        .post(server.url(&format!("/api/practices/{}/contact", published[0])))
+        .header("idempotency-key", fresh_key())
+        .json(&sender)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(contacted.status(), StatusCode::ACCEPTED);
+    let copy = server
+        .client
+        .post(server.url(domain::community::RECEIPT_COPY_URL))
+        .header("authorization", &bearer)
+        .json(&json!({"link_is_secret_understood": true}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(copy.status(), StatusCode::ACCEPTED);
+    // The reader's copy is the one message a stranger reads: none of the
+    // referents' data is in it.
+    let conn = rusqlite::Connection::open(&server.db_path).unwrap();
+    let reader_copy: String = conn
+        .query_row("SELECT subject || text_body || html_body FROM outbox WHERE kind = 'contact_copy'", [], |r| r.get(0))
+        .unwrap();
+    for canary in PRIVATE_CANARIES {
+        assert!(!reader_copy.to_lowercase().contains(&canary.to_lowercase()), "the reader's copy shows {canary}");
+    }
+
     let mut crawl = Crawl { canaries, marker, ..Crawl::default() };
 
     // The API's public documents.

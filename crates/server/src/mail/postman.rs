@@ -52,15 +52,14 @@ impl Timing {
     }
 }
 
-/// Days a sent or given-up message is kept (it holds addresses, and a
-/// receipt copy a private link), as the privacy notice states.
-pub const KEEP_DAYS: i64 = 30;
-
 /// A configured postman, ready to run.
 pub struct Postman {
     transport: AsyncSmtpTransport<Tokio1Executor>,
     from: Mailbox,
     timing: Timing,
+    /// Days a sent or given-up message is kept (it holds addresses, and a
+    /// receipt copy a private link), as the privacy notice states.
+    keep_days: u16,
 }
 
 impl Postman {
@@ -78,7 +77,13 @@ impl Postman {
                 url::user_of(url).ok_or("BP_SMTP_PASSWORD_FILE needs the user in BP_SMTP_URL (smtp://user@host)")?;
             builder = builder.credentials(Credentials::new(user, password.trim_end_matches(['\n', '\r']).to_owned()));
         }
-        Ok(Self { transport: builder.build(), from, timing })
+        let keep_days = domain::operator::Retention::default().mail_days;
+        Ok(Self { transport: builder.build(), from, timing, keep_days })
+    }
+
+    /// The same postman, deleting messages `days` after they were sent.
+    pub fn keeping(self, days: u16) -> Self {
+        Self { keep_days: days, ..self }
     }
 
     /// Delivers the outbox of `db` for ever: what is due, then waits for the
@@ -87,7 +92,7 @@ impl Postman {
         let mut pruned_at = None::<std::time::Instant>;
         loop {
             if pruned_at.is_none_or(|at| at.elapsed() > Duration::from_secs(3600)) {
-                let before = days_ago(KEEP_DAYS);
+                let before = days_ago(i64::from(self.keep_days));
                 if let Err(error) = db.call(move |conn| outbox::prune(conn, &before)).await {
                     tracing::warn!(%error, "pruning the outbox failed");
                 }

@@ -1,0 +1,208 @@
+// SPDX-License-Identifier: EUPL-1.2
+//! "Contatta il referente" on a practice's page: a reader writes to the
+//! people who ran the practice. The site relays the message to the private
+//! contact (whose address the reader never sees), mails the reader a copy,
+//! and the referent's answer goes straight to the reader. The rules are
+//! `domain::community::ContactRequest`'s, the same as the server's; what was
+//! typed stays when something is wrong, and the message is kept in the
+//! tab's session storage until it is sent. A static copy has no server to
+//! relay: there the form is not offered.
+
+use crate::api::{self, ApiError, DataSource};
+use crate::components::form::FormFields;
+use crate::i18n::{tr, use_lang};
+use domain::PracticeId;
+use domain::community::{ContactRequest, MESSAGE_MAX};
+use leptos::prelude::*;
+
+/// The section with its form, closed until the reader opens it.
+#[component]
+pub fn ContactForm(
+    /// The practice written about.
+    id: PracticeId,
+) -> impl IntoView {
+    if api::data_source() == DataSource::Static {
+        return ().into_any();
+    }
+    let kept = format!("bp-contact-{id}");
+    let name = RwSignal::new(String::new());
+    let email = RwSignal::new(String::new());
+    let entity = RwSignal::new(String::new());
+    let message = RwSignal::new(crate::storage::session_text(&kept).unwrap_or_default());
+    let consent = RwSignal::new(false);
+    let honeypot = RwSignal::new(String::new());
+    // One key per message: a retry after a lost answer relays it once.
+    let idempotency_key = RwSignal::new(crate::storage::random_token(24));
+    let form = FormFields::new("contact");
+    let problem = RwSignal::new(None::<ApiError>);
+    let sent_to = RwSignal::new(None::<String>);
+    let request = move || ContactRequest {
+        name: name.get_untracked(),
+        email: email.get_untracked(),
+        entity: entity.get_untracked(),
+        message: message.get_untracked(),
+        consent: consent.get_untracked(),
+        website: honeypot.get_untracked(),
+    };
+    let kept_key = kept.clone();
+    let send = Action::new_local(move |request: &ContactRequest| {
+        let (request, id, kept) = (request.clone(), id.clone(), kept_key.clone());
+        async move {
+            match api::contact_referent(&id, &idempotency_key.get_untracked(), &request).await {
+                Ok(sent) => {
+                    sent_to.set(Some(sent.copy_to));
+                    problem.set(None);
+                    message.set(String::new());
+                    consent.set(false);
+                    crate::storage::keep_session_text(&kept, "");
+                    idempotency_key.set(crate::storage::random_token(24));
+                }
+                Err(ApiError::Invalid(found)) => {
+                    form.show(found);
+                }
+                Err(error) => problem.set(Some(error)),
+            }
+        }
+    });
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let request = request();
+        sent_to.set(None);
+        if form.show(request.validate()) {
+            send.dispatch(request);
+        }
+    };
+    let text_input =
+        move |key: &'static str, kind: &'static str, autocomplete: &'static str, value: RwSignal<String>| {
+            view! {
+                <input
+                    type=kind
+                    id=form.id(key)
+                    class="form-control"
+                    autocomplete=autocomplete
+                    aria-invalid=form.aria_invalid(key)
+                    aria-describedby=form.described_by(key, false)
+                    prop:value=move || value.get()
+                    on:input=move |ev| value.set(event_target_value(&ev))
+                />
+            }
+            .into_any()
+        };
+    view! {
+        <section class="contact-referent" aria-labelledby="contact-heading">
+            <h2 id="contact-heading">{tr("Contatta il referente", "Contact the referent")}</h2>
+            <p>
+                {tr(
+                    "Vuoi saperne di più o riprendere la pratica nel tuo ente? Scrivi a chi l'ha realizzata: il sito inoltra il messaggio al referente senza mostrarti il suo indirizzo, e ti manda una copia. La risposta arriva direttamente a te.",
+                    "Want to know more, or take the practice up in your own body? Write to those who ran it: the site forwards your message to the contact person without showing you their address, and sends you a copy. The answer comes straight to you.",
+                )}
+            </p>
+            {move || sent_to.get().map(|copy_to| view! { <Sent copy_to /> })}
+            <details class="contact-details">
+                <summary class="button button-secondary">{tr("Scrivi al referente", "Write to the referent")}</summary>
+                <form class="contact-form" novalidate on:submit=submit>
+                    {move || problem.get().map(|error| view! { <crate::components::alert::ErrorAlert error /> })}
+                    {form
+                        .group("name", ("Nome e cognome", "Full name"), None, text_input("name", "text", "name", name))}
+                    {form.group("entity", ("Ente", "Body"), None, text_input("entity", "text", "organization", entity))}
+                    {form
+                        .group(
+                            "email",
+                            ("La tua e-mail", "Your e-mail"),
+                            None,
+                            text_input("email", "email", "email", email),
+                        )}
+                    {form
+                        .group(
+                            "message",
+                            ("Messaggio", "Message"),
+                            Some((
+                                "Da 20 a 3.000 caratteri di testo semplice, con al massimo 2 indirizzi web.",
+                                "20 to 3,000 characters of plain text, with at most 2 web addresses.",
+                            )),
+                            view! {
+                                <textarea
+                                    id="contact-message"
+                                    class="form-control"
+                                    rows="6"
+                                    maxlength=MESSAGE_MAX.to_string()
+                                    aria-invalid=form.aria_invalid("message")
+                                    aria-describedby=form.described_by("message", true)
+                                    prop:value=move || message.get()
+                                    on:input=move |ev| {
+                                        let text = event_target_value(&ev);
+                                        crate::storage::keep_session_text(&kept, &text);
+                                        message.set(text);
+                                    }
+                                ></textarea>
+                            }
+                                .into_any(),
+                        )}
+                    <ConsentBox form consent />
+                    <crate::components::Honeypot id="contact-website" value=honeypot />
+                    <button type="submit" class="button button-primary" disabled=move || send.pending().get()>
+                        {tr("Invia il messaggio", "Send the message")}
+                    </button>
+                </form>
+            </details>
+        </section>
+    }
+    .into_any()
+}
+
+/// The consent to relaying, with its error above the box.
+#[component]
+fn ConsentBox(form: FormFields, consent: RwSignal<bool>) -> impl IntoView {
+    let lang = use_lang();
+    let error = move || form.errors.with(|e| e.get("consent").first().map(|error| error.message(lang.get())));
+    view! {
+        <div class="form-group consent" class:has-error=form.invalid("consent")>
+            {move || {
+                error()
+                    .map(|message| {
+                        view! {
+                            <p class="field-error" id="contact-consent-error">
+                                {message}
+                            </p>
+                        }
+                    })
+            }}
+            <div class="form-check">
+                <input
+                    type="checkbox"
+                    id="contact-consent"
+                    aria-invalid=form.aria_invalid("consent")
+                    aria-describedby=form.described_by("consent", false)
+                    prop:checked=move || consent.get()
+                    on:change=move |ev| consent.set(event_target_checked(&ev))
+                />
+                <label for="contact-consent">
+                    {tr(
+                        "Acconsento che il sito inoltri al referente il mio nome, il mio ente, la mia e-mail e il messaggio",
+                        "I agree that the site forwards my name, body, e-mail and message to the contact person",
+                    )}
+                </label>
+            </div>
+            <p class="form-hint">
+                <a href="/privacy">{tr("Come trattiamo questi dati", "How we process these data")}</a>
+            </p>
+        </div>
+    }
+}
+
+/// The confirmation once the message is on its way.
+#[component]
+fn Sent(copy_to: String) -> impl IntoView {
+    let text = move || {
+        if use_lang().get() == domain::Lang::En {
+            format!("Message forwarded to the contact person. A copy is on its way to {copy_to}.")
+        } else {
+            format!("Messaggio inoltrato al referente. Una copia è in arrivo a {copy_to}.")
+        }
+    };
+    view! {
+        <div class="alert alert-success" role="status">
+            <p>{text}</p>
+        </div>
+    }
+}

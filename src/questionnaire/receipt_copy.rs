@@ -1,0 +1,126 @@
+// SPDX-License-Identifier: EUPL-1.2
+//! On the receipt: where the editors will write (the contact e-mail, shown
+//! so the respondent sees it is right) and, on request, a copy of the
+//! receipt by e-mail. The copy carries the private link, a secret: the
+//! respondent ticks that they know before it is sent, and it is sent once.
+
+use crate::api::{self, ApiError};
+use crate::components::form::FormFields;
+use crate::i18n::{tr, use_lang};
+use domain::community::ReceiptCopy;
+use leptos::prelude::*;
+
+/// The address line and the copy's form.
+#[component]
+pub fn ReceiptCopyForm(
+    /// The private link's code: the request's credential.
+    token: String,
+    /// The contact e-mail the practice gives.
+    contact_email: String,
+) -> impl IntoView {
+    let lang = use_lang();
+    let understood = RwSignal::new(false);
+    let form = FormFields::new("receipt-copy");
+    let problem = RwSignal::new(None::<ApiError>);
+    let sent_to = RwSignal::new(None::<String>);
+    let send = Action::new_local(move |request: &ReceiptCopy| {
+        let (request, token) = (request.clone(), token.clone());
+        async move {
+            match api::mail_receipt_copy(&token, &request).await {
+                Ok(sent) => {
+                    problem.set(None);
+                    sent_to.set(Some(sent.recipient));
+                }
+                Err(ApiError::Invalid(found)) => {
+                    form.show(found);
+                }
+                Err(error) => problem.set(Some(error)),
+            }
+        }
+    });
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let request = ReceiptCopy { link_is_secret_understood: understood.get_untracked() };
+        if form.show(request.validate()) {
+            send.dispatch(request);
+        }
+    };
+    let error =
+        move || form.errors.with(|e| e.get("link_is_secret_understood").first().map(|error| error.message(lang.get())));
+    let address = contact_email.clone();
+    let writes_to = move || {
+        if lang.get() == domain::Lang::En {
+            format!(
+                "The editors will write to {address} when they ask for changes, publish the practice or do not accept it. If the address is wrong, correct it through the private link."
+            )
+        } else {
+            format!(
+                "La redazione scriverà a {address} quando chiede integrazioni, quando pubblica la pratica o se non la accoglie. Se l'indirizzo è sbagliato, correggilo con il link privato."
+            )
+        }
+    };
+    view! {
+        <section class="receipt-copy no-print" aria-labelledby="receipt-copy-heading">
+            <h2 id="receipt-copy-heading">{tr("Le e-mail della redazione", "The editors' e-mails")}</h2>
+            <p data-testid="contact-email">{writes_to}</p>
+            {move || {
+                sent_to
+                    .get()
+                    .map(|recipient| {
+                        let text = move || {
+                            if lang.get() == domain::Lang::En {
+                                format!("The receipt is on its way to {recipient}.")
+                            } else {
+                                format!("La ricevuta è in arrivo a {recipient}.")
+                            }
+                        };
+                        view! {
+                            <div class="alert alert-success" role="status">
+                                <p>{text}</p>
+                            </div>
+                        }
+                    })
+            }}
+            {move || problem.get().map(|error| view! { <crate::components::alert::ErrorAlert error /> })}
+            <form novalidate on:submit=submit>
+                <div class="form-group consent" class:has-error=form.invalid("link_is_secret_understood")>
+                    {move || {
+                        error()
+                            .map(|message| {
+                                view! {
+                                    <p class="field-error" id="receipt-copy-link_is_secret_understood-error">
+                                        {message}
+                                    </p>
+                                }
+                            })
+                    }}
+                    <div class="form-check">
+                        <input
+                            type="checkbox"
+                            id="receipt-copy-link_is_secret_understood"
+                            aria-invalid=form.aria_invalid("link_is_secret_understood")
+                            aria-describedby=form.described_by("link_is_secret_understood", true)
+                            prop:checked=move || understood.get()
+                            on:change=move |ev| understood.set(event_target_checked(&ev))
+                        />
+                        <label for="receipt-copy-link_is_secret_understood">
+                            {tr(
+                                "Ho capito: il messaggio conterrà il mio link privato",
+                                "I understand: the message will contain my private link",
+                            )}
+                        </label>
+                    </div>
+                    <p class="form-hint" id="receipt-copy-link_is_secret_understood-hint">
+                        {tr(
+                            "Chi legge quella casella di posta potrà aprire e modificare la pratica: chiedi la copia solo se la casella è tua.",
+                            "Whoever reads that mailbox will be able to open and change the practice: ask for the copy only if the mailbox is yours.",
+                        )}
+                    </p>
+                </div>
+                <button type="submit" class="button button-secondary" disabled=move || send.pending().get()>
+                    {tr("Inviami la ricevuta per e-mail", "E-mail me the receipt")}
+                </button>
+            </form>
+        </section>
+    }
+}
