@@ -254,6 +254,24 @@ impl Query {
     pub fn is_filtered(&self) -> bool {
         !self.filters.is_empty() || !query_words(&self.text).is_empty()
     }
+
+    /// What the view selects, as people read it: «spesa» · Regione: Puglia,
+    /// or "all the practices".
+    pub fn describe(&self, lang: Lang) -> String {
+        let mut parts = Vec::new();
+        if !self.text.trim().is_empty() {
+            parts.push(format!("«{}»", self.text.trim()));
+        }
+        for (facet, codes) in &self.filters {
+            for code in codes {
+                parts.push(facet.filter_label(code, lang));
+            }
+        }
+        if parts.is_empty() {
+            return (if lang == Lang::En { "all the practices" } else { "tutte le pratiche" }).to_owned();
+        }
+        parts.join(" · ")
+    }
 }
 
 /// One facet value with its count under the other active filters.

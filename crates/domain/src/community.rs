@@ -250,3 +250,78 @@ mod tests {
         assert_eq!(links_in("nessun indirizzo"), 0);
     }
 }
+
+/// Where the catalogue asks to follow its view.
+pub const SUBSCRIPTIONS_URL: &str = "/api/subscriptions";
+/// Where the confirmation page confirms (`?code=`).
+pub const CONFIRM_URL: &str = "/api/subscriptions/confirm";
+/// Where the cancel page and mail programs (one click, RFC 8058) cancel (`?code=`).
+pub const UNSUBSCRIBE_URL: &str = "/api/subscriptions/unsubscribe";
+/// Where an editor turns the daily digest of the queue on or off.
+pub const DAILY_DIGEST_URL: &str = "/api/session/daily-digest";
+/// At most this many parameters in a followed view.
+pub const VIEW_PARAMS_MAX: usize = 20;
+/// The longest parameter value in a followed view.
+pub const VIEW_VALUE_MAX: usize = 500;
+
+/// "Segui questa ricerca": an address asks for a weekly e-mail of the
+/// practices new or updated in a catalogue view. The view is the catalogue
+/// address's parameters (`[["regione", "16"], ["q", "spesa"]]`); the address
+/// confirms by a link mailed to it, and any message cancels in one click.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct FollowRequest {
+    pub email: String,
+    /// The catalogue view's parameters, as its address has them.
+    pub view: Vec<(String, String)>,
+    /// The honeypot: people leave it empty.
+    #[serde(default)]
+    pub website: String,
+}
+
+impl FollowRequest {
+    /// The fields to fix, if any.
+    pub fn validate(&self) -> crate::FieldErrors {
+        use crate::FieldError;
+        let mut errors = crate::FieldErrors::default();
+        if self.email.trim().is_empty() {
+            errors.add("email", FieldError::Required);
+        } else if !crate::validation::is_email(self.email.trim()) {
+            errors.add("email", FieldError::InvalidEmail);
+        }
+        if self.view.len() > VIEW_PARAMS_MAX {
+            errors.add("view", FieldError::TooMany { max: VIEW_PARAMS_MAX });
+        } else if self.view.iter().any(|(k, v)| {
+            k.chars().count() > 40
+                || v.chars().count() > VIEW_VALUE_MAX
+                || k.chars().chain(v.chars()).any(crate::validation::is_forbidden_char)
+        }) {
+            errors.add("view", FieldError::Invalid { detail: "parametri della ricerca non validi".into() });
+        }
+        errors
+    }
+}
+
+/// Where the confirmation went.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct FollowPending {
+    pub email: String,
+}
+
+/// A subscription confirmed or cancelled: the view it was about.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Subscription {
+    /// The catalogue view's parameters, URL-encoded (`regione=16&q=spesa`).
+    pub view: String,
+}
+
+/// An editor's daily digest of the queue: on or off.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct DailyDigest {
+    pub daily_digest: bool,
+}

@@ -11,7 +11,7 @@ use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::routing::{any, get};
 use domain::api::{CurrentRound, OwnSubmission, Receipt, StartToken, Submission, Update, is_key};
-use domain::community::{ContactRequest, ContactSent, ReceiptCopy, ReceiptCopySent};
+use domain::community::{ReceiptCopy, ReceiptCopySent};
 use domain::feedback::{AccessibilityReport, ReportReceipt, ServiceRating};
 use domain::practice::Catalogue;
 use domain::questionnaire::QUESTIONNAIRE;
@@ -43,7 +43,6 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(rate_the_service))
         .routes(routes!(own_submission, update_own_submission))
         .routes(routes!(mail_receipt_copy))
-        .routes(routes!(contact_the_referent))
         .routes(routes!(opendata_file))
         .route("/opendata/", get(|| async { axum::response::Redirect::to("/dati-aperti") }))
         .route("/robots.txt", get(robots_txt))
@@ -204,9 +203,9 @@ async fn export_json(
 
 /// One open-data file, made from the published practices: `buone-pratiche.csv`,
 /// `buone-pratiche.json`, `dizionario-dati.json`, `dcat.ttl` (DCAT-AP_IT) or
-/// `feed.atom`.
+/// `feed.atom` (with a catalogue view's parameters, the feed of that view).
 #[utoipa::path(get, path = "/opendata/{name}", tag = "catalogue",
-    params(("name" = String, Path, description = "The file's name")),
+    params(("name" = String, Path, description = "The file's name"), crate::openapi::CatalogueView),
     responses(
         (status = 200, description = "The file", content(
             (String = "text/csv"), (PracticesDocument = "application/json"), (String = "text/turtle"),
@@ -217,11 +216,18 @@ async fn export_json(
 async fn opendata_file(
     State(state): State<AppState>,
     ApiPath(name): ApiPath<String>,
+    ApiQuery(params): ApiQuery<Vec<(String, String)>>,
 ) -> Result<impl axum::response::IntoResponse, ApiError> {
     let media_type = crate::opendata::media_type(&name).ok_or(ApiError::NotFound)?;
-    let practices = state.db.read(db::published_practices).await?;
-    let body =
-        crate::opendata::render(&name, &state.public_url, &state.operator, &practices).ok_or(ApiError::NotFound)?;
+    let view = crate::mail::follow::canonical_view(&params);
+    let body = if name == "feed.atom" && !view.is_empty() {
+        // The feed of one catalogue view, for partners' sites and feed readers.
+        let practices = selected(&state.db, &params).await?;
+        crate::opendata::view_feed(&state.public_url, &view, &practices)
+    } else {
+        let practices = state.db.read(db::published_practices).await?;
+        crate::opendata::render(&name, &state.public_url, &state.operator, &practices).ok_or(ApiError::NotFound)?
+    };
     Ok(([(header::CONTENT_TYPE, media_type)], body))
 }
 
@@ -257,7 +263,7 @@ async fn start(State(state): State<AppState>) -> Json<StartToken> {
 }
 
 /// Tokens and keys are URL-safe base64 or UUID-like text of sensible length.
-fn idempotency_key(headers: &HeaderMap) -> Result<String, ApiError> {
+pub(crate) fn idempotency_key(headers: &HeaderMap) -> Result<String, ApiError> {
     let key = headers.get("idempotency-key").and_then(|v| v.to_str().ok()).unwrap_or_default();
     if is_key(key, 16) {
         Ok(key.to_owned())
@@ -432,56 +438,6 @@ async fn mail_receipt_copy(
         .ok_or(ApiError::InvalidLink)?;
     state.mail.wake();
     Ok((StatusCode::ACCEPTED, Json(ReceiptCopySent { recipient })))
-}
-
-/// "Contatta il referente": relays a reader's message to the private contact
-/// of a published practice, without showing the address, with a copy to the
-/// sender; the referent's reply goes to the sender. A retry with the same
-/// `Idempotency-Key` sends nothing more.
-#[utoipa::path(post, path = "/api/practices/{id}/contact", tag = "catalogue", request_body = ContactRequest,
-    params(("id" = String, Path, description = "The practice's identifier, e.g. BP-2026-0001"),
-           ("Idempotency-Key" = String, Header, description = "16-128 characters A-Z a-z 0-9 - _, one per message")),
-    responses((status = 202, body = ContactSent), (status = "4XX", description = ERROR, body = crate::error::ErrorBody)))]
-async fn contact_the_referent(
-    State(state): State<AppState>,
-    ClientIp(client): ClientIp,
-    ApiPath(id): ApiPath<String>,
-    headers: HeaderMap,
-    ApiJson(request): ApiJson<ContactRequest>,
-) -> Result<(StatusCode, Json<ContactSent>), ApiError> {
-    state.guard.check_form(client, &request.website, request.validate())?;
-    let key = idempotency_key(&headers)?;
-    let id = PracticeId::parse(&id).map_err(|_| ApiError::NotFound)?;
-    let lookup = id.clone();
-    let referent = state.db.read(move |conn| db::referent(conn, &lookup)).await?.ok_or(ApiError::NotFound)?;
-    if referent.declines {
-        return Err(ApiError::Conflict(
-            "Il referente di questa pratica non riceve messaggi dal sito: usa il contatto pubblico dell'ufficio, se c'è."
-                .into(),
-        ));
-    }
-    state.contact_limits.check(&request.email, id.as_str())?;
-    let reply_to = crate::mail::mailbox_of(request.name.trim(), request.email.trim())
-        .ok_or_else(|| ApiError::BadRequest("l'indirizzo e-mail non si può usare come mittente".into()))?;
-    let site = crate::mail::Site::of(&state);
-    let copy_to = request.email.trim().to_owned();
-    let sender = copy_to.clone();
-    state
-        .db
-        .call(move |conn| {
-            let tx = conn.transaction()?;
-            let relay = crate::mail::letters::contact_relay(&site, &id, &referent.title, &request);
-            let mut relay = relay.to(&site, format!("contact:{id}:{key}:relay"), &referent.email);
-            relay.reply_to = Some(reply_to);
-            crate::mail::queue(&tx, &relay)?;
-            let copy = crate::mail::letters::contact_copy(&site, &id, &referent.title, &request);
-            crate::mail::queue(&tx, &copy.to(&site, format!("contact:{id}:{key}:copy"), &sender))?;
-            tx.commit()?;
-            Ok(())
-        })
-        .await?;
-    state.mail.wake();
-    Ok((StatusCode::ACCEPTED, Json(ContactSent { copy_to })))
 }
 
 /// `robots.txt`: the private pages and the API are not for crawlers; where the sitemap is.

@@ -31,13 +31,7 @@ impl AbuseGuard {
 
     /// Counts one request from `client`; refuses it with 429 when over the limit.
     pub fn check_rate(&self, client: IpAddr) -> Result<(), ApiError> {
-        if self.limiter.len() > 100_000 {
-            self.limiter.retain_recent();
-        }
-        self.limiter.check_key(&client).map_err(|not_until| {
-            let wait = not_until.wait_time_from(DefaultClock::default().now());
-            ApiError::TooManyRequests { retry_after_seconds: wait.as_secs().max(1) }
-        })
+        count(&self.limiter, client)
     }
 
     /// Refuses a filled honeypot, a start token the server did not sign, or
@@ -70,8 +64,8 @@ impl AbuseGuard {
 /// practice's referent may receive in a day (whatever the addresses).
 #[derive(Clone)]
 pub struct ContactLimits {
-    by_sender: Arc<governor::DefaultKeyedRateLimiter<String>>,
-    by_practice: Arc<governor::DefaultKeyedRateLimiter<String>>,
+    by_sender: Arc<DefaultKeyedRateLimiter<String>>,
+    by_practice: Arc<DefaultKeyedRateLimiter<String>>,
 }
 
 impl ContactLimits {
@@ -82,27 +76,33 @@ impl ContactLimits {
             .expect("a positive period")
             .allow_burst(NonZeroU32::new(per_practice.max(1)).expect("at least one"));
         Self {
-            by_sender: Arc::new(governor::DefaultKeyedRateLimiter::keyed(per_hour)),
-            by_practice: Arc::new(governor::DefaultKeyedRateLimiter::keyed(per_day)),
+            by_sender: Arc::new(DefaultKeyedRateLimiter::keyed(per_hour)),
+            by_practice: Arc::new(DefaultKeyedRateLimiter::keyed(per_day)),
         }
     }
 
     /// Counts one message from `sender` (an address, compared in lower case)
     /// to `practice`; 429 when either is over its limit.
     pub fn check(&self, sender: &str, practice: &str) -> Result<(), ApiError> {
-        for (limiter, key) in
-            [(&self.by_sender, sender.trim().to_lowercase()), (&self.by_practice, practice.to_owned())]
-        {
-            if limiter.len() > 100_000 {
-                limiter.retain_recent();
-            }
-            limiter.check_key(&key).map_err(|not_until| {
-                let wait = not_until.wait_time_from(DefaultClock::default().now());
-                ApiError::TooManyRequests { retry_after_seconds: wait.as_secs().max(1) }
-            })?;
-        }
-        Ok(())
+        self.check_sender(sender)?;
+        count(&self.by_practice, practice.to_owned())
     }
+
+    /// Counts one request from `sender` alone (to follow a view); 429 over the limit.
+    pub fn check_sender(&self, sender: &str) -> Result<(), ApiError> {
+        count(&self.by_sender, sender.trim().to_lowercase())
+    }
+}
+
+/// Counts one request for `key`; 429, with when to try again, over the limit.
+fn count<K: Clone + Eq + std::hash::Hash>(limiter: &DefaultKeyedRateLimiter<K>, key: K) -> Result<(), ApiError> {
+    if limiter.len() > 100_000 {
+        limiter.retain_recent();
+    }
+    limiter.check_key(&key).map_err(|not_until| {
+        let wait = not_until.wait_time_from(DefaultClock::default().now());
+        ApiError::TooManyRequests { retry_after_seconds: wait.as_secs().max(1) }
+    })
 }
 
 impl Default for ContactLimits {

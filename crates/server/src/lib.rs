@@ -8,6 +8,7 @@ pub mod api;
 pub mod auth;
 pub mod backup;
 pub mod client;
+pub mod community;
 pub mod config;
 pub mod db;
 pub mod demo;
@@ -94,6 +95,8 @@ pub struct AppState {
     pub logo: Option<logo::Logo>,
     /// The outbox's postman, if a mail server is configured, and its bell.
     pub mail: mail::Mail,
+    /// Signs the links that confirm and cancel a followed view.
+    pub follow_keys: mail::follow::LinkKeys,
 }
 
 impl AppState {
@@ -102,6 +105,9 @@ impl AppState {
         let entry_pages = static_dir.map(web::EntryPages::read).transpose()?;
         let key = db
             .call_now(|conn| db::setting_or_insert(conn, guard::StartTokens::SETTING, random_secret))
+            .map_err(std::io::Error::other)?;
+        let link_key = db
+            .call_now(|conn| db::setting_or_insert(conn, mail::follow::LinkKeys::SETTING, random_secret))
             .map_err(std::io::Error::other)?;
         Ok(Self {
             db,
@@ -119,6 +125,7 @@ impl AppState {
             operator: Default::default(),
             logo: None,
             mail: mail::Mail::default(),
+            follow_keys: mail::follow::LinkKeys::new(link_key.as_bytes()),
         })
     }
 
@@ -135,6 +142,7 @@ impl AppState {
 pub fn app(state: AppState) -> Router {
     let (api, document) = utoipa_axum::router::OpenApiRouter::with_openapi(openapi::ApiDoc::openapi())
         .merge(api::router())
+        .merge(community::router())
         .merge(moderation::router(&state))
         .split_for_parts();
     let mut document = document;
@@ -211,6 +219,14 @@ pub async fn serve(config: config::Config) -> Result<(), Box<dyn std::error::Err
         }
         None => tracing::info!("no BP_SMTP_URL: messages wait in the outbox, at /redazione/posta"),
     }
+    // The digests are queued with or without a mail server: they wait in the outbox.
+    tokio::spawn(mail::follow::run(
+        state.db.clone(),
+        mail::Site::of(&state),
+        state.follow_keys.clone(),
+        state.mail.clone(),
+        std::time::Duration::from_secs(3600),
+    ));
     if let Some(dir) = &config.publish_dir {
         let Some(dist) = state.static_dir.clone() else {
             return Err("BP_PUBLISH_DIR needs the built app: set BP_STATIC_DIR (dist)".into());

@@ -38,7 +38,7 @@ pub fn render(name: &str, base: &str, operator: &Operator, practices: &[PublicPr
         }
         "dizionario-dati.json" => serde_json::to_vec(&domain::questionnaire::QUESTIONNAIRE.dictionary()).ok()?,
         "dcat.ttl" => dcat(base, operator, practices),
-        "feed.atom" => atom(base, practices),
+        "feed.atom" => view_feed(base, "", practices),
         _ => return None,
     })
 }
@@ -215,8 +215,18 @@ fn dcat(base: &str, operator: &Operator, practices: &[PublicPractice]) -> Vec<u8
     writer.finish().expect("writing to memory")
 }
 
-/// An Atom feed of the practices, most recently updated first.
-fn atom(base: &str, practices: &[PublicPractice]) -> Vec<u8> {
+/// The Atom feed of a catalogue view (`view`: its address's query,
+/// canonical; empty for the whole catalogue) and the practices it selects,
+/// most recently updated first.
+pub fn view_feed(base: &str, view: &str, practices: &[PublicPractice]) -> Vec<u8> {
+    let base = base.trim_end_matches('/');
+    let query = if view.is_empty() { String::new() } else { format!("?{view}") };
+    let title = if view.is_empty() {
+        "Buone pratiche dei servizi sociali: nuove e aggiornate".to_owned()
+    } else {
+        let described = crate::mail::follow::query_of(view).describe(domain::Lang::It);
+        format!("Buone pratiche dei servizi sociali: {described}")
+    };
     let parse = |time: &str| time.parse::<FixedDateTime>().unwrap_or_default();
     let mut sorted: Vec<&PublicPractice> = practices.iter().collect();
     sorted.sort_by(|a, b| b.updated_at.cmp(&a.updated_at));
@@ -244,12 +254,12 @@ fn atom(base: &str, practices: &[PublicPractice]) -> Vec<u8> {
         })
         .collect();
     let feed = Feed {
-        id: format!("{base}/opendata/feed.atom"),
-        title: "Buone pratiche dei servizi sociali: nuove e aggiornate".into(),
+        id: format!("{base}/opendata/feed.atom{query}"),
+        title: title.into(),
         updated: parse(modified(practices)),
         links: vec![
-            Link { href: format!("{base}/opendata/feed.atom"), rel: "self".into(), ..Default::default() },
-            Link { href: format!("{base}/catalogo"), rel: "alternate".into(), ..Default::default() },
+            Link { href: format!("{base}/opendata/feed.atom{query}"), rel: "self".into(), ..Default::default() },
+            Link { href: format!("{base}/catalogo{query}"), rel: "alternate".into(), ..Default::default() },
         ],
         rights: Some("CC BY 4.0".into()),
         lang: Some("it".into()),

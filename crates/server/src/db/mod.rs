@@ -11,6 +11,7 @@ pub mod practices;
 pub mod ratings;
 pub mod reports;
 pub mod rounds;
+pub mod subscriptions;
 
 pub use practices::*;
 pub use rounds::CONTINUOUS_ROUND;
@@ -38,7 +39,7 @@ pub enum DbError {
 }
 
 /// The schema's version once every migration has run (SQLite's `user_version`).
-pub const SCHEMA_VERSION: i64 = 8;
+pub const SCHEMA_VERSION: i64 = 9;
 
 /// The schema, one migration per file, applied in order on every start.
 fn migrations() -> Migrations<'static> {
@@ -51,6 +52,7 @@ fn migrations() -> Migrations<'static> {
         M::up(include_str!("../../migrations/0006_accessibility_reports.sql")),
         M::up(include_str!("../../migrations/0007_service_ratings.sql")),
         M::up(include_str!("../../migrations/0008_outbox.sql")),
+        M::up(include_str!("../../migrations/0009_subscriptions.sql")),
     ])
 }
 
@@ -134,8 +136,13 @@ impl Db {
 
 /// The current time as RFC 3339, UTC, to the second.
 pub fn now() -> String {
-    let now = time::OffsetDateTime::now_utc().replace_nanosecond(0).expect("zero nanoseconds is valid");
-    now.format(&time::format_description::well_known::Rfc3339).expect("a current UTC time formats")
+    rfc3339(time::OffsetDateTime::now_utc())
+}
+
+/// `at` as the database keeps times: RFC 3339, UTC, whole seconds.
+pub fn rfc3339(at: time::OffsetDateTime) -> String {
+    let at = at.to_offset(time::UtcOffset::UTC).replace_nanosecond(0).expect("zero nanoseconds is valid");
+    at.format(&time::format_description::well_known::Rfc3339).expect("a UTC time formats")
 }
 
 /// Answers when the database can be read.

@@ -3,10 +3,13 @@
 //! and English, and why the recipient gets them. Addresses and keys are the
 //! caller's.
 
+use super::follow::Links;
 use super::{Block, Kind, Letter, Site, both};
 use domain::PracticeId;
+use domain::catalogue::Query;
 use domain::community::ContactRequest;
 use domain::curation::CurationAction;
+use domain::{Lang, PublicPractice};
 
 /// Why a respondent gets the messages about their practice.
 fn why_respondent() -> super::Both {
@@ -172,6 +175,91 @@ pub fn contact_copy(site: &Site, id: &PracticeId, title: &str, request: &Contact
         why: both(
             "Ricevi questa copia perché hai scritto dal modulo «Contatta il referente». Se non sei stato tu, ignorala.",
             "You receive this copy because you wrote through the “Contact the referent” form. If it was not you, ignore it.",
+        ),
+    }
+}
+
+/// The link to confirm following a view (double opt-in).
+pub fn follow_confirm(query: &Query, links: &Links) -> Letter {
+    let (it, en) = (query.describe(Lang::It), query.describe(Lang::En));
+    Letter {
+        kind: Kind::FollowConfirm,
+        subject: both("Conferma: segui questa ricerca", "Confirm: follow this search"),
+        body: vec![
+            Block::Para(both(
+                format!(
+                    "Hai chiesto di ricevere ogni settimana le pratiche nuove o aggiornate di questa ricerca: {it}."
+                ),
+                format!("You asked to receive every week the practices new or updated in this search: {en}."),
+            )),
+            Block::Link {
+                label: both("Per confermare, apri questo link:", "To confirm, open this link:"),
+                url: links.confirm.clone(),
+            },
+            Block::Para(both(
+                "Se non sei stato tu, ignora questo messaggio: senza conferma l'indirizzo è cancellato entro una settimana.",
+                "If it was not you, ignore this message: without confirmation the address is deleted within a week.",
+            )),
+        ],
+        why: both(
+            "Ricevi questo messaggio perché qualcuno ha scritto questo indirizzo nel modulo «Segui questa ricerca».",
+            "You receive this message because someone typed this address in the “Follow this search” form.",
+        ),
+    }
+}
+
+/// The weekly digest of a followed view: the practices new or updated in it.
+pub fn view_digest(site: &Site, query: &Query, view: &str, changed: &[PublicPractice], links: &Links) -> Letter {
+    let (it, en) = (query.describe(Lang::It), query.describe(Lang::En));
+    let mut body = vec![Block::Para(both(
+        format!("Pratiche nuove o aggiornate questa settimana nella ricerca {it}:"),
+        format!("Practices new or updated this week in the search {en}:"),
+    ))];
+    for practice in changed {
+        body.push(Block::Link {
+            label: both(
+                format!("{} ({}, {})", practice.title, practice.entity_name, practice.region_code.label(Lang::It)),
+                format!("{} ({}, {})", practice.title, practice.entity_name, practice.region_code.label(Lang::En)),
+            ),
+            url: format!("{}/pratiche/{}", site.url, practice.id),
+        });
+    }
+    let search =
+        if view.is_empty() { format!("{}/catalogo", site.url) } else { format!("{}/catalogo?{view}", site.url) };
+    body.push(Block::Link { label: both("Tutta la ricerca:", "The whole search:"), url: search });
+    body.push(Block::Link {
+        label: both("Per non ricevere più questo messaggio:", "To stop receiving this message:"),
+        url: links.cancel.clone(),
+    });
+    Letter {
+        kind: Kind::ViewDigest,
+        subject: both(
+            format!("{} novità nella ricerca che segui", changed.len()),
+            format!("{} new in the search you follow", changed.len()),
+        ),
+        body,
+        why: both(
+            "Ricevi questo messaggio perché segui questa ricerca: una volta a settimana, solo se ci sono novità.",
+            "You receive this message because you follow this search: once a week, only when there is something new.",
+        ),
+    }
+}
+
+/// An editor's daily digest: how many submissions wait in the queue.
+pub fn queue_digest(site: &Site, waiting: usize) -> Letter {
+    Letter {
+        kind: Kind::QueueDigest,
+        subject: both(format!("{waiting} pratiche da curare"), format!("{waiting} submissions to curate")),
+        body: vec![Block::Link {
+            label: both(
+                format!("Nella coda della redazione aspettano {waiting} pratiche inviate, in revisione o aggiornate:"),
+                format!("{waiting} submissions, sent, in review or updated, wait in the editors' queue:"),
+            ),
+            url: format!("{}/redazione", site.url),
+        }],
+        why: both(
+            "Ricevi questo riepilogo perché hai un account della redazione; puoi disattivarlo dalla coda della redazione.",
+            "You receive this summary because you have an editors' account; you can turn it off from the editors' queue.",
         ),
     }
 }

@@ -6,6 +6,7 @@
 //! only once the server accepted it, and retries the rest with backoff.
 //! Without a mail server the outbox waits, readable by admins.
 
+pub mod follow;
 pub mod letters;
 pub mod postman;
 
@@ -30,10 +31,16 @@ pub enum Kind {
     ContactRelay,
     /// The reader's copy of what was relayed.
     ContactCopy,
+    /// The link confirming a followed view.
+    FollowConfirm,
+    /// A followed view's weekly digest.
+    ViewDigest,
+    /// An editor's daily digest of the queue.
+    QueueDigest,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 7] = [
+    pub const ALL: [Kind; 10] = [
         Kind::ReceiptCopy,
         Kind::ChangesRequested,
         Kind::Published,
@@ -41,6 +48,9 @@ impl Kind {
         Kind::Rejected,
         Kind::ContactRelay,
         Kind::ContactCopy,
+        Kind::FollowConfirm,
+        Kind::ViewDigest,
+        Kind::QueueDigest,
     ];
 
     /// The stored code.
@@ -53,6 +63,9 @@ impl Kind {
             Kind::Rejected => "rejected",
             Kind::ContactRelay => "contact_relay",
             Kind::ContactCopy => "contact_copy",
+            Kind::FollowConfirm => "follow_confirm",
+            Kind::ViewDigest => "view_digest",
+            Kind::QueueDigest => "queue_digest",
         }
     }
 

@@ -26,6 +26,7 @@ const ERROR: &str = crate::openapi::ERROR_DESCRIPTION;
 pub fn router(state: &AppState) -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
         .routes(routes!(session::whoami, session::sign_in, session::sign_out))
+        .routes(routes!(session::daily_digest, session::set_daily_digest))
         .routes(routes!(queue::queue))
         .routes(routes!(review::submission))
         .routes(routes!(decisions::decide))

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: EUPL-1.2
-//! Signing in and out, and who is signed in.
+//! Signing in and out, who is signed in, and their daily digest.
 
 use super::ERROR;
 use crate::AppState;
@@ -11,6 +11,7 @@ use axum::extract::State;
 use axum::http::{StatusCode, header};
 use axum::response::IntoResponse;
 use domain::api::{Credentials, User};
+use domain::community::DailyDigest;
 
 /// Signs a curator in: sets the session cookie.
 #[utoipa::path(post, path = "/api/session", tag = "curators", request_body = Credentials,
@@ -47,4 +48,29 @@ pub(super) async fn sign_out(
     responses((status = 200, body = User), (status = "4XX", description = ERROR, body = crate::error::ErrorBody)))]
 pub(super) async fn whoami(Curator(user): Curator) -> Json<User> {
     Json(user.into())
+}
+
+/// Whether the signed-in editor gets the daily digest of the queue.
+#[utoipa::path(get, path = "/api/session/daily-digest", tag = "curators", security(("session" = [])),
+    responses((status = 200, body = DailyDigest), (status = "4XX", description = ERROR, body = crate::error::ErrorBody)))]
+pub(super) async fn daily_digest(
+    State(state): State<AppState>,
+    Curator(user): Curator,
+) -> Result<Json<DailyDigest>, ApiError> {
+    let on = state.db.read(move |conn| crate::db::subscriptions::daily_digest(conn, &user.email)).await?;
+    Ok(Json(DailyDigest { daily_digest: on }))
+}
+
+/// Turns the signed-in editor's daily digest of the queue on or off.
+#[utoipa::path(put, path = "/api/session/daily-digest", tag = "curators", security(("session" = [])),
+    request_body = DailyDigest,
+    responses((status = 200, body = DailyDigest), (status = "4XX", description = ERROR, body = crate::error::ErrorBody)))]
+pub(super) async fn set_daily_digest(
+    State(state): State<AppState>,
+    Curator(user): Curator,
+    ApiJson(setting): ApiJson<DailyDigest>,
+) -> Result<Json<DailyDigest>, ApiError> {
+    let on = setting.daily_digest;
+    state.db.call(move |conn| crate::db::subscriptions::set_daily_digest(conn, &user.email, on)).await?;
+    Ok(Json(setting))
 }

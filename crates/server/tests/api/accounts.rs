@@ -261,6 +261,8 @@ async fn authorisation_matrix_of_the_moderation_endpoints() {
         ),
         ("GET", "/api/moderation/service-ratings".into(), Value::Null, forbidden, ok),
         ("GET", "/api/moderation/outbox".into(), Value::Null, forbidden, ok),
+        ("GET", "/api/session/daily-digest".into(), Value::Null, ok, ok),
+        ("PUT", "/api/session/daily-digest".into(), json!({"daily_digest": true}), ok, ok),
         ("GET", "/api/session".into(), Value::Null, ok, ok),
     ];
     for (method, path, body, as_curator, as_admin) in endpoints {

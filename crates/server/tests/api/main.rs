@@ -10,6 +10,7 @@ mod catalogue;
 mod contact;
 mod curation;
 mod exports;
+mod follow;
 mod mail;
 mod operator;
 mod private_link;

@@ -98,7 +98,7 @@ async fn the_openapi_document_describes_every_operation() {
         .iter()
         .flat_map(|(path, item)| item.as_object().unwrap().keys().map(move |method| format!("{method} {path}")))
         .collect();
-    assert_eq!(operations.len(), 37, "{operations:#?}");
+    assert_eq!(operations.len(), 42, "{operations:#?}");
     for operation in [
         "get /api/operator",
         "post /api/accessibility-reports",
@@ -109,6 +109,11 @@ async fn the_openapi_document_describes_every_operation() {
         "get /api/moderation/outbox",
         "post /api/submissions/mine/receipt-copy",
         "post /api/practices/{id}/contact",
+        "post /api/subscriptions",
+        "post /api/subscriptions/confirm",
+        "post /api/subscriptions/unsubscribe",
+        "get /api/session/daily-digest",
+        "put /api/session/daily-digest",
         "post /api/submissions/start",
         "post /api/submissions",
         "put /api/submissions/mine",

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: EUPL-1.2
 //! The community's public forms: "Contatta il referente" on a published
-//! practice.
+//! practice, "Segui questa ricerca" and its links.
 
 use super::{Case, Entry, Expect, SQL, TEN_MB};
 use crate::common::fresh_key;
@@ -77,5 +77,53 @@ pub(super) fn contact_cases(published: &str) -> Vec<Case> {
         )
         .header("idempotency-key", fresh_key())
         .json(with("name", json!("Anna"))),
+    ]
+}
+
+/// "Segui questa ricerca", and the links that confirm and cancel it.
+pub(super) fn follow_cases() -> Vec<Case> {
+    use Expect::Error;
+    let post = |name: &str, body: Vec<u8>, expect: Expect| {
+        Case::new(Entry::Subscription, name, "POST", domain::community::SUBSCRIPTIONS_URL, expect).json(body)
+    };
+    let with = |key: &str, value: Value| {
+        let mut body = json!({"email": "lettrice@example.org", "view": [["regione", "16"]]});
+        body[key] = value;
+        body.to_string().into_bytes()
+    };
+    let code = |name: &str, path: &str, query: &str, expect: Expect| {
+        Case::new(Entry::Subscription, name, "POST", format!("{path}{query}"), expect)
+    };
+    let (schema, invalid, not_found) =
+        (Error(422, "schema_mismatch"), Error(422, "validation_failed"), Error(404, "not_found"));
+    let confirm = domain::community::CONFIRM_URL;
+    let cancel = domain::community::UNSUBSCRIBE_URL;
+    vec![
+        post("malformed JSON", b"{\"email\": ".to_vec(), Error(400, "malformed_json")),
+        post("the view missing", br#"{"email": "a@b.it"}"#.to_vec(), schema),
+        post("the view an object", with("view", json!({"regione": "16"})), schema),
+        // serde reads a pair of three as trailing characters: 400 or 422 are both right.
+        post("a view pair of three", with("view", json!([["regione", "16", "x"]])), Expect::ClientError),
+        post("an unknown field", with("frequency", json!("daily")), schema),
+        post("no address", with("email", json!("")), invalid),
+        post("an address that is not one", with("email", json!("lettrice")), invalid),
+        post("SQL as the address", with("email", json!(SQL)), invalid),
+        post("21 parameters", with("view", json!(vec![["regione", "16"]; 21])), invalid),
+        post("a parameter of 501 characters", with("view", json!([["q", "a".repeat(501)]])), invalid),
+        post("a NUL in the view", with("view", json!([["q", "spesa\u{0}"]])), invalid),
+        post("the hidden field filled", with("website", json!("http://spam.example")), Error(422, "looks_automated")),
+        post("a 10 MB view", with("view", json!([["q", "a".repeat(TEN_MB)]])), Error(413, "payload_too_large")),
+        code("confirming without a code", confirm, "", Error(400, "bad_request")),
+        code("confirming with a code not signed", confirm, "?code=1.bm90LXNpZ25lZA", not_found),
+        code("confirming with SQL", confirm, "?code=1%27%3B%20DROP%20TABLE%20subscriptions", not_found),
+        code("confirming with a huge id", confirm, "?code=99999999999999999999.abc", not_found),
+        code("cancelling without a code", cancel, "", Error(400, "bad_request")),
+        code("cancelling with a code not signed", cancel, "?code=7.c2lnbmF0dXJh", not_found),
+        code(
+            "cancelling with a code of 10 000 characters",
+            cancel,
+            &format!("?code={}", "7".repeat(10_000)),
+            not_found,
+        ),
     ]
 }

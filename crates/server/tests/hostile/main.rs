@@ -50,6 +50,7 @@ enum Entry {
     AccessibilityReport,
     ServiceRating,
     ContactRequest,
+    Subscription,
 }
 
 /// What a case must get.
@@ -340,6 +341,7 @@ async fn hostile_input_is_refused_clearly_and_changes_nothing() {
         report_cases,
         rating_cases,
         community::contact_cases(&published),
+        community::follow_cases(),
     ]
     .into_iter()
     .flatten()

@@ -1,0 +1,194 @@
+// SPDX-License-Identifier: EUPL-1.2
+//! Following a catalogue view ("Segui questa ricerca") and the digests: the
+//! signed links that confirm and cancel a subscription, the view as stored,
+//! and the schedule that queues each subscriber's weekly digest and each
+//! curator's daily digest of their queue.
+
+use crate::db::{self, DbError, rfc3339, subscriptions};
+use crate::mail::{self, Site, letters};
+use domain::catalogue::Query;
+use std::sync::Arc;
+
+/// Signs subscription links: `ID.SIGNATURE`, an HMAC-SHA256 of the
+/// subscription's id under a key kept in the database. Whoever has the
+/// link (the subscriber's mailbox) may confirm or cancel; nothing else is
+/// stored to check it.
+#[derive(Clone)]
+pub struct LinkKeys {
+    key: Arc<[u8]>,
+}
+
+type Mac = hmac::Hmac<sha2::Sha256>;
+
+impl LinkKeys {
+    /// The name of the key in the `settings` table.
+    pub const SETTING: &str = "subscription_link_key";
+
+    pub fn new(key: &[u8]) -> Self {
+        Self { key: Arc::from(key) }
+    }
+
+    fn mac(&self, id: i64) -> Mac {
+        use hmac::Mac as _;
+        let mut mac = Mac::new_from_slice(&self.key).expect("HMAC takes a key of any length");
+        mac.update(format!("subscription:{id}").as_bytes());
+        mac
+    }
+
+    /// The link code of subscription `id`.
+    pub fn code(&self, id: i64) -> String {
+        use base64::Engine as _;
+        use hmac::Mac as _;
+        let signature = self.mac(id).finalize().into_bytes();
+        format!("{id}.{}", base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(signature))
+    }
+
+    /// The subscription a link code names, if the server signed it.
+    pub fn id_of(&self, code: &str) -> Option<i64> {
+        use base64::Engine as _;
+        use hmac::Mac as _;
+        let (id, signature) = code.split_once('.')?;
+        if id.is_empty() || id.len() > 18 || !id.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        let id: i64 = id.parse().ok()?;
+        let signature = base64::engine::general_purpose::URL_SAFE_NO_PAD.decode(signature).ok()?;
+        self.mac(id).verify_slice(&signature).ok()?;
+        Some(id)
+    }
+}
+
+/// A catalogue view as stored and linked: the query's parameters in their
+/// canonical order, URL-encoded, without the page (`regione=16&q=spesa`).
+pub fn canonical_view(pairs: &[(String, String)]) -> String {
+    let mut query = Query::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+    query.page = 1;
+    let mut encoded = url::form_urlencoded::Serializer::new(String::new());
+    for (key, value) in query.to_pairs() {
+        encoded.append_pair(key, &value);
+    }
+    encoded.finish()
+}
+
+/// The query a stored view selects.
+pub fn query_of(view: &str) -> Query {
+    let pairs: Vec<(String, String)> = url::form_urlencoded::parse(view.as_bytes()).into_owned().collect();
+    Query::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())))
+}
+
+/// The links of subscription `id`, on `site`: confirm and cancel (the
+/// pages, with the code after `#`, so it stays out of server logs), and the
+/// one-click cancel mail programs call (RFC 8058).
+pub struct Links {
+    pub confirm: String,
+    pub cancel: String,
+    pub one_click: String,
+}
+
+impl Links {
+    pub fn of(site: &Site, keys: &LinkKeys, id: i64) -> Links {
+        let code = keys.code(id);
+        Links {
+            confirm: format!("{}/segui/conferma#{code}", site.url),
+            cancel: format!("{}/segui/annulla#{code}", site.url),
+            one_click: format!("{}{}?code={code}", site.url, domain::community::UNSUBSCRIBE_URL),
+        }
+    }
+}
+
+/// How often a subscriber hears of their view.
+pub const DIGEST_EVERY: time::Duration = time::Duration::days(7);
+/// How long a subscription may wait for its confirmation.
+pub const CONFIRM_WITHIN: time::Duration = time::Duration::days(7);
+
+/// Queues what is due at `now`: each confirmed subscription's digest (when
+/// its view has new or updated practices since the last one), each
+/// curator's daily digest of the queue (when something waits); deletes
+/// unconfirmed subscriptions past their week. All in one transaction; a
+/// digest's key names its due time (a subscriber's) or day (a curator's), so
+/// running twice queues nothing twice. How many messages it queued.
+pub fn queue_due(
+    conn: &mut rusqlite::Connection,
+    site: &Site,
+    keys: &LinkKeys,
+    now: time::OffsetDateTime,
+) -> Result<usize, DbError> {
+    let stamp = rfc3339(now);
+    let tx = conn.transaction()?;
+    let mut queued = 0;
+    subscriptions::prune_unconfirmed(&tx, &rfc3339(now - CONFIRM_WITHIN))?;
+    let due = subscriptions::due(&tx, &stamp)?;
+    if !due.is_empty() {
+        let published = db::published_practices(&tx)?;
+        for digest in due {
+            let query = query_of(&digest.view);
+            let changed: Vec<_> = crate::export::select(published.clone(), &query, domain::Lang::It)
+                .into_iter()
+                .filter(|p| p.updated_at.as_str() > digest.since.as_str())
+                .collect();
+            if !changed.is_empty() {
+                let links = Links::of(site, keys, digest.id);
+                let letter = letters::view_digest(site, &query, &digest.view, &changed, &links);
+                let mut message = letter.to(site, format!("digest:{}:{}", digest.id, digest.due_at), &digest.email);
+                message.unsubscribe = Some(links.one_click);
+                queued += usize::from(mail::queue(&tx, &message)?);
+            }
+            subscriptions::digested(&tx, digest.id, &stamp, &rfc3339(now + DIGEST_EVERY))?;
+        }
+    }
+    let waiting = db::queue(&tx)?
+        .iter()
+        .filter(|entry| domain::curation::awaits_curators(entry.moderation_status, entry.update_pending))
+        .count();
+    if waiting > 0 {
+        let day = &stamp[..10];
+        for (id, email) in subscriptions::digest_readers(&tx)? {
+            let letter = letters::queue_digest(site, waiting);
+            queued += usize::from(mail::queue(&tx, &letter.to(site, format!("queue:{id}:{day}"), &email))?);
+        }
+    }
+    tx.commit()?;
+    Ok(queued)
+}
+
+/// Runs [`queue_due`] every `every`, for ever, ringing `bell` when it queued.
+pub async fn run(db: db::Db, site: Site, keys: LinkKeys, bell: mail::Mail, every: std::time::Duration) {
+    loop {
+        let (site, keys) = (site.clone(), keys.clone());
+        match db.call(move |conn| queue_due(conn, &site, &keys, time::OffsetDateTime::now_utc())).await {
+            Ok(0) => {}
+            Ok(_) => bell.wake(),
+            Err(error) => tracing::warn!(%error, "queueing the digests failed"),
+        }
+        tokio::time::sleep(every).await;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_links_the_server_signed_name_a_subscription() {
+        let keys = LinkKeys::new(b"a key");
+        let code = keys.code(42);
+        assert_eq!(keys.id_of(&code), Some(42));
+        assert_eq!(LinkKeys::new(b"another").id_of(&code), None);
+        let (_, signature) = code.split_once('.').unwrap();
+        assert_eq!(keys.id_of(&format!("43.{signature}")), None, "another id, same signature");
+        for bad in ["", "42", "42.", ".abc", "-1.abc", "1e3.abc", "42.!!!"] {
+            assert_eq!(keys.id_of(bad), None, "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn a_view_is_stored_in_one_canonical_form() {
+        let pairs =
+            |list: &[(&str, &str)]| list.iter().map(|(k, v)| ((*k).to_owned(), (*v).to_owned())).collect::<Vec<_>>();
+        let a = canonical_view(&pairs(&[("q", "spesa a domicilio"), ("regione", "16"), ("pagina", "3"), ("x", "y")]));
+        let b = canonical_view(&pairs(&[("regione", "16"), ("q", "spesa a domicilio")]));
+        assert_eq!(a, b, "order, the page and unknown parameters do not matter");
+        assert_eq!(query_of(&a).text, "spesa a domicilio");
+        assert_eq!(canonical_view(&[]), "", "the whole catalogue");
+    }
+}
