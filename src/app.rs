@@ -125,6 +125,8 @@ pub fn PublicRoutes() -> AnyNestedRoute {
         <Route path=path!("/accessibilita") view=pages::Accessibility />
         <Route path=path!("/privacy") view=pages::Privacy />
         <Route path=path!("/contatti") view=pages::Contacts />
+        <Route path=path!("/segui/conferma") view=pages::ConfirmFollowPage />
+        <Route path=path!("/segui/annulla") view=pages::CancelFollowPage />
     }
     .into_inner()
     .into_any_nested_route()

@@ -233,6 +233,26 @@ pub async fn contact_referent(
     request(Method::Post, &url, &[("Idempotency-Key", idempotency_key)], json_body(message)).await
 }
 
+/// "Segui questa ricerca": mails the address a link to confirm.
+pub async fn follow_view(
+    follow: &domain::community::FollowRequest,
+) -> Result<domain::community::FollowPending, ApiError> {
+    request(Method::Post, domain::community::SUBSCRIPTIONS_URL, &[], json_body(follow)).await
+}
+
+/// Confirms a followed view with the code of the mailed link.
+pub async fn confirm_subscription(code: &str) -> Result<domain::community::Subscription, ApiError> {
+    let url = format!("{}?code={}", domain::community::CONFIRM_URL, String::from(js_sys::encode_uri_component(code)));
+    request(Method::Post, &url, &[], None).await
+}
+
+/// Cancels a followed view with the code of the mailed link.
+pub async fn cancel_subscription(code: &str) -> Result<domain::community::Subscription, ApiError> {
+    let url =
+        format!("{}?code={}", domain::community::UNSUBSCRIBE_URL, String::from(js_sys::encode_uri_component(code)));
+    request(Method::Post, &url, &[], None).await
+}
+
 /// The collection round open today (`None`: the continuous collection).
 pub async fn current_round() -> Result<Option<Round>, ApiError> {
     let current: CurrentRound = request(Method::Get, domain::api::CURRENT_ROUND_URL, &[], None).await?;

@@ -125,6 +125,15 @@ pub async fn handle_accessibility_report(id: i64, handled: bool) -> Result<(), A
 }
 
 /// The service ratings' results (admins).
+pub async fn daily_digest() -> Result<domain::community::DailyDigest, ApiError> {
+    call(Method::Get, domain::community::DAILY_DIGEST_URL, None).await
+}
+
+pub async fn set_daily_digest(on: bool) -> Result<domain::community::DailyDigest, ApiError> {
+    let setting = domain::community::DailyDigest { daily_digest: on };
+    call(Method::Put, domain::community::DAILY_DIGEST_URL, json_body(&setting)).await
+}
+
 pub async fn outbox() -> Result<domain::community::Outbox, ApiError> {
     call(Method::Get, domain::community::OUTBOX_URL, None).await
 }

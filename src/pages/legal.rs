@@ -455,6 +455,31 @@ const PRIVACY: &[Part] = &[
         ),
     ),
     Part::Subheading((
+        "Chi segue una ricerca («Segui questa ricerca»): l'e-mail e la ricerca seguita",
+        "Following a search (“Follow this search”): the e-mail and the search followed",
+    )),
+    Part::Row(
+        PURPOSE,
+        (
+            "Mandarti una volta a settimana, solo se ci sono novità, le pratiche nuove o aggiornate della ricerca. Serve solo a questo.",
+            "Sending you once a week, only when there is something new, the practices new or updated in the search. It serves no other purpose.",
+        ),
+    ),
+    Part::Row(
+        BASIS,
+        (
+            "Consenso (articolo 6, paragrafo 1, lettera a), confermato dal link che ti mandiamo; lo revochi con un clic da ogni messaggio.",
+            "Consent (article 6(1)(a)), confirmed by the link we send you; you withdraw it in one click from any message.",
+        ),
+    ),
+    Part::Row(
+        KEPT,
+        (
+            "Finché non annulli l'iscrizione: allora l'indirizzo è cancellato. Se non confermi, è cancellato dopo 7 giorni.",
+            "Until you cancel: the address is then deleted. If you do not confirm, it is deleted after 7 days.",
+        ),
+    ),
+    Part::Subheading((
         "Le e-mail al referente della pratica: ricevuta, integrazioni chieste, pubblicazione, rifiuto",
         "E-mails to the practice's contact person: receipt, changes asked, publication, rejection",
     )),

@@ -6,6 +6,7 @@ pub mod catalogue;
 mod contact_form;
 pub mod embed;
 mod embed_builder;
+mod follow;
 mod home;
 mod info;
 mod legal;
@@ -18,6 +19,7 @@ mod statistics;
 
 pub use catalogue::CataloguePage;
 pub use embed_builder::EmbedBuilderPage;
+pub use follow::{CancelFollowPage, ConfirmFollowPage};
 pub use home::Home;
 pub use info::OpenData;
 pub use legal::{Accessibility, Contacts, Privacy};

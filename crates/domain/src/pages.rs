@@ -141,7 +141,7 @@ use Entry::{Editors, Embed, Public, Questionnaire};
 use Visibility::{Private, Unlisted};
 
 /// Every page of the app.
-pub const PAGES: [Page; 21] = [
+pub const PAGES: [Page; 23] = [
     page(
         "/",
         Public,
@@ -236,6 +236,8 @@ pub const PAGES: [Page; 21] = [
         ),
         true,
     ),
+    page("/segui/conferma", Public, Private, false),
+    page("/segui/annulla", Public, Private, false),
     page("/embed/catalogo", Embed, Unlisted, true),
     page("/embed/pratiche/*", Embed, Unlisted, true),
     page(

@@ -2,7 +2,9 @@
 //! The community of practice's e-mail, as people meet it, with a real SMTP
 //! server (aiosmtpd) receiving what the site sends: a reader writes to a
 //! practice's referent from its page; a respondent asks for the receipt by
-//! e-mail; an admin reads the outbox.
+//! e-mail; an admin reads the outbox; a reader follows a search, confirms
+//! from the mailed link and cancels from the digest; an editor turns the
+//! daily summary off.
 
 use e2e::respondent::{assert_accessible, fill_everything, start};
 use e2e::{Browser, TestServer, dist_dir, key, link_named};
@@ -146,6 +148,82 @@ async fn a_respondent_gets_the_receipt_by_e_mail_and_an_admin_reads_the_outbox()
     assert!(row.contains("Ricevuta della pratica") && row.contains("Consegnato al server di posta"), "{row}");
     assert_accessible(&b, "the outbox").await;
     b.screenshots("outbox").await;
+    b.assert_no_console_errors().await;
+    b.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_reader_follows_a_search_confirms_by_mail_and_cancels_from_the_digest() {
+    let smtp = SmtpServer::start();
+    let server = delivering_to(&smtp).await;
+    let b = Browser::start().await;
+    b.client.goto(&format!("{}/catalogo?regione=16", server.base)).await.unwrap();
+    let followed = b.wait_for(Locator::Css("[data-testid='followed-view']")).await.text().await.unwrap();
+    assert_eq!(followed, "Regione: Puglia");
+    let feed = b.wait_for(Locator::XPath(&link_named("//main", "Feed Atom di questa ricerca"))).await;
+    assert_eq!(feed.attr("href").await.unwrap().as_deref(), Some("/opendata/feed.atom?regione=16"));
+    b.press("Segui questa ricerca").await;
+    b.wait_for(Locator::XPath("//p[@class='field-error' and normalize-space(.)='Compila questo campo.']")).await;
+    assert_accessible(&b, "following a search, with an error").await;
+    b.type_into("La tua e-mail", "lettrice@regione.example.it").await;
+    b.press("Segui questa ricerca").await;
+    let pending = b.wait_for(Locator::Css(".follow-view [role='status']")).await.text().await.unwrap();
+    assert!(pending.starts_with("Controlla la posta: abbiamo scritto a lettrice@regione.example.it."), "{pending}");
+    b.screenshots("follow-search").await;
+
+    // The link in the message, opened as a person opens it.
+    let confirm = tokio::task::block_in_place(|| received(&smtp, 1)).remove(0);
+    let text = confirm.text();
+    let link = text.lines().find(|l| l.contains("/segui/conferma#")).expect("the link").trim().to_owned();
+    let code = link.rsplit_once('#').unwrap().1.to_owned();
+    b.client.goto(&format!("{}/segui/conferma#{code}", server.base)).await.unwrap();
+    let done = b.wait_for(Locator::Css("main [role='status']")).await.text().await.unwrap();
+    assert!(done.starts_with("Iscrizione confermata"), "{done}");
+    assert_accessible(&b, "the confirmation").await;
+
+    // A week later something new in Puglia: the digest links to cancelling.
+    let base = server.base.clone();
+    server
+        .db
+        .call(move |conn| {
+            conn.execute("UPDATE practices SET updated_at = '2099-01-01T00:00:00Z' WHERE id = (SELECT min(id) FROM practices WHERE json_extract(answer, '$.region_code') = '16')", [])?;
+            let key = server::db::setting_or_insert(conn, server::mail::follow::LinkKeys::SETTING, server::random_secret)?;
+            let site = server::mail::Site { name: "Buone pratiche".into(), url: base };
+            let later = time::OffsetDateTime::now_utc() + time::Duration::days(8);
+            server::mail::follow::queue_due(conn, &site, &server::mail::follow::LinkKeys::new(key.as_bytes()), later)
+        })
+        .await
+        .unwrap();
+    let digest = tokio::task::block_in_place(|| received(&smtp, 2)).pop().unwrap();
+    let text = digest.text();
+    let cancel = text.lines().find(|l| l.contains("/segui/annulla#")).expect("a link to cancel").trim().to_owned();
+    b.client.goto(&cancel).await.unwrap();
+    let done = b.wait_for(Locator::Css("main [role='status']")).await.text().await.unwrap();
+    assert!(done.starts_with("Iscrizione annullata"), "{done}");
+    let left: i64 = server
+        .db
+        .call(|conn| Ok(conn.query_row("SELECT count(*) FROM subscriptions", [], |r| r.get(0))?))
+        .await
+        .unwrap();
+    assert_eq!(left, 0, "the address is deleted");
+    b.assert_no_console_errors().await;
+
+    // An editor turns the daily summary of the queue off.
+    server.sign_in(&b, "curatrice@example.org", server::auth::Role::Curator).await;
+    let setting = b.labelled("Ricevi ogni giorno per e-mail quante pratiche aspettano nella coda").await;
+    assert_eq!(setting.prop("checked").await.unwrap().as_deref(), Some("true"), "on by default");
+    setting.send_keys(" ").await.unwrap();
+    b.wait_for(Locator::XPath("//p[@role='status' and normalize-space(.)='Riepilogo disattivato.']")).await;
+    let on: bool = server
+        .db
+        .call(|conn| {
+            Ok(conn
+                .query_row("SELECT daily_digest FROM users WHERE email = 'curatrice@example.org'", [], |r| r.get(0))?)
+        })
+        .await
+        .unwrap();
+    assert!(!on);
+    assert_accessible(&b, "the queue with the summary setting").await;
     b.assert_no_console_errors().await;
     b.close().await;
 }

@@ -237,13 +237,20 @@ async fn opendata_file(
 struct DataDictionary {
     questionnaire_version: u32,
     columns: Vec<domain::questionnaire::DictionaryEntry>,
+    /// Personal data kept outside the practice record ("Contatta il
+    /// referente", "Segui questa ricerca", the outbox): never exported.
+    community: Vec<domain::questionnaire::DictionaryEntry>,
 }
 
 /// What each field and column means, from the questionnaire's definition.
 #[utoipa::path(get, path = "/api/data-dictionary", tag = "catalogue",
     responses((status = 200, body = DataDictionary), (status = "4XX", description = ERROR, body = crate::error::ErrorBody)))]
 async fn data_dictionary() -> Json<DataDictionary> {
-    Json(DataDictionary { questionnaire_version: QUESTIONNAIRE.version, columns: QUESTIONNAIRE.dictionary() })
+    Json(DataDictionary {
+        questionnaire_version: QUESTIONNAIRE.version,
+        columns: QUESTIONNAIRE.dictionary(),
+        community: domain::questionnaire::community_data(),
+    })
 }
 
 /// The round open today, or the continuous collection (`round: null`).

@@ -290,6 +290,16 @@ async fn no_private_field_reaches_any_public_output() {
         .await
         .unwrap();
     assert_eq!(copy.status(), StatusCode::ACCEPTED);
+    // A reader follows a view: the address is private too.
+    canaries.push("qzfollowmail".into());
+    let followed = server
+        .client
+        .post(server.url(domain::community::SUBSCRIPTIONS_URL))
+        .json(&json!({"email": "qzfollowmail@example.org", "view": [["regione", "16"]]}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(followed.status(), StatusCode::ACCEPTED);
     // The reader's copy is the one message a stranger reads: none of the
     // referents' data is in it.
     let conn = rusqlite::Connection::open(&server.db_path).unwrap();

@@ -13,6 +13,7 @@ mod address;
 mod chips;
 mod downloads;
 mod facets;
+mod follow;
 mod pagination;
 mod search;
 mod view;

@@ -7,6 +7,7 @@ use super::address::{CatalogueCtx, ViewAddress};
 use super::chips::ActiveFilters;
 use super::downloads::Downloads;
 use super::facets::FacetPanels;
+use super::follow::FollowView;
 use super::pagination::Pagination;
 use super::search::SearchRow;
 use super::{count_text, timed_query, use_catalogue_query};
@@ -162,6 +163,7 @@ pub(super) fn CatalogueView(
                     />
                     <Pagination />
                 </Show>
+                <FollowView />
             </section>
         </div>
     }

@@ -2,7 +2,7 @@
 //! `/redazione?stato=…&q=…`: the editors' queue, a tab per state with its
 //! count, oldest first, searchable by reference, title or body.
 
-use super::failure;
+use super::{error_text, failure};
 use crate::api::moderation;
 use crate::components::use_document_title;
 use crate::i18n::{tr, use_lang};
@@ -211,6 +211,59 @@ pub fn QueuePage() -> impl IntoView {
                 })}
             </Transition>
             <super::reports::AccessibilityReports />
+            <DailyDigestSetting />
         </div>
+    }
+}
+
+/// The editor's own daily e-mail of what waits in the queue: on or off.
+#[component]
+fn DailyDigestSetting() -> impl IntoView {
+    let current = LocalResource::new(moderation::daily_digest);
+    let saved = RwSignal::new(None::<Result<bool, String>>);
+    let (turned_on, turned_off) =
+        (tr("Riepilogo attivato.", "Summary turned on."), tr("Riepilogo disattivato.", "Summary turned off."));
+    let save = Action::new_local(move |on: &bool| {
+        let on = *on;
+        async move {
+            saved.set(Some(moderation::set_daily_digest(on).await.map(|d| d.daily_digest).map_err(|e| error_text(&e))));
+        }
+    });
+    view! {
+        <section class="daily-digest" aria-labelledby="daily-digest-heading">
+            <h2 id="daily-digest-heading">{tr("Riepilogo per e-mail", "E-mail summary")}</h2>
+            <Transition fallback=|| ()>
+                {move || Suspend::new(async move {
+                    let Ok(setting) = current.await else { return ().into_any() };
+                    view! {
+                        <div class="form-check">
+                            <input
+                                type="checkbox"
+                                id="daily-digest"
+                                prop:checked=setting.daily_digest
+                                on:change=move |ev| {
+                                    save.dispatch(event_target_checked(&ev));
+                                }
+                            />
+                            <label for="daily-digest">
+                                {tr(
+                                    "Ricevi ogni giorno per e-mail quante pratiche aspettano nella coda",
+                                    "Receive every day by e-mail how many submissions wait in the queue",
+                                )}
+                            </label>
+                        </div>
+                    }
+                        .into_any()
+                })}
+            </Transition>
+            <p role="status" class="form-hint">
+                {move || match saved.get() {
+                    Some(Ok(true)) => turned_on().to_owned(),
+                    Some(Ok(false)) => turned_off().to_owned(),
+                    Some(Err(problem)) => problem,
+                    None => String::new(),
+                }}
+            </p>
+        </section>
     }
 }

@@ -128,6 +128,61 @@ const NAME_COLUMNS: [(&str, &str, &str, &str); 2] = [
     ),
 ];
 
+/// The personal data the community features keep outside the practice
+/// record: never published nor exported, deleted as the privacy notice says.
+const COMMUNITY_DATA: [(&str, &str, &str, &str); 8] = [
+    (
+        "contact_request.name",
+        "«Contatta il referente»: nome di chi scrive",
+        "“Contact the referent”: the sender's name",
+        "text",
+    ),
+    (
+        "contact_request.email",
+        "«Contatta il referente»: e-mail di chi scrive",
+        "“Contact the referent”: the sender's e-mail",
+        "e-mail",
+    ),
+    (
+        "contact_request.entity",
+        "«Contatta il referente»: ente di chi scrive",
+        "“Contact the referent”: the sender's body",
+        "text",
+    ),
+    ("contact_request.message", "«Contatta il referente»: il messaggio", "“Contact the referent”: the message", "text"),
+    (
+        "subscription.email",
+        "«Segui questa ricerca»: e-mail di chi segue",
+        "“Follow this search”: the follower's e-mail",
+        "e-mail",
+    ),
+    (
+        "subscription.view",
+        "«Segui questa ricerca»: la ricerca seguita",
+        "“Follow this search”: the search followed",
+        "catalogue URL parameters",
+    ),
+    ("outbox.recipient", "Posta in uscita: destinatario", "Outbox: recipient", "e-mail"),
+    ("outbox.body", "Posta in uscita: testo del messaggio", "Outbox: the message's text", "text"),
+];
+
+/// The community features' personal data (step `community`), all private.
+pub fn community_data() -> Vec<DictionaryEntry> {
+    COMMUNITY_DATA
+        .into_iter()
+        .map(|(key, label_it, label_en, kind)| DictionaryEntry {
+            key,
+            step: "community",
+            label_it,
+            label_en,
+            kind,
+            required: "no",
+            public: false,
+            codes: Vec::new(),
+        })
+        .collect()
+}
+
 impl Definition {
     /// The export columns, in questionnaire order: one per field.
     pub fn columns(&self) -> Vec<&'static str> {

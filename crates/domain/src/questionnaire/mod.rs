@@ -30,7 +30,7 @@ mod dictionary;
 
 pub use check::{is_empty, parse_euro};
 pub use definition::QUESTIONNAIRE;
-pub use dictionary::{DictionaryEntry, EXPORT_COLUMNS, export_columns_after};
+pub use dictionary::{DictionaryEntry, EXPORT_COLUMNS, community_data, export_columns_after};
 
 /// A text in both languages.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

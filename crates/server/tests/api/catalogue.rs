@@ -57,6 +57,8 @@ async fn the_data_dictionary_comes_from_the_questionnaire_definition() {
     let server = TestServer::start(None).await;
     let body: Value = server.client.get(server.url("/api/data-dictionary")).send().await.unwrap().json().await.unwrap();
     assert_eq!(body["questionnaire_version"], domain::practice::QUESTIONNAIRE_VERSION);
+    let community = body["community"].as_array().unwrap();
+    assert!(community.len() >= 6 && community.iter().all(|c| c["public"] == false), "the community's data are private");
     let columns = body["columns"].as_array().unwrap();
     let keys: Vec<&str> = columns.iter().map(|c| c["key"].as_str().unwrap()).collect();
     for key in domain::questionnaire::QUESTIONNAIRE.columns() {

@@ -127,3 +127,39 @@ pub(super) fn follow_cases() -> Vec<Case> {
         ),
     ]
 }
+
+/// An editor's daily digest setting; `curator` is a session cookie.
+pub(super) fn digest_cases(curator: &str) -> Vec<Case> {
+    use Expect::Error;
+    let put = |name: &str, body: &[u8], cookie: Option<&str>, expect: Expect| {
+        let case = Case::new(Entry::Subscription, name, "PUT", domain::community::DAILY_DIGEST_URL, expect)
+            .json(body.to_vec());
+        match cookie {
+            Some(cookie) => case.header("cookie", cookie),
+            None => case,
+        }
+    };
+    vec![
+        put("the digest setting without a session", br#"{"daily_digest": false}"#, None, Error(401, "unauthorized")),
+        put(
+            "the digest setting as a string",
+            br#"{"daily_digest": "no"}"#,
+            Some(curator),
+            Error(422, "schema_mismatch"),
+        ),
+        put("the digest setting missing", b"{}", Some(curator), Error(422, "schema_mismatch")),
+        put(
+            "another account's setting",
+            br#"{"daily_digest": false, "email": "admin@example.org"}"#,
+            Some(curator),
+            Error(422, "schema_mismatch"),
+        ),
+        put(
+            "the digest setting from another site",
+            br#"{"daily_digest": false}"#,
+            Some(curator),
+            Error(403, "forbidden"),
+        )
+        .header("origin", "https://evil.example"),
+    ]
+}

@@ -342,6 +342,7 @@ async fn hostile_input_is_refused_clearly_and_changes_nothing() {
         rating_cases,
         community::contact_cases(&published),
         community::follow_cases(),
+        community::digest_cases(&sessions.curator),
     ]
     .into_iter()
     .flatten()
