@@ -115,6 +115,7 @@ fn Site(
 /// The public pages (the `public` entry).
 #[component(transparent)]
 pub fn PublicRoutes() -> AnyNestedRoute {
+    pages::provide_community_forms();
     view! {
         <Route path=path!("/") view=pages::Home />
         <Route path=path!("/catalogo") view=pages::CataloguePage />

@@ -5,8 +5,9 @@
 //! and the referent's answer goes straight to the reader. The rules are
 //! `domain::community::ContactRequest`'s, the same as the server's; what was
 //! typed stays when something is wrong, and the message is kept in the
-//! tab's session storage until it is sent. A static copy has no server to
-//! relay: there the form is not offered.
+//! tab's session storage until it is sent. Only the public site has it
+//! (`pages::CommunityForms`); a static copy has no server to relay, so
+//! there it is not offered either.
 
 use crate::api::{self, ApiError, DataSource};
 use crate::components::form::FormFields;

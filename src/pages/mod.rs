@@ -17,6 +17,8 @@ pub mod redazione;
 mod report_form;
 mod statistics;
 
+use leptos::prelude::*;
+
 pub use catalogue::CataloguePage;
 pub use embed_builder::EmbedBuilderPage;
 pub use follow::{CancelFollowPage, ConfirmFollowPage};
@@ -26,3 +28,21 @@ pub use legal::{Accessibility, Contacts, Privacy};
 pub use not_found::NotFound;
 pub use practice::PracticePage;
 pub use statistics::StatisticsPage;
+
+/// The community's forms the public site adds to its pages: "Segui questa
+/// ricerca" under the catalogue, "Contatta il referente" on a practice.
+/// Provided by the public entry's routes only, so an embedded view (the
+/// same pages in a partner's frame) neither shows nor carries them.
+#[derive(Clone, Copy)]
+pub struct CommunityForms {
+    pub follow: fn() -> AnyView,
+    pub contact: fn(domain::PracticeId) -> AnyView,
+}
+
+/// Makes the community's forms part of the pages below.
+pub fn provide_community_forms() {
+    provide_context(CommunityForms {
+        follow: || view! { <catalogue::FollowView /> }.into_any(),
+        contact: |id| view! { <contact_form::ContactForm id /> }.into_any(),
+    });
+}

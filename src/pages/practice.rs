@@ -199,7 +199,7 @@ fn PracticeView(
             </dd>
         </dl>
         {sections}
-        {contact.map(|id| view! { <super::contact_form::ContactForm id /> })}
+        {contact.zip(use_context::<super::CommunityForms>()).map(|(id, forms)| (forms.contact)(id))}
         <div class="notice cite">
             <h2>{tr("Come citare", "How to cite")}</h2>
             <p>{citation}</p>

@@ -75,8 +75,13 @@ const USAGE: &str = "usage: cargo xtask <run | test | build | size [DIR]>
 /// shared fields; the logo in the header; the ratings' results): measured
 /// public 364.4, embed 319.0, questionnaire 359.6 (+16), editors 390.5 KiB,
 /// budgets again 3 KiB above (public 4, for the privacy notice's new row).
+/// Issue 16's community (the public site's "Contatta il referente" and
+/// "Segui questa ricerca", the pages their links open, three privacy
+/// notice rows; the receipt copy; the outbox page and the daily summary):
+/// measured public 381.4 (+17), embed 319.3 (unchanged: the forms are the
+/// public entry's only), questionnaire 363.7 (+4), editors 397.9 (+7) KiB.
 const FIRST_RENDER_BUDGETS_BROTLI: [(&str, u64); 4] =
-    [("public", 368 * 1024), ("embed", 322 * 1024), ("questionnaire", 363 * 1024), ("editors", 394 * 1024)];
+    [("public", 385 * 1024), ("embed", 322 * 1024), ("questionnaire", 367 * 1024), ("editors", 401 * 1024)];
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();

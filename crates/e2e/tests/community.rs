@@ -210,9 +210,22 @@ async fn a_reader_follows_a_search_confirms_by_mail_and_cancels_from_the_digest(
 
     // An editor turns the daily summary of the queue off.
     server.sign_in(&b, "curatrice@example.org", server::auth::Role::Curator).await;
-    let setting = b.labelled("Ricevi ogni giorno per e-mail quante pratiche aspettano nella coda").await;
-    assert_eq!(setting.prop("checked").await.unwrap().as_deref(), Some("true"), "on by default");
-    setting.send_keys(" ").await.unwrap();
+    // The queue is drawn again once the session is known: find the box afresh
+    // until it holds still.
+    let label = "Ricevi ogni giorno per e-mail quante pratiche aspettano nella coda";
+    let mut ticked = None;
+    for _ in 0..20 {
+        let setting = b.labelled(label).await;
+        let checked = setting.prop("checked").await;
+        if let Ok(checked) = checked
+            && setting.send_keys(" ").await.is_ok()
+        {
+            ticked = checked;
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    assert_eq!(ticked.as_deref(), Some("true"), "on by default, then unticked");
     b.wait_for(Locator::XPath("//p[@role='status' and normalize-space(.)='Riepilogo disattivato.']")).await;
     let on: bool = server
         .db

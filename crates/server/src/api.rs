@@ -336,15 +336,23 @@ async fn report_accessibility_problem(
     ApiJson(report): ApiJson<AccessibilityReport>,
 ) -> Result<(StatusCode, Json<ReportReceipt>), ApiError> {
     state.guard.check_form(client, &report.website, report.validate())?;
+    let (site, editors) = (crate::mail::Site::of(&state), state.operator.editors_email.clone());
     let id = state
         .db
         .call(move |conn| {
             let tx = conn.transaction()?;
             let id = db::reports::insert(&tx, &report, &db::now())?;
+            // The editors hear of it by e-mail too, when they have an address.
+            if let Some(editors) = editors {
+                let reference = domain::feedback::reference(id);
+                let letter = crate::mail::letters::accessibility_report(&site, &reference, &report);
+                crate::mail::queue(&tx, &letter.to(&site, format!("report:{reference}"), &editors))?;
+            }
             tx.commit()?;
             Ok(id)
         })
         .await?;
+    state.mail.wake();
     Ok((StatusCode::CREATED, Json(ReportReceipt { reference: domain::feedback::reference(id) })))
 }
 

@@ -2,8 +2,9 @@
 //! "Segui questa ricerca" under the results: an e-mail address follows the
 //! view on screen (its search and filters, not its page) and gets a weekly
 //! e-mail of the practices new or updated in it, after confirming by a
-//! mailed link; beside it, the Atom feed of the same view. Not on a static
-//! copy (no server to write) nor in an embedded catalogue.
+//! mailed link; beside it, the Atom feed of the same view. Only the public
+//! site has it (`pages::CommunityForms`), and not on a static copy (no
+//! server to write).
 
 use super::address::use_catalogue;
 use super::href_at;
@@ -14,9 +15,9 @@ use domain::community::FollowRequest;
 use leptos::prelude::*;
 
 #[component]
-pub(super) fn FollowView() -> impl IntoView {
+pub(crate) fn FollowView() -> impl IntoView {
     let ctx = use_catalogue();
-    if api::data_source() == DataSource::Static || ctx.address.preset.is_some() {
+    if api::data_source() == DataSource::Static {
         return ().into_any();
     }
     let (query, lang) = (ctx.query, use_lang());

@@ -14,6 +14,7 @@ mod chips;
 mod downloads;
 mod facets;
 mod follow;
+pub(super) use follow::FollowView;
 mod pagination;
 mod search;
 mod view;

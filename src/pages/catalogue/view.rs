@@ -7,7 +7,6 @@ use super::address::{CatalogueCtx, ViewAddress};
 use super::chips::ActiveFilters;
 use super::downloads::Downloads;
 use super::facets::FacetPanels;
-use super::follow::FollowView;
 use super::pagination::Pagination;
 use super::search::SearchRow;
 use super::{count_text, timed_query, use_catalogue_query};
@@ -163,7 +162,7 @@ pub(super) fn CatalogueView(
                     />
                     <Pagination />
                 </Show>
-                <FollowView />
+                {use_context::<crate::pages::CommunityForms>().map(|forms| (forms.follow)())}
             </section>
         </div>
     }

@@ -219,43 +219,47 @@ pub fn QueuePage() -> impl IntoView {
 /// The editor's own daily e-mail of what waits in the queue: on or off.
 #[component]
 fn DailyDigestSetting() -> impl IntoView {
-    let current = LocalResource::new(moderation::daily_digest);
+    // The box appears once the setting is known, and is then never redrawn.
+    let on = RwSignal::new(None::<bool>);
+    leptos::task::spawn_local(async move {
+        if let Ok(setting) = moderation::daily_digest().await {
+            on.set(Some(setting.daily_digest));
+        }
+    });
     let saved = RwSignal::new(None::<Result<bool, String>>);
     let (turned_on, turned_off) =
         (tr("Riepilogo attivato.", "Summary turned on."), tr("Riepilogo disattivato.", "Summary turned off."));
-    let save = Action::new_local(move |on: &bool| {
-        let on = *on;
+    let save = Action::new_local(move |wanted: &bool| {
+        let wanted = *wanted;
         async move {
-            saved.set(Some(moderation::set_daily_digest(on).await.map(|d| d.daily_digest).map_err(|e| error_text(&e))));
+            let done = moderation::set_daily_digest(wanted).await.map(|d| d.daily_digest);
+            if let Ok(now) = done {
+                on.set(Some(now));
+            }
+            saved.set(Some(done.map_err(|e| error_text(&e))));
         }
     });
     view! {
         <section class="daily-digest" aria-labelledby="daily-digest-heading">
             <h2 id="daily-digest-heading">{tr("Riepilogo per e-mail", "E-mail summary")}</h2>
-            <Transition fallback=|| ()>
-                {move || Suspend::new(async move {
-                    let Ok(setting) = current.await else { return ().into_any() };
-                    view! {
-                        <div class="form-check">
-                            <input
-                                type="checkbox"
-                                id="daily-digest"
-                                prop:checked=setting.daily_digest
-                                on:change=move |ev| {
-                                    save.dispatch(event_target_checked(&ev));
-                                }
-                            />
-                            <label for="daily-digest">
-                                {tr(
-                                    "Ricevi ogni giorno per e-mail quante pratiche aspettano nella coda",
-                                    "Receive every day by e-mail how many submissions wait in the queue",
-                                )}
-                            </label>
-                        </div>
-                    }
-                        .into_any()
-                })}
-            </Transition>
+            <Show when=move || on.get().is_some()>
+                <div class="form-check">
+                    <input
+                        type="checkbox"
+                        id="daily-digest"
+                        prop:checked=move || on.get() == Some(true)
+                        on:change=move |ev| {
+                            save.dispatch(event_target_checked(&ev));
+                        }
+                    />
+                    <label for="daily-digest">
+                        {tr(
+                            "Ricevi ogni giorno per e-mail quante pratiche aspettano nella coda",
+                            "Receive every day by e-mail how many submissions wait in the queue",
+                        )}
+                    </label>
+                </div>
+            </Show>
             <p role="status" class="form-hint">
                 {move || match saved.get() {
                     Some(Ok(true)) => turned_on().to_owned(),

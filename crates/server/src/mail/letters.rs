@@ -9,6 +9,7 @@ use domain::PracticeId;
 use domain::catalogue::Query;
 use domain::community::ContactRequest;
 use domain::curation::CurationAction;
+use domain::feedback::AccessibilityReport;
 use domain::{Lang, PublicPractice};
 
 /// Why a respondent gets the messages about their practice.
@@ -175,6 +176,40 @@ pub fn contact_copy(site: &Site, id: &PracticeId, title: &str, request: &Contact
         why: both(
             "Ricevi questa copia perché hai scritto dal modulo «Contatta il referente». Se non sei stato tu, ignorala.",
             "You receive this copy because you wrote through the “Contact the referent” form. If it was not you, ignore it.",
+        ),
+    }
+}
+
+/// An accessibility report, to the editors' address: what was reported,
+/// where, and how to answer (within 30 days, as the statement promises).
+pub fn accessibility_report(site: &Site, reference: &str, report: &AccessibilityReport) -> Letter {
+    let answer = if report.email.trim().is_empty() {
+        both("Chi segnala non ha lasciato un indirizzo.", "The sender left no address.")
+    } else {
+        let email = report.email.trim();
+        both(format!("Rispondi a {email} entro 30 giorni."), format!("Answer {email} within 30 days."))
+    };
+    Letter {
+        kind: Kind::AccessibilityReport,
+        subject: both(
+            format!("Segnalazione di accessibilità {reference}"),
+            format!("Accessibility report {reference}"),
+        ),
+        body: vec![
+            Block::Para(both(
+                format!("Una nuova segnalazione sulla pagina «{}»:", report.page.trim()),
+                format!("A new report about the page “{}”:", report.page.trim()),
+            )),
+            Block::Quote(report.description.trim().to_owned()),
+            Block::Para(answer),
+            Block::Link {
+                label: both("La segnalazione è nella coda della redazione:", "The report is in the editors' queue:"),
+                url: format!("{}/redazione", site.url),
+            },
+        ],
+        why: both(
+            "Ricevi questo messaggio perché il tuo è l'indirizzo della redazione (BP_EDITORS_EMAIL).",
+            "You receive this message because yours is the editors' address (BP_EDITORS_EMAIL).",
         ),
     }
 }

@@ -37,10 +37,12 @@ pub enum Kind {
     ViewDigest,
     /// An editor's daily digest of the queue.
     QueueDigest,
+    /// An accessibility report, to the editors' address.
+    AccessibilityReport,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 10] = [
+    pub const ALL: [Kind; 11] = [
         Kind::ReceiptCopy,
         Kind::ChangesRequested,
         Kind::Published,
@@ -51,6 +53,7 @@ impl Kind {
         Kind::FollowConfirm,
         Kind::ViewDigest,
         Kind::QueueDigest,
+        Kind::AccessibilityReport,
     ];
 
     /// The stored code.
@@ -66,6 +69,7 @@ impl Kind {
             Kind::FollowConfirm => "follow_confirm",
             Kind::ViewDigest => "view_digest",
             Kind::QueueDigest => "queue_digest",
+            Kind::AccessibilityReport => "accessibility_report",
         }
     }
 

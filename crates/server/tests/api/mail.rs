@@ -232,3 +232,36 @@ async fn the_receipt_copy_goes_to_the_contact_once_and_only_when_asked() {
     tokio::time::sleep(Duration::from_millis(800)).await;
     assert_eq!(smtp.messages().len(), 1, "asked twice, sent once");
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_accessibility_report_reaches_the_editors_address_when_there_is_one() {
+    let smtp = SmtpServer::start();
+    let url = smtp.url();
+    let server = TestServer::start_with(None, move |state| {
+        let mut operator = domain::operator::Operator::example();
+        operator.editors_email = Some("redazione@ente.example.it".into());
+        state.operator = std::sync::Arc::new(operator);
+        let db = state.db.clone();
+        state.mail.start(postman(&url), db);
+    })
+    .await;
+    let report = json!({"page": "/catalogo", "description": "Il filtro per regione non si apre da tastiera.", "email": "cittadina@example.org"});
+    let sent = server.client.post(server.url("/api/accessibility-reports")).json(&report).send().await.unwrap();
+    assert_eq!(sent.status(), StatusCode::CREATED);
+    let received = wait_for(&smtp, 1).await;
+    assert_eq!(received[0].envelope_to(), "redazione@ente.example.it");
+    assert!(received[0].subject().starts_with("Segnalazione di accessibilità SA-0001"), "{}", received[0].subject());
+    let text = received[0].text();
+    assert!(
+        text.contains("> Il filtro per regione non si apre da tastiera.")
+            && text.contains("Rispondi a cittadina@example.org entro 30 giorni"),
+        "{text}"
+    );
+
+    let quiet = TestServer::start(None).await;
+    let sent = quiet.client.post(quiet.url("/api/accessibility-reports")).json(&report).send().await.unwrap();
+    assert_eq!(sent.status(), StatusCode::CREATED);
+    let conn = rusqlite::Connection::open(&quiet.db_path).unwrap();
+    let queued: i64 = conn.query_row("SELECT count(*) FROM outbox", [], |r| r.get(0)).unwrap();
+    assert_eq!(queued, 0, "without an editors' address the queue alone holds it");
+}
