@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 //! The fields of the site's small forms (the accessibility report, the
-//! status check, the service rating; not the questionnaire, which has its
-//! own definition-driven fields): each with its label, hint and error tied
+//! status check, the service rating, the community's forms; not the
+//! questionnaire, which has its own definition-driven fields): each with its label, hint and error tied
 //! to the control, and focus moved to the first field to fix.
 
 use crate::i18n::{tr, use_lang};
@@ -104,6 +104,53 @@ impl FormFields {
                         })
                 }}
                 {control}
+            </div>
+        }
+    }
+
+    /// A box to tick, laid out as GOV.UK does: the error above, the box with
+    /// its label, the hint under the label.
+    pub fn checkbox(
+        self,
+        key: &'static str,
+        label: (&'static str, &'static str),
+        hint: Option<(&'static str, &'static str)>,
+        ticked: RwSignal<bool>,
+    ) -> impl IntoView {
+        let lang = use_lang();
+        let error = move || self.errors.with(|e| e.get(key).first().map(|error| error.message(lang.get())));
+        let id = self.id(key);
+        view! {
+            <div class="form-group consent" class:has-error=self.invalid(key)>
+                {move || {
+                    error()
+                        .map(|message| {
+                            view! {
+                                <p class="field-error" id=format!("{}-error", self.id(key))>
+                                    {message}
+                                </p>
+                            }
+                        })
+                }}
+                <div class="form-check">
+                    <input
+                        type="checkbox"
+                        id=id.clone()
+                        aria-invalid=self.aria_invalid(key)
+                        aria-describedby=self.described_by(key, hint.is_some())
+                        prop:checked=move || ticked.get()
+                        on:change=move |ev| ticked.set(event_target_checked(&ev))
+                    />
+                    <label for=id>{tr(label.0, label.1)}</label>
+                </div>
+                {hint
+                    .map(|(it, en)| {
+                        view! {
+                            <p class="form-hint" id=format!("{}-hint", self.id(key))>
+                                {tr(it, en)}
+                            </p>
+                        }
+                    })}
             </div>
         }
     }

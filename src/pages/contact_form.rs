@@ -10,8 +10,9 @@
 //! there it is not offered either.
 
 use crate::api::{self, ApiError, DataSource};
+use crate::components::alert::DoneAlert;
 use crate::components::form::FormFields;
-use crate::i18n::{tr, use_lang};
+use crate::i18n::tr;
 use domain::PracticeId;
 use domain::community::{ContactRequest, MESSAGE_MAX};
 use leptos::prelude::*;
@@ -98,7 +99,20 @@ pub fn ContactForm(
                     "Want to know more, or take the practice up in your own body? Write to those who ran it: the site forwards your message to the contact person without showing you their address, and sends you a copy. The answer comes straight to you.",
                 )}
             </p>
-            {move || sent_to.get().map(|copy_to| view! { <Sent copy_to /> })}
+            {move || {
+                sent_to
+                    .get()
+                    .map(|copy_to| {
+                        view! {
+                            <DoneAlert
+                                it=format!("Messaggio inoltrato al referente. Una copia è in arrivo a {copy_to}.")
+                                en=format!(
+                                    "Message forwarded to the contact person. A copy is on its way to {copy_to}.",
+                                )
+                            />
+                        }
+                    })
+            }}
             <details class="contact-details">
                 <summary class="button button-secondary">{tr("Scrivi al referente", "Write to the referent")}</summary>
                 <form class="contact-form" novalidate on:submit=submit>
@@ -139,7 +153,19 @@ pub fn ContactForm(
                             }
                                 .into_any(),
                         )}
-                    <ConsentBox form consent />
+                    {form
+                        .checkbox(
+                            "consent",
+                            (
+                                "Acconsento che il sito inoltri al referente il mio nome, il mio ente, la mia e-mail e il messaggio",
+                                "I agree that the site forwards my name, body, e-mail and message to the contact person",
+                            ),
+                            None,
+                            consent,
+                        )}
+                    <p class="form-hint">
+                        <a href="/privacy">{tr("Come trattiamo questi dati", "How we process these data")}</a>
+                    </p>
                     <crate::components::Honeypot id="contact-website" value=honeypot />
                     <button type="submit" class="button button-primary" disabled=move || send.pending().get()>
                         {tr("Invia il messaggio", "Send the message")}
@@ -149,61 +175,4 @@ pub fn ContactForm(
         </section>
     }
     .into_any()
-}
-
-/// The consent to relaying, with its error above the box.
-#[component]
-fn ConsentBox(form: FormFields, consent: RwSignal<bool>) -> impl IntoView {
-    let lang = use_lang();
-    let error = move || form.errors.with(|e| e.get("consent").first().map(|error| error.message(lang.get())));
-    view! {
-        <div class="form-group consent" class:has-error=form.invalid("consent")>
-            {move || {
-                error()
-                    .map(|message| {
-                        view! {
-                            <p class="field-error" id="contact-consent-error">
-                                {message}
-                            </p>
-                        }
-                    })
-            }}
-            <div class="form-check">
-                <input
-                    type="checkbox"
-                    id="contact-consent"
-                    aria-invalid=form.aria_invalid("consent")
-                    aria-describedby=form.described_by("consent", false)
-                    prop:checked=move || consent.get()
-                    on:change=move |ev| consent.set(event_target_checked(&ev))
-                />
-                <label for="contact-consent">
-                    {tr(
-                        "Acconsento che il sito inoltri al referente il mio nome, il mio ente, la mia e-mail e il messaggio",
-                        "I agree that the site forwards my name, body, e-mail and message to the contact person",
-                    )}
-                </label>
-            </div>
-            <p class="form-hint">
-                <a href="/privacy">{tr("Come trattiamo questi dati", "How we process these data")}</a>
-            </p>
-        </div>
-    }
-}
-
-/// The confirmation once the message is on its way.
-#[component]
-fn Sent(copy_to: String) -> impl IntoView {
-    let text = move || {
-        if use_lang().get() == domain::Lang::En {
-            format!("Message forwarded to the contact person. A copy is on its way to {copy_to}.")
-        } else {
-            format!("Messaggio inoltrato al referente. Una copia è in arrivo a {copy_to}.")
-        }
-    };
-    view! {
-        <div class="alert alert-success" role="status">
-            <p>{text}</p>
-        </div>
-    }
 }

@@ -6,8 +6,9 @@
 //! site has no server to receive reports: there the editors' e-mail stands in.
 
 use crate::api::{self, ApiError, DataSource};
+use crate::components::alert::DoneAlert;
 use crate::components::form::FormFields;
-use crate::i18n::{tr, use_lang};
+use crate::i18n::tr;
 use domain::feedback::{AccessibilityReport, DESCRIPTION_MAX};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
@@ -73,21 +74,15 @@ pub fn ReportForm() -> impl IntoView {
                 received
                     .get()
                     .map(|reference| {
-                        let text = move || {
-                            if use_lang().get() == domain::Lang::En {
-                                format!(
-                                    "Report {reference} received: the editors will answer within 30 days. Thank you.",
-                                )
-                            } else {
-                                format!(
+                        view! {
+                            <DoneAlert
+                                it=format!(
                                     "Segnalazione {reference} ricevuta: la redazione risponde entro 30 giorni. Grazie.",
                                 )
-                            }
-                        };
-                        view! {
-                            <div class="alert alert-success" role="status">
-                                <p>{text}</p>
-                            </div>
+                                en=format!(
+                                    "Report {reference} received: the editors will answer within 30 days. Thank you.",
+                                )
+                            />
                         }
                     })
             }}

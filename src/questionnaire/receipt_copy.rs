@@ -5,6 +5,7 @@
 //! respondent ticks that they know before it is sent, and it is sent once.
 
 use crate::api::{self, ApiError};
+use crate::components::alert::DoneAlert;
 use crate::components::form::FormFields;
 use crate::i18n::{tr, use_lang};
 use domain::community::ReceiptCopy;
@@ -45,8 +46,6 @@ pub fn ReceiptCopyForm(
             send.dispatch(request);
         }
     };
-    let error =
-        move || form.errors.with(|e| e.get("link_is_secret_understood").first().map(|error| error.message(lang.get())));
     let address = contact_email.clone();
     let writes_to = move || {
         if lang.get() == domain::Lang::En {
@@ -67,56 +66,29 @@ pub fn ReceiptCopyForm(
                 sent_to
                     .get()
                     .map(|recipient| {
-                        let text = move || {
-                            if lang.get() == domain::Lang::En {
-                                format!("The receipt is on its way to {recipient}.")
-                            } else {
-                                format!("La ricevuta è in arrivo a {recipient}.")
-                            }
-                        };
                         view! {
-                            <div class="alert alert-success" role="status">
-                                <p>{text}</p>
-                            </div>
+                            <DoneAlert
+                                it=format!("La ricevuta è in arrivo a {recipient}.")
+                                en=format!("The receipt is on its way to {recipient}.")
+                            />
                         }
                     })
             }}
             {move || problem.get().map(|error| view! { <crate::components::alert::ErrorAlert error /> })}
             <form novalidate on:submit=submit>
-                <div class="form-group consent" class:has-error=form.invalid("link_is_secret_understood")>
-                    {move || {
-                        error()
-                            .map(|message| {
-                                view! {
-                                    <p class="field-error" id="receipt-copy-link_is_secret_understood-error">
-                                        {message}
-                                    </p>
-                                }
-                            })
-                    }}
-                    <div class="form-check">
-                        <input
-                            type="checkbox"
-                            id="receipt-copy-link_is_secret_understood"
-                            aria-invalid=form.aria_invalid("link_is_secret_understood")
-                            aria-describedby=form.described_by("link_is_secret_understood", true)
-                            prop:checked=move || understood.get()
-                            on:change=move |ev| understood.set(event_target_checked(&ev))
-                        />
-                        <label for="receipt-copy-link_is_secret_understood">
-                            {tr(
-                                "Ho capito: il messaggio conterrà il mio link privato",
-                                "I understand: the message will contain my private link",
-                            )}
-                        </label>
-                    </div>
-                    <p class="form-hint" id="receipt-copy-link_is_secret_understood-hint">
-                        {tr(
+                {form
+                    .checkbox(
+                        "link_is_secret_understood",
+                        (
+                            "Ho capito: il messaggio conterrà il mio link privato",
+                            "I understand: the message will contain my private link",
+                        ),
+                        Some((
                             "Chi legge quella casella di posta potrà aprire e modificare la pratica: chiedi la copia solo se la casella è tua.",
                             "Whoever reads that mailbox will be able to open and change the practice: ask for the copy only if the mailbox is yours.",
-                        )}
-                    </p>
-                </div>
+                        )),
+                        understood,
+                    )}
                 <button type="submit" class="button button-secondary" disabled=move || send.pending().get()>
                     {tr("Inviami la ricevuta per e-mail", "E-mail me the receipt")}
                 </button>

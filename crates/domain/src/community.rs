@@ -145,14 +145,10 @@ impl ContactRequest {
     /// The fields to fix, if any: the same rules in the browser and the server.
     pub fn validate(&self) -> crate::FieldErrors {
         use crate::FieldError;
-        use crate::validation::{check_text, is_email};
+        use crate::validation::{check_email, check_text};
         let mut errors = crate::FieldErrors::default();
         check_text(&mut errors, "name", &self.name, 1, SENDER_NAME_MAX);
-        if self.email.trim().is_empty() {
-            errors.add("email", FieldError::Required);
-        } else if !is_email(self.email.trim()) {
-            errors.add("email", FieldError::InvalidEmail);
-        }
+        check_email(&mut errors, "email", &self.email, true);
         check_text(&mut errors, "entity", &self.entity, 1, SENDER_ENTITY_MAX);
         check_text(&mut errors, "message", &self.message, MESSAGE_MIN, MESSAGE_MAX);
         for (key, text) in [("name", &self.name), ("entity", &self.entity), ("message", &self.message)] {
@@ -285,11 +281,7 @@ impl FollowRequest {
     pub fn validate(&self) -> crate::FieldErrors {
         use crate::FieldError;
         let mut errors = crate::FieldErrors::default();
-        if self.email.trim().is_empty() {
-            errors.add("email", FieldError::Required);
-        } else if !crate::validation::is_email(self.email.trim()) {
-            errors.add("email", FieldError::InvalidEmail);
-        }
+        crate::validation::check_email(&mut errors, "email", &self.email, true);
         if self.view.len() > VIEW_PARAMS_MAX {
             errors.add("view", FieldError::TooMany { max: VIEW_PARAMS_MAX });
         } else if self.view.iter().any(|(k, v)| {

@@ -7,7 +7,7 @@
 //! optional comment, anonymous, whose results admins read. The rules are
 //! here, so the browser and the server check the same.
 
-use crate::validation::{FieldError, FieldErrors, check_text, is_email, is_forbidden_char};
+use crate::validation::{FieldError, FieldErrors, check_email, check_text, is_forbidden_char};
 use serde::{Deserialize, Serialize};
 
 /// Where the app sends a report.
@@ -43,10 +43,7 @@ impl AccessibilityReport {
         let mut errors = FieldErrors::default();
         check_text(&mut errors, "page", &self.page, 1, PAGE_MAX);
         check_text(&mut errors, "description", &self.description, DESCRIPTION_MIN, DESCRIPTION_MAX);
-        let email = self.email.trim();
-        if !email.is_empty() && !is_email(email) {
-            errors.add("email", FieldError::InvalidEmail);
-        }
+        check_email(&mut errors, "email", &self.email, false);
         errors
     }
 }

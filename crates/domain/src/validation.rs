@@ -268,6 +268,19 @@ pub fn check_text(errors: &mut FieldErrors, key: &str, value: &str, min: usize, 
     }
 }
 
+/// The rule of a short form's e-mail field: an address (`required`), or
+/// nothing or an address.
+pub fn check_email(errors: &mut FieldErrors, key: &str, value: &str, required: bool) {
+    let value = value.trim();
+    if value.is_empty() {
+        if required {
+            errors.add(key, FieldError::Required);
+        }
+    } else if !is_email(value) {
+        errors.add(key, FieldError::InvalidEmail);
+    }
+}
+
 /// A pragmatic e-mail check: one `@`, a non-empty local part, a dotted domain,
 /// no spaces and none of the characters that wrap or separate addresses
 /// (`<a@b.it>`, `a@b.it, c@d.it`). Whether the mailbox exists is not ours to

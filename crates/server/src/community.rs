@@ -126,19 +126,33 @@ async fn confirm_subscription(
     State(state): State<AppState>,
     ApiQuery(Code { code }): ApiQuery<Code>,
 ) -> Result<Json<Subscription>, ApiError> {
-    let id = state.follow_keys.id_of(&code).ok_or(ApiError::NotFound)?;
+    let view = change_subscription(&state, &code, |tx, id| {
+        let now = time::OffsetDateTime::now_utc();
+        subscriptions::confirm(tx, id, &db::rfc3339(now), &db::rfc3339(now + follow::DIGEST_EVERY))
+    })
+    .await?;
+    Ok(Json(Subscription { view: view.ok_or(ApiError::NotFound)? }))
+}
+
+/// Applies `change` to the subscription `code` names, in a transaction;
+/// the view it returns (`None`: there is no such subscription). A code the
+/// server did not sign is 404.
+async fn change_subscription(
+    state: &AppState,
+    code: &str,
+    change: fn(&rusqlite::Transaction<'_>, i64) -> Result<Option<String>, db::DbError>,
+) -> Result<Option<String>, ApiError> {
+    let id = state.follow_keys.id_of(code).ok_or(ApiError::NotFound)?;
     let view = state
         .db
         .call(move |conn| {
             let tx = conn.transaction()?;
-            let now = time::OffsetDateTime::now_utc();
-            let first = crate::db::rfc3339(now + follow::DIGEST_EVERY);
-            let view = subscriptions::confirm(&tx, id, &crate::db::rfc3339(now), &first)?;
+            let view = change(&tx, id)?;
             tx.commit()?;
             Ok(view)
         })
         .await?;
-    Ok(Json(Subscription { view: view.ok_or(ApiError::NotFound)? }))
+    Ok(view)
 }
 
 /// Cancels a subscription and deletes the address: from the page the
@@ -151,15 +165,6 @@ async fn unsubscribe(
     State(state): State<AppState>,
     ApiQuery(Code { code }): ApiQuery<Code>,
 ) -> Result<Json<Subscription>, ApiError> {
-    let id = state.follow_keys.id_of(&code).ok_or(ApiError::NotFound)?;
-    let view = state
-        .db
-        .call(move |conn| {
-            let tx = conn.transaction()?;
-            let view = subscriptions::remove(&tx, id)?;
-            tx.commit()?;
-            Ok(view)
-        })
-        .await?;
+    let view = change_subscription(&state, &code, subscriptions::remove).await?;
     Ok(Json(Subscription { view: view.unwrap_or_default() }))
 }

@@ -9,6 +9,7 @@
 use super::address::use_catalogue;
 use super::href_at;
 use crate::api::{self, ApiError, DataSource};
+use crate::components::alert::DoneAlert;
 use crate::components::form::FormFields;
 use crate::i18n::{tr, use_lang};
 use domain::community::FollowRequest;
@@ -75,21 +76,15 @@ pub(crate) fn FollowView() -> impl IntoView {
                 pending
                     .get()
                     .map(|address| {
-                        let text = move || {
-                            if lang.get() == domain::Lang::En {
-                                format!(
-                                    "Check your mail: we wrote to {address}. Open the link in the message to confirm.",
-                                )
-                            } else {
-                                format!(
+                        view! {
+                            <DoneAlert
+                                it=format!(
                                     "Controlla la posta: abbiamo scritto a {address}. Apri il link del messaggio per confermare.",
                                 )
-                            }
-                        };
-                        view! {
-                            <div class="alert alert-success" role="status">
-                                <p>{text}</p>
-                            </div>
+                                en=format!(
+                                    "Check your mail: we wrote to {address}. Open the link in the message to confirm.",
+                                )
+                            />
                         }
                     })
             }}

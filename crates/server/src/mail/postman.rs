@@ -174,21 +174,35 @@ impl Postman {
     }
 }
 
-/// `Auto-Submitted: auto-generated` (RFC 3834): no auto-replies to these.
-#[derive(Clone)]
-struct AutoSubmitted;
+/// A header that always says the same.
+macro_rules! fixed_header {
+    ($(#[$doc:meta])* $type:ident, $name:literal, $value:literal) => {
+        $(#[$doc])*
+        #[derive(Clone)]
+        struct $type;
 
-impl header::Header for AutoSubmitted {
-    fn name() -> header::HeaderName {
-        header::HeaderName::new_from_ascii_str("Auto-Submitted")
-    }
-    fn parse(_: &str) -> Result<Self, Box<dyn std::error::Error + Send + Sync>> {
-        Ok(Self)
-    }
-    fn display(&self) -> header::HeaderValue {
-        header::HeaderValue::new(Self::name(), "auto-generated".to_owned())
-    }
+        impl header::Header for $type {
+            fn name() -> header::HeaderName {
+                header::HeaderName::new_from_ascii_str($name)
+            }
+            fn parse(_: &str) -> Result<Self, Box<dyn std::error::Error + Send + Sync>> {
+                Ok(Self)
+            }
+            fn display(&self) -> header::HeaderValue {
+                header::HeaderValue::new(Self::name(), $value.to_owned())
+            }
+        }
+    };
 }
+
+fixed_header!(
+    /// `Auto-Submitted: auto-generated` (RFC 3834): no auto-replies to these.
+    AutoSubmitted, "Auto-Submitted", "auto-generated"
+);
+fixed_header!(
+    /// `List-Unsubscribe-Post: List-Unsubscribe=One-Click` (RFC 8058).
+    ListUnsubscribePost, "List-Unsubscribe-Post", "List-Unsubscribe=One-Click"
+);
 
 /// `List-Unsubscribe: <https://...>` (RFC 2369).
 #[derive(Clone)]
@@ -206,29 +220,9 @@ impl header::Header for ListUnsubscribe {
     }
 }
 
-/// `List-Unsubscribe-Post: List-Unsubscribe=One-Click` (RFC 8058).
-#[derive(Clone)]
-struct ListUnsubscribePost;
-
-impl header::Header for ListUnsubscribePost {
-    fn name() -> header::HeaderName {
-        header::HeaderName::new_from_ascii_str("List-Unsubscribe-Post")
-    }
-    fn parse(_: &str) -> Result<Self, Box<dyn std::error::Error + Send + Sync>> {
-        Ok(Self)
-    }
-    fn display(&self) -> header::HeaderValue {
-        header::HeaderValue::new(Self::name(), "List-Unsubscribe=One-Click".to_owned())
-    }
-}
-
 /// RFC 3339, `days` ago.
 fn days_ago(days: i64) -> String {
-    let then = time::OffsetDateTime::now_utc() - time::Duration::days(days);
-    then.replace_nanosecond(0)
-        .expect("zero nanoseconds is valid")
-        .format(&time::format_description::well_known::Rfc3339)
-        .expect("a UTC time formats")
+    crate::db::rfc3339(time::OffsetDateTime::now_utc() - time::Duration::days(days))
 }
 
 mod url {
