@@ -177,7 +177,7 @@ async fn a_reader_follows_a_search_confirms_by_mail_and_cancels_from_the_digest(
     let link = text.lines().find(|l| l.contains("/segui/conferma#")).expect("the link").trim().to_owned();
     let code = link.rsplit_once('#').unwrap().1.to_owned();
     b.client.goto(&format!("{}/segui/conferma#{code}", server.base)).await.unwrap();
-    let done = b.wait_for(Locator::Css("main [role='status']")).await.text().await.unwrap();
+    let done = b.wait_for(Locator::Css("main .alert-success")).await.text().await.unwrap();
     assert!(done.starts_with("Iscrizione confermata"), "{done}");
     assert_accessible(&b, "the confirmation").await;
 
@@ -198,7 +198,7 @@ async fn a_reader_follows_a_search_confirms_by_mail_and_cancels_from_the_digest(
     let text = digest.text();
     let cancel = text.lines().find(|l| l.contains("/segui/annulla#")).expect("a link to cancel").trim().to_owned();
     b.client.goto(&cancel).await.unwrap();
-    let done = b.wait_for(Locator::Css("main [role='status']")).await.text().await.unwrap();
+    let done = b.wait_for(Locator::Css("main .alert-success")).await.text().await.unwrap();
     assert!(done.starts_with("Iscrizione annullata"), "{done}");
     let left: i64 = server
         .db
