@@ -266,7 +266,7 @@ async fn a_submission_logs_no_error_and_the_private_link_shows_where_it_stands()
     b.assert_no_console_errors().await;
 
     let reference = text_of(&b, "//*[@data-testid='reference']").await;
-    assert!(text_of(&b, "//main").await.contains("il suo messaggio comparirà aprendo il tuo link privato"));
+    assert!(text_of(&b, "//main").await.contains("il suo messaggio comparirà anche aprendo il tuo link privato"));
     let link = text_of(&b, "//*[@data-testid='private-link']").await;
     b.wait_for(Locator::XPath("//button[normalize-space(.)='Copia il link']")).await.click().await.unwrap();
     let copied = text_of(&b, "//*[contains(@class,'copy-status')][normalize-space(.)!='']").await;
