@@ -71,6 +71,20 @@ impl FormFields {
         ok
     }
 
+    /// The first error of `key`, while there is one, in the page's language.
+    fn error(self, key: &'static str) -> impl IntoView {
+        let lang = use_lang();
+        move || {
+            self.errors.with(|e| e.get(key).first().map(|error| error.message(lang.get()))).map(|message| {
+                view! {
+                    <p class="field-error" id=format!("{}-error", self.id(key))>
+                        {message}
+                    </p>
+                }
+            })
+        }
+    }
+
     /// A form group: the label, the hint, the error and `control` (whose id
     /// must be `self.id(key)`).
     pub fn group(
@@ -80,8 +94,6 @@ impl FormFields {
         hint: Option<(&'static str, &'static str)>,
         control: AnyView,
     ) -> impl IntoView {
-        let lang = use_lang();
-        let error = move || self.errors.with(|e| e.get(key).first().map(|error| error.message(lang.get())));
         view! {
             <div class="form-group" class:has-error=self.invalid(key)>
                 <label for=self.id(key)>{tr(label.0, label.1)}</label>
@@ -93,16 +105,7 @@ impl FormFields {
                             </p>
                         }
                     })}
-                {move || {
-                    error()
-                        .map(|message| {
-                            view! {
-                                <p class="field-error" id=format!("{}-error", self.id(key))>
-                                    {message}
-                                </p>
-                            }
-                        })
-                }}
+                {self.error(key)}
                 {control}
             </div>
         }
@@ -117,21 +120,10 @@ impl FormFields {
         hint: Option<(&'static str, &'static str)>,
         ticked: RwSignal<bool>,
     ) -> impl IntoView {
-        let lang = use_lang();
-        let error = move || self.errors.with(|e| e.get(key).first().map(|error| error.message(lang.get())));
         let id = self.id(key);
         view! {
             <div class="form-group consent" class:has-error=self.invalid(key)>
-                {move || {
-                    error()
-                        .map(|message| {
-                            view! {
-                                <p class="field-error" id=format!("{}-error", self.id(key))>
-                                    {message}
-                                </p>
-                            }
-                        })
-                }}
+                {self.error(key)}
                 <div class="form-check">
                     <input
                         type="checkbox"

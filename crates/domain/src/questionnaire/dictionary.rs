@@ -168,19 +168,17 @@ const COMMUNITY_DATA: [(&str, &str, &str, &str); 8] = [
 
 /// The community features' personal data (step `community`), all private.
 pub fn community_data() -> Vec<DictionaryEntry> {
-    COMMUNITY_DATA
-        .into_iter()
-        .map(|(key, label_it, label_en, kind)| DictionaryEntry {
-            key,
-            step: "community",
-            label_it,
-            label_en,
-            kind,
-            required: "no",
-            public: false,
-            codes: Vec::new(),
-        })
-        .collect()
+    COMMUNITY_DATA.into_iter().map(|row| described(row, "community", "no", false)).collect()
+}
+
+/// An entry described by its key, labels and kind.
+fn described(
+    (key, label_it, label_en, kind): (&'static str, &'static str, &'static str, &'static str),
+    step: &'static str,
+    required: &'static str,
+    public: bool,
+) -> DictionaryEntry {
+    DictionaryEntry { key, step, label_it, label_en, kind, required, public, codes: Vec::new() }
 }
 
 impl Definition {
@@ -193,18 +191,7 @@ impl Definition {
     /// field of the definition, then the columns of names the downloads add
     /// beside codes; together they describe every column of the CSV.
     pub fn dictionary(&self) -> Vec<DictionaryEntry> {
-        let record = |(key, label_it, label_en, kind): (&'static str, &'static str, &'static str, &'static str)| {
-            DictionaryEntry {
-                key,
-                step: "record",
-                label_it,
-                label_en,
-                kind,
-                required: "yes",
-                public: true,
-                codes: Vec::new(),
-            }
-        };
+        let record = |row| described(row, "record", "yes", true);
         let fields = self.answer_entries();
         RECORD_COLUMNS.into_iter().map(record).chain(fields).chain(NAME_COLUMNS.into_iter().map(record)).collect()
     }
