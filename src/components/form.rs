@@ -85,6 +85,17 @@ impl FormFields {
         }
     }
 
+    /// The hint of `key`, if it has one: what `described_by(key, true)` names.
+    fn hint(self, key: &'static str, hint: Option<(&'static str, &'static str)>) -> impl IntoView {
+        hint.map(|(it, en)| {
+            view! {
+                <p class="form-hint" id=format!("{}-hint", self.id(key))>
+                    {tr(it, en)}
+                </p>
+            }
+        })
+    }
+
     /// A form group: the label, the hint, the error and `control` (whose id
     /// must be `self.id(key)`).
     pub fn group(
@@ -97,14 +108,7 @@ impl FormFields {
         view! {
             <div class="form-group" class:has-error=self.invalid(key)>
                 <label for=self.id(key)>{tr(label.0, label.1)}</label>
-                {hint
-                    .map(|(it, en)| {
-                        view! {
-                            <p class="form-hint" id=format!("{}-hint", self.id(key))>
-                                {tr(it, en)}
-                            </p>
-                        }
-                    })}
+                {self.hint(key, hint)}
                 {self.error(key)}
                 {control}
             </div>
@@ -135,14 +139,7 @@ impl FormFields {
                     />
                     <label for=id>{tr(label.0, label.1)}</label>
                 </div>
-                {hint
-                    .map(|(it, en)| {
-                        view! {
-                            <p class="form-hint" id=format!("{}-hint", self.id(key))>
-                                {tr(it, en)}
-                            </p>
-                        }
-                    })}
+                {self.hint(key, hint)}
             </div>
         }
     }
