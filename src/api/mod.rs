@@ -233,6 +233,28 @@ pub async fn contact_referent(
     request(Method::Post, &url, &[("Idempotency-Key", idempotency_key)], json_body(message)).await
 }
 
+/// "L'abbiamo adottata anche noi": declares that another body took up
+/// practice `id`. The same `idempotency_key` on a retry stores it once.
+pub async fn declare_adoption(
+    id: &domain::PracticeId,
+    idempotency_key: &str,
+    declaration: &domain::reuse::AdoptionDeclaration,
+) -> Result<domain::reuse::AdoptionReceived, ApiError> {
+    let url = domain::reuse::adoptions_url(id);
+    request(Method::Post, &url, &[("Idempotency-Key", idempotency_key)], json_body(declaration)).await
+}
+
+/// "È ancora attuale?": the respondent confirms the practice behind the
+/// private link `code`, or marks it concluded.
+pub async fn confirm_practice(
+    code: &str,
+    confirmation: &domain::living::Confirmation,
+) -> Result<domain::living::Confirmed, ApiError> {
+    let bearer = format!("Bearer {code}");
+    let url = domain::living::CONFIRMATION_URL;
+    request(Method::Post, url, &[("Authorization", bearer.as_str())], json_body(confirmation)).await
+}
+
 /// "Segui questa ricerca": mails the address a link to confirm.
 pub async fn follow_view(
     follow: &domain::community::FollowRequest,

@@ -49,10 +49,11 @@ pub async fn sign_out() -> Result<(), ApiError> {
 
 /// The query string of a queue filter (`stato=…&q=…`), empty for everything.
 pub fn queue_query(filter: &QueueFilter) -> String {
-    let QueueFilter { stato, aggiornamenti, q } = filter;
+    let QueueFilter { stato, aggiornamenti, da_aggiornare, q } = filter;
     let pairs = [
         stato.as_deref().map(|s| format!("stato={}", encoded(s))),
         aggiornamenti.map(|a| format!("aggiornamenti={a}")),
+        da_aggiornare.map(|a| format!("da_aggiornare={a}")),
         q.as_deref().map(|q| format!("q={}", encoded(q))),
     ];
     pairs.into_iter().flatten().collect::<Vec<_>>().join("&")
@@ -140,4 +141,14 @@ pub async fn outbox() -> Result<domain::community::Outbox, ApiError> {
 
 pub async fn rating_results() -> Result<domain::feedback::RatingResults, ApiError> {
     call(Method::Get, "/api/moderation/service-ratings", None).await
+}
+
+/// Every declaration of adoption, waiting ones first.
+pub async fn adoptions() -> Result<Vec<domain::reuse::AdoptionEntry>, ApiError> {
+    call(Method::Get, domain::reuse::MODERATION_ADOPTIONS_URL, None).await
+}
+
+/// A decision on a declaration of adoption.
+pub async fn decide_adoption(id: i64, decision: &domain::reuse::AdoptionDecision) -> Result<(), ApiError> {
+    call(Method::Post, &format!("{}/{id}", domain::reuse::MODERATION_ADOPTIONS_URL), json_body(decision)).await
 }

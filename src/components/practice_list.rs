@@ -65,6 +65,15 @@ pub fn PracticeCard(
                 {practice
                     .demo
                     .then(|| view! { <span class="badge badge-demo">{crate::i18n::tr("dimostrativo", "demo")}</span> })}
+                {practice
+                    .stale
+                    .then(|| {
+                        view! {
+                            <span class="badge badge-warning">
+                                {crate::i18n::tr("da aggiornare", "needs updating")}
+                            </span>
+                        }
+                    })}
                 <p class="practice-entity">
                     <span lang="it">{practice.entity_name.clone()}</span>
                     " · "
@@ -78,6 +87,21 @@ pub fn PracticeCard(
                     <dd>{move || practice.service_type.label(lang.get())}</dd>
                     <dt>{crate::i18n::tr("Riferimento", "Reference")}</dt>
                     <dd>{practice.id.to_string()}</dd>
+                    {(practice.adoptions > 0)
+                        .then(|| {
+                            let adoptions = practice.adoptions;
+                            view! {
+                                <dt>{crate::i18n::tr("Adottata da", "Adopted by")}</dt>
+                                <dd>
+                                    {move || match (adoptions, lang.get()) {
+                                        (1, domain::Lang::It) => "1 altro ente".to_owned(),
+                                        (1, domain::Lang::En) => "1 other body".to_owned(),
+                                        (n, domain::Lang::It) => format!("{n} altri enti"),
+                                        (n, domain::Lang::En) => format!("{n} other bodies"),
+                                    }}
+                                </dd>
+                            }
+                        })}
                 </dl>
             </article>
         </li>

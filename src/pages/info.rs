@@ -31,6 +31,19 @@ pub fn OpenData() -> impl IntoView {
                     </FileLink>
                 </li>
                 <li>
+                    <FileLink href="opendata/adozioni.csv" download=true>
+                        {tr(
+                            "Le adozioni: gli enti che hanno ripreso una pratica (CSV, UTF-8)",
+                            "Adoptions: the bodies that took up a practice (CSV, UTF-8)",
+                        )}
+                    </FileLink>
+                </li>
+                <li>
+                    <FileLink href="opendata/adozioni.json" download=true>
+                        {tr("Le adozioni (JSON)", "Adoptions (JSON)")}
+                    </FileLink>
+                </li>
+                <li>
                     <FileLink href="opendata/dizionario-dati.json">
                         {tr("Dizionario dei dati (JSON)", "Data dictionary (JSON)")}
                     </FileLink>

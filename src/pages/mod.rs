@@ -2,6 +2,7 @@
 //! One module per page.
 
 pub mod admin;
+mod adoption_form;
 pub mod catalogue;
 mod contact_form;
 pub mod embed;
@@ -37,6 +38,7 @@ pub use statistics::StatisticsPage;
 pub struct CommunityForms {
     pub follow: fn() -> AnyView,
     pub contact: fn(domain::PracticeId) -> AnyView,
+    pub adoption: fn(domain::PracticeId) -> AnyView,
 }
 
 /// Makes the community's forms part of the pages below.
@@ -44,5 +46,6 @@ pub fn provide_community_forms() {
     provide_context(CommunityForms {
         follow: || view! { <catalogue::FollowView /> }.into_any(),
         contact: |id| view! { <contact_form::ContactForm id /> }.into_any(),
+        adoption: |id| view! { <adoption_form::AdoptionForm id /> }.into_any(),
     });
 }

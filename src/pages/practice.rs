@@ -91,6 +91,11 @@ fn PracticeView(
     let json_ld_script = NodeRef::<leptos::html::Script>::new();
     json_ld_script.on_load(move |script| script.set_text_content(Some(&json_ld)));
     let contact = (!practice.no_contact_requests).then(|| practice.id.clone());
+    let adopted_id = practice.id.clone();
+    let follow_up = practice.follow_up.clone();
+    let stale = follow_up.stale;
+    let confirmed = day(&practice.confirmed_at);
+    let derive_href = domain::reuse::derive_url(&practice.id);
     let names_comuni = !practice.comune_codes.is_empty();
     let comuni = if names_comuni { crate::comuni::use_comuni() } else { RwSignal::new(None) };
     let practice = StoredValue::new(answers);
@@ -175,6 +180,20 @@ fn PracticeView(
             {summary}
         </p>
         {demo.then(|| view! { <p class="badge badge-demo">"dimostrativo"</p> })}
+        {stale
+            .then(|| {
+                view! {
+                    <p class="badge badge-warning">
+                        {tr("da aggiornare", "needs updating")}
+                        <span class="visually-hidden">
+                            {tr(
+                                ": chi l'ha descritta non la conferma da tempo",
+                                ": its respondent has not confirmed it for long",
+                            )}
+                        </span>
+                    </p>
+                }
+            })}
         <p class="practice-entity">
             <span lang="it">{entity.clone()}</span>
             " · "
@@ -197,8 +216,29 @@ fn PracticeView(
                     move || domain::dates::long_date(&updated, lang.get())
                 }
             </dd>
+            <dt>{tr("Confermata il", "Confirmed on")}</dt>
+            <dd class="nowrap">
+                {
+                    let confirmed = confirmed.clone();
+                    move || domain::dates::long_date(&confirmed, lang.get())
+                }
+            </dd>
         </dl>
+        <FollowUpView follow_up />
         {sections}
+        <p>
+            <a class="button button-secondary" href=derive_href>
+                {tr("Parti da questa pratica", "Start from this practice")}
+            </a>
+            " "
+            <span class="form-hint">
+                {tr(
+                    "Apre il questionario con la descrizione di questa pratica, da adattare alla tua.",
+                    "Opens the questionnaire with this practice's description, to adapt to yours.",
+                )}
+            </span>
+        </p>
+        {use_context::<super::CommunityForms>().map(|forms| (forms.adoption)(adopted_id))}
         {contact.zip(use_context::<super::CommunityForms>()).map(|(id, forms)| (forms.contact)(id))}
         <div class="notice cite">
             <h2>{tr("Come citare", "How to cite")}</h2>
@@ -236,5 +276,71 @@ fn PracticeView(
                 }}
             </Transition>
         </section>
+    }
+}
+
+/// What happened since publication: who adopted it, where it comes from,
+/// what it inspired. Nothing when nothing happened.
+#[component]
+fn FollowUpView(follow_up: domain::reuse::FollowUp) -> impl IntoView {
+    let domain::reuse::FollowUp { adopted_by, derived_from, inspired, .. } = follow_up;
+    let link = |l: domain::reuse::PracticeLink| {
+        view! {
+            <li>
+                <A href=format!("/pratiche/{}", l.id)>{l.title}</A>
+                " — "
+                {l.entity_name}
+            </li>
+        }
+    };
+    let adopted = (!adopted_by.is_empty()).then(|| {
+        view! {
+            <div class="follow-up">
+                <h2>{tr("Adottata anche da", "Also adopted by")}</h2>
+                <ul>
+                    {adopted_by
+                        .into_iter()
+                        .map(|a| {
+                            let how = if a.adapted { tr(" (adattata)", " (adapted)") } else { tr("", "") };
+                            view! {
+                                <li>
+                                    <span lang="it">{a.credit()}</span>
+                                    {how}
+                                    {(!a.changes.is_empty())
+                                        .then(|| {
+                                            view! {
+                                                <p class="form-hint" lang="it">
+                                                    {a.changes.clone()}
+                                                </p>
+                                            }
+                                        })}
+                                </li>
+                            }
+                        })
+                        .collect_view()}
+                </ul>
+            </div>
+        }
+    });
+    let origin = derived_from.map(|origin| {
+        view! {
+            <div class="follow-up">
+                <h2>{tr("Deriva da", "Derives from")}</h2>
+                <ul>{link(origin)}</ul>
+            </div>
+        }
+    });
+    let inspired = (!inspired.is_empty()).then(|| {
+        view! {
+            <div class="follow-up">
+                <h2>{tr("Ha ispirato", "Inspired")}</h2>
+                <ul>{inspired.into_iter().map(link).collect_view()}</ul>
+            </div>
+        }
+    });
+    view! {
+        {adopted}
+        {origin}
+        {inspired}
     }
 }

@@ -9,6 +9,7 @@
 //! they share, has a module of its own.
 
 mod comune_picker;
+mod confirmation;
 mod draft_bar;
 mod error_summary;
 mod fields;
@@ -34,8 +35,8 @@ pub use update::UpdatePage;
 use crate::api::DataSource;
 use crate::components::{page_heading, use_document_title};
 use crate::i18n::{tr, use_lang};
-use domain::Lang;
 use domain::questionnaire::QUESTIONNAIRE;
+use domain::{Lang, PracticeId};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use state::{FormCtx, Mode, provide_form, use_form};
@@ -52,7 +53,34 @@ pub fn QuestionnairePage() -> impl IntoView {
     }
     let ctx = provide_form(Mode::New);
     submission::use_start_token(ctx);
+    start_from_origin(ctx);
     view! { <Journey /> }.into_any()
+}
+
+/// "Parti da questa pratica" (`?parti_da=BP-…`): a blank draft starts from the
+/// published practice's design (`domain::reuse::prefill_from`) and records
+/// where it came from. A draft with answers is never overwritten: the
+/// respondent's typed text comes first.
+fn start_from_origin(ctx: FormCtx) {
+    let query = use_query_map();
+    let Some(origin) = query.with_untracked(|q| q.get("parti_da")).and_then(|id| PracticeId::parse(&id).ok()) else {
+        return;
+    };
+    if !ctx.draft.with_untracked(|d| d.is_blank()) {
+        return;
+    }
+    leptos::task::spawn_local(async move {
+        let Ok(published) = crate::api::fetch_practice(origin.as_str()).await else { return };
+        if !ctx.draft.with_untracked(|d| d.is_blank()) {
+            return;
+        }
+        ctx.update(|d| {
+            d.answers = domain::reuse::prefill_from(&published.answers);
+            d.derived_from = Some(origin);
+        });
+        ctx.generation.update(|g| *g += 1);
+        ctx.save_now();
+    });
 }
 
 /// On a static copy of the site there is no server to receive answers: the

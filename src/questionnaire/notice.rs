@@ -46,6 +46,24 @@ pub(super) fn PrivacyNotice() -> impl IntoView {
                 "The questionnaire has six short steps. At the end you can check your answers before sending them.",
             )}
         </p>
+        {move || {
+            ctx.draft
+                .with(|d| d.derived_from.clone())
+                .map(|origin| {
+                    view! {
+                        <div class="notice derived-notice">
+                            <p>
+                                {tr("Parti dalla pratica ", "You start from practice ")}
+                                <A href=format!("/pratiche/{origin}")>{origin.to_string()}</A>
+                                {tr(
+                                    ": titolo, descrizione, classificazione e modalità sono già compilati. Adattali alla tua pratica e aggiungi il tuo ente, le date e i risultati; la pagina pubblica dirà da quale pratica deriva.",
+                                    ": title, description, classification and delivery are filled in. Adapt them to your practice and add your body, dates and results; the public page will say which practice it derives from.",
+                                )}
+                            </p>
+                        </div>
+                    }
+                })
+        }}
         <A href=page_href(ctx.mode, 1) attr:class="button button-primary">
             {tr("Inizia il questionario", "Start the questionnaire")}
         </A>

@@ -43,6 +43,9 @@ pub struct Draft {
     pub pending: bool,
     /// For a curator's correction: the submission and the version corrected.
     pub correction: Option<Correction>,
+    /// The published practice this new one started from ("Parti da questa pratica").
+    #[serde(default)]
+    pub derived_from: Option<PracticeId>,
 }
 
 /// Which submission a correction is for, and the version it started from (a

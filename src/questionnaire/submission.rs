@@ -131,7 +131,8 @@ async fn deliver(ctx: FormCtx, answers: Answers, website: String) -> Result<Opti
                     started
                 }
             };
-            let submission = Submission { answers, edit_token, website, started };
+            let derived_from = ctx.draft.with_untracked(|d| d.derived_from.clone());
+            let submission = Submission { answers, edit_token, website, started, derived_from };
             api::submit_practice(&key, &submission).await.map(|receipt| Some(Sent::Receipt(receipt)))
         }
         (Mode::Update, _) => {

@@ -47,12 +47,18 @@ pub fn UpdatePage() -> impl IntoView {
                         );
                         let message = own.curator_message.clone().filter(|_| current);
                         if !local_edits {
+                            let token = token.clone();
                             ctx.load(own.answers, |d| d.edit_token = token);
                         }
                         // The message matters while changes are asked or after a
                         // rejection; once published, it is history.
                         view! {
-                            <SubmissionStatus status id=own.id.clone() updated_at=own.updated_at.clone() />
+                            <SubmissionStatus
+                                status
+                                id=own.id.clone()
+                                updated_at=own.updated_at.clone()
+                                confirm=own.freshness.is_due().then(|| token.clone())
+                            />
                             {message
                                 .map(|message| {
                                     view! {
@@ -101,12 +107,15 @@ fn SubmissionStatus(
     id: PracticeId,
     /// When the state last changed or an update arrived.
     updated_at: String,
+    /// The private link's code, when it is time to confirm the practice.
+    confirm: Option<String>,
 ) -> impl IntoView {
     let page = use_page();
     view! {
         <Show when=move || page.get() == 0>
             <div class="container">
                 <StatusPanel status id=id.clone() updated_at=updated_at.clone() edit_href=page_href(Mode::Update, 1) />
+                {confirm.clone().map(|code| view! { <super::confirmation::ConfirmationBox code /> })}
             </div>
         </Show>
     }

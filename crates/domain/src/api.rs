@@ -67,6 +67,9 @@ pub struct Submission {
     /// The honeypot: a field people never see, so never fill.
     #[serde(default)]
     pub website: String,
+    /// The published practice the respondent started from ("Parti da questa pratica").
+    #[serde(default)]
+    pub derived_from: Option<PracticeId>,
     /// The token the server issued when the questionnaire was opened
     /// (`POST /api/submissions/start`): the server measures the time spent
     /// on the form from it, so no client can claim it.
@@ -117,6 +120,16 @@ pub struct OwnSubmission {
     /// The latest version of the answer, private fields included.
     #[cfg_attr(feature = "openapi", schema(value_type = Practice))]
     pub answers: Answers,
+    /// "Confermata il": the last submission, update or confirmation (RFC 3339).
+    #[serde(default)]
+    pub confirmed_at: String,
+    /// Whether it is time to confirm it (only a published practice is asked).
+    #[serde(default = "current")]
+    pub freshness: crate::living::Freshness,
+}
+
+fn current() -> crate::living::Freshness {
+    crate::living::Freshness::Current
 }
 
 /// The shortest private-link code: 32 random bytes make 43 characters, but
@@ -342,6 +355,9 @@ pub struct QueueFilter {
     /// `true`: only published practices with an update waiting.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub aggiornamenti: Option<bool>,
+    /// `true`: only published practices "da aggiornare" (not confirmed for long).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub da_aggiornare: Option<bool>,
     /// Words to find in the reference, title or body's name (case and accents ignored).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub q: Option<String>,
@@ -364,6 +380,9 @@ pub struct QueueEntry {
     pub version: i64,
     /// The respondent sent an update of this published practice, not yet accepted.
     pub update_pending: bool,
+    /// Published and not confirmed for long: "da aggiornare".
+    #[serde(default)]
+    pub stale: bool,
 }
 
 /// The queue, with the count of each state.
@@ -377,6 +396,12 @@ pub struct QueuePage {
     pub updates_pending: usize,
     /// Submissions awaiting the editors (`stato=da_curare`).
     pub to_curate: usize,
+    /// Published practices "da aggiornare" (`da_aggiornare=true`).
+    #[serde(default)]
+    pub stale: usize,
+    /// Declarations of adoption waiting for a decision.
+    #[serde(default)]
+    pub adoptions_waiting: u32,
     pub submissions: Vec<QueueEntry>,
 }
 
@@ -489,6 +514,12 @@ pub enum AuditAction {
     /// An editor marked an accessibility report handled, or open again.
     HandleReport,
     ReopenReport,
+    /// A curator decided on a declaration of adoption (the message names the action).
+    DecideAdoption,
+    /// The respondent confirmed that the description is current.
+    Confirm,
+    /// The respondent marked the practice concluded.
+    Conclude,
 }
 
 impl AuditAction {
@@ -504,12 +535,15 @@ impl AuditAction {
             AuditAction::AddRound => "add_round",
             AuditAction::HandleReport => "handle_report",
             AuditAction::ReopenReport => "reopen_report",
+            AuditAction::DecideAdoption => "decide_adoption",
+            AuditAction::Confirm => "confirm",
+            AuditAction::Conclude => "conclude",
         }
     }
 
     /// Every action.
-    pub const ALL: [AuditAction; 16] = {
-        let mut all = [AuditAction::Update; 16];
+    pub const ALL: [AuditAction; 19] = {
+        let mut all = [AuditAction::Update; 19];
         let mut i = 0;
         while i < CurationAction::ALL.len() {
             all[i] = AuditAction::Curation(CurationAction::ALL[i]);
@@ -522,6 +556,9 @@ impl AuditAction {
         all[13] = AuditAction::AddRound;
         all[14] = AuditAction::HandleReport;
         all[15] = AuditAction::ReopenReport;
+        all[16] = AuditAction::DecideAdoption;
+        all[17] = AuditAction::Confirm;
+        all[18] = AuditAction::Conclude;
         all
     };
 
@@ -542,6 +579,9 @@ impl AuditAction {
             AuditAction::AddRound => ("Raccolta aggiunta", "Round added"),
             AuditAction::HandleReport => ("Segnalazione di accessibilità gestita", "Accessibility report handled"),
             AuditAction::ReopenReport => ("Segnalazione di accessibilità riaperta", "Accessibility report reopened"),
+            AuditAction::DecideAdoption => ("Decisione su un'adozione", "Decision on an adoption"),
+            AuditAction::Confirm => ("Confermata dal referente", "Confirmed by the respondent"),
+            AuditAction::Conclude => ("Segnata come conclusa dal referente", "Marked ended by the respondent"),
         };
         if lang == Lang::It { it } else { en }
     }

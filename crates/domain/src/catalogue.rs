@@ -35,11 +35,15 @@ pub enum Facet {
     Continuation,
     Status,
     StartYear,
+    /// Declared adopted by other bodies, or not yet.
+    Adoption,
+    /// Confirmed, or "da aggiornare".
+    Upkeep,
 }
 
 impl Facet {
     /// Every facet, in the order the page shows them.
-    pub const ALL: [Facet; 12] = [
+    pub const ALL: [Facet; 14] = [
         Facet::InnovationTag,
         Facet::Region,
         Facet::EntityType,
@@ -52,6 +56,8 @@ impl Facet {
         Facet::Continuation,
         Facet::Status,
         Facet::StartYear,
+        Facet::Adoption,
+        Facet::Upkeep,
     ];
 
     /// The facet's name in URLs (`?regione=16`).
@@ -69,6 +75,8 @@ impl Facet {
             Facet::Continuation => "prosegue",
             Facet::Status => "stato",
             Facet::StartYear => "anno",
+            Facet::Adoption => "adottata",
+            Facet::Upkeep => "aggiornamento",
         }
     }
 
@@ -92,6 +100,8 @@ impl Facet {
             Facet::Continuation => ("Prosegue dopo l'emergenza", "Continues after the emergency"),
             Facet::Status => ("Stato", "Status"),
             Facet::StartYear => ("Anno di avvio", "Start year"),
+            Facet::Adoption => ("Adozioni", "Adoptions"),
+            Facet::Upkeep => ("Aggiornamento", "Upkeep"),
         };
         match lang {
             Lang::It => it,
@@ -122,6 +132,16 @@ impl Facet {
             Facet::Continuation => label(Continuation::from_code, Continuation::label, code, lang),
             Facet::Status => label(PracticeStatus::from_code, PracticeStatus::label, code, lang),
             Facet::StartYear => code.to_owned(),
+            Facet::Adoption | Facet::Upkeep => {
+                let (it, en) = match code {
+                    ADOPTED => ("Adottata da altri enti", "Adopted by other bodies"),
+                    NOT_ADOPTED => ("Non ancora adottata", "Not adopted yet"),
+                    STALE => ("Da aggiornare", "Needs updating"),
+                    CONFIRMED => ("Confermata", "Confirmed"),
+                    other => (other, other),
+                };
+                (if lang == Lang::En { en } else { it }).to_owned()
+            }
         }
     }
 
@@ -148,9 +168,17 @@ impl Facet {
             Facet::Continuation => vec![e.continue_after_emergency.code().to_owned()],
             Facet::Status => vec![e.status.code().to_owned()],
             Facet::StartYear => vec![e.start_date.year().to_string()],
+            Facet::Adoption => vec![(if e.adoptions > 0 { ADOPTED } else { NOT_ADOPTED }).to_owned()],
+            Facet::Upkeep => vec![(if e.stale { STALE } else { CONFIRMED }).to_owned()],
         }
     }
 }
+
+/// The values of `Facet::Adoption` and `Facet::Upkeep`.
+pub const ADOPTED: &str = "si";
+pub const NOT_ADOPTED: &str = "no";
+pub const STALE: &str = "da_aggiornare";
+pub const CONFIRMED: &str = "confermata";
 
 /// How results are ordered.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -161,6 +189,8 @@ pub enum Sort {
     Recent,
     /// Title, A to Z.
     Title,
+    /// Adopted by the most other bodies first, then the most recent.
+    MostAdopted,
 }
 
 impl Sort {
@@ -170,11 +200,30 @@ impl Sort {
             Sort::Relevance => "pertinenza",
             Sort::Recent => "recenti",
             Sort::Title => "titolo",
+            Sort::MostAdopted => "piu_adottate",
         }
     }
 
-    fn from_url_value(value: &str) -> Option<Self> {
-        [Sort::Relevance, Sort::Recent, Sort::Title].into_iter().find(|s| s.url_value() == value)
+    /// Every sort, in the order the page offers them.
+    pub const ALL: [Sort; 4] = [Sort::Relevance, Sort::Recent, Sort::Title, Sort::MostAdopted];
+
+    /// The sort with this URL name.
+    pub fn from_url_value(value: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|s| s.url_value() == value)
+    }
+
+    /// What the sort menu reads.
+    pub const fn label(self, lang: Lang) -> &'static str {
+        let (it, en) = match self {
+            Sort::Relevance => ("Pertinenza", "Relevance"),
+            Sort::Recent => ("Più recenti", "Most recent"),
+            Sort::Title => ("Titolo (A-Z)", "Title (A-Z)"),
+            Sort::MostAdopted => ("Più adottate", "Most adopted"),
+        };
+        match lang {
+            Lang::It => it,
+            Lang::En => en,
+        }
     }
 }
 
@@ -514,6 +563,13 @@ impl CatalogueIndex {
         let matches: Vec<usize> = match sort {
             Sort::Recent => self.by_recent.iter().copied().filter(|&i| matching.get(i)).collect(),
             Sort::Title => self.by_title.iter().copied().filter(|&i| matching.get(i)).collect(),
+            Sort::MostAdopted => {
+                // A stable sort of the most recent first keeps that order
+                // among practices adopted as many times.
+                let mut found: Vec<usize> = self.by_recent.iter().copied().filter(|&i| matching.get(i)).collect();
+                found.sort_by_key(|&i| std::cmp::Reverse(self.entries[i].adoptions));
+                found
+            }
             Sort::Relevance => {
                 // Higher scores first, then the more recent: one integer key
                 // each (a positive float's bits order as the float does).
@@ -564,6 +620,8 @@ mod tests {
             published_at: format!("2020-05-{:02}T10:00:00Z", 1 + i % 28),
             places: String::new(),
             terms: String::new(),
+            adoptions: 0,
+            stale: false,
         }
     }
 

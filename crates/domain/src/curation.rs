@@ -123,6 +123,33 @@ pub fn transition(from: ModerationStatus, action: CurationAction) -> Result<Mode
     Ok(to)
 }
 
+/// The state `action` leads a declaration of adoption to from `from`.
+/// A declaration is short and needs no separate review: it is published or
+/// refused from the queue; "Ritira dalla pubblicazione" puts it back there,
+/// and a refused or archived one can be reopened, so every decision can be
+/// undone. Changes are never requested: the editors write to the contact.
+pub fn adoption_transition(
+    from: ModerationStatus,
+    action: CurationAction,
+) -> Result<ModerationStatus, InvalidTransition> {
+    use CurationAction as A;
+    use ModerationStatus as S;
+    let to = match (from, action) {
+        (S::Inviata, A::Publish) => S::Pubblicata,
+        (S::Inviata, A::Reject) => S::Respinta,
+        (S::Pubblicata, A::Unpublish) => S::Inviata,
+        (S::Inviata | S::Pubblicata | S::Respinta, A::Archive) => S::Archiviata,
+        (S::Respinta | S::Archiviata, A::TakeInReview) => S::Inviata,
+        _ => return Err(InvalidTransition { from, action }),
+    };
+    Ok(to)
+}
+
+/// The actions a declaration of adoption in `state` allows.
+pub fn adoption_allowed(state: ModerationStatus) -> Vec<CurationAction> {
+    CurationAction::ALL.into_iter().filter(|&action| adoption_transition(state, action).is_ok()).collect()
+}
+
 /// What a decision does beyond changing the state: the server carries these
 /// out, in the decision's transaction or right after it.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -276,6 +303,44 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// Every allowed transition of a declaration of adoption.
+    const ADOPTION_ALLOWED: [(S, A, S); 8] = [
+        (S::Inviata, A::Publish, S::Pubblicata),
+        (S::Inviata, A::Reject, S::Respinta),
+        (S::Inviata, A::Archive, S::Archiviata),
+        (S::Pubblicata, A::Unpublish, S::Inviata),
+        (S::Pubblicata, A::Archive, S::Archiviata),
+        (S::Respinta, A::TakeInReview, S::Inviata),
+        (S::Respinta, A::Archive, S::Archiviata),
+        (S::Archiviata, A::TakeInReview, S::Inviata),
+    ];
+
+    #[test]
+    fn every_pair_of_state_and_action_on_a_declaration_is_allowed_or_refused_as_listed() {
+        for &from in S::ALL {
+            for action in A::ALL {
+                let expected =
+                    ADOPTION_ALLOWED.iter().find(|(f, a, _)| *f == from && *a == action).map(|(_, _, to)| *to);
+                match expected {
+                    Some(to) => assert_eq!(adoption_transition(from, action), Ok(to), "{from:?} --{action:?}-->"),
+                    None => assert_eq!(
+                        adoption_transition(from, action),
+                        Err(InvalidTransition { from, action }),
+                        "{from:?} --{action:?}--> must be refused for a declaration"
+                    ),
+                }
+            }
+        }
+        // Declarations never enter the practice-only states, and can always be left.
+        for &(_, _, to) in &ADOPTION_ALLOWED {
+            assert!(!matches!(to, S::InRevisione | S::IntegrazioniRichieste), "{to:?}");
+        }
+        for state in [S::Inviata, S::Pubblicata, S::Respinta, S::Archiviata] {
+            assert!(!adoption_allowed(state).is_empty(), "{state:?} can be left");
+        }
+        assert_eq!(adoption_allowed(S::Inviata), [A::Publish, A::Reject, A::Archive]);
     }
 
     #[test]

@@ -78,6 +78,32 @@ impl Day {
         Self::parse(timestamp.get(..10)?)
     }
 
+    /// Days since 1970-01-01 (negative before): the difference of two is the
+    /// number of days between them (Howard Hinnant's civil-days algorithm).
+    pub fn days_since_epoch(self) -> i64 {
+        let (month, day) = (i64::from(self.month), i64::from(self.day));
+        let year = i64::from(self.year) - i64::from(month <= 2);
+        let era = year.div_euclid(400);
+        let year_of_era = year - era * 400;
+        let day_of_year = (153 * (month + if month > 2 { -3 } else { 9 }) + 2) / 5 + day - 1;
+        let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+        era * 146_097 + day_of_era - 719_468
+    }
+
+    /// The day `days` after (or before, if negative) this one.
+    pub fn plus_days(self, days: i64) -> Self {
+        let z = self.days_since_epoch() + days + 719_468;
+        let era = z.div_euclid(146_097);
+        let day_of_era = z - era * 146_097;
+        let year_of_era = (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
+        let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+        let mp = (5 * day_of_year + 2) / 153;
+        let day = (day_of_year - (153 * mp + 2) / 5 + 1) as u8;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
+        let year = (year_of_era + era * 400 + i64::from(month <= 2)) as u16;
+        Self { year, month, day }
+    }
+
     /// The day as words: "1 dicembre 2026".
     pub fn long(self, lang: Lang) -> String {
         format!("{} {} {}", self.day, month_name(self.month, lang), self.year)
@@ -139,6 +165,17 @@ mod tests {
             Day::of_timestamp("2026-12-01T10:00:00Z").map(|d| d.long(Lang::It)).as_deref(),
             Some("1 dicembre 2026")
         );
+    }
+
+    #[test]
+    fn days_count_across_months_leap_years_and_back() {
+        let day = |text| Day::parse(text).unwrap();
+        assert_eq!(day("1970-01-01").days_since_epoch(), 0);
+        assert_eq!(day("2024-03-01").days_since_epoch() - day("2024-02-28").days_since_epoch(), 2);
+        assert_eq!(day("2021-01-01").days_since_epoch() - day("2020-01-01").days_since_epoch(), 366);
+        assert_eq!(day("2020-02-28").plus_days(1), day("2020-02-29"));
+        assert_eq!(day("2026-12-02").plus_days(548).to_string(), "2028-06-02");
+        assert_eq!(day("2026-12-02").plus_days(-365).to_string(), "2025-12-02");
     }
 
     #[test]

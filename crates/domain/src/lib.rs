@@ -14,10 +14,12 @@ pub mod dates;
 pub mod feedback;
 pub mod geo;
 pub mod lang;
+pub mod living;
 pub mod operator;
 pub mod pages;
 pub mod practice;
 pub mod questionnaire;
+pub mod reuse;
 pub mod search;
 #[cfg(feature = "synthetic")]
 pub mod synthetic;

@@ -279,6 +279,11 @@ pub struct PublicPractice {
     /// The code of the collection round the practice was submitted in.
     pub collection_round: String,
     pub questionnaire_version: u32,
+    /// "Confermata il": the last submission, update or confirmation by its
+    /// respondent (RFC 3339).
+    pub confirmed_at: String,
+    /// The published practice it started from ("Parti da questa pratica").
+    pub derived_from: Option<PracticeId>,
     pub entity_type: EntityType,
     pub entity_type_other: Option<String>,
     pub entity_name: String,
@@ -325,6 +330,10 @@ pub struct PublicPractice {
     pub links: Vec<String>,
     /// Always CC BY 4.0.
     pub licence: String,
+    /// Its life since publication: adoptions, derived practices, whether it
+    /// is "da aggiornare". Not an answer: computed when it is read.
+    #[serde(default)]
+    pub follow_up: crate::reuse::FollowUp,
 }
 
 /// The system facts about a stored practice that the public may see.
@@ -337,6 +346,8 @@ pub struct PublicationFacts {
     /// The code of the collection round the practice was submitted in.
     pub collection_round: String,
     pub questionnaire_version: u32,
+    pub confirmed_at: String,
+    pub derived_from: Option<PracticeId>,
 }
 
 /// The version of the questionnaire definition answers are given under; every
@@ -348,10 +359,23 @@ pub const LICENCE: &str = "CC-BY-4.0";
 
 /// The keys of a public practice that are not answers to the questionnaire:
 /// the publication facts (`PublicationFacts`), which come before the answers,
-/// then `licence`, which comes after them. A public practice's keys are these
-/// and the definition's public fields, exactly (a test checks it).
-pub const SYSTEM_KEYS: [&str; 7] =
-    ["id", "demo", "published_at", "updated_at", "collection_round", "questionnaire_version", "licence"];
+/// then `licence`, which comes after them. A public practice's keys are these,
+/// the definition's public fields and `FOLLOW_UP_KEY`, exactly (a test checks it).
+pub const SYSTEM_KEYS: [&str; 9] = [
+    "id",
+    "demo",
+    "published_at",
+    "updated_at",
+    "collection_round",
+    "questionnaire_version",
+    "confirmed_at",
+    "derived_from",
+    "licence",
+];
+
+/// The key of what happened since publication (`reuse::FollowUp`): shown on
+/// the page, not a column of the practices' CSV (adoptions have their own).
+pub const FOLLOW_UP_KEY: &str = "follow_up";
 
 impl PublicPractice {
     /// The practice's page as schema.org JSON-LD, for search engines and link
@@ -391,6 +415,8 @@ impl PublicPractice {
             updated_at: facts.updated_at,
             collection_round: facts.collection_round,
             questionnaire_version: facts.questionnaire_version,
+            confirmed_at: facts.confirmed_at,
+            derived_from: facts.derived_from,
             entity_type: p.entity_type,
             entity_type_other: p.entity_type_other,
             entity_name: p.entity_name,
@@ -434,6 +460,7 @@ impl PublicPractice {
             continue_after_emergency: p.continue_after_emergency,
             links: p.links,
             licence: LICENCE.to_owned(),
+            follow_up: Default::default(),
         }
     }
 }
@@ -469,6 +496,12 @@ pub struct CatalogueEntry {
     /// The distinct search words of the longer texts (description, need,
     /// results), folded: full-text search without shipping every paragraph.
     pub terms: String,
+    /// How many other bodies declared they adopted it (accepted declarations).
+    #[serde(default)]
+    pub adoptions: u32,
+    /// Not confirmed for long: "da aggiornare" (`living::Freshness::Stale`).
+    #[serde(default)]
+    pub stale: bool,
 }
 
 /// The server builds the catalogue (with the shipped list of Comuni, which
@@ -504,6 +537,8 @@ impl From<&PublicPractice> for CatalogueEntry {
                 words.dedup();
                 words.join(" ")
             },
+            adoptions: p.follow_up.adopted_by.len() as u32,
+            stale: p.follow_up.stale,
         }
     }
 }
@@ -629,12 +664,14 @@ mod tests {
             updated_at: "2020-05-21T09:00:00Z".into(),
             collection_round: CollectionRound::PrimaRaccolta2020.code().into(),
             questionnaire_version: QUESTIONNAIRE_VERSION,
+            confirmed_at: "2020-05-21T09:00:00Z".into(),
+            derived_from: None,
         };
         let public = PublicPractice::new(facts, crate::validation::tests::valid());
         let serde_json::Value::Object(json) = serde_json::to_value(&public).unwrap() else { panic!("not an object") };
         let keys: BTreeSet<&str> = json.keys().map(String::as_str).collect();
         let public_fields = QUESTIONNAIRE.fields().filter(|f| f.visibility == Visibility::Public).map(|f| f.key);
-        let expected: BTreeSet<&str> = public_fields.chain(SYSTEM_KEYS).collect();
+        let expected: BTreeSet<&str> = public_fields.chain(SYSTEM_KEYS).chain([FOLLOW_UP_KEY]).collect();
         let missing: Vec<&str> = expected.difference(&keys).copied().collect();
         let extra: Vec<&str> = keys.difference(&expected).copied().collect();
         assert!(

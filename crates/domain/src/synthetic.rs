@@ -182,6 +182,9 @@ pub fn entries(n: usize, seed: u64) -> Vec<CatalogueEntry> {
                 published_at: format!("{}-{:02}-{:02}T{:02}:00:00Z", year, month, rng.u8(1..=28), rng.u8(0..24)),
                 places: PLACES[i % PLACES.len()].to_owned(),
                 terms: terms.join(" "),
+                // Synthetic: the engine's work does not depend on these.
+                adoptions: (i % 7 == 0) as u32,
+                stale: i % 11 == 0,
             }
         })
         .collect()

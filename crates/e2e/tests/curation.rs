@@ -24,6 +24,7 @@ async fn curator_and_submission(server: &TestServer, answer: domain::Practice) -
                 status: ModerationStatus::Inviata,
                 demo: false,
                 round: server::db::CONTINUOUS_ROUND.into(),
+                derived_from: None,
                 submission: None,
             };
             server::db::insert_practice(conn, &new)

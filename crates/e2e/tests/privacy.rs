@@ -93,6 +93,7 @@ async fn seed(server: &TestServer, answer: domain::Practice, status: ModerationS
         status,
         demo: false,
         round: server::db::CONTINUOUS_ROUND.into(),
+        derived_from: None,
         submission: None,
     };
     match server.db.call(move |conn| server::db::insert_practice(conn, &new)).await.expect("seeded") {

@@ -50,6 +50,7 @@ async fn seed(server: &TestServer) {
                     status: ModerationStatus::Pubblicata,
                     demo: false,
                     round: server::db::CONTINUOUS_ROUND.into(),
+                    derived_from: None,
                     submission: None,
                 };
                 server::db::insert_practice(conn, &new)

@@ -43,6 +43,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(rate_the_service))
         .routes(routes!(own_submission, update_own_submission))
         .routes(routes!(mail_receipt_copy))
+        .routes(routes!(confirm_own_submission))
         .routes(routes!(opendata_file))
         .route("/opendata/", get(|| async { axum::response::Redirect::to("/dati-aperti") }))
         .route("/robots.txt", get(robots_txt))
@@ -307,13 +308,24 @@ async fn submit(
     let answer =
         QUESTIONNAIRE.accept(submission.answers, Some(domain::comuni::shipped())).map_err(ApiError::Invalid)?;
     let canonical = serde_json::to_string(&answer).expect("a practice serializes");
-    let request_hash = sha256_hex(format!("{canonical}\n{edit_token_hash}").as_bytes());
+    let derived_from = submission.derived_from;
+    let origin = derived_from.as_ref().map_or("", PracticeId::as_str);
+    let request_hash = sha256_hex(format!("{canonical}\n{edit_token_hash}\n{origin}").as_bytes());
+    if let Some(origin) = derived_from.clone() {
+        if !state.db.read(move |conn| db::is_published(conn, &origin)).await? {
+            return Err(ApiError::Unprocessable(
+                "derived_from: la pratica da cui parti non è (più) pubblicata; togli il riferimento e invia di nuovo."
+                    .into(),
+            ));
+        }
+    }
     let round = state.db.read(db::rounds::current).await?;
     let new = NewPractice {
         answer,
         status: ModerationStatus::Inviata,
         demo: false,
         round: round.map_or_else(|| db::CONTINUOUS_ROUND.to_owned(), |r| r.code),
+        derived_from,
         submission: Some(SubmissionKeys { idempotency_key, request_hash, edit_token_hash }),
     };
     match state.db.call(move |conn| db::insert_practice(conn, &new)).await? {
@@ -453,6 +465,42 @@ async fn mail_receipt_copy(
         .ok_or(ApiError::InvalidLink)?;
     state.mail.wake();
     Ok((StatusCode::ACCEPTED, Json(ReceiptCopySent { recipient })))
+}
+
+/// "È ancora attuale?": through the private link, the respondent confirms
+/// in one step that the published description is current, or marks the
+/// practice concluded (`{"choice": "concluded", "end_date": "2026-06"}`);
+/// either renews "confermata il". Updating it is the usual `PUT`.
+#[utoipa::path(post, path = "/api/submissions/mine/confirmation", tag = "respondents", security(("private_link" = [])),
+    request_body = domain::living::Confirmation,
+    responses((status = 200, body = domain::living::Confirmed), (status = "4XX", description = ERROR, body = crate::error::ErrorBody)))]
+async fn confirm_own_submission(
+    State(state): State<AppState>,
+    ClientIp(client): ClientIp,
+    headers: HeaderMap,
+    ApiJson(confirmation): ApiJson<domain::living::Confirmation>,
+) -> Result<Json<domain::living::Confirmed>, ApiError> {
+    use db::Confirming;
+    state.guard.check_rate(client)?;
+    let hash = bearer_token_hash(&headers)?;
+    let errors = confirmation.validate();
+    if !errors.is_empty() {
+        return Err(ApiError::Invalid(errors));
+    }
+    match state.db.call(move |conn| db::confirm(conn, &hash, &confirmation)).await? {
+        Confirming::Done(confirmed_at) => {
+            state.publish();
+            Ok(Json(domain::living::Confirmed { confirmed_at }))
+        }
+        Confirming::NoLink => Err(ApiError::InvalidLink),
+        Confirming::NotPublished => {
+            Err(ApiError::Conflict("Si conferma una pratica pubblicata: questa non lo è ancora.".into()))
+        }
+        Confirming::UpdatePending => Err(ApiError::Conflict(
+            "Hai inviato un aggiornamento che la redazione deve ancora rivedere: attendi la sua decisione.".into(),
+        )),
+        Confirming::Invalid(errors) => Err(ApiError::Invalid(errors)),
+    }
 }
 
 /// `robots.txt`: the private pages and the API are not for crawlers; where the sitemap is.

@@ -16,6 +16,7 @@ use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use domain::PracticeId;
 use domain::community::{ContactRequest, ContactSent, FollowPending, FollowRequest, Subscription};
+use domain::reuse::{AdoptionDeclaration, AdoptionReceived};
 use serde::Deserialize;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
@@ -25,9 +26,35 @@ const ERROR: &str = crate::openapi::ERROR_DESCRIPTION;
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
         .routes(routes!(contact_the_referent))
+        .routes(routes!(declare_adoption))
         .routes(routes!(follow_view))
         .routes(routes!(confirm_subscription))
         .routes(routes!(unsubscribe))
+}
+
+/// "L'abbiamo adottata anche noi": another body declares it took up a
+/// published practice. The declaration waits for the curators; once
+/// published it shows on the practice's page. A retry with the same
+/// `Idempotency-Key` stores nothing more.
+#[utoipa::path(post, path = "/api/practices/{id}/adoptions", tag = "catalogue", request_body = AdoptionDeclaration,
+    params(("id" = String, Path, description = "The practice's identifier, e.g. BP-2026-0001"),
+           ("Idempotency-Key" = String, Header, description = "16-128 characters A-Z a-z 0-9 - _, one per declaration")),
+    responses((status = 202, body = AdoptionReceived), (status = "4XX", description = ERROR, body = crate::error::ErrorBody)))]
+async fn declare_adoption(
+    State(state): State<AppState>,
+    ClientIp(client): ClientIp,
+    ApiPath(id): ApiPath<String>,
+    headers: HeaderMap,
+    ApiJson(declaration): ApiJson<AdoptionDeclaration>,
+) -> Result<(StatusCode, Json<AdoptionReceived>), ApiError> {
+    state.guard.check_form(client, &declaration.website, declaration.validate())?;
+    let key = crate::api::idempotency_key(&headers)?;
+    let id = PracticeId::parse(&id).map_err(|_| ApiError::NotFound)?;
+    let practice = id.clone();
+    match state.db.call(move |conn| db::adoptions::declare(conn, &practice, &key, &declaration)).await? {
+        db::adoptions::Declared::Stored => Ok((StatusCode::ACCEPTED, Json(AdoptionReceived { practice: id }))),
+        db::adoptions::Declared::NoPractice => Err(ApiError::NotFound),
+    }
 }
 
 /// "Contatta il referente": relays a reader's message to the private contact

@@ -97,6 +97,12 @@ pub struct Config {
     /// Days a sent e-mail is kept in the outbox before it is deleted.
     #[arg(long, env = "BP_RETENTION_MAIL_DAYS", default_value_t = Retention::default().mail_days)]
     pub retention_mail_days: u16,
+    /// Days after which a published practice's respondent is asked to
+    /// confirm it is current; not confirmed for half as long again, it shows
+    /// "da aggiornare" (never unpublished).
+    #[arg(long, env = "BP_CONFIRM_AFTER_DAYS", default_value_t = domain::living::DEFAULT_CONFIRM_AFTER_DAYS,
+          value_parser = clap::value_parser!(u32).range(1..=3650))]
+    pub confirm_after_days: u32,
     /// The accessibility statement filed on form.agid.gov.it, if any.
     #[arg(long, env = "BP_ACCESSIBILITY_STATEMENT_URL")]
     pub accessibility_statement_url: Option<String>,

@@ -119,6 +119,43 @@ pub fn to_csv(practices: &[PublicPractice]) -> Vec<u8> {
     rows_to_csv(&public_columns(), practices.iter().map(named_row))
 }
 
+/// The columns of `adozioni.csv`: the adopted practice, then the declaration.
+pub const ADOPTION_COLUMNS: [&str; 10] = [
+    "practice",
+    "practice_title",
+    "entity_type",
+    "entity_name",
+    "region_code",
+    "region_name",
+    "adopted_on",
+    "adapted",
+    "changes",
+    "published_at",
+];
+
+/// Every accepted adoption of these practices, with the practice's reference
+/// and title, as rows.
+pub fn adoption_rows(practices: &[PublicPractice]) -> Vec<serde_json::Map<String, Value>> {
+    practices
+        .iter()
+        .flat_map(|p| p.follow_up.adopted_by.iter().map(move |a| (p, a)))
+        .map(|(p, a)| {
+            let mut row = match serde_json::to_value(a) {
+                Ok(Value::Object(row)) => row,
+                _ => serde_json::Map::new(),
+            };
+            row.insert("practice_title".into(), p.title.clone().into());
+            row.insert("region_name".into(), a.region_code.label(domain::Lang::It).into());
+            row
+        })
+        .collect()
+}
+
+/// `adozioni.csv`.
+pub fn adoptions_csv(practices: &[PublicPractice]) -> Vec<u8> {
+    rows_to_csv(&ADOPTION_COLUMNS, adoption_rows(practices))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -200,6 +200,8 @@ pub async fn serve(config: config::Config) -> Result<(), Box<dyn std::error::Err
             tracing::info!(count = loaded, "loaded demo practices into the empty database");
         }
     }
+    let days = config.confirm_after_days.to_string();
+    db.call_now(|conn| db::set_setting(conn, db::CONFIRM_AFTER_DAYS, &days))?;
     let mut state = AppState::new(db, config.static_dir.as_deref())?;
     state.guard = guard::AbuseGuard::new(config.min_fill_seconds, config.submissions_per_minute);
     state.embed_ancestors = web::parse_embed_ancestors(&config.embed_ancestors)?;
@@ -219,14 +221,6 @@ pub async fn serve(config: config::Config) -> Result<(), Box<dyn std::error::Err
         }
         None => tracing::info!("no BP_SMTP_URL: messages wait in the outbox, at /redazione/posta"),
     }
-    // The digests are queued with or without a mail server: they wait in the outbox.
-    tokio::spawn(mail::follow::run(
-        state.db.clone(),
-        mail::Site::of(&state),
-        state.follow_keys.clone(),
-        state.mail.clone(),
-        std::time::Duration::from_secs(3600),
-    ));
     if let Some(dir) = &config.publish_dir {
         let Some(dist) = state.static_dir.clone() else {
             return Err("BP_PUBLISH_DIR needs the built app: set BP_STATIC_DIR (dist)".into());
@@ -241,6 +235,17 @@ pub async fn serve(config: config::Config) -> Result<(), Box<dyn std::error::Err
         live.request();
         state.publication = Some(live);
     }
+    // The digests and confirmation requests are queued with or without a
+    // mail server: they wait in the outbox.
+    let republisher = state.clone();
+    tokio::spawn(mail::follow::run(
+        state.db.clone(),
+        mail::Site::of(&state),
+        state.follow_keys.clone(),
+        state.mail.clone(),
+        std::time::Duration::from_secs(3600),
+        move || republisher.publish(),
+    ));
     let listener = tokio::net::TcpListener::bind(config.listen).await?;
     let address = listener.local_addr()?;
     tracing::info!(%address, "listening");

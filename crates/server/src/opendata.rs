@@ -12,9 +12,11 @@ use domain::operator::Operator;
 use oxrdf::{Literal, NamedNode, Term, Triple};
 
 /// Each file: name, media type, title of the DCAT distribution (if any).
-pub const FILES: [(&str, &str, Option<&str>); 5] = [
+pub const FILES: [(&str, &str, Option<&str>); 7] = [
     ("buone-pratiche.csv", "text/csv; charset=utf-8", Some("Buone pratiche (CSV)")),
     ("buone-pratiche.json", "application/json", Some("Buone pratiche (JSON)")),
+    ("adozioni.csv", "text/csv; charset=utf-8", Some("Adozioni da parte di altri enti (CSV)")),
+    ("adozioni.json", "application/json", Some("Adozioni da parte di altri enti (JSON)")),
     ("dizionario-dati.json", "application/json", Some("Dizionario dei dati (JSON)")),
     ("dcat.ttl", "text/turtle; charset=utf-8", None),
     ("feed.atom", "application/atom+xml", None),
@@ -36,6 +38,12 @@ pub fn render(name: &str, base: &str, operator: &Operator, practices: &[PublicPr
             let named: Vec<export::NamedPractice> = practices.iter().map(Into::into).collect();
             serde_json::to_vec(&serde_json::json!({ "licence": domain::practice::LICENCE, "practices": named })).ok()?
         }
+        "adozioni.csv" => export::adoptions_csv(practices),
+        "adozioni.json" => serde_json::to_vec(&serde_json::json!({
+            "licence": domain::practice::LICENCE,
+            "adoptions": export::adoption_rows(practices),
+        }))
+        .ok()?,
         "dizionario-dati.json" => serde_json::to_vec(&domain::questionnaire::QUESTIONNAIRE.dictionary()).ok()?,
         "dcat.ttl" => dcat(base, operator, practices),
         "feed.atom" => view_feed(base, "", practices),
@@ -174,6 +182,14 @@ fn dcat(base: &str, operator: &Operator, practices: &[PublicPractice]) -> Vec<u8
             "buone-pratiche.json" => {
                 ("JSON", "Tutte le pratiche pubblicate, con i campi pubblici e i nomi delle voci.")
             }
+            "adozioni.csv" => (
+                "CSV",
+                "Gli enti che hanno dichiarato di aver adottato o adattato una pratica, con il suo identificativo (UTF-8).",
+            ),
+            "adozioni.json" => (
+                "JSON",
+                "Gli enti che hanno dichiarato di aver adottato o adattato una pratica, con il suo identificativo.",
+            ),
             _ => ("JSON", "Ogni campo del questionario: chiave, etichette, tipo, valori ammessi, se è pubblico."),
         };
         add(&dataset, format!("{DCAT}distribution"), distribution.clone().into());

@@ -300,6 +300,55 @@ async fn no_private_field_reaches_any_public_output() {
         .await
         .unwrap();
     assert_eq!(followed.status(), StatusCode::ACCEPTED);
+    // Two bodies declare they adopted the first published practice: the
+    // contacts are private; the waiting declaration shows nothing at all.
+    let declare = |tag: &str, entity: String| {
+        json!({
+            "entity_type": "comune",
+            "entity_name": entity,
+            "region_code": "16",
+            "adopted_on": "2021-03",
+            "adapted": true,
+            "changes": format!("Modifiche qzchanges{tag} agli orari"),
+            "contact_name": format!("Referente qzadoptname{tag}"),
+            "contact_email": format!("qzadoptmail{tag}@example.org"),
+            "consent": true,
+        })
+    };
+    canaries.extend(["qzadoptnamepub", "qzadoptmailpub", "qzadoptnamewait", "qzadoptmailwait"].map(str::to_owned));
+    canaries.extend(["qzentitywait", "qzchangeswait"].map(str::to_owned));
+    for (tag, entity) in [("pub", format!("Comune di {marker}")), ("wait", "Comune di qzentitywait".to_owned())] {
+        let declared = server
+            .client
+            .post(server.url(&domain::reuse::adoptions_url(&domain::PracticeId::parse(&published[0]).unwrap())))
+            .header("idempotency-key", fresh_key())
+            .json(&declare(tag, entity))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(declared.status(), StatusCode::ACCEPTED);
+    }
+    let waiting: Value = server
+        .client
+        .get(server.url(domain::reuse::MODERATION_ADOPTIONS_URL))
+        .header("cookie", &curator)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let first_declaration =
+        waiting.as_array().unwrap().iter().find(|d| d["contact_name"] == "Referente qzadoptnamepub");
+    let accepted = server
+        .client
+        .post(server.url(&format!("{}/{}", domain::reuse::MODERATION_ADOPTIONS_URL, first_declaration.unwrap()["id"])))
+        .header("cookie", &curator)
+        .json(&json!({"action": "publish", "version": 1}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(accepted.status(), StatusCode::NO_CONTENT);
     // The reader's copy is the one message a stranger reads: none of the
     // referents' data is in it.
     let conn = rusqlite::Connection::open(&server.db_path).unwrap();
@@ -431,6 +480,8 @@ async fn no_private_field_reaches_any_public_output() {
         "GET /api/export.json",
         "GET /opendata/buone-pratiche.csv",
         "GET /opendata/buone-pratiche.json",
+        "GET /opendata/adozioni.csv",
+        "GET /opendata/adozioni.json",
         "GET /opendata/feed.atom",
         "publish-static/catalogue.json",
         "publish-static/opendata/buone-pratiche.csv",

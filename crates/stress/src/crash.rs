@@ -258,6 +258,7 @@ mod tests {
                 status: domain::vocabulary::ModerationStatus::Inviata,
                 demo: false,
                 round: db::CONTINUOUS_ROUND.into(),
+                derived_from: None,
                 submission: Some(SubmissionKeys {
                     idempotency_key: format!("{key}-{number}-{row}"),
                     request_hash: format!("hash-{row}"),

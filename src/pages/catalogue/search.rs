@@ -3,7 +3,6 @@
 
 use super::address::use_catalogue;
 use crate::i18n::{tr, use_lang};
-use domain::Lang;
 use domain::catalogue::Sort;
 use leptos::prelude::*;
 
@@ -39,12 +38,7 @@ pub(super) fn SearchRow() -> impl IntoView {
         let go = go.clone();
         move |ev: leptos::ev::Event| {
             let mut q = query.get_untracked();
-            q.sort = match event_target_value(&ev).as_str() {
-                "pertinenza" => Some(Sort::Relevance),
-                "recenti" => Some(Sort::Recent),
-                "titolo" => Some(Sort::Title),
-                _ => None,
-            };
+            q.sort = Sort::from_url_value(&event_target_value(&ev));
             q.page = 1;
             go(q, false);
         }
@@ -69,18 +63,13 @@ pub(super) fn SearchRow() -> impl IntoView {
                     {move || {
                         let (current, searching) = query.with(|q| (q.effective_sort(), !q.text.trim().is_empty()));
                         let lang = lang.get();
-                        let options = [
-                            (Sort::Relevance, "Pertinenza", "Relevance"),
-                            (Sort::Recent, "Più recenti", "Most recent"),
-                            (Sort::Title, "Titolo (A-Z)", "Title (A-Z)"),
-                        ];
-                        options
+                        Sort::ALL
                             .into_iter()
-                            .filter(|(sort, _, _)| searching || *sort != Sort::Relevance)
-                            .map(|(sort, it, en)| {
+                            .filter(|sort| searching || *sort != Sort::Relevance)
+                            .map(|sort| {
                                 view! {
                                     <option value=sort.url_value() selected=current == sort>
-                                        {if lang == Lang::It { it } else { en }}
+                                        {sort.label(lang)}
                                     </option>
                                 }
                             })

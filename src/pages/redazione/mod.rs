@@ -7,6 +7,7 @@
 //! who may do what; these pages only show it. A request that finds the
 //! session ended sends the person to sign in again (`crate::session`).
 
+mod adoptions;
 mod correction;
 mod queue;
 mod reports;

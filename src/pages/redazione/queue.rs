@@ -24,10 +24,11 @@ pub fn QueuePage() -> impl IntoView {
     let query = use_query_map();
     let state = Memo::new(move |_| query.with(|q| q.get("stato")));
     let only_updates = Memo::new(move |_| query.with(|q| q.get("aggiornamenti").as_deref() == Some("true")));
+    let only_stale = Memo::new(move |_| query.with(|q| q.get("da_aggiornare").as_deref() == Some("true")));
     let words = Memo::new(move |_| query.with(|q| q.get("q")).unwrap_or_default());
     let queue = LocalResource::new(move || {
         // The queue opens on what awaits the editors; "Tutte" is `?stato=tutte`.
-        let stato = match (state.get(), only_updates.get()) {
+        let stato = match (state.get(), only_updates.get() || only_stale.get()) {
             (_, true) => None,
             (Some(state), false) if state == ALL => None,
             (Some(state), false) => Some(state),
@@ -37,6 +38,7 @@ pub fn QueuePage() -> impl IntoView {
         let filter = QueueFilter {
             stato,
             aggiornamenti: only_updates.get().then_some(true),
+            da_aggiornare: only_stale.get().then_some(true),
             q: Some(words).filter(|w| !w.trim().is_empty()),
         };
         async move { moderation::queue(&filter).await }
@@ -72,12 +74,16 @@ pub fn QueuePage() -> impl IntoView {
                     let lang = lang.get();
                     let current = state.get();
                     let updates = page.updates_pending;
+                    let stale = page.stale;
+                    let stale_selected = only_stale.get();
                     let updates_selected = only_updates.get();
+                    let other_list = updates_selected || stale_selected;
                     let tabs = ModerationStatus::ALL
                         .iter()
                         .map(|status| {
                             let count = page.counts.get(status).copied().unwrap_or(0);
-                            let selected = !updates_selected && current.as_deref() == Some(status.code());
+                            let selected = !other_list && current.as_deref() == Some(status.code());
+                            // A state's tab is current only when no list of its own is.
                             view! {
                                 <li>
                                     <a
@@ -97,6 +103,7 @@ pub fn QueuePage() -> impl IntoView {
                             let id = s.id.to_string();
                             let status = s.moderation_status.label(lang);
                             let update_pending = s.update_pending;
+                            let stale = s.stale;
                             view! {
                                 <tr>
                                     <td class="nowrap">
@@ -118,6 +125,18 @@ pub fn QueuePage() -> impl IntoView {
                                                     </span>
                                                 }
                                             })}
+                                        {stale
+                                            .then(|| {
+                                                view! {
+                                                    <span class="badge badge-warning">
+                                                        {if lang == Lang::It {
+                                                            "da aggiornare"
+                                                        } else {
+                                                            "needs updating"
+                                                        }}
+                                                    </span>
+                                                }
+                                            })}
                                     </td>
                                     <td class="nowrap">{domain::dates::long_date(&s.submitted_at, lang)}</td>
                                 </tr>
@@ -130,7 +149,7 @@ pub fn QueuePage() -> impl IntoView {
                                 <li>
                                     <a
                                         href="/redazione"
-                                        aria-current=(current.is_none() && !updates_selected).then_some("page")
+                                        aria-current=(current.is_none() && !other_list).then_some("page")
                                     >
                                         {format!(
                                             "{} ({})",
@@ -142,8 +161,7 @@ pub fn QueuePage() -> impl IntoView {
                                 <li>
                                     <a
                                         href=format!("/redazione?stato={ALL}")
-                                        aria-current=(current.as_deref() == Some(ALL) && !updates_selected)
-                                            .then_some("page")
+                                        aria-current=(current.as_deref() == Some(ALL) && !other_list).then_some("page")
                                     >
                                         {if lang == Lang::It { "Tutte" } else { "All" }}
                                     </a>
@@ -164,12 +182,25 @@ pub fn QueuePage() -> impl IntoView {
                                         )}
                                     </a>
                                 </li>
+                                <li>
+                                    <a
+                                        href="/redazione?da_aggiornare=true"
+                                        aria-current=stale_selected.then_some("page")
+                                    >
+                                        {format!(
+                                            "{} ({stale})",
+                                            if lang == Lang::It { "Da aggiornare" } else { "Needs updating" },
+                                        )}
+                                    </a>
+                                </li>
                             </ul>
                         </nav>
                         <form method="get" action="/redazione" role="search" class="queue-search">
                             {current.clone().map(|state| view! { <input type="hidden" name="stato" value=state /> })}
                             {updates_selected
                                 .then(|| view! { <input type="hidden" name="aggiornamenti" value="true" /> })}
+                            {stale_selected
+                                .then(|| view! { <input type="hidden" name="da_aggiornare" value="true" /> })}
                             <label for="cerca">
                                 {if lang == Lang::It {
                                     "Cerca per riferimento, titolo o ente"
@@ -210,6 +241,7 @@ pub fn QueuePage() -> impl IntoView {
                         .into_any()
                 })}
             </Transition>
+            <super::adoptions::AdoptionDeclarations />
             <super::reports::AccessibilityReports />
             <DailyDigestSetting />
         </div>

@@ -102,7 +102,7 @@ pub struct DictionaryEntry {
 
 /// The published record's own columns (`practice::SYSTEM_KEYS`): key,
 /// labels, how the value is written.
-const RECORD_COLUMNS: [(&str, &str, &str, &str); 7] = [
+const RECORD_COLUMNS: [(&str, &str, &str, &str); 9] = [
     (
         "id",
         "Identificativo della pratica (permanente)",
@@ -114,6 +114,18 @@ const RECORD_COLUMNS: [(&str, &str, &str, &str); 7] = [
     ("updated_at", "Data dell'ultimo aggiornamento", "Date of the last update", "date and time (RFC 3339, UTC)"),
     ("collection_round", "Raccolta in cui è stata inviata", "Collection round it was sent in", "code"),
     ("questionnaire_version", "Versione del questionario", "Version of the questionnaire", "integer"),
+    (
+        "confirmed_at",
+        "Confermata il: ultimo invio, aggiornamento o conferma di chi l'ha descritta",
+        "Confirmed on: the respondent's last submission, update or confirmation",
+        "date and time (RFC 3339, UTC)",
+    ),
+    (
+        "derived_from",
+        "Pratica da cui deriva (identificativo)",
+        "Practice it derives from (identifier)",
+        "text (BP-YYYY-NNNN), empty if none",
+    ),
     ("licence", "Licenza dei contenuti", "Licence of the content", "text (CC BY 4.0)"),
 ];
 

@@ -5,6 +5,7 @@
 //! decide what the client is told.
 
 pub mod accounts;
+pub mod adoptions;
 pub mod audit;
 pub mod outbox;
 pub mod practices;
@@ -39,7 +40,7 @@ pub enum DbError {
 }
 
 /// The schema's version once every migration has run (SQLite's `user_version`).
-pub const SCHEMA_VERSION: i64 = 9;
+pub const SCHEMA_VERSION: i64 = 10;
 
 /// The schema, one migration per file, applied in order on every start.
 fn migrations() -> Migrations<'static> {
@@ -53,6 +54,7 @@ fn migrations() -> Migrations<'static> {
         M::up(include_str!("../../migrations/0007_service_ratings.sql")),
         M::up(include_str!("../../migrations/0008_outbox.sql")),
         M::up(include_str!("../../migrations/0009_subscriptions.sql")),
+        M::up(include_str!("../../migrations/0010_reuse.sql")),
     ])
 }
 
@@ -162,6 +164,20 @@ pub fn setting_or_insert(conn: &Connection, name: &str, make: impl FnOnce() -> S
     conn.execute("INSERT OR IGNORE INTO settings (name, value) VALUES (?1, ?2)", [name, &value])?;
     // Another process may have won the race: read back what is stored.
     Ok(conn.query_row("SELECT value FROM settings WHERE name = ?1", [name], |r| r.get(0))?)
+}
+
+/// The setting `name`, if stored.
+pub fn setting(conn: &Connection, name: &str) -> Result<Option<String>, DbError> {
+    Ok(conn.query_row("SELECT value FROM settings WHERE name = ?1", [name], |r| r.get(0)).optional()?)
+}
+
+/// Stores the setting `name`, replacing its value.
+pub fn set_setting(conn: &Connection, name: &str, value: &str) -> Result<(), DbError> {
+    conn.execute(
+        "INSERT INTO settings (name, value) VALUES (?1, ?2) ON CONFLICT (name) DO UPDATE SET value = excluded.value",
+        [name, value],
+    )?;
+    Ok(())
 }
 
 /// A stored text column that does not parse into its type.

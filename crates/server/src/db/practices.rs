@@ -7,7 +7,9 @@
 use super::{DbError, now, practice_id_at, status_at};
 use domain::api::{Answers, OwnSubmission, QueueEntry};
 use domain::curation::{self, CurationAction, Effects};
+use domain::living::Freshness;
 use domain::practice::{PublicationFacts, QUESTIONNAIRE_VERSION};
+use domain::reuse::{FollowUp, PracticeLink};
 use domain::vocabulary::ModerationStatus;
 use domain::{Practice, PracticeId, PublicPractice};
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
@@ -35,6 +37,8 @@ pub struct NewPractice {
     pub demo: bool,
     /// The collection round's code (`raccolta_continua` outside every round).
     pub round: String,
+    /// The published practice it started from ("Parti da questa pratica").
+    pub derived_from: Option<PracticeId>,
     /// For respondents' submissions: exactly-once storage and the private link.
     pub submission: Option<SubmissionKeys>,
 }
@@ -99,8 +103,9 @@ pub fn insert_practice(conn: &mut Connection, new: &NewPractice) -> Result<Store
     let keys = new.submission.as_ref();
     tx.execute(
         "INSERT INTO practices (reference, moderation_status, demo, collection_round, questionnaire_version,
-             answer, submitted_at, published_at, updated_at, idempotency_key, request_hash, edit_token_hash)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?7, ?9, ?10, ?11)",
+             answer, submitted_at, published_at, updated_at, idempotency_key, request_hash, edit_token_hash,
+             confirmed_at, derived_from)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?7, ?9, ?10, ?11, ?7, ?12)",
         params![
             id.as_str(),
             new.status.code(),
@@ -113,6 +118,7 @@ pub fn insert_practice(conn: &mut Connection, new: &NewPractice) -> Result<Store
             keys.map(|k| &k.idempotency_key),
             keys.map(|k| &k.request_hash),
             keys.map(|k| &k.edit_token_hash),
+            new.derived_from.as_ref().map(PracticeId::as_str),
         ],
     )?;
     let row_id = tx.last_insert_rowid();
@@ -138,7 +144,7 @@ pub fn own_submission(conn: &Connection, token_hash: &str) -> Result<Option<OwnS
         .query_row(
             &format!(
                 "SELECT p.reference, p.moderation_status, p.submitted_at, p.updated_at, p.curator_message,
-                        {VERSIONS}, {LATEST_ANSWER}
+                        {VERSIONS}, {LATEST_ANSWER}, coalesce(p.confirmed_at, p.submitted_at)
                  FROM practices p WHERE p.edit_token_hash = ?1"
             ),
             [token_hash],
@@ -151,6 +157,8 @@ pub fn own_submission(conn: &Connection, token_hash: &str) -> Result<Option<OwnS
                     curator_message: row.get(4)?,
                     versions: row.get(5)?,
                     answers: Answers::new(),
+                    confirmed_at: row.get(7)?,
+                    freshness: Freshness::Current,
                 };
                 Ok((submission, row.get::<_, String>(6)?))
             },
@@ -158,6 +166,9 @@ pub fn own_submission(conn: &Connection, token_hash: &str) -> Result<Option<OwnS
         .optional()?;
     let Some((mut submission, answer)) = row else { return Ok(None) };
     submission.answers = serde_json::from_str(&answer)?;
+    if submission.moderation_status == ModerationStatus::Pubblicata {
+        submission.freshness = Freshness::of(&submission.confirmed_at, &now(), confirm_after_days(conn)?);
+    }
     Ok(Some(submission))
 }
 
@@ -182,6 +193,7 @@ pub fn update_own_submission(
     let now = now();
     let answer = serde_json::to_string(answer)?;
     let version = insert_version(&tx, row_id, &answer, "respondent", &now)?;
+    tx.execute("UPDATE practices SET confirmed_at = ?2 WHERE id = ?1", params![row_id, now])?;
     let entry = |action, after: ModerationStatus| super::audit::Entry {
         actor: "respondent",
         action,
@@ -216,8 +228,8 @@ pub fn is_empty(conn: &Connection) -> Result<bool, DbError> {
     Ok(conn.query_row("SELECT NOT EXISTS (SELECT 1 FROM practices)", [], |row| row.get(0))?)
 }
 
-const PUBLIC_COLUMNS: &str =
-    "reference, demo, published_at, updated_at, collection_round, questionnaire_version, answer";
+const PUBLIC_COLUMNS: &str = "reference, demo, published_at, updated_at, collection_round, questionnaire_version, \
+                              answer, coalesce(confirmed_at, submitted_at), derived_from";
 
 fn public_practice(row: &rusqlite::Row<'_>) -> rusqlite::Result<(PublicationFacts, String)> {
     let facts = PublicationFacts {
@@ -227,8 +239,57 @@ fn public_practice(row: &rusqlite::Row<'_>) -> rusqlite::Result<(PublicationFact
         updated_at: row.get(3)?,
         collection_round: row.get(4)?,
         questionnaire_version: row.get(5)?,
+        confirmed_at: row.get(7)?,
+        derived_from: row.get::<_, Option<String>>(8)?.map(|_| practice_id_at(row, 8)).transpose()?,
     };
     Ok((facts, row.get(6)?))
+}
+
+/// The setting that holds `BP_CONFIRM_AFTER_DAYS`, written at start-up, so
+/// the static publication and the server read the same rule.
+pub const CONFIRM_AFTER_DAYS: &str = "confirm_after_days";
+
+/// After how many days a respondent is asked to confirm (the setting, or the default).
+pub fn confirm_after_days(conn: &Connection) -> Result<u32, DbError> {
+    Ok(super::setting(conn, CONFIRM_AFTER_DAYS)?
+        .and_then(|days| days.parse().ok())
+        .unwrap_or(domain::living::DEFAULT_CONFIRM_AFTER_DAYS))
+}
+
+/// Another published practice as a link, if `reference` is one.
+fn published_link(conn: &Connection, sql_where: &str, reference: &str) -> Result<Vec<PracticeLink>, DbError> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT reference, answer ->> '$.title', answer ->> '$.entity_name' FROM practices
+         WHERE {sql_where} = ?1 AND moderation_status = ?2 ORDER BY published_at, id"
+    ))?;
+    let rows = stmt.query_map([reference, ModerationStatus::Pubblicata.code()], |r| {
+        Ok(PracticeLink { id: practice_id_at(r, 0)?, title: r.get(1)?, entity_name: r.get(2)? })
+    })?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// A published practice with what happened since: its accepted adoptions,
+/// the published practice it derives from and those derived from it, and
+/// whether it is "da aggiornare" at `now`.
+fn with_follow_up(
+    conn: &Connection,
+    facts: PublicationFacts,
+    answer: &str,
+    now: &str,
+    after_days: u32,
+) -> Result<PublicPractice, DbError> {
+    let mut practice = PublicPractice::new(facts, serde_json::from_str(answer)?);
+    let id = practice.id.as_str().to_owned();
+    practice.follow_up = FollowUp {
+        stale: Freshness::of(&practice.confirmed_at, now, after_days) == Freshness::Stale,
+        adopted_by: super::adoptions::published_of(conn, &practice.id)?,
+        derived_from: match &practice.derived_from {
+            Some(origin) => published_link(conn, "reference", origin.as_str())?.pop(),
+            None => None,
+        },
+        inspired: published_link(conn, "derived_from", &id)?,
+    };
+    Ok(practice)
 }
 
 /// Every published practice, most recently published first.
@@ -237,9 +298,10 @@ pub fn published_practices(conn: &Connection) -> Result<Vec<PublicPractice>, DbE
         "SELECT {PUBLIC_COLUMNS} FROM practices WHERE moderation_status = ?1 ORDER BY published_at DESC, id DESC"
     ))?;
     let rows = stmt.query_map([ModerationStatus::Pubblicata.code()], public_practice)?;
+    let (now, after_days) = (now(), confirm_after_days(conn)?);
     rows.map(|row| {
         let (facts, answer) = row?;
-        Ok(PublicPractice::new(facts, serde_json::from_str(&answer)?))
+        with_follow_up(conn, facts, &answer, &now, after_days)
     })
     .collect()
 }
@@ -253,28 +315,34 @@ pub fn published_practice(conn: &Connection, id: &PracticeId) -> Result<Option<P
             public_practice,
         )
         .optional()?;
-    found.map(|(facts, answer)| Ok(PublicPractice::new(facts, serde_json::from_str(&answer)?))).transpose()
+    let (now, after_days) = (now(), confirm_after_days(conn)?);
+    found.map(|(facts, answer)| with_follow_up(conn, facts, &answer, &now, after_days)).transpose()
 }
 
 /// Every submission as the editors' queue lists it, oldest first.
 pub fn queue(conn: &Connection) -> Result<Vec<QueueEntry>, DbError> {
     let mut stmt = conn.prepare_cached(&format!(
         "SELECT p.reference, p.answer ->> '$.title', p.answer ->> '$.entity_name', p.moderation_status, p.demo,
-                p.submitted_at, p.updated_at, p.version, {}
+                p.submitted_at, p.updated_at, p.version, {}, coalesce(p.confirmed_at, p.submitted_at)
          FROM practices p ORDER BY p.submitted_at, p.id",
         *UPDATE_PENDING
     ))?;
+    let (now, after_days) = (now(), confirm_after_days(conn)?);
     let rows = stmt.query_map([], |r| {
+        let status = status_at(r, 3)?;
+        let confirmed_at: String = r.get(9)?;
         Ok(QueueEntry {
             id: practice_id_at(r, 0)?,
             title: r.get(1)?,
             entity_name: r.get(2)?,
-            moderation_status: status_at(r, 3)?,
+            moderation_status: status,
             demo: r.get(4)?,
             submitted_at: r.get(5)?,
             updated_at: r.get(6)?,
             version: r.get(7)?,
             update_pending: r.get(8)?,
+            stale: status == ModerationStatus::Pubblicata
+                && Freshness::of(&confirmed_at, &now, after_days) == Freshness::Stale,
         })
     })?;
     Ok(rows.collect::<Result<Vec<_>, _>>()?)
@@ -501,4 +569,126 @@ pub fn every_submission(conn: &Connection) -> Result<Vec<Answers>, DbError> {
         Ok(row)
     })?;
     Ok(rows.collect::<Result<Vec<_>, _>>()?)
+}
+
+/// What became of a respondent's confirmation.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Confirming {
+    /// Confirmed (or marked concluded) now, at this time.
+    Done(String),
+    /// No practice has this private link.
+    NoLink,
+    /// Only a published practice is confirmed.
+    NotPublished,
+    /// An update waits for the editors: concluding now would hide it.
+    UpdatePending,
+    /// The end month does not fit the practice (before its start).
+    Invalid(domain::FieldErrors),
+}
+
+/// The respondent behind the private link `token_hash` confirms that the
+/// published description is current, or marks the practice concluded: the
+/// public answer gets `status = conclusa` and the end month at once, as a
+/// new version (a narrow, factual change the editors see in the history).
+/// Either way "confermata il" becomes now.
+pub fn confirm(
+    conn: &mut Connection,
+    token_hash: &str,
+    confirmation: &domain::living::Confirmation,
+) -> Result<Confirming, DbError> {
+    use domain::living::Confirmation;
+    let tx = conn.transaction()?;
+    let found: Option<(i64, ModerationStatus, String, bool)> = tx
+        .query_row(
+            &format!(
+                "SELECT p.id, p.moderation_status, p.answer, {} FROM practices p WHERE p.edit_token_hash = ?1",
+                *UPDATE_PENDING
+            ),
+            [token_hash],
+            |r| Ok((r.get(0)?, status_at(r, 1)?, r.get(2)?, r.get(3)?)),
+        )
+        .optional()?;
+    let Some((row_id, status, answer, update_pending)) = found else { return Ok(Confirming::NoLink) };
+    if status != ModerationStatus::Pubblicata {
+        return Ok(Confirming::NotPublished);
+    }
+    let now = now();
+    let action = match confirmation {
+        Confirmation::Current => domain::api::AuditAction::Confirm,
+        Confirmation::Concluded { end_date } => {
+            if update_pending {
+                return Ok(Confirming::UpdatePending);
+            }
+            let mut answers: domain::api::Answers = serde_json::from_str(&answer)?;
+            answers.insert("status".into(), domain::vocabulary::PracticeStatus::Conclusa.code().into());
+            answers.insert("end_date".into(), end_date.trim().into());
+            let concluded = match domain::questionnaire::QUESTIONNAIRE.accept(answers, Some(domain::comuni::shipped()))
+            {
+                Ok(practice) => serde_json::to_string(&practice)?,
+                Err(errors) => return Ok(Confirming::Invalid(errors)),
+            };
+            insert_version(&tx, row_id, &concluded, "respondent", &now)?;
+            tx.execute(
+                "UPDATE practices SET answer = ?2, updated_at = ?3, version = version + 1 WHERE id = ?1",
+                params![row_id, concluded, now],
+            )?;
+            domain::api::AuditAction::Conclude
+        }
+    };
+    tx.execute("UPDATE practices SET confirmed_at = ?2 WHERE id = ?1", params![row_id, now])?;
+    let entry = super::audit::Entry {
+        actor: "respondent",
+        action,
+        practice: Some(row_id),
+        before: Some(status.code()),
+        after: Some(status.code()),
+        message: None,
+    };
+    super::audit::record(&tx, &entry, &now)?;
+    tx.commit()?;
+    Ok(Confirming::Done(now))
+}
+
+/// True when `id` is a published practice: a submission may start from it.
+pub fn is_published(conn: &Connection, id: &PracticeId) -> Result<bool, DbError> {
+    Ok(conn.query_row(
+        "SELECT EXISTS (SELECT 1 FROM practices WHERE reference = ?1 AND moderation_status = ?2)",
+        [id.as_str(), ModerationStatus::Pubblicata.code()],
+        |r| r.get(0),
+    )?)
+}
+
+/// A published practice whose respondent is due to confirm it.
+pub struct DueConfirmation {
+    pub id: PracticeId,
+    pub title: String,
+    pub contact_email: String,
+    /// "Confermata il" (RFC 3339): names the request, so each period asks once.
+    pub confirmed_at: String,
+}
+
+/// The published practices due for confirmation at `now`.
+pub fn due_confirmations(conn: &Connection, now: &str) -> Result<Vec<DueConfirmation>, DbError> {
+    let after_days = confirm_after_days(conn)?;
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT p.reference, p.answer ->> '$.title', json_extract({LATEST_ANSWER}, '$.contact_email'),
+                coalesce(p.confirmed_at, p.submitted_at)
+         FROM practices p WHERE p.moderation_status = ?1 AND p.demo = 0"
+    ))?;
+    let rows = stmt.query_map([ModerationStatus::Pubblicata.code()], |r| {
+        Ok(DueConfirmation {
+            id: practice_id_at(r, 0)?,
+            title: r.get(1)?,
+            contact_email: r.get::<_, Option<String>>(2)?.unwrap_or_default(),
+            confirmed_at: r.get(3)?,
+        })
+    })?;
+    let mut due = Vec::new();
+    for row in rows {
+        let row = row?;
+        if Freshness::of(&row.confirmed_at, now, after_days).is_due() && !row.contact_email.is_empty() {
+            due.push(row);
+        }
+    }
+    Ok(due)
 }

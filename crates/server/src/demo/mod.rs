@@ -122,6 +122,7 @@ pub async fn load_if_empty(db: &Db) -> Result<usize, DbError> {
                 status: ModerationStatus::Pubblicata,
                 demo: true,
                 round: CollectionRound::PrimaRaccolta2020.code().to_owned(),
+                derived_from: None,
                 submission: None,
             };
             db::insert_practice(conn, &new)?;

@@ -136,6 +136,13 @@ pub fn queue_due(
             subscriptions::digested(&tx, digest.id, &stamp, &rfc3339(now + DIGEST_EVERY))?;
         }
     }
+    // Living records: each respondent due to confirm is asked once per
+    // period (the key names the last confirmation).
+    for due in db::due_confirmations(&tx, &stamp)? {
+        let letter = letters::confirm_request(site, &due.id, &due.title, &due.confirmed_at);
+        let key = format!("confirm:{}:{}", due.id, due.confirmed_at);
+        queued += usize::from(mail::queue(&tx, &letter.to(site, key, &due.contact_email))?);
+    }
     let waiting = db::queue(&tx)?
         .iter()
         .filter(|entry| domain::curation::awaits_curators(entry.moderation_status, entry.update_pending))
@@ -151,14 +158,34 @@ pub fn queue_due(
     Ok(queued)
 }
 
-/// Runs [`queue_due`] every `every`, for ever, ringing `bell` when it queued.
-pub async fn run(db: db::Db, site: Site, keys: LinkKeys, bell: mail::Mail, every: std::time::Duration) {
+/// Runs [`queue_due`] every `every`, for ever, ringing `bell` when it
+/// queued; when the practices "da aggiornare" change with the passing days,
+/// asks for the static publication (`republish`) to be written again.
+pub async fn run(
+    db: db::Db,
+    site: Site,
+    keys: LinkKeys,
+    bell: mail::Mail,
+    every: std::time::Duration,
+    republish: impl Fn() + Send + 'static,
+) {
+    let mut stale_before = None;
     loop {
         let (site, keys) = (site.clone(), keys.clone());
         match db.call(move |conn| queue_due(conn, &site, &keys, time::OffsetDateTime::now_utc())).await {
             Ok(0) => {}
             Ok(_) => bell.wake(),
             Err(error) => tracing::warn!(%error, "queueing the digests failed"),
+        }
+        let stale =
+            db.read(|conn| Ok(db::queue(conn)?.into_iter().filter(|e| e.stale).map(|e| e.id).collect::<Vec<_>>()));
+        match stale.await {
+            Ok(stale) if stale_before.as_ref().is_some_and(|before| *before != stale) => {
+                republish();
+                stale_before = Some(stale);
+            }
+            Ok(stale) => stale_before = Some(stale),
+            Err(error) => tracing::warn!(%error, "reading the practices to update failed"),
         }
         tokio::time::sleep(every).await;
     }

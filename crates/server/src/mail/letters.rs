@@ -280,6 +280,34 @@ pub fn view_digest(site: &Site, query: &Query, view: &str, changed: &[PublicPrac
     }
 }
 
+/// "È ancora attuale?": a published practice was last confirmed on
+/// `confirmed_at`; its respondent confirms, updates or marks it concluded
+/// through the private link (which the site does not keep, so it cannot be
+/// in the message).
+pub fn confirm_request(site: &Site, id: &PracticeId, title: &str, confirmed_at: &str) -> Letter {
+    let (it, en) = (domain::dates::long_date(confirmed_at, Lang::It), domain::dates::long_date(confirmed_at, Lang::En));
+    Letter {
+        kind: Kind::ConfirmRequest,
+        subject: both(format!("La pratica {id} è ancora attuale?"), format!("Is practice {id} still current?")),
+        body: vec![
+            Block::Para(both(
+                format!("La descrizione della pratica «{title}» è stata confermata l'ultima volta il {it}."),
+                format!("The description of the practice “{title}” was last confirmed on {en}."),
+            )),
+            Block::Para(both(
+                "Aprila con il link privato e, in un solo passo, conferma che è ancora così, aggiornala o segnala che è conclusa.                  Se non la confermi, tra qualche mese comparirà nel catalogo come «da aggiornare»; non sarà mai tolta.",
+                "Open it with the private link and, in one step, confirm it is still so, update it or say it has ended.                  If it is not confirmed, in a few months the catalogue will show it as “needs updating”; it is never removed.",
+            )),
+            status_page(site),
+            Block::Link {
+                label: both("La pagina pubblica:", "The public page:"),
+                url: format!("{}/pratiche/{id}", site.url),
+            },
+        ],
+        why: why_respondent(),
+    }
+}
+
 /// An editor's daily digest: how many submissions wait in the queue.
 pub fn queue_digest(site: &Site, waiting: usize) -> Letter {
     Letter {

@@ -39,10 +39,12 @@ pub enum Kind {
     QueueDigest,
     /// An accessibility report, to the editors' address.
     AccessibilityReport,
+    /// "È ancora attuale?": the respondent of a practice due for confirmation.
+    ConfirmRequest,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 11] = [
+    pub const ALL: [Kind; 12] = [
         Kind::ReceiptCopy,
         Kind::ChangesRequested,
         Kind::Published,
@@ -54,6 +56,7 @@ impl Kind {
         Kind::ViewDigest,
         Kind::QueueDigest,
         Kind::AccessibilityReport,
+        Kind::ConfirmRequest,
     ];
 
     /// The stored code.
@@ -70,6 +73,7 @@ impl Kind {
             Kind::ViewDigest => "view_digest",
             Kind::QueueDigest => "queue_digest",
             Kind::AccessibilityReport => "accessibility_report",
+            Kind::ConfirmRequest => "confirm_request",
         }
     }
 

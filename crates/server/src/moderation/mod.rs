@@ -7,6 +7,7 @@
 //! change out in one transaction with its audit entry.
 
 mod accounts;
+mod adoptions;
 mod decisions;
 mod exports;
 mod outbox;
@@ -42,5 +43,7 @@ pub fn router(state: &AppState) -> OpenApiRouter<AppState> {
         .routes(routes!(reports::handle_report))
         .routes(routes!(reports::rating_results))
         .routes(routes!(outbox::outbox))
+        .routes(routes!(adoptions::list_adoptions))
+        .routes(routes!(adoptions::decide_adoption))
         .layer(axum::middleware::from_fn_with_state(state.clone(), crate::auth::same_origin_only))
 }

@@ -13,7 +13,7 @@ use domain::vocabulary::ModerationStatus;
 use std::collections::BTreeMap;
 
 /// Submissions, oldest first, with the count of each state; `?stato=`,
-/// `?aggiornamenti=true` and `?q=` filter.
+/// `?aggiornamenti=true`, `?da_aggiornare=true` and `?q=` filter.
 #[utoipa::path(get, path = "/api/moderation/submissions", tag = "curators", security(("session" = [])),
     params(QueueFilter), responses((status = 200, body = QueuePage), (status = "4XX", description = ERROR, body = crate::error::ErrorBody)))]
 pub(super) async fn queue(
@@ -38,6 +38,9 @@ pub(super) async fn queue(
     let awaits = |r: &QueueEntry| domain::curation::awaits_curators(r.moderation_status, r.update_pending);
     let to_curate = rows.iter().filter(|r| awaits(r)).count();
     let only_updates = filter.aggiornamenti == Some(true);
+    let only_stale = filter.da_aggiornare == Some(true);
+    let stale = rows.iter().filter(|r| r.stale).count();
+    let adoptions_waiting = state.db.read(|conn| crate::db::adoptions::waiting(conn)).await?;
     // The catalogue's search engine: word forms, typos, the last word as a prefix.
     let found = TextIndex::new(rows.iter().map(|r| {
         [(Field::Title, r.title.as_str()), (Field::Names, r.entity_name.as_str()), (Field::Names, r.id.as_str())]
@@ -50,9 +53,10 @@ pub(super) async fn queue(
             wanted.is_none_or(|w| r.moderation_status == w)
                 && (!to_curate_only || awaits(r))
                 && (!only_updates || r.update_pending)
+                && (!only_stale || r.stale)
                 && found.holds(*i)
         })
         .map(|(_, r)| r)
         .collect();
-    Ok(Json(QueuePage { counts, updates_pending, to_curate, submissions }))
+    Ok(Json(QueuePage { counts, updates_pending, to_curate, stale, adoptions_waiting, submissions }))
 }

@@ -14,6 +14,7 @@ mod follow;
 mod mail;
 mod operator;
 mod private_link;
+mod reuse;
 mod seo;
 mod site;
 mod submissions;

@@ -66,8 +66,14 @@ impl TestServer {
     // The database.
 
     pub async fn seed(&self, answer: domain::Practice, status: ModerationStatus) -> String {
-        let new =
-            NewPractice { answer, status, demo: false, round: server::db::CONTINUOUS_ROUND.into(), submission: None };
+        let new = NewPractice {
+            answer,
+            status,
+            demo: false,
+            round: server::db::CONTINUOUS_ROUND.into(),
+            derived_from: None,
+            submission: None,
+        };
         match self.db.call(move |conn| db::insert_practice(conn, &new)).await.expect("seeded") {
             db::Stored::Created(id) => id.to_string(),
             other => panic!("seeding stored {other:?}"),

@@ -1,0 +1,315 @@
+// SPDX-License-Identifier: EUPL-1.2
+//! What happened to a practice after it was published: other bodies that
+//! declare they adopted it ("L'abbiamo adottata anche noi"), practices that
+//! started from it ("Parti da questa pratica"), and whether its description
+//! is still confirmed (the living record, `living`). The browser's forms and
+//! the server check declarations with the same rules; the public sees the
+//! accepted ones on the practice's page, in the catalogue and in open data.
+
+use crate::geo::Region;
+use crate::practice::{PracticeId, YearMonth};
+use crate::vocabulary::{EntityType, ModerationStatus};
+use serde::{Deserialize, Serialize};
+
+/// The longest name of the adopting body, in characters.
+pub const ENTITY_NAME_MAX: usize = 200;
+/// The longest account of what the adopting body changed.
+pub const CHANGES_MAX: usize = 2000;
+/// The shortest account of the changes when the practice was adapted.
+pub const CHANGES_MIN: usize = 10;
+/// The longest contact name.
+pub const CONTACT_NAME_MAX: usize = 120;
+
+/// Where a practice page sends a declaration of adoption.
+pub fn adoptions_url(id: &PracticeId) -> String {
+    format!("/api/practices/{id}/adoptions")
+}
+
+/// Where curators list declarations; `/{id}` takes a decision on one.
+pub const MODERATION_ADOPTIONS_URL: &str = "/api/moderation/adoptions";
+
+/// Where the questionnaire starts from a published practice.
+pub fn derive_url(id: &PracticeId) -> String {
+    format!("/questionario?parti_da={id}")
+}
+
+/// The answers "Parti da questa pratica" copies from the published practice:
+/// what describes its design. Not the body, its contacts and consents, nor
+/// the dates, figures, results and lessons, which are the origin's own.
+pub const PREFILLED_FROM_ORIGIN: [&str; 16] = [
+    "title",
+    "summary",
+    "description",
+    "need_addressed",
+    "service_type",
+    "user_areas",
+    "target_groups",
+    "intervention_areas",
+    "innovation_tags",
+    "related_measures",
+    "delivery_modes",
+    "communication_channels",
+    "communication_channels_other",
+    "tools",
+    "tools_other",
+    "staff_profiles",
+];
+
+/// The answers a new practice starts from, out of a published one's.
+pub fn prefill_from(origin: &crate::api::Answers) -> crate::api::Answers {
+    origin
+        .iter()
+        .filter(|(key, value)| PREFILLED_FROM_ORIGIN.contains(&key.as_str()) && !value.is_null())
+        .map(|(key, value)| (key.clone(), value.clone()))
+        .collect()
+}
+
+/// "L'abbiamo adottata anche noi": another body declares it took up a
+/// published practice, as it is or adapted. The contact is for the editors
+/// only; the rest is public once a curator accepts the declaration.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct AdoptionDeclaration {
+    pub entity_type: EntityType,
+    /// "Comune di Bari".
+    pub entity_name: String,
+    /// Required: `None` only while the form has no choice yet.
+    pub region_code: Option<Region>,
+    /// Since when (`YYYY-MM`).
+    #[cfg_attr(feature = "openapi", schema(value_type = String, example = "2021-03"))]
+    pub adopted_on: String,
+    /// True when they changed it to fit their territory.
+    pub adapted: bool,
+    /// What they changed (required when `adapted`), plain text.
+    #[serde(default)]
+    pub changes: String,
+    /// Who the editors may write to (private).
+    pub contact_name: String,
+    /// Their e-mail (private).
+    pub contact_email: String,
+    /// They agree that the body's name, the date and the changes are published.
+    pub consent: bool,
+    /// The honeypot: people leave it empty.
+    #[serde(default)]
+    pub website: String,
+}
+
+impl AdoptionDeclaration {
+    /// The fields to fix, if any: the same rules in the browser and the server.
+    pub fn validate(&self) -> crate::FieldErrors {
+        use crate::FieldError;
+        use crate::community::has_markup;
+        use crate::validation::{check_email, check_text};
+        let mut errors = crate::FieldErrors::default();
+        check_text(&mut errors, "entity_name", &self.entity_name, 1, ENTITY_NAME_MAX);
+        if self.region_code.is_none() {
+            errors.add("region_code", FieldError::Required);
+        }
+        match YearMonth::parse(self.adopted_on.trim()) {
+            None if self.adopted_on.trim().is_empty() => errors.add("adopted_on", FieldError::Required),
+            None => errors.add("adopted_on", FieldError::InvalidDate),
+            Some(month) if month < YearMonth::new(2020, 1).expect("a month") => {
+                errors.add("adopted_on", FieldError::TooEarly { min: "2020-01".into() })
+            }
+            Some(_) => {}
+        }
+        let min = if self.adapted { CHANGES_MIN } else { 0 };
+        check_text(&mut errors, "changes", &self.changes, min, CHANGES_MAX);
+        check_text(&mut errors, "contact_name", &self.contact_name, 1, CONTACT_NAME_MAX);
+        check_email(&mut errors, "contact_email", &self.contact_email, true);
+        for (key, text) in
+            [("entity_name", &self.entity_name), ("changes", &self.changes), ("contact_name", &self.contact_name)]
+        {
+            if errors.get(key).is_empty() && has_markup(text) {
+                errors.add(key, FieldError::NoMarkup);
+            }
+        }
+        for (key, text) in [("entity_name", &self.entity_name), ("contact_name", &self.contact_name)] {
+            if errors.get(key).is_empty() && text.contains(['\n', '\r']) {
+                errors.add(key, FieldError::ForbiddenCharacters);
+            }
+        }
+        if !self.consent {
+            errors.add("consent", FieldError::MustConfirm);
+        }
+        errors
+    }
+
+    /// The month, once validated.
+    pub fn month(&self) -> Option<YearMonth> {
+        YearMonth::parse(self.adopted_on.trim())
+    }
+}
+
+/// What the declarant is told: the declaration waits for the editors.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct AdoptionReceived {
+    /// The adopted practice.
+    pub practice: PracticeId,
+}
+
+/// An accepted declaration, as the public reads it on the practice's page,
+/// in `adozioni.csv` and `adozioni.json`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PublicAdoption {
+    /// The adopted practice.
+    pub practice: PracticeId,
+    pub entity_type: EntityType,
+    pub entity_name: String,
+    pub region_code: Region,
+    /// `YYYY-MM`.
+    pub adopted_on: String,
+    pub adapted: bool,
+    pub changes: String,
+    /// When a curator accepted it (RFC 3339).
+    pub published_at: String,
+}
+
+impl PublicAdoption {
+    /// "Comune di Bari, 2021".
+    pub fn credit(&self) -> String {
+        format!("{}, {}", self.entity_name, &self.adopted_on[..4.min(self.adopted_on.len())])
+    }
+}
+
+/// A declaration as the curators' queue lists it: the public part, the
+/// private contact, where it stands.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct AdoptionEntry {
+    /// Its number, for decisions.
+    pub id: i64,
+    pub adoption: PublicAdoption,
+    /// The adopted practice's title.
+    pub practice_title: String,
+    pub contact_name: String,
+    pub contact_email: String,
+    pub status: ModerationStatus,
+    /// Bumped by every decision; a decision names the version it was taken on.
+    pub version: i64,
+    /// When it was sent (RFC 3339).
+    pub created_at: String,
+}
+
+/// A curator's decision on a declaration.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct AdoptionDecision {
+    pub action: crate::curation::CurationAction,
+    /// The version the curator saw.
+    pub version: i64,
+}
+
+/// Another published practice, as a link: "Deriva da", "Ha ispirato".
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PracticeLink {
+    pub id: PracticeId,
+    pub title: String,
+    pub entity_name: String,
+}
+
+/// What a practice's page shows of its life after publication, beside its
+/// own answers: computed when it is read, so never out of date.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct FollowUp {
+    /// Not confirmed for half as long again as the respondent is asked to
+    /// confirm after: the page says "da aggiornare".
+    pub stale: bool,
+    /// Accepted declarations, oldest adoption first.
+    pub adopted_by: Vec<PublicAdoption>,
+    /// The published practice it started from.
+    pub derived_from: Option<PracticeLink>,
+    /// Published practices that started from it.
+    pub inspired: Vec<PracticeLink>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::FieldError;
+
+    fn declaration() -> AdoptionDeclaration {
+        AdoptionDeclaration {
+            entity_type: EntityType::Comune,
+            entity_name: "Comune di Lecce".into(),
+            region_code: Some(Region::Puglia),
+            adopted_on: "2021-02".into(),
+            adapted: false,
+            changes: String::new(),
+            contact_name: "Maria Rossi".into(),
+            contact_email: "m.rossi@comune.example.it".into(),
+            consent: true,
+            website: String::new(),
+        }
+    }
+
+    #[test]
+    fn a_declaration_names_the_body_the_month_a_contact_and_consents() {
+        assert!(declaration().validate().is_empty());
+        let errors = AdoptionDeclaration {
+            entity_name: " ".into(),
+            adopted_on: "marzo".into(),
+            contact_email: "nope".into(),
+            consent: false,
+            region_code: None,
+            ..declaration()
+        }
+        .validate();
+        assert_eq!(errors.get("region_code"), [FieldError::Required]);
+        assert_eq!(errors.get("entity_name"), [FieldError::Required]);
+        assert_eq!(errors.get("adopted_on"), [FieldError::InvalidDate]);
+        assert_eq!(errors.get("contact_email"), [FieldError::InvalidEmail]);
+        assert_eq!(errors.get("consent"), [FieldError::MustConfirm]);
+        let early = AdoptionDeclaration { adopted_on: "2019-12".into(), ..declaration() }.validate();
+        assert_eq!(early.get("adopted_on"), [FieldError::TooEarly { min: "2020-01".into() }]);
+    }
+
+    #[test]
+    fn an_adaptation_says_what_changed_in_plain_text() {
+        let adapted = AdoptionDeclaration { adapted: true, ..declaration() };
+        assert_eq!(adapted.validate().get("changes"), [FieldError::Required]);
+        let marked = AdoptionDeclaration { changes: "<b>orari</b> diversi per gli anziani".into(), ..adapted.clone() };
+        assert_eq!(marked.validate().get("changes"), [FieldError::NoMarkup]);
+        let fine = AdoptionDeclaration { changes: "Orari serali e volontari della parrocchia".into(), ..adapted };
+        assert!(fine.validate().is_empty());
+        let injected = AdoptionDeclaration { contact_name: "Maria\r\nBcc: x@y.it".into(), ..declaration() };
+        assert_eq!(injected.validate().get("contact_name"), [FieldError::ForbiddenCharacters]);
+    }
+
+    #[test]
+    fn a_derived_practice_starts_from_the_design_not_the_body_or_its_results() {
+        let origin: crate::api::Answers = serde_json::from_value(serde_json::json!({
+            "title": "Spesa a domicilio", "entity_name": "Comune di Bari", "contact_email": "a@b.it",
+            "tools": ["telefono"], "results": "Mille consegne", "start_date": "2020-03", "tools_other": null,
+        }))
+        .unwrap();
+        let prefilled = prefill_from(&origin);
+        let keys: Vec<&str> = prefilled.keys().map(String::as_str).collect();
+        assert_eq!(keys, ["title", "tools"]);
+        for key in PREFILLED_FROM_ORIGIN {
+            let field = crate::questionnaire::QUESTIONNAIRE.field(key).expect("a question");
+            assert_eq!(field.visibility, crate::questionnaire::Visibility::Public, "{key} is public");
+        }
+    }
+
+    #[test]
+    fn a_credit_reads_body_and_year() {
+        let adoption = PublicAdoption {
+            practice: PracticeId::new(2020, 1),
+            entity_type: EntityType::Comune,
+            entity_name: "Comune di Lecce".into(),
+            region_code: Region::Puglia,
+            adopted_on: "2021-02".into(),
+            adapted: false,
+            changes: String::new(),
+            published_at: "2021-03-01T10:00:00Z".into(),
+        };
+        assert_eq!(adoption.credit(), "Comune di Lecce, 2021");
+    }
+}

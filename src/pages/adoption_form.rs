@@ -1,0 +1,247 @@
+// SPDX-License-Identifier: EUPL-1.2
+//! "L'abbiamo adottata anche noi" on a practice's page: another Comune,
+//! Ambito or Region declares that it took the practice up, as it is or
+//! adapted. The declaration waits for the editors; once accepted it shows
+//! on the page, in the catalogue's "Adozioni" filter and in open data. The
+//! rules are `domain::reuse::AdoptionDeclaration`'s, the same as the
+//! server's, and what was typed stays when something is wrong. Only the
+//! public site has it (`pages::CommunityForms`), never a static copy.
+
+use crate::api::{self, ApiError, DataSource};
+use crate::components::alert::DoneAlert;
+use crate::components::form::FormFields;
+use crate::i18n::{tr, use_lang};
+use domain::PracticeId;
+use domain::geo::Region;
+use domain::reuse::{AdoptionDeclaration, CHANGES_MAX};
+use domain::vocabulary::EntityType;
+use leptos::prelude::*;
+
+/// The section with its form, closed until the reader opens it.
+#[component]
+pub fn AdoptionForm(
+    /// The adopted practice.
+    id: PracticeId,
+) -> impl IntoView {
+    if api::data_source() == DataSource::Static {
+        return ().into_any();
+    }
+    let lang = use_lang();
+    let entity_type = RwSignal::new(EntityType::Comune);
+    let entity_name = RwSignal::new(String::new());
+    let region = RwSignal::new(None::<Region>);
+    let adopted_on = RwSignal::new(String::new());
+    let adapted = RwSignal::new(false);
+    let changes = RwSignal::new(String::new());
+    let contact_name = RwSignal::new(String::new());
+    let contact_email = RwSignal::new(String::new());
+    let consent = RwSignal::new(false);
+    let honeypot = RwSignal::new(String::new());
+    let idempotency_key = RwSignal::new(crate::storage::random_token(24));
+    let form = FormFields::new("adoption");
+    let problem = RwSignal::new(None::<ApiError>);
+    let done = RwSignal::new(false);
+    let declaration = move || AdoptionDeclaration {
+        entity_type: entity_type.get_untracked(),
+        entity_name: entity_name.get_untracked(),
+        region_code: region.get_untracked(),
+        adopted_on: adopted_on.get_untracked(),
+        adapted: adapted.get_untracked(),
+        changes: changes.get_untracked(),
+        contact_name: contact_name.get_untracked(),
+        contact_email: contact_email.get_untracked(),
+        consent: consent.get_untracked(),
+        website: honeypot.get_untracked(),
+    };
+    let send = Action::new_local(move |declaration: &AdoptionDeclaration| {
+        let (declaration, id) = (declaration.clone(), id.clone());
+        async move {
+            match api::declare_adoption(&id, &idempotency_key.get_untracked(), &declaration).await {
+                Ok(_) => {
+                    done.set(true);
+                    problem.set(None);
+                    idempotency_key.set(crate::storage::random_token(24));
+                }
+                Err(ApiError::Invalid(found)) => {
+                    form.show(found);
+                }
+                Err(error) => problem.set(Some(error)),
+            }
+        }
+    });
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        done.set(false);
+        let declaration = declaration();
+        if form.show(declaration.validate()) {
+            send.dispatch(declaration);
+        }
+    };
+    let text_input =
+        move |key: &'static str, kind: &'static str, autocomplete: &'static str, value: RwSignal<String>| {
+            view! {
+                <input
+                    type=kind
+                    id=form.id(key)
+                    class="form-control"
+                    autocomplete=autocomplete
+                    aria-invalid=form.aria_invalid(key)
+                    aria-describedby=form.described_by(key, kind == "month")
+                    prop:value=move || value.get()
+                    on:input=move |ev| value.set(event_target_value(&ev))
+                />
+            }
+            .into_any()
+        };
+    let entity_select = view! {
+        <select
+            id=form.id("entity_type")
+            class="form-control"
+            on:change=move |ev| {
+                if let Some(kind) = EntityType::from_code(&event_target_value(&ev)) {
+                    entity_type.set(kind);
+                }
+            }
+        >
+            {move || {
+                EntityType::ALL
+                    .iter()
+                    .map(|kind| {
+                        view! {
+                            <option value=kind.code() selected=entity_type.get() == *kind>
+                                {kind.label(lang.get())}
+                            </option>
+                        }
+                    })
+                    .collect_view()
+            }}
+        </select>
+    }
+    .into_any();
+    let region_select = view! {
+        <select
+            id=form.id("region_code")
+            class="form-control"
+            aria-invalid=form.aria_invalid("region_code")
+            aria-describedby=form.described_by("region_code", false)
+            on:change=move |ev| region.set(Region::from_code(&event_target_value(&ev)))
+        >
+            <option value="">{tr("Scegli la regione", "Choose the region")}</option>
+            {move || {
+                Region::ALL
+                    .iter()
+                    .map(|r| view! { <option value=r.code()>{r.label(lang.get())}</option> })
+                    .collect_view()
+            }}
+        </select>
+    }
+    .into_any();
+    let changes_area = view! {
+        <textarea
+            id=form.id("changes")
+            class="form-control"
+            rows="4"
+            maxlength=CHANGES_MAX.to_string()
+            aria-invalid=form.aria_invalid("changes")
+            aria-describedby=form.described_by("changes", true)
+            prop:value=move || changes.get()
+            on:input=move |ev| changes.set(event_target_value(&ev))
+        ></textarea>
+    }
+    .into_any();
+    view! {
+        <section class="adoption" aria-labelledby="adoption-heading">
+            <h2 id="adoption-heading">{tr("L'abbiamo adottata anche noi", "We adopted it too")}</h2>
+            <p>
+                {tr(
+                    "Il tuo ente ha ripreso questa pratica, così com'è o adattata? Dillo qui: dopo la verifica della redazione comparirà su questa pagina e aiuterà altri enti a sceglierla.",
+                    "Has your body taken this practice up, as it is or adapted? Say so here: once the editors have checked it, it will show on this page and help other bodies choose it.",
+                )}
+            </p>
+            {move || {
+                done.get()
+                    .then(|| {
+                        view! {
+                            <DoneAlert
+                                it="Grazie: la dichiarazione è arrivata alla redazione, che la verificherà prima di pubblicarla."
+                                    .to_owned()
+                                en="Thank you: the editors have received the declaration and will check it before publishing it."
+                                    .to_owned()
+                            />
+                        }
+                    })
+            }}
+            <details class="contact-details">
+                <summary class="button button-secondary">{tr("Dichiara l'adozione", "Declare the adoption")}</summary>
+                <form class="contact-form" novalidate on:submit=submit>
+                    {move || problem.get().map(|error| view! { <crate::components::alert::ErrorAlert error /> })}
+                    {form.group("entity_type", ("Tipo di ente", "Type of body"), None, entity_select)}
+                    {form
+                        .group(
+                            "entity_name",
+                            ("Nome dell'ente", "Name of the body"),
+                            None,
+                            text_input("entity_name", "text", "organization", entity_name),
+                        )}
+                    {form.group("region_code", ("Regione", "Region"), None, region_select)}
+                    {form
+                        .group(
+                            "adopted_on",
+                            ("Da quando (mese e anno)", "Since when (month and year)"),
+                            Some(("Nella forma AAAA-MM, per esempio 2021-03.", "As YYYY-MM, for example 2021-03.")),
+                            text_input("adopted_on", "month", "off", adopted_on),
+                        )}
+                    {form
+                        .checkbox(
+                            "adapted",
+                            ("L'abbiamo adattata al nostro territorio", "We adapted it to our area"),
+                            None,
+                            adapted,
+                        )}
+                    {form
+                        .group(
+                            "changes",
+                            ("Che cosa avete cambiato", "What you changed"),
+                            Some((
+                                "Obbligatorio se l'avete adattata: almeno 10 caratteri di testo semplice.",
+                                "Required if you adapted it: at least 10 characters of plain text.",
+                            )),
+                            changes_area,
+                        )}
+                    {form
+                        .group(
+                            "contact_name",
+                            ("Referente (solo per la redazione)", "Contact person (for the editors only)"),
+                            None,
+                            text_input("contact_name", "text", "name", contact_name),
+                        )}
+                    {form
+                        .group(
+                            "contact_email",
+                            ("E-mail del referente (solo per la redazione)", "Contact e-mail (for the editors only)"),
+                            None,
+                            text_input("contact_email", "email", "email", contact_email),
+                        )}
+                    {form
+                        .checkbox(
+                            "consent",
+                            (
+                                "Acconsento alla pubblicazione del nome dell'ente, della data e delle modifiche",
+                                "I agree that the body's name, the date and the changes are published",
+                            ),
+                            None,
+                            consent,
+                        )}
+                    <p class="form-hint">
+                        <a href="/privacy">{tr("Come trattiamo questi dati", "How we process these data")}</a>
+                    </p>
+                    <crate::components::Honeypot id="adoption-website" value=honeypot />
+                    <button type="submit" class="button button-primary" disabled=move || send.pending().get()>
+                        {tr("Invia la dichiarazione", "Send the declaration")}
+                    </button>
+                </form>
+            </details>
+        </section>
+    }
+    .into_any()
+}

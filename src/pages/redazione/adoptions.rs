@@ -1,0 +1,140 @@
+// SPDX-License-Identifier: EUPL-1.2
+//! The declarations of adoption on the editors' queue page ("L'abbiamo
+//! adottata anche noi"): the waiting ones first, each with the adopted
+//! practice, the body, the month, what changed and the private contact, and
+//! the decisions its state allows (the domain's `adoption_allowed`), so a
+//! published declaration can be withdrawn and a refused one reopened.
+
+use super::failure;
+use crate::api::moderation;
+use crate::i18n::{tr, use_lang};
+use domain::curation::{CurationAction, adoption_allowed};
+use domain::reuse::{AdoptionDecision, AdoptionEntry};
+use leptos::prelude::*;
+
+/// The declarations' section.
+#[component]
+pub fn AdoptionDeclarations() -> impl IntoView {
+    let declarations = LocalResource::new(moderation::adoptions);
+    let problem = RwSignal::new(None::<crate::api::ApiError>);
+    let decide = Action::new_local(move |(id, decision): &(i64, AdoptionDecision)| {
+        let (id, decision) = (*id, decision.clone());
+        async move {
+            match moderation::decide_adoption(id, &decision).await {
+                Ok(()) => {
+                    problem.set(None);
+                    declarations.refetch();
+                }
+                Err(error) => problem.set(Some(error)),
+            }
+        }
+    });
+    view! {
+        <section class="adoptions" aria-labelledby="adoptions-heading">
+            <h2 id="adoptions-heading">{tr("Dichiarazioni di adozione", "Declarations of adoption")}</h2>
+            {move || problem.get().map(|error| failure(&error))}
+            <Transition fallback=|| {
+                view! { <p role="status">"Caricamento…"</p> }
+            }>
+                {move || Suspend::new(async move {
+                    match declarations.await {
+                        Ok(items) if items.is_empty() => {
+                            view! { <p>{tr("Nessuna dichiarazione ricevuta.", "No declarations received.")}</p> }
+                                .into_any()
+                        }
+                        Ok(items) => {
+                            view! {
+                                <ul class="report-list">
+                                    {items
+                                        .into_iter()
+                                        .map(|item| view! { <Declaration item decide=decide /> })
+                                        .collect_view()}
+                                </ul>
+                            }
+                                .into_any()
+                        }
+                        Err(error) => failure(&error),
+                    }
+                })}
+            </Transition>
+        </section>
+    }
+}
+
+/// One declaration with its decisions.
+#[component]
+fn Declaration(item: AdoptionEntry, decide: Action<(i64, AdoptionDecision), ()>) -> impl IntoView {
+    let lang = use_lang();
+    let AdoptionEntry { id, adoption, practice_title, contact_name, contact_email, status, version, created_at } = item;
+    let credit = adoption.credit();
+    let how =
+        if adoption.adapted { tr("adattata", "adapted") } else { tr("adottata così com'è", "adopted as it is") };
+    let buttons = adoption_allowed(status)
+        .into_iter()
+        .map(|action| {
+            let label = move || action_label(action, lang.get());
+            let credit = credit.clone();
+            view! {
+                <button
+                    type="button"
+                    class=if action == CurationAction::Publish { "button" } else { "button button-secondary" }
+                    on:click=move |_| {
+                        decide
+                            .dispatch((
+                                id,
+                                AdoptionDecision {
+                                    action,
+                                    version,
+                                },
+                            ));
+                    }
+                >
+                    {label}
+                    <span class="visually-hidden">{format!(": {credit}")}</span>
+                </button>
+            }
+        })
+        .collect_view();
+    view! {
+        <li class="report">
+            <h3>{adoption.credit()}</h3>
+            <p class="report-meta">
+                {move || {
+                    format!(
+                        "{} · {} {} · {}",
+                        status.label(lang.get()),
+                        tr("Ricevuta il", "Received on")(),
+                        &created_at[..10.min(created_at.len())],
+                        how(),
+                    )
+                }}
+            </p>
+            <p>
+                {tr("Pratica: ", "Practice: ")}
+                <a href=format!(
+                    "/pratiche/{}",
+                    adoption.practice,
+                )>{format!("{} ({})", practice_title, adoption.practice)}</a>
+            </p>
+            {(!adoption.changes.is_empty())
+                .then(|| {
+                    view! {
+                        <p class="report-text" lang="">
+                            {adoption.changes.clone()}
+                        </p>
+                    }
+                })}
+            <p class="report-meta">{format!("{contact_name} · {contact_email}")}</p>
+            <div class="actions">{buttons}</div>
+        </li>
+    }
+}
+
+/// A decision's name on a declaration: publishing it shows it on the page.
+fn action_label(action: CurationAction, lang: domain::Lang) -> &'static str {
+    match (action, lang) {
+        (CurationAction::TakeInReview, domain::Lang::It) => "Riapri",
+        (CurationAction::TakeInReview, domain::Lang::En) => "Reopen",
+        (other, lang) => other.label(lang),
+    }
+}
