@@ -16,6 +16,7 @@ pub mod geo;
 pub mod lang;
 pub mod operator;
 pub mod pages;
+pub mod participation;
 pub mod practice;
 pub mod questionnaire;
 pub mod search;
