@@ -31,6 +31,14 @@ pub fn OpenData() -> impl IntoView {
                     </FileLink>
                 </li>
                 <li>
+                    <FileLink href="opendata/partecipazione.csv" download=true>
+                        {tr(
+                            "Chi ha partecipato, per raccolta e regione (CSV, UTF-8)",
+                            "Who took part, by collection round and region (CSV, UTF-8)",
+                        )}
+                    </FileLink>
+                </li>
+                <li>
                     <FileLink href="opendata/dizionario-dati.json">
                         {tr("Dizionario dei dati (JSON)", "Data dictionary (JSON)")}
                     </FileLink>
