@@ -267,7 +267,7 @@ pub fn format_count(count: u64, lang: Lang) -> String {
     let separator = if lang == Lang::It { '.' } else { ',' };
     let mut out = String::new();
     for (i, digit) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(separator);
         }
         out.push(digit);
