@@ -75,13 +75,7 @@ pub fn TileMap(
                     view! {
                         <g class=format!("tile level-{level}")>
                             <title>{format!("{}: {figure}", region.label(lang))}</title>
-                            <rect
-                                x=(x + 2.0).to_string()
-                                y=(y + 2.0).to_string()
-                                width="46"
-                                height="46"
-                                rx="4"
-                            ></rect>
+                            <rect x=(x + 2.0).to_string() y=(y + 2.0).to_string() width="46" height="46" rx="4"></rect>
                             <text x=(x + 25.0).to_string() y=(y + 21.0).to_string()>
                                 {*short}
                             </text>

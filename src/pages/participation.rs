@@ -274,9 +274,7 @@ fn RoundView(round: RoundFigures, lang: Lang) -> impl IntoView {
                     <table class="data-table participation-table">
                         <caption>{format!("{caption}: {round_name}")}</caption>
                         <thead>
-                            <tr>
-                                {headers.into_iter().map(|h| view! { <th scope="col">{h}</th> }).collect_view()}
-                            </tr>
+                            <tr>{headers.into_iter().map(|h| view! { <th scope="col">{h}</th> }).collect_view()}</tr>
                         </thead>
                         <tbody>{body}</tbody>
                         <tfoot>{national}</tfoot>

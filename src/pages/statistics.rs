@@ -168,7 +168,11 @@ fn StatisticsView(index: Arc<CatalogueIndex>) -> impl IntoView {
                                 .iter()
                                 .map(|&region| {
                                     let count = s.by_region.get(&region).copied().unwrap_or(0);
-                                    Tile { region, level: shade(count as f64, max as f64), figure: count.to_string() }
+                                    Tile {
+                                        region,
+                                        level: shade(count as f64, max as f64),
+                                        figure: count.to_string(),
+                                    }
                                 })
                                 .collect();
                             let title = if lang == Lang::It {

@@ -50,7 +50,10 @@ async fn wait_for_row(b: &Browser, region: &str, expected: [&str; 7]) {
             return;
         }
         let url = b.client.current_url().await.unwrap();
-        assert!(std::time::Instant::now() < deadline, "{region}: expected {expected:?}, the page says {now:?} at {url}");
+        assert!(
+            std::time::Instant::now() < deadline,
+            "{region}: expected {expected:?}, the page says {now:?} at {url}"
+        );
         tokio::time::sleep(std::time::Duration::from_millis(100)).await;
     }
 }
