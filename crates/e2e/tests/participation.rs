@@ -112,6 +112,8 @@ async fn participation_is_reached_from_the_statistics_and_follows_the_chosen_rou
     assert_eq!(url.query(), Some("raccolta=raccolta_continua"), "the choice is in the address");
 
     // The first round: the demo practices only.
+    // A select's type-ahead joins keys typed within a second: wait, as a person would.
+    tokio::time::sleep(std::time::Duration::from_millis(1500)).await;
     b.choose("Raccolta", "Prima raccolta 2020").await;
     wait_for_row(&b, "Puglia", PUGLIA).await;
     wait_for_row(&b, "Lazio", LAZIO_NONE).await;
