@@ -121,6 +121,7 @@ pub fn PublicRoutes() -> AnyNestedRoute {
         <Route path=path!("/catalogo") view=pages::CataloguePage />
         <Route path=path!("/pratiche/:id") view=pages::PracticePage />
         <Route path=path!("/statistiche") view=pages::StatisticsPage />
+        <Route path=path!("/statistiche/partecipazione") view=pages::ParticipationPage />
         <Route path=path!("/dati-aperti") view=pages::OpenData />
         <Route path=path!("/incorpora") view=pages::EmbedBuilderPage />
         <Route path=path!("/accessibilita") view=pages::Accessibility />

@@ -188,6 +188,11 @@ pub async fn fetch_catalogue() -> Result<Catalogue, ApiError> {
     request(Method::Get, data_source().catalogue_url(), &[], None).await
 }
 
+/// Who took part (`domain::participation`), from the page's data source.
+pub async fn fetch_participation() -> Result<domain::participation::Participation, ApiError> {
+    request(Method::Get, data_source().participation_url(), &[], None).await
+}
+
 /// A published practice: typed, and as its public answers keyed by the
 /// questionnaire's field keys, which the definition reads field by field.
 #[derive(Clone, Debug, PartialEq)]

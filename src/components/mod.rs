@@ -6,6 +6,7 @@ pub mod form;
 pub mod layout;
 pub mod practice_list;
 pub mod round;
+pub mod tile_map;
 
 use leptos::prelude::*;
 

@@ -39,6 +39,14 @@ pub fn OpenData() -> impl IntoView {
                     </FileLink>
                 </li>
                 <li>
+                    <FileLink href="opendata/partecipazione.csv" download=true>
+                        {tr(
+                            "Chi ha partecipato, per raccolta e regione (CSV, UTF-8)",
+                            "Who took part, by collection round and region (CSV, UTF-8)",
+                        )}
+                    </FileLink>
+                </li>
+                <li>
                     <FileLink href="opendata/adozioni.json" download=true>
                         {tr("Le adozioni (JSON)", "Adoptions (JSON)")}
                     </FileLink>

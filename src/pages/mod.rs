@@ -13,6 +13,7 @@ mod info;
 mod legal;
 mod not_found;
 pub mod outbox;
+mod participation;
 mod practice;
 pub mod redazione;
 mod report_form;
@@ -27,6 +28,7 @@ pub use home::Home;
 pub use info::OpenData;
 pub use legal::{Accessibility, Contacts, Privacy};
 pub use not_found::NotFound;
+pub use participation::ParticipationPage;
 pub use practice::PracticePage;
 pub use statistics::StatisticsPage;
 

@@ -8,6 +8,7 @@
 
 use crate::api;
 use crate::components::alert::ErrorAlert;
+use crate::components::tile_map::{MapLegend, Tile, TileMap, shade};
 use crate::components::{page_heading, use_document_title};
 use crate::i18n::{tr, use_lang};
 use crate::pages::catalogue::{catalogue_href, use_catalogue_query};
@@ -32,6 +33,14 @@ pub fn StatisticsPage() -> impl IntoView {
                     "The collection is self-selected: it describes the practices administrations chose to share and is not a statistical sample of Italian social services.",
                 )}
             </p>
+            <p>
+                <a href="/statistiche/partecipazione">{tr("Chi ha partecipato", "Who took part")}</a>
+                " — "
+                {tr(
+                    "Comuni, Ambiti e Regioni per regione, con la quota dei Comuni e della popolazione coperti",
+                    "Comuni, Ambiti and Regions by region, with the share of Comuni and population covered",
+                )}
+            </p>
             <Transition fallback=|| {
                 view! { <p role="status">"Caricamento…"</p> }
             }>
@@ -50,65 +59,18 @@ pub fn StatisticsPage() -> impl IntoView {
     }
 }
 
-/// Tile positions (column, row) of a schematic map of Italy.
-const TILES: [(Region, u8, u8, &str); 21] = [
-    (Region::ValleDAosta, 0, 0, "VdA"),
-    (Region::Lombardia, 1, 0, "Lom"),
-    (Region::Trento, 2, 0, "TN"),
-    (Region::Bolzano, 3, 0, "BZ"),
-    (Region::Piemonte, 0, 1, "Pie"),
-    (Region::EmiliaRomagna, 1, 1, "E-R"),
-    (Region::Veneto, 2, 1, "Ven"),
-    (Region::FriuliVeneziaGiulia, 3, 1, "FVG"),
-    (Region::Liguria, 0, 2, "Lig"),
-    (Region::Toscana, 1, 2, "Tos"),
-    (Region::Umbria, 2, 2, "Umb"),
-    (Region::Marche, 3, 2, "Mar"),
-    (Region::Lazio, 2, 3, "Laz"),
-    (Region::Abruzzo, 3, 3, "Abr"),
-    (Region::Sardegna, 0, 4, "Sar"),
-    (Region::Campania, 2, 4, "Cam"),
-    (Region::Molise, 3, 4, "Mol"),
-    (Region::Puglia, 4, 4, "Pug"),
-    (Region::Basilicata, 3, 5, "Bas"),
-    (Region::Calabria, 3, 6, "Cal"),
-    (Region::Sicilia, 2, 7, "Sic"),
-];
-
-/// The map's shade (0 to 4) of a region with `count` practices, when the
-/// busiest region has `max` (at least 1).
-fn shade(count: usize, max: usize) -> usize {
-    (count * 4).div_ceil(max)
-}
-
-/// What the map's shades mean: the range of practices each one stands for.
-#[component]
-fn MapLegend(max: usize, lang: Lang) -> impl IntoView {
-    let levels = (0..=4usize).filter_map(|k| {
-        // The counts 0..=max that take shade k, a contiguous range.
-        let mut counts = (0..=max).filter(|&c| shade(c, max) == k);
-        let low = counts.next()?;
-        let high = counts.next_back().unwrap_or(low);
-        Some({
-            let range = if low == high { low.to_string() } else { format!("{low}–{high}") };
-            view! {
-                <li>
-                    <svg class="swatch" viewBox="0 0 16 16" aria-hidden="true">
-                        <g class=format!("tile level-{k}")>
-                            <rect x="0" y="0" width="16" height="16" rx="3"></rect>
-                        </g>
-                    </svg>
-                    {range}
-                </li>
-            }
+/// What the map's shades mean: the range of practices each one stands for,
+/// when the busiest region has `max` (at least 1).
+fn count_levels(max: usize) -> Vec<(usize, String)> {
+    (0..=4usize)
+        .filter_map(|k| {
+            // The counts 0..=max that take shade k, a contiguous range.
+            let mut counts = (0..=max).filter(|&c| shade(c as f64, max as f64) == k);
+            let low = counts.next()?;
+            let high = counts.next_back().unwrap_or(low);
+            Some((k, if low == high { low.to_string() } else { format!("{low}–{high}") }))
         })
-    });
-    view! {
-        <div class="map-legend">
-            <p>{if lang == Lang::It { "Pratiche per regione:" } else { "Practices per region:" }}</p>
-            <ul>{levels.collect_view()}</ul>
-        </div>
-    }
+        .collect()
 }
 
 /// Horizontal bars, each with its label, count and share printed as text.
@@ -202,47 +164,32 @@ fn StatisticsView(index: Arc<CatalogueIndex>) -> impl IntoView {
                     stats
                         .with(|s| {
                             let max = s.by_region.values().copied().max().unwrap_or(1).max(1);
+                            let tiles: Vec<Tile> = Region::ALL
+                                .iter()
+                                .map(|&region| {
+                                    let count = s.by_region.get(&region).copied().unwrap_or(0);
+                                    Tile {
+                                        region,
+                                        level: shade(count as f64, max as f64),
+                                        figure: count.to_string(),
+                                    }
+                                })
+                                .collect();
+                            let title = if lang == Lang::It {
+                                "Mappa schematica delle regioni: i numeri sono le pratiche; i dati sono anche nella tabella accanto"
+                            } else {
+                                "Schematic map of the regions: numbers are practices; the data is also in the table beside it"
+                            };
                             view! {
-                                <svg class="tile-map" viewBox="0 0 250 400" role="img" aria-labelledby="mappa-titolo">
-                                    <title id="mappa-titolo">
-                                        {if lang == Lang::It {
-                                            "Mappa schematica delle regioni: i numeri sono le pratiche; i dati sono anche nella tabella accanto"
-                                        } else {
-                                            "Schematic map of the regions: numbers are practices; the data is also in the table beside it"
-                                        }}
-                                    </title>
-                                    {TILES
-                                        .iter()
-                                        .map(|(region, col, row, short)| {
-                                            let count = s.by_region.get(region).copied().unwrap_or(0);
-                                            let level = shade(count, max);
-                                            let (x, y) = (f32::from(*col) * 50.0, f32::from(*row) * 50.0);
-                                            view! {
-                                                <g class=format!("tile level-{level}")>
-                                                    <title>{format!("{}: {count}", region.label(lang))}</title>
-                                                    <rect
-                                                        x=(x + 2.0).to_string()
-                                                        y=(y + 2.0).to_string()
-                                                        width="46"
-                                                        height="46"
-                                                        rx="4"
-                                                    ></rect>
-                                                    <text x=(x + 25.0).to_string() y=(y + 21.0).to_string()>
-                                                        {*short}
-                                                    </text>
-                                                    <text
-                                                        class="tile-count"
-                                                        x=(x + 25.0).to_string()
-                                                        y=(y + 40.0).to_string()
-                                                    >
-                                                        {count.to_string()}
-                                                    </text>
-                                                </g>
-                                            }
-                                        })
-                                        .collect_view()}
-                                </svg>
-                                <MapLegend max lang />
+                                <TileMap tiles title=title.to_owned() title_id="mappa-titolo" lang />
+                                <MapLegend
+                                    caption=if lang == Lang::It {
+                                        "Pratiche per regione:"
+                                    } else {
+                                        "Practices per region:"
+                                    }
+                                    levels=count_levels(max)
+                                />
                                 <table class="data-table">
                                     <caption>
                                         {if lang == Lang::It { "Pratiche per regione" } else { "Practices by region" }}

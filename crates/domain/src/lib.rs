@@ -17,6 +17,7 @@ pub mod lang;
 pub mod living;
 pub mod operator;
 pub mod pages;
+pub mod participation;
 pub mod practice;
 pub mod questionnaire;
 pub mod reuse;

@@ -89,6 +89,8 @@ pub enum Reads {
     CurrentRound,
     /// Who runs the site (`domain::operator`).
     Operator,
+    /// Who took part (`domain::participation`).
+    Participation,
 }
 
 impl Page {
@@ -105,6 +107,7 @@ impl Page {
             }
             Reads::CurrentRound => Vec::new(),
             Reads::Operator => vec![source.operator_url().to_owned()],
+            Reads::Participation => vec![source.participation_url().to_owned()],
         }
     }
 }
@@ -119,6 +122,7 @@ const fn page(path: &'static str, entry: Entry, visibility: Visibility, in_stati
         b"/pratiche/*" | b"/embed/pratiche/*" => Reads::CatalogueAndPractice,
         b"/questionario" => Reads::CurrentRound,
         b"/privacy" | b"/accessibilita" | b"/contatti" => Reads::Operator,
+        b"/statistiche/partecipazione" => Reads::Participation,
         _ => Reads::Nothing,
     };
     Page { path, entry, visibility, in_static_copy, reads }
@@ -141,7 +145,7 @@ use Entry::{Editors, Embed, Public, Questionnaire};
 use Visibility::{Private, Unlisted};
 
 /// Every page of the app.
-pub const PAGES: [Page; 23] = [
+pub const PAGES: [Page; 24] = [
     page(
         "/",
         Public,
@@ -181,6 +185,23 @@ pub const PAGES: [Page; 23] = [
             "Statistiche",
             "Le pratiche raccolte per regione, tipo di ente, area di utenza e strumento, con mappa e tabelle.",
             ("La raccolta in cifre", "The collection in figures"),
+        ),
+        true,
+    ),
+    page(
+        "/statistiche/partecipazione",
+        Public,
+        with_lead(
+            listed(
+                "Chi ha partecipato",
+                "Per ogni regione, i Comuni, gli Ambiti territoriali sociali e le Regioni che hanno inviato pratiche \
+                 e la quota dei Comuni e della popolazione coperti, per raccolta.",
+                ("Chi ha partecipato", "Who took part"),
+            ),
+            "Per ogni regione: chi ha inviato le pratiche pubblicate e quanta parte dei Comuni e della popolazione \
+             raccontano. Così la Direzione vede dove mandare i promemoria.",
+            "For each region: who sent the published practices and what share of the Comuni and of the \
+             population they speak for. So the Direction sees where to send reminders.",
         ),
         true,
     ),

@@ -35,6 +35,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(data_dictionary))
         .routes(routes!(current_round))
         .routes(routes!(operator))
+        .routes(routes!(participation))
         .routes(routes!(export_csv))
         .routes(routes!(export_json))
         .routes(routes!(start))
@@ -126,6 +127,24 @@ async fn catalogue(State(state): State<AppState>, headers: HeaderMap) -> Result<
     Ok(json_with_etag(&build_catalogue(&state.db).await?, &headers))
 }
 
+/// Who took part: per region and for the nation, the Comuni, Ambiti and
+/// Regioni that sent published practices, how many, and the share of the
+/// region's Comuni and population (2011 census) they cover; for every round
+/// together and for each collection round.
+#[utoipa::path(get, path = "/api/participation", tag = "catalogue",
+    params(("If-None-Match" = Option<String>, Header, description = "An ETag from an earlier answer")),
+    responses(
+        (status = 200, body = domain::participation::Participation, headers(("ETag" = String))),
+        (status = 304, description = "Not modified since the ETag sent"),
+        (status = "4XX", description = ERROR, body = crate::error::ErrorBody)
+    ))]
+async fn participation(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+) -> Result<axum::response::Response, ApiError> {
+    Ok(json_with_etag(&crate::participation::build(&state.db).await?, &headers))
+}
+
 /// One published practice, every public field.
 #[utoipa::path(get, path = "/api/practices/{id}", tag = "catalogue",
     params(("id" = String, Path, description = "The practice's identifier, e.g. BP-2026-0001"),
@@ -203,8 +222,9 @@ async fn export_json(
 }
 
 /// One open-data file, made from the published practices: `buone-pratiche.csv`,
-/// `buone-pratiche.json`, `dizionario-dati.json`, `dcat.ttl` (DCAT-AP_IT) or
-/// `feed.atom` (with a catalogue view's parameters, the feed of that view).
+/// `buone-pratiche.json`, `partecipazione.csv` (who took part, per round and
+/// region), `dizionario-dati.json`, `dcat.ttl` (DCAT-AP_IT) or `feed.atom`
+/// (with a catalogue view's parameters, the feed of that view).
 #[utoipa::path(get, path = "/opendata/{name}", tag = "catalogue",
     params(("name" = String, Path, description = "The file's name"), crate::openapi::CatalogueView),
     responses(
@@ -226,8 +246,10 @@ async fn opendata_file(
         let practices = selected(&state.db, &params).await?;
         crate::opendata::view_feed(&state.public_url, &view, &practices)
     } else {
-        let practices = state.db.read(db::published_practices).await?;
-        crate::opendata::render(&name, &state.public_url, &state.operator, &practices).ok_or(ApiError::NotFound)?
+        let (practices, rounds) =
+            state.db.read(|conn| Ok((db::published_practices(conn)?, db::rounds::all(conn)?))).await?;
+        crate::opendata::render(&name, &state.public_url, &state.operator, &practices, &rounds)
+            .ok_or(ApiError::NotFound)?
     };
     Ok(([(header::CONTENT_TYPE, media_type)], body))
 }

@@ -22,6 +22,7 @@ pub mod mail;
 pub mod moderation;
 pub mod openapi;
 pub mod opendata;
+pub mod participation;
 pub mod publish;
 pub mod security_txt;
 pub mod web;

@@ -2,8 +2,9 @@
 //! The open-data files, served under `/opendata/` and written by the static
 //! publication: the dataset as CSV and JSON (public fields only), its data
 //! dictionary, DCAT-AP_IT metadata (Turtle) naming every distribution, and an
-//! Atom feed of newly published and updated practices. One function makes
-//! each file, so the server and the static site publish the same bytes.
+//! Atom feed of newly published and updated practices, and who took part
+//! (`partecipazione.csv`, per round and region). One function makes each
+//! file, so the server and the static site publish the same bytes.
 
 use crate::export;
 use atom_syndication::{Entry, Feed, FixedDateTime, Link, Person};
@@ -12,8 +13,9 @@ use domain::operator::Operator;
 use oxrdf::{Literal, NamedNode, Term, Triple};
 
 /// Each file: name, media type, title of the DCAT distribution (if any).
-pub const FILES: [(&str, &str, Option<&str>); 7] = [
+pub const FILES: [(&str, &str, Option<&str>); 8] = [
     ("buone-pratiche.csv", "text/csv; charset=utf-8", Some("Buone pratiche (CSV)")),
+    ("partecipazione.csv", "text/csv; charset=utf-8", Some("Chi ha partecipato, per raccolta e regione (CSV)")),
     ("buone-pratiche.json", "application/json", Some("Buone pratiche (JSON)")),
     ("adozioni.csv", "text/csv; charset=utf-8", Some("Adozioni da parte di altri enti (CSV)")),
     ("adozioni.json", "application/json", Some("Adozioni da parte di altri enti (JSON)")),
@@ -29,11 +31,19 @@ pub fn modified(practices: &[PublicPractice]) -> &str {
     practices.iter().map(|p| p.updated_at.as_str()).max().unwrap_or("1970-01-01T00:00:00Z")
 }
 
-/// Makes the file `name` for a site whose public address is `base`.
-pub fn render(name: &str, base: &str, operator: &Operator, practices: &[PublicPractice]) -> Option<Vec<u8>> {
+/// Makes the file `name` for a site whose public address is `base`, from
+/// the published practices and the collection rounds (`db::rounds::all`).
+pub fn render(
+    name: &str,
+    base: &str,
+    operator: &Operator,
+    practices: &[PublicPractice],
+    rounds: &[domain::api::Round],
+) -> Option<Vec<u8>> {
     let base = base.trim_end_matches('/');
     Some(match name {
         "buone-pratiche.csv" => export::to_csv(practices),
+        crate::participation::CSV_FILE => crate::participation::to_csv(&crate::participation::of(practices, rounds)),
         "buone-pratiche.json" => {
             let named: Vec<export::NamedPractice> = practices.iter().map(Into::into).collect();
             serde_json::to_vec(&serde_json::json!({ "licence": domain::practice::LICENCE, "practices": named })).ok()?
@@ -189,6 +199,11 @@ fn dcat(base: &str, operator: &Operator, practices: &[PublicPractice]) -> Vec<u8
             "adozioni.json" => (
                 "JSON",
                 "Gli enti che hanno dichiarato di aver adottato o adattato una pratica, con il suo identificativo.",
+            ),
+            "partecipazione.csv" => (
+                "CSV",
+                "Per ogni raccolta e regione: Comuni, Ambiti e Regioni che hanno inviato pratiche, pratiche, Comuni \
+                 coperti e quota dei Comuni e della popolazione (censimento ISTAT 2011), con il totale nazionale.",
             ),
             _ => ("JSON", "Ogni campo del questionario: chiave, etichette, tipo, valori ammessi, se è pubblico."),
         };

@@ -2,7 +2,7 @@
 //! Static publication: one folder that any plain static web server can host,
 //! with no API behind it. It holds the release app (switched to read static
 //! data), `catalogue.json`, one `pratiche/{id}.json` per published practice,
-//! the open-data files, and an `index.html` entry point for every page address
+//! `participation.json` (who took part), the open-data files, and an `index.html` entry point for every page address
 //! so that deep links work on servers that only serve files.
 
 use crate::config::Config;
@@ -83,12 +83,13 @@ pub async fn publish_static(config: &Config, out: &Path) -> Result<(), Box<dyn s
 /// and open data agree; the files are written off the async threads.
 pub async fn write_site(source: &Source<'_>, out: &Path) -> Result<usize, Error> {
     let practices = source.db.read(db::published_practices).await?;
+    let rounds = source.db.read(db::rounds::all).await?;
     let (dist, out) = (source.dist.to_path_buf(), out.to_path_buf());
     let (public_url, questionnaire_url) = (source.public_url.to_owned(), source.questionnaire_url.map(str::to_owned));
     let operator = source.operator.clone();
     let logo = source.logo.cloned();
     tokio::task::spawn_blocking(move || {
-        write_files(&dist, &out, &public_url, questionnaire_url.as_deref(), &operator, &practices)?;
+        write_files(&dist, &out, &public_url, questionnaire_url.as_deref(), &operator, &practices, &rounds)?;
         std::fs::write(out.join("operator.json"), serde_json::to_vec(&operator)?)?;
         if let Some(logo) = &logo {
             std::fs::write(out.join(logo.address.trim_start_matches('/')), &logo.bytes)?;
@@ -110,6 +111,7 @@ fn write_files(
     questionnaire_url: Option<&str>,
     operator: &Operator,
     practices: &[domain::PublicPractice],
+    rounds: &[domain::api::Round],
 ) -> Result<usize, Error> {
     copy_dir(dist, out)?;
     let entries = crate::web::EntryPages::read(dist)?;
@@ -159,10 +161,12 @@ fn write_files(
     std::fs::write(out.join("robots.txt"), head::robots_txt(public_url))?;
     std::fs::write(out.join("sitemap.xml"), head::sitemap_xml(public_url, practices))?;
     std::fs::write(out.join("catalogue.json"), serde_json::to_vec(&api::catalogue_of(practices))?)?;
+    let participation = crate::participation::of(practices, rounds);
+    std::fs::write(out.join(crate::participation::JSON_FILE), serde_json::to_vec(&participation)?)?;
     let opendata = out.join("opendata");
     std::fs::create_dir_all(&opendata)?;
     for (name, _, _) in opendata::FILES {
-        let body = opendata::render(name, public_url, operator, practices).expect("every listed file renders");
+        let body = opendata::render(name, public_url, operator, practices, rounds).expect("every listed file renders");
         std::fs::write(opendata.join(name), body)?;
     }
     Ok(practices.len())

@@ -13,6 +13,7 @@ mod exports;
 mod follow;
 mod mail;
 mod operator;
+mod participation;
 mod private_link;
 mod reuse;
 mod seo;

@@ -98,9 +98,10 @@ async fn the_openapi_document_describes_every_operation() {
         .iter()
         .flat_map(|(path, item)| item.as_object().unwrap().keys().map(move |method| format!("{method} {path}")))
         .collect();
-    assert_eq!(operations.len(), 42, "{operations:#?}");
+    assert_eq!(operations.len(), 43, "{operations:#?}");
     for operation in [
         "get /api/operator",
+        "get /api/participation",
         "post /api/accessibility-reports",
         "get /api/moderation/accessibility-reports",
         "put /api/moderation/accessibility-reports/{id}",

@@ -1,0 +1,286 @@
+// SPDX-License-Identifier: EUPL-1.2
+//! `/statistiche/partecipazione`, "Chi ha partecipato": per region, the
+//! Comuni, Ambiti and Regioni that sent published practices and the share of
+//! the region's Comuni and population they cover, on the tile map and in a
+//! table, for every collection round together or for the round the URL names
+//! (`?raccolta=CODE`), so a link shows what was seen. The figures are summed
+//! by the server (`domain::participation`): the browser has no list of Comuni.
+
+use crate::api;
+use crate::components::alert::ErrorAlert;
+use crate::components::tile_map::{MapLegend, Tile, TileMap, shade};
+use crate::components::{FileLink, page_heading, page_lead, use_document_title};
+use crate::i18n::{tr, use_lang};
+use domain::Lang;
+use domain::participation::{Figures, Participation, RoundFigures, format_count, format_share};
+use leptos::prelude::*;
+use leptos_router::NavigateOptions;
+use leptos_router::hooks::{use_navigate, use_query_map};
+use std::sync::Arc;
+
+const PATH: &str = "/statistiche/partecipazione";
+
+/// The URL parameter naming the round shown.
+const ROUND_PARAM: &str = "raccolta";
+
+/// The participation page.
+#[component]
+pub fn ParticipationPage() -> impl IntoView {
+    use_document_title("Chi ha partecipato", "Who took part");
+    let participation = LocalResource::new(api::fetch_participation);
+    view! {
+        <div class="container page statistics participation">
+            <h1>{page_heading(PATH)}</h1>
+            <p class="lead">{page_lead(PATH)}</p>
+            <p>
+                <a href="/statistiche">{tr("Torna alla raccolta in cifre", "Back to the collection in figures")}</a>
+            </p>
+            <Transition fallback=|| {
+                view! { <p role="status">"Caricamento…"</p> }
+            }>
+                {move || Suspend::new(async move {
+                    match participation.await {
+                        Ok(participation) => {
+                            view! { <ParticipationView participation=Arc::new(participation) /> }.into_any()
+                        }
+                        Err(error) => view! { <ErrorAlert error /> }.into_any(),
+                    }
+                })}
+            </Transition>
+        </div>
+    }
+}
+
+/// The address of the page showing the round `code` (every round for `None`).
+fn round_href(code: Option<&str>) -> String {
+    match code {
+        Some(code) => format!("{PATH}?{ROUND_PARAM}={}", String::from(js_sys::encode_uri_component(code))),
+        None => PATH.to_owned(),
+    }
+}
+
+/// A share short enough for a tile: "0,4%", "12%".
+fn tile_share(share: Option<f64>, lang: Lang) -> String {
+    match share {
+        Some(share) if share >= 10.0 => format!("{share:.0}%"),
+        other => format_share(other, lang),
+    }
+}
+
+/// What each shade stands for, when the largest share is `max`.
+fn share_levels(max: f64, lang: Lang) -> Vec<(usize, String)> {
+    let mut levels = vec![(0, format_share(Some(0.0), lang))];
+    if max > 0.0 {
+        for k in 1..=4usize {
+            let (low, high) = (max * (k - 1) as f64 / 4.0, max * k as f64 / 4.0);
+            let (low, high) = (format_share(Some(low), lang), format_share(Some(high), lang));
+            levels.push((k, if lang == Lang::It { format!("da {low} a {high}") } else { format!("{low} to {high}") }));
+        }
+    }
+    levels
+}
+
+#[component]
+fn ParticipationView(participation: Arc<Participation>) -> impl IntoView {
+    let lang = use_lang();
+    let query = use_query_map();
+    let navigate = use_navigate();
+    let rounds = Arc::clone(&participation);
+    // The round the address names; an unknown code shows every round.
+    let shown = Memo::new(move |_| {
+        let code = query.with(|q| q.get(ROUND_PARAM)).filter(|c| !c.is_empty());
+        let round = participation.round(code.as_deref()).or_else(|| participation.round(None));
+        round.cloned()
+    });
+    let choose = move |ev: leptos::ev::Event| {
+        let code = event_target_value(&ev);
+        let href = round_href(Some(code.as_str()).filter(|c| !c.is_empty()));
+        navigate(&href, NavigateOptions { scroll: false, ..Default::default() });
+    };
+    let (source, list_date) = (rounds.population_source.clone(), rounds.comuni_list_date.clone());
+    let note = move || {
+        let source = source.clone();
+        match lang.get() {
+            Lang::It => format!(
+                "Comuni, Ambiti e Regioni partecipanti: gli enti di quel tipo che hanno inviato pratiche (la Regione o Provincia autonoma stessa, per le Regioni). Comuni coperti: i Comuni indicati nelle pratiche, ciascuno una volta. Totali: elenco ISTAT dei Comuni del {list_date}; popolazione: {source}. Fonte: ISTAT."
+            ),
+            Lang::En => format!(
+                "Comuni, Ambiti and Regions taking part: the bodies of that type that sent practices (the Region or autonomous province itself, for Regions). Comuni covered: the Comuni the practices name, each once. Totals: ISTAT list of Comuni of {list_date}; population: {source} (2011 census). Source: ISTAT."
+            ),
+        }
+    };
+    view! {
+        <div class="form-group round-choice">
+            <label for="raccolta">{tr("Raccolta", "Collection round")}</label>
+            <select id="raccolta" class="form-control" on:change=choose>
+                {move || {
+                    let current = shown.with(|r| r.as_ref().and_then(|r| r.round.clone()));
+                    let lang = lang.get();
+                    rounds
+                        .rounds
+                        .iter()
+                        .map(|round| {
+                            let name = match (&round.round, lang) {
+                                (None, Lang::En) => "Every collection round".to_owned(),
+                                _ => round.name.clone(),
+                            };
+                            view! {
+                                <option value=round.round.clone().unwrap_or_default() selected=round.round == current>
+                                    {name}
+                                </option>
+                            }
+                        })
+                        .collect_view()
+                }}
+            </select>
+        </div>
+        {move || {
+            let lang = lang.get();
+            shown.with(|round| round.as_ref().map(|round| view! { <RoundView round=round.clone() lang /> }))
+        }}
+        <p class="notice">{note}</p>
+        <p class="downloads">
+            <FileLink href="opendata/partecipazione.csv" download=true>
+                {tr(
+                    "Scarica i dati di ogni raccolta e regione (CSV)",
+                    "Download the data of every round and region (CSV)",
+                )}
+            </FileLink>
+        </p>
+    }
+}
+
+/// The figures of one round: a summary line, the map and the table.
+#[component]
+fn RoundView(round: RoundFigures, lang: Lang) -> impl IntoView {
+    let it = lang == Lang::It;
+    let n = &round.national;
+    let round_name = if it || round.round.is_some() { round.name.clone() } else { "Every collection round".to_owned() };
+    let summary = if it {
+        format!(
+            "{}: {} pratiche da {} Comuni, {} Ambiti e {} Regioni; {} Comuni coperti su {} ({} dei Comuni, {} della popolazione)",
+            &round_name,
+            n.practices,
+            n.comuni,
+            n.ambiti,
+            n.regioni,
+            format_count(n.comuni_covered.into(), lang),
+            format_count(n.comuni_total.into(), lang),
+            format_share(n.comuni_share(), lang),
+            format_share(n.population_share(), lang),
+        )
+    } else {
+        format!(
+            "{}: {} practices from {} Comuni, {} Ambiti and {} Regions; {} Comuni covered out of {} ({} of the Comuni, {} of the population)",
+            &round_name,
+            n.practices,
+            n.comuni,
+            n.ambiti,
+            n.regioni,
+            format_count(n.comuni_covered.into(), lang),
+            format_count(n.comuni_total.into(), lang),
+            format_share(n.comuni_share(), lang),
+            format_share(n.population_share(), lang),
+        )
+    };
+    let max = round.regions.iter().filter_map(|r| r.figures.comuni_share()).fold(0.0, f64::max);
+    let tiles: Vec<Tile> = round
+        .regions
+        .iter()
+        .map(|r| {
+            let share = r.figures.comuni_share();
+            Tile { region: r.region, level: shade(share.unwrap_or(0.0), max), figure: tile_share(share, lang) }
+        })
+        .collect();
+    let title = if it {
+        "Mappa schematica delle regioni: i numeri sono la quota dei Comuni coperti dalle pratiche; i dati sono anche nella tabella"
+    } else {
+        "Schematic map of the regions: numbers are the share of Comuni the practices cover; the data is also in the table"
+    };
+    let caption = if it { "Partecipazione per regione" } else { "Participation by region" };
+    let row = move |name: String, f: &Figures, regione: String| {
+        let cells = view! {
+            <td>{f.comuni}</td>
+            <td>{f.ambiti}</td>
+            <td>{regione}</td>
+            <td>{f.practices}</td>
+            <td>
+                {format!(
+                    "{} / {}",
+                    format_count(f.comuni_covered.into(), lang),
+                    format_count(f.comuni_total.into(), lang),
+                )}
+            </td>
+            <td>{format_share(f.comuni_share(), lang)}</td>
+            <td>{format_share(f.population_share(), lang)}</td>
+        };
+        view! {
+            <tr>
+                <th scope="row">{name}</th>
+                {cells}
+            </tr>
+        }
+    };
+    let yes_no = |f: &Figures| match (f.regioni > 0, lang) {
+        (true, Lang::It) => "sì".to_owned(),
+        (true, Lang::En) => "yes".to_owned(),
+        (false, Lang::It) => "no".to_owned(),
+        (false, Lang::En) => "no".to_owned(),
+    };
+    let body = round
+        .regions
+        .iter()
+        .map(|r| row(r.region.label(lang).to_owned(), &r.figures, yes_no(&r.figures)))
+        .collect_view();
+    let national = row("Italia".to_owned(), &round.national, round.national.regioni.to_string());
+    let headers = if it {
+        [
+            "Regione",
+            "Comuni partecipanti",
+            "Ambiti partecipanti",
+            "Regione partecipante",
+            "Pratiche",
+            "Comuni coperti / totale",
+            "% Comuni",
+            "% popolazione",
+        ]
+    } else {
+        [
+            "Region",
+            "Comuni taking part",
+            "Ambiti taking part",
+            "Region taking part",
+            "Practices",
+            "Comuni covered / total",
+            "% Comuni",
+            "% population",
+        ]
+    };
+    view! {
+        <p class="result-count" role="status">
+            {summary}
+        </p>
+        <section>
+            <h2>{caption}</h2>
+            <div class="map-and-table">
+                <div>
+                    <TileMap tiles title=title.to_owned() title_id="mappa-partecipazione" lang />
+                    <MapLegend
+                        caption=if it { "Quota dei Comuni coperti:" } else { "Share of Comuni covered:" }
+                        levels=share_levels(max, lang)
+                    />
+                </div>
+                <div class="table-scroll" role="region" aria-label=caption tabindex="0">
+                    <table class="data-table participation-table">
+                        <caption>{format!("{caption}: {round_name}")}</caption>
+                        <thead>
+                            <tr>{headers.into_iter().map(|h| view! { <th scope="col">{h}</th> }).collect_view()}</tr>
+                        </thead>
+                        <tbody>{body}</tbody>
+                        <tfoot>{national}</tfoot>
+                    </table>
+                </div>
+            </div>
+        </section>
+    }
+}
