@@ -40,6 +40,8 @@ fn entry(sequence: u32, title: &str, region: Region, demo: bool) -> CatalogueEnt
         published_at: "2020-05-15T10:00:00Z".into(),
         places: String::new(),
         terms: String::new(),
+        adoptions: 0,
+        stale: false,
     }
 }
 
@@ -141,8 +143,12 @@ fn the_queue_filter_becomes_its_query_string() {
     use buone_pratiche::api::moderation::queue_query;
     use domain::api::QueueFilter;
     assert_eq!(queue_query(&QueueFilter::default()), "", "everything");
-    let filter =
-        QueueFilter { stato: Some("da_curare".into()), aggiornamenti: None, q: Some("città & anziani".into()) };
+    let filter = QueueFilter {
+        stato: Some("da_curare".into()),
+        aggiornamenti: None,
+        da_aggiornare: None,
+        q: Some("città & anziani".into()),
+    };
     assert_eq!(queue_query(&filter), "stato=da_curare&q=citt%C3%A0%20%26%20anziani");
     let updates = QueueFilter { aggiornamenti: Some(true), ..QueueFilter::default() };
     assert_eq!(queue_query(&updates), "aggiornamenti=true");

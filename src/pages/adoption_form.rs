@@ -86,7 +86,7 @@ pub fn AdoptionForm(
                     class="form-control"
                     autocomplete=autocomplete
                     aria-invalid=form.aria_invalid(key)
-                    aria-describedby=form.described_by(key, kind == "month")
+                    aria-describedby=form.described_by(key, key == "adopted_on")
                     prop:value=move || value.get()
                     on:input=move |ev| value.set(event_target_value(&ev))
                 />
@@ -189,7 +189,7 @@ pub fn AdoptionForm(
                             "adopted_on",
                             ("Da quando (mese e anno)", "Since when (month and year)"),
                             Some(("Nella forma AAAA-MM, per esempio 2021-03.", "As YYYY-MM, for example 2021-03.")),
-                            text_input("adopted_on", "month", "off", adopted_on),
+                            text_input("adopted_on", "text", "off", adopted_on),
                         )}
                     {form
                         .checkbox(

@@ -455,6 +455,31 @@ const PRIVACY: &[Part] = &[
         ),
     ),
     Part::Subheading((
+        "Chi dichiara un'adozione («L'abbiamo adottata anche noi»): nome ed e-mail del referente",
+        "Declaring an adoption (“We adopted it too”): the contact person's name and e-mail",
+    )),
+    Part::Row(
+        PURPOSE,
+        (
+            "Permettere alla redazione di verificare la dichiarazione e di scrivere all'ente. Non sono pubblicati: si pubblicano solo il nome dell'ente, la regione, il mese e le modifiche.",
+            "Letting the editors check the declaration and write to the body. They are never published: only the body's name, the region, the month and the changes are.",
+        ),
+    ),
+    Part::Row(
+        BASIS,
+        (
+            "Consenso (articolo 6, paragrafo 1, lettera a), dato spuntando la casella del modulo.",
+            "Consent (article 6(1)(a)), given by ticking the form's box.",
+        ),
+    ),
+    Part::Row(
+        KEPT,
+        (
+            "Come il contatto del referente di una pratica: {contact_months} mesi dalla decisione della redazione.",
+            "As a practice's contact: {contact_months} months from the editors' decision.",
+        ),
+    ),
+    Part::Subheading((
         "Chi segue una ricerca («Segui questa ricerca»): l'e-mail e la ricerca seguita",
         "Following a search (“Follow this search”): the e-mail and the search followed",
     )),

@@ -113,7 +113,8 @@ pub(super) fn ConfirmationBox(
                             Some(("Nella forma AAAA-MM, per esempio 2026-06.", "As YYYY-MM, for example 2026-06.")),
                             view! {
                                 <input
-                                    type="month"
+                                    type="text"
+                                    inputmode="numeric"
                                     id=form.id("end_date")
                                     class="form-control"
                                     aria-invalid=form.aria_invalid("end_date")

@@ -293,6 +293,8 @@ mod tests {
             updated_at: "2020-05-21T09:00:00Z".into(),
             collection_round: String::new(),
             questionnaire_version: 1,
+            confirmed_at: "2020-05-21T09:00:00Z".into(),
+            derived_from: None,
         };
         let mut p = PublicPractice::new(facts, crate::validation::tests::valid());
         p.entity_type = entity_type;

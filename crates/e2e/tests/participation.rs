@@ -23,6 +23,7 @@ async fn add_roma(db: &server::db::Db) {
             status: ModerationStatus::Pubblicata,
             demo: false,
             round: server::db::CONTINUOUS_ROUND.into(),
+            derived_from: None,
             submission: None,
         };
         server::db::insert_practice(conn, &new)

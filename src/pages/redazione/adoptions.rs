@@ -77,7 +77,11 @@ fn Declaration(item: AdoptionEntry, decide: Action<(i64, AdoptionDecision), ()>)
             view! {
                 <button
                     type="button"
-                    class=if action == CurationAction::Publish { "button" } else { "button button-secondary" }
+                    class=if action == CurationAction::Publish {
+                        "button button-primary"
+                    } else {
+                        "button button-secondary"
+                    }
                     on:click=move |_| {
                         decide
                             .dispatch((

@@ -142,7 +142,19 @@ const NAME_COLUMNS: [(&str, &str, &str, &str); 2] = [
 
 /// The personal data the community features keep outside the practice
 /// record: never published nor exported, deleted as the privacy notice says.
-const COMMUNITY_DATA: [(&str, &str, &str, &str); 8] = [
+const COMMUNITY_DATA: [(&str, &str, &str, &str); 10] = [
+    (
+        "adoption.contact_name",
+        "«L'abbiamo adottata anche noi»: nome del referente dell'ente",
+        "“We adopted it too”: the body's contact person",
+        "text",
+    ),
+    (
+        "adoption.contact_email",
+        "«L'abbiamo adottata anche noi»: e-mail del referente dell'ente",
+        "“We adopted it too”: the body's contact e-mail",
+        "e-mail",
+    ),
     (
         "contact_request.name",
         "«Contatta il referente»: nome di chi scrive",

@@ -98,10 +98,14 @@ async fn the_openapi_document_describes_every_operation() {
         .iter()
         .flat_map(|(path, item)| item.as_object().unwrap().keys().map(move |method| format!("{method} {path}")))
         .collect();
-    assert_eq!(operations.len(), 43, "{operations:#?}");
+    assert_eq!(operations.len(), 47, "{operations:#?}");
     for operation in [
         "get /api/operator",
         "get /api/participation",
+        "post /api/practices/{id}/adoptions",
+        "get /api/moderation/adoptions",
+        "post /api/moderation/adoptions/{id}",
+        "post /api/submissions/mine/confirmation",
         "post /api/accessibility-reports",
         "get /api/moderation/accessibility-reports",
         "put /api/moderation/accessibility-reports/{id}",
