@@ -83,8 +83,17 @@ const USAGE: &str = "usage: cargo xtask <run | test | build | size [DIR]>
 /// notice rows; the receipt copy; the outbox page and the daily summary):
 /// measured public 381.4 (+17), embed 319.3 (unchanged: the forms are the
 /// public entry's only), questionnaire 363.7 (+4), editors 397.9 (+7) KiB.
+/// Issue 17's part 2 (adoptions: the form, the follow-up section, the
+/// facets and sort; "Parti da questa pratica"; the living record's
+/// confirmation; the participation page with the shared tile map):
+/// measured public 403.2 (+22), embed 328.2 (+9: the practice page's
+/// follow-up and the catalogue's new facets and sort, which the embed
+/// shows too), questionnaire 378.8 (+15: the confirmation step and the
+/// prefill, which decodes a whole public practice), editors 405.3 (+7)
+/// KiB; budgets 3 KiB above (public 4, for a privacy notice row added
+/// after the measure). Growth not yet worked back; see issue 17's note.
 const FIRST_RENDER_BUDGETS_BROTLI: [(&str, u64); 4] =
-    [("public", 385 * 1024), ("embed", 322 * 1024), ("questionnaire", 367 * 1024), ("editors", 401 * 1024)];
+    [("public", 408 * 1024), ("embed", 331 * 1024), ("questionnaire", 382 * 1024), ("editors", 409 * 1024)];
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
