@@ -333,13 +333,13 @@ async fn submit(
     let derived_from = submission.derived_from;
     let origin = derived_from.as_ref().map_or("", PracticeId::as_str);
     let request_hash = sha256_hex(format!("{canonical}\n{edit_token_hash}\n{origin}").as_bytes());
-    if let Some(origin) = derived_from.clone() {
-        if !state.db.read(move |conn| db::is_published(conn, &origin)).await? {
-            return Err(ApiError::Unprocessable(
-                "derived_from: la pratica da cui parti non è (più) pubblicata; togli il riferimento e invia di nuovo."
-                    .into(),
-            ));
-        }
+    if let Some(origin) = derived_from.clone()
+        && !state.db.read(move |conn| db::is_published(conn, &origin)).await?
+    {
+        return Err(ApiError::Unprocessable(
+            "derived_from: la pratica da cui parti non è (più) pubblicata; togli il riferimento e invia di nuovo."
+                .into(),
+        ));
     }
     let round = state.db.read(db::rounds::current).await?;
     let new = NewPractice {

@@ -40,7 +40,7 @@ pub(super) async fn queue(
     let only_updates = filter.aggiornamenti == Some(true);
     let only_stale = filter.da_aggiornare == Some(true);
     let stale = rows.iter().filter(|r| r.stale).count();
-    let adoptions_waiting = state.db.read(|conn| crate::db::adoptions::waiting(conn)).await?;
+    let adoptions_waiting = state.db.read(crate::db::adoptions::waiting).await?;
     // The catalogue's search engine: word forms, typos, the last word as a prefix.
     let found = TextIndex::new(rows.iter().map(|r| {
         [(Field::Title, r.title.as_str()), (Field::Names, r.entity_name.as_str()), (Field::Names, r.id.as_str())]
