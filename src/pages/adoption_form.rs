@@ -48,8 +48,8 @@ pub fn AdoptionForm(
         adopted_on: adopted_on.get_untracked(),
         adapted: adapted.get_untracked(),
         changes: changes.get_untracked(),
-        contact_name: contact_name.get_untracked(),
-        contact_email: contact_email.get_untracked(),
+        referent_name: contact_name.get_untracked(),
+        referent_email: contact_email.get_untracked(),
         consent: consent.get_untracked(),
         website: honeypot.get_untracked(),
     };
@@ -210,17 +210,17 @@ pub fn AdoptionForm(
                         )}
                     {form
                         .group(
-                            "contact_name",
+                            "referent_name",
                             ("Referente (solo per la redazione)", "Contact person (for the editors only)"),
                             None,
-                            text_input("contact_name", "text", "name", contact_name),
+                            text_input("referent_name", "text", "name", contact_name),
                         )}
                     {form
                         .group(
-                            "contact_email",
+                            "referent_email",
                             ("E-mail del referente (solo per la redazione)", "Contact e-mail (for the editors only)"),
                             None,
-                            text_input("contact_email", "email", "email", contact_email),
+                            text_input("referent_email", "email", "email", contact_email),
                         )}
                     {form
                         .checkbox(

@@ -84,10 +84,11 @@ pub struct AdoptionDeclaration {
     /// What they changed (required when `adapted`), plain text.
     #[serde(default)]
     pub changes: String,
-    /// Who the editors may write to (private).
-    pub contact_name: String,
+    /// Who the editors may write to (private; not named `contact_*`, the
+    /// practice's private keys, so no page carries those names).
+    pub referent_name: String,
     /// Their e-mail (private).
-    pub contact_email: String,
+    pub referent_email: String,
     /// They agree that the body's name, the date and the changes are published.
     pub consent: bool,
     /// The honeypot: people leave it empty.
@@ -116,16 +117,16 @@ impl AdoptionDeclaration {
         }
         let min = if self.adapted { CHANGES_MIN } else { 0 };
         check_text(&mut errors, "changes", &self.changes, min, CHANGES_MAX);
-        check_text(&mut errors, "contact_name", &self.contact_name, 1, CONTACT_NAME_MAX);
-        check_email(&mut errors, "contact_email", &self.contact_email, true);
+        check_text(&mut errors, "referent_name", &self.referent_name, 1, CONTACT_NAME_MAX);
+        check_email(&mut errors, "referent_email", &self.referent_email, true);
         for (key, text) in
-            [("entity_name", &self.entity_name), ("changes", &self.changes), ("contact_name", &self.contact_name)]
+            [("entity_name", &self.entity_name), ("changes", &self.changes), ("referent_name", &self.referent_name)]
         {
             if errors.get(key).is_empty() && has_markup(text) {
                 errors.add(key, FieldError::NoMarkup);
             }
         }
-        for (key, text) in [("entity_name", &self.entity_name), ("contact_name", &self.contact_name)] {
+        for (key, text) in [("entity_name", &self.entity_name), ("referent_name", &self.referent_name)] {
             if errors.get(key).is_empty() && text.contains(['\n', '\r']) {
                 errors.add(key, FieldError::ForbiddenCharacters);
             }
@@ -242,8 +243,8 @@ mod tests {
             adopted_on: "2021-02".into(),
             adapted: false,
             changes: String::new(),
-            contact_name: "Maria Rossi".into(),
-            contact_email: "m.rossi@comune.example.it".into(),
+            referent_name: "Maria Rossi".into(),
+            referent_email: "m.rossi@comune.example.it".into(),
             consent: true,
             website: String::new(),
         }
@@ -255,7 +256,7 @@ mod tests {
         let errors = AdoptionDeclaration {
             entity_name: " ".into(),
             adopted_on: "marzo".into(),
-            contact_email: "nope".into(),
+            referent_email: "nope".into(),
             consent: false,
             region_code: None,
             ..declaration()
@@ -264,7 +265,7 @@ mod tests {
         assert_eq!(errors.get("region_code"), [FieldError::Required]);
         assert_eq!(errors.get("entity_name"), [FieldError::Required]);
         assert_eq!(errors.get("adopted_on"), [FieldError::InvalidDate]);
-        assert_eq!(errors.get("contact_email"), [FieldError::InvalidEmail]);
+        assert_eq!(errors.get("referent_email"), [FieldError::InvalidEmail]);
         assert_eq!(errors.get("consent"), [FieldError::MustConfirm]);
         let early = AdoptionDeclaration { adopted_on: "2019-12".into(), ..declaration() }.validate();
         assert_eq!(early.get("adopted_on"), [FieldError::TooEarly { min: "2020-01".into() }]);
@@ -278,8 +279,8 @@ mod tests {
         assert_eq!(marked.validate().get("changes"), [FieldError::NoMarkup]);
         let fine = AdoptionDeclaration { changes: "Orari serali e volontari della parrocchia".into(), ..adapted };
         assert!(fine.validate().is_empty());
-        let injected = AdoptionDeclaration { contact_name: "Maria\r\nBcc: x@y.it".into(), ..declaration() };
-        assert_eq!(injected.validate().get("contact_name"), [FieldError::ForbiddenCharacters]);
+        let injected = AdoptionDeclaration { referent_name: "Maria\r\nBcc: x@y.it".into(), ..declaration() };
+        assert_eq!(injected.validate().get("referent_name"), [FieldError::ForbiddenCharacters]);
     }
 
     #[test]

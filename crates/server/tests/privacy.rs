@@ -310,8 +310,8 @@ async fn no_private_field_reaches_any_public_output() {
             "adopted_on": "2021-03",
             "adapted": true,
             "changes": format!("Modifiche qzchanges{tag} agli orari"),
-            "contact_name": format!("Referente qzadoptname{tag}"),
-            "contact_email": format!("qzadoptmail{tag}@example.org"),
+            "referent_name": format!("Referente qzadoptname{tag}"),
+            "referent_email": format!("qzadoptmail{tag}@example.org"),
             "consent": true,
         })
     };

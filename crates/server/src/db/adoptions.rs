@@ -51,8 +51,8 @@ pub fn declare(
             declaration.adopted_on.trim(),
             declaration.adapted,
             declaration.changes.trim(),
-            declaration.contact_name.trim(),
-            declaration.contact_email.trim(),
+            declaration.referent_name.trim(),
+            declaration.referent_email.trim(),
             now(),
         ],
     )?;

@@ -19,8 +19,8 @@ fn declaration(entity: &str) -> Value {
         "adopted_on": "2021-03",
         "adapted": true,
         "changes": "Orari serali e volontari della parrocchia",
-        "contact_name": "Maria Rossi",
-        "contact_email": "m.rossi@comune.example.it",
+        "referent_name": "Maria Rossi",
+        "referent_email": "m.rossi@comune.example.it",
         "consent": true,
     })
 }
@@ -140,8 +140,8 @@ async fn declarations_refuse_bad_input_with_clear_errors_and_store_nothing() {
         ("before the emergency", json!({"adopted_on": "2019-12"}), "adopted_on"),
         ("adapted, without saying how", json!({"changes": ""}), "changes"),
         ("markup in the changes", json!({"changes": "<script>alert(1)</script> orari"}), "changes"),
-        ("a header in the name", json!({"contact_name": "Maria\r\nBcc: x@y.it"}), "contact_name"),
-        ("not an e-mail", json!({"contact_email": "maria"}), "contact_email"),
+        ("a header in the name", json!({"referent_name": "Maria\r\nBcc: x@y.it"}), "referent_name"),
+        ("not an e-mail", json!({"referent_email": "maria"}), "referent_email"),
         ("no consent", json!({"consent": false}), "consent"),
         ("an oversized text", json!({"changes": "a".repeat(5000)}), "changes"),
     ];
