@@ -155,9 +155,7 @@ pub fn ping(conn: &Connection) -> Result<(), DbError> {
 
 /// A secret kept across restarts under `name`, made with `make` the first time.
 pub fn setting_or_insert(conn: &Connection, name: &str, make: impl FnOnce() -> String) -> Result<String, DbError> {
-    let found: Option<String> =
-        conn.query_row("SELECT value FROM settings WHERE name = ?1", [name], |r| r.get(0)).optional()?;
-    if let Some(value) = found {
+    if let Some(value) = setting(conn, name)? {
         return Ok(value);
     }
     let value = make();
