@@ -4,7 +4,7 @@
 
 use crate::components::layout::{Footer, Header, SkipLink};
 use crate::pages;
-use crate::questionnaire::{QuestionnairePage, ReceiptPage, StatusPage, UpdatePage};
+use crate::questionnaire::{MailedConfirmationPage, QuestionnairePage, ReceiptPage, StatusPage, UpdatePage};
 use leptos::prelude::*;
 use leptos_router::any_nested_route::{AnyNestedRoute, IntoAnyNestedRoute};
 use leptos_router::components::{Route, Router};
@@ -153,6 +153,7 @@ pub fn QuestionnaireRoutes() -> AnyNestedRoute {
         <Route path=path!("/questionario/ricevuta") view=ReceiptPage />
         <Route path=path!("/questionario/modifica") view=UpdatePage />
         <Route path=path!("/questionario/stato") view=StatusPage />
+        <Route path=path!("/questionario/conferma") view=MailedConfirmationPage />
     }
     .into_inner()
     .into_any_nested_route()
@@ -167,6 +168,7 @@ pub fn EditorRoutes() -> AnyNestedRoute {
         <Route path=path!("/redazione/pratiche/:id") view=pages::redazione::ReviewPage />
         <Route path=path!("/redazione/correzione") view=pages::redazione::CorrectionPage />
         <Route path=path!("/redazione/amministrazione") view=pages::admin::AdminPage />
+        <Route path=path!("/redazione/amministrazione/raccolte/:code") view=pages::invitations::InvitationsPage />
         <Route path=path!("/redazione/posta") view=pages::outbox::OutboxPage />
     }
     .into_inner()

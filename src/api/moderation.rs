@@ -89,6 +89,24 @@ pub async fn add_round(round: &NewRound) -> Result<Round, ApiError> {
     call(Method::Post, "/api/moderation/rounds", json_body(round)).await
 }
 
+/// A round's invitees and who answered (admins).
+pub async fn invitees(round: &str) -> Result<domain::invitations::RoundInvitations, ApiError> {
+    call(Method::Get, &domain::invitations::invitees_url(&encoded(round)), None).await
+}
+
+/// Adds a CSV list of invitees to a round (admins).
+pub async fn add_invitees(
+    round: &str,
+    list: &domain::invitations::NewInvitees,
+) -> Result<domain::invitations::InviteesAdded, ApiError> {
+    call(Method::Post, &domain::invitations::invitees_url(&encoded(round)), json_body(list)).await
+}
+
+/// Takes an invitee off a round's list (admins).
+pub async fn remove_invitee(round: &str, id: i64) -> Result<(), ApiError> {
+    call(Method::Delete, &format!("{}/{id}", domain::invitations::invitees_url(&encoded(round))), None).await
+}
+
 /// Every account (admins).
 pub async fn accounts() -> Result<Vec<Account>, ApiError> {
     call(Method::Get, "/api/moderation/users", None).await

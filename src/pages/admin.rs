@@ -39,7 +39,7 @@ fn lists(version: RwSignal<u32>) -> LocalResource<Lists> {
 
 /// The outcome of the last change on the page, announced to screen readers.
 #[component]
-fn OutcomeNotice(
+pub(crate) fn OutcomeNotice(
     /// What the last change did, or why it failed.
     outcome: RwSignal<Outcome>,
 ) -> impl IntoView {
@@ -62,9 +62,15 @@ fn OutcomeNotice(
 }
 
 /// The label on the admins' forms of a field the server names by its key,
-/// so an error reads "Chiusura: …", never "closes_on: …".
-fn form_label(key: &str) -> &str {
+/// so an error reads "Chiusura: …", never "closes_on: …"; a row of a list
+/// of invitees reads "Riga 3, e-mail".
+fn form_label(key: &str) -> String {
+    if let Some((row, column)) = key.strip_prefix("rows.").and_then(|rest| rest.split_once('.')) {
+        let column = if column == "entity" { "ente" } else { "e-mail" };
+        return format!("Riga {row}, {column}");
+    }
     match key {
+        "file" => "File",
         "code" => "Codice",
         "name" => "Nome",
         "opens_on" => "Apertura",
@@ -74,9 +80,10 @@ fn form_label(key: &str) -> &str {
         "role" => "Ruolo",
         other => other,
     }
+    .to_owned()
 }
 
-fn problem_text(error: &ApiError) -> String {
+pub(crate) fn problem_text(error: &ApiError) -> String {
     match error {
         ApiError::Invalid(errors) => errors
             .messages(Lang::It)
@@ -123,7 +130,7 @@ fn Input(
 }
 
 /// What the page last did, or why it could not.
-type Outcome = Option<Result<String, String>>;
+pub(crate) type Outcome = Option<Result<String, String>>;
 
 /// `/redazione/amministrazione`.
 #[component]
@@ -194,13 +201,21 @@ pub fn AdminPage() -> impl IntoView {
                 lists
                 pick=|l| &l.rounds
                 caption="Raccolte definite"
-                headers=&["Codice", "Nome", "Apertura", "Chiusura"]
+                headers=&["Codice", "Nome", "Apertura", "Chiusura", "Inviti"]
                 row=|r: &Round| {
                     view! {
                         <td>{r.code.clone()}</td>
                         <td>{r.name.clone()}</td>
                         <td>{r.opens_on.to_string()}</td>
                         <td>{r.closes_on.to_string()}</td>
+                        <td>
+                            <a
+                                href=domain::invitations::invitations_page(&r.code)
+                                aria-label=format!("Invitati di {}", r.name)
+                            >
+                                "Invitati"
+                            </a>
+                        </td>
                     }
                 }
             />
@@ -428,7 +443,7 @@ fn RatingResultsSection() -> impl IntoView {
 
 /// Shows what a change did, or why it failed; a session that ended is the
 /// sign-in page's to say.
-fn report(outcome: RwSignal<Outcome>, done: Result<String, ApiError>) {
+pub(crate) fn report(outcome: RwSignal<Outcome>, done: Result<String, ApiError>) {
     match done {
         Err(ApiError::SignedOut) => {}
         done => outcome.set(Some(done.map_err(|e| problem_text(&e)))),

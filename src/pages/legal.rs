@@ -480,6 +480,25 @@ const PRIVACY: &[Part] = &[
         ),
     ),
     Part::Subheading((
+        "Gli invitati di una raccolta: l'ente e l'indirizzo a cui scriviamo",
+        "A collection round's invitees: the body and the address we write to",
+    )),
+    Part::Row(
+        PURPOSE,
+        (
+            "Invitare l'ente a partecipare alla raccolta, con un solo promemoria prima della scadenza se non ha risposto, e mostrare all'amministrazione chi ha risposto. Sono indirizzi degli uffici, caricati dall'amministrazione; non sono pubblicati.",
+            "Inviting the body to take part in the round, with one reminder before the deadline if it has not answered, and showing the administration who answered. They are offices' addresses, added by the administration; they are never published.",
+        ),
+    ),
+    Part::Row(BASIS, PUBLIC_TASK),
+    Part::Row(
+        KEPT,
+        (
+            "Fino a un anno dopo la chiusura della raccolta, poi cancellati; i messaggi restano nella posta in uscita per {mail_days} giorni dall'invio.",
+            "Until a year after the round closes, then deleted; the messages stay in the outbox for {mail_days} days after sending.",
+        ),
+    ),
+    Part::Subheading((
         "Chi segue una ricerca («Segui questa ricerca»): l'e-mail e la ricerca seguita",
         "Following a search (“Follow this search”): the e-mail and the search followed",
     )),

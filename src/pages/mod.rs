@@ -10,6 +10,7 @@ mod embed_builder;
 mod follow;
 mod home;
 mod info;
+pub mod invitations;
 mod legal;
 mod not_found;
 pub mod outbox;

@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: EUPL-1.2
 //! "È ancora attuale?" on the private link's page, once a published practice
-//! is due for confirmation (`domain::living`): in one step the respondent
-//! confirms that the description is current, marks the practice concluded
-//! (with the month it ended), or goes on to update it.
+//! is due for confirmation (`domain::living`), and on the page the mailed
+//! confirmation link opens (`/questionario/conferma#CODE`): in one step the
+//! respondent confirms that the description is current, marks the practice
+//! concluded (with the month it ended), or goes on to update it (through
+//! the private link).
 
 use super::{Mode, page_href};
 use crate::api::{self, ApiError};
@@ -23,8 +25,12 @@ enum Choice {
 /// The question and its one-step answers.
 #[component]
 pub(super) fn ConfirmationBox(
-    /// The private link's code.
+    /// The private link's code, or the mailed confirmation link's.
     code: String,
+    /// True on the mailed link's page, which cannot open the update (only
+    /// the private link does): it says where to update instead.
+    #[prop(optional)]
+    mailed: bool,
 ) -> impl IntoView {
     let choice = RwSignal::new(Choice::Current);
     let end_date = RwSignal::new(String::new());
@@ -130,8 +136,91 @@ pub(super) fn ConfirmationBox(
                     {tr("Conferma", "Confirm")}
                 </button>
                 " "
-                <A href=page_href(Mode::Update, 1)>{tr("È cambiata: aggiornala", "It has changed: update it")}</A>
+                {if mailed {
+                    view! {
+                        <A href="/questionario/stato">
+                            {tr(
+                                "È cambiata: aggiornala con il link privato della ricevuta",
+                                "It has changed: update it with the receipt's private link",
+                            )}
+                        </A>
+                    }
+                        .into_any()
+                } else {
+                    view! {
+                        <A href=page_href(
+                            Mode::Update,
+                            1,
+                        )>{tr("È cambiata: aggiornala", "It has changed: update it")}</A>
+                    }
+                        .into_any()
+                }}
             </form>
         </section>
+    }
+}
+
+/// `/questionario/conferma#CODE`: the page the mailed "È ancora attuale?"
+/// link opens. The code (after `#`, so no server logs it) names the practice
+/// and the period; the page shows which practice it is and the one-step
+/// answers. A code used once, or not the server's, gets the server's words.
+#[component]
+pub fn MailedConfirmationPage() -> impl IntoView {
+    crate::components::use_document_title("Conferma la pratica", "Confirm the practice");
+    let code = window().location().hash().unwrap_or_default().trim_start_matches('#').to_owned();
+    let reference = code.split('.').next().and_then(|r| domain::PracticeId::parse(r).ok());
+    let practice = LocalResource::new({
+        let reference = reference.clone();
+        move || {
+            let reference = reference.clone();
+            async move {
+                match reference {
+                    Some(id) => api::fetch_practice(id.as_str()).await.ok().map(|p| (id, p.practice.title)),
+                    None => None,
+                }
+            }
+        }
+    });
+    view! {
+        <div class="container page">
+            <h1>{tr("Conferma la pratica", "Confirm the practice")}</h1>
+            <Transition fallback=|| {
+                view! { <p role="status">"…"</p> }
+            }>
+                {move || {
+                    let code = code.clone();
+                    Suspend::new(async move {
+                        match practice.await {
+                            Some((id, title)) => {
+                                view! {
+                                    <p>
+                                        {tr("La pratica: ", "The practice: ")}
+                                        <A href=format!("/pratiche/{id}")>{title}</A> {format!(" ({id})")}
+                                    </p>
+                                    <ConfirmationBox code mailed=true />
+                                }
+                                    .into_any()
+                            }
+                            None => {
+                                view! {
+                                    <div class="alert alert-error" role="alert">
+                                        <p>
+                                            {tr(
+                                                "Il link non è completo o non nomina una pratica pubblicata: copialo per intero dal messaggio, oppure usa il link privato della ricevuta.",
+                                                "The link is incomplete or names no published practice: copy it whole from the message, or use the receipt's private link.",
+                                            )}
+                                        </p>
+                                    </div>
+                                    <p>
+                                        <A href="/questionario/stato">{tr("Verifica lo stato", "Check the status")}</A>
+                                    </p>
+                                }
+                                    .into_any()
+                            }
+                        }
+                    })
+                }}
+            </Transition>
+        </div>
     }
 }

@@ -26,6 +26,7 @@ mod submission;
 mod summary;
 mod update;
 
+pub use confirmation::MailedConfirmationPage;
 pub use receipt::{ReceiptPage, StoredReceipt};
 pub use status::StatusPage;
 pub use submission::{UseSubmissionReturn, use_submission};

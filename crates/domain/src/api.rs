@@ -520,6 +520,10 @@ pub enum AuditAction {
     Confirm,
     /// The respondent marked the practice concluded.
     Conclude,
+    /// An admin added a list of invitees to a round (the message counts them).
+    AddInvitees,
+    /// An admin took an invitee off a round's list.
+    RemoveInvitee,
 }
 
 impl AuditAction {
@@ -537,13 +541,15 @@ impl AuditAction {
             AuditAction::ReopenReport => "reopen_report",
             AuditAction::DecideAdoption => "decide_adoption",
             AuditAction::Confirm => "confirm",
+            AuditAction::AddInvitees => "add_invitees",
+            AuditAction::RemoveInvitee => "remove_invitee",
             AuditAction::Conclude => "conclude",
         }
     }
 
     /// Every action.
-    pub const ALL: [AuditAction; 19] = {
-        let mut all = [AuditAction::Update; 19];
+    pub const ALL: [AuditAction; 21] = {
+        let mut all = [AuditAction::Update; 21];
         let mut i = 0;
         while i < CurationAction::ALL.len() {
             all[i] = AuditAction::Curation(CurationAction::ALL[i]);
@@ -559,6 +565,8 @@ impl AuditAction {
         all[16] = AuditAction::DecideAdoption;
         all[17] = AuditAction::Confirm;
         all[18] = AuditAction::Conclude;
+        all[19] = AuditAction::AddInvitees;
+        all[20] = AuditAction::RemoveInvitee;
         all
     };
 
@@ -582,6 +590,8 @@ impl AuditAction {
             AuditAction::DecideAdoption => ("Decisione su un'adozione", "Decision on an adoption"),
             AuditAction::Confirm => ("Confermata dal referente", "Confirmed by the respondent"),
             AuditAction::Conclude => ("Segnata come conclusa dal referente", "Marked ended by the respondent"),
+            AuditAction::AddInvitees => ("Invitati aggiunti a una raccolta", "Invitees added to a round"),
+            AuditAction::RemoveInvitee => ("Invitato tolto da una raccolta", "Invitee removed from a round"),
         };
         if lang == Lang::It { it } else { en }
     }

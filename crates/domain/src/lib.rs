@@ -13,6 +13,7 @@ pub mod curation;
 pub mod dates;
 pub mod feedback;
 pub mod geo;
+pub mod invitations;
 pub mod lang;
 pub mod living;
 pub mod operator;

@@ -13,8 +13,12 @@ use serde::{Deserialize, Serialize};
 /// sets `BP_CONFIRM_AFTER_DAYS`.
 pub const DEFAULT_CONFIRM_AFTER_DAYS: u32 = 365;
 
-/// Where the private link's page sends the respondent's confirmation.
+/// Where the private link's page sends the respondent's confirmation (the
+/// bearer: the private link, or the code of the confirmation link mailed).
 pub const CONFIRMATION_URL: &str = "/api/submissions/mine/confirmation";
+
+/// The page the mailed confirmation link opens, its code after `#`.
+pub const CONFIRMATION_PAGE: &str = "/questionario/conferma";
 
 /// How current a published practice's description is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]

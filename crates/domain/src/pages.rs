@@ -145,7 +145,7 @@ use Entry::{Editors, Embed, Public, Questionnaire};
 use Visibility::{Private, Unlisted};
 
 /// Every page of the app.
-pub const PAGES: [Page; 24] = [
+pub const PAGES: [Page; 26] = [
     page(
         "/",
         Public,
@@ -273,6 +273,7 @@ pub const PAGES: [Page; 24] = [
     ),
     page("/questionario/ricevuta", Questionnaire, Private, false),
     page("/questionario/modifica", Questionnaire, Private, false),
+    page("/questionario/conferma", Questionnaire, Private, false),
     page(
         "/questionario/stato",
         Questionnaire,
@@ -294,6 +295,7 @@ pub const PAGES: [Page; 24] = [
     page("/redazione/pratiche/*", Editors, Private, false),
     page("/redazione/correzione", Editors, Private, false),
     page("/redazione/amministrazione", Editors, Private, false),
+    page("/redazione/amministrazione/raccolte/*", Editors, Private, false),
     page("/redazione/posta", Editors, Private, false),
 ];
 

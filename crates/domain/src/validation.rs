@@ -75,6 +75,14 @@ pub enum FieldError {
     InvalidPrivateLink,
     /// A reference that is not the one of the practice the private link opens.
     ReferenceMismatch,
+    /// A list (CSV) without one of the columns it needs.
+    MissingColumn { column: String },
+    /// A list's row that repeats an earlier one (`row`, counting the header as 1).
+    Duplicate { row: usize },
+    /// A file that is not text (UTF-8) in CSV form.
+    NotCsv,
+    /// A file larger than `max_kib` KiB.
+    FileTooLarge { max_kib: usize },
     /// The answer as a whole does not fit (should not happen after the checks).
     Invalid { detail: String },
 }
@@ -160,6 +168,24 @@ impl FieldError {
             }
             (Self::ReferenceMismatch, Lang::En) => {
                 "This reference is not the one of the private link's practice: check both on the receipt.".into()
+            }
+            (Self::MissingColumn { column }, Lang::It) => {
+                format!("Manca la colonna «{column}»: la prima riga deve nominare le colonne, ad esempio ente;email.")
+            }
+            (Self::MissingColumn { column }, Lang::En) => {
+                format!("The column “{column}” is missing: the first row must name the columns, for example ente;email.")
+            }
+            (Self::Duplicate { row }, Lang::It) => format!("È già nell'elenco alla riga {row}: togli una delle due."),
+            (Self::Duplicate { row }, Lang::En) => format!("It is already on the list at row {row}: remove one of the two."),
+            (Self::NotCsv, Lang::It) => {
+                "Il file non è un CSV di testo: salvalo come «CSV UTF-8» dal foglio di calcolo e riprova.".into()
+            }
+            (Self::NotCsv, Lang::En) => "The file is not a text CSV: save it as “CSV UTF-8” from the spreadsheet and try again.".into(),
+            (Self::FileTooLarge { max_kib }, Lang::It) => {
+                format!("Il file supera {max_kib} KiB: dividilo in più file e caricali uno dopo l'altro.")
+            }
+            (Self::FileTooLarge { max_kib }, Lang::En) => {
+                format!("The file is over {max_kib} KiB: split it into several files and upload them one after the other.")
             }
             (Self::Invalid { .. }, Lang::It) => "La risposta non è valida: controlla i campi e riprova.".into(),
             (Self::Invalid { .. }, Lang::En) => "The answer is not valid: check the fields and try again.".into(),
@@ -657,6 +683,10 @@ pub(crate) mod tests {
             FieldError::InvalidReference,
             FieldError::InvalidPrivateLink,
             FieldError::ReferenceMismatch,
+            FieldError::MissingColumn { column: "email".into() },
+            FieldError::Duplicate { row: 2 },
+            FieldError::NotCsv,
+            FieldError::FileTooLarge { max_kib: 200 },
             FieldError::Invalid { detail: String::new() },
         ];
         for error in errors {

@@ -489,10 +489,12 @@ async fn mail_receipt_copy(
     Ok((StatusCode::ACCEPTED, Json(ReceiptCopySent { recipient })))
 }
 
-/// "È ancora attuale?": through the private link, the respondent confirms
-/// in one step that the published description is current, or marks the
-/// practice concluded (`{"choice": "concluded", "end_date": "2026-06"}`);
-/// either renews "confermata il". Updating it is the usual `PUT`.
+/// "È ancora attuale?": through the private link, or the confirmation link
+/// mailed for this period (its code as the bearer: valid once), the
+/// respondent confirms in one step that the published description is
+/// current, or marks the practice concluded (`{"choice": "concluded",
+/// "end_date": "2026-06"}`); either renews "confermata il". Updating it is
+/// the usual `PUT`, with the private link.
 #[utoipa::path(post, path = "/api/submissions/mine/confirmation", tag = "respondents", security(("private_link" = [])),
     request_body = domain::living::Confirmation,
     responses((status = 200, body = domain::living::Confirmed), (status = "4XX", description = ERROR, body = crate::error::ErrorBody)))]
@@ -502,18 +504,37 @@ async fn confirm_own_submission(
     headers: HeaderMap,
     ApiJson(confirmation): ApiJson<domain::living::Confirmation>,
 ) -> Result<Json<domain::living::Confirmed>, ApiError> {
-    use db::Confirming;
+    use db::{Confirmer, Confirming};
     state.guard.check_rate(client)?;
-    let hash = bearer_token_hash(&headers)?;
+    // A mailed confirmation link's code has dots; a private link never does.
+    let bearer = headers.get(header::AUTHORIZATION).and_then(|v| v.to_str().ok()).unwrap_or_default();
+    let mailed = match bearer.strip_prefix("Bearer ").map(str::trim) {
+        Some(code) if code.contains('.') => Some(state.follow_keys.confirmation_of(code).ok_or(ApiError::InvalidLink)?),
+        _ => None,
+    };
+    let hash = if mailed.is_none() { bearer_token_hash(&headers)? } else { String::new() };
     let errors = confirmation.validate();
     if !errors.is_empty() {
         return Err(ApiError::Invalid(errors));
     }
-    match state.db.call(move |conn| db::confirm(conn, &hash, &confirmation)).await? {
+    let by_mail = mailed.is_some();
+    let confirmed = state.db.call(move |conn| {
+        let confirmer = match &mailed {
+            Some((practice, confirmed_at)) => Confirmer::Mailed { practice, confirmed_at },
+            None => Confirmer::PrivateLink(&hash),
+        };
+        db::confirm(conn, &confirmer, &confirmation)
+    });
+    match confirmed.await? {
         Confirming::Done(confirmed_at) => {
             state.publish();
             Ok(Json(domain::living::Confirmed { confirmed_at }))
         }
+        Confirming::NoLink if by_mail => Err(ApiError::Conflict(
+            "Questo link di conferma vale una volta sola ed è già stato usato: la pratica risulta confermata. \
+             Per cambiarla usa il link privato della ricevuta."
+                .into(),
+        )),
         Confirming::NoLink => Err(ApiError::InvalidLink),
         Confirming::NotPublished => {
             Err(ApiError::Conflict("Si conferma una pratica pubblicata: questa non lo è ancora.".into()))

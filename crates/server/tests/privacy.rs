@@ -349,6 +349,47 @@ async fn no_private_field_reaches_any_public_output() {
         .await
         .unwrap();
     assert_eq!(accepted.status(), StatusCode::NO_CONTENT);
+    // A round's invitees are the admins' only, invited or not.
+    let today = time::OffsetDateTime::now_utc().date();
+    let round = json!({"code": "raccolta_canarini", "name": "Raccolta canarini", "opens_on": today.to_string(),
+        "closes_on": (today + time::Duration::days(30)).to_string()});
+    let defined = server
+        .client
+        .post(server.url("/api/moderation/rounds"))
+        .header("cookie", &admin)
+        .json(&round)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(defined.status(), StatusCode::CREATED);
+    canaries.extend(["qzinviteentity", "qzinvitemail"].map(str::to_owned));
+    let list = "ente;email\nComune di qzinviteentity;qzinvitemail@example.org\nComune di qzinviteentity bis;qzinvitemail2@example.org\n";
+    let added = server
+        .client
+        .post(server.url(&domain::invitations::invitees_url("raccolta_canarini")))
+        .header("cookie", &admin)
+        .json(&json!({ "csv": list }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(added.status(), StatusCode::OK);
+    let base = server.base.clone();
+    server
+        .db
+        .call(move |conn| {
+            let key =
+                server::db::setting_or_insert(conn, server::mail::follow::LinkKeys::SETTING, server::random_secret)?;
+            let site = server::mail::Site { name: "Buone pratiche".into(), url: base };
+            let keys = server::mail::follow::LinkKeys::new(key.as_bytes());
+            server::mail::follow::queue_due(conn, &site, &keys, time::OffsetDateTime::now_utc())
+        })
+        .await
+        .unwrap();
+    let invited: i64 = rusqlite::Connection::open(&server.db_path)
+        .unwrap()
+        .query_row("SELECT count(*) FROM outbox WHERE kind = 'invitation'", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(invited, 2, "control: the invitations are queued");
     // The reader's copy is the one message a stranger reads: none of the
     // referents' data is in it.
     let conn = rusqlite::Connection::open(&server.db_path).unwrap();

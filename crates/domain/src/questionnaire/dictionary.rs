@@ -142,7 +142,7 @@ const NAME_COLUMNS: [(&str, &str, &str, &str); 2] = [
 
 /// The personal data the community features keep outside the practice
 /// record: never published nor exported, deleted as the privacy notice says.
-const COMMUNITY_DATA: [(&str, &str, &str, &str); 10] = [
+const COMMUNITY_DATA: [(&str, &str, &str, &str); 12] = [
     (
         "adoption.contact_name",
         "«L'abbiamo adottata anche noi»: nome del referente dell'ente",
@@ -185,6 +185,18 @@ const COMMUNITY_DATA: [(&str, &str, &str, &str); 10] = [
         "«Segui questa ricerca»: la ricerca seguita",
         "“Follow this search”: the search followed",
         "catalogue URL parameters",
+    ),
+    (
+        "round_invitee.entity",
+        "Invitati di una raccolta: l'ente invitato",
+        "A round's invitees: the body invited",
+        "text",
+    ),
+    (
+        "round_invitee.email",
+        "Invitati di una raccolta: l'indirizzo dell'invito",
+        "A round's invitees: the invitation's address",
+        "e-mail",
     ),
     ("outbox.recipient", "Posta in uscita: destinatario", "Outbox: recipient", "e-mail"),
     ("outbox.body", "Posta in uscita: testo del messaggio", "Outbox: the message's text", "text"),

@@ -7,6 +7,7 @@
 pub mod accounts;
 pub mod adoptions;
 pub mod audit;
+pub mod invitations;
 pub mod outbox;
 pub mod practices;
 pub mod ratings;
@@ -40,7 +41,7 @@ pub enum DbError {
 }
 
 /// The schema's version once every migration has run (SQLite's `user_version`).
-pub const SCHEMA_VERSION: i64 = 10;
+pub const SCHEMA_VERSION: i64 = 11;
 
 /// The schema, one migration per file, applied in order on every start.
 fn migrations() -> Migrations<'static> {
@@ -55,6 +56,7 @@ fn migrations() -> Migrations<'static> {
         M::up(include_str!("../../migrations/0008_outbox.sql")),
         M::up(include_str!("../../migrations/0009_subscriptions.sql")),
         M::up(include_str!("../../migrations/0010_reuse.sql")),
+        M::up(include_str!("../../migrations/0011_invitations.sql")),
     ])
 }
 

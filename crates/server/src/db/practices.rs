@@ -576,7 +576,7 @@ pub fn every_submission(conn: &Connection) -> Result<Vec<Answers>, DbError> {
 pub enum Confirming {
     /// Confirmed (or marked concluded) now, at this time.
     Done(String),
-    /// No practice has this private link.
+    /// No practice has this private link (or the mailed link was used).
     NoLink,
     /// Only a published practice is confirmed.
     NotPublished,
@@ -586,28 +586,41 @@ pub enum Confirming {
     Invalid(domain::FieldErrors),
 }
 
-/// The respondent behind the private link `token_hash` confirms that the
-/// published description is current, or marks the practice concluded: the
-/// public answer gets `status = conclusa` and the end month at once, as a
-/// new version (a narrow, factual change the editors see in the history).
-/// Either way "confermata il" becomes now.
+/// Who confirms a practice: the holder of its private link, or of the
+/// confirmation link mailed for one period (valid while "confermata il" is
+/// still the one it was mailed for, so it works once).
+pub enum Confirmer<'a> {
+    /// The hash of the private link.
+    PrivateLink(&'a str),
+    /// The mailed link's practice and the "confermata il" it was sent for.
+    Mailed { practice: &'a PracticeId, confirmed_at: &'a str },
+}
+
+/// The respondent confirms that the published description is current, or
+/// marks the practice concluded: the public answer gets `status = conclusa`
+/// and the end month at once, as a new version (a narrow, factual change the
+/// editors see in the history). Either way "confermata il" becomes now.
 pub fn confirm(
     conn: &mut Connection,
-    token_hash: &str,
+    confirmer: &Confirmer<'_>,
     confirmation: &domain::living::Confirmation,
 ) -> Result<Confirming, DbError> {
     use domain::living::Confirmation;
     let tx = conn.transaction()?;
-    let found: Option<(i64, ModerationStatus, String, bool)> = tx
-        .query_row(
-            &format!(
-                "SELECT p.id, p.moderation_status, p.answer, {} FROM practices p WHERE p.edit_token_hash = ?1",
-                *UPDATE_PENDING
-            ),
-            [token_hash],
-            |r| Ok((r.get(0)?, status_at(r, 1)?, r.get(2)?, r.get(3)?)),
-        )
-        .optional()?;
+    let select = format!("SELECT p.id, p.moderation_status, p.answer, {} FROM practices p", *UPDATE_PENDING);
+    let row = |r: &rusqlite::Row<'_>| Ok((r.get(0)?, status_at(r, 1)?, r.get(2)?, r.get(3)?));
+    let found: Option<(i64, ModerationStatus, String, bool)> = match confirmer {
+        Confirmer::PrivateLink(hash) => {
+            tx.query_row(&format!("{select} WHERE p.edit_token_hash = ?1"), [hash], row).optional()?
+        }
+        Confirmer::Mailed { practice, confirmed_at } => tx
+            .query_row(
+                &format!("{select} WHERE p.reference = ?1 AND coalesce(p.confirmed_at, p.submitted_at) = ?2"),
+                [practice.as_str(), confirmed_at],
+                row,
+            )
+            .optional()?,
+    };
     let Some((row_id, status, answer, update_pending)) = found else { return Ok(Confirming::NoLink) };
     if status != ModerationStatus::Pubblicata {
         return Ok(Confirming::NotPublished);

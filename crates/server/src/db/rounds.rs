@@ -27,6 +27,21 @@ pub fn current(conn: &Connection) -> Result<Option<Round>, DbError> {
         .optional()?)
 }
 
+/// The round with this code.
+pub fn find(conn: &Connection, code: &str) -> Result<Option<Round>, DbError> {
+    Ok(conn
+        .query_row("SELECT code, name, opens_on, closes_on FROM rounds WHERE code = ?1", [code], round_row)
+        .optional()?)
+}
+
+/// The rounds open on `day`.
+pub fn open_on(conn: &Connection, day: Day) -> Result<Vec<Round>, DbError> {
+    let mut stmt =
+        conn.prepare("SELECT code, name, opens_on, closes_on FROM rounds WHERE opens_on <= ?1 AND closes_on >= ?1")?;
+    let rows = stmt.query_map([day.to_string()], round_row)?;
+    Ok(rows.collect::<Result<Vec<_>, _>>()?)
+}
+
 /// Every round, the most recent first.
 pub fn all(conn: &Connection) -> Result<Vec<Round>, DbError> {
     let mut stmt = conn.prepare("SELECT code, name, opens_on, closes_on FROM rounds ORDER BY opens_on DESC")?;

@@ -29,10 +29,39 @@ impl LinkKeys {
     }
 
     fn mac(&self, id: i64) -> Mac {
+        self.mac_of(&format!("subscription:{id}"))
+    }
+
+    fn mac_of(&self, message: &str) -> Mac {
         use hmac::Mac as _;
         let mut mac = Mac::new_from_slice(&self.key).expect("HMAC takes a key of any length");
-        mac.update(format!("subscription:{id}").as_bytes());
+        mac.update(message.as_bytes());
         mac
+    }
+
+    /// The code of the confirmation link mailed for `practice`, last
+    /// confirmed at `confirmed_at`: `REFERENCE.CONFIRMED_AT.SIGNATURE`. It
+    /// holds no dot-free private link's shape, so the API tells them apart.
+    pub fn confirmation_code(&self, practice: &domain::PracticeId, confirmed_at: &str) -> String {
+        use base64::Engine as _;
+        use hmac::Mac as _;
+        let signature = self.mac_of(&format!("confirm:{practice}:{confirmed_at}")).finalize().into_bytes();
+        format!("{practice}.{confirmed_at}.{}", base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(signature))
+    }
+
+    /// The practice and "confermata il" a confirmation code names, if the server signed it.
+    pub fn confirmation_of(&self, code: &str) -> Option<(domain::PracticeId, String)> {
+        use base64::Engine as _;
+        use hmac::Mac as _;
+        let mut parts = code.split('.');
+        let (practice, confirmed_at, signature) = (parts.next()?, parts.next()?, parts.next()?);
+        if parts.next().is_some() || confirmed_at.len() > 40 {
+            return None;
+        }
+        let practice = domain::PracticeId::parse(practice).ok()?;
+        let signature = base64::engine::general_purpose::URL_SAFE_NO_PAD.decode(signature).ok()?;
+        self.mac_of(&format!("confirm:{practice}:{confirmed_at}")).verify_slice(&signature).ok()?;
+        Some((practice, confirmed_at.to_owned()))
     }
 
     /// The link code of subscription `id`.
@@ -103,7 +132,8 @@ pub const CONFIRM_WITHIN: time::Duration = time::Duration::days(7);
 
 /// Queues what is due at `now`: each confirmed subscription's digest (when
 /// its view has new or updated practices since the last one), each
-/// curator's daily digest of the queue (when something waits); deletes
+/// respondent's request to confirm, each round's invitations and reminders,
+/// each curator's daily digest of the queue (when something waits); deletes
 /// unconfirmed subscriptions past their week. All in one transaction; a
 /// digest's key names its due time (a subscriber's) or day (a curator's), so
 /// running twice queues nothing twice. How many messages it queued.
@@ -139,10 +169,17 @@ pub fn queue_due(
     // Living records: each respondent due to confirm is asked once per
     // period (the key names the last confirmation).
     for due in db::due_confirmations(&tx, &stamp)? {
-        let letter = letters::confirm_request(site, &due.id, &due.title, &due.confirmed_at);
+        let link = format!(
+            "{}{}#{}",
+            site.url,
+            domain::living::CONFIRMATION_PAGE,
+            keys.confirmation_code(&due.id, &due.confirmed_at)
+        );
+        let letter = letters::confirm_request(site, &due.id, &due.title, &due.confirmed_at, &link);
         let key = format!("confirm:{}:{}", due.id, due.confirmed_at);
         queued += usize::from(mail::queue(&tx, &letter.to(site, key, &due.contact_email))?);
     }
+    queued += queue_invitations(&tx, site, now)?;
     let waiting = db::queue(&tx)?
         .iter()
         .filter(|entry| domain::curation::awaits_curators(entry.moderation_status, entry.update_pending))
@@ -155,6 +192,39 @@ pub fn queue_due(
         }
     }
     tx.commit()?;
+    Ok(queued)
+}
+
+/// Collection rounds: each open round's invitees are invited once, and
+/// reminded once near the deadline if they have not answered
+/// (`domain::invitations::due`); invitees of rounds closed over a year ago
+/// are deleted. How many messages it queued.
+fn queue_invitations(tx: &rusqlite::Transaction<'_>, site: &Site, now: time::OffsetDateTime) -> Result<usize, DbError> {
+    use domain::invitations::{Due, due};
+    let stamp = rfc3339(now);
+    let today = domain::dates::Day::parse(&stamp[..10]).expect("an RFC 3339 time starts with its day");
+    db::invitations::prune(tx, today)?;
+    let mut queued = 0;
+    for round in db::rounds::open_on(tx, today)? {
+        for invitee in db::invitations::list(tx, &round)? {
+            let invited_on = invitee.invited_at.as_deref().and_then(|at| domain::dates::Day::parse(at.get(..10)?));
+            match due(&round, today, invited_on, invitee.reminded_at.is_some(), invitee.answer.is_some()) {
+                Due::Nothing => continue,
+                Due::Invitation => {
+                    let letter = letters::invitation(site, &round, &invitee.entity);
+                    let key = format!("invite:{}:{}", round.code, invitee.id);
+                    queued += usize::from(mail::queue(tx, &letter.to(site, key, &invitee.email))?);
+                    db::invitations::invited(tx, invitee.id, &stamp)?;
+                }
+                Due::Reminder => {
+                    let letter = letters::invitation_reminder(site, &round, &invitee.entity);
+                    let key = format!("remind:{}:{}", round.code, invitee.id);
+                    queued += usize::from(mail::queue(tx, &letter.to(site, key, &invitee.email))?);
+                    db::invitations::reminded(tx, invitee.id, &stamp)?;
+                }
+            }
+        }
+    }
     Ok(queued)
 }
 
@@ -205,6 +275,23 @@ mod tests {
         assert_eq!(keys.id_of(&format!("43.{signature}")), None, "another id, same signature");
         for bad in ["", "42", "42.", ".abc", "-1.abc", "1e3.abc", "42.!!!"] {
             assert_eq!(keys.id_of(bad), None, "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn a_confirmation_link_names_one_practice_and_one_period() {
+        let keys = LinkKeys::new(b"a key");
+        let id = domain::PracticeId::parse("BP-2026-0042").unwrap();
+        let code = keys.confirmation_code(&id, "2025-11-30T10:00:00Z");
+        assert_eq!(keys.confirmation_of(&code), Some((id.clone(), "2025-11-30T10:00:00Z".to_owned())));
+        assert_eq!(LinkKeys::new(b"another").confirmation_of(&code), None);
+        let signature = code.rsplit_once('.').unwrap().1;
+        let other_period = format!("BP-2026-0042.2026-11-30T10:00:00Z.{signature}");
+        assert_eq!(keys.confirmation_of(&other_period), None, "another period, same signature");
+        assert_eq!(keys.confirmation_of(&format!("BP-2026-0043.2025-11-30T10:00:00Z.{signature}")), None);
+        assert_eq!(keys.confirmation_of(&keys.code(42)), None, "a subscription's code confirms nothing");
+        for bad in ["", "BP-2026-0042", "BP-2026-0042..", "a.b.c", &format!("{code}.x")] {
+            assert_eq!(keys.confirmation_of(bad), None, "{bad:?}");
         }
     }
 

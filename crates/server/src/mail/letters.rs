@@ -6,6 +6,7 @@
 use super::follow::Links;
 use super::{Block, Kind, Letter, Site, both};
 use domain::PracticeId;
+use domain::api::Round;
 use domain::catalogue::Query;
 use domain::community::ContactRequest;
 use domain::curation::CurationAction;
@@ -281,10 +282,11 @@ pub fn view_digest(site: &Site, query: &Query, view: &str, changed: &[PublicPrac
 }
 
 /// "È ancora attuale?": a published practice was last confirmed on
-/// `confirmed_at`; its respondent confirms, updates or marks it concluded
+/// `confirmed_at`; its respondent confirms it or marks it concluded in one
+/// step from `confirm_link` (signed for this period only), or updates it
 /// through the private link (which the site does not keep, so it cannot be
 /// in the message).
-pub fn confirm_request(site: &Site, id: &PracticeId, title: &str, confirmed_at: &str) -> Letter {
+pub fn confirm_request(site: &Site, id: &PracticeId, title: &str, confirmed_at: &str, confirm_link: &str) -> Letter {
     let (it, en) = (domain::dates::long_date(confirmed_at, Lang::It), domain::dates::long_date(confirmed_at, Lang::En));
     Letter {
         kind: Kind::ConfirmRequest,
@@ -295,9 +297,13 @@ pub fn confirm_request(site: &Site, id: &PracticeId, title: &str, confirmed_at: 
                 format!("The description of the practice “{title}” was last confirmed on {en}."),
             )),
             Block::Para(both(
-                "Aprila con il link privato e, in un solo passo, conferma che è ancora così, aggiornala o segnala che è conclusa.                  Se non la confermi, tra qualche mese comparirà nel catalogo come «da aggiornare»; non sarà mai tolta.",
-                "Open it with the private link and, in one step, confirm it is still so, update it or say it has ended.                  If it is not confirmed, in a few months the catalogue will show it as “needs updating”; it is never removed.",
+                "In un solo passo, da questo link, conferma che è ancora così o segnala che è conclusa; per aggiornarla usa il link privato della ricevuta. Se non la confermi, tra qualche mese comparirà nel catalogo come «da aggiornare»; non sarà mai tolta.",
+                "In one step, from this link, confirm it is still so or say it has ended; to update it, use the receipt's private link. If it is not confirmed, in a few months the catalogue will show it as “needs updating”; it is never removed.",
             )),
+            Block::Link {
+                label: both("Conferma o segnala che è conclusa:", "Confirm it or say it has ended:"),
+                url: confirm_link.to_owned(),
+            },
             status_page(site),
             Block::Link {
                 label: both("La pagina pubblica:", "The public page:"),
@@ -305,6 +311,97 @@ pub fn confirm_request(site: &Site, id: &PracticeId, title: &str, confirmed_at: 
             },
         ],
         why: why_respondent(),
+    }
+}
+
+/// Why an invitee gets a round's messages.
+fn why_invitee(round: &Round) -> super::Both {
+    both(
+        format!(
+            "Ricevi questo messaggio perché l'amministrazione del sito ha inserito questo indirizzo tra gli invitati \
+             della raccolta «{}». Riceverai al più un promemoria; se non siete l'ufficio giusto, inoltralo a chi si \
+             occupa dei servizi sociali.",
+            round.name
+        ),
+        format!(
+            "You receive this message because the site's administration listed this address among the invitees of \
+             the round “{}”. You will get one reminder at most; if this is not the right office, forward it to whoever \
+             runs the social services.",
+            round.name
+        ),
+    )
+}
+
+/// What the invitation and its reminder ask, with the link to the questionnaire.
+fn invitation_body(site: &Site, round: &Round, entity: &str) -> Vec<Block> {
+    let closes = round.closes_on.to_string();
+    let (it, en) = (domain::dates::long_date(&closes, Lang::It), domain::dates::long_date(&closes, Lang::En));
+    vec![
+        Block::Para(both(
+            format!(
+                "{entity} è invitato a descrivere le pratiche introdotte o rafforzate nei servizi sociali: \
+                 lavoro sociale a distanza, procedure semplificate, contatto con le famiglie isolate, strumenti digitali. \
+                 Le pratiche pubblicate entrano nel catalogo aperto e aiutano le altre amministrazioni a imparare dalla vostra."
+            ),
+            format!(
+                "{entity} is invited to describe the practices it introduced or strengthened in its social services: \
+                 remote social work, simpler procedures, reaching isolated families, digital tools. Published practices \
+                 join the open catalogue and help other administrations learn from yours."
+            ),
+        )),
+        Block::Para(both(
+            format!(
+                "La raccolta «{}» è aperta fino al {it}. Il questionario richiede circa 30 minuti e si può salvare e riprendere.",
+                round.name
+            ),
+            format!(
+                "The round “{}” is open until {en}. The questionnaire takes about 30 minutes and can be saved and resumed.",
+                round.name
+            ),
+        )),
+        Block::Link {
+            label: both("Il questionario:", "The questionnaire:"),
+            url: format!("{}/questionario", site.url),
+        },
+    ]
+}
+
+/// The invitation to take part in `round`, for `entity`.
+pub fn invitation(site: &Site, round: &Round, entity: &str) -> Letter {
+    Letter {
+        kind: Kind::Invitation,
+        subject: both(
+            format!("Invito: raccolta «{}» delle buone pratiche dei servizi sociali", round.name),
+            format!("Invitation: round “{}” of good practices in social services", round.name),
+        ),
+        body: invitation_body(site, round, entity),
+        why: why_invitee(round),
+    }
+}
+
+/// The one reminder, a week before `round`'s deadline, for an invitee who has not answered.
+pub fn invitation_reminder(site: &Site, round: &Round, entity: &str) -> Letter {
+    let closes = round.closes_on.to_string();
+    let (it, en) = (domain::dates::long_date(&closes, Lang::It), domain::dates::long_date(&closes, Lang::En));
+    let mut body = vec![Block::Para(both(
+        format!(
+            "Promemoria: non abbiamo ancora ricevuto pratiche da {entity} per la raccolta «{}». Se l'avete già inviata con un altro indirizzo, ignorate questo messaggio.",
+            round.name
+        ),
+        format!(
+            "A reminder: we have not yet received practices from {entity} for the round “{}”. If you sent one from another address, please ignore this message.",
+            round.name
+        ),
+    ))];
+    body.extend(invitation_body(site, round, entity));
+    Letter {
+        kind: Kind::InvitationReminder,
+        subject: both(
+            format!("Promemoria: la raccolta «{}» si chiude il {it}", round.name),
+            format!("Reminder: the round “{}” closes on {en}", round.name),
+        ),
+        body,
+        why: why_invitee(round),
     }
 }
 

@@ -41,10 +41,14 @@ pub enum Kind {
     AccessibilityReport,
     /// "È ancora attuale?": the respondent of a practice due for confirmation.
     ConfirmRequest,
+    /// An invitation to take part in a collection round.
+    Invitation,
+    /// The one reminder of a round's deadline, to an invitee who has not answered.
+    InvitationReminder,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 12] = [
+    pub const ALL: [Kind; 14] = [
         Kind::ReceiptCopy,
         Kind::ChangesRequested,
         Kind::Published,
@@ -57,6 +61,8 @@ impl Kind {
         Kind::QueueDigest,
         Kind::AccessibilityReport,
         Kind::ConfirmRequest,
+        Kind::Invitation,
+        Kind::InvitationReminder,
     ];
 
     /// The stored code.
@@ -74,6 +80,8 @@ impl Kind {
             Kind::QueueDigest => "queue_digest",
             Kind::AccessibilityReport => "accessibility_report",
             Kind::ConfirmRequest => "confirm_request",
+            Kind::Invitation => "invitation",
+            Kind::InvitationReminder => "invitation_reminder",
         }
     }
 

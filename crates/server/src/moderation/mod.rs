@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 //! The back office, in thin handlers by area: sign-in (`session`), the queue
 //! (`queue`), a submission for review (`review`), decisions and corrections
-//! (`decisions`), accounts (`accounts`), collection rounds (`rounds`), the
+//! (`decisions`), accounts (`accounts`), collection rounds (`rounds`) and their invitees (`invitations`), the
 //! accessibility reports and service ratings (`reports`) and the curators' downloads (`exports`). Handlers extract and check the
 //! request, ask the domain, and call a `db::` function that carries the
 //! change out in one transaction with its audit entry.
@@ -10,6 +10,7 @@ mod accounts;
 mod adoptions;
 mod decisions;
 mod exports;
+mod invitations;
 mod outbox;
 mod queue;
 mod reports;
@@ -37,6 +38,8 @@ pub fn router(state: &AppState) -> OpenApiRouter<AppState> {
         .routes(routes!(exports::audit_csv))
         .routes(routes!(accounts::users, accounts::add_user))
         .routes(routes!(rounds::list_rounds, rounds::add_round))
+        .routes(routes!(invitations::invitees, invitations::add_invitees))
+        .routes(routes!(invitations::remove_invitee))
         .routes(routes!(accounts::disable_user))
         .routes(routes!(accounts::enable_user))
         .routes(routes!(reports::list_reports))

@@ -251,6 +251,15 @@ async fn authorisation_matrix_of_the_moderation_endpoints() {
             forbidden,
             created,
         ),
+        ("GET", "/api/moderation/rounds/r_2027/invitees".into(), Value::Null, forbidden, ok),
+        (
+            "POST",
+            "/api/moderation/rounds/r_2027/invitees".into(),
+            json!({"csv": "ente,email\nComune di Lecce,servizi@comune.lecce.example.it\n"}),
+            forbidden,
+            ok,
+        ),
+        ("DELETE", "/api/moderation/rounds/r_2027/invitees/999".into(), Value::Null, forbidden, StatusCode::NOT_FOUND),
         ("GET", "/api/moderation/accessibility-reports".into(), Value::Null, ok, ok),
         (
             "PUT",

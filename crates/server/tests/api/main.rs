@@ -11,6 +11,7 @@ mod contact;
 mod curation;
 mod exports;
 mod follow;
+mod invitations;
 mod mail;
 mod operator;
 mod participation;

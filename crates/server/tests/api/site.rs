@@ -98,7 +98,7 @@ async fn the_openapi_document_describes_every_operation() {
         .iter()
         .flat_map(|(path, item)| item.as_object().unwrap().keys().map(move |method| format!("{method} {path}")))
         .collect();
-    assert_eq!(operations.len(), 47, "{operations:#?}");
+    assert_eq!(operations.len(), 50, "{operations:#?}");
     for operation in [
         "get /api/operator",
         "get /api/participation",

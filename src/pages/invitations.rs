@@ -1,0 +1,275 @@
+// SPDX-License-Identifier: EUPL-1.2
+//! `/redazione/amministrazione/raccolte/{code}`, for admins: a collection
+//! round's invitees. The admin adds a CSV list (ente, email); the server
+//! invites each once the round is open and reminds once, near the deadline,
+//! those who have not answered; the table shows what was sent and who
+//! answered. Private: the server answers admins only.
+
+use crate::api::{ApiError, moderation};
+use crate::components::use_document_title;
+use crate::i18n::tr;
+use crate::pages::admin::{OutcomeNotice, problem_text, report};
+use crate::pages::redazione::failure;
+use domain::Lang;
+use domain::dates::long_date;
+use domain::invitations::{InviteeStatus, MAX_BYTES, MatchedBy, NewInvitees, RoundInvitations};
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+
+/// A day or time of the API as the page writes it ("3 marzo 2027").
+fn day(at: &str) -> String {
+    long_date(at, Lang::It)
+}
+
+/// What the last upload found wrong: one line per problem.
+type Problems = Vec<String>;
+
+/// The text of the file the admin chose, or why it cannot be read.
+async fn chosen_text(input: NodeRef<leptos::html::Input>) -> Result<String, String> {
+    let file = input.get_untracked().and_then(|input| input.files()).and_then(|files| files.get(0));
+    let Some(file) = file else { return Err("Scegli il file CSV con l'elenco degli invitati.".into()) };
+    if file.size() > MAX_BYTES as f64 {
+        return Err(domain::FieldError::FileTooLarge { max_kib: MAX_BYTES / 1024 }.message(Lang::It));
+    }
+    let text = wasm_bindgen_futures::JsFuture::from(file.text()).await.ok().and_then(|t| t.as_string());
+    text.ok_or_else(|| domain::FieldError::NotCsv.message(Lang::It))
+}
+
+/// `/redazione/amministrazione/raccolte/{code}`.
+#[component]
+pub fn InvitationsPage() -> impl IntoView {
+    use_document_title("Invitati della raccolta", "Round invitees");
+    let params = use_params_map();
+    let code = Memo::new(move |_| params.with(|p| p.get("code").unwrap_or_default()));
+    let version = RwSignal::new(0u32);
+    let invitations = LocalResource::new(move || {
+        version.track();
+        let code = code.get();
+        async move { moderation::invitees(&code).await }
+    });
+    let outcome = RwSignal::new(None::<Result<String, String>>);
+    let problems = RwSignal::new(Problems::new());
+    let file = NodeRef::<leptos::html::Input>::new();
+    let upload = Action::new_local(move |(): &()| async move {
+        problems.set(Vec::new());
+        outcome.set(None);
+        let csv = match chosen_text(file).await {
+            Ok(csv) => csv,
+            Err(problem) => return problems.set(vec![problem]),
+        };
+        match moderation::add_invitees(&code.get_untracked(), &NewInvitees { csv }).await {
+            Ok(done) => {
+                if let Some(input) = file.get_untracked() {
+                    input.set_value("");
+                }
+                let noun = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+                outcome.set(Some(Ok(format!(
+                    "Elenco caricato: {} nuovi, {} già presenti (aggiornato il nome dell'ente).",
+                    noun(done.added, "invitato", "invitati"),
+                    noun(done.updated, "indirizzo", "indirizzi"),
+                ))));
+                version.update(|v| *v += 1);
+            }
+            Err(ApiError::Invalid(errors)) => {
+                problems.set(problem_text(&ApiError::Invalid(errors)).split("; ").map(str::to_owned).collect())
+            }
+            Err(error) => report(outcome, Err(error)),
+        }
+    });
+    let remove = Action::new_local(move |invitee: &InviteeStatus| {
+        let (id, email) = (invitee.id, invitee.email.clone());
+        async move {
+            let done = moderation::remove_invitee(&code.get_untracked(), id)
+                .await
+                .map(|()| format!("{email} è stato tolto dall'elenco."));
+            report(outcome, done);
+            version.update(|v| *v += 1);
+        }
+    });
+    view! {
+        <div class="container page">
+            <p class="breadcrumb">
+                <a href="/redazione">{tr("Redazione", "Editors")}</a>
+                " › "
+                <a href="/redazione/amministrazione">{tr("Amministrazione", "Administration")}</a>
+            </p>
+            <Transition fallback=|| {
+                view! { <p role="status">"Caricamento…"</p> }
+            }>
+                {move || Suspend::new(async move {
+                    match invitations.await {
+                        Ok(invitations) => view! { <Summary invitations /> }.into_any(),
+                        Err(error) => {
+                            view! {
+                                <h1>{tr("Invitati della raccolta", "Round invitees")}</h1>
+                                {failure(&error)}
+                            }
+                                .into_any()
+                        }
+                    }
+                })}
+            </Transition>
+            <OutcomeNotice outcome />
+
+            <h2>{tr("Aggiungi invitati", "Add invitees")}</h2>
+            <form on:submit=move |ev| {
+                ev.prevent_default();
+                upload.dispatch(());
+            }>
+                <div class="form-group">
+                    <label for="invitati-file">{tr("File CSV degli invitati", "CSV file of the invitees")}</label>
+                    <p class="form-hint" id="invitati-file-hint">
+                        {tr(
+                            "La prima riga nomina le colonne «ente» ed «email», separate da virgola o punto e virgola (come salva un foglio di calcolo). Un indirizzo già nell'elenco non riceve un secondo invito. Al massimo 200 KiB: un elenco più lungo va in più file.",
+                            "The first row names the columns “ente” and “email”, separated by commas or semicolons (as a spreadsheet saves them). An address already on the list gets no second invitation. At most 200 KiB: a longer list goes in several files.",
+                        )}
+                    </p>
+                    <input
+                        type="file"
+                        id="invitati-file"
+                        class="form-control"
+                        accept=".csv,text/csv,text/plain"
+                        aria-describedby="invitati-file-hint"
+                        node_ref=file
+                    />
+                </div>
+                {move || {
+                    let problems = problems.get();
+                    (!problems.is_empty())
+                        .then(|| {
+                            view! {
+                                <div class="alert alert-error" role="alert">
+                                    <p>
+                                        {tr(
+                                            "L'elenco non è stato caricato: correggi il file e riprova.",
+                                            "The list was not added: fix the file and try again.",
+                                        )}
+                                    </p>
+                                    <ul>{problems.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}</ul>
+                                </div>
+                            }
+                        })
+                }}
+                <button type="submit" class="button button-secondary" disabled=move || upload.pending().get()>
+                    {tr("Carica l'elenco", "Upload the list")}
+                </button>
+            </form>
+
+            <h2>{tr("Elenco", "List")}</h2>
+            <Transition fallback=|| {
+                view! { <p role="status">"Caricamento…"</p> }
+            }>
+                {move || Suspend::new(async move {
+                    match invitations.await {
+                        Ok(invitations) => view! { <InviteeTable invitations remove /> }.into_any(),
+                        Err(error) => failure(&error),
+                    }
+                })}
+            </Transition>
+        </div>
+    }
+}
+
+/// The round's heading, dates and figures, and how invitations go.
+#[component]
+fn Summary(invitations: RoundInvitations) -> impl IntoView {
+    let round = &invitations.round;
+    let figures = format!(
+        "{} invitati, {} già raggiunti dall'invito, {} hanno risposto.",
+        invitations.invitees.len(),
+        invitations.invited(),
+        invitations.answered()
+    );
+    view! {
+        <h1>{format!("Invitati della raccolta «{}»", round.name)}</h1>
+        <p>
+            {format!(
+                "Aperta dal {} al {}. Promemoria dal {}.",
+                day(&round.opens_on.to_string()),
+                day(&round.closes_on.to_string()),
+                day(&invitations.reminders_on.to_string()),
+            )}
+        </p>
+        <p data-testid="invitations-figures">
+            <strong>{figures}</strong>
+        </p>
+        <p>
+            {tr(
+                "Mentre la raccolta è aperta, ogni invitato riceve un invito per e-mail, una volta sola; chi non ha ancora risposto riceve un solo promemoria nell'ultima settimana. Un invitato ha risposto quando, dall'apertura, è arrivata una pratica con il suo indirizzo come contatto o con il suo ente. Senza un server di posta i messaggi aspettano nella posta in uscita. Questo elenco è visibile solo all'amministrazione ed è cancellato un anno dopo la chiusura.",
+                "While the round is open, each invitee is invited by e-mail, once; whoever has not answered gets one reminder in the last week. An invitee answered when, since the opening, a practice came with their address as its contact or with their body. Without a mail server the messages wait in the outbox. Only the administration sees this list; it is deleted a year after the round closes.",
+            )}
+        </p>
+    }
+}
+
+/// The invitees, what was sent to each and whether they answered.
+#[component]
+fn InviteeTable(invitations: RoundInvitations, remove: Action<InviteeStatus, ()>) -> impl IntoView {
+    if invitations.invitees.is_empty() {
+        return view! { <p>{tr("Nessun invitato ancora.", "No invitees yet.")}</p> }.into_any();
+    }
+    let rows = invitations
+        .invitees
+        .into_iter()
+        .map(|invitee| {
+            let sent = |at: &Option<String>| at.as_deref().map_or_else(|| "—".to_owned(), day);
+            let answer = match &invitee.answer {
+                None => view! { <span>"Non ancora"</span> }.into_any(),
+                Some(answer) => {
+                    let how = match answer.matched_by {
+                        MatchedBy::Email => "per indirizzo",
+                        MatchedBy::Entity => "per ente",
+                    };
+                    view! {
+                        <a class="nowrap" href=format!("/redazione/pratiche/{}", answer.practice)>
+                            {answer.practice.to_string()}
+                        </a>
+                        {format!(", {} ({how})", day(&answer.submitted_at))}
+                    }
+                    .into_any()
+                }
+            };
+            let label = format!("Togli {} dall'elenco", invitee.email);
+            view! {
+                <tr>
+                    <td>{invitee.entity.clone()}</td>
+                    <td>{invitee.email.clone()}</td>
+                    <td class="nowrap">{sent(&invitee.invited_at)}</td>
+                    <td class="nowrap">{sent(&invitee.reminded_at)}</td>
+                    <td>{answer}</td>
+                    <td>
+                        <button
+                            type="button"
+                            class="button button-link"
+                            aria-label=label
+                            on:click=move |_| {
+                                remove.dispatch(invitee.clone());
+                            }
+                        >
+                            "Togli"
+                        </button>
+                    </td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="table-scroll" role="region" aria-label="Invitati e risposte" tabindex="0">
+            <table class="data-table list-table invitees-table">
+                <caption>"Invitati e risposte"</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">"Ente"</th>
+                        <th scope="col">"E-mail"</th>
+                        <th scope="col">"Invito"</th>
+                        <th scope="col">"Promemoria"</th>
+                        <th scope="col">"Risposta"</th>
+                        <th scope="col">"Azioni"</th>
+                    </tr>
+                </thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
+    }
+    .into_any()
+}
