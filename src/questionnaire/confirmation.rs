@@ -167,18 +167,14 @@ pub(super) fn ConfirmationBox(
 #[component]
 pub fn MailedConfirmationPage() -> impl IntoView {
     crate::components::use_document_title("Conferma la pratica", "Confirm the practice");
-    let code = window().location().hash().unwrap_or_default().trim_start_matches('#').to_owned();
-    let reference = code.split('.').next().and_then(|r| domain::PracticeId::parse(r).ok());
-    let practice = LocalResource::new({
-        let reference = reference.clone();
-        move || {
-            let reference = reference.clone();
-            async move {
-                match reference {
-                    Some(id) => api::fetch_practice(id.as_str()).await.ok().map(|p| (id, p.practice.title)),
-                    None => None,
-                }
-            }
+    // The router's hash follows a link pasted over this one (only `#…` changes).
+    let hash = leptos_router::hooks::use_location().hash;
+    let practice = LocalResource::new(move || {
+        let code = hash.get().trim_start_matches('#').to_owned();
+        async move {
+            let id = code.split('.').next().and_then(|r| domain::PracticeId::parse(r).ok())?;
+            let title = api::fetch_practice(id.as_str()).await.ok()?.practice.title;
+            Some((id, title, code))
         }
     });
     view! {
@@ -188,10 +184,9 @@ pub fn MailedConfirmationPage() -> impl IntoView {
                 view! { <p role="status">"…"</p> }
             }>
                 {move || {
-                    let code = code.clone();
                     Suspend::new(async move {
                         match practice.await {
-                            Some((id, title)) => {
+                            Some((id, title, code)) => {
                                 view! {
                                     <p>
                                         {tr("La pratica: ", "The practice: ")}

@@ -61,6 +61,13 @@ impl TestServer {
         browser.wait_for_heading("Pratiche da curare").await;
     }
 
+    /// One run of the hourly schedule (`mail::follow::queue_due`), as if it
+    /// were `at`: how many messages it queued.
+    pub async fn run_schedule(&self, at: time::OffsetDateTime) -> usize {
+        let site = server::mail::Site { name: "Buone pratiche".into(), url: self.base.clone() };
+        self.db.call(move |conn| server::mail::follow::queue_due_at(conn, &site, at)).await.unwrap()
+    }
+
     /// Starts it with the demo practices and `configure` applied to its state.
     pub async fn start_configured(dist: &Path, configure: impl FnOnce(&mut server::AppState)) -> Self {
         let dir = tempfile::tempdir().unwrap();

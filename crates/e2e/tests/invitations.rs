@@ -95,18 +95,7 @@ async fn an_admin_adds_invitees_from_a_file_and_sees_who_answered() {
     assert!(nobody.text().await.unwrap().contains("Non ancora"));
 
     // The hourly schedule runs: the invitations reach the mailboxes.
-    let base = server.base.clone();
-    server
-        .db
-        .call(move |conn| {
-            let key =
-                server::db::setting_or_insert(conn, server::mail::follow::LinkKeys::SETTING, server::random_secret)?;
-            let site = server::mail::Site { name: "Buone pratiche".into(), url: base };
-            let keys = server::mail::follow::LinkKeys::new(key.as_bytes());
-            server::mail::follow::queue_due(conn, &site, &keys, time::OffsetDateTime::now_utc())
-        })
-        .await
-        .unwrap();
+    server.run_schedule(time::OffsetDateTime::now_utc()).await;
     let messages = tokio::task::block_in_place(|| smtp.wait_for(3, Duration::from_secs(15)));
     let invitation = messages.iter().find(|m| m.envelope_to() == "nessuno@comune.example.it").expect("invited");
     assert!(invitation.subject().contains("Raccolta d'autunno"), "{}", invitation.subject());

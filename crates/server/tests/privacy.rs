@@ -373,18 +373,7 @@ async fn no_private_field_reaches_any_public_output() {
         .await
         .unwrap();
     assert_eq!(added.status(), StatusCode::OK);
-    let base = server.base.clone();
-    server
-        .db
-        .call(move |conn| {
-            let key =
-                server::db::setting_or_insert(conn, server::mail::follow::LinkKeys::SETTING, server::random_secret)?;
-            let site = server::mail::Site { name: "Buone pratiche".into(), url: base };
-            let keys = server::mail::follow::LinkKeys::new(key.as_bytes());
-            server::mail::follow::queue_due(conn, &site, &keys, time::OffsetDateTime::now_utc())
-        })
-        .await
-        .unwrap();
+    server.run_schedule(time::OffsetDateTime::now_utc()).await;
     let invited: i64 = rusqlite::Connection::open(&server.db_path)
         .unwrap()
         .query_row("SELECT count(*) FROM outbox WHERE kind = 'invitation'", [], |r| r.get(0))

@@ -195,6 +195,14 @@ pub fn queue_due(
     Ok(queued)
 }
 
+/// [`queue_due`] with the link key the database keeps (made on first use):
+/// one run of the hourly schedule for `site`, as if it were `now`. Tests move
+/// the clock with it.
+pub fn queue_due_at(conn: &mut rusqlite::Connection, site: &Site, now: time::OffsetDateTime) -> Result<usize, DbError> {
+    let key = db::setting_or_insert(conn, LinkKeys::SETTING, crate::random_secret)?;
+    queue_due(conn, site, &LinkKeys::new(key.as_bytes()), now)
+}
+
 /// Collection rounds: each open round's invitees are invited once, and
 /// reminded once near the deadline if they have not answered
 /// (`domain::invitations::due`); invitees of rounds closed over a year ago

@@ -83,6 +83,13 @@ pub fn parse_list(csv_text: &str) -> Result<Vec<Invitee>, FieldErrors> {
     if errors.is_empty() { Ok(invitees) } else { Err(errors) }
 }
 
+/// Logs an admin's change of a list, in its transaction.
+fn log(tx: &rusqlite::Transaction<'_>, admin: &str, action: AuditAction, message: &str) -> Result<(), db::DbError> {
+    let entry =
+        audit::Entry { actor: admin, action, practice: None, before: None, after: None, message: Some(message) };
+    audit::record(tx, &entry, &db::now())
+}
+
 /// The round named in the path, or 404.
 async fn round_of(state: &AppState, code: String) -> Result<Round, ApiError> {
     state.db.read(move |conn| db::rounds::find(conn, &code)).await?.ok_or(ApiError::NotFound)
@@ -135,15 +142,7 @@ pub(super) async fn add_invitees(
             let tx = conn.transaction()?;
             let done = db::invitations::add(&tx, &round.code, &invitees)?;
             let message = format!("{}: {} aggiunti, {} aggiornati", round.code, done.added, done.updated);
-            let entry = audit::Entry {
-                actor: &admin.email,
-                action: AuditAction::AddInvitees,
-                practice: None,
-                before: None,
-                after: None,
-                message: Some(&message),
-            };
-            audit::record(&tx, &entry, &db::now())?;
+            log(&tx, &admin.email, AuditAction::AddInvitees, &message)?;
             tx.commit()?;
             Ok(done)
         })
@@ -165,16 +164,7 @@ pub(super) async fn remove_invitee(
         .call(move |conn| {
             let tx = conn.transaction()?;
             let Some(email) = db::invitations::remove(&tx, &code, id)? else { return Ok(false) };
-            let message = format!("{code}: {email}");
-            let entry = audit::Entry {
-                actor: &admin.email,
-                action: AuditAction::RemoveInvitee,
-                practice: None,
-                before: None,
-                after: None,
-                message: Some(&message),
-            };
-            audit::record(&tx, &entry, &db::now())?;
+            log(&tx, &admin.email, AuditAction::RemoveInvitee, &format!("{code}: {email}"))?;
             tx.commit()?;
             Ok(true)
         })

@@ -44,21 +44,6 @@ async fn add(server: &TestServer, admin: &str, round: &str, csv: &str) -> (Statu
     (response.status(), response.json().await.unwrap_or(Value::Null))
 }
 
-/// Runs the hourly schedule as if it were `at`.
-async fn schedule(server: &TestServer, at: OffsetDateTime) {
-    let base = server.base.clone();
-    server
-        .db
-        .call(move |conn| {
-            let key =
-                server::db::setting_or_insert(conn, server::mail::follow::LinkKeys::SETTING, server::random_secret)?;
-            let site = server::mail::Site { name: "Buone pratiche".into(), url: base };
-            server::mail::follow::queue_due(conn, &site, &server::mail::follow::LinkKeys::new(key.as_bytes()), at)
-        })
-        .await
-        .unwrap();
-}
-
 /// The outbox's messages of `kind`: (recipient, subject, text).
 fn outbox(server: &TestServer, kind: &str) -> Vec<(String, String, String)> {
     let conn = rusqlite::Connection::open(&server.db_path).unwrap();
@@ -104,8 +89,8 @@ async fn invitees_are_invited_once_reminded_once_unless_they_answered_and_forgot
 
     // The schedule invites everyone once, however often it runs.
     let now = OffsetDateTime::now_utc();
-    schedule(&server, now).await;
-    schedule(&server, now + Duration::hours(1)).await;
+    server.run_schedule(now).await;
+    server.run_schedule(now + Duration::hours(1)).await;
     let invitations = outbox(&server, "invitation");
     assert_eq!(invitations.len(), 3, "{invitations:?}");
     let (recipient, subject, text) = &invitations[2];
@@ -116,8 +101,8 @@ async fn invitees_are_invited_once_reminded_once_unless_they_answered_and_forgot
     assert!(outbox(&server, "invitation_reminder").is_empty(), "no reminder before the last week");
 
     // In the last week: one reminder, only to who has not answered.
-    schedule(&server, now + Duration::days(14)).await;
-    schedule(&server, now + Duration::days(15)).await;
+    server.run_schedule(now + Duration::days(14)).await;
+    server.run_schedule(now + Duration::days(15)).await;
     let reminders = outbox(&server, "invitation_reminder");
     assert_eq!(reminders.len(), 1, "{reminders:?}");
     assert_eq!(reminders[0].0, "nessuno@comune.example.it");
@@ -147,7 +132,7 @@ async fn invitees_are_invited_once_reminded_once_unless_they_answered_and_forgot
     assert_eq!(actions.iter().filter(|a| **a == "remove_invitee").count(), 1, "{actions:?}");
 
     // A year after the round closed, the schedule deletes its invitees.
-    schedule(&server, now + Duration::days(20 + 366)).await;
+    server.run_schedule(now + Duration::days(20 + 366)).await;
     let list = server.get_json("/api/moderation/rounds/raccolta_prova/invitees", &admin).await;
     assert_eq!(list["invitees"], json!([]));
 }

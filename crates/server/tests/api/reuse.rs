@@ -263,21 +263,8 @@ async fn with_the_clock_moved_a_practice_is_asked_goes_stale_and_comes_back_by_c
     age(&server, &id, 370);
     assert_eq!(own().await["freshness"], "due");
     assert_eq!(public(&server, &id).await["follow_up"]["stale"], false);
-    let base = server.base.clone();
-    let queued = server
-        .db
-        .call(move |conn| {
-            let key =
-                server::db::setting_or_insert(conn, server::mail::follow::LinkKeys::SETTING, server::random_secret)?;
-            let site = server::mail::Site { name: "Buone pratiche".into(), url: base };
-            let keys = server::mail::follow::LinkKeys::new(key.as_bytes());
-            let now = time::OffsetDateTime::now_utc();
-            let first = server::mail::follow::queue_due(conn, &site, &keys, now)?;
-            let again = server::mail::follow::queue_due(conn, &site, &keys, now + time::Duration::hours(1))?;
-            Ok((first, again))
-        })
-        .await
-        .unwrap();
+    let now = time::OffsetDateTime::now_utc();
+    let queued = (server.run_schedule(now).await, server.run_schedule(now + time::Duration::hours(1)).await);
     assert_eq!(queued, (1, 0), "asked once per period");
     let conn = rusqlite::Connection::open(&server.db_path).unwrap();
     let (recipient, subject): (String, String) = conn
@@ -287,6 +274,22 @@ async fn with_the_clock_moved_a_practice_is_asked_goes_stale_and_comes_back_by_c
         .unwrap();
     assert_eq!(recipient, valid_answer().contact_email);
     assert!(subject.contains(&id) && subject.contains("ancora attuale"), "{subject}");
+    // The message's link confirms in one step, once, for this period only.
+    let text: String =
+        conn.query_row("SELECT text_body FROM outbox WHERE kind = 'confirm_request'", [], |r| r.get(0)).unwrap();
+    let page = format!("{}{}#", server.base, domain::living::CONFIRMATION_PAGE);
+    let mailed = text.lines().find_map(|line| line.strip_prefix(&page)).expect("the confirmation link").to_owned();
+    let tampered = mailed.replacen(&id, "BP-2020-9999", 1);
+    let other_period = mailed.replacen("T", "X", 1);
+    for bad in [tampered.as_str(), other_period.as_str(), "BP-2020-0001.x.y"] {
+        assert_eq!(confirm(&server, bad, json!({"choice": "current"})).await.0, StatusCode::UNAUTHORIZED, "{bad}");
+    }
+    let (status, by_mail) = confirm(&server, &mailed, json!({"choice": "current"})).await;
+    assert_eq!(status, StatusCode::OK, "{by_mail}");
+    assert_eq!(own().await["freshness"], "current");
+    let (status, used) = confirm(&server, &mailed, json!({"choice": "current"})).await;
+    assert_eq!(status, StatusCode::CONFLICT, "a mailed link works once: {used}");
+    assert!(used["error"]["message"].as_str().unwrap().contains("una volta sola"), "{used}");
 
     // Half as long again: "da aggiornare" on the page, in the catalogue (its
     // facet) and in the curators' queue; still published.

@@ -129,6 +129,13 @@ impl TestServer {
         (status, response.json().await.expect("JSON body"))
     }
 
+    /// One run of the hourly schedule (`mail::follow::queue_due`), as if it
+    /// were `at`: how many messages it queued.
+    pub async fn run_schedule(&self, at: time::OffsetDateTime) -> usize {
+        let site = server::mail::Site { name: "Buone pratiche".into(), url: self.base.clone() };
+        self.db.call(move |conn| server::mail::follow::queue_due_at(conn, &site, at)).await.unwrap()
+    }
+
     /// A submission under the idempotency key `key`.
     pub async fn submit(&self, key: &str, body: &Value) -> reqwest::Response {
         self.client.post(self.url("/api/submissions")).header("idempotency-key", key).json(body).send().await.unwrap()
