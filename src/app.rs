@@ -159,7 +159,7 @@ pub fn QuestionnaireRoutes() -> AnyNestedRoute {
     .into_any_nested_route()
 }
 
-/// The editors' pages (the `editors` entry).
+/// The curators' pages (the `editors` entry).
 #[component(transparent)]
 pub fn EditorRoutes() -> AnyNestedRoute {
     view! {
@@ -167,6 +167,15 @@ pub fn EditorRoutes() -> AnyNestedRoute {
         <Route path=path!("/redazione/accesso") view=pages::redazione::SignInPage />
         <Route path=path!("/redazione/pratiche/:id") view=pages::redazione::ReviewPage />
         <Route path=path!("/redazione/correzione") view=pages::redazione::CorrectionPage />
+    }
+    .into_inner()
+    .into_any_nested_route()
+}
+
+/// The administrators' pages (the `admin` entry).
+#[component(transparent)]
+pub fn AdminRoutes() -> AnyNestedRoute {
+    view! {
         <Route path=path!("/redazione/amministrazione") view=pages::admin::AdminPage />
         <Route path=path!("/redazione/amministrazione/raccolte/:code") view=pages::invitations::InvitationsPage />
         <Route path=path!("/redazione/posta") view=pages::outbox::OutboxPage />

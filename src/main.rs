@@ -2,4 +2,4 @@
 //! The whole app in one bundle, for `trunk serve` while developing; the
 //! release build has one entry point per audience (`src/bin/`).
 
-buone_pratiche::entry!(PublicRoutes, EmbedRoutes, QuestionnaireRoutes, EditorRoutes);
+buone_pratiche::entry!(PublicRoutes, EmbedRoutes, QuestionnaireRoutes, EditorRoutes, AdminRoutes);

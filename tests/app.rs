@@ -40,7 +40,7 @@ fn entry(sequence: u32, title: &str, region: Region, demo: bool) -> CatalogueEnt
         published_at: "2020-05-15T10:00:00Z".into(),
         places: String::new(),
         terms: String::new(),
-        adoptions: 0,
+        adopted_in: vec![],
         stale: false,
     }
 }

@@ -201,10 +201,17 @@ pub struct PublishedPractice {
     pub answers: Answers,
 }
 
+/// One published practice's public answers, untyped: what the questionnaire
+/// reads of it (a prefill, a title), without the typed practice's decoder,
+/// which only the public pages carry.
+pub async fn fetch_practice_answers(id: &str) -> Result<Answers, ApiError> {
+    let text = exchange(Method::Get, &data_source().practice_url(id), &[], None).await?;
+    decode(&text)
+}
+
 /// One published practice, from the page's data source.
 pub async fn fetch_practice(id: &str) -> Result<PublishedPractice, ApiError> {
-    let text = exchange(Method::Get, &data_source().practice_url(id), &[], None).await?;
-    let answers: Answers = decode(&text)?;
+    let answers = fetch_practice_answers(id).await?;
     let practice = serde_json::from_value(serde_json::Value::Object(answers.clone()))
         .map_err(|e| ApiError::Decode(e.to_string()))?;
     Ok(PublishedPractice { practice, answers })

@@ -96,8 +96,18 @@ impl FormFields {
         })
     }
 
+    /// Takes back the error shown for `key` once its control is changed:
+    /// what was wrong is being fixed; sending reads the rules again.
+    fn clear(self, key: &'static str) -> impl Fn(leptos::ev::Event) + Copy + 'static {
+        move |_| {
+            if self.invalid(key)() {
+                self.errors.update(|e| e.refresh_field(key, &FieldErrors::default()));
+            }
+        }
+    }
+
     /// A form group: the label, the hint, the error and `control` (whose id
-    /// must be `self.id(key)`).
+    /// must be `self.id(key)`). Its error goes once the control is changed.
     pub fn group(
         self,
         key: &'static str,
@@ -106,7 +116,12 @@ impl FormFields {
         control: AnyView,
     ) -> impl IntoView {
         view! {
-            <div class="form-group" class:has-error=self.invalid(key)>
+            <div
+                class="form-group"
+                class:has-error=self.invalid(key)
+                on:input=self.clear(key)
+                on:change=self.clear(key)
+            >
                 <label for=self.id(key)>{tr(label.0, label.1)}</label>
                 {self.hint(key, hint)}
                 {self.error(key)}
@@ -126,7 +141,7 @@ impl FormFields {
     ) -> impl IntoView {
         let id = self.id(key);
         view! {
-            <div class="form-group consent" class:has-error=self.invalid(key)>
+            <div class="form-group consent" class:has-error=self.invalid(key) on:change=self.clear(key)>
                 {self.error(key)}
                 <div class="form-check">
                     <input

@@ -2,6 +2,7 @@
 //! Pieces shared by several pages.
 
 pub mod alert;
+pub mod comune_picker;
 pub mod form;
 pub mod layout;
 pub mod practice_list;

@@ -87,9 +87,9 @@ pub fn PracticeCard(
                     <dd>{move || practice.service_type.label(lang.get())}</dd>
                     <dt>{crate::i18n::tr("Riferimento", "Reference")}</dt>
                     <dd>{practice.id.to_string()}</dd>
-                    {(practice.adoptions > 0)
+                    {(!practice.adopted_in.is_empty())
                         .then(|| {
-                            let adoptions = practice.adoptions;
+                            let adoptions = practice.adopted_in.len();
                             view! {
                                 <dt>{crate::i18n::tr("Adottata da", "Adopted by")}</dt>
                                 <dd>

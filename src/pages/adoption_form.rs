@@ -9,6 +9,7 @@
 
 use crate::api::{self, ApiError, DataSource};
 use crate::components::alert::DoneAlert;
+use crate::components::comune_picker::ComunePicker;
 use crate::components::form::FormFields;
 use crate::i18n::{tr, use_lang};
 use domain::PracticeId;
@@ -30,6 +31,9 @@ pub fn AdoptionForm(
     let entity_type = RwSignal::new(EntityType::Comune);
     let entity_name = RwSignal::new(String::new());
     let region = RwSignal::new(None::<Region>);
+    // A Comune is chosen from the ISTAT list of its region, as in the questionnaire.
+    let comune = RwSignal::new(None::<String>);
+    let comune_typed = RwSignal::new(String::new());
     let adopted_on = RwSignal::new(String::new());
     let adapted = RwSignal::new(false);
     let changes = RwSignal::new(String::new());
@@ -45,6 +49,12 @@ pub fn AdoptionForm(
         entity_type: entity_type.get_untracked(),
         entity_name: entity_name.get_untracked(),
         region_code: region.get_untracked(),
+        // A name typed but not chosen is sent to the rules as it is, which
+        // say to choose it from the list.
+        comune_code: comune
+            .get_untracked()
+            .or_else(|| Some(comune_typed.get_untracked()))
+            .filter(|_| entity_type.get_untracked() == EntityType::Comune),
         adopted_on: adopted_on.get_untracked(),
         adapted: adapted.get_untracked(),
         changes: changes.get_untracked(),
@@ -73,7 +83,8 @@ pub fn AdoptionForm(
         ev.prevent_default();
         done.set(false);
         let declaration = declaration();
-        if form.show(declaration.validate()) {
+        let comuni = crate::comuni::comuni_signal().get_untracked();
+        if form.show(declaration.validate(comuni.as_deref())) {
             send.dispatch(declaration);
         }
     };
@@ -124,7 +135,10 @@ pub fn AdoptionForm(
             class="form-control"
             aria-invalid=form.aria_invalid("region_code")
             aria-describedby=form.described_by("region_code", false)
-            on:change=move |ev| region.set(Region::from_code(&event_target_value(&ev)))
+            on:change=move |ev| {
+                region.set(Region::from_code(&event_target_value(&ev)));
+                comune.set(None);
+            }
         >
             <option value="">{tr("Scegli la regione", "Choose the region")}</option>
             {move || {
@@ -136,6 +150,50 @@ pub fn AdoptionForm(
         </select>
     }
     .into_any();
+    // Drawn once the form is opened, for a Comune: only then is the list fetched.
+    let opened = RwSignal::new(false);
+    let comune_group = move || {
+        (opened.get() && entity_type.get() == EntityType::Comune).then(|| {
+            let picker = view! {
+                <ComunePicker
+                    id=form.id("comune_code")
+                    region
+                    chosen=Signal::derive(move || comune.get().into_iter().collect())
+                    on_choose=Callback::new(move |code: String| {
+                        let name = crate::comuni::comuni_signal()
+                            .with_untracked(|list| list.as_ref().and_then(|l| l.get(&code)).map(|c| c.name.clone()));
+                        if let Some(name) = name && entity_name.with_untracked(|n| n.trim().is_empty()) {
+                            entity_name.set(format!("Comune di {name}"));
+                        }
+                        comune.set(Some(code));
+                        if !form.errors.with_untracked(|e| e.is_empty()) {
+                            let list = crate::comuni::comuni_signal().get_untracked();
+                            let fresh = declaration().validate(list.as_deref());
+                            form.errors
+                                .update(|shown| {
+                                    shown.refresh_field("comune_code", &fresh);
+                                    shown.refresh_field("entity_name", &fresh);
+                                });
+                        }
+                    })
+                    on_remove=Callback::new(move |_| comune.set(None))
+                    typed=comune_typed
+                    invalid=Signal::derive(form.invalid("comune_code"))
+                    described_by=Signal::derive(form.described_by("comune_code", true))
+                />
+            }
+            .into_any();
+            form.group(
+                "comune_code",
+                ("Comune", "Municipality"),
+                Some((
+                    "Scrivi le prime lettere e scegli dall'elenco ufficiale ISTAT della regione indicata.",
+                    "Type the first letters and choose from ISTAT's official list for the region above.",
+                )),
+                picker,
+            )
+        })
+    };
     let changes_area = view! {
         <textarea
             id=form.id("changes")
@@ -171,7 +229,7 @@ pub fn AdoptionForm(
                         }
                     })
             }}
-            <details class="contact-details">
+            <details class="contact-details" on:toggle=move |_| opened.set(true)>
                 <summary class="button button-secondary">{tr("Dichiara l'adozione", "Declare the adoption")}</summary>
                 <form class="contact-form" novalidate on:submit=submit>
                     {move || problem.get().map(|error| view! { <crate::components::alert::ErrorAlert error /> })}
@@ -184,6 +242,7 @@ pub fn AdoptionForm(
                             text_input("entity_name", "text", "organization", entity_name),
                         )}
                     {form.group("region_code", ("Regione", "Region"), None, region_select)}
+                    {comune_group}
                     {form
                         .group(
                             "adopted_on",

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: EUPL-1.2
 //! `/statistiche`: the collection in figures, under the same filters as the
-//! catalogue (they come from the same URL parameters): practices by region on
-//! a schematic map of Italy with an accessible table beside it, bars by
+//! catalogue (they come from the same URL parameters): practices, or their
+//! adoptions, by region on a schematic map of Italy with an accessible table
+//! of both beside it, bars by
 //! innovation and by user area, the share of new, strengthened and mixed
 //! services, and a timeline by start month. Every figure is printed as text;
 //! colour is never the only cue.
@@ -11,11 +12,13 @@ use crate::components::alert::ErrorAlert;
 use crate::components::tile_map::{MapLegend, Tile, TileMap, shade};
 use crate::components::{page_heading, use_document_title};
 use crate::i18n::{tr, use_lang};
-use crate::pages::catalogue::{catalogue_href, use_catalogue_query};
+use crate::pages::catalogue::{catalogue_href, href_at, use_catalogue_query};
 use domain::Lang;
-use domain::catalogue::{CatalogueIndex, Statistics};
+use domain::catalogue::{CatalogueIndex, Query, Statistics};
 use domain::geo::Region;
 use leptos::prelude::*;
+use leptos_router::NavigateOptions;
+use leptos_router::hooks::{use_navigate, use_query_map};
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
@@ -71,6 +74,173 @@ fn count_levels(max: usize) -> Vec<(usize, String)> {
             Some((k, if low == high { low.to_string() } else { format!("{low}–{high}") }))
         })
         .collect()
+}
+
+/// What the map shades: the practices, by the region of the body that
+/// describes them, or their adoptions, by the region of the body that took
+/// them up. The choice is in the address (`?mappa=adozioni`), so a link
+/// shows the map that was seen.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum MapFigure {
+    Practices,
+    Adoptions,
+}
+
+const MAP_PARAM: &str = "mappa";
+const MAP_ADOPTIONS: &str = "adozioni";
+
+impl MapFigure {
+    fn counts(self, stats: &Statistics) -> &BTreeMap<Region, usize> {
+        match self {
+            MapFigure::Practices => &stats.by_region,
+            MapFigure::Adoptions => &stats.adoptions_by_region,
+        }
+    }
+}
+
+/// Practices and adoptions by region: the map of the chosen figure, its
+/// legend, and a table of both.
+#[component]
+fn RegionSection(stats: Memo<Statistics>, query: Memo<Query>) -> impl IntoView {
+    let lang = use_lang();
+    let params = use_query_map();
+    let navigate = use_navigate();
+    let figure = Memo::new(move |_| {
+        let adoptions = params.with(|p| p.get(MAP_PARAM).as_deref() == Some(MAP_ADOPTIONS));
+        if adoptions { MapFigure::Adoptions } else { MapFigure::Practices }
+    });
+    let show = move |chosen: MapFigure| {
+        let extra: &[(&str, &str)] = if chosen == MapFigure::Adoptions { &[(MAP_PARAM, MAP_ADOPTIONS)] } else { &[] };
+        let href = query.with(|q| href_at("/statistiche", q, extra));
+        navigate(&href, NavigateOptions { scroll: false, replace: true, ..Default::default() });
+    };
+    let option = move |value: MapFigure, id: &'static str, it: &'static str, en: &'static str| {
+        let show = show.clone();
+        view! {
+            <div class="form-check">
+                <input
+                    type="radio"
+                    name="mappa"
+                    id=id
+                    prop:checked=move || figure.get() == value
+                    on:change=move |_| show(value)
+                />
+                <label for=id>{tr(it, en)}</label>
+            </div>
+        }
+    };
+    view! {
+        <section>
+            <h2>{tr("Pratiche e adozioni per regione", "Practices and adoptions by region")}</h2>
+            <fieldset class="form-group">
+                <legend>{tr("Sulla mappa", "On the map")}</legend>
+                {option(
+                    MapFigure::Practices,
+                    "mappa-pratiche",
+                    "Pratiche, nella regione dell'ente che le descrive",
+                    "Practices, in the region of the body that describes them",
+                )}
+                {option(
+                    MapFigure::Adoptions,
+                    "mappa-adozioni",
+                    "Adozioni, nella regione dell'ente che le ha riprese",
+                    "Adoptions, in the region of the body that took them up",
+                )}
+            </fieldset>
+            <div class="map-and-table">
+                {move || {
+                    let lang = lang.get();
+                    let figure = figure.get();
+                    stats
+                        .with(|s| {
+                            let counts = figure.counts(s);
+                            let max = counts.values().copied().max().unwrap_or(1).max(1);
+                            let tiles: Vec<Tile> = Region::ALL
+                                .iter()
+                                .map(|&region| {
+                                    let count = counts.get(&region).copied().unwrap_or(0);
+                                    Tile {
+                                        region,
+                                        level: shade(count as f64, max as f64),
+                                        figure: count.to_string(),
+                                    }
+                                })
+                                .collect();
+                            let (title, caption) = match (figure, lang) {
+                                (MapFigure::Practices, Lang::It) => {
+                                    (
+                                        "Mappa schematica delle regioni: i numeri sono le pratiche; i dati sono anche nella tabella accanto",
+                                        "Pratiche per regione:",
+                                    )
+                                }
+                                (MapFigure::Practices, Lang::En) => {
+                                    (
+                                        "Schematic map of the regions: numbers are practices; the data is also in the table beside it",
+                                        "Practices per region:",
+                                    )
+                                }
+                                (MapFigure::Adoptions, Lang::It) => {
+                                    (
+                                        "Mappa schematica delle regioni: i numeri sono le adozioni dichiarate da enti della regione; i dati sono anche nella tabella accanto",
+                                        "Adozioni per regione:",
+                                    )
+                                }
+                                (MapFigure::Adoptions, Lang::En) => {
+                                    (
+                                        "Schematic map of the regions: numbers are the adoptions declared by bodies of the region; the data is also in the table beside it",
+                                        "Adoptions per region:",
+                                    )
+                                }
+                            };
+                            let it = lang == Lang::It;
+                            view! {
+                                <TileMap tiles title=title.to_owned() title_id="mappa-titolo" lang />
+                                <MapLegend caption levels=count_levels(max) />
+                                <table class="data-table">
+                                    <caption>
+                                        {if it {
+                                            "Pratiche e adozioni per regione"
+                                        } else {
+                                            "Practices and adoptions by region"
+                                        }}
+                                    </caption>
+                                    <thead>
+                                        <tr>
+                                            <th scope="col">{if it { "Regione" } else { "Region" }}</th>
+                                            <th scope="col">{if it { "Pratiche" } else { "Practices" }}</th>
+                                            <th scope="col">{if it { "Adozioni" } else { "Adoptions" }}</th>
+                                        </tr>
+                                    </thead>
+                                    <tbody>
+                                        {Region::ALL
+                                            .iter()
+                                            .map(|region| {
+                                                let count = |map: &BTreeMap<Region, usize>| {
+                                                    map.get(region).copied().unwrap_or(0)
+                                                };
+                                                view! {
+                                                    <tr>
+                                                        <th scope="row">{region.label(lang)}</th>
+                                                        <td>{count(&s.by_region)}</td>
+                                                        <td>{count(&s.adoptions_by_region)}</td>
+                                                    </tr>
+                                                }
+                                            })
+                                            .collect_view()}
+                                    </tbody>
+                                </table>
+                            }
+                        })
+                }}
+            </div>
+            <p>
+                {tr(
+                    "Adozioni: le dichiarazioni di altri enti che hanno adottato o adattato le pratiche considerate, controllate dalla redazione.",
+                    "Adoptions: the declarations, checked by the editors, of other bodies that adopted or adapted the practices counted.",
+                )}
+            </p>
+        </section>
+    }
 }
 
 /// Horizontal bars, each with its label, count and share printed as text.
@@ -156,71 +326,7 @@ fn StatisticsView(index: Arc<CatalogueIndex>) -> impl IntoView {
                     })
             }}
         </p>
-        <section>
-            <h2>{tr("Pratiche per regione", "Practices by region")}</h2>
-            <div class="map-and-table">
-                {move || {
-                    let lang = lang.get();
-                    stats
-                        .with(|s| {
-                            let max = s.by_region.values().copied().max().unwrap_or(1).max(1);
-                            let tiles: Vec<Tile> = Region::ALL
-                                .iter()
-                                .map(|&region| {
-                                    let count = s.by_region.get(&region).copied().unwrap_or(0);
-                                    Tile {
-                                        region,
-                                        level: shade(count as f64, max as f64),
-                                        figure: count.to_string(),
-                                    }
-                                })
-                                .collect();
-                            let title = if lang == Lang::It {
-                                "Mappa schematica delle regioni: i numeri sono le pratiche; i dati sono anche nella tabella accanto"
-                            } else {
-                                "Schematic map of the regions: numbers are practices; the data is also in the table beside it"
-                            };
-                            view! {
-                                <TileMap tiles title=title.to_owned() title_id="mappa-titolo" lang />
-                                <MapLegend
-                                    caption=if lang == Lang::It {
-                                        "Pratiche per regione:"
-                                    } else {
-                                        "Practices per region:"
-                                    }
-                                    levels=count_levels(max)
-                                />
-                                <table class="data-table">
-                                    <caption>
-                                        {if lang == Lang::It { "Pratiche per regione" } else { "Practices by region" }}
-                                    </caption>
-                                    <thead>
-                                        <tr>
-                                            <th scope="col">{if lang == Lang::It { "Regione" } else { "Region" }}</th>
-                                            <th scope="col">
-                                                {if lang == Lang::It { "Pratiche" } else { "Practices" }}
-                                            </th>
-                                        </tr>
-                                    </thead>
-                                    <tbody>
-                                        {Region::ALL
-                                            .iter()
-                                            .map(|region| {
-                                                view! {
-                                                    <tr>
-                                                        <th scope="row">{region.label(lang)}</th>
-                                                        <td>{s.by_region.get(region).copied().unwrap_or(0)}</td>
-                                                    </tr>
-                                                }
-                                            })
-                                            .collect_view()}
-                                    </tbody>
-                                </table>
-                            }
-                        })
-                }}
-            </div>
-        </section>
+        <RegionSection stats query />
         {bar_section(
             stats,
             tr("Tipologia del servizio", "Type of service"),

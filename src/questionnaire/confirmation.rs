@@ -173,7 +173,8 @@ pub fn MailedConfirmationPage() -> impl IntoView {
         let code = hash.get().trim_start_matches('#').to_owned();
         async move {
             let id = code.split('.').next().and_then(|r| domain::PracticeId::parse(r).ok())?;
-            let title = api::fetch_practice(id.as_str()).await.ok()?.practice.title;
+            let answers = api::fetch_practice_answers(id.as_str()).await.ok()?;
+            let title = answers.get("title")?.as_str()?.to_owned();
             Some((id, title, code))
         }
     });

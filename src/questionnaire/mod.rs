@@ -71,12 +71,12 @@ fn start_from_origin(ctx: FormCtx) {
         return;
     }
     leptos::task::spawn_local(async move {
-        let Ok(published) = crate::api::fetch_practice(origin.as_str()).await else { return };
+        let Ok(origin_answers) = crate::api::fetch_practice_answers(origin.as_str()).await else { return };
         if !ctx.draft.with_untracked(|d| d.is_blank()) {
             return;
         }
         ctx.update(|d| {
-            d.answers = domain::reuse::prefill_from(&published.answers);
+            d.answers = domain::reuse::prefill_from(&origin_answers);
             d.derived_from = Some(origin);
         });
         ctx.generation.update(|g| *g += 1);

@@ -92,8 +92,24 @@ const USAGE: &str = "usage: cargo xtask <run | test | build | size [DIR]>
 /// prefill, which decodes a whole public practice), editors 405.3 (+7)
 /// KiB; budgets 3 KiB above (public 4, for a privacy notice row added
 /// after the measure). Growth not yet worked back; see issue 17's note.
-const FIRST_RENDER_BUDGETS_BROTLI: [(&str, u64); 4] =
-    [("public", 408 * 1024), ("embed", 331 * 1024), ("questionnaire", 382 * 1024), ("editors", 409 * 1024)];
+/// Issue 17's round invitations and mailed confirmation link took the
+/// editors to 418.8 and the questionnaire to 382.7 KiB, over budget (a CI
+/// run failed on it). Worked back: the administrators' pages (accounts,
+/// rounds and invitations, the outbox) became an entry of their own, so
+/// curators no longer download them (editors 386.7, admin 264.5 KiB); the
+/// questionnaire reads a published practice's answers untyped, without
+/// the typed practice's decoder (375.7). The public entry grew by the
+/// adoption form's Comune picker (the questionnaire's, now shared), the
+/// statistics' map of adoptions and the small forms' errors taken back
+/// as a field is fixed: 418.4 KiB (+13.2); embed 330.2 KiB. Budgets 3 KiB
+/// above each (the public raised by 13 KiB).
+const FIRST_RENDER_BUDGETS_BROTLI: [(&str, u64); 5] = [
+    ("public", 421 * 1024),
+    ("embed", 333 * 1024),
+    ("questionnaire", 379 * 1024),
+    ("editors", 390 * 1024),
+    ("admin", 268 * 1024),
+];
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -146,7 +162,7 @@ pub fn run_command(command: &mut Command) -> Result<(), String> {
 
 /// The app's entry points (`domain::pages::Entry`): one binary, one HTML
 /// page and one wasm bundle each.
-pub const ENTRIES: [&str; 4] = ["public", "embed", "questionnaire", "editors"];
+pub const ENTRIES: [&str; 5] = ["public", "embed", "questionnaire", "editors", "admin"];
 
 /// Builds the app in release into `dist/`: one trunk build per entry point
 /// (trunk 0.21 builds one HTML page at a time), each from `index.html` with

@@ -168,7 +168,7 @@ impl Facet {
             Facet::Continuation => vec![e.continue_after_emergency.code().to_owned()],
             Facet::Status => vec![e.status.code().to_owned()],
             Facet::StartYear => vec![e.start_date.year().to_string()],
-            Facet::Adoption => vec![(if e.adoptions > 0 { ADOPTED } else { NOT_ADOPTED }).to_owned()],
+            Facet::Adoption => vec![(if !e.adopted_in.is_empty() { ADOPTED } else { NOT_ADOPTED }).to_owned()],
             Facet::Upkeep => vec![(if e.stale { STALE } else { CONFIRMED }).to_owned()],
         }
     }
@@ -379,6 +379,9 @@ pub struct Statistics {
     pub by_service_type: BTreeMap<ServiceType, usize>,
     /// Practices started in each month (`YearMonth`'s text, "2020-03").
     pub by_start_month: BTreeMap<String, usize>,
+    /// Accepted adoption declarations of these practices, by the region of
+    /// the body that adopted: where the practices travelled.
+    pub adoptions_by_region: BTreeMap<Region, usize>,
 }
 
 impl Statistics {
@@ -390,6 +393,9 @@ impl Statistics {
             *stats.by_region.entry(e.region_code).or_default() += 1;
             *stats.by_service_type.entry(e.service_type).or_default() += 1;
             *stats.by_start_month.entry(e.start_date.to_string()).or_default() += 1;
+            for region in &e.adopted_in {
+                *stats.adoptions_by_region.entry(*region).or_default() += 1;
+            }
             for tag in e.innovation_tags.iter().collect::<BTreeSet<_>>() {
                 *stats.by_innovation.entry(*tag).or_default() += 1;
             }
@@ -567,7 +573,7 @@ impl CatalogueIndex {
                 // A stable sort of the most recent first keeps that order
                 // among practices adopted as many times.
                 let mut found: Vec<usize> = self.by_recent.iter().copied().filter(|&i| matching.get(i)).collect();
-                found.sort_by_key(|&i| std::cmp::Reverse(self.entries[i].adoptions));
+                found.sort_by_key(|&i| std::cmp::Reverse(self.entries[i].adopted_in.len()));
                 found
             }
             Sort::Relevance => {
@@ -620,7 +626,7 @@ mod tests {
             published_at: format!("2020-05-{:02}T10:00:00Z", 1 + i % 28),
             places: String::new(),
             terms: String::new(),
-            adoptions: 0,
+            adopted_in: vec![],
             stale: false,
         }
     }
@@ -810,6 +816,25 @@ mod tests {
         assert_eq!(stats.by_region.get(&Region::Toscana), None);
         assert_eq!(stats.by_start_month.get("2021-03"), Some(&1));
         assert_eq!(stats.by_service_type.values().sum::<usize>(), 2, "one type each");
+    }
+
+    #[test]
+    fn statistics_count_adoptions_where_the_adopting_body_is() {
+        let mut entries = sample().entries().to_vec();
+        // A Puglia practice taken up in Lazio and in Puglia, a Toscana one in Lazio.
+        entries[0].adopted_in = vec![Region::Lazio, Region::Puglia];
+        entries[2].adopted_in = vec![Region::Lazio];
+        let stats = Statistics::of(&entries);
+        assert_eq!(stats.adoptions_by_region.get(&Region::Lazio), Some(&2));
+        assert_eq!(stats.adoptions_by_region.get(&Region::Puglia), Some(&1));
+        assert_eq!(stats.adoptions_by_region.get(&Region::Toscana), None, "the practice's own region is not counted");
+        assert_eq!(stats.by_region.get(&Region::Lazio), Some(&1), "practices are still counted where they started");
+        let selected = Statistics::of(&entries[1..]);
+        assert_eq!(
+            selected.adoptions_by_region.get(&Region::Lazio),
+            Some(&1),
+            "only the selected practices' adoptions"
+        );
     }
 
     #[test]

@@ -15,12 +15,16 @@ pub enum Entry {
     Embed,
     /// The questionnaire, its receipt and the update of a sent practice.
     Questionnaire,
-    /// The editors' pages: queue, review, corrections, administration.
+    /// The curators' pages: sign-in, queue, review, corrections.
     Editors,
+    /// The administrators' pages: accounts and settings, collection rounds
+    /// and their invitations, the outbox (a few people; curators do not
+    /// download them).
+    Admin,
 }
 
 impl Entry {
-    pub const ALL: [Entry; 4] = [Entry::Public, Entry::Embed, Entry::Questionnaire, Entry::Editors];
+    pub const ALL: [Entry; 5] = [Entry::Public, Entry::Embed, Entry::Questionnaire, Entry::Editors, Entry::Admin];
 
     /// Its name: the app's binary (`src/bin/{name}.rs`) and its HTML page
     /// in the build (`{name}.html`).
@@ -30,6 +34,7 @@ impl Entry {
             Entry::Embed => "embed",
             Entry::Questionnaire => "questionnaire",
             Entry::Editors => "editors",
+            Entry::Admin => "admin",
         }
     }
 
@@ -141,7 +146,7 @@ const fn with_lead(visibility: Visibility, it: &'static str, en: &'static str) -
     }
 }
 
-use Entry::{Editors, Embed, Public, Questionnaire};
+use Entry::{Admin, Editors, Embed, Public, Questionnaire};
 use Visibility::{Private, Unlisted};
 
 /// Every page of the app.
@@ -294,9 +299,9 @@ pub const PAGES: [Page; 26] = [
     page("/redazione/accesso", Editors, Private, false),
     page("/redazione/pratiche/*", Editors, Private, false),
     page("/redazione/correzione", Editors, Private, false),
-    page("/redazione/amministrazione", Editors, Private, false),
-    page("/redazione/amministrazione/raccolte/*", Editors, Private, false),
-    page("/redazione/posta", Editors, Private, false),
+    page("/redazione/amministrazione", Admin, Private, false),
+    page("/redazione/amministrazione/raccolte/*", Admin, Private, false),
+    page("/redazione/posta", Admin, Private, false),
 ];
 
 /// The page at `path` (a trailing slash is allowed), if the app has one.
@@ -344,6 +349,8 @@ mod tests {
         assert_eq!(Entry::of("/embed/pratiche/BP-2020-0001"), Embed);
         assert_eq!(Entry::of("/questionario/ricevuta"), Questionnaire);
         assert_eq!(Entry::of("/redazione/pratiche/BP-2020-0001"), Editors);
+        assert_eq!(Entry::of("/redazione/amministrazione/raccolte/prima_raccolta_2020"), Admin);
+        assert_eq!(Entry::of("/redazione/posta"), Admin);
         for unknown in ["/pratiche", "/pratiche/", "/pratiche/a/b", "/catalogo/x", "/redazionex", ""] {
             assert_eq!(page_at(unknown), None, "{unknown:?}");
         }
@@ -358,6 +365,6 @@ mod tests {
         let paths: std::collections::HashSet<_> = PAGES.iter().map(|p| p.path).collect();
         assert_eq!(paths.len(), PAGES.len(), "each address once");
         assert!(PAGES.iter().all(|p| p.visibility != Private || !p.in_static_copy));
-        assert!(PAGES.iter().filter(|p| p.entry == Editors).all(|p| p.visibility == Private));
+        assert!(PAGES.iter().filter(|p| matches!(p.entry, Editors | Admin)).all(|p| p.visibility == Private));
     }
 }

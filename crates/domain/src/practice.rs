@@ -496,9 +496,11 @@ pub struct CatalogueEntry {
     /// The distinct search words of the longer texts (description, need,
     /// results), folded: full-text search without shipping every paragraph.
     pub terms: String,
-    /// How many other bodies declared they adopted it (accepted declarations).
+    /// The region of each other body that declared it adopted it (accepted
+    /// declarations, oldest first): how many, for the facet and the sort,
+    /// and where, for the statistics' map.
     #[serde(default)]
-    pub adoptions: u32,
+    pub adopted_in: Vec<Region>,
     /// Not confirmed for long: "da aggiornare" (`living::Freshness::Stale`).
     #[serde(default)]
     pub stale: bool,
@@ -537,7 +539,7 @@ impl From<&PublicPractice> for CatalogueEntry {
                 words.dedup();
                 words.join(" ")
             },
-            adoptions: p.follow_up.adopted_by.len() as u32,
+            adopted_in: p.follow_up.adopted_by.iter().map(|a| a.region_code).collect(),
             stale: p.follow_up.stale,
         }
     }

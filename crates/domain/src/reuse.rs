@@ -6,6 +6,7 @@
 //! the server check declarations with the same rules; the public sees the
 //! accepted ones on the practice's page, in the catalogue and in open data.
 
+use crate::comuni::ComuneIndex;
 use crate::geo::Region;
 use crate::practice::{PracticeId, YearMonth};
 use crate::vocabulary::{EntityType, ModerationStatus};
@@ -76,6 +77,12 @@ pub struct AdoptionDeclaration {
     pub entity_name: String,
     /// Required: `None` only while the form has no choice yet.
     pub region_code: Option<Region>,
+    /// A Comune's six-digit ISTAT code, chosen from the official list of its
+    /// region as in the questionnaire: required for a Comune, and only
+    /// kept for one ([`AdoptionDeclaration::comune`]).
+    #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(example = "075035"))]
+    pub comune_code: Option<String>,
     /// Since when (`YYYY-MM`).
     #[cfg_attr(feature = "openapi", schema(value_type = String, example = "2021-03"))]
     pub adopted_on: String,
@@ -97,8 +104,10 @@ pub struct AdoptionDeclaration {
 }
 
 impl AdoptionDeclaration {
-    /// The fields to fix, if any: the same rules in the browser and the server.
-    pub fn validate(&self) -> crate::FieldErrors {
+    /// The fields to fix, if any: the same rules in the browser and the
+    /// server. With the list of Comuni (`comuni`), the Comune must be on it
+    /// and in the region chosen, as in the questionnaire.
+    pub fn validate(&self, comuni: Option<&ComuneIndex>) -> crate::FieldErrors {
         use crate::FieldError;
         use crate::community::has_markup;
         use crate::validation::{check_email, check_text};
@@ -106,6 +115,21 @@ impl AdoptionDeclaration {
         check_text(&mut errors, "entity_name", &self.entity_name, 1, ENTITY_NAME_MAX);
         if self.region_code.is_none() {
             errors.add("region_code", FieldError::Required);
+        }
+        if self.entity_type == EntityType::Comune {
+            match self.comune_code.as_deref().map(str::trim).filter(|c| !c.is_empty()) {
+                None => errors.add("comune_code", FieldError::Required),
+                Some(code) if crate::geo::ComuneCode::parse(code).is_err() => {
+                    errors.add("comune_code", FieldError::InvalidComune)
+                }
+                Some(code) => match comuni.map(|index| index.get(code)) {
+                    Some(None) => errors.add("comune_code", FieldError::InvalidComune),
+                    Some(Some(comune)) if self.region_code.is_some_and(|r| r != comune.region) => {
+                        errors.add("comune_code", FieldError::ComuneOutsideRegion)
+                    }
+                    _ => {}
+                },
+            }
         }
         match YearMonth::parse(self.adopted_on.trim()) {
             None if self.adopted_on.trim().is_empty() => errors.add("adopted_on", FieldError::Required),
@@ -137,6 +161,12 @@ impl AdoptionDeclaration {
         errors
     }
 
+    /// The Comune's ISTAT code, for a Comune only (a code sent with another
+    /// type of body is not kept).
+    pub fn comune(&self) -> Option<&str> {
+        self.comune_code.as_deref().map(str::trim).filter(|_| self.entity_type == EntityType::Comune)
+    }
+
     /// The month, once validated.
     pub fn month(&self) -> Option<YearMonth> {
         YearMonth::parse(self.adopted_on.trim())
@@ -161,6 +191,9 @@ pub struct PublicAdoption {
     pub entity_type: EntityType,
     pub entity_name: String,
     pub region_code: Region,
+    /// A Comune's ISTAT code.
+    #[serde(default)]
+    pub comune_code: Option<String>,
     /// `YYYY-MM`.
     pub adopted_on: String,
     pub adapted: bool,
@@ -240,6 +273,7 @@ mod tests {
             entity_type: EntityType::Comune,
             entity_name: "Comune di Lecce".into(),
             region_code: Some(Region::Puglia),
+            comune_code: Some("075035".into()),
             adopted_on: "2021-02".into(),
             adapted: false,
             changes: String::new(),
@@ -252,7 +286,7 @@ mod tests {
 
     #[test]
     fn a_declaration_names_the_body_the_month_a_contact_and_consents() {
-        assert!(declaration().validate().is_empty());
+        assert!(declaration().validate(Some(crate::comuni::shipped())).is_empty());
         let errors = AdoptionDeclaration {
             entity_name: " ".into(),
             adopted_on: "marzo".into(),
@@ -261,26 +295,53 @@ mod tests {
             region_code: None,
             ..declaration()
         }
-        .validate();
+        .validate(None);
         assert_eq!(errors.get("region_code"), [FieldError::Required]);
         assert_eq!(errors.get("entity_name"), [FieldError::Required]);
         assert_eq!(errors.get("adopted_on"), [FieldError::InvalidDate]);
         assert_eq!(errors.get("referent_email"), [FieldError::InvalidEmail]);
         assert_eq!(errors.get("consent"), [FieldError::MustConfirm]);
-        let early = AdoptionDeclaration { adopted_on: "2019-12".into(), ..declaration() }.validate();
+        let early = AdoptionDeclaration { adopted_on: "2019-12".into(), ..declaration() }.validate(None);
         assert_eq!(early.get("adopted_on"), [FieldError::TooEarly { min: "2020-01".into() }]);
+    }
+
+    #[test]
+    fn a_comune_is_chosen_from_the_list_of_its_region() {
+        let list = Some(crate::comuni::shipped());
+        let cases: [(Option<&str>, Option<FieldError>); 5] = [
+            (None, Some(FieldError::Required)),
+            (Some(" "), Some(FieldError::Required)),
+            (Some("Lecce"), Some(FieldError::InvalidComune)),
+            (Some("999999"), Some(FieldError::InvalidComune)),
+            // Lucca is in Toscana, not in the Puglia chosen.
+            (Some("046017"), Some(FieldError::ComuneOutsideRegion)),
+        ];
+        for (code, expected) in cases {
+            let declaration = AdoptionDeclaration { comune_code: code.map(str::to_owned), ..declaration() };
+            assert_eq!(declaration.validate(list).get("comune_code"), expected.as_slice(), "{code:?}");
+        }
+        let bari = AdoptionDeclaration { comune_code: Some("072006".into()), ..declaration() };
+        assert!(bari.validate(list).is_empty());
+        assert_eq!(bari.comune(), Some("072006"));
+        let ambito = AdoptionDeclaration {
+            entity_type: EntityType::AmbitoTerritorialeSociale,
+            comune_code: Some("not a code".into()),
+            ..declaration()
+        };
+        assert!(ambito.validate(list).is_empty(), "only a Comune names one");
+        assert_eq!(ambito.comune(), None, "and only a Comune's is kept");
     }
 
     #[test]
     fn an_adaptation_says_what_changed_in_plain_text() {
         let adapted = AdoptionDeclaration { adapted: true, ..declaration() };
-        assert_eq!(adapted.validate().get("changes"), [FieldError::Required]);
+        assert_eq!(adapted.validate(None).get("changes"), [FieldError::Required]);
         let marked = AdoptionDeclaration { changes: "<b>orari</b> diversi per gli anziani".into(), ..adapted.clone() };
-        assert_eq!(marked.validate().get("changes"), [FieldError::NoMarkup]);
+        assert_eq!(marked.validate(None).get("changes"), [FieldError::NoMarkup]);
         let fine = AdoptionDeclaration { changes: "Orari serali e volontari della parrocchia".into(), ..adapted };
-        assert!(fine.validate().is_empty());
+        assert!(fine.validate(None).is_empty());
         let injected = AdoptionDeclaration { referent_name: "Maria\r\nBcc: x@y.it".into(), ..declaration() };
-        assert_eq!(injected.validate().get("referent_name"), [FieldError::ForbiddenCharacters]);
+        assert_eq!(injected.validate(None).get("referent_name"), [FieldError::ForbiddenCharacters]);
     }
 
     #[test]
@@ -306,6 +367,7 @@ mod tests {
             entity_type: EntityType::Comune,
             entity_name: "Comune di Lecce".into(),
             region_code: Region::Puglia,
+            comune_code: Some("075035".into()),
             adopted_on: "2021-02".into(),
             adapted: false,
             changes: String::new(),

@@ -183,7 +183,7 @@ pub fn entries(n: usize, seed: u64) -> Vec<CatalogueEntry> {
                 places: PLACES[i % PLACES.len()].to_owned(),
                 terms: terms.join(" "),
                 // Synthetic: the engine's work does not depend on these.
-                adoptions: (i % 7 == 0) as u32,
+                adopted_in: if i % 7 == 0 { vec![Region::ALL[i % Region::ALL.len()]] } else { vec![] },
                 stale: i % 11 == 0,
             }
         })

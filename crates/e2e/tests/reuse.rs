@@ -2,7 +2,8 @@
 //! After publication, as people meet it: another Comune declares from a
 //! practice's page that it adopted it, a curator publishes the declaration
 //! from the queue, and a reader sees it on the page and finds the practice
-//! with the catalogue's "Adottata da altri enti" filter; a respondent starts
+//! with the catalogue's "Adottata da altri enti" filter and on the statistics'
+//! map of adoptions; a respondent starts
 //! the questionnaire from a published practice ("Parti da questa pratica")
 //! and finds its design filled in; the two practices link to each other.
 
@@ -39,9 +40,27 @@ async fn a_comune_declares_an_adoption_a_curator_publishes_it_and_the_catalogue_
     b.wait_for(Locator::XPath("//p[@class='field-error' and normalize-space(.)='Compila questo campo.']")).await;
     assert_accessible(&b, "the adoption form with errors").await;
     b.choose("Tipo di ente", "Comune").await;
-    b.type_into("Nome dell'ente", "Comune di Lecce").await;
     b.choose("Regione", "Puglia").await;
+    // The Comune comes from the ISTAT list, as in the questionnaire: a name
+    // typed but not chosen is refused, and choosing it names the body.
+    let picker = b.labelled("Comune").await;
+    picker.send_keys("lecc").await.unwrap();
+    b.press("Invia la dichiarazione").await;
+    b.wait_for(Locator::XPath(
+        "//p[@class='field-error' and normalize-space(.)=\"Scegli il comune dall'elenco proposto.\"]",
+    ))
+    .await;
+    picker.send_keys("e").await.unwrap();
+    b.wait_for(Locator::XPath("//li[@role='option'][normalize-space(.)='Lecce']")).await;
+    picker.send_keys(&key(Key::Enter)).await.unwrap();
+    b.wait_for(Locator::XPath("//button[@aria-label='Rimuovi Lecce']")).await;
+    let name = b.labelled("Nome dell'ente").await.prop("value").await.unwrap();
+    assert_eq!(name.as_deref(), Some("Comune di Lecce"), "the body is named from the list");
+    let fixed = "//div[contains(@class,'has-error')][label[normalize-space(.)='Comune' or normalize-space(.)=\"Nome dell'ente\"]]";
+    assert!(b.client.find_all(Locator::XPath(fixed)).await.unwrap().is_empty(), "the choice clears their errors");
     b.type_into("Da quando (mese e anno)", "2021-03").await;
+    let month_error = "//div[contains(@class,'has-error')][label[normalize-space(.)='Da quando (mese e anno)']]";
+    assert!(b.client.find_all(Locator::XPath(month_error)).await.unwrap().is_empty(), "typing takes its error back");
     b.labelled("L'abbiamo adattata al nostro territorio").await.send_keys(" ").await.unwrap();
     b.type_into("Che cosa avete cambiato", "Telefonate anche la sera, con i volontari della parrocchia.").await;
     b.type_into("Referente (solo per la redazione)", "Maria Rossi").await;
@@ -98,6 +117,29 @@ async fn a_comune_declares_an_adoption_a_curator_publishes_it_and_the_catalogue_
     assert_eq!(cards.len(), 1, "only the adopted practice");
     b.choose("Ordina per", "Più adottate").await;
     assert_accessible(&b, "the catalogue filtered by adoption").await;
+
+    // The statistics' map shows it where the adopting body is, on request.
+    b.client.goto(&format!("{}/statistiche", server.base)).await.unwrap();
+    b.wait_for_heading("La raccolta in cifre").await;
+    b.tick("Sulla mappa", "Adozioni, nella regione dell'ente che le ha riprese").await;
+    let adoption_map = async |b: &Browser| {
+        b.wait_for(Locator::XPath(
+            "//div[contains(@class,'map-legend')]/p[normalize-space(.)='Adozioni per regione:']",
+        ))
+        .await;
+        let tile = b.client.find(Locator::XPath("//*[name()='svg']//*[name()='title'][starts-with(., 'Puglia:')]"));
+        assert_eq!(tile.await.unwrap().prop("textContent").await.unwrap().as_deref(), Some("Puglia: 1"));
+        let cell = |region: &str| format!("//table//tr[th[normalize-space(.)='{region}']]/td[2]");
+        assert_eq!(b.client.find(Locator::XPath(&cell("Puglia"))).await.unwrap().text().await.unwrap(), "1");
+        assert_eq!(b.client.find(Locator::XPath(&cell("Lazio"))).await.unwrap().text().await.unwrap(), "0");
+    };
+    adoption_map(&b).await;
+    let url = b.client.current_url().await.unwrap();
+    assert!(url.as_str().ends_with("/statistiche?mappa=adozioni"), "the choice is in the address: {url}");
+    assert_accessible(&b, "the statistics' map of adoptions").await;
+    b.screenshots("statistics-adoptions").await;
+    b.client.goto(url.as_str()).await.unwrap();
+    adoption_map(&b).await;
     b.assert_no_console_errors().await;
     b.close().await;
 }

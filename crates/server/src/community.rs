@@ -47,7 +47,7 @@ async fn declare_adoption(
     headers: HeaderMap,
     ApiJson(declaration): ApiJson<AdoptionDeclaration>,
 ) -> Result<(StatusCode, Json<AdoptionReceived>), ApiError> {
-    state.guard.check_form(client, &declaration.website, declaration.validate())?;
+    state.guard.check_form(client, &declaration.website, declaration.validate(Some(domain::comuni::shipped())))?;
     let key = crate::api::idempotency_key(&headers)?;
     let id = PracticeId::parse(&id).map_err(|_| ApiError::NotFound)?;
     let practice = id.clone();

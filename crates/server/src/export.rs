@@ -120,11 +120,12 @@ pub fn to_csv(practices: &[PublicPractice]) -> Vec<u8> {
 }
 
 /// The columns of `adozioni.csv`: the adopted practice, then the declaration.
-pub const ADOPTION_COLUMNS: [&str; 10] = [
+pub const ADOPTION_COLUMNS: [&str; 11] = [
     "practice",
     "practice_title",
     "entity_type",
     "entity_name",
+    "comune_code",
     "region_code",
     "region_name",
     "adopted_on",

@@ -307,6 +307,7 @@ async fn no_private_field_reaches_any_public_output() {
             "entity_type": "comune",
             "entity_name": entity,
             "region_code": "16",
+            "comune_code": "075035",
             "adopted_on": "2021-03",
             "adapted": true,
             "changes": format!("Modifiche qzchanges{tag} agli orari"),

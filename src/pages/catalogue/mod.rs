@@ -88,7 +88,7 @@ pub fn catalogue_href(query: &Query) -> String {
 }
 
 /// The address at `path` of a query, with `extra` parameters after its own.
-fn href_at(path: &str, query: &Query, extra: &[(&str, &str)]) -> String {
+pub(crate) fn href_at(path: &str, query: &Query, extra: &[(&str, &str)]) -> String {
     let pairs = query.to_pairs();
     let mut encoded: Vec<String> =
         pairs.iter().map(|(k, v)| format!("{k}={}", String::from(js_sys::encode_uri_component(v)))).collect();

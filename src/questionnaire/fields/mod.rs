@@ -17,7 +17,7 @@ mod partners;
 mod text;
 mod year_month;
 
-use super::comune_picker::ComunePicker;
+use super::comune_picker::DraftComunePicker;
 use super::state::use_form;
 use crate::i18n::use_lang;
 use choice::{Checkbox, Checkboxes, Radios, Select};
@@ -157,7 +157,7 @@ fn control(field: &'static Field) -> AnyView {
         Kind::YearMonth { .. } => view! { <YearMonthInput field /> }.into_any(),
         Kind::Urls { .. } => view! { <UrlList field /> }.into_any(),
         Kind::Partners { .. } => view! { <Partners field /> }.into_any(),
-        Kind::Comuni { region, .. } => view! { <ComunePicker field region /> }.into_any(),
+        Kind::Comuni { region, .. } => view! { <DraftComunePicker field region /> }.into_any(),
         Kind::Consent | Kind::Checkbox => view! { <Checkbox field /> }.into_any(),
     }
 }

@@ -40,8 +40,8 @@ pub fn declare(
     let Some(practice_id) = row else { return Ok(Declared::NoPractice) };
     tx.execute(
         "INSERT INTO adoptions (practice_id, idempotency_key, entity_type, entity_name, region_code, adopted_on,
-             adapted, changes, contact_name, contact_email, created_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) ON CONFLICT (idempotency_key) DO NOTHING",
+             adapted, changes, contact_name, contact_email, created_at, comune_code)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12) ON CONFLICT (idempotency_key) DO NOTHING",
         params![
             practice_id,
             key,
@@ -54,6 +54,7 @@ pub fn declare(
             declaration.referent_name.trim(),
             declaration.referent_email.trim(),
             now(),
+            declaration.comune(),
         ],
     )?;
     tx.commit()?;
@@ -61,7 +62,9 @@ pub fn declare(
 }
 
 const PUBLIC_COLUMNS: &str = "p.reference, a.entity_type, a.entity_name, a.region_code, a.adopted_on, a.adapted, \
-                              a.changes, coalesce(a.published_at, '')";
+                              a.changes, coalesce(a.published_at, ''), a.comune_code";
+/// The columns `public_adoption` reads; a query's own come after them.
+const PUBLIC_COLUMN_COUNT: usize = 9;
 
 fn public_adoption(row: &rusqlite::Row<'_>) -> rusqlite::Result<PublicAdoption> {
     let entity_type: String = row.get(1)?;
@@ -71,6 +74,7 @@ fn public_adoption(row: &rusqlite::Row<'_>) -> rusqlite::Result<PublicAdoption> 
         entity_type: EntityType::from_code(&entity_type).ok_or_else(|| invalid(1, "not an entity type"))?,
         entity_name: row.get(2)?,
         region_code: Region::from_code(&region).ok_or_else(|| invalid(3, "not a region"))?,
+        comune_code: row.get(8)?,
         adopted_on: row.get(4)?,
         adapted: row.get(5)?,
         changes: row.get(6)?,
@@ -111,13 +115,13 @@ pub fn all(conn: &Connection) -> Result<Vec<AdoptionEntry>, DbError> {
     let rows = stmt.query_map([ModerationStatus::Inviata.code()], |row| {
         Ok(AdoptionEntry {
             adoption: public_adoption(row)?,
-            id: row.get(8)?,
-            practice_title: row.get(9)?,
-            contact_name: row.get(10)?,
-            contact_email: row.get(11)?,
-            status: status_at(row, 12)?,
-            version: row.get(13)?,
-            created_at: row.get(14)?,
+            id: row.get(PUBLIC_COLUMN_COUNT)?,
+            practice_title: row.get(PUBLIC_COLUMN_COUNT + 1)?,
+            contact_name: row.get(PUBLIC_COLUMN_COUNT + 2)?,
+            contact_email: row.get(PUBLIC_COLUMN_COUNT + 3)?,
+            status: status_at(row, PUBLIC_COLUMN_COUNT + 4)?,
+            version: row.get(PUBLIC_COLUMN_COUNT + 5)?,
+            created_at: row.get(PUBLIC_COLUMN_COUNT + 6)?,
         })
     })?;
     Ok(rows.collect::<Result<_, _>>()?)

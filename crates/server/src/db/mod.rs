@@ -41,7 +41,7 @@ pub enum DbError {
 }
 
 /// The schema's version once every migration has run (SQLite's `user_version`).
-pub const SCHEMA_VERSION: i64 = 11;
+pub const SCHEMA_VERSION: i64 = 12;
 
 /// The schema, one migration per file, applied in order on every start.
 fn migrations() -> Migrations<'static> {
@@ -57,6 +57,7 @@ fn migrations() -> Migrations<'static> {
         M::up(include_str!("../../migrations/0009_subscriptions.sql")),
         M::up(include_str!("../../migrations/0010_reuse.sql")),
         M::up(include_str!("../../migrations/0011_invitations.sql")),
+        M::up(include_str!("../../migrations/0012_adoption_comune.sql")),
     ])
 }
 

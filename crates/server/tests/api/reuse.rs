@@ -16,6 +16,7 @@ fn declaration(entity: &str) -> Value {
         "entity_type": "comune",
         "entity_name": entity,
         "region_code": "16",
+        "comune_code": "075035",
         "adopted_on": "2021-03",
         "adapted": true,
         "changes": "Orari serali e volontari della parrocchia",
@@ -97,8 +98,8 @@ async fn a_declared_adoption_is_curated_then_shown_counted_and_published_as_open
     assert!(!page.to_string().contains("m.rossi"), "the contact stays private");
     let catalogue = catalogue(&server).await;
     let entry = |id: &str| catalogue["practices"].as_array().unwrap().iter().find(|p| p["id"] == id).unwrap().clone();
-    assert_eq!(entry(&adopted)["adoptions"], 1);
-    assert_eq!(entry(&other)["adoptions"], 0);
+    assert_eq!(entry(&adopted)["adopted_in"], json!(["16"]), "one adoption, in Puglia");
+    assert_eq!(entry(&other)["adopted_in"], json!([]));
     let entries: Vec<domain::CatalogueEntry> = serde_json::from_value(catalogue["practices"].clone()).unwrap();
     let index = domain::catalogue::CatalogueIndex::new(entries, domain::Lang::It);
     let adopted_only = domain::catalogue::Query::from_pairs([("adottata", "si")]);
@@ -112,7 +113,11 @@ async fn a_declared_adoption_is_curated_then_shown_counted_and_published_as_open
     assert_eq!(reader.headers().unwrap().iter().collect::<Vec<_>>(), server::export::ADOPTION_COLUMNS);
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
     assert_eq!(rows.len(), 1);
-    assert_eq!((&rows[0][0], &rows[0][3], &rows[0][5]), (adopted.as_str(), "Comune di Lecce", "Puglia"));
+    assert_eq!(
+        (&rows[0][0], &rows[0][3], &rows[0][4], &rows[0][6]),
+        (adopted.as_str(), "Comune di Lecce", "075035", "Puglia"),
+        "the Comune by name and ISTAT code"
+    );
     assert!(!csv.contains("m.rossi") && !csv.contains("Maria Rossi"));
     let json: Value =
         server.client.get(server.url("/opendata/adozioni.json")).send().await.unwrap().json().await.unwrap();
@@ -136,6 +141,11 @@ async fn declarations_refuse_bad_input_with_clear_errors_and_store_nothing() {
     let cases: Vec<(&str, Value, &str)> = vec![
         ("no body name", json!({"entity_name": ""}), "entity_name"),
         ("no region", json!({"region_code": null}), "region_code"),
+        ("a Comune not chosen from the list", json!({"comune_code": null}), "comune_code"),
+        ("a Comune's name for its code", json!({"comune_code": "Lecce"}), "comune_code"),
+        ("a code ISTAT never gave", json!({"comune_code": "999999"}), "comune_code"),
+        ("a Comune of another region", json!({"comune_code": "046017"}), "comune_code"),
+        ("a code as a number", json!({"comune_code": 75035}), "comune_code"),
         ("a month in words", json!({"adopted_on": "marzo 2021"}), "adopted_on"),
         ("before the emergency", json!({"adopted_on": "2019-12"}), "adopted_on"),
         ("adapted, without saying how", json!({"changes": ""}), "changes"),

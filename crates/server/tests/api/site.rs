@@ -167,6 +167,9 @@ async fn each_address_gets_the_entry_point_of_its_audience() {
         ("/questionario/ricevuta", "questionnaire"),
         ("/redazione", "editors"),
         ("/redazione/pratiche/BP-2020-0001", "editors"),
+        ("/redazione/amministrazione", "admin"),
+        ("/redazione/amministrazione/raccolte/prima_raccolta_2020", "admin"),
+        ("/redazione/posta", "admin"),
     ] {
         let body = server.client.get(server.url(path)).send().await.unwrap().text().await.unwrap();
         // The page frame comes first in the body, then what the entry page holds.
