@@ -16,6 +16,15 @@ pub fn NotFound() -> impl IntoView {
         // The router's address: the browser's may not have changed yet.
         let search = location.search.get_untracked();
         let query = if search.is_empty() { String::new() } else { format!("?{search}") };
+        // This document may be kept in the back/forward cache as it is now:
+        // this empty hand-off drawn, its router on this address. Brought
+        // back by Back (to the page before), it would show nothing, as no
+        // `popstate` tells the router; so it is loaded afresh instead.
+        let _ = window_event_listener(leptos::ev::pageshow, |ev| {
+            if ev.persisted() {
+                let _ = window().location().reload();
+            }
+        });
         let _ = window().location().replace(&format!("{path}{query}{}", location.hash.get_untracked()));
         return ().into_any();
     }

@@ -68,6 +68,21 @@ impl TestServer {
         self.db.call(move |conn| server::mail::follow::queue_due_at(conn, &site, at)).await.unwrap()
     }
 
+    /// Starts it with the demo practices and a postman delivering to `smtp`,
+    /// retrying within a fraction of a second.
+    pub async fn delivering_to(smtp: &mailbox::SmtpServer) -> Self {
+        use server::mail::postman::{Postman, Timing};
+        let url = smtp.url();
+        Self::start_configured(&dist_dir(), move |state| {
+            let poll = Duration::from_millis(200);
+            let timing = Timing { first_retry: poll, poll, ..Timing::default() };
+            let postman = Postman::new(&url, None, "Buone pratiche <noreply@bp.example.it>", timing).unwrap();
+            let db = state.db.clone();
+            state.mail.start(postman, db);
+        })
+        .await
+    }
+
     /// Starts it with the demo practices and `configure` applied to its state.
     pub async fn start_configured(dist: &Path, configure: impl FnOnce(&mut server::AppState)) -> Self {
         let dir = tempfile::tempdir().unwrap();

@@ -7,25 +7,11 @@
 //! daily summary off.
 
 use e2e::respondent::{assert_accessible, fill_everything, start};
-use e2e::{Browser, TestServer, dist_dir, key, link_named};
+use e2e::{Browser, TestServer, key, link_named};
 use fantoccini::Locator;
 use fantoccini::key::Key;
 use mailbox::SmtpServer;
-use server::mail::postman::{Postman, Timing};
 use std::time::Duration;
-
-/// A server with the demo practices whose postman delivers to `smtp`.
-async fn delivering_to(smtp: &SmtpServer) -> TestServer {
-    let url = smtp.url();
-    TestServer::start_configured(&dist_dir(), move |state| {
-        let timing =
-            Timing { first_retry: Duration::from_millis(200), poll: Duration::from_millis(200), ..Timing::default() };
-        let postman = Postman::new(&url, None, "Buone pratiche <noreply@bp.example.it>", timing).unwrap();
-        let db = state.db.clone();
-        state.mail.start(postman, db);
-    })
-    .await
-}
 
 fn received(smtp: &SmtpServer, count: usize) -> Vec<mailbox::Received> {
     let messages = smtp.wait_for(count, Duration::from_secs(15));
@@ -36,7 +22,7 @@ fn received(smtp: &SmtpServer, count: usize) -> Vec<mailbox::Received> {
 #[tokio::test(flavor = "multi_thread")]
 async fn a_reader_writes_to_the_referent_from_the_practice_page() {
     let smtp = SmtpServer::start();
-    let server = delivering_to(&smtp).await;
+    let server = TestServer::delivering_to(&smtp).await;
     // Two demo practices: the second's respondent turned contact requests off.
     let demo: Vec<(String, String)> = server
         .db
@@ -110,7 +96,7 @@ async fn a_reader_writes_to_the_referent_from_the_practice_page() {
 #[tokio::test(flavor = "multi_thread")]
 async fn a_respondent_gets_the_receipt_by_e_mail_and_an_admin_reads_the_outbox() {
     let smtp = SmtpServer::start();
-    let server = delivering_to(&smtp).await;
+    let server = TestServer::delivering_to(&smtp).await;
     let b = start(&server).await;
     fill_everything(&b).await;
     b.press("Invia la pratica").await;
@@ -155,7 +141,7 @@ async fn a_respondent_gets_the_receipt_by_e_mail_and_an_admin_reads_the_outbox()
 #[tokio::test(flavor = "multi_thread")]
 async fn a_reader_follows_a_search_confirms_by_mail_and_cancels_from_the_digest() {
     let smtp = SmtpServer::start();
-    let server = delivering_to(&smtp).await;
+    let server = TestServer::delivering_to(&smtp).await;
     let b = Browser::start().await;
     b.client.goto(&format!("{}/catalogo?regione=16", server.base)).await.unwrap();
     let followed = b.wait_for(Locator::Css("[data-testid='followed-view']")).await.text().await.unwrap();

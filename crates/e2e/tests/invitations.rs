@@ -6,11 +6,10 @@
 //! table, and an invitee taken off the list.
 
 use e2e::respondent::assert_accessible;
-use e2e::{Browser, TestServer, dist_dir, key, link_named};
+use e2e::{Browser, TestServer, key, link_named};
 use fantoccini::Locator;
 use fantoccini::key::Key;
 use mailbox::SmtpServer;
-use server::mail::postman::{Postman, Timing};
 use std::time::Duration;
 
 /// Picks `path` in the file input labelled `label`, as the file dialog does.
@@ -21,15 +20,7 @@ async fn pick_file(b: &Browser, label: &str, path: &std::path::Path) {
 #[tokio::test(flavor = "multi_thread")]
 async fn an_admin_adds_invitees_from_a_file_and_sees_who_answered() {
     let smtp = SmtpServer::start();
-    let url = smtp.url();
-    let server = TestServer::start_configured(&dist_dir(), move |state| {
-        let timing =
-            Timing { first_retry: Duration::from_millis(200), poll: Duration::from_millis(200), ..Timing::default() };
-        let postman = Postman::new(&url, None, "Buone pratiche <noreply@bp.example.it>", timing).unwrap();
-        let db = state.db.clone();
-        state.mail.start(postman, db);
-    })
-    .await;
+    let server = TestServer::delivering_to(&smtp).await;
     // A round open since ten days ago: the demo practices, sent just now, answer it.
     let today = time::OffsetDateTime::now_utc().date();
     let round = domain::api::Round {

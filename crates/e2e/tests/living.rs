@@ -6,10 +6,9 @@
 //! concluded there shows it concluded on its public page.
 
 use e2e::respondent::assert_accessible;
-use e2e::{Browser, TestServer, dist_dir};
+use e2e::{Browser, TestServer};
 use fantoccini::Locator;
 use mailbox::SmtpServer;
-use server::mail::postman::{Postman, Timing};
 use std::time::Duration;
 
 const TOKEN: &str = "private-link-of-the-living-record-0123456789";
@@ -36,15 +35,7 @@ async fn age(server: &TestServer, reference: &'static str, with_link: bool) {
 #[tokio::test(flavor = "multi_thread")]
 async fn a_year_on_the_respondent_confirms_from_the_mail_and_concludes_from_the_private_link() {
     let smtp = SmtpServer::start();
-    let url = smtp.url();
-    let server = TestServer::start_configured(&dist_dir(), move |state| {
-        let timing =
-            Timing { first_retry: Duration::from_millis(200), poll: Duration::from_millis(200), ..Timing::default() };
-        let postman = Postman::new(&url, None, "Buone pratiche <noreply@bp.example.it>", timing).unwrap();
-        let db = state.db.clone();
-        state.mail.start(postman, db);
-    })
-    .await;
+    let server = TestServer::delivering_to(&smtp).await;
     age(&server, "BP-2026-0001", false).await;
     server.run_schedule(time::OffsetDateTime::now_utc()).await;
     let messages = tokio::task::block_in_place(|| smtp.wait_for(1, Duration::from_secs(15)));
