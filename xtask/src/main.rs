@@ -100,11 +100,12 @@ const USAGE: &str = "usage: cargo xtask <run | test | build | size [DIR]>
 /// questionnaire reads a published practice's answers untyped, without
 /// the typed practice's decoder (375.7). The public entry grew by the
 /// adoption form's Comune picker (the questionnaire's, now shared), the
-/// statistics' map of adoptions and the small forms' errors taken back
-/// as a field is fixed: 418.4 KiB (+13.2); embed 330.2 KiB. Budgets 3 KiB
-/// above each (the public raised by 13 KiB).
+/// statistics' map of adoptions, the small forms' errors taken back as a
+/// field is fixed and the reload of a hand-off page Back brings from the
+/// back/forward cache: 420.2 KiB (+15.0); embed 329.9 KiB. Budgets about
+/// 3 KiB above each (the public raised by 15 KiB).
 const FIRST_RENDER_BUDGETS_BROTLI: [(&str, u64); 5] = [
-    ("public", 421 * 1024),
+    ("public", 423 * 1024),
     ("embed", 333 * 1024),
     ("questionnaire", 379 * 1024),
     ("editors", 390 * 1024),
