@@ -96,14 +96,17 @@ impl FormFields {
         })
     }
 
-    /// Takes back the error shown for `key` once its control is changed:
+    /// Takes back the error shown for `key`, as its value has just changed:
     /// what was wrong is being fixed; sending reads the rules again.
-    fn clear(self, key: &'static str) -> impl Fn(leptos::ev::Event) + Copy + 'static {
-        move |_| {
-            if self.invalid(key)() {
-                self.errors.update(|e| e.refresh_field(key, &FieldErrors::default()));
-            }
+    pub fn take_back(self, key: &str) {
+        if self.errors.with_untracked(|e| !e.get(key).is_empty()) {
+            self.errors.update(|e| e.refresh_field(key, &FieldErrors::default()));
         }
+    }
+
+    /// `take_back(key)` on a control's events.
+    fn clear(self, key: &'static str) -> impl Fn(leptos::ev::Event) + Copy + 'static {
+        move |_| self.take_back(key)
     }
 
     /// A form group: the label, the hint, the error and `control` (whose id

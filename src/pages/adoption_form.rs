@@ -164,17 +164,10 @@ pub fn AdoptionForm(
                             .with_untracked(|list| list.as_ref().and_then(|l| l.get(&code)).map(|c| c.name.clone()));
                         if let Some(name) = name && entity_name.with_untracked(|n| n.trim().is_empty()) {
                             entity_name.set(format!("Comune di {name}"));
+                            form.take_back("entity_name");
                         }
                         comune.set(Some(code));
-                        if !form.errors.with_untracked(|e| e.is_empty()) {
-                            let list = crate::comuni::comuni_signal().get_untracked();
-                            let fresh = declaration().validate(list.as_deref());
-                            form.errors
-                                .update(|shown| {
-                                    shown.refresh_field("comune_code", &fresh);
-                                    shown.refresh_field("entity_name", &fresh);
-                                });
-                        }
+                        form.take_back("comune_code");
                     })
                     on_remove=Callback::new(move |_| comune.set(None))
                     typed=comune_typed
