@@ -11,32 +11,39 @@ use leptos_router::components::{Route, Router};
 use leptos_router::path;
 use wasm_bindgen::JsCast;
 
+#[cfg(not(feature = "ssr"))]
 /// Starts an entry point of the app: the page frame around `routes`, the
 /// route table of that entry's pages (`src/bin/*.rs`; `src/main.rs` mounts
 /// them all, for `trunk serve`).
 pub fn start<V: IntoView + 'static>(routes: fn() -> V) {
     console_error_panic_hook::set_once();
     LOADED_PATH.get_or_init(|| window().location().pathname().unwrap_or_default());
-    let focused = focused_in_server_frame();
-    remove_server_frame();
-    leptos::mount::mount_to_body(move || view! { <Site>{routes()}</Site> });
-    if let Some(selector) = focused {
-        focus_first(&selector);
-    }
+    wasm_bindgen_futures::spawn_local(async move {
+        let start = crate::start::from_page().await;
+        // The server's page and the app's are drawn from the same start: the
+        // app replaces it in one task, so nothing on screen moves.
+        let focused = focused_in_server_frame();
+        remove_server_frame();
+        leptos::mount::mount_to_body(move || {
+            provide_context(start);
+            view! { <Site>{routes()}</Site> }
+        });
+        if let Some(selector) = focused {
+            focus_first(&selector);
+        }
+    });
 }
 
-/// The element of the server's frame that has focus, as a CSS selector that
-/// finds its twin in the app's identical frame: a keyboard user who pressed
-/// Tab before the app started keeps their place when the frame is replaced.
+#[cfg(not(feature = "ssr"))]
+/// The element of the server's page that has focus, as a CSS selector that
+/// finds its twin in the app's identical page: a keyboard user who pressed
+/// Tab before the app started keeps their place when the page is replaced.
 fn focused_in_server_frame() -> Option<String> {
     let mut element = document().active_element()?;
     let mut steps = Vec::new();
     loop {
         let parent = element.parent_element()?;
-        if parent.tag_name() == "BODY" {
-            if !element.has_attribute("data-frame") {
-                return None;
-            }
+        if parent.has_attribute("data-frame") {
             let tag = element.tag_name().to_lowercase();
             let root = match element.id() {
                 id if !id.is_empty() => format!("{tag}#{id}"),
@@ -57,6 +64,7 @@ fn focused_in_server_frame() -> Option<String> {
     }
 }
 
+#[cfg(not(feature = "ssr"))]
 fn focus_first(selector: &str) {
     if let Ok(Some(element)) = document().query_selector(selector)
         && let Ok(element) = element.dyn_into::<web_sys::HtmlElement>()
@@ -65,9 +73,10 @@ fn focus_first(selector: &str) {
     }
 }
 
-/// Removes the page frame the server's HTML holds (`data-frame`, written by
-/// the server's `frame.rs`), in the same task that mounts the app's own, so
-/// the browser never paints a page without one.
+#[cfg(not(feature = "ssr"))]
+/// Removes the page the server drew (`<div data-frame>`, see
+/// `crates/server/src/web.rs`), in the same task that mounts the app's own,
+/// so the browser never paints a page without one.
 fn remove_server_frame() {
     if let Ok(frame) = document().query_selector_all("body > [data-frame]") {
         for index in 0..frame.length() {
@@ -87,7 +96,7 @@ pub fn loaded_path() -> &'static str {
 
 /// Header, the page for the current route, footer.
 #[component]
-fn Site(
+pub fn Site(
     /// The entry's `<Routes>`.
     children: Children,
 ) -> impl IntoView {

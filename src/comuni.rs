@@ -12,9 +12,20 @@ use std::sync::Arc;
 #[derive(Clone, Copy)]
 struct Comuni(RwSignal<Option<Arc<ComuneIndex>>>, StoredValue<bool>);
 
-/// Makes the shared list available to the whole app (not fetched yet).
+/// Makes the shared list available to the whole app: the one the page
+/// started with (the server has it; the browser fetched it before taking
+/// over a page that names Comuni), or none until a page asks for it.
 pub fn provide_comuni() {
-    provide_context(Comuni(RwSignal::new(None), StoredValue::new(false)));
+    let start = crate::start::use_start_data().comuni;
+    let requested = start.is_some();
+    provide_context(Comuni(RwSignal::new(start), StoredValue::new(requested)));
+}
+
+/// The list itself, read from the file the app publishes.
+pub async fn fetch() -> Option<Arc<ComuneIndex>> {
+    let response = gloo_net::http::Request::get(LIST_FILE).send().await.ok()?;
+    let text = if response.ok() { response.text().await.ok()? } else { return None };
+    Some(Arc::new(ComuneIndex::parse(&text)))
 }
 
 /// The shared list, without fetching it.
@@ -28,14 +39,10 @@ pub fn use_comuni() -> RwSignal<Option<Arc<ComuneIndex>>> {
     if !requested.get_value() {
         requested.set_value(true);
         leptos::task::spawn_local(async move {
-            if let Ok(response) = gloo_net::http::Request::get(LIST_FILE).send().await
-                && response.ok()
-                && let Ok(text) = response.text().await
-            {
-                list.set(Some(Arc::new(ComuneIndex::parse(&text))));
-            } else {
+            match fetch().await {
+                Some(index) => list.set(Some(index)),
                 // A later page may try again.
-                requested.set_value(false);
+                None => requested.set_value(false),
             }
         });
     }

@@ -6,27 +6,32 @@
 use domain::Lang;
 use leptos::prelude::*;
 
-const STORAGE_KEY: &str = "bp-lang";
-
 /// The current language, shared by the whole app.
 #[derive(Clone, Copy)]
 pub struct LangCtx(pub RwSignal<Lang>);
 
-/// Provides the language, starting from the visitor's last choice, and keeps
-/// `<html lang>` in step with it.
+/// Provides the language the page starts in (its address's `?lang=`, or
+/// the visitor's last choice, which the server reads from a cookie), and
+/// keeps `<html lang>` and that cookie in step with it.
 pub fn provide_lang() {
-    let stored = crate::storage::local().and_then(|s| s.get_item(STORAGE_KEY).ok().flatten());
-    let lang = RwSignal::new(if stored.as_deref() == Some("en") { Lang::En } else { Lang::It });
+    let lang = RwSignal::new(crate::start::use_start_data().lang);
     Effect::new(move |_| {
         let lang = lang.get();
         if let Some(html) = document().document_element() {
             let _ = html.set_attribute("lang", lang.tag());
         }
-        if let Some(storage) = crate::storage::local() {
-            let _ = storage.set_item(STORAGE_KEY, lang.tag());
-        }
+        remember(lang);
     });
     provide_context(LangCtx(lang));
+}
+
+/// Keeps the visitor's choice for a year, for every page of the site.
+fn remember(lang: Lang) {
+    use wasm_bindgen::JsCast;
+    if let Ok(document) = document().dyn_into::<web_sys::HtmlDocument>() {
+        let cookie = format!("{}={}; path=/; max-age=31536000; SameSite=Lax", crate::start::LANG_COOKIE, lang.tag());
+        let _ = document.set_cookie(&cookie);
+    }
 }
 
 /// The current language.

@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: EUPL-1.2
 //! The browser app of Buone pratiche: a Leptos single-page application built by
 //! trunk. `app` holds the route table, `pages` render, `api` talks HTTP, and
-//! the `domain` crate decides.
+//! the `domain` crate decides. The server draws the same pages to HTML
+//! (feature `ssr`, `render`); the browser takes them over (`app::start`).
+
+#![recursion_limit = "512"]
 
 pub mod api;
 pub mod app;
@@ -10,5 +13,8 @@ pub mod comuni;
 pub mod i18n;
 pub mod pages;
 pub mod questionnaire;
+#[cfg(feature = "ssr")]
+pub mod render;
 pub mod session;
+pub mod start;
 pub mod storage;

@@ -6,6 +6,10 @@
 
 /// `window.localStorage`, when the browser lets us have it.
 pub fn local() -> Option<web_sys::Storage> {
+    // The server draws pages with nothing stored: no browser, no device.
+    if cfg!(feature = "ssr") {
+        return None;
+    }
     web_sys::window()?.local_storage().ok().flatten()
 }
 
@@ -30,6 +34,9 @@ pub fn remove(key: &str) {
 
 /// `window.sessionStorage`, when the browser lets us have it.
 pub fn session() -> Option<web_sys::Storage> {
+    if cfg!(feature = "ssr") {
+        return None;
+    }
     web_sys::window()?.session_storage().ok().flatten()
 }
 
@@ -47,6 +54,10 @@ pub fn keep_session_text(key: &str, text: &str) {
 /// `n` random bytes from the browser's CSPRNG, as URL-safe base64.
 pub fn random_token(bytes: usize) -> String {
     use base64::Engine;
+    // A page the server draws sends nothing: the browser makes its own.
+    if cfg!(feature = "ssr") {
+        return String::new();
+    }
     let mut buffer = vec![0u8; bytes];
     let crypto = web_sys::window().and_then(|w| w.crypto().ok()).expect("the browser has Web Crypto");
     crypto.get_random_values_with_u8_array(&mut buffer).expect("random values");
@@ -55,11 +66,17 @@ pub fn random_token(bytes: usize) -> String {
 
 /// Milliseconds since the epoch.
 pub fn now_ms() -> f64 {
+    #[cfg(feature = "ssr")]
+    return std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0.0, |d| d.as_millis() as f64);
+    #[cfg(not(feature = "ssr"))]
     js_sys::Date::now()
 }
 
 /// "HH:MM" of a time in milliseconds since the epoch, in local time.
 pub fn clock(ms: f64) -> String {
+    if cfg!(feature = "ssr") {
+        return String::new();
+    }
     let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms));
     format!("{:02}:{:02}", date.get_hours(), date.get_minutes())
 }

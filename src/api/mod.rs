@@ -25,11 +25,16 @@ pub use domain::api::DataSource;
 
 /// The data source the current page declares (`<meta name="bp-data-source">`).
 pub fn data_source() -> DataSource {
-    let content = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.query_selector("meta[name='bp-data-source']").ok().flatten())
-        .and_then(|meta| meta.get_attribute("content"));
-    DataSource::from_meta(content.as_deref())
+    #[cfg(feature = "ssr")]
+    return crate::start::use_start_data().source;
+    #[cfg(not(feature = "ssr"))]
+    {
+        let content = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.query_selector("meta[name='bp-data-source']").ok().flatten())
+            .and_then(|meta| meta.get_attribute("content"));
+        DataSource::from_meta(content.as_deref())
+    }
 }
 
 /// Why a request did not give what was asked.
@@ -139,6 +144,11 @@ fn decode<T: DeserializeOwned>(text: &str) -> Result<T, ApiError> {
     serde_json::from_value(value).map_err(|e| ApiError::Decode(e.to_string()))
 }
 
+/// The text `url` answers to a GET, unread.
+pub async fn fetch_text(url: &str) -> Result<String, ApiError> {
+    exchange(Method::Get, url, &[], None).await
+}
+
 /// The HTTP exchange itself, the same for every type (so compiled once): the
 /// text of a successful answer, or why there is none.
 async fn exchange(
@@ -211,10 +221,16 @@ pub async fn fetch_practice_answers(id: &str) -> Result<Answers, ApiError> {
 
 /// One published practice, from the page's data source.
 pub async fn fetch_practice(id: &str) -> Result<PublishedPractice, ApiError> {
-    let answers = fetch_practice_answers(id).await?;
-    let practice = serde_json::from_value(serde_json::Value::Object(answers.clone()))
-        .map_err(|e| ApiError::Decode(e.to_string()))?;
-    Ok(PublishedPractice { practice, answers })
+    PublishedPractice::from_answers(fetch_practice_answers(id).await?)
+}
+
+impl PublishedPractice {
+    /// The typed practice its public answers describe.
+    pub fn from_answers(answers: Answers) -> Result<Self, ApiError> {
+        let practice = serde_json::from_value(serde_json::Value::Object(answers.clone()))
+            .map_err(|e| ApiError::Decode(e.to_string()))?;
+        Ok(Self { practice, answers })
+    }
 }
 
 /// Who runs the site, from the page's data source.
@@ -288,9 +304,8 @@ pub async fn cancel_subscription(code: &str) -> Result<domain::community::Subscr
 }
 
 /// The collection round open today (`None`: the continuous collection).
-pub async fn current_round() -> Result<Option<Round>, ApiError> {
-    let current: CurrentRound = request(Method::Get, domain::api::CURRENT_ROUND_URL, &[], None).await?;
-    Ok(current.round)
+pub async fn current_round() -> Result<CurrentRound, ApiError> {
+    request(Method::Get, domain::api::CURRENT_ROUND_URL, &[], None).await
 }
 
 /// Opens the questionnaire: the server's signed note of when, sent back with

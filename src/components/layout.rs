@@ -111,11 +111,8 @@ pub fn Footer() -> impl IntoView {
     }
 }
 
-/// The operating administration's logo (address, name) that the page's head
-/// names (`<meta name="bp-operator-logo">`, written by the server and the
-/// static publication from `BP_OPERATOR_LOGO`), if it has one.
+/// The operating administration's logo (address, name), from what the page
+/// started with (`BP_OPERATOR_LOGO`, named in the page's head), if it has one.
 fn operator_logo() -> Option<(String, String)> {
-    let meta = document().query_selector("meta[name='bp-operator-logo']").ok().flatten()?;
-    let address = meta.get_attribute("content").filter(|a| a.starts_with('/') && !a.starts_with("//"))?;
-    Some((address, meta.get_attribute("data-name").unwrap_or_default()))
+    crate::start::use_start_data().logo
 }

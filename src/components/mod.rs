@@ -43,6 +43,10 @@ pub fn set_document_title(page: &str, failed: bool, lang: domain::Lang) {
         (true, domain::Lang::It) => "Errore: ",
         (true, domain::Lang::En) => "Error: ",
     };
+    if cfg!(feature = "ssr") {
+        // The server writes the page's title into its head (`head.rs`).
+        return;
+    }
     if let Some(document) = web_sys::window().and_then(|w| w.document()) {
         document.set_title(&format!("{prefix}{page} · Buone pratiche"));
     }
@@ -131,4 +135,18 @@ pub fn Honeypot(id: &'static str, value: RwSignal<String>) -> impl IntoView {
             />
         </div>
     }
+}
+
+/// `encodeURIComponent`: a value made safe for a URL's query or path.
+pub fn encode_uri_component(value: &str) -> String {
+    #[cfg(feature = "ssr")]
+    {
+        use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
+        // What encodeURIComponent leaves as it is.
+        const KEPT: &AsciiSet =
+            &NON_ALPHANUMERIC.remove(b'-').remove(b'_').remove(b'.').remove(b'!').remove(b'~').remove(b'*').remove(b'\'').remove(b'(').remove(b')');
+        utf8_percent_encode(value, KEPT).to_string()
+    }
+    #[cfg(not(feature = "ssr"))]
+    String::from(js_sys::encode_uri_component(value))
 }

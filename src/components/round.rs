@@ -4,6 +4,7 @@
 use crate::api;
 use crate::i18n::use_lang;
 use domain::Lang;
+use crate::start::StartRead;
 use leptos::prelude::*;
 
 /// "Raccolta in corso: … entro il …", from the server (nothing on a static copy).
@@ -11,15 +12,18 @@ use leptos::prelude::*;
 pub fn CurrentRound() -> impl IntoView {
     let lang = use_lang();
     let static_copy = api::data_source() == api::DataSource::Static;
-    let round =
-        LocalResource::new(move || async move { if static_copy { Ok(None) } else { api::current_round().await } });
+    let round = StartRead::new(
+        || domain::api::CURRENT_ROUND_URL.to_owned(),
+        move || async move {
+            if static_copy { Ok(domain::api::CurrentRound { round: None }) } else { api::current_round().await }
+        },
+    );
     // The room the sentence takes is kept from the start, so that its
     // arrival moves nothing below it.
     view! {
         <div class=("round-slot", !static_copy)>
-            <Transition fallback=|| ()>
-                {move || Suspend::new(async move {
-                    let Ok(round) = round.await else { return ().into_any() };
+            {move || {
+                    let Some(Ok(domain::api::CurrentRound { round })) = round.get() else { return ().into_any() };
                     if static_copy {
                         return ().into_any();
                     }
@@ -43,8 +47,7 @@ pub fn CurrentRound() -> impl IntoView {
                         </p>
                     }
                         .into_any()
-                })}
-            </Transition>
+                }}
         </div>
     }
 }

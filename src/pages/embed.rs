@@ -42,6 +42,9 @@ const PRESET_KEY: &str = "bp-embed-preset";
 /// reader reloads the frame itself (its address then holds their own filters
 /// too), the preset kept for this frame's session is used instead.
 fn preset_of(query: &Query) -> BTreeMap<Facet, BTreeSet<String>> {
+    if cfg!(feature = "ssr") {
+        return query.filters.clone();
+    }
     let session = window().session_storage().ok().flatten();
     let reloaded = window()
         .performance()
@@ -103,6 +106,8 @@ fn embed_setup() {
     }
     let preset = preset_of(&use_catalogue_query().get_untracked());
     provide_context(Embedded { preset });
+    // In the browser only: the server has no frame to size.
+    #[cfg(not(feature = "ssr"))]
     request_animation_frame(report_height);
 }
 

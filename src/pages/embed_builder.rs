@@ -27,7 +27,7 @@ pub fn EmbedBuilderPage() -> impl IntoView {
     use_document_title("Incorpora", "Embed");
     let lang = use_lang();
     let query = use_catalogue_query();
-    let origin = window().location().origin().unwrap_or_default();
+    let origin = crate::start::use_start_data().origin;
     let src = {
         let origin = origin.clone();
         Memo::new(move |_| query.with(|q| embed_src(&origin, &catalogue_href(q), lang.get())))

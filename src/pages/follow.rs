@@ -33,7 +33,7 @@ pub fn CancelFollowPage() -> impl IntoView {
 
 #[component]
 fn FollowLink(step: Step) -> impl IntoView {
-    let code = window().location().hash().unwrap_or_default().trim_start_matches('#').to_owned();
+    let code = crate::start::url_fragment().trim_start_matches('#').to_owned();
     let outcome = LocalResource::new(move || {
         let code = code.clone();
         async move {

@@ -14,6 +14,7 @@ use crate::components::{page_heading, use_document_title};
 use crate::i18n::{tr, use_lang};
 use domain::Lang;
 use domain::operator::Operator;
+use crate::start::StartRead;
 use leptos::prelude::*;
 
 /// When the accessibility statement was last drawn up.
@@ -64,33 +65,28 @@ enum Part {
 /// `after` (a part that must not be drawn again when the language changes).
 #[component]
 fn LegalPage(heading: &'static str, parts: &'static [Part], #[prop(optional)] after: Option<ViewFn>) -> impl IntoView {
-    let operator = LocalResource::new(api::fetch_operator);
+    let operator = StartRead::new(|| api::data_source().operator_url().to_owned(), api::fetch_operator);
     view! {
         <div class="container page">
             <h1>{page_heading(heading)}</h1>
-            <Transition fallback=|| {
-                view! { <p role="status">{tr("Caricamento…", "Loading…")}</p> }
-            }>
-                {move || {
-                    let after = after.clone();
-                    Suspend::new(async move {
-                        match operator.await {
-                            Ok(operator) => {
-                                let operator = StoredValue::new(operator);
-                                view! {
-                                    {move || {
-                                        let lang = use_lang().get();
-                                        operator.with_value(|operator| draw(parts, operator, lang))
-                                    }}
-                                    {after.map(|after| after.run())}
-                                }
-                                    .into_any()
-                            }
-                            Err(error) => view! { <ErrorAlert error /> }.into_any(),
+            {move || {
+                let after = after.clone();
+                match operator.get() {
+                    None => view! { <p role="status">{tr("Caricamento…", "Loading…")}</p> }.into_any(),
+                    Some(Ok(operator)) => {
+                        let operator = StoredValue::new(operator);
+                        view! {
+                            {move || {
+                                let lang = use_lang().get();
+                                operator.with_value(|operator| draw(parts, operator, lang))
+                            }}
+                            {after.map(|after| after.run())}
                         }
-                    })
-                }}
-            </Transition>
+                            .into_any()
+                    }
+                    Some(Err(error)) => view! { <ErrorAlert error /> }.into_any(),
+                }
+            }}
         </div>
     }
 }

@@ -13,6 +13,7 @@ use crate::components::{FileLink, page_heading, page_lead, use_document_title};
 use crate::i18n::{tr, use_lang};
 use domain::Lang;
 use domain::participation::{Figures, Participation, RoundFigures, format_count, format_share};
+use crate::start::StartRead;
 use leptos::prelude::*;
 use leptos_router::NavigateOptions;
 use leptos_router::hooks::{use_navigate, use_query_map};
@@ -27,7 +28,8 @@ const ROUND_PARAM: &str = "raccolta";
 #[component]
 pub fn ParticipationPage() -> impl IntoView {
     use_document_title("Chi ha partecipato", "Who took part");
-    let participation = LocalResource::new(api::fetch_participation);
+    let participation =
+        StartRead::new(|| api::data_source().participation_url().to_owned(), api::fetch_participation);
     view! {
         <div class="container page statistics participation">
             <h1>{page_heading(PATH)}</h1>
@@ -35,18 +37,13 @@ pub fn ParticipationPage() -> impl IntoView {
             <p>
                 <a href="/statistiche">{tr("Torna alla raccolta in cifre", "Back to the collection in figures")}</a>
             </p>
-            <Transition fallback=|| {
-                view! { <p role="status">"Caricamento…"</p> }
-            }>
-                {move || Suspend::new(async move {
-                    match participation.await {
-                        Ok(participation) => {
-                            view! { <ParticipationView participation=Arc::new(participation) /> }.into_any()
-                        }
-                        Err(error) => view! { <ErrorAlert error /> }.into_any(),
-                    }
-                })}
-            </Transition>
+            {move || match participation.get() {
+                None => view! { <p role="status">{tr("Caricamento…", "Loading…")}</p> }.into_any(),
+                Some(Ok(participation)) => {
+                    view! { <ParticipationView participation=Arc::new(participation) /> }.into_any()
+                }
+                Some(Err(error)) => view! { <ErrorAlert error /> }.into_any(),
+            }}
         </div>
     }
 }
@@ -54,7 +51,7 @@ pub fn ParticipationPage() -> impl IntoView {
 /// The address of the page showing the round `code` (every round for `None`).
 fn round_href(code: Option<&str>) -> String {
     match code {
-        Some(code) => format!("{PATH}?{ROUND_PARAM}={}", String::from(js_sys::encode_uri_component(code))),
+        Some(code) => format!("{PATH}?{ROUND_PARAM}={}", crate::components::encode_uri_component(code)),
         None => PATH.to_owned(),
     }
 }

@@ -6,6 +6,7 @@
 //! JSON-LD for search engines.
 
 use crate::api;
+use crate::start::StartRead;
 use crate::components::alert::ErrorAlert;
 use crate::components::use_document_title;
 use crate::i18n::{tr, use_lang};
@@ -27,36 +28,32 @@ pub fn PracticePage() -> impl IntoView {
     use_document_title("Pratica", "Practice");
     let params = use_params_map();
     let id = move || params.with(|p| p.get("id").unwrap_or_default());
-    let practice = LocalResource::new(move || {
+    let source = api::data_source();
+    let practice = StartRead::new(move || source.practice_url(&id()), move || {
         let id = id();
-        async move { api::fetch_practice(&id).await }
+        async move { api::fetch_practice_answers(&id).await }
     });
-    let catalogue = LocalResource::new(api::fetch_catalogue);
+    let catalogue = StartRead::new(move || source.catalogue_url().to_owned(), api::fetch_catalogue);
     view! {
         <div class="container page practice-page">
-            <Transition fallback=|| {
-                view! { <p role="status">"Caricamento della pratica…"</p> }
-            }>
-                {move || Suspend::new(async move {
-                    match practice.await {
-                        Ok(published) => view! { <PracticeView published catalogue /> }.into_any(),
-                        Err(error) if error.is_not_found() => {
-                            view! {
-                                <h1>{tr("Pratica non trovata", "Practice not found")}</h1>
-                                <p>
-                                    {tr(
-                                        "Nessuna pratica pubblicata ha questo riferimento.",
-                                        "No published practice has this reference.",
-                                    )}
-                                </p>
-                                <A href="/catalogo">{tr("Torna al catalogo", "Back to the catalogue")}</A>
-                            }
-                                .into_any()
-                        }
-                        Err(error) => view! { <ErrorAlert error /> }.into_any(),
+            {move || match practice.get().map(|answers| answers.and_then(api::PublishedPractice::from_answers)) {
+                None => view! { <p role="status">{tr("Caricamento della pratica…", "Loading the practice…")}</p> }.into_any(),
+                Some(Ok(published)) => view! { <PracticeView published catalogue /> }.into_any(),
+                Some(Err(error)) if error.is_not_found() => {
+                    view! {
+                        <h1>{tr("Pratica non trovata", "Practice not found")}</h1>
+                        <p>
+                            {tr(
+                                "Nessuna pratica pubblicata ha questo riferimento.",
+                                "No published practice has this reference.",
+                            )}
+                        </p>
+                        <A href="/catalogo">{tr("Torna al catalogo", "Back to the catalogue")}</A>
                     }
-                })}
-            </Transition>
+                        .into_any()
+                }
+                Some(Err(error)) => view! { <ErrorAlert error /> }.into_any(),
+            }}
         </div>
     }
 }
@@ -66,22 +63,25 @@ fn PracticeView(
     /// The practice.
     published: api::PublishedPractice,
     /// The catalogue, for related practices.
-    catalogue: LocalResource<Result<domain::practice::Catalogue, api::ApiError>>,
+    catalogue: StartRead<domain::practice::Catalogue>,
 ) -> impl IntoView {
     let lang = use_lang();
     let api::PublishedPractice { practice, answers } = published;
     let id = practice.id.to_string();
     let title = practice.title.clone();
-    if let Some(document) = web_sys::window().and_then(|w| w.document()) {
-        document.set_title(&format!("{title} · Buone pratiche"));
-    }
+    let page_title = title.clone();
+    Effect::new(move |_| {
+        if let Some(document) = web_sys::window().and_then(|w| w.document()) {
+            document.set_title(&format!("{page_title} · Buone pratiche"));
+        }
+    });
     let entity = practice.entity_name.clone();
     let summary = practice.summary.clone();
     let region = practice.region_code;
     let published = day(&practice.published_at);
     let updated = day(&practice.updated_at);
     let demo = practice.demo;
-    let url = format!("{}/pratiche/{id}", window().location().origin().unwrap_or_default());
+    let url = format!("{}/pratiche/{id}", crate::start::use_start_data().origin);
     let citation = format!(
         "{entity}, «{title}», Buone pratiche dei servizi sociali territoriali, {id}, pubblicata il {published}, {url}. Licenza CC BY 4.0."
     );
@@ -246,11 +246,10 @@ fn PracticeView(
         </div>
         <section class="related">
             <h2>{tr("Pratiche simili", "Related practices")}</h2>
-            <Transition fallback=|| ()>
-                {move || {
+            {move || {
                     let related_id = related_id.clone();
-                    Suspend::new(async move {
-                        let Ok(catalogue) = catalogue.await else { return ().into_any() };
+                    {
+                        let Some(Ok(catalogue)) = catalogue.get() else { return ().into_any() };
                         let related: Vec<_> = domain::catalogue::related(&catalogue.practices, &related_id, 3)
                             .into_iter()
                             .cloned()
@@ -272,9 +271,8 @@ fn PracticeView(
                             </ul>
                         }
                             .into_any()
-                    })
+                    }
                 }}
-            </Transition>
         </section>
     }
 }

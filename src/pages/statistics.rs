@@ -16,6 +16,7 @@ use crate::pages::catalogue::{catalogue_href, href_at, use_catalogue_query};
 use domain::Lang;
 use domain::catalogue::{CatalogueIndex, Query, Statistics};
 use domain::geo::Region;
+use crate::start::StartRead;
 use leptos::prelude::*;
 use leptos_router::NavigateOptions;
 use leptos_router::hooks::{use_navigate, use_query_map};
@@ -26,7 +27,7 @@ use std::sync::Arc;
 #[component]
 pub fn StatisticsPage() -> impl IntoView {
     use_document_title("Statistiche", "Statistics");
-    let catalogue = LocalResource::new(api::fetch_catalogue);
+    let catalogue = StartRead::new(|| api::data_source().catalogue_url().to_owned(), api::fetch_catalogue);
     view! {
         <div class="container page statistics">
             <h1>{page_heading("/statistiche")}</h1>
@@ -44,20 +45,15 @@ pub fn StatisticsPage() -> impl IntoView {
                     "Comuni, Ambiti and Regions by region, with the share of Comuni and population covered",
                 )}
             </p>
-            <Transition fallback=|| {
-                view! { <p role="status">"Caricamento…"</p> }
-            }>
-                {move || Suspend::new(async move {
-                    match catalogue.await {
-                        Ok(catalogue) => {
-                            let lang = use_lang().get_untracked();
-                            let index = Arc::new(CatalogueIndex::new(catalogue.practices, lang));
-                            view! { <StatisticsView index /> }.into_any()
-                        }
-                        Err(error) => view! { <ErrorAlert error /> }.into_any(),
-                    }
-                })}
-            </Transition>
+            {move || match catalogue.get() {
+                None => view! { <p role="status">{tr("Caricamento…", "Loading…")}</p> }.into_any(),
+                Some(Ok(catalogue)) => {
+                    let lang = use_lang().get_untracked();
+                    let index = Arc::new(CatalogueIndex::new(catalogue.practices, lang));
+                    view! { <StatisticsView index /> }.into_any()
+                }
+                Some(Err(error)) => view! { <ErrorAlert error /> }.into_any(),
+            }}
         </div>
     }
 }

@@ -63,6 +63,9 @@ pub fn QuestionnairePage() -> impl IntoView {
 /// where it came from. A draft with answers is never overwritten: the
 /// respondent's typed text comes first.
 fn start_from_origin(ctx: FormCtx) {
+    if cfg!(feature = "ssr") {
+        return;
+    }
     let query = use_query_map();
     let Some(origin) = query.with_untracked(|q| q.get("parti_da")).and_then(|id| PracticeId::parse(&id).ok()) else {
         return;

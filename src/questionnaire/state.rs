@@ -319,6 +319,10 @@ impl FormCtx {
 pub fn provide_form(mode: Mode) -> FormCtx {
     let ctx = FormCtx::new(mode);
     provide_context(ctx);
+    if cfg!(feature = "ssr") {
+        // The server draws the page once: no window, no other tabs.
+        return ctx;
+    }
     let storage_handle = window_event_listener(leptos::ev::storage, move |event| {
         if event.key().as_deref() == Some(mode.storage_key())
             && let Some(value) = event.new_value()

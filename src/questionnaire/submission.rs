@@ -152,6 +152,9 @@ async fn deliver(ctx: FormCtx, answers: Answers, website: String) -> Result<Opti
 /// a server that does not answer) the questionnaire works all the same: the
 /// token is asked for again before sending.
 pub fn use_start_token(ctx: FormCtx) {
+    if cfg!(feature = "ssr") {
+        return;
+    }
     let missing = Memo::new(move |_| ctx.draft.with(|d| d.started.is_none()));
     let asking = StoredValue::new(false);
     let ask = move || {

@@ -19,7 +19,7 @@ pub fn UpdatePage() -> impl IntoView {
     let lang = use_lang().get_untracked();
     crate::components::set_document_title(Mode::Update.title(lang), false, lang);
     let ctx = provide_form(Mode::Update);
-    let hash = window().location().hash().unwrap_or_default();
+    let hash = crate::start::url_fragment();
     let token = hash.trim_start_matches('#').to_owned();
     // Answers typed on this device and not yet sent win over the stored ones;
     // the submission is fetched anyway, for the editors' latest message.

@@ -384,7 +384,24 @@ fn test(root: &Path) -> Result<(), String> {
             "buone-pratiche",
             "--target",
             "wasm32-unknown-unknown",
+            "--features",
+            "csr",
             "--all-targets",
+            "--",
+            "-D",
+            "warnings",
+        ])),
+    );
+    // The same components as the server renders them (`src/render.rs`).
+    step(
+        "clippy (app rendered by the server)",
+        run_command(Command::new("cargo").args([
+            "clippy",
+            "--package",
+            "buone-pratiche",
+            "--features",
+            "ssr",
+            "--lib",
             "--",
             "-D",
             "warnings",
@@ -394,7 +411,7 @@ fn test(root: &Path) -> Result<(), String> {
         "unit and API tests",
         counts.run(
             Command::new("cargo")
-                .args(["test", "--workspace", "--exclude", "buone-pratiche", "--exclude", "e2e"])
+                .args(["test", "--no-fail-fast", "--workspace", "--exclude", "buone-pratiche", "--exclude", "e2e"])
                 .env("BP_SMTP_PYTHON", &smtp_python),
         ),
     );
@@ -408,7 +425,7 @@ fn test(root: &Path) -> Result<(), String> {
         "browser tests (wasm-bindgen-test)",
         counts.run(
             Command::new("cargo")
-                .args(["test", "--package", "buone-pratiche", "--target", "wasm32-unknown-unknown"])
+                .args(["test", "--package", "buone-pratiche", "--features", "csr", "--target", "wasm32-unknown-unknown"])
                 .env("CHROMEDRIVER", &chromedriver),
         ),
     );
@@ -428,7 +445,9 @@ fn test(root: &Path) -> Result<(), String> {
             "end-to-end tests",
             counts.run(
                 Command::new("cargo")
-                    .args(["test", "--package", "e2e"])
+                    // Every binary runs, whatever an earlier one did: a failure
+                    // in one file must not hide the others' results.
+                    .args(["test", "--package", "e2e", "--no-fail-fast"])
                     .env("BP_E2E_DIST", root.join("dist"))
                     .env("BP_AXE_JS", &axe)
                     .env("BP_SMTP_PYTHON", &smtp_python)

@@ -789,9 +789,10 @@ pub const CURRENT_ROUND_URL: &str = "/api/rounds/current";
 /// files beside the app for hosts that serve only files (the static
 /// publication). The page names it in `<meta name="bp-data-source">`; the
 /// server names the same addresses in the page's data preloads.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum DataSource {
     /// Our server's JSON API, under `/api`.
+    #[default]
     Api,
     /// Static files next to the app (`catalogue.json`); paths are relative
     /// to the page's base URL.

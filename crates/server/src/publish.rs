@@ -128,7 +128,10 @@ fn write_files(
             &head::head_of(path, practice, public_url, domain::api::DataSource::Static),
             public_url,
         );
-        let mut html = frame::into_body(&page, &frame::body(path, None, practice, operator), operator);
+        let known = frame::Known { practices, rounds, current_round: None, operator };
+        let reads = frame::start_reads(path, domain::api::DataSource::Static, &known);
+        let start = frame::start_data(path, None, domain::api::DataSource::Static, public_url, operator, reads);
+        let mut html = frame::into_body(&page, &frame::draw(path, start), domain::Lang::It, operator);
         if let Some(meta) = &questionnaire_meta {
             html = html.replacen(
                 "<meta name=\"bp-data-source\"",

@@ -85,29 +85,60 @@ fn fresh_nonce() -> String {
 /// The entry page of the app that serves this address, for every address
 /// that is not a file: 200 for the app's pages, 404 (with the app, which
 /// says "Pagina non trovata") for the others.
-pub async fn index(State(state): State<AppState>, uri: axum::http::Uri) -> Response {
+pub async fn index(State(state): State<AppState>, uri: axum::http::Uri, headers: axum::http::HeaderMap) -> Response {
     let Some(pages) = state.entry_pages.as_ref() else {
         return crate::error::ApiError::NotFound.into_response();
     };
     let path = if uri.path() == "/index.html" { "/" } else { uri.path() };
     let template = pages.for_path(path);
-    // A practice's page (and its embed) shows it before the app starts, and
-    // names it in its head: title, summary, JSON-LD.
-    let shown = path.strip_prefix("/pratiche/").or_else(|| path.strip_prefix("/embed/pratiche/"));
-    let practice = match shown.map(domain::PracticeId::parse) {
-        Some(Ok(id)) => state.db.read(move |conn| crate::db::published_practice(conn, &id)).await.ok().flatten(),
-        _ => None,
+    let known = match known_for(&state, path).await {
+        Ok(known) => known,
+        Err(error) => return crate::error::ApiError::from(error).into_response(),
     };
+    // A practice's page (and its embed) names it in its head: title,
+    // summary, JSON-LD.
+    let shown = path.strip_prefix("/pratiche/").or_else(|| path.strip_prefix("/embed/pratiche/"));
+    let practice = shown.and_then(|id| known.0.iter().find(|p| p.id.as_str() == id)).cloned();
     let head = crate::head::head_of(path, practice.as_ref(), &state.public_url, domain::api::DataSource::Api);
+    let url = match uri.query() {
+        Some(query) => format!("{path}?{query}"),
+        None => path.to_owned(),
+    };
+    let reads = crate::frame::start_reads(
+        path,
+        domain::api::DataSource::Api,
+        &crate::frame::Known {
+            practices: &known.0,
+            rounds: &known.1,
+            current_round: known.2.as_ref(),
+            operator: &state.operator,
+        },
+    );
+    let cookies = headers.get(header::COOKIE).and_then(|v| v.to_str().ok());
+    let start = crate::frame::start_data(
+        &url,
+        cookies,
+        domain::api::DataSource::Api,
+        &state.public_url,
+        &state.operator,
+        reads,
+    );
+    let lang = start.lang;
+    let body = tokio::task::spawn_blocking(move || crate::frame::draw(&url, start)).await.unwrap_or_default();
     let nonce = fresh_nonce();
-    let frame = crate::frame::body(path, uri.query(), practice.as_ref(), &state.operator);
-    let html =
-        crate::frame::into_body(&crate::head::render(template, &head, &state.public_url), &frame, &state.operator)
-            .replace(NONCE_PLACEHOLDER, &nonce);
+    let html = crate::frame::into_body(
+        &crate::head::render(template, &head, &state.public_url),
+        &body,
+        lang,
+        &state.operator,
+    )
+    .replace(NONCE_PLACEHOLDER, &nonce);
     let embed = is_embed_route(path);
     let ancestors = if embed { state.embed_ancestors.as_str() } else { "'none'" };
     let csp = HeaderValue::from_str(&page_csp(&nonce, ancestors)).expect("a checked allowlist is a valid header value");
-    let status = if domain::pages::page_at(path).is_some() { StatusCode::OK } else { StatusCode::NOT_FOUND };
+    let missing_practice = shown.is_some() && practice.is_none();
+    let status =
+        if domain::pages::page_at(path).is_some() && !missing_practice { StatusCode::OK } else { StatusCode::NOT_FOUND };
     let mut response = (
         status,
         [
@@ -123,6 +154,31 @@ pub async fn index(State(state): State<AppState>, uri: axum::http::Uri) -> Respo
         response.headers_mut().insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
     }
     response
+}
+
+/// What the page at `path` reads at start, from the database: the published
+/// practices, the rounds and the round in progress (each only if the page
+/// reads it).
+async fn known_for(
+    state: &AppState,
+    path: &str,
+) -> Result<(Vec<domain::PublicPractice>, Vec<domain::api::Round>, Option<domain::api::Round>), crate::db::DbError> {
+    use domain::pages::Reads;
+    let reads = domain::pages::page_at(path).map_or(Reads::Nothing, |page| page.reads);
+    state
+        .db
+        .read(move |conn| {
+            let practices = match reads {
+                Reads::Catalogue | Reads::CatalogueAndPractice | Reads::Participation => {
+                    crate::db::published_practices(conn)?
+                }
+                _ => Vec::new(),
+            };
+            let rounds = if reads == Reads::Participation { crate::db::rounds::all(conn)? } else { Vec::new() };
+            let current = if reads == Reads::CurrentRound { crate::db::rounds::current(conn)? } else { None };
+            Ok((practices, rounds, current))
+        })
+        .await
 }
 
 /// Checks an embed allowlist: `*`, or origins like `https://www.regione.puglia.it`

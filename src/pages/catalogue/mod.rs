@@ -21,7 +21,8 @@ mod view;
 
 use crate::api;
 use crate::components::{page_heading, use_document_title};
-use crate::i18n::use_lang;
+use crate::i18n::{tr, use_lang};
+use crate::start::StartRead;
 use domain::Lang;
 use domain::catalogue::{CatalogueIndex, Facet, Query, Results};
 use leptos::prelude::*;
@@ -33,39 +34,34 @@ use view::CatalogueView;
 #[component]
 pub fn CataloguePage() -> impl IntoView {
     use_document_title("Catalogo", "Catalogue");
-    let catalogue = LocalResource::new(api::fetch_catalogue);
+    let catalogue = StartRead::new(|| api::data_source().catalogue_url().to_owned(), api::fetch_catalogue);
     let lang = use_lang();
     view! {
         <div class="container page">
             <h1>{page_heading("/catalogo")}</h1>
-            <Transition fallback=|| {
-                view! { <p role="status">"Caricamento delle pratiche…"</p> }
-            }>
-                {move || Suspend::new(async move {
-                    match catalogue.await {
-                        Ok(catalogue) => {
-                            let practices = catalogue.practices;
-                            (move || {
-                                let index = Arc::new(CatalogueIndex::new(practices.clone(), lang.get()));
-                                // Indexed anew in the other language: its labels are searched.
-                                view! { <CatalogueView index /> }
-                            })
-                                .into_any()
-                        }
-                        Err(error) => {
-                            view! {
-                                <div role="alert" class="alert alert-error">
-                                    <p>{error.message()}</p>
-                                    <button class="button button-secondary" on:click=move |_| catalogue.refetch()>
-                                        "Riprova"
-                                    </button>
-                                </div>
-                            }
-                                .into_any()
-                        }
+            {move || match catalogue.get() {
+                None => view! { <p role="status">{tr("Caricamento delle pratiche…", "Loading the practices…")}</p> }.into_any(),
+                Some(Ok(catalogue)) => {
+                    let practices = catalogue.practices;
+                    (move || {
+                        let index = Arc::new(CatalogueIndex::new(practices.clone(), lang.get()));
+                        // Indexed anew in the other language: its labels are searched.
+                        view! { <CatalogueView index /> }
+                    })
+                        .into_any()
+                }
+                Some(Err(error)) => {
+                    view! {
+                        <div role="alert" class="alert alert-error">
+                            <p>{error.message()}</p>
+                            <button class="button button-secondary" on:click=move |_| catalogue.refetch()>
+                                {tr("Riprova", "Try again")}
+                            </button>
+                        </div>
                     }
-                })}
-            </Transition>
+                        .into_any()
+                }
+            }}
         </div>
     }
 }
@@ -91,22 +87,27 @@ pub fn catalogue_href(query: &Query) -> String {
 pub(crate) fn href_at(path: &str, query: &Query, extra: &[(&str, &str)]) -> String {
     let pairs = query.to_pairs();
     let mut encoded: Vec<String> =
-        pairs.iter().map(|(k, v)| format!("{k}={}", String::from(js_sys::encode_uri_component(v)))).collect();
+        pairs.iter().map(|(k, v)| format!("{k}={}", crate::components::encode_uri_component(v))).collect();
     encoded.extend(extra.iter().map(|(k, v)| format!("{k}={v}")));
     if encoded.is_empty() { path.to_owned() } else { format!("{path}?{}", encoded.join("&")) }
 }
 
 /// Runs a query, recorded as the User Timing measure `catalogue:query`.
 fn timed_query(index: &CatalogueIndex, query: &Query) -> Results {
-    let performance = window().performance();
-    if let Some(p) = &performance {
-        let _ = p.mark("catalogue:query:start");
+    #[cfg(feature = "ssr")]
+    return index.query(query);
+    #[cfg(not(feature = "ssr"))]
+    {
+        let performance = window().performance();
+        if let Some(p) = &performance {
+            let _ = p.mark("catalogue:query:start");
+        }
+        let results = index.query(query);
+        if let Some(p) = &performance {
+            let _ = p.measure_with_start_mark("catalogue:query", "catalogue:query:start");
+        }
+        results
     }
-    let results = index.query(query);
-    if let Some(p) = &performance {
-        let _ = p.measure_with_start_mark("catalogue:query", "catalogue:query:start");
-    }
-    results
 }
 
 /// Results text for screen readers and sighted people alike.

@@ -16,6 +16,7 @@ mod mail;
 mod operator;
 mod participation;
 mod private_link;
+mod rendered;
 mod reuse;
 mod seo;
 mod site;

@@ -1,0 +1,95 @@
+// SPDX-License-Identifier: EUPL-1.2
+//! The pages the server draws with the app's own components: every address
+//! of every entry point answers with its page already in the HTML (what a
+//! phone paints first and what crawlers read), in the request's language.
+
+use crate::common::*;
+use domain::pages::{Entry, PAGES, Visibility};
+use domain::vocabulary::ModerationStatus;
+use reqwest::StatusCode;
+
+/// The app's real `index.html` as the template, in a folder of its own.
+fn dist() -> tempfile::TempDir {
+    let dist = tempfile::tempdir().unwrap();
+    let index = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../index.html")).unwrap();
+    std::fs::write(dist.path().join("index.html"), index).unwrap();
+    dist
+}
+
+/// The part of a page the server drew.
+fn drawn(html: &str) -> &str {
+    let start = html.find(r#"<div class="server-page" data-frame="">"#).expect("the server drew the page");
+    let end = html.rfind("</footer>").map_or(html.len(), |at| at + "</footer>".len()).max(start);
+    &html[start..end]
+}
+
+#[tokio::test]
+async fn every_page_is_drawn_by_the_server() {
+    let dist = dist();
+    let server = TestServer::start(Some(dist.path())).await;
+    let id = server.seed(valid_answer(), ModerationStatus::Pubblicata).await;
+    for page in PAGES {
+        let path = page.path.replace('*', id.as_str());
+        let answer = server.client.get(server.url(&path)).send().await.unwrap();
+        assert_eq!(answer.status(), StatusCode::OK, "{path}");
+        let html = answer.text().await.unwrap();
+        let body = drawn(&html);
+        assert!(body.contains(r#"<main id="contenuto""#), "{path} has its main area: {body}");
+        // Private pages read what only the browser has (a private link's
+        // fragment, a receipt on the device): the server draws their frame.
+        if matches!(page.entry, Entry::Public | Entry::Embed | Entry::Questionnaire)
+            && page.visibility != Visibility::Private
+        {
+            assert!(!body.contains("Caricamento"), "{path} is drawn with its data, not while loading: {body}");
+            assert!(body.contains("<h1"), "{path} has its heading: {body}");
+        }
+    }
+}
+
+#[tokio::test]
+async fn the_practice_and_the_catalogue_are_in_the_html() {
+    let dist = dist();
+    let server = TestServer::start(Some(dist.path())).await;
+    let practice = valid_answer();
+    let id = server.seed(practice.clone(), ModerationStatus::Pubblicata).await;
+
+    let html = server.client.get(server.url(&format!("/pratiche/{id}"))).send().await.unwrap().text().await.unwrap();
+    let page = drawn(&html);
+    for text in [&practice.title, &practice.summary, &practice.description, &practice.entity_name] {
+        let text = text.replace('\'', "&#39;");
+        assert!(page.contains(&text) || page.contains(&text.replace("&#39;", "'")), "{text} in {page}");
+    }
+    assert!(page.contains("Come citare"), "the whole page: {page}");
+
+    let html = server.client.get(server.url("/catalogo")).send().await.unwrap().text().await.unwrap();
+    let page = drawn(&html);
+    assert!(page.contains(&format!(r#"href="/pratiche/{id}""#)), "the catalogue links the practice: {page}");
+    assert!(page.contains("1 pratica trovata"), "with its count: {page}");
+
+    let unknown = server.client.get(server.url("/pratiche/BP-2099-9999")).send().await.unwrap();
+    assert_eq!(unknown.status(), StatusCode::NOT_FOUND, "an unknown practice is not found");
+    assert!(drawn(&unknown.text().await.unwrap()).contains("Pratica non trovata"));
+}
+
+#[tokio::test]
+async fn an_english_visitor_gets_english_pages_from_the_first_byte() {
+    let dist = dist();
+    let server = TestServer::start(Some(dist.path())).await;
+    let html = server.client.get(server.url("/catalogo?lang=en")).send().await.unwrap().text().await.unwrap();
+    assert!(html.contains(r#"<html lang="en">"#), "{html}");
+    assert!(drawn(&html).contains("Catalogue of practices"), "{html}");
+
+    let by_cookie = server
+        .client
+        .get(server.url("/statistiche"))
+        .header("Cookie", "bp-lang=en")
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(drawn(&by_cookie).contains("Main navigation"), "the chosen language, from its cookie");
+    let italian = server.client.get(server.url("/statistiche")).send().await.unwrap().text().await.unwrap();
+    assert!(drawn(&italian).contains("Navigazione principale"));
+}
