@@ -13,7 +13,7 @@
 
 pub mod moderation;
 
-use domain::api::{Answers, CurrentRound, ErrorBody, OwnSubmission, Receipt, Round, StartToken, Submission, Update};
+use domain::api::{Answers, CurrentRound, ErrorBody, OwnSubmission, Receipt, StartToken, Submission, Update};
 use domain::practice::Catalogue;
 use domain::{FieldErrors, Lang, PublicPractice};
 use serde::Serialize;

@@ -249,6 +249,21 @@ impl Browser {
 
     /// Waits (up to 20 s) for an element and returns it.
     pub async fn wait_for(&self, locator: Locator<'_>) -> fantoccini::elements::Element {
+        self.wait_for_app().await;
+        self.wait_for_drawn(locator).await
+    }
+
+    /// Waits until the app has taken over the page the server drew (its
+    /// `<main>` is the body's own child; the server's sits in a
+    /// `<div data-frame>` until then): a person's clicks and typing then
+    /// reach the app, as they do once a real visitor's page has started.
+    pub async fn wait_for_app(&self) {
+        self.wait_for_drawn(Locator::Css("body > main")).await;
+    }
+
+    /// Waits for what `locator` finds, whoever drew it (the server's HTML
+    /// before the app starts counts).
+    pub async fn wait_for_drawn(&self, locator: Locator<'_>) -> fantoccini::elements::Element {
         self.client
             .wait()
             .at_most(Duration::from_secs(20))

@@ -17,7 +17,7 @@ async fn home_navigation_leads_to_the_catalogue_of_seeded_practices() {
     c.goto(&format!("{}/", server.base)).await.unwrap();
     // The app's heading, not the server frame's one it replaces (that one
     // goes stale when the app starts).
-    let h1 = browser.wait_for(Locator::Css("main:not([data-frame]) h1")).await;
+    let h1 = browser.wait_for(Locator::Css("body > main h1")).await;
     assert_eq!(h1.text().await.unwrap(), "Buone pratiche dei servizi sociali territoriali");
     assert_eq!(c.find(Locator::Css("html")).await.unwrap().attr("lang").await.unwrap().as_deref(), Some("it"));
     assert_eq!(c.title().await.unwrap(), "Home · Buone pratiche");

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: EUPL-1.2
 //! The first load as a phone sees it: the HTML the server sends already
-//! shows the page's frame exactly where the app then draws it, nothing on
-//! screen moves while the app starts and its data arrives, and each
-//! audience's pages load their own entry point only.
+//! shows the whole page (drawn by the app's own components on the server)
+//! exactly as the app then draws it, in Italian and in English, nothing on
+//! screen moves while the app starts, and each audience's pages load their
+//! own entry point only.
 
 use e2e::*;
 use fantoccini::Locator;
@@ -18,16 +19,17 @@ const PAGES: [(&str, &str); 6] = [
     ("/embed/catalogo", "main article h2"),
 ];
 
-/// The frame's parts whose boxes are compared (selector, how many).
-const FRAME: &str = "header, header a, header button, footer, footer a, main h1, main .breadcrumb, main .lead";
+/// Every element of the page whose place and text are compared: the frame
+/// and the whole main area (scripts, whose text the app fills in, aside).
+const DRAWN: &str = "header, header *, main, main *:not(script), footer, footer *";
 
-/// The boxes of the frame's parts, rounded to the pixel. The footer starts
-/// below the fold and moves down as the page's content arrives, so its parts
-/// are placed relative to the footer, and the footer by its size.
+/// Each drawn element's tag, text, and box rounded to the pixel. The footer
+/// starts below the fold and moves down as the page's content arrives, so
+/// its parts are placed relative to the footer, and the footer by its size.
 async fn frame_boxes(browser: &Browser) -> Vec<String> {
     let script = format!(
         "const footer = document.querySelector('footer'); const top = footer ? footer.getBoundingClientRect().y : 0; \
-         return [...document.querySelectorAll('{FRAME}')].map(e => {{ const r = e.getBoundingClientRect(); \
+         return [...document.querySelectorAll('{DRAWN}')].map(e => {{ const r = e.getBoundingClientRect(); \
          const y = e === footer ? 'footer' : footer && footer.contains(e) ? Math.round(r.y - top) : Math.round(r.y); \
          return `${{e.tagName}} ${{e.textContent.trim().slice(0, 40)}} ${{Math.round(r.x)}},${{y}} \
          ${{Math.round(r.width)}}x${{Math.round(r.height)}}`; }});"
@@ -82,33 +84,41 @@ async fn the_server_html_shows_the_frame_where_the_app_draws_it_and_nothing_move
     let c = &browser.client;
     for (width, height) in [(375, 812), (1280, 900)] {
         c.set_window_size(width, height).await.unwrap();
-        for (page, ready) in PAGES {
-            let path = page.replace("{id}", id.as_str());
-            c.goto(&format!("{}{path}", before_app.base)).await.unwrap();
-            browser.wait_for(Locator::Css("main h1")).await;
-            tokio::time::sleep(Duration::from_millis(300)).await;
-            let frame = frame_boxes(&browser).await;
-            let below = footer_below_fold(&browser).await;
-            assert!(below >= 0.0, "{path} at {width} px: the footer starts below the fold ({below} px)");
-            c.goto(&format!("{}{path}", server.base)).await.unwrap();
-            browser.wait_for(Locator::Css(ready)).await;
-            tokio::time::sleep(Duration::from_millis(300)).await;
-            assert_eq!(
-                frame_boxes(&browser).await,
-                frame,
-                "{path} at {width} px: the app draws the frame the HTML held"
-            );
-            let shift = layout_shift(&browser).await;
-            assert!(shift <= 0.05, "{path} at {width} px: layout shift {shift} while loading");
+        for lang in ["", "?lang=en"] {
+            for (page, ready) in PAGES {
+                let path = format!("{}{lang}", page.replace("{id}", id.as_str()));
+                c.goto(&format!("{}{path}", before_app.base)).await.unwrap();
+                browser.wait_for_drawn(Locator::Css(ready)).await;
+                tokio::time::sleep(Duration::from_millis(300)).await;
+                let drawn = frame_boxes(&browser).await;
+                let below = footer_below_fold(&browser).await;
+                assert!(below >= 0.0, "{path} at {width} px: the footer starts below the fold ({below} px)");
+                c.goto(&format!("{}{path}", server.base)).await.unwrap();
+                browser.wait_for(Locator::Css(ready)).await;
+                tokio::time::sleep(Duration::from_millis(300)).await;
+                assert_eq!(
+                    frame_boxes(&browser).await,
+                    drawn,
+                    "{path} at {width} px: the app draws the whole page the server's HTML held"
+                );
+                let shift = layout_shift(&browser).await;
+                assert!(shift <= 0.05, "{path} at {width} px: layout shift {shift} while loading");
+            }
         }
     }
+    // An English visitor reads English from the first paint, before any script.
+    c.goto(&format!("{}/catalogo?lang=en", before_app.base)).await.unwrap();
+    let heading = browser.wait_for_drawn(Locator::Css("main h1")).await.text().await.unwrap();
+    assert_eq!(heading, "Catalogue of practices");
+    let nav = browser.wait_for_drawn(Locator::Css("nav")).await.text().await.unwrap();
+    assert!(nav.contains("Statistics"), "{nav}");
     // For a person to look at: each page before and after the app.
     for (page, ready) in PAGES {
         let path = page.replace("{id}", id.as_str());
         let slug = page.trim_matches('/').replace("/{id}", "").replace('/', "-");
         let slug = if slug.is_empty() { "home".to_owned() } else { slug };
         c.goto(&format!("{}{path}", before_app.base)).await.unwrap();
-        browser.wait_for(Locator::Css("main h1")).await;
+        browser.wait_for_drawn(Locator::Css("main h1")).await;
         browser.screenshots(&format!("first-load-{slug}-before-app")).await;
         c.goto(&format!("{}{path}", server.base)).await.unwrap();
         browser.wait_for(Locator::Css(ready)).await;

@@ -118,8 +118,8 @@ async fn the_operators_logo_heads_every_page_when_configured() {
     let b = Browser::start().await;
     for page in ["/", "/catalogo", "/questionario", "/questionario/stato"] {
         b.client.goto(&format!("{}{page}", server.base)).await.unwrap();
-        b.wait_for(Locator::Css("main:not([data-frame]) h1")).await;
-        let logo = b.wait_for(Locator::Css("header:not([data-frame]) img.operator-logo")).await;
+        b.wait_for(Locator::Css("body > main h1")).await;
+        let logo = b.wait_for(Locator::Css("body > header img.operator-logo")).await;
         assert_eq!(logo.attr("alt").await.unwrap().as_deref(), Some("Comune di Prova"), "{page}");
         let loaded = b
             .client
