@@ -61,7 +61,10 @@ pub fn lang_of_cookies(cookies: &str) -> Option<Lang> {
 /// links carry it) before the cookie.
 pub fn lang_of_request(query: Option<&str>, cookies: Option<&str>) -> Lang {
     let from_query = query.and_then(|q| {
-        q.split('&').filter_map(|pair| pair.split_once('=')).filter(|(k, _)| *k == "lang").find_map(|(_, v)| Lang::from_tag(v))
+        q.split('&')
+            .filter_map(|pair| pair.split_once('='))
+            .filter(|(k, _)| *k == "lang")
+            .find_map(|(_, v)| Lang::from_tag(v))
     });
     from_query.or_else(|| cookies.and_then(lang_of_cookies)).unwrap_or_default()
 }
@@ -93,8 +96,8 @@ pub async fn from_page() -> StartData {
         }
     }
     // A practice's page names its Comuni: the list comes first.
-    let names_comuni = path.contains("/pratiche/")
-        && reads.values().flatten().any(|text| text.contains("\"comune_codes\":[\""));
+    let names_comuni =
+        path.contains("/pratiche/") && reads.values().flatten().any(|text| text.contains("\"comune_codes\":[\""));
     let comuni = if names_comuni { crate::comuni::fetch().await } else { None };
     StartData {
         lang: lang_of_request(search.strip_prefix('?'), cookies.as_deref()),

@@ -143,8 +143,16 @@ pub fn encode_uri_component(value: &str) -> String {
     {
         use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
         // What encodeURIComponent leaves as it is.
-        const KEPT: &AsciiSet =
-            &NON_ALPHANUMERIC.remove(b'-').remove(b'_').remove(b'.').remove(b'!').remove(b'~').remove(b'*').remove(b'\'').remove(b'(').remove(b')');
+        const KEPT: &AsciiSet = &NON_ALPHANUMERIC
+            .remove(b'-')
+            .remove(b'_')
+            .remove(b'.')
+            .remove(b'!')
+            .remove(b'~')
+            .remove(b'*')
+            .remove(b'\'')
+            .remove(b'(')
+            .remove(b')');
         utf8_percent_encode(value, KEPT).to_string()
     }
     #[cfg(not(feature = "ssr"))]

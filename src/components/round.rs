@@ -3,8 +3,8 @@
 
 use crate::api;
 use crate::i18n::use_lang;
-use domain::Lang;
 use crate::start::StartRead;
+use domain::Lang;
 use leptos::prelude::*;
 
 /// "Raccolta in corso: … entro il …", from the server (nothing on a static copy).

@@ -75,6 +75,7 @@ fn url_pairs(text: &str) -> Vec<(String, String)> {
 pub const HEIGHT_MESSAGE: &str = "buone-pratiche:height";
 
 /// Posts the document's height to the host page whenever it changes.
+#[cfg(not(feature = "ssr"))]
 fn report_height() {
     let Some(window) = web_sys::window() else { return };
     let Ok(Some(parent)) = window.parent() else { return };

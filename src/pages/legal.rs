@@ -12,9 +12,9 @@ use crate::api;
 use crate::components::alert::ErrorAlert;
 use crate::components::{page_heading, use_document_title};
 use crate::i18n::{tr, use_lang};
+use crate::start::StartRead;
 use domain::Lang;
 use domain::operator::Operator;
-use crate::start::StartRead;
 use leptos::prelude::*;
 
 /// When the accessibility statement was last drawn up.

@@ -11,9 +11,9 @@ use crate::components::alert::ErrorAlert;
 use crate::components::tile_map::{MapLegend, Tile, TileMap, shade};
 use crate::components::{FileLink, page_heading, page_lead, use_document_title};
 use crate::i18n::{tr, use_lang};
+use crate::start::StartRead;
 use domain::Lang;
 use domain::participation::{Figures, Participation, RoundFigures, format_count, format_share};
-use crate::start::StartRead;
 use leptos::prelude::*;
 use leptos_router::NavigateOptions;
 use leptos_router::hooks::{use_navigate, use_query_map};
@@ -28,8 +28,7 @@ const ROUND_PARAM: &str = "raccolta";
 #[component]
 pub fn ParticipationPage() -> impl IntoView {
     use_document_title("Chi ha partecipato", "Who took part");
-    let participation =
-        StartRead::new(|| api::data_source().participation_url().to_owned(), api::fetch_participation);
+    let participation = StartRead::new(|| api::data_source().participation_url().to_owned(), api::fetch_participation);
     view! {
         <div class="container page statistics participation">
             <h1>{page_heading(PATH)}</h1>

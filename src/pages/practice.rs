@@ -6,10 +6,10 @@
 //! JSON-LD for search engines.
 
 use crate::api;
-use crate::start::StartRead;
 use crate::components::alert::ErrorAlert;
 use crate::components::use_document_title;
 use crate::i18n::{tr, use_lang};
+use crate::start::StartRead;
 use domain::answers::display;
 use domain::questionnaire::{Kind, QUESTIONNAIRE, Visibility};
 use leptos::prelude::*;
@@ -29,10 +29,13 @@ pub fn PracticePage() -> impl IntoView {
     let params = use_params_map();
     let id = move || params.with(|p| p.get("id").unwrap_or_default());
     let source = api::data_source();
-    let practice = StartRead::new(move || source.practice_url(&id()), move || {
-        let id = id();
-        async move { api::fetch_practice_answers(&id).await }
-    });
+    let practice = StartRead::new(
+        move || source.practice_url(&id()),
+        move || {
+            let id = id();
+            async move { api::fetch_practice_answers(&id).await }
+        },
+    );
     let catalogue = StartRead::new(move || source.catalogue_url().to_owned(), api::fetch_catalogue);
     view! {
         <div class="container page practice-page">

@@ -55,7 +55,20 @@ pub fn QuestionnairePage() -> impl IntoView {
     let ctx = provide_form(Mode::New);
     submission::use_start_token(ctx);
     start_from_origin(ctx);
-    view! { <Journey /> }.into_any()
+    view! {
+        <noscript>
+            <div class="container page">
+                <p class="notice">
+                    {tr(
+                        "Per compilare il questionario serve JavaScript attivo nel browser: le risposte restano sul tuo dispositivo finché non le invii. Il catalogo e le pratiche si leggono anche senza.",
+                        "The questionnaire needs JavaScript turned on in the browser: your answers stay on your device until you send them. The catalogue and the practices can be read without it.",
+                    )}
+                </p>
+            </div>
+        </noscript>
+        <Journey />
+    }
+        .into_any()
 }
 
 /// "Parti da questa pratica" (`?parti_da=BP-…`): a blank draft starts from the

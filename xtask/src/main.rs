@@ -425,7 +425,15 @@ fn test(root: &Path) -> Result<(), String> {
         "browser tests (wasm-bindgen-test)",
         counts.run(
             Command::new("cargo")
-                .args(["test", "--package", "buone-pratiche", "--features", "csr", "--target", "wasm32-unknown-unknown"])
+                .args([
+                    "test",
+                    "--package",
+                    "buone-pratiche",
+                    "--features",
+                    "csr",
+                    "--target",
+                    "wasm32-unknown-unknown",
+                ])
                 .env("CHROMEDRIVER", &chromedriver),
         ),
     );

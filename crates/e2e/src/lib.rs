@@ -190,6 +190,13 @@ impl Browser {
         browser
     }
 
+    /// Turns JavaScript off in this browser's page, as a visitor with
+    /// scripts disabled (or whose scripts have not arrived) has it.
+    pub async fn disable_scripts(&self) {
+        let body = serde_json::json!({ "cmd": "Emulation.setScriptExecutionDisabled", "params": { "value": true } });
+        self.client.issue_cmd(RawCommand { path: "goog/cdp/execute", body }).await.expect("scripts disabled");
+    }
+
     /// Clicks the link named `name`, as a person does, and returns the file
     /// the browser received: saved as a download, or opened as a document of
     /// its own type. Fails if the click showed one of the app's pages instead

@@ -21,7 +21,7 @@ const PAGES: [(&str, &str); 6] = [
 
 /// Every element of the page whose place and text are compared: the frame
 /// and the whole main area (scripts, whose text the app fills in, aside).
-const DRAWN: &str = "header, header *, main, main *:not(script), footer, footer *";
+const DRAWN: &str = "header, header *, main, main *:not(script, noscript, noscript *), footer, footer *";
 
 /// Each drawn element's tag, text, and box rounded to the pixel. The footer
 /// starts below the fold and moves down as the page's content arrives, so

@@ -67,10 +67,7 @@ pub fn start_data(
         lang: buone_pratiche::start::lang_of_request(query, cookies),
         source,
         origin: public_url.to_owned(),
-        logo: operator
-            .logo
-            .clone()
-            .map(|address| (address, operator.controller.name.clone().unwrap_or_default())),
+        logo: operator.logo.clone().map(|address| (address, operator.controller.name.clone().unwrap_or_default())),
         comuni: Some(shipped_comuni()),
         reads: Arc::new(reads),
     }

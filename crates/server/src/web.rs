@@ -126,19 +126,18 @@ pub async fn index(State(state): State<AppState>, uri: axum::http::Uri, headers:
     let lang = start.lang;
     let body = tokio::task::spawn_blocking(move || crate::frame::draw(&url, start)).await.unwrap_or_default();
     let nonce = fresh_nonce();
-    let html = crate::frame::into_body(
-        &crate::head::render(template, &head, &state.public_url),
-        &body,
-        lang,
-        &state.operator,
-    )
-    .replace(NONCE_PLACEHOLDER, &nonce);
+    let html =
+        crate::frame::into_body(&crate::head::render(template, &head, &state.public_url), &body, lang, &state.operator)
+            .replace(NONCE_PLACEHOLDER, &nonce);
     let embed = is_embed_route(path);
     let ancestors = if embed { state.embed_ancestors.as_str() } else { "'none'" };
     let csp = HeaderValue::from_str(&page_csp(&nonce, ancestors)).expect("a checked allowlist is a valid header value");
     let missing_practice = shown.is_some() && practice.is_none();
-    let status =
-        if domain::pages::page_at(path).is_some() && !missing_practice { StatusCode::OK } else { StatusCode::NOT_FOUND };
+    let status = if domain::pages::page_at(path).is_some() && !missing_practice {
+        StatusCode::OK
+    } else {
+        StatusCode::NOT_FOUND
+    };
     let mut response = (
         status,
         [
