@@ -103,7 +103,7 @@ pub async fn from_page() -> StartData {
         lang: lang_of_request(search.strip_prefix('?'), cookies.as_deref()),
         comuni,
         source,
-        origin: location.origin().unwrap_or_default(),
+        origin: canonical_origin(&document).unwrap_or_else(|| location.origin().unwrap_or_default()),
         logo,
         reads: Arc::new(reads),
     }
@@ -116,6 +116,16 @@ pub fn url_fragment() -> String {
     return String::new();
     #[cfg(not(feature = "ssr"))]
     window().location().hash().unwrap_or_default()
+}
+
+/// The site's public address, as the page's canonical link names it (the
+/// server's `BP_PUBLIC_URL`, which it drew the page with).
+#[cfg(not(feature = "ssr"))]
+fn canonical_origin(document: &web_sys::Document) -> Option<String> {
+    let href = document.query_selector("link[rel='canonical']").ok()??.get_attribute("href")?;
+    let (scheme, rest) = href.split_once("://")?;
+    let host = rest.split('/').next()?;
+    Some(format!("{scheme}://{host}"))
 }
 
 /// Data a page reads at start.

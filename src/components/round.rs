@@ -21,33 +21,36 @@ pub fn CurrentRound() -> impl IntoView {
     // The room the sentence takes is kept from the start, so that its
     // arrival moves nothing below it.
     view! {
-        <div class=("round-slot", !static_copy)>
+        <div class=(
+            "round-slot",
+            !static_copy,
+        )>
             {move || {
-                    let Some(Ok(domain::api::CurrentRound { round })) = round.get() else { return ().into_any() };
-                    if static_copy {
-                        return ().into_any();
+                let Some(Ok(domain::api::CurrentRound { round })) = round.get() else { return ().into_any() };
+                if static_copy {
+                    return ().into_any();
+                }
+                let text = match (round, lang.get()) {
+                    (Some(r), Lang::It) => {
+                        format!("Raccolta in corso: {}. Invia la pratica entro il {}.", r.name, r.closes_on)
                     }
-                    let text = match (round, lang.get()) {
-                        (Some(r), Lang::It) => {
-                            format!("Raccolta in corso: {}. Invia la pratica entro il {}.", r.name, r.closes_on)
-                        }
-                        (Some(r), Lang::En) => {
-                            format!("Collection round in progress: {}. Submit by {}.", r.name, r.closes_on)
-                        }
-                        (None, Lang::It) => {
-                            "La raccolta è continua: puoi descrivere una pratica in qualsiasi momento.".to_owned()
-                        }
-                        (None, Lang::En) => {
-                            "The collection is continuous: you can describe a practice at any time.".to_owned()
-                        }
-                    };
-                    view! {
-                        <p class="round" data-testid="current-round">
-                            {text}
-                        </p>
+                    (Some(r), Lang::En) => {
+                        format!("Collection round in progress: {}. Submit by {}.", r.name, r.closes_on)
                     }
-                        .into_any()
-                }}
+                    (None, Lang::It) => {
+                        "La raccolta è continua: puoi descrivere una pratica in qualsiasi momento.".to_owned()
+                    }
+                    (None, Lang::En) => {
+                        "The collection is continuous: you can describe a practice at any time.".to_owned()
+                    }
+                };
+                view! {
+                    <p class="round" data-testid="current-round">
+                        {text}
+                    </p>
+                }
+                    .into_any()
+            }}
         </div>
     }
 }

@@ -16,7 +16,6 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 use std::collections::{BTreeMap, BTreeSet};
 use wasm_bindgen::JsCast;
-use wasm_bindgen::closure::Closure;
 
 /// Marks the views rendered inside a partner's iframe, with the filters the
 /// partner chose in its `src` (the preset): every navigation inside the frame
@@ -77,6 +76,7 @@ pub const HEIGHT_MESSAGE: &str = "buone-pratiche:height";
 /// Posts the document's height to the host page whenever it changes.
 #[cfg(not(feature = "ssr"))]
 fn report_height() {
+    use wasm_bindgen::closure::Closure;
     let Some(window) = web_sys::window() else { return };
     let Ok(Some(parent)) = window.parent() else { return };
     let post = move || {

@@ -40,7 +40,10 @@ pub fn PracticePage() -> impl IntoView {
     view! {
         <div class="container page practice-page">
             {move || match practice.get().map(|answers| answers.and_then(api::PublishedPractice::from_answers)) {
-                None => view! { <p role="status">{tr("Caricamento della pratica…", "Loading the practice…")}</p> }.into_any(),
+                None => {
+                    view! { <p role="status">{tr("Caricamento della pratica…", "Loading the practice…")}</p> }
+                        .into_any()
+                }
                 Some(Ok(published)) => view! { <PracticeView published catalogue /> }.into_any(),
                 Some(Err(error)) if error.is_not_found() => {
                     view! {
@@ -250,32 +253,32 @@ fn PracticeView(
         <section class="related">
             <h2>{tr("Pratiche simili", "Related practices")}</h2>
             {move || {
-                    let related_id = related_id.clone();
-                    {
-                        let Some(Ok(catalogue)) = catalogue.get() else { return ().into_any() };
-                        let related: Vec<_> = domain::catalogue::related(&catalogue.practices, &related_id, 3)
-                            .into_iter()
-                            .cloned()
-                            .collect();
-                        view! {
-                            <ul class="related-list">
-                                {related
-                                    .into_iter()
-                                    .map(|e| {
-                                        view! {
-                                            <li>
-                                                <A href=format!("/pratiche/{}", e.id)>{e.title.clone()}</A>
-                                                " — "
-                                                {e.entity_name.clone()}
-                                            </li>
-                                        }
-                                    })
-                                    .collect_view()}
-                            </ul>
-                        }
-                            .into_any()
+                let related_id = related_id.clone();
+                {
+                    let Some(Ok(catalogue)) = catalogue.get() else { return ().into_any() };
+                    let related: Vec<_> = domain::catalogue::related(&catalogue.practices, &related_id, 3)
+                        .into_iter()
+                        .cloned()
+                        .collect();
+                    view! {
+                        <ul class="related-list">
+                            {related
+                                .into_iter()
+                                .map(|e| {
+                                    view! {
+                                        <li>
+                                            <A href=format!("/pratiche/{}", e.id)>{e.title.clone()}</A>
+                                            " — "
+                                            {e.entity_name.clone()}
+                                        </li>
+                                    }
+                                })
+                                .collect_view()}
+                        </ul>
                     }
-                }}
+                        .into_any()
+                }
+            }}
         </section>
     }
 }

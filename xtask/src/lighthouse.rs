@@ -29,10 +29,12 @@ struct Options {
     /// Lighthouse's own throttling of the real load (`--throttling-method=devtools`)
     /// instead of the default simulation from an unthrottled load.
     devtools: bool,
+    /// The pages in English (`?lang=en`) instead of Italian.
+    english: bool,
 }
 
 fn parse_options(args: &[String]) -> Result<Options, String> {
-    let mut options = Options { url: None, runs: DEFAULT_RUNS, devtools: false };
+    let mut options = Options { url: None, runs: DEFAULT_RUNS, devtools: false, english: false };
     let mut args = args.iter();
     while let Some(arg) = args.next() {
         match arg.as_str() {
@@ -45,9 +47,10 @@ fn parse_options(args: &[String]) -> Result<Options, String> {
                 options.runs = runs.parse().ok().filter(|&n| n > 0).ok_or(format!("not a number of runs: {runs}"))?;
             }
             "--devtools-throttling" => options.devtools = true,
+            "--english" => options.english = true,
             other => {
                 return Err(format!(
-                    "lighthouse: unknown argument {other}; usage: [--url URL] [--runs N] [--devtools-throttling]"
+                    "lighthouse: unknown argument {other}; usage: [--url URL] [--runs N] [--devtools-throttling] [--english]"
                 ));
             }
         }
@@ -100,6 +103,11 @@ fn measure(lighthouse: &Path, base_url: &str, options: &Options, reports: &Path)
     println!("\nload average before measuring (1, 5, 15 min; 2 cores here): {}", load_average());
     let mut rows = Vec::new();
     for (path, slug) in &pages {
+        let (path, slug) = if options.english {
+            (format!("{path}?lang=en"), format!("{slug}-en"))
+        } else {
+            (path.clone(), (*slug).to_owned())
+        };
         let url = format!("{base_url}{path}");
         let mut measured = Vec::new();
         for run in 1..=runs {
@@ -180,6 +188,8 @@ struct Figures {
     tbt_ms: Option<f64>,
     fcp_ms: Option<f64>,
     bytes: Option<f64>,
+    /// What the page needs to be read: its HTML, style sheets and fonts.
+    readable_bytes: Option<f64>,
     failing_accessibility: Vec<String>,
     failing_seo: Vec<String>,
 }
@@ -194,9 +204,15 @@ fn figures_of(report: &Value) -> Figures {
             .map(str::to_owned)
             .collect()
     };
-    let bytes = report["audits"]["network-requests"]["details"]["items"]
-        .as_array()
-        .map(|items| items.iter().filter_map(|item| item["transferSize"].as_f64()).sum());
+    let requests = report["audits"]["network-requests"]["details"]["items"].as_array();
+    let bytes = requests.map(|items| items.iter().filter_map(|item| item["transferSize"].as_f64()).sum());
+    let readable_bytes = requests.map(|items| {
+        items
+            .iter()
+            .filter(|item| matches!(item["resourceType"].as_str(), Some("Document" | "Stylesheet" | "Font")))
+            .filter_map(|item| item["transferSize"].as_f64())
+            .sum()
+    });
     Figures {
         performance: score("performance"),
         accessibility: score("accessibility"),
@@ -206,6 +222,7 @@ fn figures_of(report: &Value) -> Figures {
         tbt_ms: numeric("total-blocking-time"),
         fcp_ms: numeric("first-contentful-paint"),
         bytes,
+        readable_bytes,
         failing_accessibility: failing("accessibility"),
         failing_seo: failing("seo"),
     }
@@ -236,8 +253,8 @@ fn median_run(runs: &[Figures]) -> usize {
 /// The Markdown table of the medians, one row per page.
 fn table(rows: &[(String, Vec<Figures>)]) -> String {
     let mut out = String::from(
-        "| page | performance | LCP (s) | CLS | TBT (ms) | FCP (s) | KiB transferred | accessibility | SEO |\n\
-         |---|---:|---:|---:|---:|---:|---:|---:|---:|\n",
+        "| page | performance | LCP (s) | CLS | TBT (ms) | FCP (s) | KiB transferred | KiB before readable | accessibility | SEO |\n\
+         |---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n",
     );
     for (path, runs) in rows {
         let of = |pick: fn(&Figures) -> Option<f64>| median(runs.iter().map(pick));
@@ -245,13 +262,14 @@ fn table(rows: &[(String, Vec<Figures>)]) -> String {
             value.map_or_else(|| "–".to_owned(), |v| format!("{:.*}", decimals, v / scale))
         };
         out.push_str(&format!(
-            "| {path} | {} | {} | {} | {} | {} | {} | {} | {} |\n",
+            "| {path} | {} | {} | {} | {} | {} | {} | {} | {} | {} |\n",
             show(of(|f| f.performance), 1.0, 0),
             show(of(|f| f.lcp_ms), 1000.0, 2),
             show(of(|f| f.cls), 1.0, 3),
             show(of(|f| f.tbt_ms), 1.0, 0),
             show(of(|f| f.fcp_ms), 1000.0, 2),
             show(of(|f| f.bytes), 1024.0, 1),
+            show(of(|f| f.readable_bytes), 1024.0, 1),
             show(of(|f| f.accessibility), 1.0, 0),
             show(of(|f| f.seo), 1.0, 0),
         ));
@@ -380,8 +398,9 @@ mod tests {
                 "total-blocking-time": { "score": 1, "numericValue": 40.0 },
                 "first-contentful-paint": { "score": 0.9, "numericValue": 1800.0 },
                 "network-requests": { "details": { "items": [
-                    { "url": "/", "transferSize": 1024 },
-                    { "url": "/app.wasm", "transferSize": 3072 },
+                    { "url": "/", "resourceType": "Document", "transferSize": 1024 },
+                    { "url": "/main.css", "resourceType": "Stylesheet", "transferSize": 512 },
+                    { "url": "/app.wasm", "resourceType": "Other", "transferSize": 2560 },
                     { "url": "data:", "transferSize": null }
                 ] } },
                 "color-contrast": { "score": 0 },
@@ -402,12 +421,17 @@ mod tests {
                 tbt_ms: Some(40.0),
                 fcp_ms: Some(1800.0),
                 bytes: Some(4096.0),
+                readable_bytes: Some(1536.0),
                 failing_accessibility: vec!["color-contrast".to_owned()],
                 failing_seo: vec![],
             }
         );
         let rows = vec![("/".to_owned(), vec![figures])];
-        assert!(table(&rows).contains("| / | 87 | 2.51 | 0.012 | 40 | 1.80 | 4.0 | 90 | 100 |"), "{}", table(&rows));
+        assert!(
+            table(&rows).contains("| / | 87 | 2.51 | 0.012 | 40 | 1.80 | 4.0 | 1.5 | 90 | 100 |"),
+            "{}",
+            table(&rows)
+        );
     }
 
     #[test]
@@ -433,5 +457,6 @@ mod tests {
         assert!(parse_options(&args(&["--runs", "0"])).is_err());
         assert!(parse_options(&args(&["--fast"])).is_err());
         assert!(parse_options(&args(&["--devtools-throttling"])).unwrap().devtools);
+        assert!(parse_options(&args(&["--english"])).unwrap().english);
     }
 }

@@ -125,7 +125,7 @@ const fn page(path: &'static str, entry: Entry, visibility: Visibility, in_stati
     let reads = match path.as_bytes() {
         b"/catalogo" | b"/statistiche" | b"/embed/catalogo" => Reads::Catalogue,
         b"/pratiche/*" | b"/embed/pratiche/*" => Reads::CatalogueAndPractice,
-        b"/questionario" => Reads::CurrentRound,
+        b"/" | b"/questionario" => Reads::CurrentRound,
         b"/privacy" | b"/accessibilita" | b"/contatti" => Reads::Operator,
         b"/statistiche/partecipazione" => Reads::Participation,
         _ => Reads::Nothing,

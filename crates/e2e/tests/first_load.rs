@@ -96,10 +96,20 @@ async fn the_server_html_shows_the_frame_where_the_app_draws_it_and_nothing_move
                 c.goto(&format!("{}{path}", server.base)).await.unwrap();
                 browser.wait_for(Locator::Css(ready)).await;
                 tokio::time::sleep(Duration::from_millis(300)).await;
-                assert_eq!(
-                    frame_boxes(&browser).await,
-                    drawn,
-                    "{path} at {width} px: the app draws the whole page the server's HTML held"
+                let by_app = frame_boxes(&browser).await;
+                let differences: Vec<_> = drawn
+                    .iter()
+                    .zip(&by_app)
+                    .filter(|(server, app)| server != app)
+                    .map(|(server, app)| format!("server: {server}\n   app: {app}"))
+                    .collect();
+                assert!(
+                    differences.is_empty() && drawn.len() == by_app.len(),
+                    "{path} at {width} px: the app draws the whole page the server's HTML held \
+                     ({} and {} elements):\n{}",
+                    drawn.len(),
+                    by_app.len(),
+                    differences.join("\n")
                 );
                 let shift = layout_shift(&browser).await;
                 assert!(shift <= 0.05, "{path} at {width} px: layout shift {shift} while loading");

@@ -436,6 +436,8 @@ async fn no_private_field_reaches_any_rendered_page() {
         crawl.visit("unpublished practice", &format!("/pratiche/{id}"), &not_found).await;
         crawl.visit("unpublished practice", &format!("/embed/pratiche/{id}"), &not_found).await;
     }
+    // Their addresses answer 404, which the browser logs.
+    browser.expect_console_errors("/pratiche/").await;
 
     // Statistics, open data and the other public pages.
     let counted =
@@ -470,6 +472,7 @@ async fn no_private_field_reaches_any_rendered_page() {
     }
     let english_not_found = heading("Practice not found");
     crawl.visit("unpublished practice", &format!("/embed/pratiche/{}?lang=en", hidden[0]), &english_not_found).await;
+    browser.expect_console_errors("/embed/pratiche/").await;
 
     let (pages_checked, bytes, kinds, leaks) = (crawl.pages, crawl.bytes, crawl.kinds, crawl.leaks);
     let canary_count = crawl.canaries.len();

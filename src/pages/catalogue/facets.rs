@@ -2,6 +2,7 @@
 //! The facets: one box per facet with its values and live counts, each
 //! value a check box; a facet with nothing to choose in this view is left out.
 
+use super::FORM_ID;
 use super::address::use_catalogue;
 use crate::i18n::use_lang;
 use domain::Lang;
@@ -51,10 +52,27 @@ pub(super) fn FacetPanels() -> impl IntoView {
                                         let fixed = address.is_preset(facet, &v.code);
                                         view! {
                                             <div class="form-check">
+                                                // A preset value cannot be changed, and a disabled box
+                                                // sends nothing: the form carries it for the page without scripts.
+                                                {fixed
+                                                    .then(|| {
+                                                        view! {
+                                                            <input
+                                                                type="hidden"
+                                                                form=FORM_ID
+                                                                name=facet.url_key()
+                                                                value=v.code.clone()
+                                                            />
+                                                        }
+                                                    })}
                                                 <input
                                                     type="checkbox"
                                                     id=id.clone()
+                                                    form=FORM_ID
+                                                    name=facet.url_key()
+                                                    value=v.code.clone()
                                                     disabled=fixed
+                                                    checked=v.selected
                                                     prop:checked=v.selected
                                                     on:change=move |_| toggle(facet, code.clone())
                                                 />

@@ -40,7 +40,10 @@ pub fn CataloguePage() -> impl IntoView {
         <div class="container page">
             <h1>{page_heading("/catalogo")}</h1>
             {move || match catalogue.get() {
-                None => view! { <p role="status">{tr("Caricamento delle pratiche…", "Loading the practices…")}</p> }.into_any(),
+                None => {
+                    view! { <p role="status">{tr("Caricamento delle pratiche…", "Loading the practices…")}</p> }
+                        .into_any()
+                }
                 Some(Ok(catalogue)) => {
                     let practices = catalogue.practices;
                     (move || {
@@ -66,13 +69,19 @@ pub fn CataloguePage() -> impl IntoView {
     }
 }
 
+/// The form of the filters, the search and the sort (`<form method="get">`,
+/// which the app enhances: without scripts it is how a visitor filters).
+const FORM_ID: &str = "filtri-form";
+
 /// The query held in the URL.
 pub fn use_catalogue_query() -> Memo<Query> {
     let params = use_query_map();
     Memo::new(move |_| {
         params.with(|p| {
             let keys = ["q", "ordina", "pagina"].into_iter().chain(Facet::ALL.iter().map(|f| f.url_key()));
-            let pairs: Vec<(&str, String)> = keys.filter_map(|k| p.get(k).map(|v| (k, v))).collect();
+            // A key may come more than once (the form sends one per ticked box).
+            let pairs: Vec<(&str, String)> =
+                keys.flat_map(|k| p.get_all(k).unwrap_or_default().into_iter().map(move |v| (k, v))).collect();
             Query::from_pairs(pairs.iter().map(|(k, v)| (*k, v.as_str())))
         })
     })

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 //! The search box and the sort, over the results.
 
+use super::FORM_ID;
 use super::address::use_catalogue;
 use crate::i18n::{tr, use_lang};
 use domain::catalogue::Sort;
@@ -50,6 +51,9 @@ pub(super) fn SearchRow() -> impl IntoView {
                 <input
                     type="search"
                     id="cerca"
+                    name="q"
+                    form=FORM_ID
+                    value=typed.get_untracked()
                     class="form-control"
                     autocomplete="off"
                     node_ref=search_box
@@ -59,7 +63,7 @@ pub(super) fn SearchRow() -> impl IntoView {
             </div>
             <div class="form-group sort-box">
                 <label for="ordina">{tr("Ordina per", "Sort by")}</label>
-                <select id="ordina" class="form-control" on:change=set_sort>
+                <select id="ordina" name="ordina" form=FORM_ID class="form-control" on:change=set_sort>
                     {move || {
                         let (current, searching) = query.with(|q| (q.effective_sort(), !q.text.trim().is_empty()));
                         let lang = lang.get();

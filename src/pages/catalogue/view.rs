@@ -9,12 +9,13 @@ use super::downloads::Downloads;
 use super::facets::FacetPanels;
 use super::pagination::Pagination;
 use super::search::SearchRow;
-use super::{count_text, timed_query, use_catalogue_query};
+use super::{FORM_ID, count_text, timed_query, use_catalogue_query};
 use crate::components::practice_list::PracticeList;
 use crate::i18n::{tr, use_lang};
 use domain::Lang;
 use domain::catalogue::{CatalogueIndex, Query};
 use leptos::prelude::*;
+use leptos_router::hooks::use_location;
 use std::collections::BTreeSet;
 use std::sync::Arc;
 
@@ -62,7 +63,22 @@ pub(super) fn CatalogueView(
                 <h2 class="facets-title" tabindex="-1" node_ref=filters_heading>
                     {tr("Filtra", "Filter")}
                 </h2>
+                // The filters and the search are one GET form, for a visitor
+                // without scripts; the app applies every change at once.
+                <form
+                    id=FORM_ID
+                    method="get"
+                    action=use_location().pathname.get_untracked()
+                    on:submit=|ev| ev.prevent_default()
+                >
+                    {move || (lang.get() == Lang::En).then(|| view! { <input type="hidden" name="lang" value="en" /> })}
+                </form>
                 <FacetPanels />
+                <noscript>
+                    <button type="submit" form=FORM_ID class="button button-secondary">
+                        {tr("Applica i filtri", "Apply the filters")}
+                    </button>
+                </noscript>
                 <button type="button" class="button button-primary filters-done" on:click=move |_| close_filters()>
                     {move || {
                         let lang = lang.get();
