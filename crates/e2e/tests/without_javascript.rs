@@ -21,8 +21,21 @@ async fn a_visitor_without_javascript_reads_the_collection() {
     c.find(Locator::XPath(&link_named("//nav", "Catalogo"))).await.unwrap().click().await.unwrap();
     let heading = browser.wait_for_drawn(Locator::Css("main h1")).await.text().await.unwrap();
     assert_eq!(heading, "Catalogo delle pratiche");
-    let count = browser.wait_for_drawn(Locator::XPath("//main//*[contains(., 'pratiche trovate')]")).await;
-    assert!(count.text().await.unwrap().contains("pratiche trovate"));
+    let count = browser.wait_for_drawn(Locator::Css("main [data-testid=result-count]")).await;
+    let all = count.text().await.unwrap();
+    assert!(all.ends_with("pratiche trovate"), "{all}");
+
+    // Filtering: ticking a region and applying the filters (a GET form).
+    let region =
+        c.find(Locator::XPath("//details[summary[normalize-space(.)='Regione']]//input[@type='checkbox']")).await;
+    region.unwrap().click().await.unwrap();
+    c.find(Locator::XPath("//button[normalize-space(.)='Applica i filtri']")).await.unwrap().click().await.unwrap();
+    let filtered = browser.wait_for_drawn(Locator::Css("main [data-testid=result-count]")).await.text().await.unwrap();
+    assert!(c.current_url().await.unwrap().as_str().contains("regione="), "the filter is in the address");
+    assert_ne!(filtered, all, "fewer practices in one region");
+    let chip = c.find(Locator::XPath("//main//a[contains(., 'Cancella tutti i filtri')]")).await;
+    chip.unwrap().click().await.unwrap();
+    browser.wait_for_drawn(Locator::Css("main article h2")).await;
 
     // Paging through the results with the page's own links.
     let first_page = first_title(&browser).await;
