@@ -75,6 +75,13 @@ async fn a_visitor_without_javascript_reads_the_collection() {
     assert!(body.contains("Per compilare il questionario serve JavaScript"), "{body}");
 
     browser.screenshots("without-javascript-questionnaire").await;
+
+    // On a phone the filters stay in the page (no script opens them).
+    c.set_window_size(375, 812).await.unwrap();
+    c.goto(&format!("{}/catalogo", server.base)).await.unwrap();
+    let apply = browser.wait_for_drawn(Locator::XPath("//button[normalize-space(.)='Applica i filtri']")).await;
+    assert!(apply.is_displayed().await.unwrap(), "the filters can be applied on a phone");
+    browser.screenshots("without-javascript-catalogue").await;
     browser.close().await;
 }
 

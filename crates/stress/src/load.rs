@@ -72,11 +72,21 @@ struct Kinds {
     decide: Measured,
     catalogue: Measured,
     practice: Measured,
+    /// The pages as HTML, drawn by the server (only when it serves the app).
+    catalogue_page: Measured,
+    practice_page: Measured,
 }
 
 impl Kinds {
     fn new() -> Self {
-        Self { submit: Measured::new(), decide: Measured::new(), catalogue: Measured::new(), practice: Measured::new() }
+        Self {
+            submit: Measured::new(),
+            decide: Measured::new(),
+            catalogue: Measured::new(),
+            practice: Measured::new(),
+            catalogue_page: Measured::new(),
+            practice_page: Measured::new(),
+        }
     }
 
     fn add(&mut self, other: &Kinds) {
@@ -84,6 +94,8 @@ impl Kinds {
         self.decide.add(&other.decide);
         self.catalogue.add(&other.catalogue);
         self.practice.add(&other.practice);
+        self.catalogue_page.add(&other.catalogue_page);
+        self.practice_page.add(&other.practice_page);
     }
 }
 
@@ -101,6 +113,8 @@ struct Plan {
     views: Vec<String>,
     /// References of the published practices.
     ids: Vec<String>,
+    /// The server serves the app: readers open the pages too.
+    pages: bool,
 }
 
 /// Who takes part in a run, and for how long.
@@ -151,6 +165,7 @@ pub async fn run(server_binary: &Path, load: Load<'_>) -> Result<(), String> {
         template: server::demo::practices().remove(0),
         views: catalogue_views(&entries[0]),
         ids,
+        pages: static_dir.is_some(),
     });
     let started = Instant::now();
     let mut tasks = Vec::new();
@@ -180,8 +195,10 @@ pub async fn run(server_binary: &Path, load: Load<'_>) -> Result<(), String> {
         ("decide", &total.decide),
         ("catalogue", &total.catalogue),
         ("practice", &total.practice),
+        ("cat. page", &total.catalogue_page),
+        ("prac. page", &total.practice_page),
     ];
-    for (name, measured) in kinds {
+    for (name, measured) in kinds.into_iter().filter(|(_, measured)| measured.requests() > 0) {
         print_row(name, measured, elapsed);
         all.add(measured);
     }
@@ -301,6 +318,11 @@ async fn browse(plan: &Plan) -> Kinds {
         kinds.catalogue.time(plan.client.get(format!("{}/api/catalogue{view}", plan.base_url))).await;
         let id = &plan.ids[fastrand::usize(..plan.ids.len())];
         kinds.practice.time(plan.client.get(format!("{}/api/practices/{id}", plan.base_url))).await;
+        if plan.pages {
+            // What a visitor's first request gets: the page drawn by the server.
+            kinds.catalogue_page.time(plan.client.get(format!("{}/catalogo{view}", plan.base_url))).await;
+            kinds.practice_page.time(plan.client.get(format!("{}/pratiche/{id}", plan.base_url))).await;
+        }
     }
     kinds
 }
