@@ -25,7 +25,7 @@ pub fn start<V: IntoView + 'static>(routes: fn() -> V) {
         let focused = focused_in_server_frame();
         remove_server_frame();
         leptos::mount::mount_to_body(move || {
-            provide_context(start);
+            provide_context(std::sync::Arc::new(start));
             view! { <Site>{routes()}</Site> }
         });
         if let Some(selector) = focused {

@@ -16,7 +16,7 @@ struct Comuni(RwSignal<Option<Arc<ComuneIndex>>>, StoredValue<bool>);
 /// started with (the server has it; the browser fetched it before taking
 /// over a page that names Comuni), or none until a page asks for it.
 pub fn provide_comuni() {
-    let start = crate::start::use_start_data().comuni;
+    let start = crate::start::use_start_data().comuni.clone();
     let requested = start.is_some();
     provide_context(Comuni(RwSignal::new(start), StoredValue::new(requested)));
 }

@@ -24,7 +24,7 @@ pub fn page_body(url: &str, start: StartData) -> String {
     let owner = Owner::new();
     owner.with(|| {
         provide_context(RequestUrl::new(url));
-        provide_context(start);
+        provide_context(std::sync::Arc::new(start));
         macro_rules! page {
             ($routes:ident) => {
                 view! {

@@ -15,7 +15,6 @@ use crate::api::{ApiError, DataSource};
 use domain::Lang;
 use leptos::prelude::*;
 use serde::de::DeserializeOwned;
-use std::collections::HashMap;
 use std::future::Future;
 use std::sync::Arc;
 
@@ -36,12 +35,12 @@ pub struct StartData {
     pub comuni: Option<Arc<domain::comuni::ComuneIndex>>,
     /// The answers to the page's start reads, by address: their JSON
     /// text, or `None` for what does not exist (a 404).
-    pub reads: Arc<HashMap<String, Option<String>>>,
+    pub reads: Arc<Vec<(String, Option<String>)>>,
 }
 
 /// The start data of the page being drawn (empty outside a page).
-pub fn use_start_data() -> StartData {
-    use_context::<StartData>().unwrap_or_default()
+pub fn use_start_data() -> Arc<StartData> {
+    use_context::<Arc<StartData>>().unwrap_or_default()
 }
 
 /// The name of the cookie that keeps the visitor's language, which the
@@ -85,25 +84,25 @@ pub async fn from_page() -> StartData {
         let address = meta.get_attribute("content").filter(|a| a.starts_with('/') && !a.starts_with("//"))?;
         Some((address, meta.get_attribute("data-name").unwrap_or_default()))
     });
-    let mut reads = HashMap::new();
+    let mut reads = Vec::new();
     let urls = domain::pages::page_at(&path).map(|page| page.data_urls(&path, source)).unwrap_or_default();
     for url in urls {
         match crate::api::fetch_text(&url).await {
-            Ok(text) => drop(reads.insert(url, Some(text))),
-            Err(error) if error.is_not_found() => drop(reads.insert(url, None)),
+            Ok(text) => reads.push((url, Some(text))),
+            Err(error) if error.is_not_found() => reads.push((url, None)),
             // The page asks again, and says so if it fails.
             Err(_) => {}
         }
     }
     // A practice's page names its Comuni: the list comes first.
-    let names_comuni =
-        path.contains("/pratiche/") && reads.values().flatten().any(|text| text.contains("\"comune_codes\":[\""));
+    let names_comuni = path.contains("/pratiche/")
+        && reads.iter().filter_map(|(_, text)| text.as_ref()).any(|text| text.contains("\"comune_codes\":[\""));
     let comuni = if names_comuni { crate::comuni::fetch().await } else { None };
     StartData {
         lang: lang_of_request(search.strip_prefix('?'), cookies.as_deref()),
         comuni,
         source,
-        origin: canonical_origin(&document).unwrap_or_else(|| location.origin().unwrap_or_default()),
+        origin: location.origin().unwrap_or_default(),
         logo,
         reads: Arc::new(reads),
     }
@@ -116,16 +115,6 @@ pub fn url_fragment() -> String {
     return String::new();
     #[cfg(not(feature = "ssr"))]
     window().location().hash().unwrap_or_default()
-}
-
-/// The site's public address, as the page's canonical link names it (the
-/// server's `BP_PUBLIC_URL`, which it drew the page with).
-#[cfg(not(feature = "ssr"))]
-fn canonical_origin(document: &web_sys::Document) -> Option<String> {
-    let href = document.query_selector("link[rel='canonical']").ok()??.get_attribute("href")?;
-    let (scheme, rest) = href.split_once("://")?;
-    let host = rest.split('/').next()?;
-    Some(format!("{scheme}://{host}"))
 }
 
 /// Data a page reads at start.
@@ -210,8 +199,9 @@ impl<T: Clone + DeserializeOwned + Send + Sync + 'static> StartRead<T> {
 
 /// What `start` holds for `url`, read as `T`.
 fn handed_over<T: DeserializeOwned>(start: &StartData, url: &str) -> Option<Result<T, ApiError>> {
-    Some(match start.reads.get(url)? {
-        Some(text) => serde_json::from_str(text).map_err(|e| ApiError::Decode(e.to_string())),
+    Some(match &start.reads.iter().find(|(address, _)| address == url)?.1 {
+        // Read as the API client reads answers: one JSON parser for every type.
+        Some(text) => crate::api::decode(text),
         None => Err(ApiError::Refused { status: 404, code: "not_found".into(), message: String::new() }),
     })
 }

@@ -72,6 +72,14 @@ pub fn now_ms() -> f64 {
     js_sys::Date::now()
 }
 
+/// The current year (UTC on the server, local time in the browser).
+pub fn this_year() -> u32 {
+    #[cfg(feature = "ssr")]
+    return u32::from(domain::dates::Day::EPOCH.plus_days((now_ms() / 86_400_000.0) as i64).year());
+    #[cfg(not(feature = "ssr"))]
+    js_sys::Date::new_0().get_full_year()
+}
+
 /// "HH:MM" of a time in milliseconds since the epoch, in local time.
 pub fn clock(ms: f64) -> String {
     if cfg!(feature = "ssr") {

@@ -135,7 +135,7 @@ pub async fn request<T: DeserializeOwned>(
 /// Reads a successful answer's text as `T`. Parsed once as JSON, then read
 /// as `T`: each type's reader is then a walk over the parsed value, much
 /// smaller in the wasm than a parser of its own for every type.
-fn decode<T: DeserializeOwned>(text: &str) -> Result<T, ApiError> {
+pub(crate) fn decode<T: DeserializeOwned>(text: &str) -> Result<T, ApiError> {
     let value = if text.trim().is_empty() {
         serde_json::Value::Null
     } else {

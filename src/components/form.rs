@@ -60,7 +60,7 @@ impl FormFields {
         self.errors.set(found);
         if !ok {
             let selector = format!("[id^='{}-'][aria-invalid='true']", self.prefix);
-            request_animation_frame(move || {
+            crate::components::after_paint(move || {
                 if let Ok(Some(element)) = document().query_selector(&selector)
                     && let Ok(element) = element.dyn_into::<web_sys::HtmlElement>()
                 {

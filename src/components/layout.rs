@@ -114,5 +114,5 @@ pub fn Footer() -> impl IntoView {
 /// The operating administration's logo (address, name), from what the page
 /// started with (`BP_OPERATOR_LOGO`, named in the page's head), if it has one.
 fn operator_logo() -> Option<(String, String)> {
-    crate::start::use_start_data().logo
+    crate::start::use_start_data().logo.clone()
 }

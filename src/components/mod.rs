@@ -137,6 +137,17 @@ pub fn Honeypot(id: &'static str, value: RwSignal<String>) -> impl IntoView {
     }
 }
 
+/// Runs `f` once the browser has drawn the changes made so far (to move
+/// focus, say). Nothing when the server draws the page: it has no browser,
+/// and the wasm-bindgen stubs behind `request_animation_frame` abort a
+/// native process.
+pub fn after_paint(f: impl FnOnce() + 'static) {
+    #[cfg(not(feature = "ssr"))]
+    request_animation_frame(f);
+    #[cfg(feature = "ssr")]
+    drop(f);
+}
+
 /// `encodeURIComponent`: a value made safe for a URL's query or path.
 pub fn encode_uri_component(value: &str) -> String {
     #[cfg(feature = "ssr")]

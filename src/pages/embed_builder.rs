@@ -27,11 +27,14 @@ pub fn EmbedBuilderPage() -> impl IntoView {
     use_document_title("Incorpora", "Embed");
     let lang = use_lang();
     let query = use_catalogue_query();
-    let origin = crate::start::use_start_data().origin;
+    let origin = crate::start::use_start_data().origin.clone();
     let src = {
         let origin = origin.clone();
         Memo::new(move |_| query.with(|q| embed_src(&origin, &catalogue_href(q), lang.get())))
     };
+    // The preview comes from this very site (whatever address it was opened
+    // at); the snippet names the site's public address.
+    let preview = Memo::new(move |_| query.with(|q| embed_src("", &catalogue_href(q), lang.get())));
     let snippet = Signal::derive(move || {
         format!(
             "<iframe data-buone-pratiche src=\"{}\" title=\"Buone pratiche dei servizi sociali\" style=\"width:100%;height:600px;border:0\" loading=\"lazy\" referrerpolicy=\"strict-origin-when-cross-origin\"></iframe>\n<script src=\"{origin}/embed.js\" async></script>",
@@ -102,7 +105,7 @@ pub fn EmbedBuilderPage() -> impl IntoView {
             <iframe
                 class="embed-preview"
                 data-buone-pratiche
-                src=move || src.get()
+                src=move || preview.get()
                 title=move || {
                     if lang.get() == Lang::It {
                         "Anteprima del catalogo incorporato"

@@ -90,7 +90,7 @@ fn focus_by_id(id: &str) {
 
 /// Moves focus once the browser has drawn the change.
 pub(super) fn focus_after_render(target: NodeRef<html::Div>) {
-    request_animation_frame(move || {
+    crate::components::after_paint(move || {
         if let Some(element) = target.get_untracked() {
             let _ = element.focus();
         }

@@ -23,7 +23,7 @@ pub(super) fn Review() -> impl IntoView {
     let lang = use_lang();
     let heading = NodeRef::<html::H1>::new();
     let summary = NodeRef::<html::Div>::new();
-    request_animation_frame(move || {
+    crate::components::after_paint(move || {
         if let Some(h1) = heading.get_untracked() {
             let _ = h1.focus();
         }

@@ -203,7 +203,7 @@ impl FormCtx {
     }
 
     fn schedule_save(self) {
-        if !self.keep_draft.get_untracked() {
+        if cfg!(feature = "ssr") || !self.keep_draft.get_untracked() {
             return;
         }
         self.unsaved.set(true);

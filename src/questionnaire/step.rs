@@ -27,7 +27,7 @@ pub(super) fn StepPage(
     let navigate = use_navigate();
     let heading = NodeRef::<html::H1>::new();
     let summary = NodeRef::<html::Div>::new();
-    request_animation_frame(move || {
+    crate::components::after_paint(move || {
         if let Some(h1) = heading.get_untracked() {
             let _ = h1.focus();
         }

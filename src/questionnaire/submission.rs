@@ -96,12 +96,17 @@ pub fn use_submission() -> UseSubmissionReturn<impl Fn() + Clone> {
             action.dispatch(());
         }
     };
-    let online = window_event_listener(leptos::ev::online, move |_| {
-        if ctx.draft.with_untracked(|d| d.pending) {
-            send();
-        }
-    });
-    on_cleanup(move || online.remove());
+    // In the browser only (the server draws the page once, and the listener's
+    // stub would abort it).
+    #[cfg(not(feature = "ssr"))]
+    {
+        let online = window_event_listener(leptos::ev::online, move |_| {
+            if ctx.draft.with_untracked(|d| d.pending) {
+                send();
+            }
+        });
+        on_cleanup(move || online.remove());
+    }
     if ctx.draft.with_untracked(|d| d.pending) && window().navigator().on_line() {
         send();
     }

@@ -90,6 +90,14 @@ impl Day {
         era * 146_097 + day_of_era - 719_468
     }
 
+    /// 1 January 1970.
+    pub const EPOCH: Self = Self { year: 1970, month: 1, day: 1 };
+
+    /// Its year.
+    pub fn year(self) -> u16 {
+        self.year
+    }
+
     /// The day `days` after (or before, if negative) this one.
     pub fn plus_days(self, days: i64) -> Self {
         let z = self.days_since_epoch() + days + 719_468;

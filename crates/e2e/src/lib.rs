@@ -91,9 +91,11 @@ impl TestServer {
         let mut state = server::AppState::new(db.clone(), Some(dist)).unwrap();
         // A browser driven by WebDriver fills a form faster than any person.
         state.guard = server::guard::AbuseGuard::new(0, 1_000);
-        configure(&mut state);
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let base = format!("http://{}", listener.local_addr().unwrap());
+        // Its public address is where the browser reaches it, as in a deployment.
+        state.public_url = base.clone();
+        configure(&mut state);
         tokio::spawn(server::serve_on(listener, state, std::future::pending()));
         Self { base, db, _dir: dir }
     }

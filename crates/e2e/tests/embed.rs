@@ -27,8 +27,9 @@ async fn a_partner_page_embeds_a_filtered_catalogue_that_sizes_itself() {
 
     let b = Browser::start().await;
     b.client.goto(&partner).await.unwrap();
-    b.wait_for(Locator::XPath("//h1[normalize-space(.)='Le buone pratiche della Puglia']")).await;
-    let frame = b.wait_for(Locator::Id("embedded")).await;
+    // The partner's own page (no app of ours at its top).
+    b.wait_for_drawn(Locator::XPath("//h1[normalize-space(.)='Le buone pratiche della Puglia']")).await;
+    let frame = b.wait_for_drawn(Locator::Id("embedded")).await;
     frame.enter_frame().await.unwrap();
     b.wait_for(Locator::XPath("//p[@data-testid='result-count'][normalize-space(.)='3 pratiche trovate']")).await;
     let entities = b.client.find_all(Locator::Css(".practice-entity")).await.unwrap();
@@ -83,7 +84,7 @@ async fn the_embed_page_builds_the_snippet_of_the_current_view() {
     assert!(snippet.contains(&format!("<script src=\"{}/embed.js\" async></script>", server.base)), "{snippet}");
     let preview = b.client.find(Locator::Css("iframe.embed-preview")).await.unwrap();
     assert_eq!(
-        preview.attr("src").await.unwrap().as_deref(),
+        preview.prop("src").await.unwrap().as_deref(),
         Some(src.as_str()),
         "the preview shows the snippet's view"
     );

@@ -147,7 +147,7 @@ async fn inside_an_embed_every_navigation_stays_in_the_frame_and_keeps_the_partn
 
     let b = Browser::start().await;
     b.client.goto(&partner).await.unwrap();
-    b.wait_for(Locator::Id("embedded")).await.enter_frame().await.unwrap();
+    b.wait_for_drawn(Locator::Id("embedded")).await.enter_frame().await.unwrap();
     let count = "//p[@data-testid='result-count']";
     b.wait_for(Locator::XPath(&format!("{count}[normalize-space(.)='3 pratiche trovate']"))).await;
     // The partner's filter is fixed: its chip has no remove button, its box cannot be unticked.

@@ -30,17 +30,18 @@ async fn a_visitor_without_javascript_reads_the_collection() {
         c.find(Locator::XPath("//details[summary[normalize-space(.)='Regione']]//input[@type='checkbox']")).await;
     region.unwrap().click().await.unwrap();
     c.find(Locator::XPath("//button[normalize-space(.)='Applica i filtri']")).await.unwrap().click().await.unwrap();
+    browser.wait_for_drawn(Locator::XPath("//main//a[contains(., 'Cancella tutti i filtri')]")).await;
     let filtered = browser.wait_for_drawn(Locator::Css("main [data-testid=result-count]")).await.text().await.unwrap();
     assert!(c.current_url().await.unwrap().as_str().contains("regione="), "the filter is in the address");
     assert_ne!(filtered, all, "fewer practices in one region");
     let chip = c.find(Locator::XPath("//main//a[contains(., 'Cancella tutti i filtri')]")).await;
     chip.unwrap().click().await.unwrap();
-    browser.wait_for_drawn(Locator::Css("main article h2")).await;
+    wait_for_address(&browser, |url| !url.contains("regione=")).await;
 
     // Paging through the results with the page's own links.
     let first_page = first_title(&browser).await;
     c.find(Locator::Css("main .pagination a[rel=next]")).await.unwrap().click().await.unwrap();
-    browser.wait_for_drawn(Locator::Css("main article h2")).await;
+    browser.wait_for_drawn(Locator::Css("main .pagination a[rel=prev]")).await;
     assert!(c.current_url().await.unwrap().as_str().contains("pagina=2"));
     assert_ne!(first_title(&browser).await, first_page, "the second page lists other practices");
 
@@ -83,6 +84,20 @@ async fn a_visitor_without_javascript_reads_the_collection() {
     assert!(apply.is_displayed().await.unwrap(), "the filters can be applied on a phone");
     browser.screenshots("without-javascript-catalogue").await;
     browser.close().await;
+}
+
+/// Waits until the browser has loaded an address that `done` accepts (a
+/// page load without scripts replaces the whole document).
+async fn wait_for_address(browser: &Browser, done: impl Fn(&str) -> bool) {
+    for _ in 0..200 {
+        let url = browser.client.current_url().await.unwrap();
+        let ready = browser.client.execute("return document.readyState", vec![]).await.unwrap();
+        if done(url.as_str()) && ready == "complete" {
+            return;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    panic!("the page did not load");
 }
 
 /// The title of the first practice listed.

@@ -13,7 +13,6 @@ use domain::PublicPractice;
 use domain::api::{CurrentRound, DataSource, Round};
 use domain::operator::Operator;
 use domain::pages::Reads;
-use std::collections::HashMap;
 use std::sync::Arc;
 
 /// What the server knows that a page may read at start.
@@ -29,8 +28,8 @@ pub struct Known<'a> {
 
 /// What the page at `path` reads at start, as `source` would answer it: the
 /// JSON of each read by its address, `None` for one that does not exist.
-pub fn start_reads(path: &str, source: DataSource, known: &Known) -> HashMap<String, Option<String>> {
-    let Some(page) = domain::pages::page_at(path) else { return HashMap::new() };
+pub fn start_reads(path: &str, source: DataSource, known: &Known) -> Vec<(String, Option<String>)> {
+    let Some(page) = domain::pages::page_at(path) else { return Vec::new() };
     let urls = page.data_urls(path, source);
     let answers: Vec<Option<String>> = match page.reads {
         Reads::Nothing => Vec::new(),
@@ -60,7 +59,7 @@ pub fn start_data(
     source: DataSource,
     public_url: &str,
     operator: &Operator,
-    reads: HashMap<String, Option<String>>,
+    reads: Vec<(String, Option<String>)>,
 ) -> StartData {
     let query = url.split_once('?').map(|(_, q)| q);
     StartData {

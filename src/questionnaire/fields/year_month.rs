@@ -25,7 +25,7 @@ pub(super) fn YearMonthInput(field: &'static Field) -> impl IntoView {
             if year.is_empty() && month.is_empty() { Value::Null } else { Value::String(format!("{year}-{month}")) };
         ctx.set_answer(field.key, value);
     };
-    let this_year = js_sys::Date::new_0().get_full_year();
+    let this_year = crate::storage::this_year();
     let invalid = move || ctx.errors.with(|e| e.of_field(field.key).next().is_some());
     view! {
         <div class="date-inputs">

@@ -35,6 +35,14 @@ async fn every_page_is_drawn_by_the_server() {
         let html = answer.text().await.unwrap();
         let body = drawn(&html);
         assert!(body.contains(r#"<main id="contenuto""#), "{path} has its main area: {body}");
+        if page.path == "/questionario" {
+            // Every step and the review: a drawing that called the browser
+            // here would stop the whole server, not fail one page.
+            for step in ["1", "2", "3", "4", "5", "6", "riepilogo"] {
+                let answer = server.client.get(server.url(&format!("{path}?passo={step}"))).send().await.unwrap();
+                assert!(drawn(&answer.text().await.unwrap()).contains("<h1"), "step {step}");
+            }
+        }
         // Private pages read what only the browser has (a private link's
         // fragment, a receipt on the device): the server draws their frame.
         if matches!(page.entry, Entry::Public | Entry::Embed | Entry::Questionnaire)
@@ -43,6 +51,29 @@ async fn every_page_is_drawn_by_the_server() {
             assert!(!body.contains("Caricamento"), "{path} is drawn with its data, not while loading: {body}");
             assert!(body.contains("<h1"), "{path} has its heading: {body}");
         }
+    }
+}
+
+#[tokio::test]
+async fn unknown_addresses_and_any_query_are_drawn() {
+    let dist = dist();
+    let server = TestServer::start(Some(dist.path())).await;
+    server.seed(valid_answer(), ModerationStatus::Pubblicata).await;
+    let addresses = [
+        "/pagina-che-non-esiste",
+        "/catalogo?q=spesa&regione=16&regione=12&ordina=titolo&pagina=2",
+        "/catalogo?q=%3Cscript%3E&pagina=-1&regione=%00",
+        "/embed/catalogo?lang=en&tipo_servizio=nuovo",
+        "/statistiche?mappa=adozioni&regione=99",
+        "/statistiche/partecipazione?raccolta=nessuna",
+        "/questionario?parti_da=BP-2026-0001",
+        "/incorpora?regione=16",
+    ];
+    for address in addresses {
+        let answer = server.client.get(server.url(address)).send().await.unwrap();
+        let html = answer.text().await.unwrap();
+        assert!(drawn(&html).contains("<h1"), "{address} is drawn: {html}");
+        assert!(!html.contains("<script>alert"), "nothing typed in the address runs");
     }
 }
 
