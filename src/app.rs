@@ -16,10 +16,21 @@ use wasm_bindgen::JsCast;
 /// route table of that entry's pages (`src/bin/*.rs`; `src/main.rs` mounts
 /// them all, for `trunk serve`).
 pub fn start<V: IntoView + 'static>(routes: fn() -> V) {
+    start_with(routes, std::future::ready);
+}
+
+/// [`start`], with `prepare` completing the page's start data before the
+/// app draws (the entries whose pages name Comuni fetch their list first).
+#[cfg(not(feature = "ssr"))]
+pub fn start_with<V, F>(routes: fn() -> V, prepare: impl FnOnce(crate::start::StartData) -> F + 'static)
+where
+    V: IntoView + 'static,
+    F: std::future::Future<Output = crate::start::StartData> + 'static,
+{
     console_error_panic_hook::set_once();
     LOADED_PATH.get_or_init(|| window().location().pathname().unwrap_or_default());
     wasm_bindgen_futures::spawn_local(async move {
-        let start = crate::start::from_page().await;
+        let start = prepare(crate::start::from_page().await).await;
         // The server's page and the app's are drawn from the same start: the
         // app replaces it in one task, so nothing on screen moves.
         let focused = focused_in_server_frame();
@@ -237,11 +248,15 @@ fn focus_main_heading() {
 #[macro_export]
 macro_rules! entry {
     ($($routes:ident),+) => {
+        $crate::entry!($($routes),+; std::future::ready);
+    };
+    // `prepare` completes the start data before the app draws.
+    ($($routes:ident),+; $prepare:path) => {
         fn main() {
             use leptos::prelude::*;
             use leptos_router::components::Routes;
             use $crate::app::*;
-            start(|| view! { <Routes fallback=$crate::pages::NotFound>$(<$routes />)+</Routes> });
+            start_with(|| view! { <Routes fallback=$crate::pages::NotFound>$(<$routes />)+</Routes> }, $prepare);
         }
     };
 }

@@ -21,6 +21,19 @@ pub fn provide_comuni() {
     provide_context(Comuni(RwSignal::new(start), StoredValue::new(requested)));
 }
 
+/// `start` with the list, when its page is a practice's that names Comuni:
+/// the page then draws their names at once, as the server did.
+#[cfg(not(feature = "ssr"))]
+pub async fn for_practice_pages(mut start: crate::start::StartData) -> crate::start::StartData {
+    let path = window().location().pathname().unwrap_or_default();
+    let names_comuni = path.contains("/pratiche/")
+        && start.reads.iter().filter_map(|(_, text)| text.as_ref()).any(|text| text.contains("\"comune_codes\":[\""));
+    if names_comuni {
+        start.comuni = fetch().await;
+    }
+    start
+}
+
 /// The list itself, read from the file the app publishes.
 pub async fn fetch() -> Option<Arc<ComuneIndex>> {
     let response = gloo_net::http::Request::get(LIST_FILE).send().await.ok()?;

@@ -29,8 +29,13 @@ pub fn provide_lang() {
 fn remember(lang: Lang) {
     use wasm_bindgen::JsCast;
     if let Ok(document) = document().dyn_into::<web_sys::HtmlDocument>() {
-        let cookie = format!("{}={}; path=/; max-age=31536000; SameSite=Lax", crate::start::LANG_COOKIE, lang.tag());
-        let _ = document.set_cookie(&cookie);
+        // Spelt out: `crate::start::LANG_COOKIE` and `Lang::tag`, without
+        // formatting code in every entry.
+        let cookie = match lang {
+            Lang::It => "bp-lang=it; path=/; max-age=31536000; SameSite=Lax",
+            Lang::En => "bp-lang=en; path=/; max-age=31536000; SameSite=Lax",
+        };
+        let _ = document.set_cookie(cookie);
     }
 }
 

@@ -26,8 +26,9 @@ pub struct StartData {
     pub lang: Lang,
     /// Where the page reads its data.
     pub source: DataSource,
-    /// The site's address (`https://buonepratiche.example.it`), for the
-    /// links a page cites.
+    /// The site's public address (`https://buonepratiche.example.it`), for
+    /// the links a page cites; in the browser, read when needed
+    /// ([`site_origin`]).
     pub origin: String,
     /// The operating administration's logo: its address and its name.
     pub logo: Option<(String, String)>,
@@ -94,15 +95,11 @@ pub async fn from_page() -> StartData {
             Err(_) => {}
         }
     }
-    // A practice's page names its Comuni: the list comes first.
-    let names_comuni = path.contains("/pratiche/")
-        && reads.iter().filter_map(|(_, text)| text.as_ref()).any(|text| text.contains("\"comune_codes\":[\""));
-    let comuni = if names_comuni { crate::comuni::fetch().await } else { None };
     StartData {
         lang: lang_of_request(search.strip_prefix('?'), cookies.as_deref()),
-        comuni,
+        comuni: None,
         source,
-        origin: location.origin().unwrap_or_default(),
+        origin: String::new(),
         logo,
         reads: Arc::new(reads),
     }
@@ -115,6 +112,15 @@ pub fn url_fragment() -> String {
     return String::new();
     #[cfg(not(feature = "ssr"))]
     window().location().hash().unwrap_or_default()
+}
+
+/// The site's public address: the server's `BP_PUBLIC_URL`, or the
+/// browser's location (where a visitor reached the site).
+pub fn site_origin() -> String {
+    #[cfg(feature = "ssr")]
+    return use_start_data().origin.clone();
+    #[cfg(not(feature = "ssr"))]
+    window().location().origin().unwrap_or_default()
 }
 
 /// Data a page reads at start.

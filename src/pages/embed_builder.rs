@@ -27,7 +27,7 @@ pub fn EmbedBuilderPage() -> impl IntoView {
     use_document_title("Incorpora", "Embed");
     let lang = use_lang();
     let query = use_catalogue_query();
-    let origin = crate::start::use_start_data().origin.clone();
+    let origin = crate::start::site_origin();
     let src = {
         let origin = origin.clone();
         Memo::new(move |_| query.with(|q| embed_src(&origin, &catalogue_href(q), lang.get())))

@@ -87,7 +87,7 @@ fn PracticeView(
     let published = day(&practice.published_at);
     let updated = day(&practice.updated_at);
     let demo = practice.demo;
-    let url = format!("{}/pratiche/{id}", crate::start::use_start_data().origin);
+    let url = format!("{}/pratiche/{id}", crate::start::site_origin());
     let citation = format!(
         "{entity}, «{title}», Buone pratiche dei servizi sociali territoriali, {id}, pubblicata il {published}, {url}. Licenza CC BY 4.0."
     );
