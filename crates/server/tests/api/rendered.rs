@@ -8,14 +8,6 @@ use domain::pages::{Entry, PAGES, Visibility};
 use domain::vocabulary::ModerationStatus;
 use reqwest::StatusCode;
 
-/// The app's real `index.html` as the template, in a folder of its own.
-fn dist() -> tempfile::TempDir {
-    let dist = tempfile::tempdir().unwrap();
-    let index = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../index.html")).unwrap();
-    std::fs::write(dist.path().join("index.html"), index).unwrap();
-    dist
-}
-
 /// The part of a page the server drew.
 fn drawn(html: &str) -> &str {
     let start = html.find(r#"<div class="server-page" data-frame="">"#).expect("the server drew the page");
@@ -25,7 +17,7 @@ fn drawn(html: &str) -> &str {
 
 #[tokio::test]
 async fn every_page_is_drawn_by_the_server() {
-    let dist = dist();
+    let dist = app_template();
     let server = TestServer::start(Some(dist.path())).await;
     let id = server.seed(valid_answer(), ModerationStatus::Pubblicata).await;
     for page in PAGES {
@@ -56,7 +48,7 @@ async fn every_page_is_drawn_by_the_server() {
 
 #[tokio::test]
 async fn unknown_addresses_and_any_query_are_drawn() {
-    let dist = dist();
+    let dist = app_template();
     let server = TestServer::start(Some(dist.path())).await;
     server.seed(valid_answer(), ModerationStatus::Pubblicata).await;
     let addresses = [
@@ -79,7 +71,7 @@ async fn unknown_addresses_and_any_query_are_drawn() {
 
 #[tokio::test]
 async fn the_practice_and_the_catalogue_are_in_the_html() {
-    let dist = dist();
+    let dist = app_template();
     let server = TestServer::start(Some(dist.path())).await;
     let practice = valid_answer();
     let id = server.seed(practice.clone(), ModerationStatus::Pubblicata).await;
@@ -104,7 +96,7 @@ async fn the_practice_and_the_catalogue_are_in_the_html() {
 
 #[tokio::test]
 async fn an_english_visitor_gets_english_pages_from_the_first_byte() {
-    let dist = dist();
+    let dist = app_template();
     let server = TestServer::start(Some(dist.path())).await;
     let html = server.client.get(server.url("/catalogo?lang=en")).send().await.unwrap().text().await.unwrap();
     assert!(html.contains(r#"<html lang="en">"#), "{html}");

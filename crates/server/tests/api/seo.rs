@@ -7,14 +7,6 @@ use domain::vocabulary::ModerationStatus;
 use reqwest::StatusCode;
 use serde_json::Value;
 
-/// The app's real `index.html` as the template, in a folder of its own.
-fn dist() -> tempfile::TempDir {
-    let dist = tempfile::tempdir().unwrap();
-    let index = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../index.html")).unwrap();
-    std::fs::write(dist.path().join("index.html"), index).unwrap();
-    dist
-}
-
 /// The content of `<meta {attribute}="{name}" content="…">`.
 fn meta<'a>(html: &'a str, attribute: &str, name: &str) -> Option<&'a str> {
     let start = format!(r#"<meta {attribute}="{name}" content=""#);
@@ -28,7 +20,7 @@ fn escaped(text: &str) -> String {
 
 #[tokio::test]
 async fn a_practice_page_names_itself_before_any_script_runs() {
-    let dist = dist();
+    let dist = app_template();
     let server = TestServer::start(Some(dist.path())).await;
     let practice = valid_answer();
     let id = server.seed(practice.clone(), ModerationStatus::Pubblicata).await;
@@ -86,7 +78,7 @@ async fn a_practice_page_names_itself_before_any_script_runs() {
 
 #[tokio::test]
 async fn robots_and_sitemap_list_what_crawlers_may_read() {
-    let dist = dist();
+    let dist = app_template();
     let server = TestServer::start(Some(dist.path())).await;
     let published = server.seed(valid_answer(), ModerationStatus::Pubblicata).await;
     let unpublished = server.seed(valid_answer(), ModerationStatus::InRevisione).await;

@@ -292,3 +292,13 @@ fn parse_raw_response(bytes: &[u8]) -> Option<RawResponse> {
     };
     Some(RawResponse { status, headers, body })
 }
+
+/// The app's real `index.html` as the template of every entry page, in a
+/// folder of its own: the server then draws the pages as it does with a
+/// built app.
+pub fn app_template() -> tempfile::TempDir {
+    let dist = tempfile::tempdir().unwrap();
+    let index = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../index.html")).unwrap();
+    std::fs::write(dist.path().join("index.html"), index).unwrap();
+    dist
+}
