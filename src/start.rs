@@ -211,17 +211,3 @@ fn handed_over<T: DeserializeOwned>(start: &StartData, url: &str) -> Option<Resu
         None => Err(ApiError::Refused { status: 404, code: "not_found".into(), message: String::new() }),
     })
 }
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_address_names_the_language_before_the_cookie() {
-        assert_eq!(lang_of_request(Some("lang=en"), None), Lang::En);
-        assert_eq!(lang_of_request(Some("q=x&lang=it"), Some("bp-lang=en")), Lang::It);
-        assert_eq!(lang_of_request(None, Some("a=b; bp-lang=en")), Lang::En);
-        assert_eq!(lang_of_request(Some("lang=fr"), Some("bp-lang=xx")), Lang::It);
-        assert_eq!(lang_of_request(None, None), Lang::It);
-    }
-}

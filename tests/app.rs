@@ -173,3 +173,14 @@ fn an_api_error_says_what_happened_in_italian() {
     assert!(!ApiError::Invalid(errors).message().is_empty(), "field errors in words");
     assert!(ApiError::Refused { status: 404, code: String::new(), message: String::new() }.is_not_found());
 }
+
+#[wasm_bindgen_test]
+fn the_address_names_the_language_before_the_cookie() {
+    use buone_pratiche::start::lang_of_request;
+    use domain::Lang;
+    assert_eq!(lang_of_request(Some("lang=en"), None), Lang::En);
+    assert_eq!(lang_of_request(Some("q=x&lang=it"), Some("bp-lang=en")), Lang::It);
+    assert_eq!(lang_of_request(None, Some("a=b; bp-lang=en")), Lang::En);
+    assert_eq!(lang_of_request(Some("lang=fr"), Some("bp-lang=xx")), Lang::It);
+    assert_eq!(lang_of_request(None, None), Lang::It);
+}
