@@ -5,7 +5,7 @@
 //! language, where the data lives, the operator's logo, and the data the
 //! page reads at start (`domain::pages::Reads`), so the browser's first
 //! drawing is the server's and nothing is fetched twice: the browser's copy
-//! comes from the requests the page's head preloads.
+//! comes from the requests the page's loader preloads (`<meta name="bp-start-read">`).
 //!
 //! A page reads its start data with [`StartRead`]: ready at once when it was
 //! handed over, fetched otherwise (a later navigation, a failed preload, a
@@ -71,7 +71,7 @@ pub fn lang_of_request(query: Option<&str>, cookies: Option<&str>) -> Lang {
 
 /// The start data of the page the browser loaded: what the server decided
 /// from the same address and cookie, and the page's start reads, whose
-/// requests its head preloads (so they are answered from the cache).
+/// requests the page's loader preloads (so they are answered from the cache).
 #[cfg(not(feature = "ssr"))]
 pub async fn from_page() -> StartData {
     use wasm_bindgen::JsCast;

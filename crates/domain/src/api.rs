@@ -788,7 +788,7 @@ pub const CURRENT_ROUND_URL: &str = "/api/rounds/current";
 /// Where the app reads its public data: the server's JSON API, or static
 /// files beside the app for hosts that serve only files (the static
 /// publication). The page names it in `<meta name="bp-data-source">`; the
-/// server names the same addresses in the page's data preloads.
+/// server names the same addresses in the page's start reads (`<meta name="bp-start-read">`).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum DataSource {
     /// Our server's JSON API, under `/api`.

@@ -15,10 +15,11 @@
 use crate::Lang;
 use crate::geo::Region;
 use crate::practice::CatalogueEntry;
-use crate::search::{Bits, Field, Highlight, TextIndex};
+use crate::search::{Bits, Field, Highlight, TextIndex, TextMatch};
 use crate::text::{fold, query_words};
 use crate::vocabulary::*;
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::OnceLock;
 
 /// A dimension the catalogue can be filtered by.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -457,8 +458,9 @@ pub fn related<'a>(entries: &'a [CatalogueEntry], id: &str, limit: usize) -> Vec
 /// The published practices, indexed for querying.
 pub struct CatalogueIndex {
     entries: Vec<CatalogueEntry>,
-    /// Their words, in the language of the labels searched.
-    text: TextIndex,
+    /// Their words, in the language of the labels searched: built at the
+    /// first search, so that a page without one starts sooner.
+    text: OnceLock<TextIndex>,
     lang: Lang,
     /// Per facet, its values (in display order) and their practices.
     facets: Vec<(Facet, Vec<(String, Bits)>)>,
@@ -474,7 +476,6 @@ impl CatalogueIndex {
     /// Indexes `entries`, searching their labels in `lang`.
     pub fn new(entries: Vec<CatalogueEntry>, lang: Lang) -> Self {
         let n = entries.len();
-        let text = TextIndex::new(entries.iter().map(|e| searched_fields(e, lang)));
         let facets = Facet::ALL
             .into_iter()
             .map(|facet| {
@@ -501,7 +502,12 @@ impl CatalogueIndex {
         }
         let mut by_title: Vec<usize> = (0..n).collect();
         by_title.sort_by_cached_key(|&i| (fold(&entries[i].title), i));
-        Self { entries, text, lang, facets, by_recent, recent_rank, by_title }
+        Self { entries, text: OnceLock::new(), lang, facets, by_recent, recent_rank, by_title }
+    }
+
+    /// The words of the practices, indexed when first needed.
+    fn text(&self) -> &TextIndex {
+        self.text.get_or_init(|| TextIndex::new(self.entries.iter().map(|e| searched_fields(e, self.lang))))
     }
 
     /// The language whose labels are searched.
@@ -511,7 +517,7 @@ impl CatalogueIndex {
 
     /// How many distinct words the practices hold.
     pub fn vocabulary(&self) -> usize {
-        self.text.vocabulary()
+        self.text().vocabulary()
     }
 
     /// The indexed practices.
@@ -523,7 +529,9 @@ impl CatalogueIndex {
     pub fn query(&self, query: &Query) -> Results {
         let n = self.entries.len();
         let sort = query.effective_sort();
-        let mut found = self.text.search(&query.text, sort == Sort::Relevance);
+        let searched = !query_words(&query.text).is_empty();
+        let mut found =
+            if searched { self.text().search(&query.text, sort == Sort::Relevance) } else { TextMatch::everything() };
         let text = found.documents.take().unwrap_or_else(|| Bits::full(n));
         // Per facet with a selection: the union of its selected values.
         let selected: Vec<(Facet, Bits)> = self
@@ -589,8 +597,8 @@ impl CatalogueIndex {
         };
         let total = matching.count();
         // Nothing found: a search with the nearest words, if it finds something here.
-        let suggestion = (total == 0)
-            .then(|| self.text.suggest(&query.text))
+        let suggestion = (total == 0 && searched)
+            .then(|| self.text().suggest(&query.text))
             .flatten()
             .filter(|suggested| self.query(&Query { text: suggested.clone(), ..query.clone() }).total > 0);
         Results { total, matches, facets, corrected: found.corrected, suggestion, highlight: found.highlight }

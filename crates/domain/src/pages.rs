@@ -77,7 +77,7 @@ pub struct Page {
     /// published practice.
     pub in_static_copy: bool,
     /// The data the page reads as soon as it starts, which the HTML asks
-    /// for beside the app's code (`<link rel="preload">`).
+    /// for beside the app's code (`<meta name="bp-start-read">`, preloaded by the loader in Trunk.toml).
     pub reads: Reads,
 }
 

@@ -253,6 +253,11 @@ pub struct TextMatch {
 }
 
 impl TextMatch {
+    /// What a query without words finds: every document, unranked.
+    pub fn everything() -> Self {
+        TextMatch { documents: None, scores: Vec::new(), corrected: None, highlight: Highlight::default() }
+    }
+
     /// True when document `i` holds every query word (or the query has none).
     pub fn holds(&self, i: usize) -> bool {
         self.documents.as_ref().is_none_or(|bits| bits.get(i))
@@ -431,7 +436,7 @@ impl TextIndex {
         let words = query_words(text);
         let n = self.documents;
         if words.is_empty() {
-            return TextMatch { documents: None, scores: Vec::new(), corrected: None, highlight: Highlight::default() };
+            return TextMatch::everything();
         }
         let mut matched = Bits::full(n);
         let mut scores = if rank { vec![0.0f32; n] } else { Vec::new() };

@@ -31,7 +31,8 @@ pub struct Head {
     pub kind: &'static str,
     /// A practice's JSON-LD.
     pub json_ld: Option<serde_json::Value>,
-    /// The data the page reads at start, asked for beside the app's code.
+    /// The data the page reads at start, asked for beside the app's code
+    /// (the loader in Trunk.toml preloads each when the app starts).
     pub preload: Vec<String>,
 }
 
@@ -105,7 +106,7 @@ pub fn render(template: &str, head: &Head, public_url: &str) -> String {
         format!(r#"<meta name="twitter:description" content="{description}" />"#),
     ];
     for url in &head.preload {
-        tags.push(format!(r#"<link rel="preload" href="{}" as="fetch" crossorigin="anonymous" />"#, escape(url)));
+        tags.push(format!(r#"<meta name="bp-start-read" content="{}" />"#, escape(url)));
     }
     if !head.index {
         tags.push(r#"<meta name="robots" content="noindex" />"#.to_owned());

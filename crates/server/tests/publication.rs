@@ -69,8 +69,8 @@ async fn decisions_switch_the_static_publication_in_one_step() {
                 assert!(page.contains(&format!(r#"<meta property="og:title" content="{title} · Buone pratiche" />"#)));
                 assert!(page.contains(r#"<script type="application/ld+json">"#), "JSON-LD, no nonce in a static file");
                 assert!(page.contains(&format!(r#"<h1 lang="it">{title}</h1>"#)), "the page's frame and title");
-                let preload = format!(r#"<link rel="preload" href="pratiche/{id}.json" as="fetch""#);
-                assert!(page.contains(&preload), "the static copy preloads its own files: {page}");
+                let read = format!(r#"<meta name="bp-start-read" content="pratiche/{id}.json" />"#);
+                assert!(page.contains(&read), "the static copy's app starts from its own files: {page}");
             }
         }
     }

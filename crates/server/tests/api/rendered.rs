@@ -116,3 +116,16 @@ async fn an_english_visitor_gets_english_pages_from_the_first_byte() {
     let italian = server.client.get(server.url("/statistiche")).send().await.unwrap().text().await.unwrap();
     assert!(drawn(&italian).contains("Navigazione principale"));
 }
+
+#[tokio::test]
+async fn drawn_pages_travel_compressed() {
+    let dist = app_template();
+    let server = TestServer::start(Some(dist.path())).await;
+    server::demo::load_if_empty(&server.db).await.unwrap();
+    for path in ["/", "/catalogo", "/pratiche/BP-2020-9999"] {
+        let page = server.client.get(server.url(path)).header("accept-encoding", "br, gzip").send().await.unwrap();
+        assert_eq!(page.headers()["content-encoding"], "br", "{path}");
+    }
+    let plain = server.client.get(server.url("/catalogo")).send().await.unwrap();
+    assert!(plain.headers().get("content-encoding").is_none(), "only to a client that asks");
+}

@@ -53,14 +53,14 @@ async fn a_practice_page_names_itself_before_any_script_runs() {
     assert_eq!(meta(&html, "property", "og:image"), Some("http://localhost/icon-512.png"));
 
     // The page itself before the app, drawn by the app's components: its
-    // frame, title and summary, and its data already asked for beside the code.
+    // frame, title and summary, and the data the app reads when it starts.
     let drawn = html.split(r#"<div class="server-page" data-frame="">"#).nth(1).expect("the page drawn");
     assert!(drawn.contains(r#"<header class="site-header">"#) && drawn.contains(r#"<footer class="site-footer">"#));
     assert!(drawn.contains(&format!(">{}</h1>", escaped(&practice.title))), "the title: {drawn}");
     assert!(drawn.contains(&escaped(&practice.summary)), "the summary");
     for data in [format!("/api/practices/{id}"), "/api/catalogue".to_owned()] {
-        let preload = format!(r#"<link rel="preload" href="{data}" as="fetch" crossorigin="anonymous" />"#);
-        assert!(html.contains(&preload), "{data} is preloaded: {html}");
+        let read = format!(r#"<meta name="bp-start-read" content="{data}" />"#);
+        assert!(html.contains(&read), "{data} is named for the app's start: {html}");
     }
 
     // Other pages: their own title; private and unknown ones are not listed.
@@ -68,7 +68,7 @@ async fn a_practice_page_names_itself_before_any_script_runs() {
     assert!(catalogue.contains("<title>Catalogo · Buone pratiche</title>"));
     assert!(catalogue.contains("<h1>Catalogo delle pratiche</h1>"));
     assert!(catalogue.contains(r#"<a href="/catalogo" aria-current="page">Catalogo</a>"#));
-    assert!(catalogue.contains(r#"<link rel="preload" href="/api/catalogue" as="fetch""#));
+    assert!(catalogue.contains(r#"<meta name="bp-start-read" content="/api/catalogue" />"#));
     assert!(meta(&catalogue, "name", "robots").is_none());
     for private in ["/redazione", "/questionario/ricevuta", "/pratiche/BP-2020-9999"] {
         let page = server.client.get(server.url(private)).send().await.unwrap().text().await.unwrap();
