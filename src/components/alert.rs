@@ -19,7 +19,9 @@ pub fn ErrorAlert(
 }
 
 /// What a form did, announced politely (`role="status"`): `it` or `en`, in
-/// the page's language.
+/// the page's language. It appears when a form has been sent, and takes the
+/// focus, so a keyboard or screen reader user continues from it (the form's
+/// button they pressed is gone or reset).
 #[component]
 pub fn DoneAlert(
     /// In Italian.
@@ -28,8 +30,12 @@ pub fn DoneAlert(
     en: String,
 ) -> impl IntoView {
     let lang = use_lang();
+    let alert = NodeRef::<leptos::html::Div>::new();
+    alert.on_load(|alert| {
+        let _ = alert.focus();
+    });
     view! {
-        <div class="alert alert-success" role="status">
+        <div class="alert alert-success" role="status" tabindex="-1" node_ref=alert>
             <p>{move || if lang.get() == domain::Lang::En { en.clone() } else { it.clone() }}</p>
         </div>
     }

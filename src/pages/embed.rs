@@ -73,33 +73,39 @@ fn url_pairs(text: &str) -> Vec<(String, String)> {
 /// The message type the host script listens for.
 pub const HEIGHT_MESSAGE: &str = "buone-pratiche:height";
 
-/// Posts the document's height to the host page whenever it changes.
+/// Posts the embedded view's height to the host page whenever it changes.
+/// It measures the view (`content`), not the document: the body and `<main>`
+/// are at least as tall as the frame (`min-height: 100vh`), so a document's
+/// height could grow with the frame but never shrink with the content
+/// (0 results after 20 cards); the view's own height follows the content
+/// both ways and does not depend on the frame's, so resizing the frame cannot
+/// make it report again (no oscillation).
 #[cfg(not(feature = "ssr"))]
-fn report_height() {
+fn report_height(content: web_sys::HtmlDivElement) {
     use wasm_bindgen::closure::Closure;
     let Some(window) = web_sys::window() else { return };
     let Ok(Some(parent)) = window.parent() else { return };
+    let measured = content.clone();
     let post = move || {
-        let Some(body) = document().body() else { return };
-        let height = f64::from(body.scroll_height().max(body.offset_height()));
+        // Nothing of the page is above the view (no site header in a frame).
+        let bottom = f64::from(measured.offset_top() + measured.offset_height());
         let message = js_sys::Object::new();
         let _ = js_sys::Reflect::set(&message, &"type".into(), &HEIGHT_MESSAGE.into());
-        let _ = js_sys::Reflect::set(&message, &"height".into(), &height.into());
+        let _ = js_sys::Reflect::set(&message, &"height".into(), &bottom.into());
         let _ = parent.post_message(&message, "*");
     };
     post();
     let callback = Closure::<dyn Fn()>::new(post);
-    if let (Ok(observer), Some(body)) =
-        (web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()), document().body())
-    {
-        observer.observe(&body);
+    if let Ok(observer) = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()) {
+        observer.observe(&content);
         on_cleanup(move || observer.disconnect());
     }
     callback.forget();
 }
 
-/// Sets the language from `?lang=`, provides the embed marker and reports height.
-fn embed_setup() {
+/// Sets the language from `?lang=`, provides the embed marker and reports
+/// the height of the view drawn in `content`.
+fn embed_setup(content: NodeRef<leptos::html::Div>) {
     let lang = use_lang();
     let query = use_query_map();
     if let Some(tag) = query.with_untracked(|q| q.get("lang")) {
@@ -109,15 +115,18 @@ fn embed_setup() {
     provide_context(Embedded { preset });
     // In the browser only: the server has no frame to size.
     #[cfg(not(feature = "ssr"))]
-    request_animation_frame(report_height);
+    content.on_load(report_height);
+    #[cfg(feature = "ssr")]
+    let _ = content;
 }
 
 /// `/embed/catalogo`.
 #[component]
 pub fn EmbedCatalogue() -> impl IntoView {
-    embed_setup();
+    let content = NodeRef::new();
+    embed_setup(content);
     view! {
-        <div class="embed">
+        <div class="embed" node_ref=content>
             <CataloguePage />
         </div>
     }
@@ -126,9 +135,10 @@ pub fn EmbedCatalogue() -> impl IntoView {
 /// `/embed/pratiche/{id}`.
 #[component]
 pub fn EmbedPractice() -> impl IntoView {
-    embed_setup();
+    let content = NodeRef::new();
+    embed_setup(content);
     view! {
-        <div class="embed">
+        <div class="embed" node_ref=content>
             <PracticePage />
         </div>
     }

@@ -84,14 +84,10 @@ pub(super) fn ServiceRatingForm(reference: String) -> impl IntoView {
                 when=move || !rated.get()
                 fallback=|| {
                     view! {
-                        <div class="alert alert-success" role="status">
-                            <p>
-                                {tr(
-                                    "Grazie: la tua valutazione ci aiuta a migliorare il questionario.",
-                                    "Thank you: your rating helps us improve the questionnaire.",
-                                )}
-                            </p>
-                        </div>
+                        <crate::components::alert::DoneAlert
+                            it="Grazie: la tua valutazione ci aiuta a migliorare il questionario.".to_owned()
+                            en="Thank you: your rating helps us improve the questionnaire.".to_owned()
+                        />
                     }
                 }
             >

@@ -6,8 +6,11 @@
 //!
 //! Counted from the public record only:
 //! - contributing Comuni, Ambiti and Regioni are distinct bodies of the
-//!   practice's region with that entity type, told apart by their name
-//!   (ignoring case, accents and spacing; an Ambito by its `ats_name`). A
+//!   practice's region with that entity type. A Comune is told apart by its
+//!   ISTAT code: the Comune among the practice's Comuni whose name ends the
+//!   body's name ("Città di Torino" and "Comune di Torino" are 001272), else
+//!   the only Comune the practice names, else its name; an Ambito by its
+//!   `ats_name` or name (names ignoring case, accents and spacing). A
 //!   Regione counts the Region or autonomous province itself (`regione` or
 //!   `provincia_autonoma`), so a region has 0 or 1;
 //! - the Comuni covered are the distinct codes in the practices'
@@ -166,6 +169,7 @@ impl Participation {
 
 /// The Comuni and the population of each region, and the region of each code.
 struct Totals<'a> {
+    comuni: &'a ComuneIndex,
     region_of: HashMap<&'a str, (Region, u64)>,
     by_region: HashMap<Region, (u32, u64)>,
 }
@@ -181,7 +185,26 @@ impl<'a> Totals<'a> {
             total.0 += 1;
             total.1 += people;
         }
-        Self { region_of, by_region }
+        Self { comuni, region_of, by_region }
+    }
+
+    /// The ISTAT code of the Comune that sent `practice` (see the module's
+    /// notes), when the practice's Comuni tell it.
+    fn comune_identity(&self, practice: &PublicPractice) -> Option<String> {
+        let body = crate::text::fold(practice.entity_name.trim());
+        let known: Vec<&crate::comuni::Comune> =
+            practice.comune_codes.iter().filter_map(|code| self.comuni.get(code.as_str())).collect();
+        // The longest such name: "San Marco" before "Marco".
+        let named = known
+            .iter()
+            .filter(|comune| {
+                let name = crate::text::fold(&comune.name);
+                body.strip_suffix(name.as_str())
+                    .is_some_and(|before| before.is_empty() || before.ends_with([' ', '\'']))
+            })
+            .max_by_key(|comune| comune.name.len());
+        let only = (known.len() == 1).then(|| known[0]);
+        named.copied().or(only).map(|comune| format!("istat:{}", comune.code))
     }
 
     fn figures<'p>(
@@ -205,7 +228,7 @@ impl<'a> Totals<'a> {
             let name = || crate::text::fold(practice.entity_name.trim());
             match practice.entity_type {
                 EntityType::Comune => {
-                    tally.comuni.insert(name());
+                    tally.comuni.insert(self.comune_identity(practice).unwrap_or_else(name));
                 }
                 EntityType::AmbitoTerritorialeSociale => {
                     let ats = practice.ats_name.as_deref().map(|n| crate::text::fold(n.trim()));
@@ -343,25 +366,29 @@ mod tests {
             practice(E::Regione, "Regione Umbria", Region::Umbria, &[], "prima"),
             practice(E::Asp, "ASP di D", Region::Puglia, &["072001", "999999"], "prima"),
             practice(E::Comune, "Comune di E", Region::Puglia, &["072002"], "seconda"),
+            // One Comune under two official-sounding names, told by its code.
+            practice(E::Comune, "Città di E", Region::Puglia, &["072002"], "seconda"),
+            // B's partnership names A too; B is the one its name ends with.
+            practice(E::Comune, "Città di B", Region::Umbria, &["054001", "054002"], "terza"),
         ];
         let p = participation(&practices);
         let all = p.round(None).unwrap();
         let umbria = all.region(Region::Umbria).unwrap();
-        assert_eq!(umbria.practices, 7);
-        assert_eq!(umbria.comuni, 2, "A twice under two spellings, and B");
+        assert_eq!(umbria.practices, 8);
+        assert_eq!(umbria.comuni, 2, "A twice under two spellings, and B under two names");
         assert_eq!(umbria.ambiti, 1, "one Ambito under two spellings");
         assert_eq!(umbria.regioni, 1, "a region counts itself once");
         assert_eq!((umbria.comuni_covered, umbria.comuni_total), (3, 3));
         assert_eq!((umbria.population_covered, umbria.population_total), (4000, 4000));
         assert_eq!(umbria.comuni_share(), Some(100.0));
         let puglia = all.region(Region::Puglia).unwrap();
-        assert_eq!((puglia.comuni, puglia.ambiti, puglia.regioni, puglia.practices), (1, 0, 0, 2), "an ASP is none");
+        assert_eq!((puglia.comuni, puglia.ambiti, puglia.regioni, puglia.practices), (1, 0, 0, 3), "an ASP is none");
         assert_eq!(puglia.comuni_covered, 2, "an unknown code is not counted");
         assert_eq!(puglia.population_covered, 2000);
         assert_eq!(puglia.comuni_share(), Some(100.0));
         assert_eq!(all.region(Region::Molise).unwrap().comuni_share(), Some(0.0));
         let n = &all.national;
-        assert_eq!((n.comuni, n.ambiti, n.regioni, n.practices), (3, 1, 1, 9));
+        assert_eq!((n.comuni, n.ambiti, n.regioni, n.practices), (3, 1, 1, 11));
         assert_eq!((n.comuni_covered, n.comuni_total, n.population_covered, n.population_total), (5, 6, 6000, 6010));
 
         let first = p.round(Some("prima")).unwrap();
@@ -372,9 +399,9 @@ mod tests {
         let empty = p.round(Some("vuota")).unwrap();
         assert_eq!((empty.name.as_str(), empty.national.practices, empty.national.comuni_total), ("Vuota", 0, 6));
         let unnamed = p.round(Some("seconda")).expect("a round the practices name is added");
-        assert_eq!((unnamed.name.as_str(), unnamed.national.practices), ("seconda", 2));
+        assert_eq!((unnamed.name.as_str(), unnamed.national.practices), ("seconda", 3));
         assert_eq!(unnamed.region(Region::Umbria).unwrap().comuni_covered, 2, "B names 054002 and 054001");
-        assert_eq!(p.rounds.len(), 4);
+        assert_eq!(p.rounds.len(), 5);
         assert_eq!(p.round(Some("nessuna")), None);
     }
 

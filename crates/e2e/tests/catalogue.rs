@@ -69,6 +69,14 @@ async fn the_static_publication_passes_the_catalogue_tests() {
     ])
     .unwrap();
     server::publish::publish_static(&config, site.path()).await.unwrap();
+    // Every page of the copy is drawn in its HTML (a drawing that failed
+    // leaves the frame empty), the questionnaire's link to the main site too.
+    for page in ["404.html", "catalogo/index.html", "questionario/index.html", "statistiche/index.html"] {
+        let html = std::fs::read_to_string(site.path().join(page)).unwrap();
+        assert!(!html.contains(r#"data-frame=""></div>"#), "{page} is drawn");
+    }
+    let questionnaire = std::fs::read_to_string(site.path().join("questionario/index.html")).unwrap();
+    assert!(questionnaire.contains(r#"<a href="https://buonepratiche.example.org/questionario""#), "{questionnaire}");
     let files = tower_http::services::ServeDir::new(site.path())
         .not_found_service(tower_http::services::ServeFile::new(site.path().join("404.html")));
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();

@@ -79,6 +79,9 @@ async fn a_reader_writes_to_the_referent_from_the_practice_page() {
     b.press("Invia il messaggio").await;
     let done = b.wait_for(Locator::Css(".contact-referent [role='status']")).await.text().await.unwrap();
     assert_eq!(done, "Messaggio inoltrato al referente. Una copia è in arrivo a anna.bianchi@comune.example.it.");
+    // Focus moves to the confirmation, not to the page's body.
+    let focused = b.client.active_element().await.unwrap();
+    assert_eq!(focused.attr("role").await.unwrap().as_deref(), Some("status"), "focus is on the confirmation");
     assert_accessible(&b, "the contact form once sent").await;
 
     let messages = tokio::task::block_in_place(|| received(&smtp, 2));
@@ -113,6 +116,8 @@ async fn a_respondent_gets_the_receipt_by_e_mail_and_an_admin_reads_the_outbox()
     b.labelled("Ho capito: il messaggio conterrà il mio link privato").await.send_keys(" ").await.unwrap();
     b.press("Inviami la ricevuta per e-mail").await;
     let sent = b.wait_for(Locator::Css(".receipt-copy [role='status']")).await.text().await.unwrap();
+    let focused = b.client.active_element().await.unwrap().text().await.unwrap();
+    assert_eq!(focused, sent, "focus is on the confirmation");
     assert_eq!(sent, "La ricevuta è in arrivo a m.rossi@comune.lucca.it.");
     b.screenshots("receipt-copy").await;
     let copy = tokio::task::block_in_place(|| received(&smtp, 1)).remove(0);

@@ -38,6 +38,11 @@ async fn a_partner_page_embeds_a_filtered_catalogue_that_sizes_itself() {
         assert!(entity.text().await.unwrap().ends_with("Puglia"), "only Puglia's practices");
     }
     assert!(b.client.find_all(Locator::Css("header, footer")).await.unwrap().is_empty(), "no site chrome");
+    // The preset's chip says "(fisso)" in small text on the chip's blue.
+    let fixed = b.client.find(Locator::Css(".chip-fixed")).await.unwrap().text().await.unwrap();
+    assert_eq!(fixed, "(fisso)");
+    let violations = b.accessibility_violations().await;
+    assert!(violations.is_empty(), "axe-core in the frame: {violations:#?}");
     let link = b.client.find(Locator::Css("article h2 a")).await.unwrap();
     assert_eq!(link.attr("target").await.unwrap().as_deref(), Some("_blank"), "practice pages open in a new tab");
     let href = link.prop("href").await.unwrap().unwrap();
@@ -51,6 +56,29 @@ async fn a_partner_page_embeds_a_filtered_catalogue_that_sizes_itself() {
     assert!(last > 300.0, "three cards are taller than the initial 150 px: {last}");
     let applied = b.client.execute("return document.getElementById('embedded').style.height", vec![]).await.unwrap();
     assert_eq!(applied.as_str(), Some(format!("{}px", last.ceil()).as_str()));
+
+    // Searching down to no result shrinks the frame to what is left, and it
+    // stays there (no resizing back and forth).
+    b.client.find(Locator::Id("embedded")).await.unwrap().enter_frame().await.unwrap();
+    b.labelled("Cerca nelle pratiche").await.send_keys("zzyzxnessuna").await.unwrap();
+    b.wait_for(Locator::XPath("//p[@data-testid='result-count'][normalize-space(.)='Nessuna pratica trovata.']")).await;
+    let content = b.client.execute("return document.querySelector('.embed').offsetHeight", vec![]).await.unwrap();
+    let content = content.as_f64().unwrap();
+    b.client.enter_parent_frame().await.unwrap();
+    let shrunk = wait_for_frame_height(&b, |h| h < last - 100.0).await;
+    assert!(shrunk < content + 60.0, "the frame ({shrunk} px) follows the content ({content} px)");
+    let settled = b.client.execute("return window.heights.length", vec![]).await.unwrap();
+    tokio::time::sleep(Duration::from_millis(1000)).await;
+    let later = b.client.execute("return window.heights.length", vec![]).await.unwrap();
+    assert_eq!(settled, later, "no height message once the content stopped changing");
+    // Clearing the search grows it back.
+    b.client.find(Locator::Id("embedded")).await.unwrap().enter_frame().await.unwrap();
+    let search = b.labelled("Cerca nelle pratiche").await;
+    search.clear().await.unwrap();
+    search.send_keys(" ").await.unwrap();
+    b.wait_for(Locator::XPath("//p[@data-testid='result-count'][normalize-space(.)='3 pratiche trovate']")).await;
+    b.client.enter_parent_frame().await.unwrap();
+    wait_for_frame_height(&b, |h| h > last - 20.0).await;
 
     // A page that is not an embed view is refused inside a frame.
     let refused = b.client.find(Locator::Id("refused")).await.unwrap();
@@ -91,4 +119,19 @@ async fn the_embed_page_builds_the_snippet_of_the_current_view() {
     let violations = b.accessibility_violations().await;
     assert!(violations.is_empty(), "axe-core on the embed page: {violations:#?}");
     b.close().await;
+}
+
+/// Waits (up to 10 s) until the partner page's frame is as tall as `wanted`
+/// says, and returns its height.
+async fn wait_for_frame_height(b: &Browser, wanted: impl Fn(f64) -> bool) -> f64 {
+    let deadline = std::time::Instant::now() + Duration::from_secs(10);
+    loop {
+        let height = b.client.execute("return document.getElementById('embedded').offsetHeight", vec![]).await;
+        let height = height.unwrap().as_f64().unwrap();
+        if wanted(height) {
+            return height;
+        }
+        assert!(std::time::Instant::now() < deadline, "the frame stayed {height} px high");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
 }

@@ -9,10 +9,11 @@ use domain::vocabulary::ModerationStatus;
 use e2e::{Browser, TestServer, dist_dir};
 use fantoccini::Locator;
 
-/// Comune di Roma, published in the continuous collection.
-async fn add_roma(db: &server::db::Db) {
+/// A practice of Roma (ISTAT 058091) sent as `body`, published in the
+/// continuous collection.
+async fn add_roma(db: &server::db::Db, body: &str) {
     let answer = domain::Practice {
-        entity_name: "Comune di Roma".into(),
+        entity_name: body.into(),
         region_code: domain::geo::Region::Lazio,
         comune_codes: domain::geo::ComuneCode::parse("058091").into_iter().collect(),
         ..server::demo::practices().remove(0)
@@ -67,18 +68,21 @@ async fn assert_accessible(b: &Browser, page: &str) {
 // By hand, from `crates/server/src/demo/seeds.rs` (see the API test
 // `participation.rs` for the totals): Puglia has Comune di Bari, the Ambito
 // of Lecce and Comune di Taranto, 3 of its 257 Comuni (1,2%), 606.003 of its
-// 4.052.566 people (15,0%); Lazio has nothing but Roma in the continuous
+// 4.052.566 people (15,0%); Lazio has nothing but Roma (twice, as "Comune di
+// Roma" and "Roma Capitale", one Comune) in the continuous
 // collection: 1 of 378 Comuni (0,3%), 2.617.175 of 5.502.886 people (47,6%).
 const PUGLIA: [&str; 7] = ["2", "1", "no", "3", "3 / 257", "1,2%", "15,0%"];
 const PUGLIA_NONE: [&str; 7] = ["0", "0", "no", "0", "0 / 257", "0,0%", "0,0%"];
-const LAZIO: [&str; 7] = ["1", "0", "no", "1", "1 / 378", "0,3%", "47,6%"];
+const LAZIO: [&str; 7] = ["1", "0", "no", "2", "1 / 378", "0,3%", "47,6%"];
 const LAZIO_NONE: [&str; 7] = ["0", "0", "no", "0", "0 / 378", "0,0%", "0,0%"];
 const MARCHE: [&str; 7] = ["1", "0", "sì", "2", "1 / 225", "0,4%", "6,5%"];
 
 #[tokio::test(flavor = "multi_thread")]
 async fn participation_is_reached_from_the_statistics_and_follows_the_chosen_round() {
     let server = TestServer::start_with_demo(&dist_dir()).await;
-    add_roma(&server.db).await;
+    // One Comune under two names: counted once, by its ISTAT code.
+    add_roma(&server.db, "Comune di Roma").await;
+    add_roma(&server.db, "Roma Capitale").await;
     let b = Browser::start().await;
     b.client.goto(&format!("{}/statistiche", server.base)).await.unwrap();
     b.wait_for_heading("La raccolta in cifre").await;
@@ -92,13 +96,13 @@ async fn participation_is_reached_from_the_statistics_and_follows_the_chosen_rou
     wait_for_row(&b, "Lazio", LAZIO).await;
     wait_for_row(&b, "Marche", MARCHE).await;
     let italy = row(&b, "Italia").await;
-    assert_eq!(italy[..5], ["18", "2", "2", "26", "21 / 7.896"], "17 demo Comuni and Roma; 26 practices");
+    assert_eq!(italy[..5], ["18", "2", "2", "27", "21 / 7.896"], "17 demo Comuni and Roma; 27 practices");
     let rows = b.client.find_all(Locator::XPath("//table//tbody/tr")).await.unwrap();
     assert_eq!(rows.len(), 21, "every region, even with nothing");
     let map = b.client.find(Locator::Css("svg.tile-map[role='img'][aria-labelledby='mappa-partecipazione']")).await;
     assert!(map.unwrap().is_displayed().await.unwrap(), "the tile map is shown");
     let status = b.client.find(Locator::Css("main p[role='status']")).await.unwrap().text().await.unwrap();
-    assert!(status.starts_with("Tutte le raccolte: 26 pratiche"), "{status}");
+    assert!(status.starts_with("Tutte le raccolte: 27 pratiche"), "{status}");
     assert_accessible(&b, "the participation page").await;
     b.screenshots("partecipazione").await;
     let scroll = b.client.find(Locator::Css(".table-scroll[role='region'][tabindex='0']")).await.unwrap();

@@ -142,6 +142,8 @@ async fn an_accessibility_report_sent_by_its_labels_reaches_the_editors() {
     b.type_into("La tua e-mail (facoltativa)", "cittadina@example.org").await;
     b.press("Invia la segnalazione").await;
     let receipt = b.wait_for(Locator::Css(".report-form [role='status']")).await.text().await.unwrap();
+    let focused = b.client.active_element().await.unwrap().text().await.unwrap();
+    assert_eq!(focused, receipt, "focus is on the confirmation");
     assert!(receipt.contains("Segnalazione SA-0001 ricevuta"), "{receipt}");
     assert_accessible(&b, "/accessibilita after sending").await;
     b.screenshots("accessibility-report").await;

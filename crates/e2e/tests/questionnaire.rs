@@ -53,6 +53,18 @@ async fn a_whole_practice_is_filled_with_the_keyboard_and_submitted() {
     let alerts =
         b.client.execute("return document.querySelectorAll('script:not([src]):not([type])').length", vec![]).await;
     assert_eq!(alerts.unwrap(), serde_json::json!(0), "the <script> typed in the form is text, never markup");
+
+    // Back after sending: the page says the practice was sent, with its
+    // receipt, and offers nothing to send again.
+    b.client.back().await.unwrap();
+    b.wait_for(Locator::XPath("//main//a[normalize-space(.)='Vedi la ricevuta']")).await;
+    b.wait_for_heading("Pratica inviata").await;
+    let shown = b.client.find(Locator::Css("main [data-testid='reference']")).await.unwrap().text().await.unwrap();
+    assert_eq!(shown, reference);
+    let send = b.client.find_all(Locator::XPath("//button[normalize-space(.)='Invia la pratica']")).await.unwrap();
+    assert!(send.is_empty(), "no empty review to send again");
+    b.screenshots("inviata-indietro").await;
+    assert_eq!(stored_submissions(&server).await, 1);
     b.close().await;
 }
 
@@ -110,7 +122,18 @@ async fn a_reload_mid_way_keeps_every_answer_at_the_same_step() {
     let b = start(&server).await;
     fill_entity(&b).await;
     next_step(&b, "La pratica").await;
+    // The title counts its characters as the summary does, and says by how
+    // much a text is over its limit.
+    let title = b.labelled("Titolo della pratica").await;
+    title.send_keys(&"a".repeat(125)).await.unwrap();
+    let count = b.wait_for(Locator::Id("conteggio-title")).await;
+    assert_eq!(count.text().await.unwrap(), "Hai 5 caratteri di troppo (massimo 120).");
+    let described = title.attr("aria-describedby").await.unwrap().unwrap_or_default();
+    assert!(described.contains("conteggio-title"), "the count is tied to the field: {described}");
+    title.clear().await.unwrap();
     b.type_into("Titolo della pratica", TITLE).await;
+    let used = TITLE.chars().count();
+    assert_eq!(count.text().await.unwrap(), format!("Hai usato {used} caratteri su 120."));
     b.type_into("Sintesi", "Una sintesi scritta tra due visite.").await;
     b.wait_for(Locator::XPath(
         "//p[@data-testid='draft-status'][starts-with(normalize-space(.), 'Bozza salvata alle')]",

@@ -159,3 +159,32 @@ async fn the_search_box_finds_what_people_type() {
     b.assert_no_console_errors().await;
     b.close().await;
 }
+
+/// A keyboard user reaches the search box before the filters, on a desktop
+/// (where the filters are drawn to its left) as on a phone.
+#[tokio::test(flavor = "multi_thread")]
+async fn the_search_box_comes_before_the_filters_in_the_tab_order() {
+    let server = TestServer::start_with_demo(&dist_dir()).await;
+    let b = Browser::start().await;
+    for width in [1280, 375] {
+        b.client.set_window_size(width, 900).await.unwrap();
+        b.client.goto(&format!("{}/catalogo", server.base)).await.unwrap();
+        b.wait_for(Locator::Css("[data-testid='result-count']")).await;
+        let mut stops = Vec::new();
+        for _ in 0..30 {
+            b.client.active_element().await.unwrap().send_keys(&e2e::key(fantoccini::key::Key::Tab)).await.unwrap();
+            let script = "const a = document.activeElement; return (a.labels && a.labels[0] ? a.labels[0].textContent : a.textContent).trim()";
+            let stop = b.client.execute(script, vec![]).await.unwrap().as_str().unwrap_or_default().to_owned();
+            let is_search = stop == "Cerca nelle pratiche";
+            stops.push(stop);
+            if is_search {
+                break;
+            }
+        }
+        assert_eq!(stops.last().map(String::as_str), Some("Cerca nelle pratiche"), "at {width} px: {stops:?}");
+        let checkboxes = b.client.find_all(Locator::Css(".catalogue-facets input[type='checkbox']")).await.unwrap();
+        assert!(!checkboxes.is_empty());
+        assert!(stops.len() < 12, "at {width} px the search is among the first stops: {stops:?}");
+    }
+    b.close().await;
+}

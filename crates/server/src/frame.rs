@@ -68,6 +68,7 @@ pub fn start_data(
         origin: public_url.to_owned(),
         logo: operator.logo.clone().map(|address| (address, operator.controller.name.clone().unwrap_or_default())),
         comuni: Some(shipped_comuni()),
+        questionnaire_url: None,
         reads: Arc::new(reads),
     }
 }

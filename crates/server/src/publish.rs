@@ -130,7 +130,8 @@ fn write_files(
         );
         let known = frame::Known { practices, rounds, current_round: None, operator };
         let reads = frame::start_reads(path, domain::api::DataSource::Static, &known);
-        let start = frame::start_data(path, None, domain::api::DataSource::Static, public_url, operator, reads);
+        let mut start = frame::start_data(path, None, domain::api::DataSource::Static, public_url, operator, reads);
+        start.questionnaire_url = questionnaire_url.map(str::to_owned);
         let mut html = frame::into_body(&page, &frame::draw(path, start), domain::Lang::It, operator);
         if let Some(meta) = &questionnaire_meta {
             html = html.replacen(

@@ -48,7 +48,10 @@ pub(super) fn CatalogueView(
         results.with(|r| r.page(page).iter().map(|&i| index.entries()[i].clone()).collect::<Vec<_>>())
     });
     view! {
+        // The search comes first in the reading and Tab order, before the
+        // filters (the grid places it above the results, beside them).
         <div class="catalogue">
+            <SearchRow />
             <aside
                 id="filtri"
                 class="catalogue-facets"
@@ -89,7 +92,6 @@ pub(super) fn CatalogueView(
                 </button>
             </aside>
             <section class="catalogue-results" aria-label=tr("Risultati", "Results")>
-                <SearchRow />
                 <button
                     type="button"
                     class="button button-secondary filters-toggle"
