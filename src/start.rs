@@ -33,7 +33,8 @@ pub struct StartData {
     /// The operating administration's logo: its address and its name.
     pub logo: Option<(String, String)>,
     /// On a static copy of the site, where its questionnaire is filled in
-    /// (the main site's `/questionario`), when the publisher named it.
+    /// (the main site's `/questionario`), when the publisher named it; the
+    /// server's only (the browser reads the page's `bp-questionnaire-url`).
     pub questionnaire_url: Option<String>,
     /// The ISTAT list of Comuni, when the page names Comuni.
     pub comuni: Option<Arc<domain::comuni::ComuneIndex>>,
@@ -88,11 +89,6 @@ pub async fn from_page() -> StartData {
         let address = meta.get_attribute("content").filter(|a| a.starts_with('/') && !a.starts_with("//"))?;
         Some((address, meta.get_attribute("data-name").unwrap_or_default()))
     });
-    let questionnaire_url = document
-        .query_selector("meta[name='bp-questionnaire-url']")
-        .ok()
-        .flatten()
-        .and_then(|meta| meta.get_attribute("content"));
     let mut reads = Vec::new();
     let urls = domain::pages::page_at(&path).map(|page| page.data_urls(&path, source)).unwrap_or_default();
     for url in urls {
@@ -109,7 +105,8 @@ pub async fn from_page() -> StartData {
         source,
         origin: String::new(),
         logo,
-        questionnaire_url,
+        // Read where it is used: only a static copy's questionnaire page has it.
+        questionnaire_url: None,
         reads: Arc::new(reads),
     }
 }

@@ -104,10 +104,15 @@ fn start_from_origin(ctx: FormCtx) {
 /// page sends respondents to the questionnaire on the main site.
 #[component]
 fn StaticQuestionnaire() -> impl IntoView {
-    let main_site = crate::start::use_start_data()
-        .questionnaire_url
-        .clone()
-        .filter(|url| url.starts_with("https://") || url.starts_with("http://"));
+    #[cfg(feature = "ssr")]
+    let main_site = crate::start::use_start_data().questionnaire_url.clone();
+    #[cfg(not(feature = "ssr"))]
+    let main_site = document()
+        .query_selector("meta[name='bp-questionnaire-url']")
+        .ok()
+        .flatten()
+        .and_then(|meta| meta.get_attribute("content"));
+    let main_site = main_site.filter(|url| url.starts_with("https://") || url.starts_with("http://"));
     view! {
         <div class="container page">
             <h1>{page_heading("/questionario")}</h1>
@@ -183,14 +188,16 @@ pub(crate) fn Journey(
         }
     });
     // Back after sending returns to a step of the sent practice, whose draft
-    // is gone: it says that the practice was sent, with its receipt, rather
-    // than showing an empty form that could be sent again.
-    let sent = RwSignal::new(None::<PracticeId>);
+    // is gone: the receipt takes its place, rather than an empty form that
+    // could be sent again.
     if ctx.mode == Mode::New {
         Effect::new(move |_| {
-            let emptied = page.get() > 1 && ctx.draft.with(state::Draft::is_blank);
-            let receipt = emptied.then(|| crate::storage::read::<receipt::StoredReceipt>(receipt::RECEIPT_KEY));
-            sent.set(receipt.flatten().map(|r| r.id));
+            // The draft is read untracked: typing must not run this again.
+            let emptied = page.get() > 1 && ctx.draft.with_untracked(state::Draft::is_blank);
+            if emptied && crate::storage::read::<receipt::StoredReceipt>(receipt::RECEIPT_KEY).is_some() {
+                let replace = leptos_router::NavigateOptions { replace: true, ..Default::default() };
+                navigate("/questionario/ricevuta", replace);
+            }
         });
     }
     Effect::new(move |_| {
@@ -204,12 +211,11 @@ pub(crate) fn Journey(
     });
     view! {
         <div class="container page questionnaire">
-            {move || match (page.get(), &opening, sent.get()) {
-                (_, _, Some(id)) => view! { <receipt::AlreadySent id /> }.into_any(),
-                (0, Some(opening), None) => opening.run(),
-                (0, None, None) => view! { <notice::PrivacyNotice /> }.into_any(),
-                (REVIEW, _, None) => view! { <review::Review /> }.into_any(),
-                (n, _, None) => view! { <step::StepPage index=n - 1 /> }.into_any(),
+            {move || match (page.get(), &opening) {
+                (0, Some(opening)) => opening.run(),
+                (0, None) => view! { <notice::PrivacyNotice /> }.into_any(),
+                (REVIEW, _) => view! { <review::Review /> }.into_any(),
+                (n, _) => view! { <step::StepPage index=n - 1 /> }.into_any(),
             }}
         </div>
     }

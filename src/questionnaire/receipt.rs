@@ -144,34 +144,3 @@ pub fn ReceiptPage() -> impl IntoView {
     }
         .into_any()
 }
-
-/// What a step of a practice already sent shows (reached by Back after
-/// sending): that it was sent, its receipt, and a way to start another.
-#[component]
-pub(super) fn AlreadySent(id: PracticeId) -> impl IntoView {
-    view! {
-        <h1>{tr("Pratica inviata", "Practice sent")}</h1>
-        <p>
-            {tr(
-                "Questa pratica è già stata inviata con il riferimento ",
-                "This practice was already sent with the reference ",
-            )} <strong data-testid="reference">{id.to_string()}</strong>
-            {tr(
-                ": per cambiarla usa il link privato della ricevuta.",
-                ": to change it, use the private link on the receipt.",
-            )}
-        </p>
-        <ul class="cta-list">
-            <li>
-                <A href="/questionario/ricevuta" attr:class="button button-primary">
-                    {tr("Vedi la ricevuta", "See the receipt")}
-                </A>
-            </li>
-            <li>
-                <A href="/questionario" attr:class="button button-secondary">
-                    {tr("Descrivi un'altra pratica", "Describe another practice")}
-                </A>
-            </li>
-        </ul>
-    }
-}

@@ -205,11 +205,14 @@ struct Crawl<'a> {
 }
 
 impl Crawl<'_> {
-    /// Opens `path`, waits until `ready` is in the page, then checks the live
-    /// DOM and the visible text; returns both, lowercased.
+    /// Opens `path`, waits until the app has taken the page over and `ready`
+    /// is in it, then checks the live DOM and the visible text; returns both,
+    /// lowercased. (The server's drawing, read before, is the same page; its
+    /// elements would go stale under the reading when the app replaces them.)
     async fn visit(&mut self, kind: &'static str, path: &str, ready: &str) -> String {
         let b = self.browser;
         b.client.goto(&format!("{}{path}", self.base)).await.unwrap();
+        b.wait_for_app().await;
         let waited = b.client.wait().at_most(Duration::from_secs(20)).for_element(Locator::XPath(ready)).await;
         if let Err(error) = waited {
             let shown = match b.client.find(Locator::Css("body")).await {
