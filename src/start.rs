@@ -33,8 +33,10 @@ pub struct StartData {
     /// The operating administration's logo: its address and its name.
     pub logo: Option<(String, String)>,
     /// On a static copy of the site, where its questionnaire is filled in
-    /// (the main site's `/questionario`), when the publisher named it; the
-    /// server's only (the browser reads the page's `bp-questionnaire-url`).
+    /// (the main site's `/questionario`), when the publisher named it; on the
+    /// server only (the browser reads the page's `bp-questionnaire-url`, and
+    /// its entries carry no code for it).
+    #[cfg(feature = "ssr")]
     pub questionnaire_url: Option<String>,
     /// The ISTAT list of Comuni, when the page names Comuni.
     pub comuni: Option<Arc<domain::comuni::ComuneIndex>>,
@@ -105,8 +107,6 @@ pub async fn from_page() -> StartData {
         source,
         origin: String::new(),
         logo,
-        // Read where it is used: only a static copy's questionnaire page has it.
-        questionnaire_url: None,
         reads: Arc::new(reads),
     }
 }

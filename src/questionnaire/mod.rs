@@ -55,6 +55,7 @@ pub fn QuestionnairePage() -> impl IntoView {
     let ctx = provide_form(Mode::New);
     submission::use_start_token(ctx);
     start_from_origin(ctx);
+    receipt_after_sending(ctx);
     view! {
         <noscript>
             <div class="container page">
@@ -69,6 +70,22 @@ pub fn QuestionnairePage() -> impl IntoView {
         <Journey />
     }
         .into_any()
+}
+
+/// Back after sending returns to a step of the sent practice, whose draft
+/// is gone: the receipt takes its place, rather than an empty form that could
+/// be sent again.
+fn receipt_after_sending(ctx: FormCtx) {
+    let page = use_page();
+    let navigate = use_navigate();
+    Effect::new(move |_| {
+        // The draft is read untracked: typing must not run this again.
+        let emptied = page.get() > 1 && ctx.draft.with_untracked(state::Draft::is_blank);
+        let has_receipt = || crate::storage::local().and_then(|s| s.get_item(receipt::RECEIPT_KEY).ok().flatten());
+        if emptied && has_receipt().is_some() {
+            navigate("/questionario/ricevuta", leptos_router::NavigateOptions { replace: true, ..Default::default() });
+        }
+    });
 }
 
 /// "Parti da questa pratica" (`?parti_da=BP-…`): a blank draft starts from the
@@ -187,19 +204,6 @@ pub(crate) fn Journey(
             _ => {}
         }
     });
-    // Back after sending returns to a step of the sent practice, whose draft
-    // is gone: the receipt takes its place, rather than an empty form that
-    // could be sent again.
-    if ctx.mode == Mode::New {
-        Effect::new(move |_| {
-            // The draft is read untracked: typing must not run this again.
-            let emptied = page.get() > 1 && ctx.draft.with_untracked(state::Draft::is_blank);
-            if emptied && crate::storage::read::<receipt::StoredReceipt>(receipt::RECEIPT_KEY).is_some() {
-                let replace = leptos_router::NavigateOptions { replace: true, ..Default::default() };
-                navigate("/questionario/ricevuta", replace);
-            }
-        });
-    }
     Effect::new(move |_| {
         let page = page.get();
         if page > 0 && ctx.draft.with_untracked(|d| d.current != page || d.reached < page) {

@@ -22,10 +22,10 @@ use super::state::use_form;
 use crate::i18n::use_lang;
 use choice::{Checkbox, Checkboxes, Radios, Select};
 use domain::Lang;
-use domain::questionnaire::{Field, Input, Kind, Required};
+use domain::questionnaire::{Field, Kind, Required};
 use leptos::prelude::*;
 use partners::Partners;
-use text::{CharCount, LongText, NumberInput, TextInput, UrlList};
+use text::{LongText, NumberInput, TextInput, UrlList};
 use year_month::YearMonthInput;
 
 /// The id of a field's input, the target of the error summary's links.
@@ -58,8 +58,8 @@ fn described_by(field: &'static Field, has_error: bool) -> String {
     if field.help.is_some() {
         ids.push(hint_id(field.key));
     }
-    if counts_characters(field) {
-        ids.push(text::count_id(field.key));
+    if let Kind::Text { multiline: true, .. } = field.kind {
+        ids.push(format!("conteggio-{}", field.key));
     }
     if has_error {
         ids.push(error_id(field.key));
@@ -144,24 +144,8 @@ fn FieldBody(field: &'static Field) -> impl IntoView {
     }
 }
 
-/// Texts written freely (paragraphs, and one-line texts such as the title
-/// that are not a name, address or number the browser fills in) show how
-/// many characters they use of their limit.
-fn counts_characters(field: &'static Field) -> bool {
-    match field.kind {
-        Kind::Text { multiline: true, .. } => true,
-        Kind::Text { input, autocomplete, .. } => input == Input::Plain && autocomplete.is_none(),
-        _ => false,
-    }
-}
-
 fn control(field: &'static Field) -> AnyView {
     match field.kind {
-        Kind::Text { max, multiline: false, input, autocomplete } if counts_characters(field) => view! {
-            <TextInput field input autocomplete />
-            <CharCount field max />
-        }
-        .into_any(),
         Kind::Text { multiline: false, input, autocomplete, .. } => {
             view! { <TextInput field input autocomplete /> }.into_any()
         }
