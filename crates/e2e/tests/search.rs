@@ -186,5 +186,6 @@ async fn the_search_box_comes_before_the_filters_in_the_tab_order() {
         assert!(!checkboxes.is_empty());
         assert!(stops.len() < 12, "at {width} px the search is among the first stops: {stops:?}");
     }
+    b.screenshots("catalogo-ricerca-prima").await;
     b.close().await;
 }
