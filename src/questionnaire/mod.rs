@@ -83,7 +83,11 @@ fn receipt_after_sending(ctx: FormCtx) {
         let emptied = page.get() > 1 && ctx.draft.with_untracked(state::Draft::is_blank);
         let has_receipt = || crate::storage::local().and_then(|s| s.get_item(receipt::RECEIPT_KEY).ok().flatten());
         if emptied && has_receipt().is_some() {
-            navigate("/questionario/ricevuta", leptos_router::NavigateOptions { replace: true, ..Default::default() });
+            // After this page's effects have run: leaving it within them
+            // would dispose what they still read.
+            let navigate = navigate.clone();
+            let replace = leptos_router::NavigateOptions { replace: true, ..Default::default() };
+            set_timeout(move || navigate("/questionario/ricevuta", replace), std::time::Duration::ZERO);
         }
     });
 }

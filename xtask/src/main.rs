@@ -27,6 +27,7 @@ mod population;
 mod publiccode;
 mod shacl;
 mod size;
+mod stylesheet;
 mod tools;
 
 use std::io::{BufRead, BufReader};
@@ -179,10 +180,21 @@ pub(crate) fn build_app(root: &Path) -> Result<(), String> {
             std::fs::remove_dir_all(dir).map_err(|e| format!("clearing {}: {e}", dir.display()))?;
         }
     }
+    // The stylesheet as shipped (see `stylesheet`), beside the entry pages.
+    let css = std::fs::read_to_string(root.join("style/main.css")).map_err(|e| format!("style/main.css: {e}"))?;
+    let shipped_css = root.join("target/style/main.css");
+    std::fs::create_dir_all(root.join("target/style")).map_err(|e| format!("target/style: {e}"))?;
+    let shipped = format!("/* SPDX-License-Identifier: EUPL-1.2 */\n{}", stylesheet::without_comments(&css));
+    std::fs::write(&shipped_css, shipped).map_err(|e| format!("writing the CSS: {e}"))?;
+    if !index.contains(r#"href="style/main.css""#) {
+        return Err("index.html no longer links style/main.css: update the build's stylesheet step".into());
+    }
     for entry in ENTRIES {
         // Beside index.html, so that its relative links resolve the same.
         let page = root.join(format!("entry-{entry}.html"));
-        let html = index.replace(r#"data-bin="buone-pratiche""#, &format!(r#"data-bin="{entry}""#));
+        let html = index
+            .replace(r#"data-bin="buone-pratiche""#, &format!(r#"data-bin="{entry}""#))
+            .replace(r#"href="style/main.css""#, r#"href="target/style/main.css""#);
         std::fs::write(&page, html).map_err(|e| format!("writing {}: {e}", page.display()))?;
         let part = parts.join(entry);
         let built = run_command(
