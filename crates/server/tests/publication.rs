@@ -149,7 +149,15 @@ async fn decisions_answer_at_once_while_the_publication_is_slow() {
     let moved = site.path().join("stalled.fifo");
     std::fs::rename(&pipe, &moved).unwrap();
     std::fs::write(&pipe, b"back").unwrap();
-    drop(std::fs::OpenOptions::new().write(true).open(&moved).unwrap());
+    // Without blocking: a copy that had not yet opened the pipe finds the
+    // plain file instead, and then nobody reads the pipe (ENXIO); a blocking
+    // open would wait for that reader for ever (seen here, once).
+    use std::os::unix::fs::OpenOptionsExt;
+    let writer = std::fs::OpenOptions::new().write(true).custom_flags(libc::O_NONBLOCK).open(&moved);
+    match writer {
+        Ok(writer) => drop(writer),
+        Err(error) => assert_eq!(error.raw_os_error(), Some(libc::ENXIO), "{error}"),
+    }
     std::fs::remove_file(&moved).unwrap();
     tokio::time::timeout(std::time::Duration::from_secs(20), live.settled()).await.expect("the publication catches up");
     let document: Value = serde_json::from_slice(&std::fs::read(link.join("catalogue.json")).unwrap()).unwrap();
