@@ -33,14 +33,18 @@ async fn add_roma(db: &server::db::Db, body: &str) {
     .unwrap();
 }
 
-/// The cells of the table's row for `region`, as the page shows them.
+/// The cells of the table's row for `region`, as the page shows them, read
+/// at one instant (cell by cell, a redrawing table could replace a cell
+/// between finding and reading it).
 async fn row(b: &Browser, region: &str) -> Vec<String> {
-    let xpath = format!("//table//tr[th[@scope='row'][normalize-space(.)='{region}']]/td");
-    let mut cells = Vec::new();
-    for cell in b.client.find_all(Locator::XPath(&xpath)).await.unwrap() {
-        cells.push(cell.text().await.unwrap());
-    }
-    cells
+    let script = "const region = arguments[0];
+        const row = [...document.querySelectorAll('table tr')].find(tr => {
+            const th = tr.querySelector(\"th[scope='row']\");
+            return th && th.textContent.replace(/\\s+/g, ' ').trim() === region;
+        });
+        return row ? [...row.querySelectorAll('td')].map(td => td.innerText.trim()) : [];";
+    let cells = b.client.execute(script, vec![serde_json::json!(region)]).await.unwrap();
+    serde_json::from_value(cells).unwrap()
 }
 
 /// Waits until the row for `region` reads `expected`; says what it read instead.
