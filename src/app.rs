@@ -30,7 +30,13 @@ where
     console_error_panic_hook::set_once();
     LOADED_PATH.get_or_init(|| window().location().pathname().unwrap_or_default());
     wasm_bindgen_futures::spawn_local(async move {
-        let start = prepare(crate::start::from_page().await).await;
+        // Each step of the start is a task of its own (reading the start
+        // data, preparing it, drawing), so none blocks a tap for long: the
+        // server's page is on screen and works meanwhile.
+        let start = crate::start::from_page().await;
+        next_task().await;
+        let start = prepare(start).await;
+        next_task().await;
         // The server's page and the app's are drawn from the same start: the
         // app replaces it in one task, so nothing on screen moves.
         let focused = focused_in_server_frame();
@@ -43,6 +49,16 @@ where
             focus_first(&selector);
         }
     });
+}
+
+#[cfg(not(feature = "ssr"))]
+/// Resolves in a later task (a zero-delay timeout): what runs after it is
+/// not part of the task that awaited it.
+async fn next_task() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = window().set_timeout_with_callback(&resolve);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
 #[cfg(not(feature = "ssr"))]

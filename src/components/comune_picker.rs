@@ -206,7 +206,15 @@ pub fn ComunePicker(
                     }
                 }}
             </p>
-            <p class="source-note">{format!("Fonte: ISTAT, elenco dei comuni al {LIST_DATE}.")}</p>
+            <p class="source-note">
+                {move || {
+                    let day = domain::dates::long_date(LIST_DATE, lang.get());
+                    match lang.get() {
+                        Lang::It => format!("Fonte: ISTAT, elenco dei comuni al {day}."),
+                        Lang::En => format!("Source: ISTAT, list of the Comuni as of {day}."),
+                    }
+                }}
+            </p>
         </div>
     }
 }

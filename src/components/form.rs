@@ -133,6 +133,31 @@ impl FormFields {
         }
     }
 
+    /// A month and year (`components::month_year`) under a legend, with its
+    /// hint and error; `value` is `YYYY-MM` once both are chosen.
+    pub fn month(
+        self,
+        key: &'static str,
+        label: (&'static str, &'static str),
+        hint: Option<(&'static str, &'static str)>,
+        value: RwSignal<String>,
+    ) -> impl IntoView {
+        view! {
+            <fieldset class="form-group" class:has-error=self.invalid(key) on:change=self.clear(key)>
+                <legend>{tr(label.0, label.1)}</legend>
+                {self.hint(key, hint)}
+                {self.error(key)}
+                <super::month_year::MonthYear
+                    id=self.id(key)
+                    value=value
+                    set=move |month| value.set(month)
+                    invalid=Signal::derive(self.invalid(key))
+                    described_by=Signal::derive(self.described_by(key, hint.is_some()))
+                />
+            </fieldset>
+        }
+    }
+
     /// A box to tick, laid out as GOV.UK does: the error above, the box with
     /// its label, the hint under the label.
     pub fn checkbox(

@@ -5,6 +5,7 @@ pub mod alert;
 pub mod comune_picker;
 pub mod form;
 pub mod layout;
+pub mod month_year;
 pub mod practice_list;
 pub mod round;
 pub mod tile_map;
@@ -124,7 +125,7 @@ pub fn CopyButton(
 pub fn Honeypot(id: &'static str, value: RwSignal<String>) -> impl IntoView {
     view! {
         <div class="honeypot" aria-hidden="true">
-            <label for=id>"Lascia vuoto questo campo"</label>
+            <label for=id>{crate::i18n::tr("Lascia vuoto questo campo", "Leave this field empty")}</label>
             <input
                 type="text"
                 id=id

@@ -32,10 +32,14 @@ pub fn CurrentRound() -> impl IntoView {
                 }
                 let text = match (round, lang.get()) {
                     (Some(r), Lang::It) => {
-                        format!("Raccolta in corso: {}. Invia la pratica entro il {}.", r.name, r.closes_on)
+                        format!(
+                            "Raccolta in corso: {}. Invia la pratica entro il {}.",
+                            r.name,
+                            r.closes_on.long(Lang::It),
+                        )
                     }
                     (Some(r), Lang::En) => {
-                        format!("Collection round in progress: {}. Submit by {}.", r.name, r.closes_on)
+                        format!("Collection round in progress: {}. Submit by {}.", r.name, r.closes_on.long(Lang::En))
                     }
                     (None, Lang::It) => {
                         "La raccolta è continua: puoi descrivere una pratica in qualsiasi momento.".to_owned()

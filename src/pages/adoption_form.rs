@@ -97,7 +97,7 @@ pub fn AdoptionForm(
                     class="form-control"
                     autocomplete=autocomplete
                     aria-invalid=form.aria_invalid(key)
-                    aria-describedby=form.described_by(key, key == "adopted_on")
+                    aria-describedby=form.described_by(key, false)
                     prop:value=move || value.get()
                     on:input=move |ev| value.set(event_target_value(&ev))
                 />
@@ -236,13 +236,7 @@ pub fn AdoptionForm(
                         )}
                     {form.group("region_code", ("Regione", "Region"), None, region_select)}
                     {comune_group}
-                    {form
-                        .group(
-                            "adopted_on",
-                            ("Da quando (mese e anno)", "Since when (month and year)"),
-                            Some(("Nella forma AAAA-MM, per esempio 2021-03.", "As YYYY-MM, for example 2021-03.")),
-                            text_input("adopted_on", "text", "off", adopted_on),
-                        )}
+                    {form.month("adopted_on", ("Da quando", "Since when"), None, adopted_on)}
                     {form
                         .checkbox(
                             "adapted",

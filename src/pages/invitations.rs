@@ -62,11 +62,11 @@ pub fn InvitationsPage() -> impl IntoView {
                 if let Some(input) = file.get_untracked() {
                     input.set_value("");
                 }
-                let noun = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+                let count = |n: usize, one, many| domain::numbers::count(n as u64, one, many, Lang::It);
                 outcome.set(Some(Ok(format!(
-                    "Elenco caricato: {} nuovi, {} già presenti (aggiornato il nome dell'ente).",
-                    noun(done.added, "invitato", "invitati"),
-                    noun(done.updated, "indirizzo", "indirizzi"),
+                    "Elenco caricato: {}, {} (aggiornato il nome dell'ente).",
+                    count(done.added, "invitato nuovo", "invitati nuovi"),
+                    count(done.updated, "indirizzo già presente", "indirizzi già presenti"),
                 ))));
                 version.update(|v| *v += 1);
             }
@@ -174,11 +174,12 @@ pub fn InvitationsPage() -> impl IntoView {
 #[component]
 fn Summary(invitations: RoundInvitations) -> impl IntoView {
     let round = &invitations.round;
+    let count = |n: usize, one, many| domain::numbers::count(n as u64, one, many, Lang::It);
     let figures = format!(
-        "{} invitati, {} già raggiunti dall'invito, {} hanno risposto.",
-        invitations.invitees.len(),
-        invitations.invited(),
-        invitations.answered()
+        "{}, {}, {}.",
+        count(invitations.invitees.len(), "invitato", "invitati"),
+        count(invitations.invited(), "già raggiunto dall'invito", "già raggiunti dall'invito"),
+        count(invitations.answered(), "ha risposto", "hanno risposto"),
     );
     view! {
         <h1>{format!("Invitati della raccolta «{}»", round.name)}</h1>

@@ -13,7 +13,8 @@ use crate::components::{FileLink, page_heading, page_lead, use_document_title};
 use crate::i18n::{tr, use_lang};
 use crate::start::StartRead;
 use domain::Lang;
-use domain::participation::{Figures, Participation, RoundFigures, format_count, format_share};
+use domain::numbers::{format_count, format_share, format_share_whole};
+use domain::participation::{Figures, Participation, RoundFigures};
 use leptos::prelude::*;
 use leptos_router::NavigateOptions;
 use leptos_router::hooks::{use_navigate, use_query_map};
@@ -58,7 +59,7 @@ fn round_href(code: Option<&str>) -> String {
 /// A share short enough for a tile: "0,4%", "12%".
 fn tile_share(share: Option<f64>, lang: Lang) -> String {
     match share {
-        Some(share) if share >= 10.0 => format!("{share:.0}%"),
+        Some(share) if share >= 10.0 => format_share_whole(share),
         other => format_share(other, lang),
     }
 }
@@ -152,28 +153,29 @@ fn RoundView(round: RoundFigures, lang: Lang) -> impl IntoView {
     let it = lang == Lang::It;
     let n = &round.national;
     let round_name = if it || round.round.is_some() { round.name.clone() } else { "Every collection round".to_owned() };
+    let count = |n: u32, one, many| domain::numbers::count(n.into(), one, many, lang);
     let summary = if it {
         format!(
-            "{}: {} pratiche da {} Comuni, {} Ambiti e {} Regioni; {} Comuni coperti su {} ({} dei Comuni, {} della popolazione)",
+            "{}: {} da {}, {} e {}; {} su {} ({} dei Comuni, {} della popolazione)",
             &round_name,
-            n.practices,
-            n.comuni,
-            n.ambiti,
-            n.regioni,
-            format_count(n.comuni_covered.into(), lang),
+            count(n.practices, "pratica", "pratiche"),
+            count(n.comuni, "Comune", "Comuni"),
+            count(n.ambiti, "Ambito", "Ambiti"),
+            count(n.regioni, "Regione", "Regioni"),
+            count(n.comuni_covered, "Comune coperto", "Comuni coperti"),
             format_count(n.comuni_total.into(), lang),
             format_share(n.comuni_share(), lang),
             format_share(n.population_share(), lang),
         )
     } else {
         format!(
-            "{}: {} practices from {} Comuni, {} Ambiti and {} Regions; {} Comuni covered out of {} ({} of the Comuni, {} of the population)",
+            "{}: {} from {}, {} and {}; {} out of {} ({} of the Comuni, {} of the population)",
             &round_name,
-            n.practices,
-            n.comuni,
-            n.ambiti,
-            n.regioni,
-            format_count(n.comuni_covered.into(), lang),
+            count(n.practices, "practice", "practices"),
+            count(n.comuni, "Comune", "Comuni"),
+            count(n.ambiti, "Ambito", "Ambiti"),
+            count(n.regioni, "Region", "Regions"),
+            count(n.comuni_covered, "Comune covered", "Comuni covered"),
             format_count(n.comuni_total.into(), lang),
             format_share(n.comuni_share(), lang),
             format_share(n.population_share(), lang),

@@ -111,27 +111,7 @@ pub(super) fn ConfirmationBox(
                 </fieldset>
                 <Show when=move || {
                     choice.get() == Choice::Concluded
-                }>
-                    {form
-                        .group(
-                            "end_date",
-                            ("Mese di conclusione", "Month it ended"),
-                            Some(("Nella forma AAAA-MM, per esempio 2026-06.", "As YYYY-MM, for example 2026-06.")),
-                            view! {
-                                <input
-                                    type="text"
-                                    inputmode="numeric"
-                                    id=form.id("end_date")
-                                    class="form-control"
-                                    aria-invalid=form.aria_invalid("end_date")
-                                    aria-describedby=form.described_by("end_date", true)
-                                    prop:value=move || end_date.get()
-                                    on:input=move |ev| end_date.set(event_target_value(&ev))
-                                />
-                            }
-                                .into_any(),
-                        )}
-                </Show>
+                }>{form.month("end_date", ("Mese di conclusione", "Month it ended"), None, end_date)}</Show>
                 <button type="submit" class="button button-primary" disabled=move || send.pending().get()>
                     {tr("Conferma", "Confirm")}
                 </button>

@@ -54,7 +54,9 @@ pub fn QuestionnairePage() -> impl IntoView {
     }
     let ctx = provide_form(Mode::New);
     submission::use_start_token(ctx);
-    start_from_origin(ctx);
+    if let Some(origin) = start_from_origin(ctx) {
+        provide_context(DraftInTheWay(origin));
+    }
     receipt_after_sending(ctx);
     view! {
         <noscript>
@@ -94,22 +96,28 @@ fn receipt_after_sending(ctx: FormCtx) {
 
 /// "Parti da questa pratica" (`?parti_da=BP-…`): a blank draft starts from the
 /// published practice's design (`domain::reuse::prefill_from`) and records
-/// where it came from. A draft with answers is never overwritten: the
-/// respondent's typed text comes first.
-fn start_from_origin(ctx: FormCtx) {
+/// where it came from. A draft with answers is never overwritten silently:
+/// the practice is returned, for the opening page to ask (`ReplaceDraft`).
+fn start_from_origin(ctx: FormCtx) -> Option<PracticeId> {
     if cfg!(feature = "ssr") {
-        return;
+        return None;
     }
     let query = use_query_map();
-    let Some(origin) = query.with_untracked(|q| q.get("parti_da")).and_then(|id| PracticeId::parse(&id).ok()) else {
-        return;
-    };
+    let origin = query.with_untracked(|q| q.get("parti_da")).and_then(|id| PracticeId::parse(&id).ok())?;
     if !ctx.draft.with_untracked(|d| d.is_blank()) {
-        return;
+        return Some(origin);
     }
+    prefill_from_origin(ctx, origin, false);
+    None
+}
+
+/// Fills the draft from the published practice `origin`; unless `replace`,
+/// only while the draft is still blank (the respondent's typed text comes
+/// first).
+fn prefill_from_origin(ctx: FormCtx, origin: PracticeId, replace: bool) {
     leptos::task::spawn_local(async move {
         let Ok(origin_answers) = crate::api::fetch_practice_answers(origin.as_str()).await else { return };
-        if !ctx.draft.with_untracked(|d| d.is_blank()) {
+        if !replace && !ctx.draft.with_untracked(|d| d.is_blank()) {
             return;
         }
         ctx.update(|d| {
@@ -119,6 +127,56 @@ fn start_from_origin(ctx: FormCtx) {
         ctx.generation.update(|g| *g += 1);
         ctx.save_now();
     });
+}
+
+/// The published practice a respondent asked to start from while a draft
+/// was on the device: the opening page asks what to do (`ReplaceDraft`).
+#[derive(Clone)]
+struct DraftInTheWay(PracticeId);
+
+/// "Parti da questa pratica" with a draft on the device: replace the draft
+/// with the practice's design, or keep the draft (this device holds one
+/// draft of a new practice). On the opening page, under its heading.
+#[component]
+pub(super) fn ReplaceDraft() -> impl IntoView {
+    let Some(DraftInTheWay(origin)) = use_context::<DraftInTheWay>() else { return ().into_any() };
+    let ctx = use_form();
+    let asked = RwSignal::new(true);
+    let origin = StoredValue::new(origin);
+    let replace = move |_| {
+        asked.set(false);
+        prefill_from_origin(ctx, origin.get_value(), true);
+    };
+    // The address forgets the practice, so a reload does not ask again.
+    let keep = move |_| {
+        asked.set(false);
+        use_navigate()("/questionario", leptos_router::NavigateOptions { replace: true, ..Default::default() });
+    };
+    view! {
+        <Show when=move || asked.get()>
+            <div class="notice derived-notice" role="region" aria-labelledby="bozza-presente">
+                <h2 id="bozza-presente">{tr("Hai già una bozza", "You already have a draft")}</h2>
+                <p>
+                    {tr(
+                        "Su questo dispositivo c'è una pratica iniziata e non ancora inviata. Per partire dalla pratica ",
+                        "This device holds a practice you started and have not sent. To start from practice ",
+                    )} {origin.get_value().to_string()}
+                    {tr(
+                        " le sue risposte prendono il posto di quelle della bozza, che andranno perse.",
+                        ", its answers take the place of the draft's, which will be lost.",
+                    )}
+                </p>
+                <button type="button" class="button button-primary" on:click=replace>
+                    {tr("Sostituisci la bozza", "Replace the draft")}
+                </button>
+                " "
+                <button type="button" class="button button-secondary" on:click=keep>
+                    {tr("Continua la bozza", "Keep the draft")}
+                </button>
+            </div>
+        </Show>
+    }
+    .into_any()
 }
 
 /// On a static copy of the site there is no server to receive answers: the

@@ -3,7 +3,7 @@
 //! for a new practice and for an update.
 
 use super::page_href;
-use super::state::use_form;
+use super::state::{Mode, use_form};
 use crate::i18n::tr;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -12,11 +12,19 @@ use leptos_router::components::A;
 #[component]
 pub(super) fn PrivacyNotice() -> impl IntoView {
     let ctx = use_form();
-    // The page's heading, as the server's HTML shows it before the app starts.
-    let title = crate::components::page_heading("/questionario");
+    // The private link's page is about its practice: its heading and status
+    // come before (`update::SubmissionStatus`), and it invites no new one.
+    let update = ctx.mode == Mode::Update;
     view! {
-        <h1>{title}</h1>
-        <crate::components::round::CurrentRound />
+        {(!update)
+            .then(|| {
+                // The page's heading, as the server's HTML shows it before the app starts.
+                view! {
+                    <h1>{crate::components::page_heading("/questionario")}</h1>
+                    <crate::components::round::CurrentRound />
+                    <super::ReplaceDraft />
+                }
+            })}
         <div class="notice">
             <h2>{tr("Informativa sul trattamento dei dati personali", "Privacy notice")}</h2>
             <p>
@@ -41,10 +49,17 @@ pub(super) fn PrivacyNotice() -> impl IntoView {
             </p>
         </div>
         <p>
-            {tr(
-                "Il questionario ha sei passi brevi. Alla fine potrai controllare le risposte prima di inviarle.",
-                "The questionnaire has six short steps. At the end you can check your answers before sending them.",
-            )}
+            {if update {
+                tr(
+                    "Le risposte inviate sono già nel questionario: cambia ciò che serve, controlla e invia l'aggiornamento.",
+                    "The answers you sent are in the questionnaire: change what you need, check and send the update.",
+                )
+            } else {
+                tr(
+                    "Il questionario ha sei passi brevi. Alla fine potrai controllare le risposte prima di inviarle.",
+                    "The questionnaire has six short steps. At the end you can check your answers before sending them.",
+                )
+            }}
         </p>
         {move || {
             ctx.draft
@@ -65,7 +80,11 @@ pub(super) fn PrivacyNotice() -> impl IntoView {
                 })
         }}
         <A href=page_href(ctx.mode, 1) attr:class="button button-primary">
-            {tr("Inizia il questionario", "Start the questionnaire")}
+            {if update {
+                tr("Modifica le risposte", "Edit the answers")
+            } else {
+                tr("Inizia il questionario", "Start the questionnaire")
+            }}
         </A>
     }
 }

@@ -111,9 +111,11 @@ fn SubmissionStatus(
     confirm: Option<String>,
 ) -> impl IntoView {
     let page = use_page();
+    let lang = use_lang();
     view! {
         <Show when=move || page.get() == 0>
             <div class="container">
+                <h1>{move || Mode::Update.title(lang.get())}</h1>
                 <StatusPanel status id=id.clone() updated_at=updated_at.clone() edit_href=page_href(Mode::Update, 1) />
                 {confirm.clone().map(|code| view! { <super::confirmation::ConfirmationBox code /> })}
             </div>

@@ -52,9 +52,7 @@ pub fn display(field: &Field, value: Option<&Value>, lang: Lang, comuni: Option<
             .collect::<Vec<_>>()
             .join(", "),
         Kind::Urls { .. } => texts().collect::<Vec<_>>().join("\n"),
-        Kind::Euro => {
-            value.as_f64().map_or_else(|| value.to_string(), |v| format!("€ {}", format!("{v:.2}").replace('.', ",")))
-        }
+        Kind::Euro => value.as_f64().map_or_else(|| value.to_string(), |v| crate::numbers::format_euro(v, lang)),
         Kind::Text { .. } | Kind::Count => value.as_str().map_or_else(|| value.to_string(), str::to_owned),
     }
 }
@@ -109,7 +107,7 @@ mod tests {
                 "https://a.example\nhttps://b.example",
                 "one address a line",
             ),
-            ("budget_eur", json!(1250.5), "€ 1250,50", "euro with two decimals and a comma"),
+            ("budget_eur", json!(12500.5), "€ 12.500,50", "euro with thousands grouped, two decimals and a comma"),
             ("title", json!("Telefonate agli anziani"), "Telefonate agli anziani", "a text as typed"),
             ("staff_count", json!(4), "4", "a count"),
         ];
@@ -122,6 +120,7 @@ mod tests {
     fn english_reads_in_english() {
         assert_eq!(shown("service_type", json!("nuovo"), Lang::En), "Completely new service");
         assert_eq!(shown("start_date", json!("2021-12"), Lang::En), "December 2021");
+        assert_eq!(shown("budget_eur", json!(12500.5), Lang::En), "€12,500.50");
         assert_eq!(shown("privacy_notice_read", json!(true), Lang::En), "Yes");
         assert_eq!(shown("partners", json!([{"kind": "volontariato", "name": "X"}]), Lang::En), "X: Volunteering");
     }

@@ -284,6 +284,33 @@ impl ComuneIndex {
         self.comuni.iter().find(|c| c.code == code)
     }
 
+    /// The Comune a body is, told by its name and the Comuni it names
+    /// (`codes`, a Comune's practice's `comune_codes`): among those, the one
+    /// whose name ends the body's name at a word ("Città di Torino" and
+    /// "Comune di Torino" are 001272; "San Marco" before "Marco"), else the
+    /// only one. With no `codes` (an invitee is a name and an address), the
+    /// Comune called as the name says ("Comune di Torino", "Città di Torino"
+    /// or "Torino"), when no other Comune has that name.
+    pub fn body_comune(&self, body: &str, codes: &[crate::geo::ComuneCode]) -> Option<&Comune> {
+        let body = fold(body).split_whitespace().collect::<Vec<_>>().join(" ");
+        if !codes.is_empty() {
+            let known: Vec<&Comune> = codes.iter().filter_map(|code| self.get(code.as_str())).collect();
+            let ends_body = |comune: &&Comune| {
+                body.strip_suffix(comune.folded.as_str())
+                    .is_some_and(|before| before.is_empty() || before.ends_with([' ', '\'']))
+            };
+            let named = known.iter().copied().filter(ends_body).max_by_key(|comune| comune.folded.len());
+            return named.or_else(|| (known.len() == 1).then(|| known[0]));
+        }
+        let name = ["comune di ", "comune d'", "citta di ", "comune "]
+            .iter()
+            .find_map(|prefix| body.strip_prefix(prefix))
+            .unwrap_or(&body);
+        let mut named = self.comuni.iter().filter(|comune| comune.folded == name);
+        let first = named.next()?;
+        named.next().is_none().then_some(first)
+    }
+
     /// How a code reads: the Comune's name and province, or the code itself
     /// when the list does not hold it (a Comune merged since).
     pub fn label_of(&self, code: &str) -> String {
@@ -343,6 +370,28 @@ mod tests {
 
     fn index() -> &'static ComuneIndex {
         shipped()
+    }
+
+    #[test]
+    fn a_body_is_told_apart_by_the_comune_it_names() {
+        let index = index();
+        let code = |c: &str| crate::geo::ComuneCode::try_from(c.to_owned()).unwrap();
+        let of = |body: &str, codes: &[crate::geo::ComuneCode]| index.body_comune(body, codes).map(|c| c.code.clone());
+        // Two names of one Comune, with or without the practice's Comuni.
+        assert_eq!(of("Città di Torino", &[code("001272")]).as_deref(), Some("001272"));
+        assert_eq!(of("Comune di Torino", &[]).as_deref(), Some("001272"));
+        assert_eq!(of("COMUNE DI  TORINO ", &[]).as_deref(), Some("001272"));
+        // The only Comune a practice names, whatever the body's name.
+        assert_eq!(of("Municipalità capoluogo", &[code("058091")]).as_deref(), Some("058091"));
+        // A name alone names a Comune only as a Comune's name reads.
+        assert_eq!(of("Città di Torino", &[]).as_deref(), Some("001272"));
+        assert_eq!(of("Torino", &[]).as_deref(), Some("001272"));
+        assert_eq!(of("Ambito territoriale di Torino", &[]), None);
+        assert_eq!(of("Comune di Torinese", &[]), None);
+        // A name two Comuni share tells nothing (Samone, TO and TN).
+        assert_eq!(index.iter().filter(|c| c.name == "Samone").count(), 2);
+        assert_eq!(of("Comune di Samone", &[]), None);
+        assert_eq!(of("Ambito di nessun luogo", &[]), None);
     }
 
     #[test]

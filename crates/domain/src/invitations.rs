@@ -98,7 +98,7 @@ pub fn same_entity(a: &str, b: &str) -> bool {
 pub enum MatchedBy {
     /// The practice's contact address is the invitee's.
     Email,
-    /// The practice's body has the invitee's name.
+    /// The practice's body is the invitee's: the same Comune (ISTAT code), or the same name.
     Entity,
 }
 

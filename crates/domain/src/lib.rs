@@ -16,6 +16,7 @@ pub mod geo;
 pub mod invitations;
 pub mod lang;
 pub mod living;
+pub mod numbers;
 pub mod operator;
 pub mod pages;
 pub mod participation;

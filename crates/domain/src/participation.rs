@@ -26,7 +26,6 @@
 use crate::PublicPractice;
 use crate::comuni::{ComuneIndex, Population};
 use crate::geo::Region;
-use crate::lang::Lang;
 use crate::vocabulary::EntityType;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeSet, HashMap};
@@ -191,20 +190,8 @@ impl<'a> Totals<'a> {
     /// The ISTAT code of the Comune that sent `practice` (see the module's
     /// notes), when the practice's Comuni tell it.
     fn comune_identity(&self, practice: &PublicPractice) -> Option<String> {
-        let body = crate::text::fold(practice.entity_name.trim());
-        let known: Vec<&crate::comuni::Comune> =
-            practice.comune_codes.iter().filter_map(|code| self.comuni.get(code.as_str())).collect();
-        // The longest such name: "San Marco" before "Marco".
-        let named = known
-            .iter()
-            .filter(|comune| {
-                let name = crate::text::fold(&comune.name);
-                body.strip_suffix(name.as_str())
-                    .is_some_and(|before| before.is_empty() || before.ends_with([' ', '\'']))
-            })
-            .max_by_key(|comune| comune.name.len());
-        let only = (known.len() == 1).then(|| known[0]);
-        named.copied().or(only).map(|comune| format!("istat:{}", comune.code))
+        let comune = self.comuni.body_comune(&practice.entity_name, &practice.comune_codes)?;
+        Some(format!("istat:{}", comune.code))
     }
 
     fn figures<'p>(
@@ -269,33 +256,6 @@ impl<'a> Totals<'a> {
         }
         RoundFigures { round, name, regions, national }
     }
-}
-
-/// A share as people read it: one decimal, "12,5%" in Italian, "12.5%" in
-/// English; "—" when there is nothing to share.
-pub fn format_share(share: Option<f64>, lang: Lang) -> String {
-    match share {
-        None => "—".to_owned(),
-        Some(share) => {
-            let text = format!("{share:.1}%");
-            if lang == Lang::It { text.replace('.', ",") } else { text }
-        }
-    }
-}
-
-/// A whole number with its thousands grouped: "2.617.175" in Italian,
-/// "2,617,175" in English.
-pub fn format_count(count: u64, lang: Lang) -> String {
-    let digits = count.to_string();
-    let separator = if lang == Lang::It { '.' } else { ',' };
-    let mut out = String::new();
-    for (i, digit) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(separator);
-        }
-        out.push(digit);
-    }
-    out
 }
 
 #[cfg(test)]
@@ -414,18 +374,5 @@ mod tests {
         let roma = all.region(Region::Lazio).unwrap().population_total;
         assert!(roma > 5_000_000, "Lazio had about 5.5 million people in 2011: {roma}");
         assert_eq!(p.population_source, "Popolazione legale dei Comuni, censimento ISTAT 2011");
-    }
-
-    #[test]
-    fn shares_and_counts_read_in_each_language() {
-        assert_eq!(format_share(Some(12.345), Lang::It), "12,3%");
-        assert_eq!(format_share(Some(12.345), Lang::En), "12.3%");
-        assert_eq!(format_share(Some(100.0), Lang::It), "100,0%");
-        assert_eq!(format_share(None, Lang::It), "—");
-        assert_eq!(format_count(2_617_175, Lang::It), "2.617.175");
-        assert_eq!(format_count(2_617_175, Lang::En), "2,617,175");
-        assert_eq!(format_count(999, Lang::It), "999");
-        assert_eq!(format_count(1000, Lang::It), "1.000");
-        assert_eq!(format_count(0, Lang::It), "0");
     }
 }

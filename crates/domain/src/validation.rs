@@ -307,10 +307,12 @@ pub fn check_email(errors: &mut FieldErrors, key: &str, value: &str, required: b
     }
 }
 
-/// A pragmatic e-mail check: one `@`, a non-empty local part, a dotted domain,
-/// no spaces and none of the characters that wrap or separate addresses
-/// (`<a@b.it>`, `a@b.it, c@d.it`). Whether the mailbox exists is not ours to
-/// know.
+/// A pragmatic e-mail check: one `@`, a non-empty local part, a dotted domain
+/// that ends in a suffix that exists (see [`has_public_suffix`]), no spaces
+/// and none of the characters that wrap or separate addresses (`<a@b.it>`,
+/// `a@b.it, c@d.it`). Whether the mailbox exists is not ours to know. Every
+/// e-mail the site takes (questionnaire, short forms, lists of invitees,
+/// accounts, configuration) is checked here.
 pub fn is_email(value: &str) -> bool {
     let Some((local, domain)) = value.split_once('@') else { return false };
     !local.is_empty()
@@ -322,6 +324,23 @@ pub fn is_email(value: &str) -> bool {
             .chars()
             .any(|c| c.is_whitespace() || c.is_control() || is_forbidden_char(c) || "<>\"(),;:[]\\".contains(c))
         && value.len() <= limits::EMAIL
+        && has_public_suffix(domain)
+}
+
+/// Whether a domain ends in a public suffix that exists, by the Public
+/// Suffix List (crate `psl`): `comune.sassari.it` does, `comune.sassari`
+/// cannot receive mail ("sassari" is no top-level domain). Native code only:
+/// the list would add kilobytes to every browser entry, so the browser takes
+/// such an address and the server refuses it with the same message at the
+/// same field.
+#[cfg(not(target_arch = "wasm32"))]
+fn has_public_suffix(domain: &str) -> bool {
+    psl::suffix(domain.to_ascii_lowercase().as_bytes()).is_some_and(|suffix| suffix.is_known())
+}
+
+#[cfg(target_arch = "wasm32")]
+fn has_public_suffix(_domain: &str) -> bool {
+    true
 }
 
 /// An absolute http(s) address with a host and no spaces.
@@ -469,6 +488,25 @@ pub(crate) mod tests {
                 |p| p.contact_email = "m@localhost".into(),
                 "contact_email",
                 Some(FieldError::InvalidEmail),
+            ),
+            (
+                "e-mail whose domain cannot exist",
+                |p| p.contact_email = "g.ferraro@comune.sassari".into(),
+                "contact_email",
+                Some(FieldError::InvalidEmail),
+            ),
+            (
+                "e-mail at a second-level suffix",
+                |p| p.contact_email = "a@comune.bari.gov.it".into(),
+                "contact_email",
+                None,
+            ),
+            ("e-mail at a new generic suffix", |p| p.contact_email = "a@ambito.social".into(), "contact_email", None),
+            (
+                "e-mail with a domain in capitals",
+                |p| p.contact_email = "A@COMUNE.BARI.IT".into(),
+                "contact_email",
+                None,
             ),
             (
                 "e-mail with a space",

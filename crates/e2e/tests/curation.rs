@@ -80,6 +80,11 @@ async fn a_curator_reviews_and_publishes_a_submission() {
     b.press("Pubblica").await;
     b.press("Conferma: Pubblica").await;
     b.wait_for(Locator::XPath("//p[@data-testid='review-state'][contains(., 'Pubblicata')]")).await;
+    // A published practice's review links to its public page.
+    let public = b.wait_for(Locator::XPath("//a[normalize-space(.)='Apri la pagina pubblica']")).await;
+    public.send_keys(&key(Key::Enter)).await.unwrap();
+    b.wait_for(Locator::XPath("//h1[normalize-space(.)='Pratica in attesa della redazione']")).await;
+    assert!(b.client.current_url().await.unwrap().path().ends_with(&format!("/pratiche/{reference}")));
 
     b.client.goto(&format!("{}/catalogo?q=attesa redazione", server.base)).await.unwrap();
     b.wait_for(Locator::XPath("//article//h2[normalize-space(.)='Pratica in attesa della redazione']")).await;
@@ -163,7 +168,7 @@ async fn a_submission_goes_through_changes_requested_to_the_public_catalogue() {
     let message = b.wait_for(Locator::Css("[data-testid='curator-message']")).await.text().await.unwrap();
     assert!(message.contains(request), "the respondent sees the editors' message: {message}");
     assert_accessible(&b, "the private link with a message").await;
-    let begin = b.wait_for(Locator::XPath("//a[normalize-space(.)='Inizia il questionario']")).await;
+    let begin = b.wait_for(Locator::XPath("//a[normalize-space(.)='Modifica le risposte']")).await;
     begin.send_keys(&key(Key::Enter)).await.unwrap();
     b.wait_for_heading("Ente").await;
     advance(&b, "Ente", "Risultati e prospettive").await;
@@ -209,7 +214,7 @@ async fn a_submission_goes_through_changes_requested_to_the_public_catalogue() {
     // An update of the published practice waits for the editors.
     let updated = "Telefonate agli anziani soli, anche d'estate";
     b.client.goto(&link).await.unwrap();
-    let begin = b.wait_for(Locator::XPath("//a[normalize-space(.)='Inizia il questionario']")).await;
+    let begin = b.wait_for(Locator::XPath("//a[normalize-space(.)='Modifica le risposte']")).await;
     begin.send_keys(&key(Key::Enter)).await.unwrap();
     b.wait_for_heading("Ente").await;
     assert!(b.client.find(Locator::Css("[data-testid='curator-message']")).await.is_err(), "an old message is history");

@@ -45,7 +45,8 @@ async fn an_admin_adds_invitees_from_a_file_and_sees_who_answered() {
     std::fs::write(
         &right,
         "\u{feff}Ente;Email\nComune di Bari;servizisociali@comune.bari.example.it\n\
-         Ufficio di piano di Lucca;REFERENTE4@example.org\nComune di Nessuno;nessuno@comune.example.it\n",
+         Ufficio di piano di Lucca;REFERENTE4@example.org\nComune di Nessuno;nessuno@comune.example.it\n\
+         Città di Torino;protocollo@torino.example.it\n",
     )
     .unwrap();
 
@@ -73,9 +74,9 @@ async fn an_admin_adds_invitees_from_a_file_and_sees_who_answered() {
 
     pick_file(&b, "File CSV degli invitati", &right).await;
     b.press("Carica l'elenco").await;
-    b.wait_for(Locator::XPath("//div[@role='status'][contains(., 'Elenco caricato: 3 invitati nuovi')]")).await;
+    b.wait_for(Locator::XPath("//div[@role='status'][contains(., 'Elenco caricato: 4 invitati nuovi')]")).await;
     let figures = b.wait_for(Locator::Css("[data-testid='invitations-figures']")).await;
-    let answered = "3 invitati, 0 già raggiunti dall'invito, 2 hanno risposto.";
+    let answered = "4 invitati, 0 già raggiunti dall'invito, 3 hanno risposto.";
     assert_eq!(figures.text().await.unwrap(), answered);
     let row = |email: &str| format!("//table//tr[td[normalize-space(.)='{email}']]");
     let bari = b.wait_for(Locator::XPath(&row("servizisociali@comune.bari.example.it"))).await;
@@ -84,10 +85,23 @@ async fn an_admin_adds_invitees_from_a_file_and_sees_who_answered() {
     assert!(lucca.text().await.unwrap().contains("(per indirizzo)"), "Lucca's referent answered");
     let nobody = b.wait_for(Locator::XPath(&row("nessuno@comune.example.it"))).await;
     assert!(nobody.text().await.unwrap().contains("Non ancora"));
+    // "Comune di Torino" (ISTAT 001272) sent a practice: the same body as
+    // the invitee "Città di Torino".
+    let torino = b.wait_for(Locator::XPath(&row("protocollo@torino.example.it"))).await;
+    assert!(torino.text().await.unwrap().contains("(per ente)"), "Torino answered by its ISTAT code");
+    // The same address again: one address, in the singular.
+    let again = files.path().join("ancora.csv");
+    std::fs::write(&again, "ente,email\nCOMUNE DI BARI,servizisociali@comune.bari.example.it\n").unwrap();
+    pick_file(&b, "File CSV degli invitati", &again).await;
+    b.press("Carica l'elenco").await;
+    b.wait_for(Locator::XPath(
+        "//div[@role='status'][contains(., 'Elenco caricato: 0 invitati nuovi, 1 indirizzo già presente')]",
+    ))
+    .await;
 
     // The hourly schedule runs: the invitations reach the mailboxes.
     server.run_schedule(time::OffsetDateTime::now_utc()).await;
-    let messages = tokio::task::block_in_place(|| smtp.wait_for(3, Duration::from_secs(15)));
+    let messages = tokio::task::block_in_place(|| smtp.wait_for(4, Duration::from_secs(15)));
     let invitation = messages.iter().find(|m| m.envelope_to() == "nessuno@comune.example.it").expect("invited");
     assert!(invitation.subject().contains("Raccolta d'autunno"), "{}", invitation.subject());
     assert!(invitation.text().contains(&format!("{}/questionario", server.base)), "{}", invitation.text());
@@ -95,14 +109,20 @@ async fn an_admin_adds_invitees_from_a_file_and_sees_who_answered() {
     b.client.refresh().await.unwrap();
     b.wait_for_heading("Invitati della raccolta «Raccolta d'autunno»").await;
     let figures = b.wait_for(Locator::Css("[data-testid='invitations-figures']")).await;
-    assert_eq!(figures.text().await.unwrap(), "3 invitati, 3 già raggiunti dall'invito, 2 hanno risposto.");
+    assert_eq!(figures.text().await.unwrap(), "4 invitati, 4 già raggiunti dall'invito, 3 hanno risposto.");
     let remove =
         b.wait_for(Locator::XPath("//button[@aria-label=\"Togli nessuno@comune.example.it dall'elenco\"]")).await;
     remove.send_keys(&key(Key::Enter)).await.unwrap();
     b.wait_for(Locator::XPath("//div[@role='status'][contains(., 'nessuno@comune.example.it è stato tolto')]")).await;
-    b.wait_for(Locator::XPath("//p[starts-with(normalize-space(.), '2 invitati, 2 già raggiunti')]")).await;
+    b.wait_for(Locator::XPath("//p[starts-with(normalize-space(.), '3 invitati, 3 già raggiunti')]")).await;
     assert_accessible(&b, "a round's invitees").await;
     b.screenshots("round-invitations").await;
     b.assert_no_console_errors().await;
+
+    // The questionnaire names the round's last day as people write it.
+    b.client.goto(&format!("{}/questionario", server.base)).await.unwrap();
+    let deadline = domain::dates::long_date(&(today + time::Duration::days(20)).to_string(), domain::Lang::It);
+    let current = b.wait_for(Locator::Css("[data-testid='current-round']")).await.text().await.unwrap();
+    assert_eq!(current, format!("Raccolta in corso: Raccolta d'autunno. Invia la pratica entro il {deadline}."));
     b.close().await;
 }

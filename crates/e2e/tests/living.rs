@@ -76,7 +76,8 @@ async fn a_year_on_the_respondent_confirms_from_the_mail_and_concludes_from_the_
     b.labelled("è conclusa").await.send_keys(" ").await.unwrap();
     b.press("Conferma").await;
     b.wait_for(Locator::XPath("//p[@class='field-error' and normalize-space(.)='Compila questo campo.']")).await;
-    b.type_into("Mese di conclusione", "2026-06").await;
+    b.in_group("Mese di conclusione", "Mese").await.send_keys("giugno").await.unwrap();
+    b.in_group("Mese di conclusione", "Anno").await.send_keys("2026").await.unwrap();
     b.press("Conferma").await;
     b.wait_for(Locator::XPath("//*[starts-with(normalize-space(.), 'Grazie: la pratica risulta confermata il')]"))
         .await;

@@ -119,6 +119,13 @@ async fn participation_is_reached_from_the_statistics_and_follows_the_chosen_rou
     let url = b.client.current_url().await.unwrap();
     assert_eq!(url.path(), "/statistiche/partecipazione");
     assert_eq!(url.query(), Some("raccolta=raccolta_continua"), "the choice is in the address");
+    // Every noun agrees with its number.
+    let status = b.client.find(Locator::Css("main p[role='status']")).await.unwrap().text().await.unwrap();
+    assert!(
+        status
+            .starts_with("Raccolta continua: 2 pratiche da 1 Comune, 0 Ambiti e 0 Regioni; 1 Comune coperto su 7.896"),
+        "{status}"
+    );
 
     // The first round: the demo practices only.
     // A select's type-ahead joins keys typed within a second: wait, as a person would.

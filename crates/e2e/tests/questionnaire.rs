@@ -38,7 +38,7 @@ async fn a_whole_practice_is_filled_with_the_keyboard_and_submitted() {
     let b = start(&server).await;
     fill_everything(&b).await;
     let review = b.client.find(Locator::Css("main")).await.unwrap().text().await.unwrap();
-    for shown in [TITLE, "Lucca", "Volontariato", "marzo 2020", "€ 12500,50", "<script>alert('x')</script>"] {
+    for shown in [TITLE, "Lucca", "Volontariato", "marzo 2020", "€ 12.500,50", "<script>alert('x')</script>"] {
         assert!(review.contains(shown), "the review shows {shown:?}");
     }
     b.press("Invia la pratica").await;
@@ -115,6 +115,9 @@ async fn errors_are_summarised_linked_and_announced() {
     b.wait_for_heading("Organisation").await;
     let email = b.labelled("Contact person's e-mail").await.prop("value").await.unwrap();
     assert_eq!(email.as_deref(), Some("non-una-mail"));
+    // Every line of the step in English, the Comuni's source and its date too.
+    let source = b.wait_for(Locator::Css(".source-note")).await.text().await.unwrap();
+    assert_eq!(source, "Source: ISTAT, list of the Comuni as of 4 December 2024.");
     assert_eq!(stored_submissions(&server).await, 0);
     b.close().await;
 }
@@ -181,8 +184,17 @@ async fn the_private_link_updates_the_practice_as_a_second_version() {
     let link = b.client.find(Locator::Css("[data-testid='private-link']")).await.unwrap().text().await.unwrap();
 
     b.client.goto(&link).await.unwrap();
-    b.wait_for_heading("Descrivi una buona pratica").await;
-    let start = b.wait_for(Locator::XPath("//a[normalize-space(.)='Inizia il questionario']")).await;
+    // The private link's page is about this practice: its state, and a way
+    // to edit it that reads as such, not the invitation to a new one.
+    b.wait_for_heading("Aggiorna la pratica").await;
+    let status = b.wait_for(Locator::Css("[data-testid='submission-status']")).await.text().await.unwrap();
+    assert!(status.contains(&format!("{reference}: Inviata")), "{status}");
+    let main = b.client.find(Locator::Css("main")).await.unwrap().text().await.unwrap();
+    for new_practice in ["Descrivi una buona pratica", "Inizia il questionario", "sei passi brevi"] {
+        assert!(!main.contains(new_practice), "{new_practice:?} on the private link's page: {main}");
+    }
+    b.screenshots("link-privato").await;
+    let start = b.wait_for(Locator::XPath("//a[normalize-space(.)='Modifica le risposte']")).await;
     start.send_keys(&key(Key::Enter)).await.unwrap();
     b.wait_for_heading("Ente").await;
     assert_eq!(b.labelled("Referente").await.prop("value").await.unwrap().as_deref(), Some("Maria Rossi"));
@@ -199,6 +211,14 @@ async fn the_private_link_updates_the_practice_as_a_second_version() {
         "two versions, nothing overwritten"
     );
     assert_eq!(stored_submissions(&server).await, 1);
+
+    // The update made while the practice waits ("Inviata") is in its
+    // history, as the editors read it.
+    server.sign_in(&b, "curatrice@example.org", server::auth::Role::Curator).await;
+    b.client.goto(&format!("{}/redazione/pratiche/{reference}", server.base)).await.unwrap();
+    b.wait_for_heading("Telefonate agli anziani soli, ora anche in estate").await;
+    let history = b.wait_for(Locator::XPath("//section[contains(@class,'history')]")).await.text().await.unwrap();
+    assert!(history.contains("Aggiornamento del referente"), "{history}");
     b.close().await;
 }
 

@@ -5,7 +5,8 @@
 //! with the catalogue's "Adottata da altri enti" filter and on the statistics'
 //! map of adoptions; a respondent starts
 //! the questionnaire from a published practice ("Parti da questa pratica")
-//! and finds its design filled in; the two practices link to each other.
+//! and finds its design filled in (asked first when a draft is on the
+//! device); the two practices link to each other.
 
 use e2e::respondent::{assert_accessible, fill_entity, next_step};
 use e2e::{Browser, TestServer, dist_dir, key, link_named};
@@ -58,9 +59,12 @@ async fn a_comune_declares_an_adoption_a_curator_publishes_it_and_the_catalogue_
     assert_eq!(name.as_deref(), Some("Comune di Lecce"), "the body is named from the list");
     let fixed = "//div[contains(@class,'has-error')][label[normalize-space(.)='Comune' or normalize-space(.)=\"Nome dell'ente\"]]";
     assert!(b.client.find_all(Locator::XPath(fixed)).await.unwrap().is_empty(), "the choice clears their errors");
-    b.type_into("Da quando (mese e anno)", "2021-03").await;
-    let month_error = "//div[contains(@class,'has-error')][label[normalize-space(.)='Da quando (mese e anno)']]";
-    assert!(b.client.find_all(Locator::XPath(month_error)).await.unwrap().is_empty(), "typing takes its error back");
+    // The month as the questionnaire asks it: month and year, from lists.
+    let month_error = "//fieldset[contains(@class,'has-error')][legend[normalize-space(.)='Da quando']]";
+    assert_eq!(b.client.find_all(Locator::XPath(month_error)).await.unwrap().len(), 1, "asked for");
+    b.in_group("Da quando", "Mese").await.send_keys("marzo").await.unwrap();
+    b.in_group("Da quando", "Anno").await.send_keys("2021").await.unwrap();
+    assert!(b.client.find_all(Locator::XPath(month_error)).await.unwrap().is_empty(), "choosing takes its error back");
     b.labelled("L'abbiamo adattata al nostro territorio").await.send_keys(" ").await.unwrap();
     b.type_into("Che cosa avete cambiato", "Telefonate anche la sera, con i volontari della parrocchia.").await;
     b.type_into("Referente (solo per la redazione)", "Maria Rossi").await;
@@ -194,6 +198,60 @@ async fn a_respondent_starts_from_a_published_practice_and_the_two_link_to_each_
     let back = b.wait_for(Locator::XPath("//div[@class='follow-up'][h2[normalize-space(.)='Ha ispirato']]//a")).await;
     assert_eq!(back.attr("href").await.unwrap().unwrap(), format!("/pratiche/{derived}"));
     assert_accessible(&b, "a practice that inspired another").await;
+    b.assert_no_console_errors().await;
+    b.close().await;
+}
+
+/// "Parti da questa pratica" with a draft on the device asks first: keeping
+/// the draft keeps every answer typed; replacing it copies the practice.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_draft_on_the_device_is_never_dropped_when_starting_from_a_practice() {
+    let server = TestServer::start_with_demo(&dist_dir()).await;
+    let (origin, title) = first_practice(&server).await;
+    let b = e2e::respondent::start(&server).await;
+    b.wait_for_heading("Ente").await;
+    b.type_into("Denominazione dell'ente", "Comune di Prato").await;
+    b.wait_for(Locator::XPath(
+        "//p[@data-testid='draft-status'][starts-with(normalize-space(.), 'Bozza salvata alle')]",
+    ))
+    .await;
+    let start_from_origin = || async {
+        b.client.goto(&format!("{}/pratiche/{origin}", server.base)).await.unwrap();
+        let start = b.wait_for(Locator::XPath(&link_named("//main", "Parti da questa pratica"))).await;
+        start.send_keys(&key(Key::Enter)).await.unwrap();
+        b.wait_for_heading("Descrivi una buona pratica").await;
+        b.wait_for(Locator::XPath("//h2[normalize-space(.)='Hai già una bozza']")).await;
+    };
+
+    // Keep the draft: nothing of the practice is copied, nothing typed is lost.
+    start_from_origin().await;
+    assert_accessible(&b, "the question about the draft").await;
+    b.screenshots("bozza-presente").await;
+    b.press("Continua la bozza").await;
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    assert!(b.client.find(Locator::XPath("//h2[normalize-space(.)='Hai già una bozza']")).await.is_err());
+    assert_eq!(b.client.current_url().await.unwrap().query(), None, "the address forgets the practice");
+    let begin = b.wait_for(Locator::XPath("//a[normalize-space(.)='Inizia il questionario']")).await;
+    begin.send_keys(&key(Key::Enter)).await.unwrap();
+    b.wait_for_heading("Ente").await;
+    let entity = b.labelled("Denominazione dell'ente").await.prop("value").await.unwrap();
+    assert_eq!(entity.as_deref(), Some("Comune di Prato"), "the draft is kept");
+
+    // Replace it: the practice's design takes its place.
+    start_from_origin().await;
+    b.press("Sostituisci la bozza").await;
+    let notice = b
+        .wait_for(Locator::XPath(
+            "//div[contains(@class,'derived-notice')][starts-with(normalize-space(.), 'Parti dalla pratica')]",
+        ))
+        .await;
+    assert!(notice.text().await.unwrap().contains(&origin), "the draft now starts from {origin}");
+    let begin = b.wait_for(Locator::XPath("//a[normalize-space(.)='Inizia il questionario']")).await;
+    begin.send_keys(&key(Key::Enter)).await.unwrap();
+    fill_entity(&b).await;
+    next_step(&b, "La pratica").await;
+    let prefilled = b.labelled("Titolo della pratica").await.prop("value").await.unwrap();
+    assert_eq!(prefilled.as_deref(), Some(title.as_str()), "the design is filled in from the origin");
     b.assert_no_console_errors().await;
     b.close().await;
 }

@@ -447,7 +447,18 @@ async fn a_consent_reads_as_one_block_error_above_hint_under_its_label() {
     b.client.set_window_size(375, 812).await.unwrap();
     b.client.goto(&format!("{}/questionario?passo=6", server.base)).await.unwrap();
     b.wait_for_heading("Materiali e consenso").await;
+    let hint = text_of(&b, "//p[contains(@class,'form-hint')][contains(., 'uno per riga')]").await;
+    assert!(hint.contains("https:// o http://"), "the hint names what the rule takes: {hint}");
     b.press("Avanti").await;
+    // The summary names each box: three different lines, none repeated.
+    let summary = text_of(&b, "//div[contains(@class,'error-summary')][not(@hidden)]").await;
+    for label in [
+        "Ho letto l'informativa sul trattamento dei dati personali",
+        "Acconsento alla pubblicazione dei contenuti pubblici con licenza CC BY 4.0",
+        "Il testo non contiene dati personali dei beneficiari",
+    ] {
+        assert!(summary.contains(&format!("Spunta «{label}» per inviare la pratica.")), "{summary}");
+    }
     let block =
         "//div[contains(@class,'consent')][.//label[starts-with(normalize-space(.), 'Acconsento alla pubblicazione')]]";
     let part = |inner: &str| format!("{block}{inner}");

@@ -42,10 +42,12 @@ pub fn AccessibilityReports() -> impl IntoView {
                         Ok(items) => {
                             let open = items.iter().filter(|r| r.handled_at.is_none()).count();
                             let summary = move || {
-                                if use_lang().get() == domain::Lang::En {
+                                let lang = use_lang().get();
+                                let open = domain::numbers::count(open as u64, "aperta", "aperte", lang);
+                                if lang == domain::Lang::En {
                                     format!("{open} open, answer within 30 days of receipt.")
                                 } else {
-                                    format!("{open} aperte, da riscontrare entro 30 giorni dal ricevimento.")
+                                    format!("{open}, da riscontrare entro 30 giorni dal ricevimento.")
                                 }
                             };
                             view! {

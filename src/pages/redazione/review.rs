@@ -184,6 +184,22 @@ fn ReviewOf(
                                     "Correct the text or classification"
                                 }}
                             </a>
+                            {(status == ModerationStatus::Pubblicata)
+                                .then(|| {
+                                    view! {
+                                        " · "
+                                        <a href=format!(
+                                            "/pratiche/{}",
+                                            review.id,
+                                        )>
+                                            {if lang == Lang::It {
+                                                "Apri la pagina pubblica"
+                                            } else {
+                                                "Open the public page"
+                                            }}
+                                        </a>
+                                    }
+                                })}
                         </p>
                         {update_pending
                             .then(|| {

@@ -71,12 +71,23 @@ impl Field {
     pub fn input_from_value(&self, value: Option<&Value>) -> String {
         match (self.kind, value) {
             (_, None | Some(Value::Null)) => String::new(),
-            (Kind::Euro, Some(Value::Number(n))) => {
-                n.as_f64().map(|v| format!("{v}").replace('.', ",")).unwrap_or_default()
-            }
+            (Kind::Euro, Some(Value::Number(n))) => n.as_f64().map(euro_for_editing).unwrap_or_default(),
             (_, Some(Value::String(s))) => s.clone(),
             (_, Some(other)) => other.to_string(),
         }
+    }
+}
+
+/// An amount as its text box shows it again, the Italian way without
+/// grouping: "12500", "12500,5", "12500,05". Integer arithmetic, so the
+/// browser entries carry no float-formatting code for it.
+fn euro_for_editing(amount: f64) -> String {
+    let cents = (amount.abs() * 100.0).round() as u64;
+    let (whole, cents) = (cents / 100, cents % 100);
+    match cents {
+        0 => whole.to_string(),
+        c if c % 10 == 0 => format!("{whole},{}", c / 10),
+        c => format!("{whole},{c:02}"),
     }
 }
 
@@ -151,6 +162,15 @@ impl Definition {
                     (Kind::Choice { .. }, false) => format!("Choose an option in “{label}”."),
                     (_, true) => format!("Compila il campo «{label}»."),
                     (_, false) => format!("Fill in “{label}”."),
+                }
+            }
+            // Several boxes share a step: each error names its own.
+            (_, _, FieldError::MustAccept) => {
+                let label = field.label.get(lang);
+                if it {
+                    format!("Spunta «{label}» per inviare la pratica.")
+                } else {
+                    format!("Tick “{label}” to submit the practice.")
                 }
             }
             _ => error.message(lang),
@@ -423,6 +443,15 @@ mod tests {
             format!("Voce 1: {}", FieldError::InvalidUrl.message(Lang::It))
         );
         assert_eq!(it("closes_on", FieldError::Required), FieldError::Required.message(Lang::It), "not a question");
+        // The last step's three boxes: each error names its box.
+        assert_eq!(
+            it("no_beneficiary_data", FieldError::MustAccept),
+            "Spunta «Il testo non contiene dati personali dei beneficiari» per inviare la pratica."
+        );
+        assert_ne!(
+            it("privacy_notice_read", FieldError::MustAccept),
+            it("publication_consent", FieldError::MustAccept)
+        );
     }
 
     #[test]
@@ -488,5 +517,7 @@ mod tests {
             assert_eq!(field.value_from_input(input), expected, "{} from {input:?}", field.key);
         }
         assert_eq!(budget.input_from_value(Some(&json!(12500.5))), "12500,5");
+        assert_eq!(budget.input_from_value(Some(&json!(12500.05))), "12500,05");
+        assert_eq!(budget.input_from_value(Some(&json!(12500))), "12500");
     }
 }

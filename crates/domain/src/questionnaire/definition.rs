@@ -428,8 +428,8 @@ pub const QUESTIONNAIRE: Definition = Definition {
                         Never,
                     ),
                     t(
-                        "Fino a 10 indirizzi che iniziano con https://, uno per riga.",
-                        "Up to 10 addresses starting with https://, one per line.",
+                        "Fino a 10 indirizzi che iniziano con https:// o http://, uno per riga.",
+                        "Up to 10 addresses starting with https:// or http://, one per line.",
                     ),
                 ),
                 private(field(

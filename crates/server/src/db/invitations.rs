@@ -50,6 +50,9 @@ struct Sent {
     entity: String,
     email: String,
     submitted_at: String,
+    /// The ISTAT code of the Comune that sent it, when it is a Comune and
+    /// its Comuni tell it.
+    comune: Option<String>,
 }
 
 /// Every submission sent since `day`, the first first (whatever became of it:
@@ -57,26 +60,48 @@ struct Sent {
 fn sent_since(conn: &Connection, day: Day) -> Result<Vec<Sent>, DbError> {
     let mut stmt = conn.prepare(
         "SELECT reference, coalesce(json_extract(answer, '$.entity_name'), ''),
-                coalesce(json_extract(answer, '$.contact_email'), ''), submitted_at
+                coalesce(json_extract(answer, '$.contact_email'), ''), submitted_at,
+                coalesce(json_extract(answer, '$.comune_codes'), '[]'),
+                json_extract(answer, '$.entity_type') IS 'comune'
          FROM practices WHERE submitted_at >= ?1 ORDER BY submitted_at, id",
     )?;
     let rows = stmt.query_map([day.to_string()], |r| {
-        Ok(Sent { practice: practice_id_at(r, 0)?, entity: r.get(1)?, email: r.get(2)?, submitted_at: r.get(3)? })
+        let entity: String = r.get(1)?;
+        let codes: String = r.get(4)?;
+        let codes: Vec<domain::geo::ComuneCode> = serde_json::from_str(&codes).unwrap_or_default();
+        let is_comune: bool = r.get(5)?;
+        Ok(Sent {
+            practice: practice_id_at(r, 0)?,
+            comune: if is_comune && !codes.is_empty() { comune_code(&entity, &codes) } else { None },
+            entity,
+            email: r.get(2)?,
+            submitted_at: r.get(3)?,
+        })
     })?;
     Ok(rows.collect::<Result<Vec<_>, _>>()?)
 }
 
-/// The first submission that answers `invitee`: by its address, else by its body's name.
+/// The ISTAT code of the Comune a body is (`ComuneIndex::body_comune`).
+fn comune_code(body: &str, codes: &[domain::geo::ComuneCode]) -> Option<String> {
+    domain::comuni::shipped().body_comune(body, codes).map(|comune| comune.code.clone())
+}
+
+/// The first submission that answers `invitee`: by its address, else by its
+/// body: the same Comune (ISTAT code), else the same name.
 fn answer_of(invitee: &Invitee, sent: &[Sent]) -> Option<Answer> {
     let answer = |s: &Sent, matched_by| Answer {
         practice: s.practice.clone(),
         submitted_at: s.submitted_at.clone(),
         matched_by,
     };
+    let comune = comune_code(&invitee.entity, &[]);
+    let same_body = |s: &Sent| {
+        comune.as_ref().is_some_and(|code| s.comune.as_ref() == Some(code)) || same_entity(&invitee.entity, &s.entity)
+    };
     sent.iter()
         .find(|s| invitee.same_address(&s.email))
         .map(|s| answer(s, MatchedBy::Email))
-        .or_else(|| sent.iter().find(|s| same_entity(&invitee.entity, &s.entity)).map(|s| answer(s, MatchedBy::Entity)))
+        .or_else(|| sent.iter().find(|s| same_body(s)).map(|s| answer(s, MatchedBy::Entity)))
 }
 
 /// `round`'s invitees in the order they were added, each with its answer.

@@ -207,17 +207,19 @@ pub fn update_own_submission(
         // update; the new version number makes a decision taken on the old
         // review stale.
         tx.execute("UPDATE practices SET version = version + 1 WHERE id = ?1", [row_id])?;
-        super::audit::record(&tx, &entry(domain::api::AuditAction::Update, from), &now)?;
     } else {
         tx.execute("UPDATE practices SET answer = ?2, updated_at = ?3 WHERE id = ?1", params![row_id, answer, now])?;
     }
-    // Sending the requested changes puts the submission back in the queue.
+    // Sending the requested changes puts the submission back in the queue;
+    // any other update stays in its state and is in the history as such.
     if let Ok(to) = curation::transition(from, CurationAction::Resubmit) {
         tx.execute(
             "UPDATE practices SET moderation_status = ?2, version = version + 1 WHERE id = ?1",
             params![row_id, to.code()],
         )?;
         super::audit::record(&tx, &entry(domain::api::AuditAction::Curation(CurationAction::Resubmit), to), &now)?;
+    } else {
+        super::audit::record(&tx, &entry(domain::api::AuditAction::Update, from), &now)?;
     }
     tx.commit()?;
     Ok(Some((id, version)))

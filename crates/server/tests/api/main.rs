@@ -11,6 +11,7 @@ mod contact;
 mod curation;
 mod exports;
 mod follow;
+mod input_rules;
 mod invitations;
 mod mail;
 mod operator;
