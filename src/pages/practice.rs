@@ -88,8 +88,10 @@ fn PracticeView(
     let updated = day(&practice.updated_at);
     let demo = practice.demo;
     let url = format!("{}/pratiche/{id}", crate::start::site_origin());
+    // The collection's citation is in Italian, its date as people write it.
     let citation = format!(
-        "{entity}, «{title}», Buone pratiche dei servizi sociali territoriali, {id}, pubblicata il {published}, {url}. Licenza CC BY 4.0."
+        "{entity}, «{title}», Buone pratiche dei servizi sociali territoriali, {id}, pubblicata il {}, {url}. Licenza CC BY 4.0.",
+        domain::dates::long_date(&published, domain::Lang::It),
     );
     // Set as the element's text once it exists: a child in the view would
     // bring the renderer's comment marker into the script with it.

@@ -40,7 +40,7 @@ use domain::questionnaire::QUESTIONNAIRE;
 use domain::{Lang, PracticeId};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
-use state::{FormCtx, Mode, provide_form, use_form};
+use state::{Draft, FormCtx, Mode, provide_form, use_form};
 
 /// The review page's number, after the six steps.
 const REVIEW: usize = 7;
@@ -121,6 +121,11 @@ fn prefill_from_origin(ctx: FormCtx, origin: PracticeId, replace: bool) {
             return;
         }
         ctx.update(|d| {
+            if replace {
+                // A new practice: fresh keys, so nothing of the old draft's
+                // sending (an unacknowledged retry) applies to it.
+                *d = Draft { started: d.started.take(), ..Draft::fresh() };
+            }
             d.answers = domain::reuse::prefill_from(&origin_answers);
             d.derived_from = Some(origin);
         });
@@ -147,10 +152,12 @@ pub(super) fn ReplaceDraft() -> impl IntoView {
         asked.set(false);
         prefill_from_origin(ctx, origin.get_value(), true);
     };
-    // The address forgets the practice, so a reload does not ask again.
+    // Back to the draft where it was left; the address forgets the practice.
     let keep = move |_| {
         asked.set(false);
-        use_navigate()("/questionario", leptos_router::NavigateOptions { replace: true, ..Default::default() });
+        let current = ctx.draft.with_untracked(|d| d.current);
+        let replace = leptos_router::NavigateOptions { replace: true, ..Default::default() };
+        use_navigate()(&page_href(Mode::New, current), replace);
     };
     view! {
         <Show when=move || asked.get()>
@@ -244,9 +251,11 @@ pub(crate) fn Journey(
     let ctx = use_form();
     let page = use_page();
     let navigate = use_navigate();
-    // Resume where the respondent was: a draft opened on the notice goes back to its step.
+    // Resume where the respondent was: a draft opened on the notice goes back
+    // to its step (unless the notice asks what to do with it: `ReplaceDraft`).
     let resume = ctx.draft.with_untracked(|d| (!d.is_blank() && d.current > 0).then_some(d.current));
     if page.get_untracked() == 0
+        && use_context::<DraftInTheWay>().is_none()
         && let Some(current) = resume
     {
         navigate(&page_href(ctx.mode, current), leptos_router::NavigateOptions { replace: true, ..Default::default() });

@@ -100,6 +100,10 @@ async fn a_comune_declares_an_adoption_a_curator_publishes_it_and_the_catalogue_
     let adopted = adopted.text().await.unwrap();
     assert!(adopted.contains("Comune di Lecce, 2021 (adattata)"), "{adopted}");
     assert!(!b.client.source().await.unwrap().contains("m.rossi@comune.lecce"), "the contact stays private");
+    // Dates in sentences read as people write them (the demo was published today).
+    let cite = b.wait_for(Locator::XPath("//*[h2[normalize-space(.)='Come citare']]")).await.text().await.unwrap();
+    let today = domain::dates::long_date(&time::OffsetDateTime::now_utc().date().to_string(), domain::Lang::It);
+    assert!(cite.contains(&format!("pubblicata il {today},")), "{cite}");
     b.screenshots("adopted-practice").await;
     b.client.goto(&format!("{}/catalogo", server.base)).await.unwrap();
     let group = b.wait_for(Locator::XPath("//aside//details/summary[normalize-space(.)='Adozioni']")).await;
@@ -228,12 +232,10 @@ async fn a_draft_on_the_device_is_never_dropped_when_starting_from_a_practice() 
     assert_accessible(&b, "the question about the draft").await;
     b.screenshots("bozza-presente").await;
     b.press("Continua la bozza").await;
-    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
-    assert!(b.client.find(Locator::XPath("//h2[normalize-space(.)='Hai già una bozza']")).await.is_err());
-    assert_eq!(b.client.current_url().await.unwrap().query(), None, "the address forgets the practice");
-    let begin = b.wait_for(Locator::XPath("//a[normalize-space(.)='Inizia il questionario']")).await;
-    begin.send_keys(&key(Key::Enter)).await.unwrap();
     b.wait_for_heading("Ente").await;
+    assert!(b.client.find(Locator::XPath("//h2[normalize-space(.)='Hai già una bozza']")).await.is_err());
+    let url = b.client.current_url().await.unwrap();
+    assert_eq!(url.query(), Some("passo=1"), "back at the draft's step; the address forgets the practice");
     let entity = b.labelled("Denominazione dell'ente").await.prop("value").await.unwrap();
     assert_eq!(entity.as_deref(), Some("Comune di Prato"), "the draft is kept");
 
