@@ -54,21 +54,64 @@ impl FormFields {
     }
 
     /// Shows `found`; when there is something to fix, moves focus to the
-    /// first field marked invalid once it is drawn. True when nothing is.
+    /// form's error summary if it has one (`summary`), else to the first
+    /// field marked invalid, once it is drawn. True when nothing is.
     pub fn show(self, found: FieldErrors) -> bool {
         let ok = found.is_empty();
         self.errors.set(found);
         if !ok {
-            let selector = format!("[id^='{}-'][aria-invalid='true']", self.prefix);
-            crate::components::after_paint(move || {
-                if let Ok(Some(element)) = document().query_selector(&selector)
-                    && let Ok(element) = element.dyn_into::<web_sys::HtmlElement>()
-                {
-                    let _ = element.focus();
-                }
-            });
+            let selector = format!("#{0}-errors, [id^='{0}-'][aria-invalid='true']", self.prefix);
+            crate::components::after_paint(move || focus_first(&selector));
         }
         ok
+    }
+
+    /// The GOV.UK error summary above a form, as the questionnaire's: each
+    /// error of `fields` (key and label, in the form's order) as a link that
+    /// moves the focus to its control. `show` focuses it when it appears.
+    pub fn summary(self, fields: &'static [(&'static str, (&'static str, &'static str))]) -> impl IntoView {
+        let lang = use_lang();
+        move || {
+            let lang = lang.get();
+            let items: Vec<(String, String)> = self.errors.with(|errors| {
+                fields
+                    .iter()
+                    .flat_map(|(key, (it, en))| {
+                        let label = if lang == domain::Lang::En { *en } else { *it };
+                        errors.get(key).iter().map(move |e| (self.id(key), format!("{label}: {}", e.message(lang))))
+                    })
+                    .collect()
+            });
+            (!items.is_empty()).then(|| {
+                view! {
+                    <div class="error-summary" id=self.id("errors") role="alert" tabindex="-1">
+                        <h2>{tr("C'è qualcosa da correggere", "There is a problem")}</h2>
+                        <ul>
+                            {items
+                                .into_iter()
+                                .map(|(id, message)| {
+                                    let target = format!("#{id}");
+                                    // A link to `#id` would resolve against `<base>`.
+                                    view! {
+                                        <li>
+                                            <a
+                                                href=target.clone()
+                                                on:click=move |ev| {
+                                                    ev.prevent_default();
+                                                    focus_first(&target);
+                                                }
+                                            >
+                                                {message}
+                                            </a>
+                                        </li>
+                                    }
+                                })
+                                .collect_view()}
+                        </ul>
+                    </div>
+                }
+            })
+        }
     }
 
     /// The first error of `key`, while there is one, in the page's language.
@@ -185,5 +228,14 @@ impl FormFields {
                 {self.hint(key, hint)}
             </div>
         }
+    }
+}
+
+/// Moves the focus to the first element `selector` finds.
+fn focus_first(selector: &str) {
+    if let Ok(Some(element)) = document().query_selector(selector)
+        && let Ok(element) = element.dyn_into::<web_sys::HtmlElement>()
+    {
+        let _ = element.focus();
     }
 }

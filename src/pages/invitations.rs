@@ -8,7 +8,7 @@
 use crate::api::{ApiError, moderation};
 use crate::components::use_document_title;
 use crate::i18n::tr;
-use crate::pages::admin::{OutcomeNotice, problem_text, report};
+use crate::pages::admin::{OutcomeNotice, report};
 use crate::pages::redazione::failure;
 use domain::Lang;
 use domain::dates::long_date;
@@ -19,6 +19,15 @@ use leptos_router::hooks::use_params_map;
 /// A day or time of the API as the page writes it ("3 marzo 2027").
 fn day(at: &str) -> String {
     long_date(at, Lang::It)
+}
+
+/// Where in the file a problem is: "Riga 3, e-mail" (the header is row 1),
+/// or the file itself.
+fn row_label(key: &str) -> String {
+    match key.strip_prefix("rows.").and_then(|rest| rest.split_once('.')) {
+        Some((row, column)) => format!("Riga {row}, {}", if column == "entity" { "ente" } else { "e-mail" }),
+        None => "File".to_owned(),
+    }
 }
 
 /// What the last upload found wrong: one line per problem.
@@ -70,9 +79,8 @@ pub fn InvitationsPage() -> impl IntoView {
                 ))));
                 version.update(|v| *v += 1);
             }
-            Err(ApiError::Invalid(errors)) => {
-                problems.set(problem_text(&ApiError::Invalid(errors)).split("; ").map(str::to_owned).collect())
-            }
+            Err(ApiError::Invalid(errors)) => problems
+                .set(errors.iter().map(|(key, e)| format!("{}: {}", row_label(key), e.message(Lang::It))).collect()),
             Err(error) => report(outcome, Err(error)),
         }
     });

@@ -254,7 +254,7 @@ impl NewRound {
         let code_shaped = (3..=60).contains(&code.len())
             && code.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_');
         if !code_shaped || code == CONTINUOUS_ROUND {
-            errors.add("code", FieldError::InvalidChoice);
+            errors.add("code", FieldError::InvalidCode);
         }
         let name = self.name.trim();
         if name.is_empty() {

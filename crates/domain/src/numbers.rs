@@ -40,13 +40,17 @@ pub fn format_euro(amount: f64, lang: Lang) -> String {
     }
 }
 
+/// A number to one decimal: "4,3" in Italian, "4.3" in English.
+pub fn format_tenths(value: f64, lang: Lang) -> String {
+    let tenths = (value.abs() * 10.0).round() as u64;
+    let point = if lang == Lang::It { ',' } else { '.' };
+    format!("{}{point}{}", tenths / 10, tenths % 10)
+}
+
 /// A share in percent to one decimal: "12,3%" in Italian, "12.3%" in
 /// English; "—" when there is nothing to divide by.
 pub fn format_share(share: Option<f64>, lang: Lang) -> String {
-    let Some(share) = share else { return "—".to_owned() };
-    let tenths = (share.abs() * 10.0).round() as u64;
-    let point = if lang == Lang::It { ',' } else { '.' };
-    format!("{}{point}{}%", tenths / 10, tenths % 10)
+    share.map_or_else(|| "—".to_owned(), |share| format!("{}%", format_tenths(share, lang)))
 }
 
 /// A share in whole percent: "12%".
@@ -87,6 +91,7 @@ mod tests {
         assert_eq!(format_share(Some(0.04), Lang::It), "0,0%");
         assert_eq!(format_share(None, Lang::It), "—");
         assert_eq!(format_share_whole(47.6), "48%");
+        assert_eq!(format_tenths(4.25, Lang::It), "4,3");
     }
 
     #[test]

@@ -59,6 +59,8 @@ pub enum FieldError {
     WrongType,
     /// A code that is not one of the options.
     InvalidChoice,
+    /// Not a code: 3 to 60 lowercase letters, digits and `_` (a round's code).
+    InvalidCode,
     /// Not a year and month.
     InvalidDate,
     /// Not a whole number of zero or more.
@@ -139,6 +141,12 @@ impl FieldError {
             (Self::WrongType, Lang::En) => "The value does not have the expected form: enter it again.".into(),
             (Self::InvalidChoice, Lang::It) => "Scegli una delle voci proposte.".into(),
             (Self::InvalidChoice, Lang::En) => "Choose one of the options offered.".into(),
+            (Self::InvalidCode, Lang::It) => {
+                "Usa da 3 a 60 lettere minuscole, cifre o _, per esempio raccolta_2027 (raccolta_continua è già in uso).".into()
+            }
+            (Self::InvalidCode, Lang::En) => {
+                "Use 3 to 60 lowercase letters, digits or _, for example raccolta_2027 (raccolta_continua is taken).".into()
+            }
             (Self::InvalidDate, Lang::It) => "Indica mese e anno, ad esempio 2020-03.".into(),
             (Self::InvalidDate, Lang::En) => "Enter a month and year, for example 2020-03.".into(),
             (Self::NotACount, Lang::It) => "Scrivi un numero intero, senza punti né lettere, ad esempio 120.".into(),
@@ -713,6 +721,7 @@ pub(crate) mod tests {
             FieldError::UnknownField,
             FieldError::WrongType,
             FieldError::InvalidChoice,
+            FieldError::InvalidCode,
             FieldError::InvalidDate,
             FieldError::NotACount,
             FieldError::NotAnAmount,

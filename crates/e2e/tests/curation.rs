@@ -277,6 +277,26 @@ async fn an_admin_manages_rounds_and_accounts_and_reads_the_audit_log() {
     let violations = b.accessibility_violations().await;
     assert!(violations.is_empty(), "administration: {violations:#?}");
 
+    // A code that is not one and nothing else: the questionnaire's error
+    // pattern, a summary that takes the focus and names each field, each
+    // field marked with its own error.
+    b.type_into("Codice (minuscole, cifre e _)", "Seconda raccolta").await;
+    b.press("Aggiungi la raccolta").await;
+    let summary = b.wait_for(Locator::Css(".error-summary")).await;
+    let text = summary.text().await.unwrap();
+    assert!(text.contains("Codice (minuscole, cifre e _): Usa da 3 a 60 lettere minuscole, cifre o _"), "{text}");
+    assert!(text.contains("Nome: Compila questo campo."), "{text}");
+    assert!(!text.contains(".;"), "one error a line: {text}");
+    let focused = b.client.active_element().await.unwrap();
+    assert_eq!(focused.attr("class").await.unwrap().as_deref(), Some("error-summary"), "focus moves to the summary");
+    let code = b.labelled("Codice (minuscole, cifre e _)").await;
+    assert_eq!(code.attr("aria-invalid").await.unwrap().as_deref(), Some("true"));
+    let inline = "//div[contains(@class,'has-error')][label[normalize-space(.)='Nome']]/p[@class='field-error']";
+    b.wait_for(Locator::XPath(inline)).await;
+    let violations = b.accessibility_violations().await;
+    assert!(violations.is_empty(), "administration with errors: {violations:#?}");
+    b.screenshots("redazione-amministrazione-errori").await;
+    code.clear().await.unwrap();
     b.type_into("Codice (minuscole, cifre e _)", "seconda_raccolta_2027").await;
     b.type_into("Nome", "Seconda raccolta 2027").await;
     for (label, day) in [("Apertura", "2027-03-01"), ("Chiusura", "2027-05-15")] {

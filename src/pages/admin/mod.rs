@@ -9,10 +9,12 @@ use crate::api::{ApiError, moderation};
 use crate::components::use_document_title;
 use crate::i18n::tr;
 use crate::pages::redazione::{error_text, failure};
-use crate::session::{KeptText, use_kept_text};
 use domain::Lang;
-use domain::api::{Account, AuditEntry, NewAccount, NewRound, Role, Round};
+use domain::api::{Account, AuditEntry, Role, Round};
 use leptos::prelude::*;
+
+mod forms;
+mod ratings;
 
 /// Everything the page lists, each list with its own outcome (a curator may
 /// read the rounds, not the accounts nor the log).
@@ -61,71 +63,19 @@ pub(crate) fn OutcomeNotice(
     }
 }
 
-/// The label on the admins' forms of a field the server names by its key,
-/// so an error reads "Chiusura: …", never "closes_on: …"; a row of a list
-/// of invitees reads "Riga 3, e-mail".
-fn form_label(key: &str) -> String {
-    if let Some((row, column)) = key.strip_prefix("rows.").and_then(|rest| rest.split_once('.')) {
-        let column = if column == "entity" { "ente" } else { "e-mail" };
-        return format!("Riga {row}, {column}");
-    }
-    match key {
-        "file" => "File",
-        "code" => "Codice",
-        "name" => "Nome",
-        "opens_on" => "Apertura",
-        "closes_on" => "Chiusura",
-        "email" => "E-mail",
-        "password" => "Password",
-        "role" => "Ruolo",
-        other => other,
-    }
-    .to_owned()
-}
-
+/// What went wrong, in one line (the forms show field errors themselves).
 pub(crate) fn problem_text(error: &ApiError) -> String {
     match error {
-        ApiError::Invalid(errors) => errors
-            .messages(Lang::It)
-            .into_iter()
-            .map(|(key, m)| format!("{}: {}", form_label(&key), m.join(" ")))
-            .collect::<Vec<_>>()
-            .join("; "),
+        ApiError::Invalid(errors) => errors.iter().map(|(_, e)| e.message(Lang::It)).collect::<Vec<_>>().join(" "),
         other => error_text(other),
     }
 }
 
 /// How the accounts' table and the role list name a role.
-fn role_name(role: Role) -> &'static str {
+pub(super) fn role_name(role: Role) -> &'static str {
     match role {
         Role::Admin => "Amministrazione",
         Role::Curator => "Redazione",
-    }
-}
-
-/// A labelled text input whose text is kept on this tab as it is typed.
-#[component]
-fn Input(
-    /// The input's id.
-    id: &'static str,
-    /// Its label.
-    label: &'static str,
-    /// Its `type`.
-    kind: &'static str,
-    /// What is typed.
-    value: KeptText,
-) -> impl IntoView {
-    view! {
-        <div class="form-group">
-            <label for=id>{label}</label>
-            <input
-                type=kind
-                id=id
-                class="form-control"
-                prop:value=move || value.get()
-                on:input=move |ev| value.set(event_target_value(&ev))
-            />
-        </div>
     }
 }
 
@@ -139,40 +89,6 @@ pub fn AdminPage() -> impl IntoView {
     let version = RwSignal::new(0u32);
     let lists = lists(version);
     let outcome = RwSignal::new(None::<Result<String, String>>);
-    let (code, name, opens, closes) = (
-        use_kept_text("bp-admin-round-code"),
-        use_kept_text("bp-admin-round-name"),
-        use_kept_text("bp-admin-round-opens"),
-        use_kept_text("bp-admin-round-closes"),
-    );
-    let (email, role) = (use_kept_text("bp-admin-account-email"), use_kept_text("bp-admin-account-role"));
-    let password = RwSignal::new(String::new());
-    let add_round = Action::new_local(move |round: &NewRound| {
-        let round = round.clone();
-        async move {
-            let done = moderation::add_round(&round).await.map(|added| {
-                for kept in [code, name, opens, closes] {
-                    kept.forget();
-                }
-                format!("Raccolta «{}» aggiunta.", added.name)
-            });
-            report(outcome, done);
-            version.update(|v| *v += 1);
-        }
-    });
-    let add_account = Action::new_local(move |account: &NewAccount| {
-        let account = account.clone();
-        async move {
-            let done = moderation::add_account(&account).await.map(|added| {
-                for kept in [email, role] {
-                    kept.forget();
-                }
-                format!("Account {} aggiunto.", added.email)
-            });
-            report(outcome, done);
-            version.update(|v| *v += 1);
-        }
-    });
     // (account, enable): "Disattiva" or "Riattiva".
     let switch = Action::new_local(move |(email, enable): &(String, bool)| {
         let (email, enable) = (email.clone(), *enable);
@@ -219,24 +135,7 @@ pub fn AdminPage() -> impl IntoView {
                     }
                 }
             />
-            <form on:submit=move |ev| {
-                ev.prevent_default();
-                add_round
-                    .dispatch(NewRound {
-                        code: code.get_untracked(),
-                        name: name.get_untracked(),
-                        opens_on: opens.get_untracked(),
-                        closes_on: closes.get_untracked(),
-                    });
-            }>
-                <Input id="raccolta-codice" label="Codice (minuscole, cifre e _)" kind="text" value=code />
-                <Input id="raccolta-nome" label="Nome" kind="text" value=name />
-                <Input id="raccolta-apertura" label="Apertura" kind="date" value=opens />
-                <Input id="raccolta-chiusura" label="Chiusura" kind="date" value=closes />
-                <button type="submit" class="button button-secondary">
-                    {tr("Aggiungi la raccolta", "Add the round")}
-                </button>
-            </form>
+            <forms::RoundForm outcome version />
 
             <h2>{tr("Account", "Accounts")}</h2>
             <ListTable
@@ -282,52 +181,9 @@ pub fn AdminPage() -> impl IntoView {
                     }
                 }
             />
-            <form on:submit=move |ev| {
-                ev.prevent_default();
-                let role = Role::from_code(&role.get_untracked()).unwrap_or(Role::Curator);
-                let account = NewAccount {
-                    email: email.get_untracked(),
-                    role,
-                    password: password.get_untracked(),
-                };
-                password.set(String::new());
-                add_account.dispatch(account);
-            }>
-                <Input id="account-email" label="E-mail" kind="email" value=email />
-                <div class="form-group">
-                    <label for="account-ruolo">"Ruolo"</label>
-                    <select
-                        id="account-ruolo"
-                        class="form-control"
-                        on:change=move |ev| role.set(event_target_value(&ev))
-                    >
-                        {[Role::Curator, Role::Admin]
-                            .map(|r| {
-                                view! {
-                                    <option value=r.code() selected=move || role.get() == r.code()>
-                                        {role_name(r)}
-                                    </option>
-                                }
-                            })}
-                    </select>
-                </div>
-                // Never kept anywhere: typed again after signing in.
-                <div class="form-group">
-                    <label for="account-password">"Password (almeno 12 caratteri)"</label>
-                    <input
-                        type="password"
-                        id="account-password"
-                        class="form-control"
-                        prop:value=move || password.get()
-                        on:input=move |ev| password.set(event_target_value(&ev))
-                    />
-                </div>
-                <button type="submit" class="button button-secondary">
-                    {tr("Aggiungi l'account", "Add the account")}
-                </button>
-            </form>
+            <forms::AccountForm outcome version />
 
-            <RatingResultsSection />
+            <ratings::RatingResultsSection />
 
             <h2>{tr("Posta in uscita", "Outbox")}</h2>
             <p>
@@ -359,85 +215,6 @@ pub fn AdminPage() -> impl IntoView {
                 }
             />
         </div>
-    }
-}
-
-/// The service ratings given after the receipt: how many, their mean, how
-/// many of each number of stars, and the comments.
-#[component]
-fn RatingResultsSection() -> impl IntoView {
-    let results = LocalResource::new(moderation::rating_results);
-    view! {
-        <h2>{tr("Valutazioni del servizio", "Service ratings")}</h2>
-        <Transition fallback=|| {
-            view! { <p role="status">"Caricamento…"</p> }
-        }>
-            {move || Suspend::new(async move {
-                let results = match results.await {
-                    Ok(results) => results,
-                    Err(error) => return failure(&error),
-                };
-                let summary = match results.average() {
-                    None => "Nessuna valutazione ancora.".to_owned(),
-                    Some(average) => {
-                        let count = results.count();
-                        let noun = if count == 1 { "valutazione" } else { "valutazioni" };
-                        format!("{count} {noun}, in media {} stelle su 5.", format!("{average:.1}").replace('.', ","))
-                    }
-                };
-                let rows = (1..=5usize)
-                    .rev()
-                    .map(|stars| {
-                        view! {
-                            <tr>
-                                <th scope="row">{stars.to_string()}</th>
-                                <td>{results.by_stars[stars - 1].to_string()}</td>
-                            </tr>
-                        }
-                    })
-                    .collect_view();
-                let comments = results
-                    .comments
-                    .iter()
-                    .map(|c| {
-                        view! {
-                            <tr>
-                                <td class="nowrap">{c.day.clone()}</td>
-                                <td>{c.stars.to_string()}</td>
-                                <td>{c.comment.clone()}</td>
-                            </tr>
-                        }
-                    })
-                    .collect_view();
-                view! {
-                    <p data-testid="rating-summary">{summary}</p>
-                    <table class="data-table rating-table">
-                        <caption>"Valutazioni per numero di stelle"</caption>
-                        <thead>
-                            <tr>
-                                <th scope="col">"Stelle"</th>
-                                <th scope="col">"Valutazioni"</th>
-                            </tr>
-                        </thead>
-                        <tbody>{rows}</tbody>
-                    </table>
-                    <div class="table-scroll" role="region" aria-label="Commenti" tabindex="0">
-                        <table class="data-table list-table">
-                            <caption>"Commenti, dal più recente"</caption>
-                            <thead>
-                                <tr>
-                                    <th scope="col">"Giorno"</th>
-                                    <th scope="col">"Stelle"</th>
-                                    <th scope="col">"Commento"</th>
-                                </tr>
-                            </thead>
-                            <tbody>{comments}</tbody>
-                        </table>
-                    </div>
-                }
-                    .into_any()
-            })}
-        </Transition>
     }
 }
 
