@@ -265,8 +265,10 @@ impl NewRound {
             errors.add("name", FieldError::ForbiddenCharacters);
         }
         let (opens, closes) = (Day::parse(&self.opens_on), Day::parse(&self.closes_on));
-        for (key, parsed) in [("opens_on", opens), ("closes_on", closes)] {
-            if parsed.is_none() {
+        for (key, typed, parsed) in [("opens_on", &self.opens_on, opens), ("closes_on", &self.closes_on, closes)] {
+            if typed.trim().is_empty() {
+                errors.add(key, FieldError::Required);
+            } else if parsed.is_none() {
                 errors.add(key, FieldError::InvalidDate);
             }
         }

@@ -286,6 +286,7 @@ async fn an_admin_manages_rounds_and_accounts_and_reads_the_audit_log() {
     let text = summary.text().await.unwrap();
     assert!(text.contains("Codice (minuscole, cifre e _): Usa da 3 a 60 lettere minuscole, cifre o _"), "{text}");
     assert!(text.contains("Nome: Compila questo campo."), "{text}");
+    assert!(text.contains("Apertura: Compila questo campo."), "an empty day is missing, not malformed: {text}");
     assert!(!text.contains(".;"), "one error a line: {text}");
     let focused = b.client.active_element().await.unwrap();
     assert_eq!(focused.attr("class").await.unwrap().as_deref(), Some("error-summary"), "focus moves to the summary");
