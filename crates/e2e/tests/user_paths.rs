@@ -415,6 +415,12 @@ async fn a_long_title_is_never_cut_silently_and_its_limit_is_stated() {
     b.type_into("Titolo della pratica", &long).await;
     let kept = b.labelled("Titolo della pratica").await.prop("value").await.unwrap().unwrap_or_default();
     assert_eq!(kept, long, "nothing is cut");
+    // The title counts its characters as the paragraphs do, and says by how much it is over.
+    let count = text_of(&b, "//p[@id='conteggio-title']").await;
+    assert_eq!(count, "Hai 86 caratteri di troppo (massimo 120).");
+    let described =
+        b.labelled("Titolo della pratica").await.attr("aria-describedby").await.unwrap().unwrap_or_default();
+    assert!(described.contains("conteggio-title"), "the field names its count: {described}");
     b.press("Avanti").await;
     let summary = text_of(&b, "//div[contains(@class,'error-summary')][not(@hidden)]").await;
     assert!(summary.contains("Accorcia il testo: al massimo 120 caratteri."), "{summary}");

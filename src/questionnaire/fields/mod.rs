@@ -25,7 +25,7 @@ use domain::Lang;
 use domain::questionnaire::{Field, Kind, Required};
 use leptos::prelude::*;
 use partners::Partners;
-use text::{LongText, NumberInput, TextInput, UrlList};
+use text::{CharCount, LongText, NumberInput, TextInput, UrlList};
 use year_month::YearMonthInput;
 
 /// The id of a field's input, the target of the error summary's links.
@@ -58,7 +58,7 @@ fn described_by(field: &'static Field, has_error: bool) -> String {
     if field.help.is_some() {
         ids.push(hint_id(field.key));
     }
-    if let Kind::Text { multiline: true, .. } = field.kind {
+    if field.counted_max().is_some() {
         ids.push(format!("conteggio-{}", field.key));
     }
     if has_error {
@@ -146,9 +146,11 @@ fn FieldBody(field: &'static Field) -> impl IntoView {
 
 fn control(field: &'static Field) -> AnyView {
     match field.kind {
-        Kind::Text { multiline: false, input, autocomplete, .. } => {
-            view! { <TextInput field input autocomplete /> }.into_any()
+        Kind::Text { multiline: false, input, autocomplete, .. } => view! {
+            <TextInput field input autocomplete />
+            {field.counted_max().map(|max| view! { <CharCount field max /> })}
         }
+        .into_any(),
         Kind::Text { max, multiline: true, .. } => view! { <LongText field max /> }.into_any(),
         Kind::Count | Kind::Euro => view! { <NumberInput field /> }.into_any(),
         Kind::Choice { options } if options.len() <= 7 => view! { <Radios field options /> }.into_any(),

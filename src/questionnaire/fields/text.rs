@@ -65,20 +65,8 @@ pub(super) fn NumberInput(field: &'static Field) -> impl IntoView {
 #[component]
 pub(super) fn LongText(field: &'static Field, max: usize) -> impl IntoView {
     let ctx = use_form();
-    let lang = use_lang();
     let invalid = move || ctx.errors.with(|e| e.of_field(field.key).next().is_some());
-    let answer = ctx.answer(field.key);
-    let used = move || answer.with(|v| v.as_ref().and_then(Value::as_str).map_or(0, |s| s.chars().count()));
     let rows = if max > 1000 { "8" } else { "4" };
-    let counter = move || {
-        let used = used();
-        match (lang.get(), used > max) {
-            (Lang::It, false) => format!("Hai usato {used} caratteri su {max}."),
-            (Lang::It, true) => format!("Hai {} caratteri di troppo (massimo {max}).", used - max),
-            (Lang::En, false) => format!("You have used {used} of {max} characters."),
-            (Lang::En, true) => format!("You have {} characters too many (at most {max}).", used - max),
-        }
-    };
     view! {
         <textarea
             id=input_id(field.key)
@@ -91,6 +79,28 @@ pub(super) fn LongText(field: &'static Field, max: usize) -> impl IntoView {
             on:input=move |ev| ctx.set_answer(field.key, Value::String(event_target_value(&ev)))
             on:blur=move |_| ctx.check_field(field)
         ></textarea>
+        <CharCount field max />
+    }
+}
+
+/// How many characters a text has of its `max`, and by how many it is over,
+/// as it is typed (announced politely; the control names it in
+/// `aria-describedby`).
+#[component]
+pub(super) fn CharCount(field: &'static Field, max: usize) -> impl IntoView {
+    let lang = use_lang();
+    let answer = use_form().answer(field.key);
+    let used = move || answer.with(|v| v.as_ref().and_then(Value::as_str).map_or(0, |s| s.chars().count()));
+    let counter = move || {
+        let used = used();
+        match (lang.get(), used > max) {
+            (Lang::It, false) => format!("Hai usato {used} caratteri su {max}."),
+            (Lang::It, true) => format!("Hai {} caratteri di troppo (massimo {max}).", used - max),
+            (Lang::En, false) => format!("You have used {used} of {max} characters."),
+            (Lang::En, true) => format!("You have {} characters too many (at most {max}).", used - max),
+        }
+    };
+    view! {
         <p
             class="char-count"
             class:over=move || { used() > max }

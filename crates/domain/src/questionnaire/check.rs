@@ -40,6 +40,15 @@ impl Condition {
 }
 
 impl Field {
+    /// The limit of a text whose characters are counted as it is typed: the
+    /// paragraphs, and the title (a one-line text whose limit people reach).
+    pub fn counted_max(&self) -> Option<usize> {
+        match self.kind {
+            Kind::Text { max, multiline, .. } if multiline || self.key == "title" => Some(max),
+            _ => None,
+        }
+    }
+
     /// Whether the field is shown for these answers.
     pub fn is_shown(&self, answers: &Map<String, Value>) -> bool {
         self.shown_when.is_none_or(|condition| condition.holds(answers))
