@@ -60,7 +60,8 @@ async fn a_reader_writes_to_the_referent_from_the_practice_page() {
     assert_accessible(&b, "the contact form with errors").await;
     b.type_into("Nome e cognome", "Anna Bianchi").await;
     b.type_into("Ente", "Comune di Esempio").await;
-    b.type_into("La tua e-mail", "anna.bianchi@comune.example.it").await;
+    // An address whose domain cannot exist ("sassari" is no top-level domain).
+    b.type_into("La tua e-mail", "g.ferraro@comune.sassari").await;
     b.type_into("Messaggio", "Guardate <b>qui</b>: come avete trovato i volontari?").await;
     b.labelled("Acconsento che il sito inoltri al referente il mio nome, il mio ente, la mia e-mail e il messaggio")
         .await
@@ -76,6 +77,16 @@ async fn a_reader_writes_to_the_referent_from_the_practice_page() {
     message.clear().await.unwrap();
     message.send_keys("Buongiorno, come avete trovato i volontari per la spesa a domicilio?").await.unwrap();
     b.screenshots("contact-referent").await;
+    // The same e-mail rule as everywhere: the server refuses it at the field.
+    b.press("Invia il messaggio").await;
+    b.wait_for(Locator::XPath(
+        "//p[@class='field-error' and normalize-space(.)='Scrivi un indirizzo e-mail nella forma nome@ente.it.']",
+    ))
+    .await;
+    let email = b.labelled("La tua e-mail").await;
+    assert_eq!(email.attr("aria-invalid").await.unwrap().as_deref(), Some("true"), "the field is marked");
+    email.clear().await.unwrap();
+    email.send_keys("anna.bianchi@comune.example.it").await.unwrap();
     b.press("Invia il messaggio").await;
     let done = b.wait_for(Locator::Css(".contact-referent [role='status']")).await.text().await.unwrap();
     assert_eq!(done, "Messaggio inoltrato al referente. Una copia è in arrivo a anna.bianchi@comune.example.it.");
