@@ -5,7 +5,7 @@
 use super::fields::input_id;
 use super::state::use_form;
 use crate::i18n::{tr, use_lang};
-use domain::questionnaire::{Field, QUESTIONNAIRE};
+use domain::questionnaire::Field;
 use leptos::html;
 use leptos::prelude::*;
 
@@ -27,7 +27,7 @@ pub(super) fn ErrorSummary(
                 .flat_map(|f| {
                     errors.of_field(f.key).map(move |(key, error)| {
                         let target = if key == f.key { input_id(f.key) } else { part_input_id(f.key, key) };
-                        (target, QUESTIONNAIRE.message(key, error, lang))
+                        (target, ctx.message(key, error, lang))
                     })
                 })
                 .collect::<Vec<_>>()

@@ -310,7 +310,14 @@ impl FormCtx {
 
     /// Messages of one field (and its parts), in `lang`.
     pub fn messages(self, key: &'static str, lang: Lang) -> Vec<String> {
-        self.errors.with(|e| e.of_field(key).map(|(key, error)| QUESTIONNAIRE.message(key, error, lang)).collect())
+        self.errors.with(|e| e.of_field(key).map(|(key, error)| self.message(key, error, lang)).collect())
+    }
+
+    /// The message of `error` on `key`, saying by how much its text is over
+    /// the limit (`Definition::message_for_text`).
+    pub fn message(self, key: &str, error: &domain::FieldError, lang: Lang) -> String {
+        let text = self.draft.with_untracked(|d| d.answers.get(key).and_then(Value::as_str).map(str::to_owned));
+        QUESTIONNAIRE.message_for_text(key, error, text.as_deref(), lang)
     }
 }
 

@@ -423,7 +423,7 @@ async fn a_long_title_is_never_cut_silently_and_its_limit_is_stated() {
     assert!(described.contains("conteggio-title"), "the field names its count: {described}");
     b.press("Avanti").await;
     let summary = text_of(&b, "//div[contains(@class,'error-summary')][not(@hidden)]").await;
-    assert!(summary.contains("Accorcia il testo: al massimo 120 caratteri."), "{summary}");
+    assert!(summary.contains("Accorcia il testo di 86 caratteri: al massimo 120."), "by how much: {summary}");
     b.close().await;
 }
 

@@ -186,6 +186,20 @@ impl Definition {
         }
     }
 
+    /// [`Self::message`], saying by how much a text is over its limit when the
+    /// text is at hand (the page has it; a 422 states the limit):
+    /// "Accorcia il testo di 86 caratteri: al massimo 120.".
+    pub fn message_for_text(&self, key: &str, error: &FieldError, text: Option<&str>, lang: Lang) -> String {
+        let over = text.map_or(0, |text| text.chars().count());
+        match error {
+            FieldError::TooLong { max } if over > *max => match lang {
+                Lang::It => format!("Accorcia il testo di {} caratteri: al massimo {max}.", over - max),
+                Lang::En => format!("Shorten the text by {} characters, to at most {max}.", over - max),
+            },
+            _ => self.message(key, error, lang),
+        }
+    }
+
     /// Every error's message, by key (the shape of a 422 response).
     pub fn messages(&self, errors: &FieldErrors, lang: Lang) -> std::collections::BTreeMap<String, Vec<String>> {
         let mut out = std::collections::BTreeMap::<String, Vec<String>>::new();
@@ -452,6 +466,13 @@ mod tests {
             format!("Voce 1: {}", FieldError::InvalidUrl.message(Lang::It))
         );
         assert_eq!(it("closes_on", FieldError::Required), FieldError::Required.message(Lang::It), "not a question");
+        let long = "x".repeat(206);
+        let too_long = FieldError::TooLong { max: 120 };
+        assert_eq!(
+            QUESTIONNAIRE.message_for_text("title", &too_long, Some(&long), Lang::It),
+            "Accorcia il testo di 86 caratteri: al massimo 120."
+        );
+        assert_eq!(QUESTIONNAIRE.message_for_text("title", &too_long, None, Lang::It), it("title", too_long.clone()));
         // The last step's three boxes: each error names its box.
         assert_eq!(
             it("no_beneficiary_data", FieldError::MustAccept),
