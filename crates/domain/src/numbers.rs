@@ -32,12 +32,28 @@ pub fn count(n: u64, one: &str, many: &str, lang: Lang) -> String {
 /// Italian, "€12,500.50" in English. Amounts are never negative (the
 /// questionnaire's rule); a negative one reads as its absolute value.
 pub fn format_euro(amount: f64, lang: Lang) -> String {
-    let cents = (amount.abs() * 100.0).round() as u64;
-    let (whole, cents) = (format_count(cents / 100, lang), cents % 100);
+    let (whole, cents) = whole_and_cents(amount);
+    let whole = format_count(whole, lang);
     match lang {
         Lang::It => format!("€ {whole},{cents:02}"),
         Lang::En => format!("€{whole}.{cents:02}"),
     }
+}
+
+/// An amount as a text box shows it to be edited again, the Italian way
+/// without grouping: "12500", "12500,5", "12500,05".
+pub fn format_euro_for_editing(amount: f64) -> String {
+    match whole_and_cents(amount) {
+        (whole, 0) => whole.to_string(),
+        (whole, cents) if cents % 10 == 0 => format!("{whole},{}", cents / 10),
+        (whole, cents) => format!("{whole},{cents:02}"),
+    }
+}
+
+/// An amount's euros and cents, rounded to the cent.
+fn whole_and_cents(amount: f64) -> (u64, u64) {
+    let cents = (amount.abs() * 100.0).round() as u64;
+    (cents / 100, cents % 100)
 }
 
 /// A number to one decimal: "4,3" in Italian, "4.3" in English.
@@ -101,5 +117,8 @@ mod tests {
         assert_eq!(format_euro(1_234_567.0, Lang::It), "€ 1.234.567,00");
         assert_eq!(format_euro(0.07, Lang::En), "€0.07");
         assert_eq!(format_euro(999.999, Lang::It), "€ 1.000,00");
+        assert_eq!(format_euro_for_editing(12_500.5), "12500,5");
+        assert_eq!(format_euro_for_editing(12_500.05), "12500,05");
+        assert_eq!(format_euro_for_editing(12_500.0), "12500");
     }
 }

@@ -80,23 +80,12 @@ impl Field {
     pub fn input_from_value(&self, value: Option<&Value>) -> String {
         match (self.kind, value) {
             (_, None | Some(Value::Null)) => String::new(),
-            (Kind::Euro, Some(Value::Number(n))) => n.as_f64().map(euro_for_editing).unwrap_or_default(),
+            (Kind::Euro, Some(Value::Number(n))) => {
+                n.as_f64().map(crate::numbers::format_euro_for_editing).unwrap_or_default()
+            }
             (_, Some(Value::String(s))) => s.clone(),
             (_, Some(other)) => other.to_string(),
         }
-    }
-}
-
-/// An amount as its text box shows it again, the Italian way without
-/// grouping: "12500", "12500,5", "12500,05". Integer arithmetic, so the
-/// browser entries carry no float-formatting code for it.
-fn euro_for_editing(amount: f64) -> String {
-    let cents = (amount.abs() * 100.0).round() as u64;
-    let (whole, cents) = (cents / 100, cents % 100);
-    match cents {
-        0 => whole.to_string(),
-        c if c % 10 == 0 => format!("{whole},{}", c / 10),
-        c => format!("{whole},{c:02}"),
     }
 }
 
@@ -190,11 +179,11 @@ impl Definition {
     /// text is at hand (the page has it; a 422 states the limit):
     /// "Accorcia il testo di 86 caratteri: al massimo 120.".
     pub fn message_for_text(&self, key: &str, error: &FieldError, text: Option<&str>, lang: Lang) -> String {
-        let over = text.map_or(0, |text| text.chars().count());
+        let length = text.map_or(0, |text| text.chars().count());
         match error {
-            FieldError::TooLong { max } if over > *max => match lang {
-                Lang::It => format!("Accorcia il testo di {} caratteri: al massimo {max}.", over - max),
-                Lang::En => format!("Shorten the text by {} characters, to at most {max}.", over - max),
+            FieldError::TooLong { max } if length > *max => match lang {
+                Lang::It => format!("Accorcia il testo di {} caratteri: al massimo {max}.", length - max),
+                Lang::En => format!("Shorten the text by {} characters, to at most {max}.", length - max),
             },
             _ => self.message(key, error, lang),
         }

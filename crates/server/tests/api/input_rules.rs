@@ -23,25 +23,24 @@ const NOWHERE: &str = "g.ferraro@comune.sassari";
 /// Sign-in matches an account's address; it has no rule to apply.
 const NOT_CHECKED: [(&str, &str); 1] = [("post /api/session", "email")];
 
-/// Every request-body property of the OpenAPI document whose name says it
-/// holds an e-mail address: `("post /api/subscriptions", "email")`.
-fn email_properties(document: &Value) -> BTreeSet<(String, String)> {
-    let schema_of = |schema: &Value| -> Value {
-        match schema["$ref"].as_str() {
-            Some(reference) => {
-                let name = reference.rsplit('/').next().unwrap_or_default();
-                document["components"]["schemas"][name].clone()
-            }
-            None => schema.clone(),
-        }
-    };
+/// Every request-body property of the OpenAPI document whose name contains
+/// one of `parts` (the variants of a `oneOf` body included):
+/// `("post /api/subscriptions", "email")`.
+fn properties_named(document: &Value, parts: &[&str]) -> BTreeSet<(String, String)> {
     let mut found = BTreeSet::new();
     for (path, item) in document["paths"].as_object().unwrap() {
         for (method, operation) in item.as_object().unwrap() {
             let schema = &operation["requestBody"]["content"]["application/json"]["schema"];
-            if let Some(properties) = schema_of(schema)["properties"].as_object() {
-                for name in properties.keys().filter(|name| name.contains("email")) {
-                    found.insert((format!("{method} {path}"), name.clone()));
+            let schema = match schema["$ref"].as_str() {
+                Some(reference) => document["components"]["schemas"][reference.rsplit('/').next().unwrap()].clone(),
+                None => schema.clone(),
+            };
+            let variants = schema["oneOf"].as_array().cloned().unwrap_or_else(|| vec![schema.clone()]);
+            for variant in variants {
+                for name in variant["properties"].as_object().into_iter().flat_map(|p| p.keys()) {
+                    if parts.iter().any(|part| name.contains(part)) {
+                        found.insert((format!("{method} {path}"), name.clone()));
+                    }
                 }
             }
         }
@@ -128,7 +127,7 @@ async fn every_e_mail_input_refuses_an_address_that_cannot_receive_mail() {
     // e-mail questions (answers are a map the OpenAPI document leaves open).
     let document: Value =
         server.client.get(server.url("/api/openapi.json")).send().await.unwrap().json().await.unwrap();
-    let missing: Vec<_> = email_properties(&document).difference(&covered).cloned().collect();
+    let missing: Vec<_> = properties_named(&document, &["email"]).difference(&covered).cloned().collect();
     assert!(missing.is_empty(), "e-mail inputs without a row in this test: {missing:?}");
     let questions: Vec<&str> = QUESTIONNAIRE
         .fields()
@@ -148,31 +147,6 @@ async fn every_e_mail_input_refuses_an_address_that_cannot_receive_mail() {
         json!(FieldError::InvalidPublicContact.message(Lang::It)),
         "{body}"
     );
-}
-
-/// Every request-body property of the OpenAPI document whose name says it
-/// holds a phone, a web address, a day or a month.
-fn other_kind_properties(document: &Value) -> BTreeSet<(String, String)> {
-    let mut found = BTreeSet::new();
-    for (path, item) in document["paths"].as_object().unwrap() {
-        for (method, operation) in item.as_object().unwrap() {
-            let schema = &operation["requestBody"]["content"]["application/json"]["schema"];
-            let schema = match schema["$ref"].as_str() {
-                Some(reference) => document["components"]["schemas"][reference.rsplit('/').next().unwrap()].clone(),
-                None => schema.clone(),
-            };
-            let variants = schema["oneOf"].as_array().cloned().unwrap_or_else(|| vec![schema.clone()]);
-            for variant in variants {
-                for name in variant["properties"].as_object().into_iter().flat_map(|p| p.keys()) {
-                    let kind = ["phone", "url", "_on", "date"].iter().any(|part| name.contains(part));
-                    if kind {
-                        found.insert((format!("{method} {path}"), name.clone()));
-                    }
-                }
-            }
-        }
-    }
-    found
 }
 
 /// The same for phones, web addresses, days and months: each kind has one
@@ -261,7 +235,8 @@ async fn every_phone_address_day_and_month_input_has_its_kinds_rule() {
 
     let document: Value =
         server.client.get(server.url("/api/openapi.json")).send().await.unwrap().json().await.unwrap();
-    let missing: Vec<_> = other_kind_properties(&document).difference(&covered).cloned().collect();
+    let missing: Vec<_> =
+        properties_named(&document, &["phone", "url", "_on", "date"]).difference(&covered).cloned().collect();
     assert!(missing.is_empty(), "phone, address, day or month inputs without a row in this test: {missing:?}");
     let questions: Vec<&str> = QUESTIONNAIRE
         .fields()
