@@ -11,19 +11,23 @@ use leptos_router::components::{Route, Router};
 use leptos_router::path;
 use wasm_bindgen::JsCast;
 
-#[cfg(not(feature = "ssr"))]
 /// Starts an entry point of the app: the page frame around `routes`, the
 /// route table of that entry's pages (`src/bin/*.rs`; `src/main.rs` mounts
-/// them all, for `trunk serve`).
-pub fn start<V: IntoView + 'static>(routes: fn() -> V) {
-    start_with(routes, std::future::ready);
-}
-
-/// [`start`], with `prepare` completing the page's start data before the
-/// app draws (the entries whose pages name Comuni fetch their list first).
+/// them all, for `trunk serve`), once `prepare` has completed the page's
+/// start data (the entries whose pages name Comuni fetch their list first).
+///
+/// `WHOLE_PAGES` says what the server sends this entry's addresses: whole
+/// pages (public, embed, questionnaire), which the app draws anew off
+/// screen, in passes (`crate::passes`), then replaces in one task, carrying
+/// over what the visitor typed (`crate::takeover`); or the frame alone (the
+/// signed-in pages, whose data is read as the person), which the app
+/// replaces at once. A constant, so an entry carries only the code of its
+/// own way.
 #[cfg(not(feature = "ssr"))]
-pub fn start_with<V, F>(routes: fn() -> V, prepare: impl FnOnce(crate::start::StartData) -> F + 'static)
-where
+pub fn start_with<V, F, const WHOLE_PAGES: bool>(
+    routes: fn() -> V,
+    prepare: impl FnOnce(crate::start::StartData) -> F + 'static,
+) where
     V: IntoView + 'static,
     F: std::future::Future<Output = crate::start::StartData> + 'static,
 {
@@ -31,87 +35,29 @@ where
     LOADED_PATH.get_or_init(|| window().location().pathname().unwrap_or_default());
     wasm_bindgen_futures::spawn_local(async move {
         // Each step of the start is a task of its own (reading the start
-        // data, preparing it, drawing), so none blocks a tap for long: the
-        // server's page is on screen and works meanwhile.
+        // data, preparing it, each pass of the drawing), so none blocks a
+        // tap for long: the server's page is on screen and works meanwhile.
+        use crate::passes::next_task;
         let start = crate::start::from_page().await;
         next_task().await;
         let start = prepare(start).await;
         next_task().await;
-        // The server's page and the app's are drawn from the same start: the
-        // app replaces it in one task, so nothing on screen moves.
-        let focused = focused_in_server_frame();
-        remove_server_frame();
-        leptos::mount::mount_to_body(move || {
+        let Ok(drawing) = document().create_element("div") else { return };
+        if WHOLE_PAGES {
+            crate::passes::open();
+        }
+        leptos::mount::mount_to(drawing.clone().unchecked_into(), move || {
             provide_context(std::sync::Arc::new(start));
             view! { <Site>{routes()}</Site> }
-        });
-        if let Some(selector) = focused {
-            focus_first(&selector);
+        })
+        .forget();
+        if WHOLE_PAGES {
+            crate::passes::run().await;
+            crate::takeover::replace_server_page(&drawing);
+        } else {
+            crate::takeover::replace_server_frame(&drawing);
         }
     });
-}
-
-#[cfg(not(feature = "ssr"))]
-/// Resolves in a later task (a zero-delay timeout): what runs after it is
-/// not part of the task that awaited it.
-async fn next_task() {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        let _ = window().set_timeout_with_callback(&resolve);
-    });
-    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
-}
-
-#[cfg(not(feature = "ssr"))]
-/// The element of the server's page that has focus, as a CSS selector that
-/// finds its twin in the app's identical page: a keyboard user who pressed
-/// Tab before the app started keeps their place when the page is replaced.
-fn focused_in_server_frame() -> Option<String> {
-    let mut element = document().active_element()?;
-    let mut steps = Vec::new();
-    loop {
-        let parent = element.parent_element()?;
-        if parent.has_attribute("data-frame") {
-            let tag = element.tag_name().to_lowercase();
-            let root = match element.id() {
-                id if !id.is_empty() => format!("{tag}#{id}"),
-                _ => format!("{tag}.{}", element.class_name().split_whitespace().next()?),
-            };
-            steps.push(format!("body > {root}"));
-            steps.reverse();
-            return Some(steps.join(" > "));
-        }
-        let mut position = 1;
-        let mut sibling = element.previous_element_sibling();
-        while let Some(before) = sibling {
-            position += 1;
-            sibling = before.previous_element_sibling();
-        }
-        steps.push(format!(":nth-child({position})"));
-        element = parent;
-    }
-}
-
-#[cfg(not(feature = "ssr"))]
-fn focus_first(selector: &str) {
-    if let Ok(Some(element)) = document().query_selector(selector)
-        && let Ok(element) = element.dyn_into::<web_sys::HtmlElement>()
-    {
-        let _ = element.focus();
-    }
-}
-
-#[cfg(not(feature = "ssr"))]
-/// Removes the page the server drew (`<div data-frame>`, see
-/// `crates/server/src/web.rs`), in the same task that mounts the app's own,
-/// so the browser never paints a page without one.
-fn remove_server_frame() {
-    if let Ok(frame) = document().query_selector_all("body > [data-frame]") {
-        for index in 0..frame.length() {
-            if let Some(element) = frame.item(index).and_then(|node| node.dyn_into::<web_sys::Element>().ok()) {
-                element.remove();
-            }
-        }
-    }
 }
 
 static LOADED_PATH: std::sync::OnceLock<String> = std::sync::OnceLock::new();
@@ -138,8 +84,9 @@ pub fn Site(
                 <SkipLink />
                 <Header />
             </OutsideEmbeds>
+            // The page's own content in a pass after the frame's.
             <main id="contenuto" tabindex="-1">
-                {children()}
+                <crate::passes::Later>{children()}</crate::passes::Later>
             </main>
             <OutsideEmbeds>
                 <Footer />
@@ -261,18 +208,29 @@ fn focus_main_heading() {
 
 /// The `main` of an entry point: mounts the site with these route groups, and
 /// "Pagina non trovata" for any other address (or the entry that has it).
+/// `signed_in` marks the entries whose pages the server sends as the frame
+/// alone (see [`start_with`]).
 #[macro_export]
 macro_rules! entry {
+    (signed_in $($routes:ident),+) => {
+        $crate::entry!(@start false; $($routes),+; std::future::ready);
+    };
     ($($routes:ident),+) => {
-        $crate::entry!($($routes),+; std::future::ready);
+        $crate::entry!(@start true; $($routes),+; std::future::ready);
     };
     // `prepare` completes the start data before the app draws.
     ($($routes:ident),+; $prepare:path) => {
+        $crate::entry!(@start true; $($routes),+; $prepare);
+    };
+    (@start $whole:literal; $($routes:ident),+; $prepare:path) => {
         fn main() {
             use leptos::prelude::*;
             use leptos_router::components::Routes;
             use $crate::app::*;
-            start_with(|| view! { <Routes fallback=$crate::pages::NotFound>$(<$routes />)+</Routes> }, $prepare);
+            start_with::<_, _, $whole>(
+                || view! { <Routes fallback=$crate::pages::NotFound>$(<$routes />)+</Routes> },
+                $prepare,
+            );
         }
     };
 }

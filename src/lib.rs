@@ -12,9 +12,12 @@ pub mod components;
 pub mod comuni;
 pub mod i18n;
 pub mod pages;
+pub mod passes;
 pub mod questionnaire;
 #[cfg(feature = "ssr")]
 pub mod render;
 pub mod session;
 pub mod start;
 pub mod storage;
+#[cfg(not(feature = "ssr"))]
+pub mod takeover;

@@ -16,12 +16,35 @@ pub fn PracticeList(
     #[prop(optional, into)]
     highlight: Signal<Highlight>,
 ) -> impl IntoView {
+    // While the app starts, the first cards are drawn in the first pass and
+    // the others a few per later task (`crate::passes`).
+    let drawn = RwSignal::new(usize::MAX);
+    if crate::passes::later(move || draw_more(drawn, practices)) {
+        drawn.set(CARDS_PER_PASS);
+    }
     view! {
         <ul class="practice-list" data-testid="practice-list">
-            <For each=move || practices.get() key=|p| p.id.clone() let:practice>
+            <For
+                each=move || practices.with(|all| all.iter().take(drawn.get()).cloned().collect::<Vec<_>>())
+                key=|p| p.id.clone()
+                let:practice
+            >
                 <PracticeCard practice highlight />
             </For>
         </ul>
+    }
+}
+
+/// The cards a pass of the start draws.
+const CARDS_PER_PASS: usize = 4;
+
+/// Draws the next cards, and hands the rest to a later task.
+fn draw_more(drawn: RwSignal<usize>, practices: Signal<Vec<CatalogueEntry>>) {
+    let next = drawn.get_untracked() + CARDS_PER_PASS;
+    if next < practices.with_untracked(Vec::len) && crate::passes::later(move || draw_more(drawn, practices)) {
+        drawn.set(next);
+    } else {
+        drawn.set(usize::MAX);
     }
 }
 

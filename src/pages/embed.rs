@@ -87,6 +87,11 @@ fn report_height(content: web_sys::HtmlDivElement) {
     let Ok(Some(parent)) = window.parent() else { return };
     let measured = content.clone();
     let post = move || {
+        // While the app draws off screen (`crate::passes`) the view has no
+        // height yet: the observer reports it once it is on the page.
+        if !measured.is_connected() {
+            return;
+        }
         // Nothing of the page is above the view (no site header in a frame).
         let bottom = f64::from(measured.offset_top() + measured.offset_height());
         let message = js_sys::Object::new();

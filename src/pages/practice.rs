@@ -9,6 +9,7 @@ use crate::api;
 use crate::components::alert::ErrorAlert;
 use crate::components::use_document_title;
 use crate::i18n::{tr, use_lang};
+use crate::passes::Later;
 use crate::start::StartRead;
 use domain::answers::display;
 use domain::questionnaire::{Kind, QUESTIONNAIRE, Visibility};
@@ -36,7 +37,6 @@ pub fn PracticePage() -> impl IntoView {
             async move { api::fetch_practice_answers(&id).await }
         },
     );
-    let catalogue = StartRead::new(move || source.catalogue_url().to_owned(), api::fetch_catalogue);
     view! {
         <div class="container page practice-page">
             {move || match practice.get().map(|answers| answers.and_then(api::PublishedPractice::from_answers)) {
@@ -44,7 +44,7 @@ pub fn PracticePage() -> impl IntoView {
                     view! { <p role="status">{tr("Caricamento della pratica…", "Loading the practice…")}</p> }
                         .into_any()
                 }
-                Some(Ok(published)) => view! { <PracticeView published catalogue /> }.into_any(),
+                Some(Ok(published)) => view! { <PracticeView published /> }.into_any(),
                 Some(Err(error)) if error.is_not_found() => {
                     view! {
                         <h1>{tr("Pratica non trovata", "Practice not found")}</h1>
@@ -68,8 +68,6 @@ pub fn PracticePage() -> impl IntoView {
 fn PracticeView(
     /// The practice.
     published: api::PublishedPractice,
-    /// The catalogue, for related practices.
-    catalogue: StartRead<domain::practice::Catalogue>,
 ) -> impl IntoView {
     let lang = use_lang();
     let api::PublishedPractice { practice, answers } = published;
@@ -123,53 +121,55 @@ fn PracticeView(
                 .collect();
             (!fields.is_empty()).then(|| {
                 view! {
-                    <section class="summary-section">
-                        <h2>{move || step.title.get(lang.get())}</h2>
-                        <dl class="summary-list">
-                            {fields
-                                .into_iter()
-                                .map(|field| {
-                                    let value = move || {
-                                        practice
-                                            .with_value(|p| {
-                                                if let Kind::Urls { .. } = field.kind {
-                                                    p.get(field.key)
-                                                        .and_then(Value::as_array)
-                                                        .map(|links| {
-                                                            links
-                                                                .iter()
-                                                                .filter_map(Value::as_str)
-                                                                .map(|link| {
-                                                                    view! {
-                                                                        <a href=link.to_owned() rel="noopener noreferrer">
-                                                                            {link.to_owned()}
-                                                                        </a>
-                                                                        " "
-                                                                    }
-                                                                })
-                                                                .collect_view()
-                                                                .into_any()
-                                                        })
-                                                        .unwrap_or_else(|| ().into_any())
-                                                } else {
-                                                    let comuni = comuni.get();
-                                                    display(field, p.get(field.key), lang.get(), comuni.as_deref())
-                                                        .into_any()
-                                                }
-                                            })
-                                    };
-                                    let italian = matches!(field.kind, Kind::Text { .. }).then_some("it");
-                                    // Free text is in Italian whatever the interface's language.
-                                    view! {
-                                        <div class="summary-row">
-                                            <dt>{move || field.label.get(lang.get())}</dt>
-                                            <dd lang=italian>{value}</dd>
-                                        </div>
-                                    }
-                                })
-                                .collect_view()}
-                        </dl>
-                    </section>
+                    <Later>
+                        <section class="summary-section">
+                            <h2>{move || step.title.get(lang.get())}</h2>
+                            <dl class="summary-list">
+                                {fields
+                                    .into_iter()
+                                    .map(|field| {
+                                        let value = move || {
+                                            practice
+                                                .with_value(|p| {
+                                                    if let Kind::Urls { .. } = field.kind {
+                                                        p.get(field.key)
+                                                            .and_then(Value::as_array)
+                                                            .map(|links| {
+                                                                links
+                                                                    .iter()
+                                                                    .filter_map(Value::as_str)
+                                                                    .map(|link| {
+                                                                        view! {
+                                                                            <a href=link.to_owned() rel="noopener noreferrer">
+                                                                                {link.to_owned()}
+                                                                            </a>
+                                                                            " "
+                                                                        }
+                                                                    })
+                                                                    .collect_view()
+                                                                    .into_any()
+                                                            })
+                                                            .unwrap_or_else(|| ().into_any())
+                                                    } else {
+                                                        let comuni = comuni.get();
+                                                        display(field, p.get(field.key), lang.get(), comuni.as_deref())
+                                                            .into_any()
+                                                    }
+                                                })
+                                        };
+                                        let italian = matches!(field.kind, Kind::Text { .. }).then_some("it");
+                                        // Free text is in Italian whatever the interface's language.
+                                        view! {
+                                            <div class="summary-row">
+                                                <dt>{move || field.label.get(lang.get())}</dt>
+                                                <dd lang=italian>{value}</dd>
+                                            </div>
+                                        }
+                                    })
+                                    .collect_view()}
+                            </dl>
+                        </section>
+                    </Later>
                 }
             })
         })
@@ -246,40 +246,52 @@ fn PracticeView(
                 )}
             </span>
         </p>
-        {use_context::<super::CommunityForms>().map(|forms| (forms.adoption)(adopted_id))}
-        {contact.zip(use_context::<super::CommunityForms>()).map(|(id, forms)| (forms.contact)(id))}
+        <Later>{use_context::<super::CommunityForms>().map(|forms| (forms.adoption)(adopted_id))}</Later>
+        <Later>{contact.zip(use_context::<super::CommunityForms>()).map(|(id, forms)| (forms.contact)(id))}</Later>
         <div class="notice cite">
             <h2>{tr("Come citare", "How to cite")}</h2>
             <p>{citation}</p>
         </div>
+        <Later>
+            <RelatedPractices id=related_id />
+        </Later>
+    }
+}
+
+/// Up to three published practices like the one shown.
+#[component]
+fn RelatedPractices(
+    /// The practice shown.
+    id: String,
+) -> impl IntoView {
+    let source = api::data_source();
+    let catalogue = StartRead::new(move || source.catalogue_url().to_owned(), api::fetch_catalogue);
+    view! {
         <section class="related">
             <h2>{tr("Pratiche simili", "Related practices")}</h2>
             {move || {
-                let related_id = related_id.clone();
-                {
-                    let Some(Ok(catalogue)) = catalogue.get() else { return ().into_any() };
-                    let related: Vec<_> = domain::catalogue::related(&catalogue.practices, &related_id, 3)
-                        .into_iter()
-                        .cloned()
-                        .collect();
-                    view! {
-                        <ul class="related-list">
-                            {related
-                                .into_iter()
-                                .map(|e| {
-                                    view! {
-                                        <li>
-                                            <A href=format!("/pratiche/{}", e.id)>{e.title.clone()}</A>
-                                            " — "
-                                            {e.entity_name.clone()}
-                                        </li>
-                                    }
-                                })
-                                .collect_view()}
-                        </ul>
-                    }
-                        .into_any()
+                let Some(Ok(catalogue)) = catalogue.get() else { return ().into_any() };
+                let related: Vec<_> = domain::catalogue::related(&catalogue.practices, &id, 3)
+                    .into_iter()
+                    .cloned()
+                    .collect();
+                view! {
+                    <ul class="related-list">
+                        {related
+                            .into_iter()
+                            .map(|e| {
+                                view! {
+                                    <li>
+                                        <A href=format!("/pratiche/{}", e.id)>{e.title.clone()}</A>
+                                        " — "
+                                        {e.entity_name.clone()}
+                                    </li>
+                                }
+                            })
+                            .collect_view()}
+                    </ul>
                 }
+                    .into_any()
             }}
         </section>
     }

@@ -12,6 +12,7 @@ pub mod comuni;
 pub mod curation;
 pub mod dates;
 pub mod feedback;
+mod field_error;
 pub mod geo;
 pub mod invitations;
 pub mod lang;

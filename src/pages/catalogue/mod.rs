@@ -22,6 +22,7 @@ mod view;
 use crate::api;
 use crate::components::{page_heading, use_document_title};
 use crate::i18n::{tr, use_lang};
+use crate::passes::Later;
 use crate::start::StartRead;
 use domain::Lang;
 use domain::catalogue::{CatalogueIndex, Facet, Query, Results};
@@ -47,9 +48,17 @@ pub fn CataloguePage() -> impl IntoView {
                 Some(Ok(catalogue)) => {
                     let practices = catalogue.practices;
                     (move || {
-                        let index = Arc::new(CatalogueIndex::new(practices.clone(), lang.get()));
+                        let lang = lang.get();
+                        let practices = practices.clone();
                         // Indexed anew in the other language: its labels are searched.
-                        view! { <CatalogueView index /> }
+                        view! {
+                            <Later>
+                                {
+                                    let index = Arc::new(CatalogueIndex::new(practices, lang));
+                                    view! { <CatalogueView index /> }
+                                }
+                            </Later>
+                        }
                     })
                         .into_any()
                 }

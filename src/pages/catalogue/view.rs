@@ -12,6 +12,7 @@ use super::search::SearchRow;
 use super::{FORM_ID, count_text, timed_query, use_catalogue_query};
 use crate::components::practice_list::PracticeList;
 use crate::i18n::{tr, use_lang};
+use crate::passes::Later;
 use domain::Lang;
 use domain::catalogue::{CatalogueIndex, Query};
 use leptos::prelude::*;
@@ -76,7 +77,9 @@ pub(super) fn CatalogueView(
                 >
                     {move || (lang.get() == Lang::En).then(|| view! { <input type="hidden" name="lang" value="en" /> })}
                 </form>
-                <FacetPanels />
+                <Later>
+                    <FacetPanels />
+                </Later>
                 <noscript>
                     <button type="submit" form=FORM_ID class="button button-secondary">
                         {tr("Applica i filtri", "Apply the filters")}
@@ -180,7 +183,7 @@ pub(super) fn CatalogueView(
                     />
                     <Pagination />
                 </Show>
-                {use_context::<crate::pages::CommunityForms>().map(|forms| (forms.follow)())}
+                <Later>{use_context::<crate::pages::CommunityForms>().map(|forms| (forms.follow)())}</Later>
             </section>
         </div>
     }
