@@ -15,6 +15,7 @@ use domain::dates::long_date;
 use domain::invitations::{InviteeStatus, MAX_BYTES, MatchedBy, NewInvitees, RoundInvitations};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
+use wasm_bindgen::JsCast;
 
 /// A day or time of the API as the page writes it ("3 marzo 2027").
 fn day(at: &str) -> String {
@@ -44,6 +45,57 @@ async fn chosen_text(input: NodeRef<leptos::html::Input>) -> Result<String, Stri
     text.ok_or_else(|| domain::FieldError::NotCsv.message(Lang::It))
 }
 
+/// Shows what the upload found wrong and moves the focus to the summary.
+fn show_problems(shown: RwSignal<Problems>, found: Problems) {
+    shown.set(found);
+    crate::components::after_paint(|| {
+        if let Some(summary) = document().get_element_by_id("invitati-errors")
+            && let Ok(summary) = summary.dyn_into::<web_sys::HtmlElement>()
+        {
+            let _ = summary.focus();
+        }
+    });
+}
+
+/// The GOV.UK error summary over the upload form, as the questionnaire's:
+/// each problem a link that moves the focus to the file control.
+#[component]
+fn ProblemSummary(problems: RwSignal<Problems>, file: NodeRef<leptos::html::Input>) -> impl IntoView {
+    move || {
+        let problems = problems.get();
+        (!problems.is_empty()).then(|| {
+            let items = problems.into_iter().map(|problem| {
+                // A link to `#id` would resolve against `<base>`.
+                let to_file = move |ev: leptos::ev::MouseEvent| {
+                    ev.prevent_default();
+                    if let Some(input) = file.get_untracked() {
+                        let _ = input.focus();
+                    }
+                };
+                view! {
+                    <li>
+                        <a href="#invitati-file" on:click=to_file>
+                            {problem}
+                        </a>
+                    </li>
+                }
+            });
+            view! {
+                <div class="error-summary" id="invitati-errors" role="alert" tabindex="-1">
+                    <h2>{tr("C'è qualcosa da correggere", "There is a problem")}</h2>
+                    <p>
+                        {tr(
+                            "L'elenco non è stato caricato: correggi il file e riprova.",
+                            "The list was not added: fix the file and try again.",
+                        )}
+                    </p>
+                    <ul>{items.collect_view()}</ul>
+                </div>
+            }
+        })
+    }
+}
+
 /// `/redazione/amministrazione/raccolte/{code}`.
 #[component]
 pub fn InvitationsPage() -> impl IntoView {
@@ -59,12 +111,13 @@ pub fn InvitationsPage() -> impl IntoView {
     let outcome = RwSignal::new(None::<Result<String, String>>);
     let problems = RwSignal::new(Problems::new());
     let file = NodeRef::<leptos::html::Input>::new();
+    let invalid = move || !problems.with(Vec::is_empty);
     let upload = Action::new_local(move |(): &()| async move {
         problems.set(Vec::new());
         outcome.set(None);
         let csv = match chosen_text(file).await {
             Ok(csv) => csv,
-            Err(problem) => return problems.set(vec![problem]),
+            Err(problem) => return show_problems(problems, vec![problem]),
         };
         match moderation::add_invitees(&code.get_untracked(), &NewInvitees { csv }).await {
             Ok(done) => {
@@ -79,8 +132,10 @@ pub fn InvitationsPage() -> impl IntoView {
                 ))));
                 version.update(|v| *v += 1);
             }
-            Err(ApiError::Invalid(errors)) => problems
-                .set(errors.iter().map(|(key, e)| format!("{}: {}", row_label(key), e.message(Lang::It))).collect()),
+            Err(ApiError::Invalid(errors)) => show_problems(
+                problems,
+                errors.iter().map(|(key, e)| format!("{}: {}", row_label(key), e.message(Lang::It))).collect(),
+            ),
             Err(error) => report(outcome, Err(error)),
         }
     });
@@ -120,11 +175,12 @@ pub fn InvitationsPage() -> impl IntoView {
             <OutcomeNotice outcome />
 
             <h2>{tr("Aggiungi invitati", "Add invitees")}</h2>
+            <ProblemSummary problems file />
             <form on:submit=move |ev| {
                 ev.prevent_default();
                 upload.dispatch(());
             }>
-                <div class="form-group">
+                <div class="form-group" class:has-error=invalid>
                     <label for="invitati-file">{tr("File CSV degli invitati", "CSV file of the invitees")}</label>
                     <p class="form-hint" id="invitati-file-hint">
                         {tr(
@@ -132,32 +188,35 @@ pub fn InvitationsPage() -> impl IntoView {
                             "The first row names the columns “ente” and “email”, separated by commas or semicolons (as a spreadsheet saves them). An address already on the list gets no second invitation. At most 200 KiB: a longer list goes in several files.",
                         )}
                     </p>
+                    {move || {
+                        let count = problems.with(Vec::len);
+                        (count > 0)
+                            .then(|| {
+                                view! {
+                                    <p class="field-error" id="invitati-file-error">
+                                        {domain::numbers::count(
+                                            count as u64,
+                                            "problema da correggere nel file, elencato sopra",
+                                            "problemi da correggere nel file, elencati sopra",
+                                            Lang::It,
+                                        )}
+                                    </p>
+                                }
+                            })
+                    }}
                     <input
                         type="file"
                         id="invitati-file"
                         class="form-control"
                         accept=".csv,text/csv,text/plain"
-                        aria-describedby="invitati-file-hint"
+                        aria-invalid=move || invalid().to_string()
+                        aria-describedby=move || {
+                            if invalid() { "invitati-file-hint invitati-file-error" } else { "invitati-file-hint" }
+                        }
                         node_ref=file
+                        on:change=move |_| problems.set(Problems::new())
                     />
                 </div>
-                {move || {
-                    let problems = problems.get();
-                    (!problems.is_empty())
-                        .then(|| {
-                            view! {
-                                <div class="alert alert-error" role="alert">
-                                    <p>
-                                        {tr(
-                                            "L'elenco non è stato caricato: correggi il file e riprova.",
-                                            "The list was not added: fix the file and try again.",
-                                        )}
-                                    </p>
-                                    <ul>{problems.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}</ul>
-                                </div>
-                            }
-                        })
-                }}
                 <button type="submit" class="button button-secondary" disabled=move || upload.pending().get()>
                     {tr("Carica l'elenco", "Upload the list")}
                 </button>

@@ -3,6 +3,8 @@
 //! release build of the app, a plain static file server for static mode, and
 //! headless Chromium driven over WebDriver by fantoccini.
 
+mod devtools;
+use devtools::RawCommand;
 pub mod respondent;
 
 use fantoccini::{Client, ClientBuilder, Locator};
@@ -192,13 +194,6 @@ impl Browser {
         browser
     }
 
-    /// Turns JavaScript off in this browser's page, as a visitor with
-    /// scripts disabled (or whose scripts have not arrived) has it.
-    pub async fn disable_scripts(&self) {
-        let body = serde_json::json!({ "cmd": "Emulation.setScriptExecutionDisabled", "params": { "value": true } });
-        self.client.issue_cmd(RawCommand { path: "goog/cdp/execute", body }).await.expect("scripts disabled");
-    }
-
     /// Clicks the link named `name`, as a person does, and returns the file
     /// the browser received: saved as a download, or opened as a document of
     /// its own type. Fails if the click showed one of the app's pages instead
@@ -357,23 +352,6 @@ pub fn link_named(scope: &str, name: &str) -> String {
     format!("{scope}//a[normalize-space(.)='{name}']")
 }
 
-/// A raw WebDriver command: chromedriver's extensions have no fantoccini method.
-#[derive(Debug)]
-struct RawCommand {
-    path: &'static str,
-    body: serde_json::Value,
-}
-
-impl fantoccini::wd::WebDriverCompatibleCommand for RawCommand {
-    fn endpoint(&self, base_url: &url::Url, session_id: Option<&str>) -> Result<url::Url, url::ParseError> {
-        base_url.join(&format!("session/{}/{}", session_id.unwrap_or_default(), self.path))
-    }
-
-    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
-        (http::Method::POST, Some(self.body.to_string()))
-    }
-}
-
 /// XPath string literal for any text (handles both kinds of quote).
 fn xpath_literal(text: &str) -> String {
     if !text.contains('\'') {
@@ -392,18 +370,6 @@ pub fn key(k: fantoccini::key::Key) -> String {
 }
 
 impl Browser {
-    /// Turns the browser's network off or on (Chrome's network emulation,
-    /// which also fires the page's `offline` and `online` events).
-    pub async fn set_offline(&self, offline: bool) {
-        let body = serde_json::json!({
-            "cmd": "Network.emulateNetworkConditions",
-            "params": { "offline": offline, "latency": 0, "downloadThroughput": -1, "uploadThroughput": -1 }
-        });
-        let enable = serde_json::json!({ "cmd": "Network.enable", "params": {} });
-        self.client.issue_cmd(RawCommand { path: "goog/cdp/execute", body: enable }).await.expect("CDP Network.enable");
-        self.client.issue_cmd(RawCommand { path: "goog/cdp/execute", body }).await.expect("network emulation");
-    }
-
     /// The control labelled `label` (a `<label for>`), found as a person finds it.
     pub async fn labelled(&self, label: &str) -> fantoccini::elements::Element {
         let xpath = format!("//label[normalize-space(.)={}]", xpath_literal(label));
@@ -453,35 +419,6 @@ impl Browser {
     pub async fn wait_for_heading(&self, text: &str) {
         let xpath = format!("//main//h1[normalize-space(.)={}]", xpath_literal(text));
         self.wait_for(Locator::XPath(&xpath)).await;
-    }
-
-    /// Saves the whole page, at the window's width, as
-    /// `target/screenshots/NAME.png`, for a person to look at.
-    pub async fn screenshot(&self, name: &str) {
-        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target/screenshots");
-        std::fs::create_dir_all(&dir).unwrap();
-        let cdp = |cmd: &str, params: serde_json::Value| serde_json::json!({ "cmd": cmd, "params": params });
-        let metrics = cdp("Page.getLayoutMetrics", serde_json::json!({}));
-        let metrics = self.client.issue_cmd(RawCommand { path: "goog/cdp/execute", body: metrics }).await.unwrap();
-        let size = &metrics["cssContentSize"];
-        let (width, height) = (size["width"].as_f64().unwrap_or(1280.0), size["height"].as_f64().unwrap_or(900.0));
-        let clip = serde_json::json!({ "x": 0, "y": 0, "width": width, "height": height.min(8000.0), "scale": 1 });
-        let capture = cdp("Page.captureScreenshot", serde_json::json!({ "captureBeyondViewport": true, "clip": clip }));
-        let shot = self.client.issue_cmd(RawCommand { path: "goog/cdp/execute", body: capture }).await.unwrap();
-        use base64::Engine;
-        let png = base64::engine::general_purpose::STANDARD.decode(shot["data"].as_str().unwrap_or_default()).unwrap();
-        std::fs::write(dir.join(format!("{name}.png")), png).unwrap();
-    }
-
-    /// Screenshots at a desktop width (1280 px) and a phone's (375 px), as
-    /// `NAME-desktop.png` and `NAME-375.png`; the window is left at 1280 px.
-    pub async fn screenshots(&self, name: &str) {
-        for (width, height, suffix) in [(1280, 900, "desktop"), (375, 812, "375")] {
-            self.client.set_window_size(width, height).await.unwrap();
-            tokio::time::sleep(Duration::from_millis(300)).await;
-            self.screenshot(&format!("{name}-{suffix}")).await;
-        }
-        self.client.set_window_size(1280, 900).await.unwrap();
     }
 
     /// Runs axe-core on the page and returns its WCAG 2.1 A/AA violations.

@@ -189,3 +189,43 @@ async fn each_audience_loads_its_own_entry_and_links_between_them_work() {
     browser.assert_no_console_errors().await;
     browser.close().await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn what_a_visitor_types_before_the_app_starts_is_kept() {
+    let server = TestServer::start_with_demo(&dist_dir()).await;
+    let browser = Browser::start().await;
+    let c = &browser.client;
+    // A slow line: the page arrives in a moment, its code in seconds.
+    browser.throttle_downloads(Some(40_000)).await;
+    c.goto(&format!("{}/catalogo", server.base)).await.unwrap();
+    let label = browser.wait_for_drawn(Locator::XPath("//label[normalize-space(.)='Cerca nelle pratiche']")).await;
+    let search = c.find(Locator::Id(&label.attr("for").await.unwrap().unwrap())).await.unwrap();
+    let count = browser.wait_for_drawn(Locator::Css("[data-testid='result-count']")).await.text().await.unwrap();
+    search.click().await.unwrap();
+    search.send_keys("telefono").await.unwrap();
+    let on_server_page = "the box typed into is the server's: the app has not started";
+    assert!(c.find(Locator::Css("body > [data-frame] #cerca")).await.is_ok(), "{on_server_page}");
+    browser.throttle_downloads(None).await;
+
+    // The app's page replaced the server's: the text is in its box, with
+    // the focus, and the app searched for it as if it had been typed there.
+    browser.wait_for_app().await;
+    let search = browser.labelled("Cerca nelle pratiche").await;
+    assert_eq!(search.prop("value").await.unwrap().as_deref(), Some("telefono"));
+    let focused = c.active_element().await.unwrap().attr("id").await.unwrap();
+    assert_eq!(focused.as_deref(), Some("cerca"), "the focus stays in the search box");
+    let count_now = browser.wait_for(Locator::Css("[data-testid='result-count']")).await;
+    let (mut address, mut searched) = (String::new(), String::new());
+    for _ in 0..50 {
+        address = c.current_url().await.unwrap().to_string();
+        searched = count_now.text().await.unwrap();
+        if address.contains("q=telefono") && searched != count {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert!(address.contains("q=telefono"), "the address holds the search: {address}");
+    assert_ne!(searched, count, "the results are the search's");
+    browser.assert_no_console_errors().await;
+    browser.close().await;
+}

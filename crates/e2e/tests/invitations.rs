@@ -69,6 +69,16 @@ async fn an_admin_adds_invitees_from_a_file_and_sees_who_answered() {
     let alert = alert.text().await.unwrap();
     assert!(alert.contains("Riga 2, e-mail: Scrivi un indirizzo e-mail"), "{alert}");
     assert!(alert.contains("Riga 3, ente: Compila questo campo."), "{alert}");
+    // As the questionnaire's: the summary takes the focus, the control is
+    // marked and says why, and each problem leads to it.
+    assert_eq!(focused_id(&b).await, "invitati-errors");
+    let control = b.labelled("File CSV degli invitati").await;
+    assert_eq!(control.attr("aria-invalid").await.unwrap().as_deref(), Some("true"));
+    let inline = b.wait_for(Locator::Id("invitati-file-error")).await;
+    assert_eq!(inline.text().await.unwrap(), "2 problemi da correggere nel file, elencati sopra");
+    let to_row_3 = b.wait_for(Locator::XPath("//div[@id='invitati-errors']//a[starts-with(., 'Riga 3')]")).await;
+    to_row_3.click().await.unwrap();
+    assert_eq!(focused_id(&b).await, "invitati-file");
     assert_accessible(&b, "a wrong list of invitees").await;
     b.screenshots("round-invitations-error").await;
 
@@ -125,4 +135,18 @@ async fn an_admin_adds_invitees_from_a_file_and_sees_who_answered() {
     let current = b.wait_for(Locator::Css("[data-testid='current-round']")).await.text().await.unwrap();
     assert_eq!(current, format!("Raccolta in corso: Raccolta d'autunno. Invia la pratica entro il {deadline}."));
     b.close().await;
+}
+
+/// The id of the focused element, once the page has moved the focus (it
+/// does so after drawing).
+async fn focused_id(b: &Browser) -> String {
+    let mut id = String::new();
+    for _ in 0..20 {
+        id = b.client.active_element().await.unwrap().attr("id").await.unwrap().unwrap_or_default();
+        if !id.is_empty() {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    id
 }
