@@ -370,6 +370,14 @@ mod tests {
     }
 
     #[test]
+    fn every_error_has_a_message_in_both_languages() {
+        for error in one_of_each() {
+            let (it, en) = (error.message(Lang::It), error.message(Lang::En));
+            assert!(!it.is_empty() && !en.is_empty() && it != en, "{error:?}");
+        }
+    }
+
+    #[test]
     fn every_field_error_reads_back_as_written() {
         for error in one_of_each() {
             let json = serde_json::to_string(&error).unwrap();

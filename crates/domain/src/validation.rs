@@ -515,49 +515,6 @@ pub(crate) mod tests {
     }
 
     #[test]
-    fn every_error_has_a_message_in_both_languages() {
-        let errors = [
-            FieldError::Required,
-            FieldError::TooLong { max: 5 },
-            FieldError::TooMany { max: 5 },
-            FieldError::ChooseAtLeastOne,
-            FieldError::ForbiddenCharacters,
-            FieldError::InvalidEmail,
-            FieldError::InvalidUrl,
-            FieldError::InvalidPhone,
-            FieldError::InvalidPublicContact,
-            FieldError::TooEarly { min: "2020-01".into() },
-            FieldError::EndBeforeStart,
-            FieldError::OtherTextRequired,
-            FieldError::MustAccept,
-            FieldError::MustConfirm,
-            FieldError::TooManyLinks { max: 2 },
-            FieldError::NoMarkup,
-            FieldError::UnknownField,
-            FieldError::WrongType,
-            FieldError::InvalidChoice,
-            FieldError::InvalidCode,
-            FieldError::InvalidDate,
-            FieldError::NotACount,
-            FieldError::NotAnAmount,
-            FieldError::InvalidComune,
-            FieldError::ComuneOutsideRegion,
-            FieldError::InvalidReference,
-            FieldError::InvalidPrivateLink,
-            FieldError::ReferenceMismatch,
-            FieldError::MissingColumn { column: "email".into() },
-            FieldError::Duplicate { row: 2 },
-            FieldError::NotCsv,
-            FieldError::FileTooLarge { max_kib: 200 },
-            FieldError::Invalid { detail: String::new() },
-        ];
-        for error in errors {
-            let (it, en) = (error.message(Lang::It), error.message(Lang::En));
-            assert!(!it.is_empty() && !en.is_empty() && it != en, "{error:?}");
-        }
-    }
-
-    #[test]
     fn the_422_shape_maps_fields_to_messages() {
         let mut p = valid();
         p.title.clear();
