@@ -5,6 +5,7 @@
 use super::FORM_ID;
 use super::address::use_catalogue;
 use crate::i18n::use_lang;
+use crate::passes::Later;
 use domain::Lang;
 use domain::catalogue::Facet;
 use leptos::prelude::*;
@@ -35,57 +36,60 @@ pub(super) fn FacetPanels() -> impl IntoView {
                         return ().into_any();
                     }
                     let toggle = toggle.clone();
+                    // Each box in a task of its own while the app starts (`crate::passes`).
                     view! {
-                        <details
-                            class="facet"
-                            open=selected_any || facet == Facet::InnovationTag || facet == Facet::Region
-                        >
-                            <summary>{facet.label(lang)}</summary>
-                            <fieldset>
-                                <legend class="visually-hidden">{facet.label(lang)}</legend>
-                                {values
-                                    .into_iter()
-                                    .map(|v| {
-                                        let id = format!("filtro-{}-{}", facet.url_key(), v.code);
-                                        let toggle = toggle.clone();
-                                        let code = v.code.clone();
-                                        let fixed = address.is_preset(facet, &v.code);
-                                        view! {
-                                            <div class="form-check">
-                                                // A preset value cannot be changed, and a disabled box
-                                                // sends nothing: the form carries it for the page without scripts.
-                                                {fixed
-                                                    .then(|| {
-                                                        view! {
-                                                            <input
-                                                                type="hidden"
-                                                                form=FORM_ID
-                                                                name=facet.url_key()
-                                                                value=v.code.clone()
-                                                            />
-                                                        }
-                                                    })}
-                                                <input
-                                                    type="checkbox"
-                                                    id=id.clone()
-                                                    form=FORM_ID
-                                                    name=facet.url_key()
-                                                    value=v.code.clone()
-                                                    disabled=fixed
-                                                    checked=v.selected
-                                                    prop:checked=v.selected
-                                                    on:change=move |_| toggle(facet, code.clone())
-                                                />
-                                                <label for=id>
-                                                    {facet.value_label(&v.code, lang)}
-                                                    <span class="facet-count">{format!(" ({})", v.count)}</span>
-                                                </label>
-                                            </div>
-                                        }
-                                    })
-                                    .collect_view()}
-                            </fieldset>
-                        </details>
+                        <Later>
+                            <details
+                                class="facet"
+                                open=selected_any || facet == Facet::InnovationTag || facet == Facet::Region
+                            >
+                                <summary>{facet.label(lang)}</summary>
+                                <fieldset>
+                                    <legend class="visually-hidden">{facet.label(lang)}</legend>
+                                    {values
+                                        .into_iter()
+                                        .map(|v| {
+                                            let id = format!("filtro-{}-{}", facet.url_key(), v.code);
+                                            let toggle = toggle.clone();
+                                            let code = v.code.clone();
+                                            let fixed = address.is_preset(facet, &v.code);
+                                            view! {
+                                                <div class="form-check">
+                                                    // A preset value cannot be changed, and a disabled box
+                                                    // sends nothing: the form carries it for the page without scripts.
+                                                    {fixed
+                                                        .then(|| {
+                                                            view! {
+                                                                <input
+                                                                    type="hidden"
+                                                                    form=FORM_ID
+                                                                    name=facet.url_key()
+                                                                    value=v.code.clone()
+                                                                />
+                                                            }
+                                                        })}
+                                                    <input
+                                                        type="checkbox"
+                                                        id=id.clone()
+                                                        form=FORM_ID
+                                                        name=facet.url_key()
+                                                        value=v.code.clone()
+                                                        disabled=fixed
+                                                        checked=v.selected
+                                                        prop:checked=v.selected
+                                                        on:change=move |_| toggle(facet, code.clone())
+                                                    />
+                                                    <label for=id>
+                                                        {facet.value_label(&v.code, lang)}
+                                                        <span class="facet-count">{format!(" ({})", v.count)}</span>
+                                                    </label>
+                                                </div>
+                                            }
+                                        })
+                                        .collect_view()}
+                                </fieldset>
+                            </details>
+                        </Later>
                     }
                     .into_any()
                 })

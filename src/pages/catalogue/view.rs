@@ -77,9 +77,7 @@ pub(super) fn CatalogueView(
                 >
                     {move || (lang.get() == Lang::En).then(|| view! { <input type="hidden" name="lang" value="en" /> })}
                 </form>
-                <Later>
-                    <FacetPanels />
-                </Later>
+                <FacetPanels />
                 <noscript>
                     <button type="submit" form=FORM_ID class="button button-secondary">
                         {tr("Applica i filtri", "Apply the filters")}
