@@ -37,11 +37,8 @@ pub fn replace_server_frame(drawing: &web_sys::Element) {
     while let Some(node) = drawing.first_child() {
         let _ = body.append_child(&node);
     }
-    if let Some(element) = focused
-        .and_then(|selector| document().query_selector(&selector).ok().flatten())
-        .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok())
-    {
-        let _ = element.focus();
+    if let Some(selector) = focused {
+        crate::components::form::focus_first(&selector);
     }
 }
 

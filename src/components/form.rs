@@ -232,7 +232,7 @@ impl FormFields {
 }
 
 /// Moves the focus to the first element `selector` finds.
-fn focus_first(selector: &str) {
+pub(crate) fn focus_first(selector: &str) {
     if let Ok(Some(element)) = document().query_selector(selector)
         && let Ok(element) = element.dyn_into::<web_sys::HtmlElement>()
     {

@@ -15,7 +15,6 @@ use domain::dates::long_date;
 use domain::invitations::{InviteeStatus, MAX_BYTES, MatchedBy, NewInvitees, RoundInvitations};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
-use wasm_bindgen::JsCast;
 
 /// A day or time of the API as the page writes it ("3 marzo 2027").
 fn day(at: &str) -> String {
@@ -48,13 +47,7 @@ async fn chosen_text(input: NodeRef<leptos::html::Input>) -> Result<String, Stri
 /// Shows what the upload found wrong and moves the focus to the summary.
 fn show_problems(shown: RwSignal<Problems>, found: Problems) {
     shown.set(found);
-    crate::components::after_paint(|| {
-        if let Some(summary) = document().get_element_by_id("invitati-errors")
-            && let Ok(summary) = summary.dyn_into::<web_sys::HtmlElement>()
-        {
-            let _ = summary.focus();
-        }
-    });
+    crate::components::after_paint(|| crate::components::form::focus_first("#invitati-errors"));
 }
 
 /// The GOV.UK error summary over the upload form, as the questionnaire's:
