@@ -12,6 +12,7 @@ use crate::i18n::{tr, use_lang};
 use crate::passes::Later;
 use crate::start::StartRead;
 use domain::answers::display;
+use domain::fields::key;
 use domain::questionnaire::{Kind, QUESTIONNAIRE, Visibility};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -114,7 +115,7 @@ fn PracticeView(
                 .iter()
                 .filter(|f| f.visibility == Visibility::Public)
                 // The title is the page's heading and the summary its lead.
-                .filter(|f| !matches!(f.key, "title" | "summary"))
+                .filter(|f| ![key::TITLE, key::SUMMARY].contains(&f.key))
                 // An opt-out is a setting, shown by what the page offers.
                 .filter(|f| !matches!(f.kind, Kind::Checkbox))
                 .filter(|f| practice.with_value(|p| !domain::questionnaire::is_empty(p.get(f.key))))

@@ -11,6 +11,7 @@ use crate::api::{self, ApiError};
 use crate::components::alert::DoneAlert;
 use crate::components::form::FormFields;
 use crate::i18n::tr;
+use domain::fields::key;
 use domain::living::Confirmation;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -111,7 +112,7 @@ pub(super) fn ConfirmationBox(
                 </fieldset>
                 <Show when=move || {
                     choice.get() == Choice::Concluded
-                }>{form.month("end_date", ("Mese di conclusione", "Month it ended"), None, end_date)}</Show>
+                }>{form.month(key::END_DATE, ("Mese di conclusione", "Month it ended"), None, end_date)}</Show>
                 <button type="submit" class="button button-primary" disabled=move || send.pending().get()>
                     {tr("Conferma", "Confirm")}
                 </button>
@@ -154,7 +155,7 @@ pub fn MailedConfirmationPage() -> impl IntoView {
         async move {
             let id = code.split('.').next().and_then(|r| domain::PracticeId::parse(r).ok())?;
             let answers = api::fetch_practice_answers(id.as_str()).await.ok()?;
-            let title = answers.get("title")?.as_str()?.to_owned();
+            let title = answers.get(key::TITLE)?.as_str()?.to_owned();
             Some((id, title, code))
         }
     });

@@ -10,6 +10,7 @@ use crate::i18n::tr;
 use crate::storage;
 use domain::PracticeId;
 use domain::api::Answers;
+use domain::fields::key;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use serde::{Deserialize, Serialize};
@@ -50,7 +51,7 @@ pub fn ReceiptPage() -> impl IntoView {
     let link = domain::api::private_link(&origin, &receipt.token);
     let answers = Signal::stored(receipt.answers.clone());
     let contact_email =
-        receipt.answers.get("contact_email").and_then(serde_json::Value::as_str).unwrap_or_default().to_owned();
+        receipt.answers.get(key::CONTACT_EMAIL).and_then(serde_json::Value::as_str).unwrap_or_default().to_owned();
     let updated = receipt.version.is_some_and(|v| v > 1);
     // The receipt as a plain-text file the respondent keeps: a `data:` address,
     // so nothing about the practice leaves the device to make it.

@@ -11,6 +11,7 @@ use super::summary::AnswersSummary;
 use super::{REVIEW, page_href};
 use crate::i18n::{tr, use_lang};
 use domain::Lang;
+use domain::fields::key;
 use domain::questionnaire::{Field, QUESTIONNAIRE};
 use leptos::html;
 use leptos::prelude::*;
@@ -114,7 +115,7 @@ pub(super) fn Review() -> impl IntoView {
 
 /// The entity's name as answered (empty before it is).
 fn entity_of(answers: &domain::api::Answers) -> String {
-    answers.get("entity_name").and_then(|v| v.as_str()).map(str::trim).unwrap_or_default().to_owned()
+    answers.get(key::ENTITY_NAME).and_then(|v| v.as_str()).map(str::trim).unwrap_or_default().to_owned()
 }
 
 /// What sending declares, on behalf of `entity` (empty: "your entity").

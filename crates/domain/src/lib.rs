@@ -13,6 +13,7 @@ pub mod curation;
 pub mod dates;
 pub mod feedback;
 mod field_error;
+pub mod fields;
 pub mod geo;
 pub mod invitations;
 pub mod lang;

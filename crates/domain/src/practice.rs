@@ -5,8 +5,10 @@
 //! types rather than serialization options, so a private field cannot reach a
 //! public response by mistake: it is simply not there to serialize.
 
-use crate::geo::{ComuneCode, Region};
+use crate::geo::Region;
 use crate::vocabulary::*;
+
+pub use crate::fields::{Practice, PublicPractice};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
 
@@ -117,95 +119,6 @@ pub struct Partner {
     pub name: String,
 }
 
-/// The respondent's whole answer: every field of the questionnaire
-/// (`domain.md` §3), private ones included. Never sent to the public.
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Practice {
-    // Step 1: Ente.
-    pub entity_type: EntityType,
-    #[serde(default)]
-    pub entity_type_other: Option<String>,
-    pub entity_name: String,
-    pub region_code: Region,
-    #[serde(default)]
-    pub comune_codes: Vec<ComuneCode>,
-    #[serde(default)]
-    pub ats_name: Option<String>,
-    pub territorial_scale: TerritorialScale,
-    #[serde(default)]
-    pub partners: Vec<Partner>,
-    pub contact_name: String,
-    #[serde(default)]
-    pub contact_role: Option<String>,
-    pub contact_email: String,
-    #[serde(default)]
-    pub contact_phone: Option<String>,
-    #[serde(default)]
-    pub public_contact: Option<String>,
-    /// The respondent turned off "Contatta il referente": readers may not
-    /// write to the contact through the site's form (which relays a message
-    /// without showing the address). Off by default, so the form is on.
-    #[serde(default)]
-    pub no_contact_requests: bool,
-    // Step 2: La pratica.
-    pub title: String,
-    pub summary: String,
-    pub description: String,
-    pub need_addressed: String,
-    pub service_type: ServiceType,
-    pub start_date: YearMonth,
-    #[serde(default)]
-    pub end_date: Option<YearMonth>,
-    pub status: PracticeStatus,
-    // Step 3: Classificazione.
-    pub user_areas: Vec<UserArea>,
-    pub target_groups: Vec<TargetGroup>,
-    pub intervention_areas: Vec<InterventionArea>,
-    pub innovation_tags: Vec<InnovationTag>,
-    #[serde(default)]
-    pub related_measures: Vec<RelatedMeasure>,
-    // Step 4: Modalità, comunicazione, strumenti, risorse.
-    pub delivery_modes: Vec<DeliveryMode>,
-    pub communication_channels: Vec<CommunicationChannel>,
-    #[serde(default)]
-    pub communication_channels_other: Option<String>,
-    pub tools: Vec<Tool>,
-    #[serde(default)]
-    pub tools_other: Option<String>,
-    #[serde(default)]
-    pub staff_profiles: Vec<StaffProfile>,
-    #[serde(default)]
-    pub staff_count: Option<u32>,
-    #[serde(default)]
-    pub volunteers_count: Option<u32>,
-    #[serde(default)]
-    pub funding_sources: Vec<FundingSource>,
-    #[serde(default)]
-    pub budget_eur: Option<Euros>,
-    // Step 5: Risultati e prospettive.
-    #[serde(default)]
-    pub beneficiaries_count: Option<u32>,
-    #[serde(default)]
-    pub beneficiaries_unit: Option<BeneficiariesUnit>,
-    #[serde(default)]
-    pub results: Option<String>,
-    pub feedback_staff: String,
-    pub feedback_citizens: String,
-    #[serde(default)]
-    pub critical_issues: Option<String>,
-    #[serde(default)]
-    pub advice: Option<String>,
-    pub continue_after_emergency: Continuation,
-    // Step 6: Materiali e consenso.
-    #[serde(default)]
-    pub links: Vec<String>,
-    pub privacy_notice_read: bool,
-    pub publication_consent: bool,
-    pub no_beneficiary_data: bool,
-}
-
 /// The citable identifier of a practice, `BP-YYYY-NNNN` (the year it was
 /// submitted and a sequence number). It never changes once given.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -263,77 +176,6 @@ impl From<PracticeId> for String {
     fn from(id: PracticeId) -> Self {
         id.0
     }
-}
-
-/// What the public may see of a published practice: every field marked PUB in
-/// `domain.md` §3 plus the public system fields. Contact persons, their
-/// e-mail and phone, consents and curation data are not part of this type.
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct PublicPractice {
-    pub id: PracticeId,
-    /// Synthetic demonstration content, not a real practice.
-    pub demo: bool,
-    pub published_at: String,
-    pub updated_at: String,
-    /// The code of the collection round the practice was submitted in.
-    pub collection_round: String,
-    pub questionnaire_version: u32,
-    /// "Confermata il": the last submission, update or confirmation by its
-    /// respondent (RFC 3339).
-    pub confirmed_at: String,
-    /// The published practice it started from ("Parti da questa pratica").
-    pub derived_from: Option<PracticeId>,
-    pub entity_type: EntityType,
-    pub entity_type_other: Option<String>,
-    pub entity_name: String,
-    pub region_code: Region,
-    pub comune_codes: Vec<ComuneCode>,
-    pub ats_name: Option<String>,
-    pub territorial_scale: TerritorialScale,
-    pub partners: Vec<Partner>,
-    pub public_contact: Option<String>,
-    /// The page does not offer "Contatta il referente".
-    #[serde(default)]
-    pub no_contact_requests: bool,
-    pub title: String,
-    pub summary: String,
-    pub description: String,
-    pub need_addressed: String,
-    pub service_type: ServiceType,
-    pub start_date: YearMonth,
-    pub end_date: Option<YearMonth>,
-    pub status: PracticeStatus,
-    pub user_areas: Vec<UserArea>,
-    pub target_groups: Vec<TargetGroup>,
-    pub intervention_areas: Vec<InterventionArea>,
-    pub innovation_tags: Vec<InnovationTag>,
-    pub related_measures: Vec<RelatedMeasure>,
-    pub delivery_modes: Vec<DeliveryMode>,
-    pub communication_channels: Vec<CommunicationChannel>,
-    pub communication_channels_other: Option<String>,
-    pub tools: Vec<Tool>,
-    pub tools_other: Option<String>,
-    pub staff_profiles: Vec<StaffProfile>,
-    pub staff_count: Option<u32>,
-    pub volunteers_count: Option<u32>,
-    pub funding_sources: Vec<FundingSource>,
-    pub budget_eur: Option<Euros>,
-    pub beneficiaries_count: Option<u32>,
-    pub beneficiaries_unit: Option<BeneficiariesUnit>,
-    pub results: Option<String>,
-    pub feedback_staff: String,
-    pub feedback_citizens: String,
-    pub critical_issues: Option<String>,
-    pub advice: Option<String>,
-    pub continue_after_emergency: Continuation,
-    pub links: Vec<String>,
-    /// Always CC BY 4.0.
-    pub licence: String,
-    /// Its life since publication: adoptions, derived practices, whether it
-    /// is "da aggiornare". Not an answer: computed when it is read.
-    #[serde(default)]
-    pub follow_up: crate::reuse::FollowUp,
 }
 
 /// The system facts about a stored practice that the public may see.
@@ -403,65 +245,6 @@ impl PublicPractice {
                 "url": url,
             },
         })
-    }
-
-    /// The public projection of a practice. Written field by field on purpose:
-    /// adding a field to `Practice` does not publish it until it is added here.
-    pub fn new(facts: PublicationFacts, p: Practice) -> Self {
-        Self {
-            id: facts.id,
-            demo: facts.demo,
-            published_at: facts.published_at,
-            updated_at: facts.updated_at,
-            collection_round: facts.collection_round,
-            questionnaire_version: facts.questionnaire_version,
-            confirmed_at: facts.confirmed_at,
-            derived_from: facts.derived_from,
-            entity_type: p.entity_type,
-            entity_type_other: p.entity_type_other,
-            entity_name: p.entity_name,
-            region_code: p.region_code,
-            comune_codes: p.comune_codes,
-            ats_name: p.ats_name,
-            territorial_scale: p.territorial_scale,
-            partners: p.partners,
-            public_contact: p.public_contact,
-            no_contact_requests: p.no_contact_requests,
-            title: p.title,
-            summary: p.summary,
-            description: p.description,
-            need_addressed: p.need_addressed,
-            service_type: p.service_type,
-            start_date: p.start_date,
-            end_date: p.end_date,
-            status: p.status,
-            user_areas: p.user_areas,
-            target_groups: p.target_groups,
-            intervention_areas: p.intervention_areas,
-            innovation_tags: p.innovation_tags,
-            related_measures: p.related_measures,
-            delivery_modes: p.delivery_modes,
-            communication_channels: p.communication_channels,
-            communication_channels_other: p.communication_channels_other,
-            tools: p.tools,
-            tools_other: p.tools_other,
-            staff_profiles: p.staff_profiles,
-            staff_count: p.staff_count,
-            volunteers_count: p.volunteers_count,
-            funding_sources: p.funding_sources,
-            budget_eur: p.budget_eur,
-            beneficiaries_count: p.beneficiaries_count,
-            beneficiaries_unit: p.beneficiaries_unit,
-            results: p.results,
-            feedback_staff: p.feedback_staff,
-            feedback_citizens: p.feedback_citizens,
-            critical_issues: p.critical_issues,
-            advice: p.advice,
-            continue_after_emergency: p.continue_after_emergency,
-            links: p.links,
-            licence: LICENCE.to_owned(),
-            follow_up: Default::default(),
-        }
     }
 }
 

@@ -7,6 +7,7 @@
 //! accepted ones on the practice's page, in the catalogue and in open data.
 
 use crate::comuni::ComuneIndex;
+use crate::fields::key;
 use crate::geo::Region;
 use crate::practice::{PracticeId, YearMonth};
 use crate::vocabulary::{EntityType, ModerationStatus};
@@ -38,22 +39,22 @@ pub fn derive_url(id: &PracticeId) -> String {
 /// what describes its design. Not the body, its contacts and consents, nor
 /// the dates, figures, results and lessons, which are the origin's own.
 pub const PREFILLED_FROM_ORIGIN: [&str; 16] = [
-    "title",
-    "summary",
-    "description",
-    "need_addressed",
-    "service_type",
-    "user_areas",
-    "target_groups",
-    "intervention_areas",
-    "innovation_tags",
-    "related_measures",
-    "delivery_modes",
-    "communication_channels",
-    "communication_channels_other",
-    "tools",
-    "tools_other",
-    "staff_profiles",
+    key::TITLE,
+    key::SUMMARY,
+    key::DESCRIPTION,
+    key::NEED_ADDRESSED,
+    key::SERVICE_TYPE,
+    key::USER_AREAS,
+    key::TARGET_GROUPS,
+    key::INTERVENTION_AREAS,
+    key::INNOVATION_TAGS,
+    key::RELATED_MEASURES,
+    key::DELIVERY_MODES,
+    key::COMMUNICATION_CHANNELS,
+    key::COMMUNICATION_CHANNELS_OTHER,
+    key::TOOLS,
+    key::TOOLS_OTHER,
+    key::STAFF_PROFILES,
 ];
 
 /// The answers a new practice starts from, out of a published one's.

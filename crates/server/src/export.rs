@@ -12,6 +12,7 @@
 //! and is opened in spreadsheets.
 
 use domain::catalogue::{CatalogueIndex, Query};
+use domain::fields::key;
 use domain::questionnaire::{Kind, QUESTIONNAIRE, Visibility};
 use domain::{CatalogueEntry, PublicPractice};
 use serde::Serialize;
@@ -26,7 +27,7 @@ const LICENCE: &str = "licence";
 /// Columns of names for people reading the data, each right after the codes
 /// it names: "Umbria" after `region_code`, "Città della Pieve (PG)" after
 /// `comune_codes`.
-const NAME_COLUMNS: [(&str, &str); 2] = [("region_code", "region_name"), ("comune_codes", "comuni_names")];
+const NAME_COLUMNS: [(&str, &str); 2] = [(key::REGION_CODE, "region_name"), (key::COMUNE_CODES, "comuni_names")];
 
 /// Every column of the public CSV, in order.
 pub fn public_columns() -> Vec<&'static str> {

@@ -9,6 +9,7 @@
 use crate::server_process::{ServerProcess, build_profile};
 use crate::submission::{Submission, run_id};
 use domain::Practice;
+use domain::fields::key;
 use hdrhistogram::Histogram;
 use std::path::Path;
 use std::sync::Arc;
@@ -356,8 +357,8 @@ fn catalogue_views(entry: &serde_json::Value) -> Vec<String> {
     vec![
         String::new(),
         "?q=domicilio".to_owned(),
-        format!("?{}={}", Facet::Region.url_key(), code("region_code")),
-        format!("?{}={}&ordina=titolo", Facet::ServiceType.url_key(), code("service_type")),
+        format!("?{}={}", Facet::Region.url_key(), code(key::REGION_CODE)),
+        format!("?{}={}&ordina=titolo", Facet::ServiceType.url_key(), code(key::SERVICE_TYPE)),
         "?q=anziani&pagina=2".to_owned(),
     ]
 }

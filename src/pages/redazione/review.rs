@@ -13,6 +13,7 @@ use domain::Lang;
 use domain::answers::display;
 use domain::api::{AuditEntry, Decision};
 use domain::curation::CurationAction;
+use domain::fields::key;
 use domain::questionnaire::QUESTIONNAIRE;
 use domain::vocabulary::ModerationStatus;
 use leptos::prelude::*;
@@ -161,7 +162,7 @@ fn ReviewOf(
                         })
                         .collect_view();
                     view! {
-                        <h1>{answers.get("title").and_then(Value::as_str).unwrap_or_default().to_owned()}</h1>
+                        <h1>{answers.get(key::TITLE).and_then(Value::as_str).unwrap_or_default().to_owned()}</h1>
                         <p data-testid="review-state">
                             // The answers' version, as the respondent's receipt numbers it
                             // (`version` is the record's counter for concurrent decisions).

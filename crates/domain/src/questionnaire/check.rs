@@ -44,7 +44,7 @@ impl Field {
     /// paragraphs, and the title (a one-line text whose limit people reach).
     pub fn counted_max(&self) -> Option<usize> {
         match self.kind {
-            Kind::Text { max, multiline, .. } if multiline || self.key == "title" => Some(max),
+            Kind::Text { max, multiline, .. } if multiline || self.key == crate::fields::key::TITLE => Some(max),
             _ => None,
         }
     }

@@ -4,7 +4,8 @@
 //! answer. Only data lives here; the engine that reads it is in `check`.
 
 use super::{Condition, Definition, Input, Kind, Required, Step, Text};
-use super::{field, help, long_text, private, shown_when, t, text};
+use super::{field, help, long_text, shown_when, t, text};
+use crate::fields::{FIELDS, key, same};
 use crate::geo::Region;
 use crate::practice::YearMonth;
 use crate::validation::limits;
@@ -18,35 +19,38 @@ const START_MIN: YearMonth = crate::validation::EARLIEST_START;
 /// a sentence of their own reads better than the generic one ("Compila il
 /// campo «…»"), as GOV.UK's error messages do.
 pub(super) const ASK: &[(&str, Text)] = &[
-    ("entity_type", t("Scegli il tipo di ente.", "Choose the type of body.")),
-    ("entity_type_other", t("Scrivi di che tipo di ente si tratta.", "Say what type of body it is.")),
-    ("entity_name", t("Scrivi la denominazione dell'ente.", "Enter the name of the body.")),
-    ("region_code", t("Scegli la regione o la provincia autonoma.", "Choose the region or autonomous province.")),
-    ("comune_codes", t("Scegli almeno un Comune dall'elenco.", "Choose at least one municipality from the list.")),
-    ("ats_name", t("Scrivi il nome dell'ambito territoriale sociale.", "Enter the name of the social district.")),
-    ("territorial_scale", t("Indica la scala territoriale.", "Choose the territorial scale.")),
-    ("contact_name", t("Scrivi il nome del referente.", "Enter the contact person's name.")),
-    ("contact_email", t("Scrivi l'e-mail del referente.", "Enter the contact person's e-mail.")),
-    ("title", t("Scrivi il titolo della pratica.", "Enter the title of the practice.")),
-    ("summary", t("Scrivi la sintesi della pratica.", "Enter a summary of the practice.")),
-    ("description", t("Descrivi il servizio attivato.", "Describe the service.")),
-    ("need_addressed", t("Scrivi quale bisogno o problema ha affrontato.", "Say which need or problem it addressed.")),
-    ("service_type", t("Indica la tipologia della pratica.", "Choose the type of the practice.")),
-    ("start_date", t("Indica mese e anno di avvio.", "Enter the month and year it started.")),
+    (key::ENTITY_TYPE, t("Scegli il tipo di ente.", "Choose the type of body.")),
+    (key::ENTITY_TYPE_OTHER, t("Scrivi di che tipo di ente si tratta.", "Say what type of body it is.")),
+    (key::ENTITY_NAME, t("Scrivi la denominazione dell'ente.", "Enter the name of the body.")),
+    (key::REGION_CODE, t("Scegli la regione o la provincia autonoma.", "Choose the region or autonomous province.")),
+    (key::COMUNE_CODES, t("Scegli almeno un Comune dall'elenco.", "Choose at least one municipality from the list.")),
+    (key::ATS_NAME, t("Scrivi il nome dell'ambito territoriale sociale.", "Enter the name of the social district.")),
+    (key::TERRITORIAL_SCALE, t("Indica la scala territoriale.", "Choose the territorial scale.")),
+    (key::CONTACT_NAME, t("Scrivi il nome del referente.", "Enter the contact person's name.")),
+    (key::CONTACT_EMAIL, t("Scrivi l'e-mail del referente.", "Enter the contact person's e-mail.")),
+    (key::TITLE, t("Scrivi il titolo della pratica.", "Enter the title of the practice.")),
+    (key::SUMMARY, t("Scrivi la sintesi della pratica.", "Enter a summary of the practice.")),
+    (key::DESCRIPTION, t("Descrivi il servizio attivato.", "Describe the service.")),
     (
-        "end_date",
+        key::NEED_ADDRESSED,
+        t("Scrivi quale bisogno o problema ha affrontato.", "Say which need or problem it addressed."),
+    ),
+    (key::SERVICE_TYPE, t("Indica la tipologia della pratica.", "Choose the type of the practice.")),
+    (key::START_DATE, t("Indica mese e anno di avvio.", "Enter the month and year it started.")),
+    (
+        key::END_DATE,
         t(
             "La pratica è conclusa: indica mese e anno di conclusione.",
             "The practice has ended: enter the month and year it ended.",
         ),
     ),
-    ("status", t("Indica lo stato della pratica.", "Choose the status of the practice.")),
-    ("user_areas", t("Scegli almeno un'area di utenza.", "Choose at least one user area.")),
-    ("intervention_areas", t("Scegli almeno un'area di intervento.", "Choose at least one intervention area.")),
-    ("innovation_tags", t("Scegli almeno un'innovazione introdotta.", "Choose at least one innovation.")),
-    ("delivery_modes", t("Scegli almeno una modalità di erogazione.", "Choose at least one delivery mode.")),
+    (key::STATUS, t("Indica lo stato della pratica.", "Choose the status of the practice.")),
+    (key::USER_AREAS, t("Scegli almeno un'area di utenza.", "Choose at least one user area.")),
+    (key::INTERVENTION_AREAS, t("Scegli almeno un'area di intervento.", "Choose at least one intervention area.")),
+    (key::INNOVATION_TAGS, t("Scegli almeno un'innovazione introdotta.", "Choose at least one innovation.")),
+    (key::DELIVERY_MODES, t("Scegli almeno una modalità di erogazione.", "Choose at least one delivery mode.")),
     (
-        "continue_after_emergency",
+        key::CONTINUE_AFTER_EMERGENCY,
         t(
             "Indica se la pratica proseguirà dopo l'emergenza.",
             "Say whether the practice will continue after the emergency.",
@@ -54,7 +58,31 @@ pub(super) const ASK: &[(&str, Text)] = &[
     ),
 ];
 
-/// The questionnaire of `domain.md` §3, version 1.
+/// The definition asks every declared field (`fields::FIELDS`), each once, in
+/// the declared order and step: checked as the crate compiles, so a field
+/// declared and not asked, or asked and not declared, stops the build.
+const _: () = {
+    let mut declared = 0;
+    let mut s = 0;
+    while s < QUESTIONNAIRE.steps.len() {
+        let step = &QUESTIONNAIRE.steps[s];
+        let mut f = 0;
+        while f < step.fields.len() {
+            assert!(declared < FIELDS.len(), "the definition asks a field that is not declared");
+            assert!(
+                same(step.fields[f].key, FIELDS[declared].key),
+                "the definition asks the fields out of the declared order"
+            );
+            assert!(same(step.key, FIELDS[declared].step), "a field is asked in a step other than the declared one");
+            f += 1;
+            declared += 1;
+        }
+        s += 1;
+    }
+    assert!(declared == FIELDS.len(), "a declared field is not asked by the definition");
+};
+
+/// The questionnaire of `domain.md` §3.
 pub const QUESTIONNAIRE: Definition = Definition {
     version: crate::practice::QUESTIONNAIRE_VERSION,
     steps: &[
@@ -63,36 +91,41 @@ pub const QUESTIONNAIRE: Definition = Definition {
             title: t("Ente", "Organisation"),
             fields: &[
                 field(
-                    "entity_type",
+                    key::ENTITY_TYPE,
                     t("Tipo di ente", "Type of body"),
                     Kind::Choice { options: EntityType::CHOICES },
                     Always,
                 ),
                 shown_when(
                     field(
-                        "entity_type_other",
+                        key::ENTITY_TYPE_OTHER,
                         t("Specifica il tipo di ente", "Specify the type of body"),
                         text(limits::SHORT_TEXT),
                         Always,
                     ),
-                    Condition::Is("entity_type", EntityType::Altro.code()),
+                    Condition::Is(key::ENTITY_TYPE, EntityType::Altro.code()),
                 ),
                 help(
-                    field("entity_name", t("Denominazione dell'ente", "Name of the body"), text(limits::NAME), Always),
+                    field(
+                        key::ENTITY_NAME,
+                        t("Denominazione dell'ente", "Name of the body"),
+                        text(limits::NAME),
+                        Always,
+                    ),
                     t("Ad esempio: Comune di Lucca.", "For example: Comune di Lucca."),
                 ),
                 field(
-                    "region_code",
+                    key::REGION_CODE,
                     t("Regione o Provincia autonoma", "Region or autonomous province"),
                     Kind::Choice { options: Region::CHOICES },
                     Always,
                 ),
                 help(
                     field(
-                        "comune_codes",
+                        key::COMUNE_CODES,
                         t("Comune o comuni interessati", "Municipality or municipalities concerned"),
-                        Kind::Comuni { max: limits::COMUNI, region: "region_code" },
-                        Required::When(Condition::Is("entity_type", EntityType::Comune.code())),
+                        Kind::Comuni { max: limits::COMUNI, region: key::REGION_CODE },
+                        Required::When(Condition::Is(key::ENTITY_TYPE, EntityType::Comune.code())),
                     ),
                     t(
                         "Scrivi le prime lettere e scegli dall'elenco ufficiale ISTAT della regione indicata.",
@@ -101,10 +134,10 @@ pub const QUESTIONNAIRE: Definition = Definition {
                 ),
                 help(
                     field(
-                        "ats_name",
+                        key::ATS_NAME,
                         t("Ambito territoriale sociale", "Social district (ATS)"),
                         text(limits::NAME),
-                        Required::When(Condition::Is("entity_type", EntityType::AmbitoTerritorialeSociale.code())),
+                        Required::When(Condition::Is(key::ENTITY_TYPE, EntityType::AmbitoTerritorialeSociale.code())),
                     ),
                     t(
                         "Il nome usato nella tua regione, ad esempio «Ambito Territoriale TA/2».",
@@ -112,14 +145,14 @@ pub const QUESTIONNAIRE: Definition = Definition {
                     ),
                 ),
                 field(
-                    "territorial_scale",
+                    key::TERRITORIAL_SCALE,
                     t("Scala territoriale", "Territorial scale"),
                     Kind::Choice { options: TerritorialScale::CHOICES },
                     Always,
                 ),
                 help(
                     field(
-                        "partners",
+                        key::PARTNERS,
                         t("Soggetti coinvolti", "Partners involved"),
                         Kind::Partners { max: limits::PARTNERS },
                         Never,
@@ -129,8 +162,8 @@ pub const QUESTIONNAIRE: Definition = Definition {
                         "Associations, bodies and businesses that took part.",
                     ),
                 ),
-                private(field(
-                    "contact_name",
+                field(
+                    key::CONTACT_NAME,
                     t("Referente", "Contact person"),
                     Kind::Text {
                         max: limits::PERSON,
@@ -139,9 +172,9 @@ pub const QUESTIONNAIRE: Definition = Definition {
                         autocomplete: Some("name"),
                     },
                     Always,
-                )),
-                private(field(
-                    "contact_role",
+                ),
+                field(
+                    key::CONTACT_ROLE,
                     t("Ruolo del referente", "Role of the contact person"),
                     Kind::Text {
                         max: limits::PERSON,
@@ -150,10 +183,10 @@ pub const QUESTIONNAIRE: Definition = Definition {
                         autocomplete: Some("organization-title"),
                     },
                     Never,
-                )),
-                private(help(
+                ),
+                help(
                     field(
-                        "contact_email",
+                        key::CONTACT_EMAIL,
                         t("E-mail del referente", "Contact person's e-mail"),
                         Kind::Text {
                             max: limits::EMAIL,
@@ -164,16 +197,16 @@ pub const QUESTIONNAIRE: Definition = Definition {
                         Always,
                     ),
                     t("Non sarà mai pubblicata.", "It will never be published."),
-                )),
-                private(field(
-                    "contact_phone",
+                ),
+                field(
+                    key::CONTACT_PHONE,
                     t("Telefono", "Phone"),
                     Kind::Text { max: 40, multiline: false, input: Input::Tel, autocomplete: Some("tel") },
                     Never,
-                )),
+                ),
                 help(
                     field(
-                        "public_contact",
+                        key::PUBLIC_CONTACT,
                         t("Contatto pubblico dell'ufficio", "Public contact of the office"),
                         Kind::Text {
                             max: limits::SHORT_TEXT,
@@ -190,7 +223,7 @@ pub const QUESTIONNAIRE: Definition = Definition {
                 ),
                 help(
                     field(
-                        "no_contact_requests",
+                        key::NO_CONTACT_REQUESTS,
                         t(
                             "Non inoltratemi i messaggi di altri enti interessati alla pratica",
                             "Do not forward me messages from other bodies interested in the practice",
@@ -210,19 +243,19 @@ pub const QUESTIONNAIRE: Definition = Definition {
             title: t("La pratica", "The practice"),
             fields: &[
                 help(
-                    field("title", t("Titolo della pratica", "Title of the practice"), text(limits::TITLE), Always),
+                    field(key::TITLE, t("Titolo della pratica", "Title of the practice"), text(limits::TITLE), Always),
                     t(
                         "In breve, cosa è stato fatto: al massimo 120 caratteri.",
                         "In short, what was done: at most 120 characters.",
                     ),
                 ),
                 help(
-                    field("summary", t("Sintesi", "Summary"), long_text(limits::SUMMARY), Always),
+                    field(key::SUMMARY, t("Sintesi", "Summary"), long_text(limits::SUMMARY), Always),
                     t("Compare nelle schede del catalogo.", "Shown on the catalogue cards."),
                 ),
                 help(
                     field(
-                        "description",
+                        key::DESCRIPTION,
                         t("Descrizione del servizio attivato", "Description of the service"),
                         long_text(limits::DESCRIPTION),
                         Always,
@@ -233,20 +266,20 @@ pub const QUESTIONNAIRE: Definition = Definition {
                     ),
                 ),
                 field(
-                    "need_addressed",
+                    key::NEED_ADDRESSED,
                     t("Bisogno o problema affrontato", "Need or problem addressed"),
                     long_text(limits::LONG_TEXT),
                     Always,
                 ),
                 field(
-                    "service_type",
+                    key::SERVICE_TYPE,
                     t("Tipologia", "Type of service"),
                     Kind::Choice { options: ServiceType::CHOICES },
                     Always,
                 ),
                 help(
                     field(
-                        "start_date",
+                        key::START_DATE,
                         t("Data di avvio", "Start date"),
                         Kind::YearMonth { min: Some(START_MIN), not_before: None },
                         Always,
@@ -255,17 +288,17 @@ pub const QUESTIONNAIRE: Definition = Definition {
                 ),
                 help(
                     field(
-                        "end_date",
+                        key::END_DATE,
                         t("Data di conclusione", "End date"),
-                        Kind::YearMonth { min: Some(START_MIN), not_before: Some("start_date") },
-                        Required::When(Condition::Is("status", PracticeStatus::Conclusa.code())),
+                        Kind::YearMonth { min: Some(START_MIN), not_before: Some(key::START_DATE) },
+                        Required::When(Condition::Is(key::STATUS, PracticeStatus::Conclusa.code())),
                     ),
                     t(
                         "Da indicare se la pratica è conclusa; lascia vuoto se è ancora in corso.",
                         "Needed if the practice has ended; leave empty if it is still running.",
                     ),
                 ),
-                field("status", t("Stato", "Status"), Kind::Choice { options: PracticeStatus::CHOICES }, Always),
+                field(key::STATUS, t("Stato", "Status"), Kind::Choice { options: PracticeStatus::CHOICES }, Always),
             ],
         },
         Step {
@@ -273,31 +306,31 @@ pub const QUESTIONNAIRE: Definition = Definition {
             title: t("Classificazione", "Classification"),
             fields: &[
                 field(
-                    "user_areas",
+                    key::USER_AREAS,
                     t("Aree di utenza", "User areas"),
                     Kind::Choices { options: UserArea::CHOICES, other: None },
                     Always,
                 ),
                 field(
-                    "target_groups",
+                    key::TARGET_GROUPS,
                     t("Destinatari specifici", "Specific target groups"),
                     Kind::Choices { options: TargetGroup::CHOICES, other: None },
                     Always,
                 ),
                 field(
-                    "intervention_areas",
+                    key::INTERVENTION_AREAS,
                     t("Area di intervento", "Intervention areas"),
                     Kind::Choices { options: InterventionArea::CHOICES, other: None },
                     Always,
                 ),
                 field(
-                    "innovation_tags",
+                    key::INNOVATION_TAGS,
                     t("Innovazioni introdotte", "Innovations introduced"),
                     Kind::Choices { options: InnovationTag::CHOICES, other: None },
                     Always,
                 ),
                 field(
-                    "related_measures",
+                    key::RELATED_MEASURES,
                     t("Misure nazionali collegate", "Related national measures"),
                     Kind::Choices { options: RelatedMeasure::CHOICES, other: None },
                     Never,
@@ -309,65 +342,65 @@ pub const QUESTIONNAIRE: Definition = Definition {
             title: t("Modalità, comunicazione, strumenti, risorse", "Delivery, communication, tools, resources"),
             fields: &[
                 field(
-                    "delivery_modes",
+                    key::DELIVERY_MODES,
                     t("Modalità di erogazione", "Delivery modes"),
                     Kind::Choices { options: DeliveryMode::CHOICES, other: None },
                     Always,
                 ),
                 field(
-                    "communication_channels",
+                    key::COMMUNICATION_CHANNELS,
                     t("Come è stata comunicata ai cittadini", "How it was communicated to citizens"),
                     Kind::Choices {
                         options: CommunicationChannel::CHOICES,
-                        other: Some("communication_channels_other"),
+                        other: Some(key::COMMUNICATION_CHANNELS_OTHER),
                     },
                     Always,
                 ),
                 shown_when(
                     field(
-                        "communication_channels_other",
+                        key::COMMUNICATION_CHANNELS_OTHER,
                         t("Altro canale: specifica", "Other channel: specify"),
                         text(limits::SHORT_TEXT),
                         Always,
                     ),
-                    Condition::Has("communication_channels", CommunicationChannel::Altro.code()),
+                    Condition::Has(key::COMMUNICATION_CHANNELS, CommunicationChannel::Altro.code()),
                 ),
                 field(
-                    "tools",
+                    key::TOOLS,
                     t("Strumenti utilizzati", "Tools used"),
-                    Kind::Choices { options: Tool::CHOICES, other: Some("tools_other") },
+                    Kind::Choices { options: Tool::CHOICES, other: Some(key::TOOLS_OTHER) },
                     Always,
                 ),
                 shown_when(
                     field(
-                        "tools_other",
+                        key::TOOLS_OTHER,
                         t("Altro strumento: specifica", "Other tool: specify"),
                         text(limits::SHORT_TEXT),
                         Always,
                     ),
-                    Condition::Has("tools", Tool::Altro.code()),
+                    Condition::Has(key::TOOLS, Tool::Altro.code()),
                 ),
                 field(
-                    "staff_profiles",
+                    key::STAFF_PROFILES,
                     t("Figure professionali coinvolte", "Professionals involved"),
                     Kind::Choices { options: StaffProfile::CHOICES, other: None },
                     Never,
                 ),
                 field(
-                    "staff_count",
+                    key::STAFF_COUNT,
                     t("Numero di operatori coinvolti", "Number of staff involved"),
                     Kind::Count,
                     Never,
                 ),
-                field("volunteers_count", t("Numero di volontari", "Number of volunteers"), Kind::Count, Never),
+                field(key::VOLUNTEERS_COUNT, t("Numero di volontari", "Number of volunteers"), Kind::Count, Never),
                 field(
-                    "funding_sources",
+                    key::FUNDING_SOURCES,
                     t("Fonti di finanziamento", "Funding sources"),
                     Kind::Choices { options: FundingSource::CHOICES, other: None },
                     Never,
                 ),
                 help(
-                    field("budget_eur", t("Risorse impiegate (€)", "Resources used (€)"), Kind::Euro, Never),
+                    field(key::BUDGET_EUR, t("Risorse impiegate (€)", "Resources used (€)"), Kind::Euro, Never),
                     t("Importo in euro, ad esempio 12500 oppure 12500,50.", "Amount in euro, e.g. 12500 or 12500.50."),
                 ),
             ],
@@ -376,40 +409,40 @@ pub const QUESTIONNAIRE: Definition = Definition {
             key: "risultati",
             title: t("Risultati e prospettive", "Results and outlook"),
             fields: &[
-                field("beneficiaries_count", t("Destinatari raggiunti", "People reached"), Kind::Count, Never),
+                field(key::BENEFICIARIES_COUNT, t("Destinatari raggiunti", "People reached"), Kind::Count, Never),
                 field(
-                    "beneficiaries_unit",
+                    key::BENEFICIARIES_UNIT,
                     t("Unità di misura dei destinatari", "Unit of the people reached"),
                     Kind::Choice { options: BeneficiariesUnit::CHOICES },
-                    Required::When(Condition::Filled("beneficiaries_count")),
+                    Required::When(Condition::Filled(key::BENEFICIARIES_COUNT)),
                 ),
-                field("results", t("Risultati ottenuti", "Results achieved"), long_text(limits::LONG_TEXT), Never),
+                field(key::RESULTS, t("Risultati ottenuti", "Results achieved"), long_text(limits::LONG_TEXT), Never),
                 field(
-                    "feedback_staff",
+                    key::FEEDBACK_STAFF,
                     t("Riscontri degli operatori", "Feedback from staff"),
                     long_text(limits::LONG_TEXT),
                     Always,
                 ),
                 field(
-                    "feedback_citizens",
+                    key::FEEDBACK_CITIZENS,
                     t("Riscontri della cittadinanza", "Feedback from citizens"),
                     long_text(limits::LONG_TEXT),
                     Always,
                 ),
                 field(
-                    "critical_issues",
+                    key::CRITICAL_ISSUES,
                     t("Criticità incontrate", "Difficulties met"),
                     long_text(limits::LONG_TEXT),
                     Never,
                 ),
                 field(
-                    "advice",
+                    key::ADVICE,
                     t("Consigli per chi vuole replicarla", "Advice for those who want to replicate it"),
                     long_text(limits::LONG_TEXT),
                     Never,
                 ),
                 field(
-                    "continue_after_emergency",
+                    key::CONTINUE_AFTER_EMERGENCY,
                     t("Proseguirà dopo l'emergenza?", "Will it continue after the emergency?"),
                     Kind::Choice { options: Continuation::CHOICES },
                     Always,
@@ -422,7 +455,7 @@ pub const QUESTIONNAIRE: Definition = Definition {
             fields: &[
                 help(
                     field(
-                        "links",
+                        key::LINKS,
                         t("Link a delibere, pagine web, materiali", "Links to resolutions, web pages, materials"),
                         Kind::Urls { max: limits::LINKS },
                         Never,
@@ -432,15 +465,15 @@ pub const QUESTIONNAIRE: Definition = Definition {
                         "Up to 10 addresses starting with https:// or http://, one per line.",
                     ),
                 ),
-                private(field(
-                    "privacy_notice_read",
+                field(
+                    key::PRIVACY_NOTICE_READ,
                     t("Ho letto l'informativa sul trattamento dei dati personali", "I have read the privacy notice"),
                     Kind::Consent,
                     Always,
-                )),
-                private(help(
+                ),
+                help(
                     field(
-                        "publication_consent",
+                        key::PUBLICATION_CONSENT,
                         t(
                             "Acconsento alla pubblicazione dei contenuti pubblici con licenza CC BY 4.0",
                             "I agree to the publication of the public content under CC BY 4.0",
@@ -452,16 +485,16 @@ pub const QUESTIONNAIRE: Definition = Definition {
                         "Nome, e-mail e telefono del referente non sono mai pubblicati.",
                         "The contact person's name, e-mail and phone are never published.",
                     ),
-                )),
-                private(field(
-                    "no_beneficiary_data",
+                ),
+                field(
+                    key::NO_BENEFICIARY_DATA,
                     t(
                         "Il testo non contiene dati personali dei beneficiari",
                         "The text contains no personal data of beneficiaries",
                     ),
                     Kind::Consent,
                     Always,
-                )),
+                ),
             ],
         },
     ],

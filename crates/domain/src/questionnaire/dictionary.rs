@@ -20,63 +20,11 @@ pub fn export_columns_after<'a>(previous: &[&'a str], questions: impl IntoIterat
     columns
 }
 
-/// Every answer column the curators' export has ever had, in the order they
-/// were introduced. Append only: a question removed from the form keeps its
-/// column (empty for new answers), a new question adds one at the end, so
+/// Every answer column of the curators' export, in the order the fields
+/// arrived (`fields::FIELDS`, by version, then as declared): a new field,
+/// declared with the version it arrives in, adds a column at the end, so
 /// nothing shifts between questionnaire versions.
-pub const EXPORT_COLUMNS: &[&str] = &[
-    // Version 1.
-    "entity_type",
-    "entity_type_other",
-    "entity_name",
-    "region_code",
-    "comune_codes",
-    "ats_name",
-    "territorial_scale",
-    "partners",
-    "contact_name",
-    "contact_role",
-    "contact_email",
-    "contact_phone",
-    "public_contact",
-    "title",
-    "summary",
-    "description",
-    "need_addressed",
-    "service_type",
-    "start_date",
-    "end_date",
-    "status",
-    "user_areas",
-    "target_groups",
-    "intervention_areas",
-    "innovation_tags",
-    "related_measures",
-    "delivery_modes",
-    "communication_channels",
-    "communication_channels_other",
-    "tools",
-    "tools_other",
-    "staff_profiles",
-    "staff_count",
-    "volunteers_count",
-    "funding_sources",
-    "budget_eur",
-    "beneficiaries_count",
-    "beneficiaries_unit",
-    "results",
-    "feedback_staff",
-    "feedback_citizens",
-    "critical_issues",
-    "advice",
-    "continue_after_emergency",
-    "links",
-    "privacy_notice_read",
-    "publication_consent",
-    "no_beneficiary_data",
-    // Version 2.
-    "no_contact_requests",
-];
+pub const EXPORT_COLUMNS: &[&str] = &crate::fields::by_arrival::<{ crate::fields::FIELDS.len() }>();
 
 /// One row of the data dictionary: what each column of the exports means.
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

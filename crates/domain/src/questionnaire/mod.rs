@@ -226,20 +226,16 @@ const fn long_text(max: usize) -> Kind {
     Kind::Text { max, multiline: true, input: Input::Plain, autocomplete: None }
 }
 
-/// A public question, always shown, without help.
+/// A question, always shown, without help; who may see its answer is the
+/// field's declaration (`fields::FIELDS`), which must exist.
 const fn field(key: &'static str, label: Text, kind: Kind, required: Required) -> Field {
-    Field { key, label, help: None, kind, required, shown_when: None, visibility: Visibility::Public }
+    let visibility = crate::fields::declared(key).visibility;
+    Field { key, label, help: None, kind, required, shown_when: None, visibility }
 }
 
 /// The question with a hint under it.
 const fn help(mut f: Field, help: Text) -> Field {
     f.help = Some(help);
-    f
-}
-
-/// The question with a private answer.
-const fn private(mut f: Field) -> Field {
-    f.visibility = Visibility::Private;
     f
 }
 
@@ -357,20 +353,30 @@ mod tests {
         use crate::vocabulary::{EntityType, Tool};
         use Required::{Always, Never};
         const T: Text = t("Domanda", "Question");
+        /// A question of a made-up definition, whose keys need no declaration.
+        const fn question(key: &'static str, label: Text, kind: Kind, required: Required) -> Field {
+            Field { key, label, help: None, kind, required, shown_when: None, visibility: Visibility::Public }
+        }
         const STEPS: &[Step] = &[
             Step {
                 key: "one",
                 title: T,
                 fields: &[
-                    field("entity_type", T, Kind::Choice { options: EntityType::CHOICES }, Always),
-                    field("tools", T, Kind::Choices { options: Tool::CHOICES, other: Some("tools_othr") }, Always),
-                    shown_when(field("a", T, text(9), Always), Condition::Is("entity_typ", EntityType::Comune.code())),
-                    shown_when(field("b", T, text(9), Always), Condition::Is("entity_type", Tool::Telefono.code())),
-                    shown_when(field("c", T, text(9), Always), Condition::Has("entity_type", EntityType::Altro.code())),
-                    field("d", T, Kind::Comuni { max: 9, region: "tools" }, Required::When(Condition::Filled("e"))),
+                    question("entity_type", T, Kind::Choice { options: EntityType::CHOICES }, Always),
+                    question("tools", T, Kind::Choices { options: Tool::CHOICES, other: Some("tools_othr") }, Always),
+                    shown_when(
+                        question("a", T, text(9), Always),
+                        Condition::Is("entity_typ", EntityType::Comune.code()),
+                    ),
+                    shown_when(question("b", T, text(9), Always), Condition::Is("entity_type", Tool::Telefono.code())),
+                    shown_when(
+                        question("c", T, text(9), Always),
+                        Condition::Has("entity_type", EntityType::Altro.code()),
+                    ),
+                    question("d", T, Kind::Comuni { max: 9, region: "tools" }, Required::When(Condition::Filled("e"))),
                 ],
             },
-            Step { key: "two", title: T, fields: &[field("e", T, Kind::Count, Never)] },
+            Step { key: "two", title: T, fields: &[question("e", T, Kind::Count, Never)] },
         ];
         let expected = [
             "tools: refers to \"tools_othr\", not a field",

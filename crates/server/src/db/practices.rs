@@ -7,6 +7,7 @@
 use super::{DbError, now, practice_id_at, status_at};
 use domain::api::{Answers, OwnSubmission, QueueEntry};
 use domain::curation::{self, CurationAction, Effects};
+use domain::fields::key;
 use domain::living::Freshness;
 use domain::practice::{PublicationFacts, QUESTIONNAIRE_VERSION};
 use domain::reuse::{FollowUp, PracticeLink};
@@ -635,8 +636,8 @@ pub fn confirm(
                 return Ok(Confirming::UpdatePending);
             }
             let mut answers: domain::api::Answers = serde_json::from_str(&answer)?;
-            answers.insert("status".into(), domain::vocabulary::PracticeStatus::Conclusa.code().into());
-            answers.insert("end_date".into(), end_date.trim().into());
+            answers.insert(key::STATUS.into(), domain::vocabulary::PracticeStatus::Conclusa.code().into());
+            answers.insert(key::END_DATE.into(), end_date.trim().into());
             let concluded = match domain::questionnaire::QUESTIONNAIRE.accept(answers, Some(domain::comuni::shipped()))
             {
                 Ok(practice) => serde_json::to_string(&practice)?,

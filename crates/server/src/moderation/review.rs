@@ -11,6 +11,7 @@ use axum::Json;
 use axum::extract::State;
 use domain::PracticeId;
 use domain::api::{Answers, Review};
+use domain::fields::key;
 
 /// The questionnaire's fields whose answers differ between two versions.
 fn changed_fields(before: &Answers, after: &Answers) -> Vec<String> {
@@ -33,11 +34,11 @@ fn similar_titles(a: &str, b: &str) -> bool {
 /// Other practices from the same body (ignoring case and accents) with a similar title.
 fn possible_duplicates(others: Vec<(PracticeId, String, String)>, answers: &Answers) -> Vec<PracticeId> {
     let text = |key: &str| answers.get(key).and_then(serde_json::Value::as_str).unwrap_or_default();
-    let entity = domain::text::fold(text("entity_name").trim());
+    let entity = domain::text::fold(text(key::ENTITY_NAME).trim());
     others
         .into_iter()
         .filter(|(_, other_entity, other_title)| {
-            domain::text::fold(other_entity.trim()) == entity && similar_titles(text("title"), other_title)
+            domain::text::fold(other_entity.trim()) == entity && similar_titles(text(key::TITLE), other_title)
         })
         .map(|(id, _, _)| id)
         .collect()
