@@ -32,6 +32,6 @@ pub mod text;
 pub mod validation;
 pub mod vocabulary;
 
-pub use lang::Lang;
+pub use lang::{Lang, Text};
 pub use practice::{CatalogueEntry, Practice, PracticeId, PublicPractice};
 pub use validation::{FieldError, FieldErrors};

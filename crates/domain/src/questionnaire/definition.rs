@@ -71,7 +71,7 @@ const _: () = {
             assert!(declared < FIELDS.len(), "the definition asks a field that is not declared");
             assert!(
                 same(step.fields[f].key, FIELDS[declared].key),
-                "the definition asks the fields out of the declared order"
+                "the definition and fields::FIELDS disagree here: a field declared and not asked, asked and not declared, or asked out of the declared order"
             );
             assert!(same(step.key, FIELDS[declared].step), "a field is asked in a step other than the declared one");
             f += 1;

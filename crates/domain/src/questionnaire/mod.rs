@@ -21,7 +21,6 @@
 
 #![warn(missing_docs)]
 
-use crate::Lang;
 use crate::practice::YearMonth;
 
 mod check;
@@ -32,24 +31,7 @@ pub use check::{is_empty, parse_euro};
 pub use definition::QUESTIONNAIRE;
 pub use dictionary::{DictionaryEntry, EXPORT_COLUMNS, community_data, export_columns_after};
 
-/// A text in both languages.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Text {
-    /// In Italian.
-    pub it: &'static str,
-    /// In English.
-    pub en: &'static str,
-}
-
-impl Text {
-    /// The text in `lang`.
-    pub const fn get(self, lang: Lang) -> &'static str {
-        match lang {
-            Lang::It => self.it,
-            Lang::En => self.en,
-        }
-    }
-}
+pub use crate::lang::Text;
 
 /// One option of a choice.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -213,7 +195,7 @@ pub struct Definition {
 
 /// A text in Italian and English.
 const fn t(it: &'static str, en: &'static str) -> Text {
-    Text { it, en }
+    Text::new(it, en)
 }
 
 /// A one-line plain text of at most `max` characters.
@@ -253,6 +235,7 @@ mod tests {
 
     use super::*;
     use crate::FieldError;
+    use crate::Lang;
     use crate::comuni::ComuneIndex;
     use crate::geo::Region;
     use proptest::prelude::*;
