@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: EUPL-1.2
 //! The language of the interface: Italian by default, English by a switch in
 //! the header. The questionnaire's own texts come in both languages from its
-//! definition; the few interface strings use `tr`.
+//! definition; the interface's are in the catalogue (`crate::texts`), shown
+//! with `tr`.
 
-use domain::Lang;
+use domain::{Lang, Text};
 use leptos::prelude::*;
 
 /// The current language, shared by the whole app.
@@ -44,13 +45,11 @@ pub fn use_lang() -> RwSignal<Lang> {
     use_context::<LangCtx>().map_or_else(|| RwSignal::new(Lang::It), |ctx| ctx.0)
 }
 
-/// A string in the current language, as a reactive closure for `view!`.
-pub fn tr(it: &'static str, en: &'static str) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+/// A text of the catalogue (`crate::texts`) in the current language, as a
+/// reactive closure for `view!`.
+pub fn tr(text: Text) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
     let lang = use_lang();
-    move || match lang.get() {
-        Lang::It => it,
-        Lang::En => en,
-    }
+    move || text.get(lang.get())
 }
 
 /// The switch between Italian and English, as two toggle buttons.

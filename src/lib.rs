@@ -21,3 +21,4 @@ pub mod start;
 pub mod storage;
 #[cfg(not(feature = "ssr"))]
 pub mod takeover;
+pub mod texts;

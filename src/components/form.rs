@@ -5,6 +5,7 @@
 //! to the control, and focus moved to the first field to fix.
 
 use crate::i18n::{tr, use_lang};
+use crate::texts::{self, Text};
 use domain::FieldErrors;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -69,15 +70,15 @@ impl FormFields {
     /// The GOV.UK error summary above a form, as the questionnaire's: each
     /// error of `fields` (key and label, in the form's order) as a link that
     /// moves the focus to its control. `show` focuses it when it appears.
-    pub fn summary(self, fields: &'static [(&'static str, (&'static str, &'static str))]) -> impl IntoView {
+    pub fn summary(self, fields: &'static [(&'static str, Text)]) -> impl IntoView {
         let lang = use_lang();
         move || {
             let lang = lang.get();
             let items: Vec<(String, String)> = self.errors.with(|errors| {
                 fields
                     .iter()
-                    .flat_map(|(key, (it, en))| {
-                        let label = if lang == domain::Lang::En { *en } else { *it };
+                    .flat_map(|(key, label)| {
+                        let label = label.get(lang);
                         errors.get(key).iter().map(move |e| (self.id(key), format!("{label}: {}", e.message(lang))))
                     })
                     .collect()
@@ -85,7 +86,7 @@ impl FormFields {
             (!items.is_empty()).then(|| {
                 view! {
                     <div class="error-summary" id=self.id("errors") role="alert" tabindex="-1">
-                        <h2>{tr("C'è qualcosa da correggere", "There is a problem")}</h2>
+                        <h2>{tr(texts::common::THERE_IS_A_PROBLEM)}</h2>
                         <ul>
                             {items
                                 .into_iter()
@@ -129,11 +130,11 @@ impl FormFields {
     }
 
     /// The hint of `key`, if it has one: what `described_by(key, true)` names.
-    fn hint(self, key: &'static str, hint: Option<(&'static str, &'static str)>) -> impl IntoView {
-        hint.map(|(it, en)| {
+    fn hint(self, key: &'static str, hint: Option<Text>) -> impl IntoView {
+        hint.map(|hint| {
             view! {
                 <p class="form-hint" id=format!("{}-hint", self.id(key))>
-                    {tr(it, en)}
+                    {tr(hint)}
                 </p>
             }
         })
@@ -154,13 +155,7 @@ impl FormFields {
 
     /// A form group: the label, the hint, the error and `control` (whose id
     /// must be `self.id(key)`). Its error goes once the control is changed.
-    pub fn group(
-        self,
-        key: &'static str,
-        label: (&'static str, &'static str),
-        hint: Option<(&'static str, &'static str)>,
-        control: AnyView,
-    ) -> impl IntoView {
+    pub fn group(self, key: &'static str, label: Text, hint: Option<Text>, control: AnyView) -> impl IntoView {
         view! {
             <div
                 class="form-group"
@@ -168,7 +163,7 @@ impl FormFields {
                 on:input=self.clear(key)
                 on:change=self.clear(key)
             >
-                <label for=self.id(key)>{tr(label.0, label.1)}</label>
+                <label for=self.id(key)>{tr(label)}</label>
                 {self.hint(key, hint)}
                 {self.error(key)}
                 {control}
@@ -178,16 +173,10 @@ impl FormFields {
 
     /// A month and year (`components::month_year`) under a legend, with its
     /// hint and error; `value` is `YYYY-MM` once both are chosen.
-    pub fn month(
-        self,
-        key: &'static str,
-        label: (&'static str, &'static str),
-        hint: Option<(&'static str, &'static str)>,
-        value: RwSignal<String>,
-    ) -> impl IntoView {
+    pub fn month(self, key: &'static str, label: Text, hint: Option<Text>, value: RwSignal<String>) -> impl IntoView {
         view! {
             <fieldset class="form-group" class:has-error=self.invalid(key) on:change=self.clear(key)>
-                <legend>{tr(label.0, label.1)}</legend>
+                <legend>{tr(label)}</legend>
                 {self.hint(key, hint)}
                 {self.error(key)}
                 <super::month_year::MonthYear
@@ -203,13 +192,7 @@ impl FormFields {
 
     /// A box to tick, laid out as GOV.UK does: the error above, the box with
     /// its label, the hint under the label.
-    pub fn checkbox(
-        self,
-        key: &'static str,
-        label: (&'static str, &'static str),
-        hint: Option<(&'static str, &'static str)>,
-        ticked: RwSignal<bool>,
-    ) -> impl IntoView {
+    pub fn checkbox(self, key: &'static str, label: Text, hint: Option<Text>, ticked: RwSignal<bool>) -> impl IntoView {
         let id = self.id(key);
         view! {
             <div class="form-group consent" class:has-error=self.invalid(key) on:change=self.clear(key)>
@@ -223,7 +206,7 @@ impl FormFields {
                         prop:checked=move || ticked.get()
                         on:change=move |ev| ticked.set(event_target_checked(&ev))
                     />
-                    <label for=id>{tr(label.0, label.1)}</label>
+                    <label for=id>{tr(label)}</label>
                 </div>
                 {self.hint(key, hint)}
             </div>

@@ -2,6 +2,7 @@
 //! The frame of every page: skip link, header with navigation, footer.
 
 use crate::i18n::{LanguageSwitch, tr};
+use crate::texts;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -20,7 +21,7 @@ pub fn SkipLink() -> impl IntoView {
     };
     view! {
         <a class="skip-link" href=href rel="external">
-            {tr("Vai al contenuto principale", "Skip to main content")}
+            {tr(texts::site::SKIP_TO_MAIN_CONTENT)}
         </a>
     }
 }
@@ -45,13 +46,11 @@ pub fn Header() -> impl IntoView {
                                 view! { <img class="operator-logo" src=address alt=name width="48" height="48" /> }
                             })}
                         <span class="brand-title">"Buone pratiche"</span>
-                        <span class="brand-tagline">
-                            {tr("dei servizi sociali territoriali", "of local social services")}
-                        </span>
+                        <span class="brand-tagline">{tr(texts::site::OF_LOCAL_SOCIAL_SERVICES)}</span>
                     </A>
                 </div>
             </div>
-            <nav class="main-nav" aria-label=tr("Navigazione principale", "Main navigation")>
+            <nav class="main-nav" aria-label=tr(texts::site::MAIN_NAVIGATION)>
                 <div class="container">
                     <ul>
                         <li>
@@ -60,13 +59,13 @@ pub fn Header() -> impl IntoView {
                             </A>
                         </li>
                         <li>
-                            <A href="/questionario">{tr("Questionario", "Questionnaire")}</A>
+                            <A href="/questionario">{tr(texts::common::QUESTIONNAIRE)}</A>
                         </li>
                         <li>
-                            <A href="/catalogo">{tr("Catalogo", "Catalogue")}</A>
+                            <A href="/catalogo">{tr(texts::common::CATALOGUE)}</A>
                         </li>
                         <li>
-                            <A href="/statistiche">{tr("Statistiche", "Statistics")}</A>
+                            <A href="/statistiche">{tr(texts::common::STATISTICS)}</A>
                         </li>
                     </ul>
                 </div>
@@ -81,31 +80,22 @@ pub fn Footer() -> impl IntoView {
     view! {
         <footer class="site-footer">
             <div class="container">
-                <p class="footer-title">
-                    {tr("Buone pratiche dei servizi sociali territoriali", "Good practices of local social services")}
-                </p>
+                <p class="footer-title">{tr(texts::site::GOOD_PRACTICES_OF_LOCAL)}</p>
                 <ul class="footer-links">
                     <li>
-                        <A href="/contatti">{tr("Contatti", "Contacts")}</A>
+                        <A href="/contatti">{tr(texts::common::CONTACTS)}</A>
                     </li>
                     <li>
-                        <A href="/accessibilita">{tr("Dichiarazione di accessibilità", "Accessibility statement")}</A>
+                        <A href="/accessibilita">{tr(texts::common::ACCESSIBILITY_STATEMENT)}</A>
                     </li>
                     <li>
-                        <A href="/privacy">{tr("Informativa privacy", "Privacy notice")}</A>
+                        <A href="/privacy">{tr(texts::common::PRIVACY_NOTICE)}</A>
                     </li>
                     <li>
-                        <A href="/dati-aperti">
-                            {tr("Dati aperti e licenza CC BY 4.0", "Open data and CC BY 4.0 licence")}
-                        </A>
+                        <A href="/dati-aperti">{tr(texts::site::OPEN_DATA_AND_CC)}</A>
                     </li>
                 </ul>
-                <p class="footer-note">
-                    {tr(
-                        "I contenuti pubblicati sono rilasciati con licenza Creative Commons Attribuzione 4.0 (CC BY 4.0).",
-                        "Published content is released under the Creative Commons Attribution 4.0 licence (CC BY 4.0).",
-                    )}
-                </p>
+                <p class="footer-note">{tr(texts::site::PUBLISHED_CONTENT_IS_RELEASED)}</p>
             </div>
         </footer>
     }

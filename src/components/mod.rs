@@ -10,28 +10,29 @@ pub mod practice_list;
 pub mod round;
 pub mod tile_map;
 
+use crate::texts;
 use leptos::prelude::*;
 
 /// The main heading of the listed page at `path` (`domain::pages`), which
 /// the server's HTML already shows before the app starts.
 pub fn page_heading(path: &'static str) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
     let (it, en) = domain::pages::heading(path).expect("a listed page has a heading");
-    crate::i18n::tr(it, en)
+    crate::i18n::tr(texts::Text::new(it, en))
 }
 
 /// The paragraph under the main heading of the listed page at `path`.
 pub fn page_lead(path: &'static str) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
     let (it, en) = domain::pages::lead(path).expect("this page has a lead paragraph");
-    crate::i18n::tr(it, en)
+    crate::i18n::tr(texts::Text::new(it, en))
 }
 
 /// Sets the document title to "`page` · Buone pratiche" while the calling
 /// page is shown, so every route announces itself to screen readers and tabs.
-pub fn use_document_title(it: &'static str, en: &'static str) {
+pub fn use_document_title(title: crate::texts::Text) {
     let lang = crate::i18n::use_lang();
     Effect::new(move |_| {
         let lang = lang.get();
-        set_document_title(if lang == domain::Lang::It { it } else { en }, false, lang);
+        set_document_title(title.get(lang), false, lang);
     });
 }
 
@@ -83,10 +84,10 @@ pub fn CopyButton(
     /// What to copy.
     #[prop(into)]
     text: Signal<String>,
-    /// The button's label, Italian and English.
-    label: (&'static str, &'static str),
-    /// What the status says once copied, Italian and English.
-    done: (&'static str, &'static str),
+    /// The button's label.
+    label: texts::Text,
+    /// What the status says once copied.
+    done: texts::Text,
     /// The button's classes.
     #[prop(default = "button button-secondary")]
     class: &'static str,
@@ -104,15 +105,13 @@ pub fn CopyButton(
                 });
             }
         >
-            {crate::i18n::tr(label.0, label.1)}
+            {crate::i18n::tr(label)}
         </button>
         <span role="status" class="copy-status">
-            {move || match (copied.get(), lang.get()) {
-                (Some(true), domain::Lang::It) => done.0,
-                (Some(true), domain::Lang::En) => done.1,
-                (Some(false), domain::Lang::It) => "Copia non riuscita: seleziona il testo e copialo a mano.",
-                (Some(false), domain::Lang::En) => "Copying failed: select the text and copy it by hand.",
-                (None, _) => "",
+            {move || match copied.get() {
+                Some(true) => done.get(lang.get()),
+                Some(false) => texts::site::COPYING_FAILED.get(lang.get()),
+                None => "",
             }}
         </span>
     }
@@ -125,7 +124,7 @@ pub fn CopyButton(
 pub fn Honeypot(id: &'static str, value: RwSignal<String>) -> impl IntoView {
     view! {
         <div class="honeypot" aria-hidden="true">
-            <label for=id>{crate::i18n::tr("Lascia vuoto questo campo", "Leave this field empty")}</label>
+            <label for=id>{crate::i18n::tr(texts::site::LEAVE_THIS_FIELD_EMPTY)}</label>
             <input
                 type="text"
                 id=id

@@ -3,6 +3,7 @@
 //! questionnaire's dates and the small forms' months ("Da quando").
 
 use crate::i18n::tr;
+use crate::texts;
 use leptos::prelude::*;
 
 /// A month as two selects; `value` is `YYYY-MM`, `YYYY-`, `-MM` or empty,
@@ -28,7 +29,7 @@ pub fn MonthYear(
     view! {
         <div class="date-inputs">
             <div class="date-part">
-                <label for=id.clone()>{tr("Mese", "Month")}</label>
+                <label for=id.clone()>{tr(texts::site::MONTH)}</label>
                 <select
                     id=id
                     class="form-control"
@@ -54,7 +55,7 @@ pub fn MonthYear(
                 </select>
             </div>
             <div class="date-part">
-                <label for=year_id.clone()>{tr("Anno", "Year")}</label>
+                <label for=year_id.clone()>{tr(texts::site::YEAR)}</label>
                 <select
                     id=year_id
                     class="form-control"

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 //! The list of practice cards the catalogue shows.
 
+use crate::texts;
 use domain::CatalogueEntry;
 use domain::search::Highlight;
 use leptos::prelude::*;
@@ -87,14 +88,12 @@ pub fn PracticeCard(
                 </h2>
                 {practice
                     .demo
-                    .then(|| view! { <span class="badge badge-demo">{crate::i18n::tr("dimostrativo", "demo")}</span> })}
+                    .then(|| view! { <span class="badge badge-demo">{crate::i18n::tr(texts::catalogue::DEMO)}</span> })}
                 {practice
                     .stale
                     .then(|| {
                         view! {
-                            <span class="badge badge-warning">
-                                {crate::i18n::tr("da aggiornare", "needs updating")}
-                            </span>
+                            <span class="badge badge-warning">{crate::i18n::tr(texts::common::NEEDS_UPDATING)}</span>
                         }
                     })}
                 <p class="practice-entity">
@@ -106,15 +105,15 @@ pub fn PracticeCard(
                     {move || highlight.with(|h| marked(&summary, h))}
                 </p>
                 <dl class="practice-facts">
-                    <dt>{crate::i18n::tr("Tipologia", "Type")}</dt>
+                    <dt>{crate::i18n::tr(texts::catalogue::TYPE)}</dt>
                     <dd>{move || practice.service_type.label(lang.get())}</dd>
-                    <dt>{crate::i18n::tr("Riferimento", "Reference")}</dt>
+                    <dt>{crate::i18n::tr(texts::common::REFERENCE)}</dt>
                     <dd>{practice.id.to_string()}</dd>
                     {(!practice.adopted_in.is_empty())
                         .then(|| {
                             let adoptions = practice.adopted_in.len();
                             view! {
-                                <dt>{crate::i18n::tr("Adottata da", "Adopted by")}</dt>
+                                <dt>{crate::i18n::tr(texts::catalogue::ADOPTED_BY)}</dt>
                                 <dd>
                                     {move || match (adoptions, lang.get()) {
                                         (1, domain::Lang::It) => "1 altro ente".to_owned(),

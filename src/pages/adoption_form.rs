@@ -12,6 +12,7 @@ use crate::components::alert::DoneAlert;
 use crate::components::comune_picker::ComunePicker;
 use crate::components::form::FormFields;
 use crate::i18n::{tr, use_lang};
+use crate::texts;
 use domain::PracticeId;
 use domain::geo::Region;
 use domain::reuse::{AdoptionDeclaration, CHANGES_MAX};
@@ -140,7 +141,7 @@ pub fn AdoptionForm(
                 comune.set(None);
             }
         >
-            <option value="">{tr("Scegli la regione", "Choose the region")}</option>
+            <option value="">{tr(texts::practice::CHOOSE_THE_REGION)}</option>
             {move || {
                 Region::ALL
                     .iter()
@@ -178,11 +179,8 @@ pub fn AdoptionForm(
             .into_any();
             form.group(
                 "comune_code",
-                ("Comune", "Municipality"),
-                Some((
-                    "Scrivi le prime lettere e scegli dall'elenco ufficiale ISTAT della regione indicata.",
-                    "Type the first letters and choose from ISTAT's official list for the region above.",
-                )),
+                texts::practice::MUNICIPALITY,
+                Some(texts::practice::TYPE_THE_FIRST_LETTERS),
                 picker,
             )
         })
@@ -202,13 +200,8 @@ pub fn AdoptionForm(
     .into_any();
     view! {
         <section class="adoption" aria-labelledby="adoption-heading">
-            <h2 id="adoption-heading">{tr("L'abbiamo adottata anche noi", "We adopted it too")}</h2>
-            <p>
-                {tr(
-                    "Il tuo ente ha ripreso questa pratica, così com'è o adattata? Dillo qui: dopo la verifica della redazione comparirà su questa pagina e aiuterà altri enti a sceglierla.",
-                    "Has your body taken this practice up, as it is or adapted? Say so here: once the editors have checked it, it will show on this page and help other bodies choose it.",
-                )}
-            </p>
+            <h2 id="adoption-heading">{tr(texts::practice::WE_ADOPTED_IT_TOO)}</h2>
+            <p>{tr(texts::practice::HAS_YOUR_BODY_TAKEN)}</p>
             {move || {
                 done.get()
                     .then(|| {
@@ -223,67 +216,49 @@ pub fn AdoptionForm(
                     })
             }}
             <details class="contact-details" on:toggle=move |_| opened.set(true)>
-                <summary class="button button-secondary">{tr("Dichiara l'adozione", "Declare the adoption")}</summary>
+                <summary class="button button-secondary">{tr(texts::practice::DECLARE_THE_ADOPTION)}</summary>
                 <form class="contact-form" novalidate on:submit=submit>
                     {move || problem.get().map(|error| view! { <crate::components::alert::ErrorAlert error /> })}
-                    {form.group("entity_type", ("Tipo di ente", "Type of body"), None, entity_select)}
+                    {form.group("entity_type", texts::practice::TYPE_OF_BODY, None, entity_select)}
                     {form
                         .group(
                             "entity_name",
-                            ("Nome dell'ente", "Name of the body"),
+                            texts::practice::NAME_OF_THE_BODY,
                             None,
                             text_input("entity_name", "text", "organization", entity_name),
                         )}
-                    {form.group("region_code", ("Regione", "Region"), None, region_select)}
+                    {form.group("region_code", texts::practice::REGION, None, region_select)}
                     {comune_group}
-                    {form.month("adopted_on", ("Da quando", "Since when"), None, adopted_on)}
-                    {form
-                        .checkbox(
-                            "adapted",
-                            ("L'abbiamo adattata al nostro territorio", "We adapted it to our area"),
-                            None,
-                            adapted,
-                        )}
+                    {form.month("adopted_on", texts::practice::SINCE_WHEN, None, adopted_on)}
+                    {form.checkbox("adapted", texts::practice::WE_ADAPTED_IT_TO, None, adapted)}
                     {form
                         .group(
                             "changes",
-                            ("Che cosa avete cambiato", "What you changed"),
-                            Some((
-                                "Obbligatorio se l'avete adattata: almeno 10 caratteri di testo semplice.",
-                                "Required if you adapted it: at least 10 characters of plain text.",
-                            )),
+                            texts::practice::WHAT_YOU_CHANGED,
+                            Some(texts::practice::REQUIRED_IF_YOU_ADAPTED),
                             changes_area,
                         )}
                     {form
                         .group(
                             "referent_name",
-                            ("Referente (solo per la redazione)", "Contact person (for the editors only)"),
+                            texts::practice::CONTACT_PERSON_FOR_THE,
                             None,
                             text_input("referent_name", "text", "name", contact_name),
                         )}
                     {form
                         .group(
                             "referent_email",
-                            ("E-mail del referente (solo per la redazione)", "Contact e-mail (for the editors only)"),
+                            texts::practice::CONTACT_E_MAIL_FOR,
                             None,
                             text_input("referent_email", "email", "email", contact_email),
                         )}
-                    {form
-                        .checkbox(
-                            "consent",
-                            (
-                                "Acconsento alla pubblicazione del nome dell'ente, della data e delle modifiche",
-                                "I agree that the body's name, the date and the changes are published",
-                            ),
-                            None,
-                            consent,
-                        )}
+                    {form.checkbox("consent", texts::practice::I_AGREE_THAT_THE, None, consent)}
                     <p class="form-hint">
-                        <a href="/privacy">{tr("Come trattiamo questi dati", "How we process these data")}</a>
+                        <a href="/privacy">{tr(texts::practice::HOW_WE_PROCESS_THESE)}</a>
                     </p>
                     <crate::components::Honeypot id="adoption-website" value=honeypot />
                     <button type="submit" class="button button-primary" disabled=move || send.pending().get()>
-                        {tr("Invia la dichiarazione", "Send the declaration")}
+                        {tr(texts::practice::SEND_THE_DECLARATION)}
                     </button>
                 </form>
             </details>

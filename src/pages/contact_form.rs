@@ -13,6 +13,7 @@ use crate::api::{self, ApiError, DataSource};
 use crate::components::alert::DoneAlert;
 use crate::components::form::FormFields;
 use crate::i18n::tr;
+use crate::texts;
 use domain::PracticeId;
 use domain::community::{ContactRequest, MESSAGE_MAX};
 use leptos::prelude::*;
@@ -92,13 +93,8 @@ pub fn ContactForm(
         };
     view! {
         <section class="contact-referent" aria-labelledby="contact-heading">
-            <h2 id="contact-heading">{tr("Contatta il referente", "Contact the referent")}</h2>
-            <p>
-                {tr(
-                    "Vuoi saperne di più o riprendere la pratica nel tuo ente? Scrivi a chi l'ha realizzata: il sito inoltra il messaggio al referente senza mostrarti il suo indirizzo, e ti manda una copia. La risposta arriva direttamente a te.",
-                    "Want to know more, or take the practice up in your own body? Write to those who ran it: the site forwards your message to the contact person without showing you their address, and sends you a copy. The answer comes straight to you.",
-                )}
-            </p>
+            <h2 id="contact-heading">{tr(texts::practice::CONTACT_THE_REFERENT)}</h2>
+            <p>{tr(texts::practice::WANT_TO_KNOW_MORE)}</p>
             {move || {
                 sent_to
                     .get()
@@ -114,27 +110,24 @@ pub fn ContactForm(
                     })
             }}
             <details class="contact-details">
-                <summary class="button button-secondary">{tr("Scrivi al referente", "Write to the referent")}</summary>
+                <summary class="button button-secondary">{tr(texts::practice::WRITE_TO_THE_REFERENT)}</summary>
                 <form class="contact-form" novalidate on:submit=submit>
                     {move || problem.get().map(|error| view! { <crate::components::alert::ErrorAlert error /> })}
-                    {form
-                        .group("name", ("Nome e cognome", "Full name"), None, text_input("name", "text", "name", name))}
-                    {form.group("entity", ("Ente", "Body"), None, text_input("entity", "text", "organization", entity))}
+                    {form.group("name", texts::practice::FULL_NAME, None, text_input("name", "text", "name", name))}
                     {form
                         .group(
-                            "email",
-                            ("La tua e-mail", "Your e-mail"),
+                            "entity",
+                            texts::common::BODY,
                             None,
-                            text_input("email", "email", "email", email),
+                            text_input("entity", "text", "organization", entity),
                         )}
+                    {form
+                        .group("email", texts::common::YOUR_E_MAIL, None, text_input("email", "email", "email", email))}
                     {form
                         .group(
                             "message",
-                            ("Messaggio", "Message"),
-                            Some((
-                                "Da 20 a 3.000 caratteri di testo semplice, con al massimo 2 indirizzi web.",
-                                "20 to 3,000 characters of plain text, with at most 2 web addresses.",
-                            )),
+                            texts::practice::MESSAGE,
+                            Some(texts::practice::N_20_TO_3_000),
                             view! {
                                 <textarea
                                     id="contact-message"
@@ -153,22 +146,13 @@ pub fn ContactForm(
                             }
                                 .into_any(),
                         )}
-                    {form
-                        .checkbox(
-                            "consent",
-                            (
-                                "Acconsento che il sito inoltri al referente il mio nome, il mio ente, la mia e-mail e il messaggio",
-                                "I agree that the site forwards my name, body, e-mail and message to the contact person",
-                            ),
-                            None,
-                            consent,
-                        )}
+                    {form.checkbox("consent", texts::practice::I_AGREE_THAT_THE_SITE, None, consent)}
                     <p class="form-hint">
-                        <a href="/privacy">{tr("Come trattiamo questi dati", "How we process these data")}</a>
+                        <a href="/privacy">{tr(texts::practice::HOW_WE_PROCESS_THESE)}</a>
                     </p>
                     <crate::components::Honeypot id="contact-website" value=honeypot />
                     <button type="submit" class="button button-primary" disabled=move || send.pending().get()>
-                        {tr("Invia il messaggio", "Send the message")}
+                        {tr(texts::practice::SEND_THE_MESSAGE)}
                     </button>
                 </form>
             </details>

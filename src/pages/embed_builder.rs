@@ -6,6 +6,7 @@
 use crate::components::{CopyButton, page_heading, use_document_title};
 use crate::i18n::{tr, use_lang};
 use crate::pages::catalogue::{catalogue_href, use_catalogue_query};
+use crate::texts;
 use domain::Lang;
 use leptos::prelude::*;
 
@@ -24,7 +25,7 @@ fn embed_src(origin: &str, catalogue_href: &str, lang: Lang) -> String {
 /// The page that builds the embed snippet.
 #[component]
 pub fn EmbedBuilderPage() -> impl IntoView {
-    use_document_title("Incorpora", "Embed");
+    use_document_title(texts::site::EMBED);
     let lang = use_lang();
     let query = use_catalogue_query();
     let origin = crate::start::site_origin();
@@ -44,18 +45,11 @@ pub fn EmbedBuilderPage() -> impl IntoView {
     view! {
         <div class="container page">
             <h1>{page_heading("/incorpora")}</h1>
+            <p>{tr(texts::site::PASTE_THIS_CODE_INTO)}</p>
             <p>
-                {tr(
-                    "Copia questo codice nella pagina del tuo sito: mostrerà le pratiche con i filtri che hai scelto nel catalogo e si adatterà in altezza. Lo script di poche righe serve solo al ridimensionamento; senza, l'iframe resta alto 600 pixel.",
-                    "Paste this code into your website's page: it shows the practices with the filters you chose in the catalogue and adapts its height. The few-line script only resizes it; without it the iframe stays 600 pixels high.",
-                )}
+                <a href=move || { query.with(catalogue_href) }>{tr(texts::site::CHANGE_THE_FILTERS_IN)}</a>
             </p>
-            <p>
-                <a href=move || {
-                    query.with(catalogue_href)
-                }>{tr("Cambia i filtri nel catalogo", "Change the filters in the catalogue")}</a>
-            </p>
-            <h2>{tr("Filtri fissi", "Fixed filters")}</h2>
+            <h2>{tr(texts::site::FIXED_FILTERS)}</h2>
             {move || {
                 let lang = lang.get();
                 let fixed: Vec<String> = query
@@ -66,23 +60,10 @@ pub fn EmbedBuilderPage() -> impl IntoView {
                             .collect()
                     });
                 if fixed.is_empty() {
-                    view! {
-                        <p>
-                            {tr(
-                                "Nessun filtro fisso: chi visita il tuo sito vedrà tutte le pratiche e potrà filtrarle.",
-                                "No fixed filter: your visitors will see every practice and can filter them.",
-                            )}
-                        </p>
-                    }
-                        .into_any()
+                    view! { <p>{tr(texts::site::NO_FIXED_FILTER_YOUR)}</p> }.into_any()
                 } else {
                     view! {
-                        <p>
-                            {tr(
-                                "Questi filtri restano sempre attivi nel catalogo incorporato: chi visita il tuo sito può aggiungerne altri, ma non toglierli.",
-                                "These filters always stay on in the embedded catalogue: your visitors can add others but not remove them.",
-                            )}
-                        </p>
+                        <p>{tr(texts::site::THESE_FILTERS_ALWAYS_STAY)}</p>
                         <ul class="fixed-filters">
                             {fixed.into_iter().map(|f| view! { <li>{f}</li> }).collect_view()}
                         </ul>
@@ -91,17 +72,13 @@ pub fn EmbedBuilderPage() -> impl IntoView {
                 }
             }}
             <div class="form-group">
-                <label for="codice">{tr("Codice da incorporare", "Code to embed")}</label>
+                <label for="codice">{tr(texts::site::CODE_TO_EMBED)}</label>
                 <textarea id="codice" class="form-control snippet" rows="5" readonly prop:value=snippet></textarea>
             </div>
             <p>
-                <CopyButton
-                    text=snippet
-                    label=("Copia il codice", "Copy the code")
-                    done=("Codice copiato.", "Code copied.")
-                />
+                <CopyButton text=snippet label=texts::site::COPY_THE_CODE done=texts::site::CODE_COPIED />
             </p>
-            <h2>{tr("Anteprima", "Preview")}</h2>
+            <h2>{tr(texts::site::PREVIEW)}</h2>
             <iframe
                 class="embed-preview"
                 data-buone-pratiche

@@ -8,6 +8,7 @@ use crate::api;
 use crate::components::alert::ErrorAlert;
 use crate::components::use_document_title;
 use crate::i18n::tr;
+use crate::texts;
 use leptos::prelude::*;
 
 /// What the link does.
@@ -20,14 +21,14 @@ enum Step {
 /// `/segui/conferma`.
 #[component]
 pub fn ConfirmFollowPage() -> impl IntoView {
-    use_document_title("Conferma l'iscrizione", "Confirm the subscription");
+    use_document_title(texts::practice::CONFIRM_THE_SUBSCRIPTION);
     view! { <FollowLink step=Step::Confirm /> }
 }
 
 /// `/segui/annulla`.
 #[component]
 pub fn CancelFollowPage() -> impl IntoView {
-    use_document_title("Annulla l'iscrizione", "Cancel the subscription");
+    use_document_title(texts::practice::CANCEL_THE_SUBSCRIPTION);
     view! { <FollowLink step=Step::Cancel /> }
 }
 
@@ -44,8 +45,8 @@ fn FollowLink(step: Step) -> impl IntoView {
         }
     });
     let heading = match step {
-        Step::Confirm => tr("Segui questa ricerca", "Follow this search"),
-        Step::Cancel => tr("Annulla l'iscrizione", "Cancel the subscription"),
+        Step::Confirm => tr(texts::common::FOLLOW_THIS_SEARCH),
+        Step::Cancel => tr(texts::practice::CANCEL_THE_SUBSCRIPTION),
     };
     view! {
         <div class="container page">
@@ -59,12 +60,7 @@ fn FollowLink(step: Step) -> impl IntoView {
                         Err(error) if error.is_not_found() => {
                             view! {
                                 <div class="alert alert-error" role="alert">
-                                    <p>
-                                        {tr(
-                                            "Il link non è valido: copialo per intero dal messaggio, o iscriviti di nuovo dal catalogo.",
-                                            "The link is not valid: copy it whole from the message, or subscribe again from the catalogue.",
-                                        )}
-                                    </p>
+                                    <p>{tr(texts::practice::THE_LINK_IS_NOT)}</p>
                                 </div>
                             }
                                 .into_any()
@@ -81,21 +77,15 @@ fn FollowLink(step: Step) -> impl IntoView {
 fn Done(step: Step, view: String) -> impl IntoView {
     let search = if view.is_empty() { "/catalogo".to_owned() } else { format!("/catalogo?{view}") };
     let text = match step {
-        Step::Confirm => tr(
-            "Iscrizione confermata: una volta a settimana riceverai le pratiche nuove o aggiornate di questa ricerca. Ogni messaggio ha il link per annullare.",
-            "Subscription confirmed: once a week you will receive the practices new or updated in this search. Every message has the link to cancel.",
-        ),
-        Step::Cancel => tr(
-            "Iscrizione annullata: non riceverai più messaggi per questa ricerca e il tuo indirizzo è stato cancellato.",
-            "Subscription cancelled: you will receive no more messages for this search and your address has been deleted.",
-        ),
+        Step::Confirm => tr(texts::practice::SUBSCRIPTION_CONFIRMED_ONCE_A),
+        Step::Cancel => tr(texts::practice::SUBSCRIPTION_CANCELLED_YOU_WILL),
     };
     view! {
         <div class="alert alert-success" role="status">
             <p>{text}</p>
         </div>
         <p>
-            <a href=search>{tr("Apri la ricerca nel catalogo", "Open the search in the catalogue")}</a>
+            <a href=search>{tr(texts::practice::OPEN_THE_SEARCH_IN)}</a>
         </p>
     }
 }

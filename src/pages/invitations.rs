@@ -10,6 +10,7 @@ use crate::components::use_document_title;
 use crate::i18n::tr;
 use crate::pages::admin::{OutcomeNotice, report};
 use crate::pages::redazione::failure;
+use crate::texts;
 use domain::Lang;
 use domain::dates::long_date;
 use domain::invitations::{InviteeStatus, MAX_BYTES, MatchedBy, NewInvitees, RoundInvitations};
@@ -75,13 +76,8 @@ fn ProblemSummary(problems: RwSignal<Problems>, file: NodeRef<leptos::html::Inpu
             });
             view! {
                 <div class="error-summary" id="invitati-errors" role="alert" tabindex="-1">
-                    <h2>{tr("C'è qualcosa da correggere", "There is a problem")}</h2>
-                    <p>
-                        {tr(
-                            "L'elenco non è stato caricato: correggi il file e riprova.",
-                            "The list was not added: fix the file and try again.",
-                        )}
-                    </p>
+                    <h2>{tr(texts::common::THERE_IS_A_PROBLEM)}</h2>
+                    <p>{tr(texts::invitations::THE_LIST_WAS_NOT)}</p>
                     <ul>{items.collect_view()}</ul>
                 </div>
             }
@@ -92,7 +88,7 @@ fn ProblemSummary(problems: RwSignal<Problems>, file: NodeRef<leptos::html::Inpu
 /// `/redazione/amministrazione/raccolte/{code}`.
 #[component]
 pub fn InvitationsPage() -> impl IntoView {
-    use_document_title("Invitati della raccolta", "Round invitees");
+    use_document_title(texts::invitations::ROUND_INVITEES);
     let params = use_params_map();
     let code = Memo::new(move |_| params.with(|p| p.get("code").unwrap_or_default()));
     let version = RwSignal::new(0u32);
@@ -145,9 +141,9 @@ pub fn InvitationsPage() -> impl IntoView {
     view! {
         <div class="container page">
             <p class="breadcrumb">
-                <a href="/redazione">{tr("Redazione", "Editors")}</a>
+                <a href="/redazione">{tr(texts::common::EDITORS)}</a>
                 " › "
-                <a href="/redazione/amministrazione">{tr("Amministrazione", "Administration")}</a>
+                <a href="/redazione/amministrazione">{tr(texts::common::ADMINISTRATION)}</a>
             </p>
             <Transition fallback=|| {
                 view! { <p role="status">"Caricamento…"</p> }
@@ -157,7 +153,7 @@ pub fn InvitationsPage() -> impl IntoView {
                         Ok(invitations) => view! { <Summary invitations /> }.into_any(),
                         Err(error) => {
                             view! {
-                                <h1>{tr("Invitati della raccolta", "Round invitees")}</h1>
+                                <h1>{tr(texts::invitations::ROUND_INVITEES)}</h1>
                                 {failure(&error)}
                             }
                                 .into_any()
@@ -167,19 +163,16 @@ pub fn InvitationsPage() -> impl IntoView {
             </Transition>
             <OutcomeNotice outcome />
 
-            <h2>{tr("Aggiungi invitati", "Add invitees")}</h2>
+            <h2>{tr(texts::invitations::ADD_INVITEES)}</h2>
             <ProblemSummary problems file />
             <form on:submit=move |ev| {
                 ev.prevent_default();
                 upload.dispatch(());
             }>
                 <div class="form-group" class:has-error=invalid>
-                    <label for="invitati-file">{tr("File CSV degli invitati", "CSV file of the invitees")}</label>
+                    <label for="invitati-file">{tr(texts::invitations::CSV_FILE_OF_THE)}</label>
                     <p class="form-hint" id="invitati-file-hint">
-                        {tr(
-                            "La prima riga nomina le colonne «ente» ed «email», separate da virgola o punto e virgola (come salva un foglio di calcolo). Un indirizzo già nell'elenco non riceve un secondo invito. Al massimo 200 KiB: un elenco più lungo va in più file.",
-                            "The first row names the columns “ente” and “email”, separated by commas or semicolons (as a spreadsheet saves them). An address already on the list gets no second invitation. At most 200 KiB: a longer list goes in several files.",
-                        )}
+                        {tr(texts::invitations::THE_FIRST_ROW_NAMES)}
                     </p>
                     {move || {
                         let count = problems.with(Vec::len);
@@ -211,11 +204,11 @@ pub fn InvitationsPage() -> impl IntoView {
                     />
                 </div>
                 <button type="submit" class="button button-secondary" disabled=move || upload.pending().get()>
-                    {tr("Carica l'elenco", "Upload the list")}
+                    {tr(texts::invitations::UPLOAD_THE_LIST)}
                 </button>
             </form>
 
-            <h2>{tr("Elenco", "List")}</h2>
+            <h2>{tr(texts::invitations::LIST)}</h2>
             <Transition fallback=|| {
                 view! { <p role="status">"Caricamento…"</p> }
             }>
@@ -254,12 +247,7 @@ fn Summary(invitations: RoundInvitations) -> impl IntoView {
         <p data-testid="invitations-figures">
             <strong>{figures}</strong>
         </p>
-        <p>
-            {tr(
-                "Mentre la raccolta è aperta, ogni invitato riceve un invito per e-mail, una volta sola; chi non ha ancora risposto riceve un solo promemoria nell'ultima settimana. Un invitato ha risposto quando, dall'apertura, è arrivata una pratica con il suo indirizzo come contatto o con il suo ente. Senza un server di posta i messaggi aspettano nella posta in uscita. Questo elenco è visibile solo all'amministrazione ed è cancellato un anno dopo la chiusura.",
-                "While the round is open, each invitee is invited by e-mail, once; whoever has not answered gets one reminder in the last week. An invitee answered when, since the opening, a practice came with their address as its contact or with their body. Without a mail server the messages wait in the outbox. Only the administration sees this list; it is deleted a year after the round closes.",
-            )}
-        </p>
+        <p>{tr(texts::invitations::WHILE_THE_ROUND_IS)}</p>
     }
 }
 
@@ -267,7 +255,7 @@ fn Summary(invitations: RoundInvitations) -> impl IntoView {
 #[component]
 fn InviteeTable(invitations: RoundInvitations, remove: Action<InviteeStatus, ()>) -> impl IntoView {
     if invitations.invitees.is_empty() {
-        return view! { <p>{tr("Nessun invitato ancora.", "No invitees yet.")}</p> }.into_any();
+        return view! { <p>{tr(texts::invitations::NO_INVITEES_YET)}</p> }.into_any();
     }
     let rows = invitations
         .invitees

@@ -13,15 +13,13 @@ use crate::components::alert::ErrorAlert;
 use crate::components::{page_heading, use_document_title};
 use crate::i18n::{tr, use_lang};
 use crate::start::StartRead;
+use crate::texts::{self, Text};
 use domain::Lang;
 use domain::operator::Operator;
 use leptos::prelude::*;
 
 /// When the accessibility statement was last drawn up.
 const STATEMENT_DATE: &str = "2026-12-02";
-
-/// A text in Italian and English.
-type Text = (&'static str, &'static str);
 
 /// A value of the operator's, or a fixed address, shown as a link where it
 /// is one.
@@ -72,7 +70,7 @@ fn LegalPage(heading: &'static str, parts: &'static [Part], #[prop(optional)] af
             {move || {
                 let after = after.clone();
                 match operator.get() {
-                    None => view! { <p role="status">{tr("Caricamento…", "Loading…")}</p> }.into_any(),
+                    None => view! { <p role="status">{tr(texts::common::LOADING)}</p> }.into_any(),
                     Some(Ok(operator)) => {
                         let operator = StoredValue::new(operator);
                         view! {
@@ -92,7 +90,7 @@ fn LegalPage(heading: &'static str, parts: &'static [Part], #[prop(optional)] af
 }
 
 fn pick(text: Text, lang: Lang) -> &'static str {
-    if lang == Lang::En { text.1 } else { text.0 }
+    text.get(lang)
 }
 
 /// `text` with the operator's values in its `{placeholders}`.
@@ -127,7 +125,7 @@ fn configured(value: Value, operator: &Operator) -> Option<String> {
 
 /// What the page shows for `value`: its text, or "not given".
 fn shown(value: Value, operator: &Operator, lang: Lang) -> String {
-    configured(value, operator).unwrap_or_else(|| pick(("non indicato", "not given"), lang).to_owned())
+    configured(value, operator).unwrap_or_else(|| pick(texts::legal::NOT_GIVEN, lang).to_owned())
 }
 
 /// `value` as a link where it is one, or as text.
@@ -155,15 +153,7 @@ fn draw(parts: &[Part], operator: &Operator, lang: Lang) -> Vec<AnyView> {
         views.push(
             view! {
                 <div class="alert alert-warning" role="note">
-                    <p>
-                        {pick(
-                            (
-                                "Sito dimostrativo: i nomi e gli indirizzi di questa pagina sono valori di esempio, che l'amministrazione che gestisce il sito sostituisce con i propri.",
-                                "Demonstration site: the names and addresses on this page are examples, which the administration running the site replaces with its own.",
-                            ),
-                            lang,
-                        )}
-                    </p>
+                    <p>{pick(texts::legal::DEMONSTRATION_SITE_THE_NAMES, lang)}</p>
                 </div>
             }
             .into_any(),
@@ -223,7 +213,7 @@ fn draw(parts: &[Part], operator: &Operator, lang: Lang) -> Vec<AnyView> {
 /// Dichiarazione di accessibilità (Law 4/2004, AgID's model).
 #[component]
 pub fn Accessibility() -> impl IntoView {
-    use_document_title("Dichiarazione di accessibilità", "Accessibility statement");
+    use_document_title(texts::common::ACCESSIBILITY_STATEMENT);
     let form = ViewFn::from(|| {
         view! {
             <crate::pages::report_form::ReportForm />
@@ -237,374 +227,135 @@ pub fn Accessibility() -> impl IntoView {
 #[component]
 fn EnforcementProcedure() -> impl IntoView {
     view! {
-        <h2>{tr("Procedura di attuazione", "Enforcement procedure")}</h2>
-        <p>
-            {tr(
-                "Se la risposta non ti soddisfa, o non ricevi risposta entro 30 giorni dalla segnalazione, puoi rivolgerti al Difensore civico per il digitale presso l'Agenzia per l'Italia Digitale (articolo 3-quinquies, comma 3, della legge 4/2004), dal sito ",
-                "If the answer does not satisfy you, or you receive none within 30 days of your report, you can turn to the Digital Ombudsman at the Agency for Digital Italy (article 3-quinquies, paragraph 3, of Law 4/2004), from the website ",
-            )} <a href="https://www.agid.gov.it/">"www.agid.gov.it"</a> "."
-        </p>
+        <h2>{tr(texts::legal::ENFORCEMENT_PROCEDURE)}</h2>
+        <p>{tr(texts::legal::IF_THE_ANSWER_DOES)} <a href="https://www.agid.gov.it/">"www.agid.gov.it"</a> "."</p>
     }
 }
 
 const STATEMENT: &[Part] = &[
-    Part::Paragraph((
-        "{controller} si impegna a rendere il proprio sito web accessibile, conformemente alla legge 9 gennaio 2004, n. 4. La presente dichiarazione di accessibilità si applica al sito Buone pratiche.",
-        "{controller} is committed to making its website accessible, in accordance with Law no. 4 of 9 January 2004. This accessibility statement applies to the Buone pratiche website.",
-    )),
-    Part::Heading(("Stato di conformità", "Compliance status")),
-    Part::Paragraph((
-        "Questo sito è parzialmente conforme ai requisiti dell'allegato A alla norma UNI CEI EN 301549 (WCAG 2.1 livello AA), per i contenuti non accessibili elencati di seguito.",
-        "This website is partially compliant with the requirements of annex A to standard UNI CEI EN 301549 (WCAG 2.1 level AA), because of the non-accessible content listed below.",
-    )),
-    Part::Heading(("Contenuti non accessibili", "Non-accessible content")),
-    Part::Paragraph((
-        "I testi delle pratiche sono scritti dagli enti che le descrivono: possono contenere sigle non spiegate o collegamenti senza descrizione (contenuti di terzi, articolo 3 della legge 4/2004).",
-        "The texts of the practices are written by the bodies that describe them: they may hold unexplained acronyms or links without a description (third-party content, article 3 of Law 4/2004).",
-    )),
-    Part::Paragraph((
-        "I file di dati aperti (CSV, JSON, Turtle) sono dati da elaborare, non documenti da leggere: le stesse informazioni sono nelle pagine del catalogo.",
-        "The open-data files (CSV, JSON, Turtle) are data to process, not documents to read: the same information is on the catalogue's pages.",
-    )),
-    Part::Heading(("Redazione della dichiarazione", "Preparation of this statement")),
-    Part::Paragraph((
-        "La dichiarazione è stata redatta il {date} con un'autovalutazione: ogni pagina è verificata automaticamente con axe-core a ogni modifica del software, e i test usano le pagine da tastiera, a 375 pixel di larghezza e nelle due lingue.",
-        "This statement was drawn up on {date} by self-assessment: every page is checked automatically with axe-core at each change of the software, and the tests use the pages with the keyboard, at 375 pixels wide and in both languages.",
-    )),
-    Part::IfSet(
-        Value::AgidStatement,
-        &[Part::Then(
-            (
-                "La dichiarazione è pubblicata anche sul sito di AgID:",
-                "The statement is also published on AgID's website:",
-            ),
-            Value::AgidStatement,
-        )],
-    ),
-    Part::Anchor("segnala", ("Meccanismo di feedback e recapiti", "Feedback and contact information")),
-    Part::Paragraph((
-        "Se incontri un ostacolo su una pagina, segnalalo con il modulo qui sotto: la redazione risponde entro 30 giorni.",
-        "If you meet an obstacle on a page, report it with the form below: the editors answer within 30 days.",
-    )),
-    Part::Then(("E-mail della redazione:", "Editors' e-mail:"), Value::Editors),
+    Part::Paragraph(texts::legal::IS_COMMITTED_TO_MAKING),
+    Part::Heading(texts::legal::COMPLIANCE_STATUS),
+    Part::Paragraph(texts::legal::THIS_WEBSITE_IS_PARTIALLY),
+    Part::Heading(texts::legal::NON_ACCESSIBLE_CONTENT),
+    Part::Paragraph(texts::legal::THE_TEXTS_OF_THE),
+    Part::Paragraph(texts::legal::THE_OPEN_DATA_FILES),
+    Part::Heading(texts::legal::PREPARATION_OF_THIS_STATEMENT),
+    Part::Paragraph(texts::legal::THIS_STATEMENT_WAS_DRAWN),
+    Part::IfSet(Value::AgidStatement, &[Part::Then(texts::legal::THE_STATEMENT_IS_ALSO, Value::AgidStatement)]),
+    Part::Anchor("segnala", texts::legal::FEEDBACK_AND_CONTACT_INFORMATION),
+    Part::Paragraph(texts::legal::IF_YOU_MEET_AN),
+    Part::Then(texts::legal::EDITORS_E_MAIL, Value::Editors),
 ];
 
 /// Informativa sul trattamento dei dati personali (GDPR art. 13).
 #[component]
 pub fn Privacy() -> impl IntoView {
-    use_document_title("Informativa privacy", "Privacy notice");
+    use_document_title(texts::common::PRIVACY_NOTICE);
     view! { <LegalPage heading="/privacy" parts=PRIVACY /> }
 }
 
-const PUBLIC_TASK: Text = (
-    "Esecuzione di un compito di interesse pubblico (articolo 6, paragrafo 1, lettera e, del Regolamento UE 2016/679).",
-    "Performance of a task carried out in the public interest (article 6(1)(e) of Regulation (EU) 2016/679).",
-);
-const PURPOSE: Text = ("Finalità", "Purpose");
-const BASIS: Text = ("Base giuridica", "Legal basis");
-const KEPT: Text = ("Conservazione", "Retention");
+const PUBLIC_TASK: Text = texts::legal::PERFORMANCE_OF_A_TASK;
+const PURPOSE: Text = texts::legal::PURPOSE;
+const BASIS: Text = texts::legal::LEGAL_BASIS;
+const KEPT: Text = texts::legal::RETENTION;
 
 const PRIVACY: &[Part] = &[
-    Part::Heading(("Titolare del trattamento", "Data controller")),
-    Part::RowValue(("Titolare", "Controller"), Value::ControllerName),
-    Part::RowValue(("Indirizzo", "Address"), Value::ControllerAddress),
-    Part::RowValue(("PEC", "PEC (certified e-mail)"), Value::ControllerPec),
-    Part::RowValue(("E-mail", "E-mail"), Value::ControllerEmail),
-    Part::Heading(("Responsabile della protezione dei dati", "Data protection officer")),
-    Part::Then(("E-mail:", "E-mail:"), Value::Dpo),
-    Part::Heading(("Quali dati trattiamo, perché e per quanto tempo", "What data we process, why and for how long")),
-    Part::Subheading((
-        "La pratica: le risposte al questionario, l'ente e l'eventuale contatto istituzionale dell'ufficio",
-        "The practice: the answers to the questionnaire, the body and the office's institutional contact, if any",
-    )),
-    Part::Row(
-        PURPOSE,
-        (
-            "Raccogliere, verificare e pubblicare le buone pratiche come dati aperti (CC BY 4.0).",
-            "Collecting, checking and publishing good practices as open data (CC BY 4.0).",
-        ),
-    ),
+    Part::Heading(texts::legal::DATA_CONTROLLER),
+    Part::RowValue(texts::legal::CONTROLLER, Value::ControllerName),
+    Part::RowValue(texts::legal::ADDRESS, Value::ControllerAddress),
+    Part::RowValue(texts::legal::PEC_CERTIFIED_E_MAIL, Value::ControllerPec),
+    Part::RowValue(texts::common::E_MAIL, Value::ControllerEmail),
+    Part::Heading(texts::legal::DATA_PROTECTION_OFFICER),
+    Part::Then(texts::legal::E_MAIL, Value::Dpo),
+    Part::Heading(texts::legal::WHAT_DATA_WE_PROCESS),
+    Part::Subheading(texts::legal::THE_PRACTICE_THE_ANSWERS),
+    Part::Row(PURPOSE, texts::legal::COLLECTING_CHECKING_AND_PUBLISHING),
     Part::Row(BASIS, PUBLIC_TASK),
-    Part::Row(
-        KEPT,
-        (
-            "Finché la pratica fa parte della raccolta; una pratica respinta non è mai pubblicata.",
-            "As long as the practice is part of the collection; a rejected practice is never published.",
-        ),
-    ),
-    Part::Subheading(("Nome, e-mail e telefono del referente", "The contact person's name, e-mail and phone")),
-    Part::Row(
-        PURPOSE,
-        (
-            "Permettere alla redazione di chiedere chiarimenti. Non sono mai pubblicati.",
-            "Letting the editors ask questions. They are never published.",
-        ),
-    ),
+    Part::Row(KEPT, texts::legal::AS_LONG_AS_THE),
+    Part::Subheading(texts::legal::THE_CONTACT_PERSON_S),
+    Part::Row(PURPOSE, texts::legal::LETTING_THE_EDITORS_ASK),
     Part::Row(BASIS, PUBLIC_TASK),
-    Part::Row(
-        KEPT,
-        (
-            "{contact_months} mesi dalla pubblicazione o dal rifiuto della pratica.",
-            "{contact_months} months from the publication or rejection of the practice.",
-        ),
-    ),
-    Part::Subheading(("Le bozze del questionario", "Drafts of the questionnaire")),
-    Part::Row(
-        PURPOSE,
-        (
-            "Non perdere quello che hai scritto. Restano solo nel tuo browser e non arrivano al server finché non invii la pratica.",
-            "Not losing what you typed. They stay in your browser only and do not reach the server until you send the practice.",
-        ),
-    ),
-    Part::Row(
-        BASIS,
-        (
-            "Nessun trattamento da parte del titolare: i dati restano sul tuo dispositivo.",
-            "No processing by the controller: the data stay on your device.",
-        ),
-    ),
-    Part::Row(
-        KEPT,
-        ("Finché non invii la pratica o non elimini la bozza.", "Until you send the practice or discard the draft."),
-    ),
-    Part::Subheading((
-        "Gli account della redazione: e-mail, password cifrata, registro delle azioni",
-        "Editors' accounts: e-mail, hashed password, log of actions",
-    )),
-    Part::Row(
-        PURPOSE,
-        (
-            "Consentire l'accesso alla redazione e rendere tracciabile ogni decisione.",
-            "Signing in to the editors' pages and keeping every decision traceable.",
-        ),
-    ),
+    Part::Row(KEPT, texts::legal::MONTHS_FROM_THE_PUBLICATION),
+    Part::Subheading(texts::legal::DRAFTS_OF_THE_QUESTIONNAIRE),
+    Part::Row(PURPOSE, texts::legal::NOT_LOSING_WHAT_YOU),
+    Part::Row(BASIS, texts::legal::NO_PROCESSING_BY_THE),
+    Part::Row(KEPT, texts::legal::UNTIL_YOU_SEND_THE),
+    Part::Subheading(texts::legal::EDITORS_ACCOUNTS_E_MAIL),
+    Part::Row(PURPOSE, texts::legal::SIGNING_IN_TO_THE),
     Part::Row(BASIS, PUBLIC_TASK),
-    Part::Row(
-        KEPT,
-        (
-            "{account_months} mesi dalla chiusura dell'account.",
-            "{account_months} months from the closing of the account.",
-        ),
-    ),
-    Part::Subheading((
-        "I log del server: indirizzo IP, data e ora, pagina richiesta",
-        "Server logs: IP address, date and time, page requested",
-    )),
-    Part::Row(
-        PURPOSE,
-        ("Sicurezza del servizio e prevenzione degli abusi.", "Security of the service and prevention of abuse."),
-    ),
+    Part::Row(KEPT, texts::legal::MONTHS_FROM_THE_CLOSING),
+    Part::Subheading(texts::legal::SERVER_LOGS_IP_ADDRESS),
+    Part::Row(PURPOSE, texts::legal::SECURITY_OF_THE_SERVICE),
     Part::Row(BASIS, PUBLIC_TASK),
-    Part::Row(KEPT, ("{log_days} giorni.", "{log_days} days.")),
-    Part::Subheading((
-        "Le segnalazioni di accessibilità: la descrizione e l'eventuale e-mail",
-        "Accessibility reports: the description and the e-mail, if given",
-    )),
-    Part::Row(
-        PURPOSE,
-        ("Rispondere alla segnalazione e correggere il problema.", "Answering the report and fixing the problem."),
-    ),
-    Part::Row(
-        BASIS,
-        (
-            "Adempimento di un obbligo legale (articolo 6, paragrafo 1, lettera c; legge 4/2004).",
-            "Compliance with a legal obligation (article 6(1)(c); Law 4/2004).",
-        ),
-    ),
-    Part::Row(KEPT, ("{feedback_months} mesi dalla segnalazione.", "{feedback_months} months from the report.")),
-    Part::Subheading((
-        "La valutazione del servizio dopo l'invio: le stelle e l'eventuale commento",
-        "The service rating after sending: the stars and the comment, if given",
-    )),
-    Part::Row(
-        PURPOSE,
-        (
-            "Migliorare il questionario. La valutazione è anonima: non sono registrati chi la invia, il suo indirizzo né l'ora, solo il giorno; non scrivere dati personali nel commento.",
-            "Improving the questionnaire. The rating is anonymous: neither who sends it, nor their address, nor the time is recorded, only the day; do not write personal data in the comment.",
-        ),
-    ),
+    Part::Row(KEPT, texts::legal::DAYS),
+    Part::Subheading(texts::legal::ACCESSIBILITY_REPORTS_THE_DESCRIPTION),
+    Part::Row(PURPOSE, texts::legal::ANSWERING_THE_REPORT_AND),
+    Part::Row(BASIS, texts::legal::COMPLIANCE_WITH_A_LEGAL),
+    Part::Row(KEPT, texts::legal::MONTHS_FROM_THE_REPORT),
+    Part::Subheading(texts::legal::THE_SERVICE_RATING_AFTER),
+    Part::Row(PURPOSE, texts::legal::IMPROVING_THE_QUESTIONNAIRE_THE),
     Part::Row(BASIS, PUBLIC_TASK),
-    Part::Row(KEPT, ("{feedback_months} mesi dall'invio.", "{feedback_months} months from sending.")),
-    Part::Subheading((
-        "I messaggi di «Contatta il referente»: nome, ente, e-mail e testo di chi scrive",
-        "Messages sent with “Contact the referent”: the sender's name, body, e-mail and text",
-    )),
-    Part::Row(
-        PURPOSE,
-        (
-            "Inoltrare il messaggio al referente della pratica, senza mostrarti il suo indirizzo, e mandartene una copia; la risposta del referente ti arriva direttamente. Non sono pubblicati.",
-            "Forwarding the message to the practice's contact person, without showing you their address, and sending you a copy; the contact person's answer comes straight to you. They are never published.",
-        ),
-    ),
-    Part::Row(
-        BASIS,
-        (
-            "Consenso (articolo 6, paragrafo 1, lettera a), dato spuntando la casella del modulo.",
-            "Consent (article 6(1)(a)), given by ticking the form's box.",
-        ),
-    ),
-    Part::Row(
-        KEPT,
-        (
-            "Nella posta in uscita fino all'invio e per {mail_days} giorni dopo, poi cancellati; il sito non ne tiene altra copia.",
-            "In the outbox until sent and for {mail_days} days after, then deleted; the site keeps no other copy.",
-        ),
-    ),
-    Part::Subheading((
-        "Chi dichiara un'adozione («L'abbiamo adottata anche noi»): nome ed e-mail del referente",
-        "Declaring an adoption (“We adopted it too”): the contact person's name and e-mail",
-    )),
-    Part::Row(
-        PURPOSE,
-        (
-            "Permettere alla redazione di verificare la dichiarazione e di scrivere all'ente. Non sono pubblicati: si pubblicano solo il nome dell'ente, la regione, il mese e le modifiche.",
-            "Letting the editors check the declaration and write to the body. They are never published: only the body's name, the region, the month and the changes are.",
-        ),
-    ),
-    Part::Row(
-        BASIS,
-        (
-            "Consenso (articolo 6, paragrafo 1, lettera a), dato spuntando la casella del modulo.",
-            "Consent (article 6(1)(a)), given by ticking the form's box.",
-        ),
-    ),
-    Part::Row(
-        KEPT,
-        (
-            "Come il contatto del referente di una pratica: {contact_months} mesi dalla decisione della redazione.",
-            "As a practice's contact: {contact_months} months from the editors' decision.",
-        ),
-    ),
-    Part::Subheading((
-        "Gli invitati di una raccolta: l'ente e l'indirizzo a cui scriviamo",
-        "A collection round's invitees: the body and the address we write to",
-    )),
-    Part::Row(
-        PURPOSE,
-        (
-            "Invitare l'ente a partecipare alla raccolta, con un solo promemoria prima della scadenza se non ha risposto, e mostrare all'amministrazione chi ha risposto. Sono indirizzi degli uffici, caricati dall'amministrazione; non sono pubblicati.",
-            "Inviting the body to take part in the round, with one reminder before the deadline if it has not answered, and showing the administration who answered. They are offices' addresses, added by the administration; they are never published.",
-        ),
-    ),
+    Part::Row(KEPT, texts::legal::MONTHS_FROM_SENDING),
+    Part::Subheading(texts::legal::MESSAGES_SENT_WITH_CONTACT),
+    Part::Row(PURPOSE, texts::legal::FORWARDING_THE_MESSAGE_TO),
+    Part::Row(BASIS, texts::legal::CONSENT_ARTICLE_6_1),
+    Part::Row(KEPT, texts::legal::IN_THE_OUTBOX_UNTIL),
+    Part::Subheading(texts::legal::DECLARING_AN_ADOPTION_WE),
+    Part::Row(PURPOSE, texts::legal::LETTING_THE_EDITORS_CHECK),
+    Part::Row(BASIS, texts::legal::CONSENT_ARTICLE_6_1),
+    Part::Row(KEPT, texts::legal::AS_A_PRACTICE_S),
+    Part::Subheading(texts::legal::A_COLLECTION_ROUND_S),
+    Part::Row(PURPOSE, texts::legal::INVITING_THE_BODY_TO),
     Part::Row(BASIS, PUBLIC_TASK),
-    Part::Row(
-        KEPT,
-        (
-            "Fino a un anno dopo la chiusura della raccolta, poi cancellati; i messaggi restano nella posta in uscita per {mail_days} giorni dall'invio.",
-            "Until a year after the round closes, then deleted; the messages stay in the outbox for {mail_days} days after sending.",
-        ),
-    ),
-    Part::Subheading((
-        "Chi segue una ricerca («Segui questa ricerca»): l'e-mail e la ricerca seguita",
-        "Following a search (“Follow this search”): the e-mail and the search followed",
-    )),
-    Part::Row(
-        PURPOSE,
-        (
-            "Mandarti una volta a settimana, solo se ci sono novità, le pratiche nuove o aggiornate della ricerca. Serve solo a questo.",
-            "Sending you once a week, only when there is something new, the practices new or updated in the search. It serves no other purpose.",
-        ),
-    ),
-    Part::Row(
-        BASIS,
-        (
-            "Consenso (articolo 6, paragrafo 1, lettera a), confermato dal link che ti mandiamo; lo revochi con un clic da ogni messaggio.",
-            "Consent (article 6(1)(a)), confirmed by the link we send you; you withdraw it in one click from any message.",
-        ),
-    ),
-    Part::Row(
-        KEPT,
-        (
-            "Finché non annulli l'iscrizione: allora l'indirizzo è cancellato. Se non confermi, è cancellato dopo 7 giorni.",
-            "Until you cancel: the address is then deleted. If you do not confirm, it is deleted after 7 days.",
-        ),
-    ),
-    Part::Subheading((
-        "Le e-mail al referente della pratica: ricevuta, integrazioni chieste, pubblicazione, rifiuto",
-        "E-mails to the practice's contact person: receipt, changes asked, publication, rejection",
-    )),
-    Part::Row(
-        PURPOSE,
-        (
-            "Dire al referente che cosa decide la redazione. La copia della ricevuta, che contiene il link privato, parte solo se la chiedi.",
-            "Telling the contact person what the editors decide. The copy of the receipt, which holds the private link, is sent only if you ask for it.",
-        ),
-    ),
+    Part::Row(KEPT, texts::legal::UNTIL_A_YEAR_AFTER),
+    Part::Subheading(texts::legal::FOLLOWING_A_SEARCH_FOLLOW),
+    Part::Row(PURPOSE, texts::legal::SENDING_YOU_ONCE_A),
+    Part::Row(BASIS, texts::legal::CONSENT_ARTICLE_6_1_A),
+    Part::Row(KEPT, texts::legal::UNTIL_YOU_CANCEL_THE),
+    Part::Subheading(texts::legal::E_MAILS_TO_THE),
+    Part::Row(PURPOSE, texts::legal::TELLING_THE_CONTACT_PERSON),
     Part::Row(BASIS, PUBLIC_TASK),
-    Part::Row(
-        KEPT,
-        (
-            "Nella posta in uscita fino all'invio e per {mail_days} giorni dopo, poi cancellate.",
-            "In the outbox until sent and for {mail_days} days after, then deleted.",
-        ),
-    ),
-    Part::Heading(("Destinatari", "Recipients")),
-    Part::Paragraph((
-        "I dati sono trattati dalla redazione, autorizzata dal titolare, e dai fornitori che ospitano il servizio e ne consegnano la posta, nominati responsabili del trattamento (articolo 28). Non sono trasferiti fuori dall'Unione europea. Non ci sono profilazione né decisioni automatizzate.",
-        "The data are processed by the editors, authorised by the controller, and by the providers hosting the service and delivering its mail, appointed as processors (article 28). They are not transferred outside the European Union. There is no profiling and no automated decision-making.",
-    )),
-    Part::Paragraph((
-        "Il sito non usa cookie di profilazione né servizi di terze parti: usa solo l'archiviazione del browser per le bozze e la lingua, e un cookie tecnico di sessione per la redazione.",
-        "The site uses no profiling cookies and no third-party services: only the browser's storage for drafts and the language, and a technical session cookie for the editors.",
-    )),
-    Part::Heading(("I tuoi diritti", "Your rights")),
-    Part::Paragraph((
-        "Puoi chiedere l'accesso ai tuoi dati, la rettifica, la cancellazione, la limitazione del trattamento e opporti al trattamento (articoli 15-21 del Regolamento). La risposta arriva entro un mese.",
-        "You can ask for access to your data, their rectification or erasure, the restriction of processing, and object to processing (articles 15-21 of the Regulation). The answer comes within one month.",
-    )),
-    Part::Then(("Scrivi al titolare:", "Write to the controller:"), Value::RightsContact),
-    Part::Heading(("Reclamo al Garante", "Complaint to the supervisory authority")),
-    Part::Paragraph((
-        "Se ritieni che il trattamento violi il Regolamento, puoi proporre reclamo al Garante per la protezione dei dati personali (articolo 77).",
-        "If you believe the processing breaches the Regulation, you can lodge a complaint with the Italian data protection authority, the Garante per la protezione dei dati personali (article 77).",
-    )),
+    Part::Row(KEPT, texts::legal::IN_THE_OUTBOX_UNTIL_SENT),
+    Part::Heading(texts::legal::RECIPIENTS),
+    Part::Paragraph(texts::legal::THE_DATA_ARE_PROCESSED),
+    Part::Paragraph(texts::legal::THE_SITE_USES_NO),
+    Part::Heading(texts::legal::YOUR_RIGHTS),
+    Part::Paragraph(texts::legal::YOU_CAN_ASK_FOR),
+    Part::Then(texts::legal::WRITE_TO_THE_CONTROLLER, Value::RightsContact),
+    Part::Heading(texts::legal::COMPLAINT_TO_THE_SUPERVISORY),
+    Part::Paragraph(texts::legal::IF_YOU_BELIEVE_THE),
     Part::Then(
-        ("Il sito del Garante:", "The Garante's website:"),
+        texts::legal::THE_GARANTE_S_WEBSITE,
         Value::Fixed("https://www.garanteprivacy.it/", "www.garanteprivacy.it"),
     ),
-    Part::Heading(("Contatti", "Contacts")),
-    Part::Then(
-        ("Per ogni domanda sulla raccolta:", "For any question on the collection:"),
-        Value::Page("/contatti", ("la pagina dei contatti", "the contacts page")),
-    ),
+    Part::Heading(texts::common::CONTACTS),
+    Part::Then(texts::legal::FOR_ANY_QUESTION_ON, Value::Page("/contatti", texts::legal::THE_CONTACTS_PAGE)),
 ];
 
 /// Contatti: the editors, the data controller and its DPO, accessibility
 /// and security reports.
 #[component]
 pub fn Contacts() -> impl IntoView {
-    use_document_title("Contatti", "Contacts");
+    use_document_title(texts::common::CONTACTS);
     view! { <LegalPage heading="/contatti" parts=CONTACTS /> }
 }
 
 const CONTACTS: &[Part] = &[
-    Part::Heading(("Redazione", "Editors")),
+    Part::Heading(texts::common::EDITORS),
+    Part::Then(texts::legal::FOR_QUESTIONS_ON_THE, Value::Editors),
+    Part::Heading(texts::legal::DATA_CONTROLLER_2),
+    Part::RowValue(texts::common::BODY, Value::ControllerName),
+    Part::RowValue(texts::legal::ADDRESS, Value::ControllerAddress),
+    Part::RowValue(texts::legal::PEC_CERTIFIED_E_MAIL, Value::ControllerPec),
+    Part::RowValue(texts::common::E_MAIL, Value::ControllerEmail),
+    Part::RowValue(texts::legal::DATA_PROTECTION_OFFICER, Value::Dpo),
+    Part::Heading(texts::legal::ACCESSIBILITY),
     Part::Then(
-        (
-            "Per domande sulla raccolta, sul questionario e sulle pratiche pubblicate:",
-            "For questions on the collection, the questionnaire and the published practices:",
-        ),
-        Value::Editors,
-    ),
-    Part::Heading(("Titolare del trattamento dei dati", "Data controller")),
-    Part::RowValue(("Ente", "Body"), Value::ControllerName),
-    Part::RowValue(("Indirizzo", "Address"), Value::ControllerAddress),
-    Part::RowValue(("PEC", "PEC (certified e-mail)"), Value::ControllerPec),
-    Part::RowValue(("E-mail", "E-mail"), Value::ControllerEmail),
-    Part::RowValue(("Responsabile della protezione dei dati", "Data protection officer"), Value::Dpo),
-    Part::Heading(("Accessibilità", "Accessibility")),
-    Part::Then(
-        ("Un ostacolo su una pagina?", "An obstacle on a page?"),
-        Value::Page(
-            "/accessibilita#segnala",
-            ("Segnala un problema di accessibilità", "Report an accessibility problem"),
-        ),
+        texts::legal::AN_OBSTACLE_ON_A,
+        Value::Page("/accessibilita#segnala", texts::common::REPORT_AN_ACCESSIBILITY_PROBLEM),
     ),
     Part::IfSet(
         Value::Security,
-        &[
-            Part::Heading(("Sicurezza", "Security")),
-            Part::Then(("Per segnalare una vulnerabilità:", "To report a vulnerability:"), Value::Security),
-        ],
+        &[Part::Heading(texts::legal::SECURITY), Part::Then(texts::legal::TO_REPORT_A_VULNERABILITY, Value::Security)],
     ),
 ];

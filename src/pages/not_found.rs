@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: EUPL-1.2
 use crate::components::use_document_title;
+use crate::texts;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -29,7 +30,7 @@ pub fn NotFound() -> impl IntoView {
         let _ = window().location().replace(&format!("{path}{query}{}", location.hash.get_untracked()));
         return ().into_any();
     }
-    use_document_title("Pagina non trovata", "Page not found");
+    use_document_title(texts::site::PAGE_NOT_FOUND);
     view! {
         <div class="container page">
             <h1>"Pagina non trovata"</h1>

@@ -8,6 +8,7 @@ use crate::api::moderation;
 use crate::components::use_document_title;
 use crate::i18n::tr;
 use crate::pages::redazione::failure;
+use crate::texts;
 use domain::Lang;
 use domain::community::{Delivery, OutboxMessage};
 use leptos::prelude::*;
@@ -15,16 +16,16 @@ use leptos::prelude::*;
 /// `/redazione/posta`.
 #[component]
 pub fn OutboxPage() -> impl IntoView {
-    use_document_title("Posta in uscita", "Outbox");
+    use_document_title(texts::common::OUTBOX);
     let outbox = LocalResource::new(moderation::outbox);
     view! {
         <div class="container page">
             <p class="breadcrumb">
-                <a href="/redazione">{tr("Redazione", "Editors")}</a>
+                <a href="/redazione">{tr(texts::common::EDITORS)}</a>
                 " / "
-                <a href="/redazione/amministrazione">{tr("Amministrazione", "Administration")}</a>
+                <a href="/redazione/amministrazione">{tr(texts::common::ADMINISTRATION)}</a>
             </p>
-            <h1>{tr("Posta in uscita", "Outbox")}</h1>
+            <h1>{tr(texts::common::OUTBOX)}</h1>
             <Transition fallback=|| {
                 view! { <p role="status">"Caricamento…"</p> }
             }>

@@ -12,6 +12,7 @@ use crate::components::tile_map::{MapLegend, Tile, TileMap, shade};
 use crate::components::{FileLink, page_heading, page_lead, use_document_title};
 use crate::i18n::{tr, use_lang};
 use crate::start::StartRead;
+use crate::texts;
 use domain::Lang;
 use domain::numbers::{format_count, format_share, format_share_whole};
 use domain::participation::{Figures, Participation, RoundFigures};
@@ -28,17 +29,17 @@ const ROUND_PARAM: &str = "raccolta";
 /// The participation page.
 #[component]
 pub fn ParticipationPage() -> impl IntoView {
-    use_document_title("Chi ha partecipato", "Who took part");
+    use_document_title(texts::figures::WHO_TOOK_PART);
     let participation = StartRead::new(|| api::data_source().participation_url().to_owned(), api::fetch_participation);
     view! {
         <div class="container page statistics participation">
             <h1>{page_heading(PATH)}</h1>
             <p class="lead">{page_lead(PATH)}</p>
             <p>
-                <a href="/statistiche">{tr("Torna alla raccolta in cifre", "Back to the collection in figures")}</a>
+                <a href="/statistiche">{tr(texts::figures::BACK_TO_THE_COLLECTION)}</a>
             </p>
             {move || match participation.get() {
-                None => view! { <p role="status">{tr("Caricamento…", "Loading…")}</p> }.into_any(),
+                None => view! { <p role="status">{tr(texts::common::LOADING)}</p> }.into_any(),
                 Some(Ok(participation)) => {
                     view! { <ParticipationView participation=Arc::new(participation) /> }.into_any()
                 }
@@ -108,7 +109,7 @@ fn ParticipationView(participation: Arc<Participation>) -> impl IntoView {
     };
     view! {
         <div class="form-group round-choice">
-            <label for="raccolta">{tr("Raccolta", "Collection round")}</label>
+            <label for="raccolta">{tr(texts::figures::COLLECTION_ROUND)}</label>
             <select id="raccolta" class="form-control" on:change=choose>
                 {move || {
                     let current = shown.with(|r| r.as_ref().and_then(|r| r.round.clone()));
@@ -138,10 +139,7 @@ fn ParticipationView(participation: Arc<Participation>) -> impl IntoView {
         <p class="notice">{note}</p>
         <p class="downloads">
             <FileLink href="opendata/partecipazione.csv" download=true>
-                {tr(
-                    "Scarica i dati di ogni raccolta e regione (CSV)",
-                    "Download the data of every round and region (CSV)",
-                )}
+                {tr(texts::figures::DOWNLOAD_THE_DATA_OF)}
             </FileLink>
         </p>
     }

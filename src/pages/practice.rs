@@ -11,6 +11,7 @@ use crate::components::use_document_title;
 use crate::i18n::{tr, use_lang};
 use crate::passes::Later;
 use crate::start::StartRead;
+use crate::texts;
 use domain::answers::display;
 use domain::fields::key;
 use domain::questionnaire::{Kind, QUESTIONNAIRE, Visibility};
@@ -27,7 +28,7 @@ fn day(rfc3339: &str) -> String {
 /// The page of one published practice.
 #[component]
 pub fn PracticePage() -> impl IntoView {
-    use_document_title("Pratica", "Practice");
+    use_document_title(texts::practice::PRACTICE);
     let params = use_params_map();
     let id = move || params.with(|p| p.get("id").unwrap_or_default());
     let source = api::data_source();
@@ -41,21 +42,13 @@ pub fn PracticePage() -> impl IntoView {
     view! {
         <div class="container page practice-page">
             {move || match practice.get().map(|answers| answers.and_then(api::PublishedPractice::from_answers)) {
-                None => {
-                    view! { <p role="status">{tr("Caricamento della pratica…", "Loading the practice…")}</p> }
-                        .into_any()
-                }
+                None => view! { <p role="status">{tr(texts::practice::LOADING_THE_PRACTICE)}</p> }.into_any(),
                 Some(Ok(published)) => view! { <PracticeView published /> }.into_any(),
                 Some(Err(error)) if error.is_not_found() => {
                     view! {
-                        <h1>{tr("Pratica non trovata", "Practice not found")}</h1>
-                        <p>
-                            {tr(
-                                "Nessuna pratica pubblicata ha questo riferimento.",
-                                "No published practice has this reference.",
-                            )}
-                        </p>
-                        <A href="/catalogo">{tr("Torna al catalogo", "Back to the catalogue")}</A>
+                        <h1>{tr(texts::practice::PRACTICE_NOT_FOUND)}</h1>
+                        <p>{tr(texts::practice::NO_PUBLISHED_PRACTICE_HAS)}</p>
+                        <A href="/catalogo">{tr(texts::practice::BACK_TO_THE_CATALOGUE)}</A>
                     }
                         .into_any()
                 }
@@ -179,7 +172,7 @@ fn PracticeView(
     view! {
         <script type="application/ld+json" node_ref=json_ld_script></script>
         <p class="breadcrumb">
-            <A href="/catalogo">{tr("Catalogo", "Catalogue")}</A>
+            <A href="/catalogo">{tr(texts::common::CATALOGUE)}</A>
             " / "
             {id.clone()}
         </p>
@@ -193,13 +186,8 @@ fn PracticeView(
             .then(|| {
                 view! {
                     <p class="badge badge-warning">
-                        {tr("da aggiornare", "needs updating")}
-                        <span class="visually-hidden">
-                            {tr(
-                                ": chi l'ha descritta non la conferma da tempo",
-                                ": its respondent has not confirmed it for long",
-                            )}
-                        </span>
+                        {tr(texts::common::NEEDS_UPDATING)}
+                        <span class="visually-hidden">{tr(texts::practice::ITS_RESPONDENT_HAS_NOT)}</span>
                     </p>
                 }
             })}
@@ -209,23 +197,23 @@ fn PracticeView(
             {move || region.label(lang.get())}
         </p>
         <dl class="practice-facts">
-            <dt>{tr("Riferimento", "Reference")}</dt>
+            <dt>{tr(texts::common::REFERENCE)}</dt>
             <dd data-testid="reference">{id.clone()}</dd>
-            <dt>{tr("Pubblicata il", "Published on")}</dt>
+            <dt>{tr(texts::practice::PUBLISHED_ON)}</dt>
             <dd class="nowrap">
                 {
                     let published = published.clone();
                     move || domain::dates::long_date(&published, lang.get())
                 }
             </dd>
-            <dt>{tr("Aggiornata il", "Updated on")}</dt>
+            <dt>{tr(texts::practice::UPDATED_ON)}</dt>
             <dd class="nowrap">
                 {
                     let updated = updated.clone();
                     move || domain::dates::long_date(&updated, lang.get())
                 }
             </dd>
-            <dt>{tr("Confermata il", "Confirmed on")}</dt>
+            <dt>{tr(texts::practice::CONFIRMED_ON)}</dt>
             <dd class="nowrap">
                 {
                     let confirmed = confirmed.clone();
@@ -237,20 +225,15 @@ fn PracticeView(
         {sections}
         <p>
             <a class="button button-secondary" href=derive_href>
-                {tr("Parti da questa pratica", "Start from this practice")}
+                {tr(texts::practice::START_FROM_THIS_PRACTICE)}
             </a>
             " "
-            <span class="form-hint">
-                {tr(
-                    "Apre il questionario con la descrizione di questa pratica, da adattare alla tua.",
-                    "Opens the questionnaire with this practice's description, to adapt to yours.",
-                )}
-            </span>
+            <span class="form-hint">{tr(texts::practice::OPENS_THE_QUESTIONNAIRE_WITH)}</span>
         </p>
         <Later>{use_context::<super::CommunityForms>().map(|forms| (forms.adoption)(adopted_id))}</Later>
         <Later>{contact.zip(use_context::<super::CommunityForms>()).map(|(id, forms)| (forms.contact)(id))}</Later>
         <div class="notice cite">
-            <h2>{tr("Come citare", "How to cite")}</h2>
+            <h2>{tr(texts::practice::HOW_TO_CITE)}</h2>
             <p>{citation}</p>
         </div>
         <Later>
@@ -269,7 +252,7 @@ fn RelatedPractices(
     let catalogue = StartRead::new(move || source.catalogue_url().to_owned(), api::fetch_catalogue);
     view! {
         <section class="related">
-            <h2>{tr("Pratiche simili", "Related practices")}</h2>
+            <h2>{tr(texts::practice::RELATED_PRACTICES)}</h2>
             {move || {
                 let Some(Ok(catalogue)) = catalogue.get() else { return ().into_any() };
                 let related: Vec<_> = domain::catalogue::related(&catalogue.practices, &id, 3)
@@ -315,12 +298,12 @@ fn FollowUpView(follow_up: domain::reuse::FollowUp) -> impl IntoView {
     let adopted = (!adopted_by.is_empty()).then(|| {
         view! {
             <div class="follow-up">
-                <h2>{tr("Adottata anche da", "Also adopted by")}</h2>
+                <h2>{tr(texts::practice::ALSO_ADOPTED_BY)}</h2>
                 <ul>
                     {adopted_by
                         .into_iter()
                         .map(|a| {
-                            let how = if a.adapted { tr(" (adattata)", " (adapted)") } else { tr("", "") };
+                            let how = if a.adapted { tr(texts::practice::ADAPTED) } else { tr(texts::practice::TEXT) };
                             view! {
                                 <li>
                                     <span lang="it">{a.credit()}</span>
@@ -344,7 +327,7 @@ fn FollowUpView(follow_up: domain::reuse::FollowUp) -> impl IntoView {
     let origin = derived_from.map(|origin| {
         view! {
             <div class="follow-up">
-                <h2>{tr("Deriva da", "Derives from")}</h2>
+                <h2>{tr(texts::practice::DERIVES_FROM)}</h2>
                 <ul>{link(origin)}</ul>
             </div>
         }
@@ -352,7 +335,7 @@ fn FollowUpView(follow_up: domain::reuse::FollowUp) -> impl IntoView {
     let inspired = (!inspired.is_empty()).then(|| {
         view! {
             <div class="follow-up">
-                <h2>{tr("Ha ispirato", "Inspired")}</h2>
+                <h2>{tr(texts::practice::INSPIRED)}</h2>
                 <ul>{inspired.into_iter().map(link).collect_view()}</ul>
             </div>
         }

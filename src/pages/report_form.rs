@@ -9,6 +9,7 @@ use crate::api::{self, ApiError, DataSource};
 use crate::components::alert::DoneAlert;
 use crate::components::form::FormFields;
 use crate::i18n::tr;
+use crate::texts;
 use domain::feedback::{AccessibilityReport, DESCRIPTION_MAX};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
@@ -18,15 +19,7 @@ use leptos_router::hooks::use_query_map;
 #[component]
 pub fn ReportForm() -> impl IntoView {
     if api::data_source() == DataSource::Static {
-        return view! {
-            <p>
-                {tr(
-                    "Questa è una copia del sito: per segnalare un problema scrivi alla redazione.",
-                    "This is a copy of the site: to report a problem write to the editors.",
-                )}
-            </p>
-        }
-        .into_any();
+        return view! { <p>{tr(texts::practice::THIS_IS_A_COPY)}</p> }.into_any();
     }
     let query = use_query_map();
     let page = RwSignal::new(query.with_untracked(|q| q.get("pagina").unwrap_or_default()));
@@ -69,7 +62,7 @@ pub fn ReportForm() -> impl IntoView {
     };
     view! {
         <form class="report-form" novalidate on:submit=submit>
-            <h3>{tr("Segnala un problema di accessibilità", "Report an accessibility problem")}</h3>
+            <h3>{tr(texts::common::REPORT_AN_ACCESSIBILITY_PROBLEM)}</h3>
             {move || {
                 received
                     .get()
@@ -90,11 +83,8 @@ pub fn ReportForm() -> impl IntoView {
             {form
                 .group(
                     "page",
-                    ("Pagina in cui hai trovato il problema", "Page where you met the problem"),
-                    Some((
-                        "L'indirizzo o il nome della pagina, ad esempio «Catalogo».",
-                        "The page's address or name, for example “Catalogue”.",
-                    )),
+                    texts::practice::PAGE_WHERE_YOU_MET,
+                    Some(texts::practice::THE_PAGE_S_ADDRESS),
                     view! {
                         <input
                             type="text"
@@ -112,11 +102,8 @@ pub fn ReportForm() -> impl IntoView {
             {form
                 .group(
                     "description",
-                    ("Descrivi il problema", "Describe the problem"),
-                    Some((
-                        "Che cosa stavi facendo, che cosa non ha funzionato, con quale dispositivo o tecnologia assistiva.",
-                        "What you were doing, what did not work, with which device or assistive technology.",
-                    )),
+                    texts::practice::DESCRIBE_THE_PROBLEM,
+                    Some(texts::practice::WHAT_YOU_WERE_DOING),
                     view! {
                         <textarea
                             id="report-description"
@@ -134,8 +121,8 @@ pub fn ReportForm() -> impl IntoView {
             {form
                 .group(
                     "email",
-                    ("La tua e-mail (facoltativa)", "Your e-mail (optional)"),
-                    Some(("Solo per risponderti; non è pubblicata.", "Only to answer you; it is not published.")),
+                    texts::practice::YOUR_E_MAIL_OPTIONAL,
+                    Some(texts::practice::ONLY_TO_ANSWER_YOU),
                     view! {
                         <input
                             type="email"
@@ -152,12 +139,10 @@ pub fn ReportForm() -> impl IntoView {
                 )}
             <crate::components::Honeypot id="report-website" value=honeypot />
             <p class="form-hint">
-                <a href="/privacy">
-                    {tr("Come trattiamo i dati della segnalazione", "How we process the report's data")}
-                </a>
+                <a href="/privacy">{tr(texts::practice::HOW_WE_PROCESS_THE)}</a>
             </p>
             <button type="submit" class="button button-primary" disabled=move || send.pending().get()>
-                {tr("Invia la segnalazione", "Send the report")}
+                {tr(texts::practice::SEND_THE_REPORT)}
             </button>
         </form>
     }

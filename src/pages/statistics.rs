@@ -14,6 +14,7 @@ use crate::components::{page_heading, use_document_title};
 use crate::i18n::{tr, use_lang};
 use crate::pages::catalogue::{catalogue_href, href_at, use_catalogue_query};
 use crate::start::StartRead;
+use crate::texts;
 use domain::Lang;
 use domain::catalogue::{CatalogueIndex, Query, Statistics};
 use domain::geo::Region;
@@ -26,27 +27,19 @@ use std::sync::Arc;
 /// The statistics page.
 #[component]
 pub fn StatisticsPage() -> impl IntoView {
-    use_document_title("Statistiche", "Statistics");
+    use_document_title(texts::common::STATISTICS);
     let catalogue = StartRead::new(|| api::data_source().catalogue_url().to_owned(), api::fetch_catalogue);
     view! {
         <div class="container page statistics">
             <h1>{page_heading("/statistiche")}</h1>
-            <p class="notice">
-                {tr(
-                    "La raccolta è autoselezionata: descrive le pratiche che le amministrazioni hanno scelto di raccontare e non è un campione statistico dei servizi sociali italiani.",
-                    "The collection is self-selected: it describes the practices administrations chose to share and is not a statistical sample of Italian social services.",
-                )}
-            </p>
+            <p class="notice">{tr(texts::figures::THE_COLLECTION_IS_SELF)}</p>
             <p>
-                <a href="/statistiche/partecipazione">{tr("Chi ha partecipato", "Who took part")}</a>
+                <a href="/statistiche/partecipazione">{tr(texts::figures::WHO_TOOK_PART)}</a>
                 " — "
-                {tr(
-                    "Comuni, Ambiti e Regioni per regione, con la quota dei Comuni e della popolazione coperti",
-                    "Comuni, Ambiti and Regions by region, with the share of Comuni and population covered",
-                )}
+                {tr(texts::figures::COMUNI_AMBITI_AND_REGIONS)}
             </p>
             {move || match catalogue.get() {
-                None => view! { <p role="status">{tr("Caricamento…", "Loading…")}</p> }.into_any(),
+                None => view! { <p role="status">{tr(texts::common::LOADING)}</p> }.into_any(),
                 Some(Ok(catalogue)) => {
                     let lang = use_lang().get_untracked();
                     let index = Arc::new(CatalogueIndex::new(catalogue.practices, lang));
@@ -110,7 +103,7 @@ fn RegionSection(stats: Memo<Statistics>, query: Memo<Query>) -> impl IntoView {
         let href = query.with(|q| href_at("/statistiche", q, extra));
         navigate(&href, NavigateOptions { scroll: false, replace: true, ..Default::default() });
     };
-    let option = move |value: MapFigure, id: &'static str, it: &'static str, en: &'static str| {
+    let option = move |value: MapFigure, id: &'static str, label: texts::Text| {
         let show = show.clone();
         view! {
             <div class="form-check">
@@ -121,27 +114,17 @@ fn RegionSection(stats: Memo<Statistics>, query: Memo<Query>) -> impl IntoView {
                     prop:checked=move || figure.get() == value
                     on:change=move |_| show(value)
                 />
-                <label for=id>{tr(it, en)}</label>
+                <label for=id>{tr(label)}</label>
             </div>
         }
     };
     view! {
         <section>
-            <h2>{tr("Pratiche e adozioni per regione", "Practices and adoptions by region")}</h2>
+            <h2>{tr(texts::figures::PRACTICES_AND_ADOPTIONS_BY)}</h2>
             <fieldset class="form-group">
-                <legend>{tr("Sulla mappa", "On the map")}</legend>
-                {option(
-                    MapFigure::Practices,
-                    "mappa-pratiche",
-                    "Pratiche, nella regione dell'ente che le descrive",
-                    "Practices, in the region of the body that describes them",
-                )}
-                {option(
-                    MapFigure::Adoptions,
-                    "mappa-adozioni",
-                    "Adozioni, nella regione dell'ente che le ha riprese",
-                    "Adoptions, in the region of the body that took them up",
-                )}
+                <legend>{tr(texts::figures::ON_THE_MAP)}</legend>
+                {option(MapFigure::Practices, "mappa-pratiche", texts::figures::PRACTICES_IN_THE_REGION)}
+                {option(MapFigure::Adoptions, "mappa-adozioni", texts::figures::ADOPTIONS_IN_THE_REGION)}
             </fieldset>
             <div class="map-and-table">
                 {move || {
@@ -162,32 +145,15 @@ fn RegionSection(stats: Memo<Statistics>, query: Memo<Query>) -> impl IntoView {
                                     }
                                 })
                                 .collect();
-                            let (title, caption) = match (figure, lang) {
-                                (MapFigure::Practices, Lang::It) => {
-                                    (
-                                        "Mappa schematica delle regioni: i numeri sono le pratiche; i dati sono anche nella tabella accanto",
-                                        "Pratiche per regione:",
-                                    )
+                            let (title, caption) = match figure {
+                                MapFigure::Practices => {
+                                    (texts::figures::MAP_OF_PRACTICES, texts::figures::PRACTICES_PER_REGION)
                                 }
-                                (MapFigure::Practices, Lang::En) => {
-                                    (
-                                        "Schematic map of the regions: numbers are practices; the data is also in the table beside it",
-                                        "Practices per region:",
-                                    )
-                                }
-                                (MapFigure::Adoptions, Lang::It) => {
-                                    (
-                                        "Mappa schematica delle regioni: i numeri sono le adozioni dichiarate da enti della regione; i dati sono anche nella tabella accanto",
-                                        "Adozioni per regione:",
-                                    )
-                                }
-                                (MapFigure::Adoptions, Lang::En) => {
-                                    (
-                                        "Schematic map of the regions: numbers are the adoptions declared by bodies of the region; the data is also in the table beside it",
-                                        "Adoptions per region:",
-                                    )
+                                MapFigure::Adoptions => {
+                                    (texts::figures::MAP_OF_ADOPTIONS, texts::figures::ADOPTIONS_PER_REGION)
                                 }
                             };
+                            let (title, caption) = (title.get(lang), caption.get(lang));
                             let it = lang == Lang::It;
                             view! {
                                 <TileMap tiles title=title.to_owned() title_id="mappa-titolo" lang />
@@ -229,12 +195,7 @@ fn RegionSection(stats: Memo<Statistics>, query: Memo<Query>) -> impl IntoView {
                         })
                 }}
             </div>
-            <p>
-                {tr(
-                    "Adozioni: le dichiarazioni di altri enti che hanno adottato o adattato le pratiche considerate, controllate dalla redazione.",
-                    "Adoptions: the declarations, checked by the editors, of other bodies that adopted or adapted the practices counted.",
-                )}
-            </p>
+            <p>{tr(texts::figures::ADOPTIONS_THE_DECLARATIONS_CHECKED)}</p>
         </section>
     }
 }
@@ -321,7 +282,7 @@ fn StatisticsView(index: Arc<CatalogueIndex>) -> impl IntoView {
                             " · "
                             <a href=move || {
                                 query.with(catalogue_href)
-                            }>{tr("vedi le pratiche con questi filtri", "see the practices with these filters")}</a>
+                            }>{tr(texts::figures::SEE_THE_PRACTICES_WITH)}</a>
                         }
                     })
             }}
@@ -329,23 +290,19 @@ fn StatisticsView(index: Arc<CatalogueIndex>) -> impl IntoView {
         <RegionSection stats query />
         {bar_section(
             stats,
-            tr("Tipologia del servizio", "Type of service"),
+            tr(texts::figures::TYPE_OF_SERVICE),
             |s, lang| { rows(&s.by_service_type, |k| k.label(lang).to_owned(), false) },
         )}
         {bar_section(
             stats,
-            tr("Innovazioni introdotte", "Innovations introduced"),
+            tr(texts::figures::INNOVATIONS_INTRODUCED),
             |s, lang| { rows(&s.by_innovation, |k| k.label(lang).to_owned(), true) },
         )}
         {bar_section(
             stats,
-            tr("Aree di utenza", "User areas"),
+            tr(texts::figures::USER_AREAS),
             |s, lang| { rows(&s.by_user_area, |k| k.label(lang).to_owned(), true) },
         )}
-        {bar_section(
-            stats,
-            tr("Avvii per mese", "Starts by month"),
-            |s, _| rows(&s.by_start_month, |k| k.clone(), false),
-        )}
+        {bar_section(stats, tr(texts::figures::STARTS_BY_MONTH), |s, _| rows(&s.by_start_month, |k| k.clone(), false))}
     }
 }

@@ -11,6 +11,7 @@ use crate::api::{self, ApiError};
 use crate::components::alert::DoneAlert;
 use crate::components::form::FormFields;
 use crate::i18n::tr;
+use crate::texts;
 use domain::fields::key;
 use domain::living::Confirmation;
 use leptos::prelude::*;
@@ -64,7 +65,7 @@ pub(super) fn ConfirmationBox(
             send.dispatch(confirmation);
         }
     };
-    let option = move |value: Choice, id: &'static str, label: (&'static str, &'static str)| {
+    let option = move |value: Choice, id: &'static str, label: texts::Text| {
         view! {
             <div class="form-check">
                 <input
@@ -74,13 +75,13 @@ pub(super) fn ConfirmationBox(
                     prop:checked=move || choice.get() == value
                     on:change=move |_| choice.set(value)
                 />
-                <label for=id>{tr(label.0, label.1)}</label>
+                <label for=id>{tr(label)}</label>
             </div>
         }
     };
     view! {
         <section class="notice confirmation" aria-labelledby="confirm-heading">
-            <h2 id="confirm-heading">{tr("La pratica è ancora attuale?", "Is the practice still current?")}</h2>
+            <h2 id="confirm-heading">{tr(texts::questionnaire::IS_THE_PRACTICE_STILL)}</h2>
             {move || {
                 confirmed
                     .get()
@@ -97,42 +98,27 @@ pub(super) fn ConfirmationBox(
                         }
                     })
             }}
-            <p>
-                {tr(
-                    "È passato un anno dall'ultima conferma. Dicci in un passo se la descrizione vale ancora: chi legge il catalogo saprà che è aggiornata. Se non la confermi la pratica resta pubblicata, segnata «da aggiornare».",
-                    "A year has passed since it was last confirmed. Tell us in one step whether the description still holds: readers of the catalogue will know it is current. If you do not confirm it, the practice stays published, marked “needs updating”.",
-                )}
-            </p>
+            <p>{tr(texts::questionnaire::A_YEAR_HAS_PASSED)}</p>
             <form novalidate on:submit=submit>
                 {move || problem.get().map(|error| view! { <crate::components::alert::ErrorAlert error /> })}
                 <fieldset class="form-group">
-                    <legend>{tr("La pratica", "The practice")}</legend>
-                    {option(Choice::Current, "confirm-current", ("è ancora così", "is still as described"))}
-                    {option(Choice::Concluded, "confirm-concluded", ("è conclusa", "has ended"))}
+                    <legend>{tr(texts::questionnaire::THE_PRACTICE)}</legend>
+                    {option(Choice::Current, "confirm-current", texts::questionnaire::IS_STILL_AS_DESCRIBED)}
+                    {option(Choice::Concluded, "confirm-concluded", texts::questionnaire::HAS_ENDED)}
                 </fieldset>
                 <Show when=move || {
                     choice.get() == Choice::Concluded
-                }>{form.month(key::END_DATE, ("Mese di conclusione", "Month it ended"), None, end_date)}</Show>
+                }>{form.month(key::END_DATE, texts::questionnaire::MONTH_IT_ENDED, None, end_date)}</Show>
                 <button type="submit" class="button button-primary" disabled=move || send.pending().get()>
-                    {tr("Conferma", "Confirm")}
+                    {tr(texts::questionnaire::CONFIRM)}
                 </button>
                 " "
                 {if mailed {
-                    view! {
-                        <A href="/questionario/stato">
-                            {tr(
-                                "È cambiata: aggiornala con il link privato della ricevuta",
-                                "It has changed: update it with the receipt's private link",
-                            )}
-                        </A>
-                    }
+                    view! { <A href="/questionario/stato">{tr(texts::questionnaire::IT_HAS_CHANGED_UPDATE)}</A> }
                         .into_any()
                 } else {
                     view! {
-                        <A href=page_href(
-                            Mode::Update,
-                            1,
-                        )>{tr("È cambiata: aggiornala", "It has changed: update it")}</A>
+                        <A href=page_href(Mode::Update, 1)>{tr(texts::questionnaire::IT_HAS_CHANGED_UPDATE_IT)}</A>
                     }
                         .into_any()
                 }}
@@ -147,7 +133,7 @@ pub(super) fn ConfirmationBox(
 /// answers. A code used once, or not the server's, gets the server's words.
 #[component]
 pub fn MailedConfirmationPage() -> impl IntoView {
-    crate::components::use_document_title("Conferma la pratica", "Confirm the practice");
+    crate::components::use_document_title(texts::questionnaire::CONFIRM_THE_PRACTICE);
     // The router's hash follows a link pasted over this one (only `#…` changes).
     let hash = leptos_router::hooks::use_location().hash;
     let practice = LocalResource::new(move || {
@@ -161,7 +147,7 @@ pub fn MailedConfirmationPage() -> impl IntoView {
     });
     view! {
         <div class="container page">
-            <h1>{tr("Conferma la pratica", "Confirm the practice")}</h1>
+            <h1>{tr(texts::questionnaire::CONFIRM_THE_PRACTICE)}</h1>
             <Transition fallback=|| {
                 view! { <p role="status">"…"</p> }
             }>
@@ -171,7 +157,7 @@ pub fn MailedConfirmationPage() -> impl IntoView {
                             Some((id, title, code)) => {
                                 view! {
                                     <p>
-                                        {tr("La pratica: ", "The practice: ")}
+                                        {tr(texts::questionnaire::THE_PRACTICE_2)}
                                         <A href=format!("/pratiche/{id}")>{title}</A> {format!(" ({id})")}
                                     </p>
                                     <ConfirmationBox code mailed=true />
@@ -181,15 +167,10 @@ pub fn MailedConfirmationPage() -> impl IntoView {
                             None => {
                                 view! {
                                     <div class="alert alert-error" role="alert">
-                                        <p>
-                                            {tr(
-                                                "Il link non è completo o non nomina una pratica pubblicata: copialo per intero dal messaggio, oppure usa il link privato della ricevuta.",
-                                                "The link is incomplete or names no published practice: copy it whole from the message, or use the receipt's private link.",
-                                            )}
-                                        </p>
+                                        <p>{tr(texts::questionnaire::THE_LINK_IS_INCOMPLETE)}</p>
                                     </div>
                                     <p>
-                                        <A href="/questionario/stato">{tr("Verifica lo stato", "Check the status")}</A>
+                                        <A href="/questionario/stato">{tr(texts::questionnaire::CHECK_THE_STATUS)}</A>
                                     </p>
                                 }
                                     .into_any()

@@ -5,6 +5,7 @@
 use super::state::use_form;
 use crate::i18n::{tr, use_lang};
 use crate::storage;
+use crate::texts;
 use domain::Lang;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
@@ -38,10 +39,7 @@ pub(super) fn DraftBar() -> impl IntoView {
                     .then(|| {
                         view! {
                             <p class="draft-notice" role="status">
-                                {tr(
-                                    "Le risposte sono state aggiornate da un'altra scheda aperta sullo stesso questionario.",
-                                    "Your answers were updated from another tab open on the same questionnaire.",
-                                )}
+                                {tr(texts::questionnaire::YOUR_ANSWERS_WERE_UPDATED)}
                             </p>
                         }
                     })
@@ -53,23 +51,13 @@ pub(super) fn DraftBar() -> impl IntoView {
                     prop:checked=move || !ctx.keep_draft.get()
                     on:change=move |ev| ctx.set_keep_draft(!event_target_checked(&ev))
                 />
-                <label for="condiviso">
-                    {tr(
-                        "Computer condiviso: non salvare la bozza su questo dispositivo",
-                        "Shared computer: do not keep the draft on this device",
-                    )}
-                </label>
+                <label for="condiviso">{tr(texts::questionnaire::SHARED_COMPUTER_DO_NOT)}</label>
             </div>
             {move || {
                 if confirming.get() {
                     view! {
-                        <div class="confirm" role="group" aria-label=tr("Conferma eliminazione", "Confirm deletion")>
-                            <p>
-                                {tr(
-                                    "Vuoi davvero eliminare la bozza? Tutte le risposte andranno perse.",
-                                    "Do you really want to delete the draft? All answers will be lost.",
-                                )}
-                            </p>
+                        <div class="confirm" role="group" aria-label=tr(texts::questionnaire::CONFIRM_DELETION)>
+                            <p>{tr(texts::questionnaire::DO_YOU_REALLY_WANT)}</p>
                             <button
                                 type="button"
                                 class="button button-danger"
@@ -79,14 +67,14 @@ pub(super) fn DraftBar() -> impl IntoView {
                                     use_navigate()(ctx.mode.path(), Default::default());
                                 }
                             >
-                                {tr("Sì, elimina la bozza", "Yes, delete the draft")}
+                                {tr(texts::questionnaire::YES_DELETE_THE_DRAFT)}
                             </button>
                             <button
                                 type="button"
                                 class="button button-secondary"
                                 on:click=move |_| confirming.set(false)
                             >
-                                {tr("Annulla", "Cancel")}
+                                {tr(texts::questionnaire::CANCEL)}
                             </button>
                         </div>
                     }
@@ -94,7 +82,7 @@ pub(super) fn DraftBar() -> impl IntoView {
                 } else {
                     view! {
                         <button type="button" class="button button-link" on:click=move |_| confirming.set(true)>
-                            {tr("Elimina la bozza", "Delete the draft")}
+                            {tr(texts::questionnaire::DELETE_THE_DRAFT)}
                         </button>
                     }
                         .into_any()

@@ -5,6 +5,7 @@
 use super::fields::input_id;
 use super::state::use_form;
 use crate::i18n::{tr, use_lang};
+use crate::texts;
 use domain::questionnaire::Field;
 use leptos::html;
 use leptos::prelude::*;
@@ -41,7 +42,7 @@ pub(super) fn ErrorSummary(
             role="alert"
             hidden=move || entries.with(Vec::is_empty)
         >
-            <h2>{tr("C'è qualcosa da correggere", "There is a problem")}</h2>
+            <h2>{tr(texts::common::THERE_IS_A_PROBLEM)}</h2>
             <ul>
                 {move || {
                     entries

@@ -36,6 +36,7 @@ pub use update::UpdatePage;
 use crate::api::DataSource;
 use crate::components::{page_heading, use_document_title};
 use crate::i18n::{tr, use_lang};
+use crate::texts;
 use domain::questionnaire::QUESTIONNAIRE;
 use domain::{Lang, PracticeId};
 use leptos::prelude::*;
@@ -49,7 +50,7 @@ const REVIEW: usize = 7;
 #[component]
 pub fn QuestionnairePage() -> impl IntoView {
     if crate::api::data_source() == DataSource::Static {
-        use_document_title("Questionario", "Questionnaire");
+        use_document_title(texts::common::QUESTIONNAIRE);
         return view! { <StaticQuestionnaire /> }.into_any();
     }
     let ctx = provide_form(Mode::New);
@@ -61,17 +62,12 @@ pub fn QuestionnairePage() -> impl IntoView {
     view! {
         <noscript>
             <div class="container page">
-                <p class="notice">
-                    {tr(
-                        "Per compilare il questionario serve JavaScript attivo nel browser: le risposte restano sul tuo dispositivo finché non le invii. Il catalogo e le pratiche si leggono anche senza.",
-                        "The questionnaire needs JavaScript turned on in the browser: your answers stay on your device until you send them. The catalogue and the practices can be read without it.",
-                    )}
-                </p>
+                <p class="notice">{tr(texts::questionnaire::THE_QUESTIONNAIRE_NEEDS_JAVASCRIPT)}</p>
             </div>
         </noscript>
         <Journey />
     }
-        .into_any()
+    .into_any()
 }
 
 /// Back after sending returns to a step of the sent practice, whose draft
@@ -162,23 +158,17 @@ pub(super) fn ReplaceDraft() -> impl IntoView {
     view! {
         <Show when=move || asked.get()>
             <div class="notice derived-notice" role="region" aria-labelledby="bozza-presente">
-                <h2 id="bozza-presente">{tr("Hai già una bozza", "You already have a draft")}</h2>
+                <h2 id="bozza-presente">{tr(texts::questionnaire::YOU_ALREADY_HAVE_A)}</h2>
                 <p>
-                    {tr(
-                        "Su questo dispositivo c'è una pratica iniziata e non ancora inviata. Per partire dalla pratica ",
-                        "This device holds a practice you started and have not sent. To start from practice ",
-                    )} {origin.get_value().to_string()}
-                    {tr(
-                        " le sue risposte prendono il posto di quelle della bozza, che andranno perse.",
-                        ", its answers take the place of the draft's, which will be lost.",
-                    )}
+                    {tr(texts::questionnaire::THIS_DEVICE_HOLDS_A)} {origin.get_value().to_string()}
+                    {tr(texts::questionnaire::ITS_ANSWERS_TAKE_THE)}
                 </p>
                 <button type="button" class="button button-primary" on:click=replace>
-                    {tr("Sostituisci la bozza", "Replace the draft")}
+                    {tr(texts::questionnaire::REPLACE_THE_DRAFT)}
                 </button>
                 " "
                 <button type="button" class="button button-secondary" on:click=keep>
-                    {tr("Continua la bozza", "Keep the draft")}
+                    {tr(texts::questionnaire::KEEP_THE_DRAFT)}
                 </button>
             </div>
         </Show>
@@ -202,17 +192,12 @@ fn StaticQuestionnaire() -> impl IntoView {
     view! {
         <div class="container page">
             <h1>{page_heading("/questionario")}</h1>
-            <p>
-                {tr(
-                    "Questa è una copia del catalogo: il questionario si compila sul sito principale della raccolta.",
-                    "This is a copy of the catalogue: the questionnaire is filled in on the collection's main site.",
-                )}
-            </p>
+            <p>{tr(texts::questionnaire::THIS_IS_A_COPY)}</p>
             {main_site
                 .map(|url| {
                     view! {
                         <a href=url class="button button-primary">
-                            {tr("Vai al questionario", "Go to the questionnaire")}
+                            {tr(texts::questionnaire::GO_TO_THE_QUESTIONNAIRE)}
                         </a>
                     }
                 })}

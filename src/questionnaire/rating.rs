@@ -7,6 +7,7 @@ use crate::api::{self, ApiError};
 use crate::components::form::FormFields;
 use crate::i18n::{tr, use_lang};
 use crate::storage;
+use crate::texts;
 use domain::Lang;
 use domain::feedback::{COMMENT_MAX, ServiceRating};
 use leptos::prelude::*;
@@ -79,7 +80,7 @@ pub(super) fn ServiceRatingForm(reference: String) -> impl IntoView {
     };
     view! {
         <section class="service-rating no-print" aria-labelledby="rating-heading">
-            <h2 id="rating-heading">{tr("Com'è andata?", "How did it go?")}</h2>
+            <h2 id="rating-heading">{tr(texts::questionnaire::HOW_DID_IT_GO)}</h2>
             <Show
                 when=move || !rated.get()
                 fallback=|| {
@@ -97,17 +98,9 @@ pub(super) fn ServiceRatingForm(reference: String) -> impl IntoView {
                         class:has-error=form.invalid("stars")
                         aria-describedby=form.described_by("stars", true)
                     >
-                        <legend>
-                            {tr(
-                                "Quanto è stato facile descrivere la pratica con questo questionario?",
-                                "How easy was it to describe the practice with this questionnaire?",
-                            )}
-                        </legend>
+                        <legend>{tr(texts::questionnaire::HOW_EASY_WAS_IT)}</legend>
                         <p class="form-hint" id="rating-stars-hint">
-                            {tr(
-                                "Da 1 stella (per niente facile) a 5 stelle (molto facile). La valutazione è anonima.",
-                                "From 1 star (not easy at all) to 5 stars (very easy). The rating is anonymous.",
-                            )}
+                            {tr(texts::questionnaire::FROM_1_STAR_NOT)}
                         </p>
                         {move || {
                             form.errors
@@ -125,8 +118,8 @@ pub(super) fn ServiceRatingForm(reference: String) -> impl IntoView {
                     {form
                         .group(
                             "comment",
-                            ("Che cosa possiamo migliorare? (facoltativo)", "What could we improve? (optional)"),
-                            Some(("Non scrivere dati personali.", "Do not write personal data.")),
+                            texts::questionnaire::WHAT_COULD_WE_IMPROVE,
+                            Some(texts::questionnaire::DO_NOT_WRITE_PERSONAL),
                             view! {
                                 <textarea
                                     id="rating-comment"
@@ -144,7 +137,7 @@ pub(super) fn ServiceRatingForm(reference: String) -> impl IntoView {
                     <crate::components::Honeypot id="rating-website" value=honeypot />
                     {move || problem.get().map(|error| view! { <crate::components::alert::ErrorAlert error /> })}
                     <button type="submit" class="button button-secondary" disabled=move || send.pending().get()>
-                        {tr("Invia la valutazione", "Send the rating")}
+                        {tr(texts::questionnaire::SEND_THE_RATING)}
                     </button>
                 </form>
             </Show>

@@ -8,6 +8,7 @@ use super::summary::AnswersSummary;
 use crate::components::{CopyButton, use_document_title};
 use crate::i18n::tr;
 use crate::storage;
+use crate::texts;
 use domain::PracticeId;
 use domain::api::Answers;
 use domain::fields::key;
@@ -30,19 +31,14 @@ pub struct StoredReceipt {
 /// `/questionario/ricevuta`: the reference, the private link, the answers.
 #[component]
 pub fn ReceiptPage() -> impl IntoView {
-    use_document_title("Ricevuta", "Receipt");
+    use_document_title(texts::questionnaire::RECEIPT);
     let receipt = storage::read::<StoredReceipt>(RECEIPT_KEY);
     let Some(receipt) = receipt else {
         return view! {
             <div class="container page">
-                <h1>{tr("Nessuna ricevuta", "No receipt")}</h1>
-                <p>
-                    {tr(
-                        "Su questo dispositivo non c'è una ricevuta recente.",
-                        "There is no recent receipt on this device.",
-                    )}
-                </p>
-                <A href="/questionario">{tr("Vai al questionario", "Go to the questionnaire")}</A>
+                <h1>{tr(texts::questionnaire::NO_RECEIPT)}</h1>
+                <p>{tr(texts::questionnaire::THERE_IS_NO_RECENT)}</p>
+                <A href="/questionario">{tr(texts::questionnaire::GO_TO_THE_QUESTIONNAIRE)}</A>
             </div>
         }
         .into_any();
@@ -67,41 +63,26 @@ pub fn ReceiptPage() -> impl IntoView {
             <div class="receipt-panel" role="status">
                 <h1>
                     {if updated {
-                        tr("Aggiornamento inviato", "Update submitted")()
+                        tr(texts::questionnaire::UPDATE_SUBMITTED)()
                     } else {
-                        tr("Pratica inviata", "Practice submitted")()
+                        tr(texts::questionnaire::PRACTICE_SUBMITTED)()
                     }}
                 </h1>
                 <p class="receipt-reference">
-                    {tr("Riferimento", "Reference")} ": "
+                    {tr(texts::common::REFERENCE)} ": "
                     <strong data-testid="reference">{receipt.id.to_string()}</strong>
                 </p>
                 {receipt
                     .version
                     .map(|v| {
-                        view! { <p>{tr("Versione", "Version")} ": " {v}</p> }
+                        view! { <p>{tr(texts::questionnaire::VERSION)} ": " {v}</p> }
                     })}
             </div>
-            <h2>{tr("Cosa succede ora", "What happens next")}</h2>
-            <p>
-                {tr(
-                    "La redazione verificherà la pratica e potrà chiederti integrazioni. Quando sarà pubblicata comparirà nel catalogo con questo riferimento.",
-                    "The editors will check the practice and may ask you for changes. Once published it will appear in the catalogue with this reference.",
-                )}
-            </p>
-            <p>
-                {tr(
-                    "Se la redazione ti chiede integrazioni, il suo messaggio comparirà anche aprendo il tuo link privato, insieme allo stato della pratica.",
-                    "If the editors ask for changes, their message will also appear when you open your private link, together with the practice's status.",
-                )}
-            </p>
-            <h2>{tr("Il tuo link privato", "Your private link")}</h2>
-            <p>
-                {tr(
-                    "Conserva questo link: ti permette di riaprire e aggiornare la pratica. Non condividerlo: chi lo possiede può modificarla.",
-                    "Keep this link: it lets you reopen and update the practice. Do not share it: whoever has it can change it.",
-                )}
-            </p>
+            <h2>{tr(texts::questionnaire::WHAT_HAPPENS_NEXT)}</h2>
+            <p>{tr(texts::questionnaire::THE_EDITORS_WILL_CHECK)}</p>
+            <p>{tr(texts::questionnaire::IF_THE_EDITORS_ASK)}</p>
+            <h2>{tr(texts::questionnaire::YOUR_PRIVATE_LINK)}</h2>
+            <p>{tr(texts::questionnaire::KEEP_THIS_LINK_IT)}</p>
             <p class="private-link">
                 <a href=link.clone() data-testid="private-link">
                     {link.clone()}
@@ -110,8 +91,8 @@ pub fn ReceiptPage() -> impl IntoView {
             <p class="no-print receipt-actions">
                 <CopyButton
                     text=link.clone()
-                    label=("Copia il link", "Copy the link")
-                    done=("Link copiato: incollalo in un posto sicuro.", "Link copied: paste it somewhere safe.")
+                    label=texts::questionnaire::COPY_THE_LINK
+                    done=texts::questionnaire::LINK_COPIED_PASTE_IT
                     class="button button-primary"
                 />
                 <a
@@ -120,7 +101,7 @@ pub fn ReceiptPage() -> impl IntoView {
                     download=format!("ricevuta-{}.txt", receipt.id)
                     rel="external"
                 >
-                    {tr("Scarica la ricevuta", "Download the receipt")}
+                    {tr(texts::questionnaire::DOWNLOAD_THE_RECEIPT)}
                 </a>
                 <button
                     type="button"
@@ -129,19 +110,17 @@ pub fn ReceiptPage() -> impl IntoView {
                         let _ = window().print();
                     }
                 >
-                    {tr("Stampa la ricevuta", "Print the receipt")}
+                    {tr(texts::questionnaire::PRINT_THE_RECEIPT)}
                 </button>
             </p>
             <ReceiptCopyForm token=receipt.token.clone() contact_email=contact_email />
             <p class="no-print">
-                <A href=super::status::PATH>
-                    {tr("Verifica lo stato della pratica in seguito", "Check the practice's status later")}
-                </A>
+                <A href=super::status::PATH>{tr(texts::questionnaire::CHECK_THE_PRACTICE_S)}</A>
             </p>
             <ServiceRatingForm reference=receipt.id.to_string() />
-            <h2>{tr("Le tue risposte", "Your answers")}</h2>
+            <h2>{tr(texts::questionnaire::YOUR_ANSWERS)}</h2>
             <AnswersSummary answers change_links=None />
         </div>
     }
-        .into_any()
+    .into_any()
 }

@@ -8,6 +8,7 @@ use crate::api::{self, ApiError};
 use crate::components::alert::DoneAlert;
 use crate::components::form::FormFields;
 use crate::i18n::{tr, use_lang};
+use crate::texts;
 use domain::community::ReceiptCopy;
 use leptos::prelude::*;
 
@@ -60,7 +61,7 @@ pub fn ReceiptCopyForm(
     };
     view! {
         <section class="receipt-copy no-print" aria-labelledby="receipt-copy-heading">
-            <h2 id="receipt-copy-heading">{tr("Le e-mail della redazione", "The editors' e-mails")}</h2>
+            <h2 id="receipt-copy-heading">{tr(texts::questionnaire::THE_EDITORS_E_MAILS)}</h2>
             <p data-testid="contact-email">{writes_to}</p>
             {move || {
                 sent_to
@@ -79,18 +80,12 @@ pub fn ReceiptCopyForm(
                 {form
                     .checkbox(
                         "link_is_secret_understood",
-                        (
-                            "Ho capito: il messaggio conterrà il mio link privato",
-                            "I understand: the message will contain my private link",
-                        ),
-                        Some((
-                            "Chi legge quella casella di posta potrà aprire e modificare la pratica: chiedi la copia solo se la casella è tua.",
-                            "Whoever reads that mailbox will be able to open and change the practice: ask for the copy only if the mailbox is yours.",
-                        )),
+                        texts::questionnaire::I_UNDERSTAND_THE_MESSAGE,
+                        Some(texts::questionnaire::WHOEVER_READS_THAT_MAILBOX),
                         understood,
                     )}
                 <button type="submit" class="button button-secondary" disabled=move || send.pending().get()>
-                    {tr("Inviami la ricevuta per e-mail", "E-mail me the receipt")}
+                    {tr(texts::questionnaire::E_MAIL_ME_THE)}
                 </button>
             </form>
         </section>

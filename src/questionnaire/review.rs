@@ -10,6 +10,7 @@ use super::submission::{UseSubmissionReturn, use_submission};
 use super::summary::AnswersSummary;
 use super::{REVIEW, page_href};
 use crate::i18n::{tr, use_lang};
+use crate::texts;
 use domain::Lang;
 use domain::fields::key;
 use domain::questionnaire::{Field, QUESTIONNAIRE};
@@ -44,7 +45,7 @@ pub(super) fn Review() -> impl IntoView {
         <DraftBar />
         <ErrorSummary fields=all_fields node_ref=summary />
         <h1 tabindex="-1" node_ref=heading>
-            {tr("Controlla le risposte", "Check your answers")}
+            {tr(texts::questionnaire::CHECK_YOUR_ANSWERS)}
         </h1>
         <AnswersSummary answers change_links=Some(ctx.mode) />
         {move || {
@@ -65,14 +66,9 @@ pub(super) fn Review() -> impl IntoView {
                 .then(|| {
                     view! {
                         <div class="alert alert-warning" role="alert" data-testid="offline-notice">
-                            <p>
-                                {tr(
-                                    "Invio non riuscito: sembra che tu sia offline. La pratica è salvata su questo dispositivo e verrà inviata automaticamente appena torni online.",
-                                    "Sending failed: you seem to be offline. The practice is saved on this device and will be sent automatically as soon as you are back online.",
-                                )}
-                            </p>
+                            <p>{tr(texts::questionnaire::SENDING_FAILED_YOU_SEEM)}</p>
                             <button type="button" class="button button-secondary" on:click=move |_| retry()>
-                                {tr("Riprova ora", "Try again now")}
+                                {tr(texts::questionnaire::TRY_AGAIN_NOW)}
                             </button>
                         </div>
                     }
@@ -80,7 +76,7 @@ pub(super) fn Review() -> impl IntoView {
         }}
         <Show when=move || ctx.mode != Mode::Correction>
             <div class="notice declaration" data-testid="declaration">
-                <h2>{tr("Stai inviando a nome del tuo ente", "You are sending on behalf of your entity")}</h2>
+                <h2>{tr(texts::questionnaire::YOU_ARE_SENDING_ON)}</h2>
                 <p>{move || declaration(lang.get(), &ctx.draft.with(|d| entity_of(&d.answers)))}</p>
             </div>
         </Show>
@@ -94,7 +90,7 @@ pub(super) fn Review() -> impl IntoView {
             <crate::components::Honeypot id="website" value=honeypot />
             <div class="steppers-nav">
                 <A href=page_href(ctx.mode, QUESTIONNAIRE.steps.len()) attr:class="button button-secondary">
-                    {tr("Indietro", "Back")}
+                    {tr(texts::questionnaire::BACK)}
                 </A>
                 <button type="submit" class="button button-primary" disabled=move || sending.get()>
                     {move || match (ctx.mode, sending.get(), lang.get()) {

@@ -9,6 +9,7 @@ use crate::api::{self, ApiError};
 use crate::components::form::FormFields;
 use crate::components::{page_heading, page_lead, use_document_title};
 use crate::i18n::tr;
+use crate::texts;
 use domain::api::{OwnSubmission, StatusCheck};
 use domain::vocabulary::ModerationStatus;
 use leptos::prelude::*;
@@ -19,7 +20,7 @@ pub const PATH: &str = "/questionario/stato";
 /// `/questionario/stato`: the form, then the state it finds.
 #[component]
 pub fn StatusPage() -> impl IntoView {
-    use_document_title("Verifica lo stato", "Check the status");
+    use_document_title(texts::questionnaire::CHECK_THE_STATUS);
     let form = FormFields::new("status");
     let (reference, link) = (RwSignal::new(String::new()), RwSignal::new(String::new()));
     let found = RwSignal::new(None::<(OwnSubmission, String)>);
@@ -80,25 +81,19 @@ pub fn StatusPage() -> impl IntoView {
                 {form
                     .group(
                         "reference",
-                        ("Riferimento della pratica", "Practice reference"),
-                        Some((
-                            "Come è nella ricevuta, ad esempio BP-2020-0042.",
-                            "As the receipt gives it, for example BP-2020-0042.",
-                        )),
+                        texts::questionnaire::PRACTICE_REFERENCE,
+                        Some(texts::questionnaire::AS_THE_RECEIPT_GIVES),
                         input("reference", reference, true),
                     )}
                 {form
                     .group(
                         "link",
-                        ("Link privato", "Private link"),
-                        Some((
-                            "Incolla il link privato della ricevuta, per intero. Non lo inviamo a nessuno: serve solo a leggere lo stato.",
-                            "Paste the receipt's private link, all of it. It is sent to no one: it only reads the status.",
-                        )),
+                        texts::questionnaire::PRIVATE_LINK,
+                        Some(texts::questionnaire::PASTE_THE_RECEIPT_S),
                         input("link", link, true),
                     )}
                 <button type="submit" class="button button-primary" disabled=move || check.pending().get()>
-                    {tr("Verifica lo stato", "Check the status")}
+                    {tr(texts::questionnaire::CHECK_THE_STATUS)}
                 </button>
             </form>
             {move || problem.get().map(|error| view! { <crate::components::alert::ErrorAlert error /> })}
@@ -123,7 +118,7 @@ pub fn StatusPage() -> impl IntoView {
                                     .map(|message| {
                                         view! {
                                             <div class="notice" data-testid="curator-message">
-                                                <h2>{tr("Messaggio della redazione", "Message from the editors")}</h2>
+                                                <h2>{tr(texts::questionnaire::MESSAGE_FROM_THE_EDITORS)}</h2>
                                                 <p>{message}</p>
                                             </div>
                                         }

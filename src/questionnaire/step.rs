@@ -8,6 +8,7 @@ use super::state::use_form;
 use super::stepper::Stepper;
 use super::{REVIEW, page_href};
 use crate::i18n::{tr, use_lang};
+use crate::texts;
 use domain::Lang;
 use domain::questionnaire::{Field, Kind, QUESTIONNAIRE, Step};
 use leptos::html;
@@ -91,7 +92,7 @@ pub(super) fn StepPage(
                     .then(|| {
                         view! {
                             <A href=page_href(ctx.mode, index) attr:class="button button-secondary">
-                                {tr("Indietro", "Back")}
+                                {tr(texts::questionnaire::BACK)}
                             </A>
                         }
                     })} <button type="submit" class="button button-primary">

@@ -4,6 +4,7 @@
 use super::state::use_form;
 use super::{REVIEW, page_href};
 use crate::i18n::{tr, use_lang};
+use crate::texts;
 use domain::Lang;
 use domain::questionnaire::QUESTIONNAIRE;
 use leptos::prelude::*;
@@ -31,7 +32,7 @@ pub(super) fn Stepper(
     });
     let passes = move |i: usize| passing.with(|p| p.get(i).copied().unwrap_or(false));
     view! {
-        <nav class="steppers" aria-label=tr("Passi del questionario", "Questionnaire steps")>
+        <nav class="steppers" aria-label=tr(texts::questionnaire::QUESTIONNAIRE_STEPS)>
             <p class="steppers-index">
                 {move || {
                     if current == REVIEW {

@@ -5,6 +5,7 @@
 use super::page_href;
 use super::state::Mode;
 use crate::i18n::{tr, use_lang};
+use crate::texts;
 use domain::answers::display;
 use domain::api::Answers;
 use domain::questionnaire::QUESTIONNAIRE;
@@ -37,7 +38,7 @@ pub(super) fn AnswersSummary(
                                         "{}&da=riepilogo",
                                         page_href(mode, i + 1),
                                     )>
-                                        {tr("Modifica", "Change")}
+                                        {tr(texts::questionnaire::CHANGE)}
                                         <span class="visually-hidden">
                                             {move || format!(" {}", step.title.get(lang.get()))}
                                         </span>

@@ -7,6 +7,7 @@ use super::state::{Mode, provide_form};
 use super::{Journey, page_href, use_page};
 use crate::api::{self, ApiError};
 use crate::i18n::{tr, use_lang};
+use crate::texts;
 use domain::vocabulary::ModerationStatus;
 use domain::{Lang, PracticeId};
 use leptos::prelude::*;
@@ -33,7 +34,7 @@ pub fn UpdatePage() -> impl IntoView {
             api::fetch_own(&token).await.map(|own| Some((own, token)))
         }
     });
-    let heading = tr("Aggiorna la pratica", "Update the practice");
+    let heading = tr(texts::questionnaire::UPDATE_THE_PRACTICE);
     let resumable = move || !ctx.draft.with_untracked(|d| d.edit_token.is_empty() || d.is_blank());
     view! {
         <Transition fallback=Opening>
@@ -64,7 +65,7 @@ pub fn UpdatePage() -> impl IntoView {
                                     view! {
                                         <div class="container">
                                             <div class="notice" role="status" data-testid="curator-message">
-                                                <h2>{tr("Messaggio della redazione", "Message from the editors")}</h2>
+                                                <h2>{tr(texts::questionnaire::MESSAGE_FROM_THE_EDITORS)}</h2>
                                                 <p>{message}</p>
                                             </div>
                                         </div>
@@ -81,12 +82,7 @@ pub fn UpdatePage() -> impl IntoView {
                             <div class="container page">
                                 <h1>{heading}</h1>
                                 <div class="alert alert-error" role="alert">
-                                    <p>
-                                        {tr(
-                                            "Il link privato non è valido o è incompleto: controlla di averlo copiato per intero.",
-                                            "The private link is not valid or is incomplete: check that you copied all of it.",
-                                        )}
-                                    </p>
+                                    <p>{tr(texts::questionnaire::THE_PRIVATE_LINK_IS)}</p>
                                 </div>
                             </div>
                         }
@@ -143,7 +139,7 @@ pub(super) fn StatusPanel(
     view! {
         <div class="notice submission-status" data-testid="submission-status">
             <h2>
-                {tr("Stato della pratica", "Status of practice")} " "
+                {tr(texts::questionnaire::STATUS_OF_PRACTICE)} " "
                 <span class="nowrap">{id.get_value().to_string()}</span> ": " {move || status.label(lang.get())}
             </h2>
             <p>
@@ -164,7 +160,7 @@ pub(super) fn StatusPanel(
                             <A href=format!(
                                 "/pratiche/{}",
                                 id.get_value(),
-                            )>{tr("Vedi la pagina pubblica della pratica", "See the practice's public page")}</A>
+                            )>{tr(texts::questionnaire::SEE_THE_PRACTICE_S)}</A>
                         </p>
                     }
                 })}
@@ -173,7 +169,7 @@ pub(super) fn StatusPanel(
                     view! {
                         <p>
                             <A href=edit_href attr:class="button button-primary">
-                                {tr("Modifica la pratica", "Edit the practice")}
+                                {tr(texts::questionnaire::EDIT_THE_PRACTICE)}
                             </A>
                         </p>
                     }
@@ -187,7 +183,7 @@ pub(super) fn StatusPanel(
 pub(crate) fn Opening() -> impl IntoView {
     view! {
         <div class="container page">
-            <p role="status">{tr("Apertura della pratica…", "Opening the practice…")}</p>
+            <p role="status">{tr(texts::questionnaire::OPENING_THE_PRACTICE)}</p>
         </div>
     }
 }

@@ -11,29 +11,27 @@ use crate::api::{ApiError, moderation};
 use crate::components::form::FormFields;
 use crate::i18n::tr;
 use crate::session::{KeptText, use_kept_text};
+use crate::texts;
 use domain::FieldErrors;
 use domain::api::{NewAccount, NewRound, Role};
 use leptos::prelude::*;
 
 /// A label in Italian and English.
-type Label = (&'static str, &'static str);
+type Label = texts::Text;
 
 const ROUND_FIELDS: &[(&str, Label)] = &[
-    ("code", ("Codice (minuscole, cifre e _)", "Code (lowercase letters, digits and _)")),
-    ("name", ("Nome", "Name")),
-    ("opens_on", ("Apertura", "Opens on")),
-    ("closes_on", ("Chiusura", "Closes on")),
+    ("code", texts::admin::CODE_LOWERCASE_LETTERS_DIGITS),
+    ("name", texts::admin::NAME),
+    ("opens_on", texts::admin::OPENS_ON),
+    ("closes_on", texts::admin::CLOSES_ON),
 ];
 
-const ACCOUNT_FIELDS: &[(&str, Label)] = &[
-    ("email", ("E-mail", "E-mail")),
-    ("role", ("Ruolo", "Role")),
-    ("password", ("Password (almeno 12 caratteri)", "Password (at least 12 characters)")),
-];
+const ACCOUNT_FIELDS: &[(&str, Label)] =
+    &[("email", texts::common::E_MAIL), ("role", texts::admin::ROLE), ("password", texts::admin::PASSWORD_AT_LEAST_12)];
 
 /// The label of `key` among `fields`.
 fn label(fields: &[(&str, Label)], key: &str) -> Label {
-    fields.iter().find(|(k, _)| *k == key).map_or(("", ""), |(_, label)| *label)
+    fields.iter().find(|(k, _)| *k == key).map_or(texts::Text::new("", ""), |(_, label)| *label)
 }
 
 /// A text input of `form` for `key`, its text in `value`.
@@ -111,7 +109,7 @@ pub(super) fn RoundForm(outcome: RwSignal<Outcome>, version: RwSignal<u32>) -> i
             {field("opens_on", "date", opens)}
             {field("closes_on", "date", closes)}
             <button type="submit" class="button button-secondary">
-                {tr("Aggiungi la raccolta", "Add the round")}
+                {tr(texts::admin::ADD_THE_ROUND)}
             </button>
         </form>
     }
@@ -180,7 +178,7 @@ pub(super) fn AccountForm(outcome: RwSignal<Outcome>, version: RwSignal<u32>) ->
             {form.group("role", label(ACCOUNT_FIELDS, "role"), None, role_select)}
             {form.group("password", label(ACCOUNT_FIELDS, "password"), None, password_input)}
             <button type="submit" class="button button-secondary">
-                {tr("Aggiungi l'account", "Add the account")}
+                {tr(texts::admin::ADD_THE_ACCOUNT)}
             </button>
         </form>
     }

@@ -9,6 +9,7 @@ use crate::api::{ApiError, moderation};
 use crate::components::use_document_title;
 use crate::i18n::tr;
 use crate::pages::redazione::{error_text, failure};
+use crate::texts;
 use domain::Lang;
 use domain::api::{Account, AuditEntry, Role, Round};
 use leptos::prelude::*;
@@ -85,7 +86,7 @@ pub(crate) type Outcome = Option<Result<String, String>>;
 /// `/redazione/amministrazione`.
 #[component]
 pub fn AdminPage() -> impl IntoView {
-    use_document_title("Amministrazione", "Administration");
+    use_document_title(texts::common::ADMINISTRATION);
     let version = RwSignal::new(0u32);
     let lists = lists(version);
     let outcome = RwSignal::new(None::<Result<String, String>>);
@@ -107,12 +108,12 @@ pub fn AdminPage() -> impl IntoView {
     view! {
         <div class="container page">
             <p class="breadcrumb">
-                <a href="/redazione">{tr("Redazione", "Editors")}</a>
+                <a href="/redazione">{tr(texts::common::EDITORS)}</a>
             </p>
-            <h1>{tr("Amministrazione", "Administration")}</h1>
+            <h1>{tr(texts::common::ADMINISTRATION)}</h1>
             <OutcomeNotice outcome />
 
-            <h2>{tr("Raccolte", "Collection rounds")}</h2>
+            <h2>{tr(texts::admin::COLLECTION_ROUNDS)}</h2>
             <ListTable
                 lists
                 pick=|l| &l.rounds
@@ -137,7 +138,7 @@ pub fn AdminPage() -> impl IntoView {
             />
             <forms::RoundForm outcome version />
 
-            <h2>{tr("Account", "Accounts")}</h2>
+            <h2>{tr(texts::admin::ACCOUNTS)}</h2>
             <ListTable
                 lists
                 pick=|l| &l.accounts
@@ -185,15 +186,15 @@ pub fn AdminPage() -> impl IntoView {
 
             <ratings::RatingResultsSection />
 
-            <h2>{tr("Posta in uscita", "Outbox")}</h2>
+            <h2>{tr(texts::common::OUTBOX)}</h2>
             <p>
-                <a href="/redazione/posta">{tr("I messaggi inviati e in attesa", "The messages sent and waiting")}</a>
+                <a href="/redazione/posta">{tr(texts::admin::THE_MESSAGES_SENT_AND)}</a>
             </p>
 
-            <h2>{tr("Registro delle azioni", "Audit log")}</h2>
+            <h2>{tr(texts::admin::AUDIT_LOG)}</h2>
             <p>
                 <a href="/api/moderation/audit.csv" download="registro-redazione.csv">
-                    {tr("Scarica il registro (CSV)", "Download the log (CSV)")}
+                    {tr(texts::admin::DOWNLOAD_THE_LOG_CSV)}
                 </a>
             </p>
             <ListTable

@@ -4,6 +4,7 @@
 use crate::api::moderation;
 use crate::i18n::tr;
 use crate::pages::redazione::failure;
+use crate::texts;
 use domain::Lang;
 use leptos::prelude::*;
 
@@ -13,7 +14,7 @@ use leptos::prelude::*;
 pub(super) fn RatingResultsSection() -> impl IntoView {
     let results = LocalResource::new(moderation::rating_results);
     view! {
-        <h2>{tr("Valutazioni del servizio", "Service ratings")}</h2>
+        <h2>{tr(texts::admin::SERVICE_RATINGS)}</h2>
         <Transition fallback=|| {
             view! { <p role="status">"Caricamento…"</p> }
         }>

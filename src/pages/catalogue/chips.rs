@@ -4,6 +4,7 @@
 
 use super::address::use_catalogue;
 use crate::i18n::{tr, use_lang};
+use crate::texts;
 use domain::Lang;
 use leptos::prelude::*;
 
@@ -24,7 +25,7 @@ pub(super) fn ActiveFilters() -> impl IntoView {
     let clear_href = move || query.with(|q| address.href(&address.cleared(q.sort)));
     view! {
         <Show when=move || !chips().is_empty()>
-            <ul class="chips active-filters" aria-label=tr("Filtri attivi", "Active filters")>
+            <ul class="chips active-filters" aria-label=tr(texts::catalogue::ACTIVE_FILTERS)>
                 {
                     let toggle = toggle.clone();
                     move || {
@@ -75,7 +76,7 @@ pub(super) fn ActiveFilters() -> impl IntoView {
                 <Show when=move || chips().iter().any(|(facet, code)| !address.is_preset(*facet, code))>
                     <li>
                         <a href=clear_href class="clear-filters">
-                            {tr("Cancella tutti i filtri", "Clear all filters")}
+                            {tr(texts::catalogue::CLEAR_ALL_FILTERS)}
                         </a>
                     </li>
                 </Show>

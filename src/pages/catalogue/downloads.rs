@@ -7,6 +7,7 @@ use super::href_at;
 use crate::api::DataSource;
 use crate::components::FileLink;
 use crate::i18n::tr;
+use crate::texts;
 use domain::Lang;
 use domain::catalogue::Query;
 use leptos::prelude::*;
@@ -35,35 +36,35 @@ pub(super) fn Downloads() -> impl IntoView {
             fallback=move || {
                 view! {
                     <p class="downloads">
-                        {tr("Scarica tutti i dati:", "Download all the data:")} " "
+                        {tr(texts::catalogue::DOWNLOAD_ALL_THE_DATA)} " "
                         <FileLink href="opendata/buone-pratiche.csv" download=true>
                             "CSV"
                         </FileLink> " · " <FileLink href="opendata/buone-pratiche.json" download=true>
                             "JSON"
                         </FileLink> " · "
                         <FileLink href="opendata/dizionario-dati.json">
-                            {tr("dizionario dei dati", "data dictionary")}
+                            {tr(texts::catalogue::DATA_DICTIONARY)}
                         </FileLink>
                     </p>
                 }
             }
         >
             <p class="downloads">
-                {tr("Scarica questi risultati:", "Download these results:")} " "
+                {tr(texts::catalogue::DOWNLOAD_THESE_RESULTS)} " "
                 <FileLink href=Signal::derive(move || query.with(|q| export_href(q, lang.get(), "csv"))) download=true>
                     "CSV"
                 </FileLink> " · "
                 <FileLink href=Signal::derive(move || query.with(|q| export_href(q, lang.get(), "json"))) download=true>
                     "JSON"
                 </FileLink> " · "
-                <FileLink href="/api/data-dictionary">{tr("dizionario dei dati", "data dictionary")}</FileLink>
+                <FileLink href="/api/data-dictionary">{tr(texts::catalogue::DATA_DICTIONARY)}</FileLink>
                 {(!embedded)
                     .then(|| {
                         view! {
                             " · "
                             <a href=move || {
                                 query.with(|q| href_at("/incorpora", q, &[]))
-                            }>{tr("incorpora questa vista", "embed this view")}</a>
+                            }>{tr(texts::catalogue::EMBED_THIS_VIEW)}</a>
                         }
                     })}
             </p>

@@ -12,6 +12,7 @@ use crate::api::{self, ApiError, DataSource};
 use crate::components::alert::DoneAlert;
 use crate::components::form::FormFields;
 use crate::i18n::{tr, use_lang};
+use crate::texts;
 use domain::community::FollowRequest;
 use leptos::prelude::*;
 
@@ -61,16 +62,10 @@ pub(crate) fn FollowView() -> impl IntoView {
     let described = move || query.with(|q| q.describe(lang.get()));
     view! {
         <section class="follow-view" aria-labelledby="follow-heading">
-            <h2 id="follow-heading">{tr("Segui questa ricerca", "Follow this search")}</h2>
+            <h2 id="follow-heading">{tr(texts::common::FOLLOW_THIS_SEARCH)}</h2>
             <p>
-                {tr(
-                    "Ricevi per e-mail, una volta a settimana e solo se ci sono novità, le pratiche nuove o aggiornate di questa ricerca:",
-                    "Get by e-mail, once a week and only when there is something new, the practices new or updated in this search:",
-                )} " " <strong data-testid="followed-view">{described}</strong> "."
-                {tr(
-                    " Nessun account: confermi con il link che ti mandiamo e annulli con un clic da ogni messaggio.",
-                    " No account: you confirm with the link we send you and cancel in one click from any message.",
-                )}
+                {tr(texts::catalogue::GET_BY_E_MAIL)} " " <strong data-testid="followed-view">{described}</strong> "."
+                {tr(texts::catalogue::NO_ACCOUNT_YOU_CONFIRM)}
             </p>
             {move || {
                 pending
@@ -93,7 +88,7 @@ pub(crate) fn FollowView() -> impl IntoView {
                 {form
                     .group(
                         "email",
-                        ("La tua e-mail", "Your e-mail"),
+                        texts::common::YOUR_E_MAIL,
                         None,
                         view! {
                             <input
@@ -111,15 +106,15 @@ pub(crate) fn FollowView() -> impl IntoView {
                     )}
                 <crate::components::Honeypot id="follow-website" value=honeypot />
                 <button type="submit" class="button button-secondary" disabled=move || send.pending().get()>
-                    {tr("Segui questa ricerca", "Follow this search")}
+                    {tr(texts::common::FOLLOW_THIS_SEARCH)}
                 </button>
             </form>
             <p class="form-hint">
                 <a href=feed type="application/atom+xml">
-                    {tr("Feed Atom di questa ricerca", "Atom feed of this search")}
+                    {tr(texts::catalogue::ATOM_FEED_OF_THIS)}
                 </a>
                 " · "
-                <a href="/privacy">{tr("Come trattiamo l'indirizzo", "How we process the address")}</a>
+                <a href="/privacy">{tr(texts::catalogue::HOW_WE_PROCESS_THE)}</a>
             </p>
         </section>
     }

@@ -24,6 +24,7 @@ use crate::components::{page_heading, use_document_title};
 use crate::i18n::{tr, use_lang};
 use crate::passes::Later;
 use crate::start::StartRead;
+use crate::texts;
 use domain::Lang;
 use domain::catalogue::{CatalogueIndex, Facet, Query, Results};
 use leptos::prelude::*;
@@ -34,17 +35,14 @@ use view::CatalogueView;
 /// The public catalogue of published practices.
 #[component]
 pub fn CataloguePage() -> impl IntoView {
-    use_document_title("Catalogo", "Catalogue");
+    use_document_title(texts::common::CATALOGUE);
     let catalogue = StartRead::new(|| api::data_source().catalogue_url().to_owned(), api::fetch_catalogue);
     let lang = use_lang();
     view! {
         <div class="container page">
             <h1>{page_heading("/catalogo")}</h1>
             {move || match catalogue.get() {
-                None => {
-                    view! { <p role="status">{tr("Caricamento delle pratiche…", "Loading the practices…")}</p> }
-                        .into_any()
-                }
+                None => view! { <p role="status">{tr(texts::catalogue::LOADING_THE_PRACTICES)}</p> }.into_any(),
                 Some(Ok(catalogue)) => {
                     let practices = catalogue.practices;
                     (move || {
@@ -67,7 +65,7 @@ pub fn CataloguePage() -> impl IntoView {
                         <div role="alert" class="alert alert-error">
                             <p>{error.message()}</p>
                             <button class="button button-secondary" on:click=move |_| catalogue.refetch()>
-                                {tr("Riprova", "Try again")}
+                                {tr(texts::catalogue::TRY_AGAIN)}
                             </button>
                         </div>
                     }

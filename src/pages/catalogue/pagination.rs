@@ -3,6 +3,7 @@
 
 use super::address::use_catalogue;
 use crate::i18n::{tr, use_lang};
+use crate::texts;
 use domain::Lang;
 use domain::catalogue::Results;
 use leptos::prelude::*;
@@ -21,7 +22,7 @@ pub(super) fn Pagination() -> impl IntoView {
         })
     };
     view! {
-        <nav class="pagination" aria-label=tr("Pagine dei risultati", "Result pages")>
+        <nav class="pagination" aria-label=tr(texts::catalogue::RESULT_PAGES)>
             {move || {
                 let (page, pages) = (query.with(|q| q.page), results.with(Results::pages));
                 let lang = lang.get();

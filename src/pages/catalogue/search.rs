@@ -4,6 +4,7 @@
 use super::FORM_ID;
 use super::address::use_catalogue;
 use crate::i18n::{tr, use_lang};
+use crate::texts;
 use domain::catalogue::Sort;
 use leptos::prelude::*;
 
@@ -47,7 +48,7 @@ pub(super) fn SearchRow() -> impl IntoView {
     view! {
         <div class="search-row">
             <div class="form-group search-box">
-                <label for="cerca">{tr("Cerca nelle pratiche", "Search the practices")}</label>
+                <label for="cerca">{tr(texts::catalogue::SEARCH_THE_PRACTICES)}</label>
                 <input
                     type="search"
                     id="cerca"
@@ -62,7 +63,7 @@ pub(super) fn SearchRow() -> impl IntoView {
                 />
             </div>
             <div class="form-group sort-box">
-                <label for="ordina">{tr("Ordina per", "Sort by")}</label>
+                <label for="ordina">{tr(texts::catalogue::SORT_BY)}</label>
                 <select id="ordina" name="ordina" form=FORM_ID class="form-control" on:change=set_sort>
                     {move || {
                         let (current, searching) = query.with(|q| (q.effective_sort(), !q.text.trim().is_empty()));

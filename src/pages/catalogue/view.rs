@@ -13,6 +13,7 @@ use super::{FORM_ID, count_text, timed_query, use_catalogue_query};
 use crate::components::practice_list::PracticeList;
 use crate::i18n::{tr, use_lang};
 use crate::passes::Later;
+use crate::texts;
 use domain::Lang;
 use domain::catalogue::{CatalogueIndex, Query};
 use leptos::prelude::*;
@@ -57,7 +58,7 @@ pub(super) fn CatalogueView(
                 id="filtri"
                 class="catalogue-facets"
                 class:open=move || filters_open.get()
-                aria-label=tr("Filtri", "Filters")
+                aria-label=tr(texts::catalogue::FILTERS)
                 on:keydown=move |ev| {
                     if ev.key() == "Escape" && filters_open.get_untracked() {
                         close_filters();
@@ -65,7 +66,7 @@ pub(super) fn CatalogueView(
                 }
             >
                 <h2 class="facets-title" tabindex="-1" node_ref=filters_heading>
-                    {tr("Filtra", "Filter")}
+                    {tr(texts::catalogue::FILTER)}
                 </h2>
                 // The filters and the search are one GET form, for a visitor
                 // without scripts; the app applies every change at once.
@@ -80,7 +81,7 @@ pub(super) fn CatalogueView(
                 <FacetPanels />
                 <noscript>
                     <button type="submit" form=FORM_ID class="button button-secondary">
-                        {tr("Applica i filtri", "Apply the filters")}
+                        {tr(texts::catalogue::APPLY_THE_FILTERS)}
                     </button>
                 </noscript>
                 <button type="button" class="button button-primary filters-done" on:click=move |_| close_filters()>
@@ -92,7 +93,7 @@ pub(super) fn CatalogueView(
                     }}
                 </button>
             </aside>
-            <section class="catalogue-results" aria-label=tr("Risultati", "Results")>
+            <section class="catalogue-results" aria-label=tr(texts::catalogue::RESULTS)>
                 <button
                     type="button"
                     class="button button-secondary filters-toggle"
@@ -128,7 +129,7 @@ pub(super) fn CatalogueView(
                             .with(|r| r.corrected.clone())
                             .map(|corrected| {
                                 view! {
-                                    {tr("Risultati anche per:", "Results also for:")}
+                                    {tr(texts::catalogue::RESULTS_ALSO_FOR)}
                                     " "
                                     <strong lang="it">{corrected}</strong>
                                 }
@@ -158,19 +159,13 @@ pub(super) fn CatalogueView(
                                                 });
                                             view! {
                                                 <p class="suggestion">
-                                                    {tr("Forse cercavi", "Did you mean")} " " <a href=href lang="it">
+                                                    {tr(texts::catalogue::DID_YOU_MEAN)} " " <a href=href lang="it">
                                                         {suggested}
                                                     </a> "?"
                                                 </p>
                                             }
                                         })
-                                }}
-                                <p>
-                                    {tr(
-                                        "Nessuna pratica corrisponde alla ricerca. Prova a togliere un filtro o a usare parole più brevi.",
-                                        "No practice matches. Try removing a filter or using shorter words.",
-                                    )}
-                                </p>
+                                }} <p>{tr(texts::catalogue::NO_PRACTICE_MATCHES_TRY)}</p>
                             </div>
                         }
                     }

@@ -8,6 +8,7 @@
 use super::failure;
 use crate::api::moderation;
 use crate::i18n::{tr, use_lang};
+use crate::texts;
 use domain::curation::{CurationAction, adoption_allowed};
 use domain::reuse::{AdoptionDecision, AdoptionEntry};
 use leptos::prelude::*;
@@ -31,7 +32,7 @@ pub fn AdoptionDeclarations() -> impl IntoView {
     });
     view! {
         <section class="adoptions" aria-labelledby="adoptions-heading">
-            <h2 id="adoptions-heading">{tr("Dichiarazioni di adozione", "Declarations of adoption")}</h2>
+            <h2 id="adoptions-heading">{tr(texts::editors::DECLARATIONS_OF_ADOPTION)}</h2>
             {move || problem.get().map(|error| failure(&error))}
             <Transition fallback=|| {
                 view! { <p role="status">"Caricamento…"</p> }
@@ -39,8 +40,7 @@ pub fn AdoptionDeclarations() -> impl IntoView {
                 {move || Suspend::new(async move {
                     match declarations.await {
                         Ok(items) if items.is_empty() => {
-                            view! { <p>{tr("Nessuna dichiarazione ricevuta.", "No declarations received.")}</p> }
-                                .into_any()
+                            view! { <p>{tr(texts::editors::NO_DECLARATIONS_RECEIVED)}</p> }.into_any()
                         }
                         Ok(items) => {
                             view! {
@@ -67,8 +67,7 @@ fn Declaration(item: AdoptionEntry, decide: Action<(i64, AdoptionDecision), ()>)
     let lang = use_lang();
     let AdoptionEntry { id, adoption, practice_title, contact_name, contact_email, status, version, created_at } = item;
     let credit = adoption.credit();
-    let how =
-        if adoption.adapted { tr("adattata", "adapted") } else { tr("adottata così com'è", "adopted as it is") };
+    let how = if adoption.adapted { tr(texts::editors::ADAPTED) } else { tr(texts::editors::ADOPTED_AS_IT_IS) };
     let buttons = adoption_allowed(status)
         .into_iter()
         .map(|action| {
@@ -107,14 +106,14 @@ fn Declaration(item: AdoptionEntry, decide: Action<(i64, AdoptionDecision), ()>)
                     format!(
                         "{} · {} {} · {}",
                         status.label(lang.get()),
-                        tr("Ricevuta il", "Received on")(),
+                        tr(texts::editors::RECEIVED_ON)(),
                         &created_at[..10.min(created_at.len())],
                         how(),
                     )
                 }}
             </p>
             <p>
-                {tr("Pratica: ", "Practice: ")}
+                {tr(texts::editors::PRACTICE)}
                 <a href=format!(
                     "/pratiche/{}",
                     adoption.practice,

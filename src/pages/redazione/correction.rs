@@ -10,6 +10,7 @@ use crate::api::moderation;
 use crate::i18n::{tr, use_lang};
 use crate::questionnaire::state::{self, Mode, provide_form, use_form};
 use crate::questionnaire::{Journey, Opening, page_href};
+use crate::texts;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
@@ -59,20 +60,15 @@ fn CorrectionNotice() -> impl IntoView {
     let ctx = use_form();
     let id = ctx.draft.with_untracked(|d| d.correction.as_ref().map(|c| c.id.to_string()).unwrap_or_default());
     view! {
-        <h1>{tr("Correzione della redazione", "Editors' correction")}</h1>
+        <h1>{tr(texts::editors::EDITORS_CORRECTION)}</h1>
         <p class="breadcrumb">
             <a href=format!("/redazione/pratiche/{id}")>{format!("← {id}")}</a>
         </p>
         <div class="notice">
-            <p>
-                {tr(
-                    "Correggi il testo o la classificazione con gli stessi passi e controlli del questionario. La correzione è salvata come nuova versione a tuo nome; le versioni inviate dal referente restano nello storico. Se la pratica è pubblicata, la correzione è pubblica subito.",
-                    "Correct the text or the classification with the questionnaire's own steps and checks. The correction is saved as a new version in your name; the respondent's versions stay in the history. If the practice is published, the correction is public at once.",
-                )}
-            </p>
+            <p>{tr(texts::editors::CORRECT_THE_TEXT_OR)}</p>
         </div>
         <A href=page_href(ctx.mode, 1) attr:class="button button-primary">
-            {tr("Inizia la correzione", "Start the correction")}
+            {tr(texts::editors::START_THE_CORRECTION)}
         </A>
     }
 }

@@ -7,6 +7,7 @@ use crate::api::moderation;
 use crate::components::use_document_title;
 use crate::i18n::{tr, use_lang};
 use crate::session::{self, SIGN_IN};
+use crate::texts;
 use domain::Lang;
 use domain::api::{QueueFilter, TO_CURATE};
 use domain::vocabulary::ModerationStatus;
@@ -19,7 +20,7 @@ const ALL: &str = "tutte";
 /// `/redazione`: the queue.
 #[component]
 pub fn QueuePage() -> impl IntoView {
-    use_document_title("Redazione", "Editors");
+    use_document_title(texts::common::EDITORS);
     let lang = use_lang();
     let query = use_query_map();
     let state = Memo::new(move |_| query.with(|q| q.get("stato")));
@@ -51,8 +52,8 @@ pub fn QueuePage() -> impl IntoView {
     view! {
         <div class="container page">
             <div class="summary-heading">
-                <h1>{tr("Pratiche da curare", "Submissions to curate")}</h1>
-                <a href="/redazione/amministrazione">{tr("Amministrazione", "Administration")}</a>
+                <h1>{tr(texts::editors::SUBMISSIONS_TO_CURATE)}</h1>
+                <a href="/redazione/amministrazione">{tr(texts::common::ADMINISTRATION)}</a>
                 <button
                     type="button"
                     class="button button-link"
@@ -60,7 +61,7 @@ pub fn QueuePage() -> impl IntoView {
                         sign_out.dispatch(());
                     }
                 >
-                    {tr("Esci", "Sign out")}
+                    {tr(texts::editors::SIGN_OUT)}
                 </button>
             </div>
             <Transition fallback=|| {
@@ -259,8 +260,7 @@ fn DailyDigestSetting() -> impl IntoView {
         }
     });
     let saved = RwSignal::new(None::<Result<bool, String>>);
-    let (turned_on, turned_off) =
-        (tr("Riepilogo attivato.", "Summary turned on."), tr("Riepilogo disattivato.", "Summary turned off."));
+    let (turned_on, turned_off) = (tr(texts::editors::SUMMARY_TURNED_ON), tr(texts::editors::SUMMARY_TURNED_OFF));
     let save = Action::new_local(move |wanted: &bool| {
         let wanted = *wanted;
         async move {
@@ -273,7 +273,7 @@ fn DailyDigestSetting() -> impl IntoView {
     });
     view! {
         <section class="daily-digest" aria-labelledby="daily-digest-heading">
-            <h2 id="daily-digest-heading">{tr("Riepilogo per e-mail", "E-mail summary")}</h2>
+            <h2 id="daily-digest-heading">{tr(texts::editors::E_MAIL_SUMMARY)}</h2>
             <Show when=move || on.get().is_some()>
                 <div class="form-check">
                     <input
@@ -284,12 +284,7 @@ fn DailyDigestSetting() -> impl IntoView {
                             save.dispatch(event_target_checked(&ev));
                         }
                     />
-                    <label for="daily-digest">
-                        {tr(
-                            "Ricevi ogni giorno per e-mail quante pratiche aspettano nella coda",
-                            "Receive every day by e-mail how many submissions wait in the queue",
-                        )}
-                    </label>
+                    <label for="daily-digest">{tr(texts::editors::RECEIVE_EVERY_DAY_BY)}</label>
                 </div>
             </Show>
             <p role="status" class="form-hint">

@@ -7,6 +7,7 @@
 use super::failure;
 use crate::api::moderation;
 use crate::i18n::{tr, use_lang};
+use crate::texts;
 use domain::feedback::ReportItem;
 use leptos::prelude::*;
 
@@ -29,7 +30,7 @@ pub fn AccessibilityReports() -> impl IntoView {
     });
     view! {
         <section class="reports" aria-labelledby="reports-heading">
-            <h2 id="reports-heading">{tr("Segnalazioni di accessibilità", "Accessibility reports")}</h2>
+            <h2 id="reports-heading">{tr(texts::editors::ACCESSIBILITY_REPORTS)}</h2>
             {move || problem.get().map(|error| failure(&error))}
             <Transition fallback=|| {
                 view! { <p role="status">"Caricamento…"</p> }
@@ -37,7 +38,7 @@ pub fn AccessibilityReports() -> impl IntoView {
                 {move || Suspend::new(async move {
                     match reports.await {
                         Ok(items) if items.is_empty() => {
-                            view! { <p>{tr("Nessuna segnalazione ricevuta.", "No reports received.")}</p> }.into_any()
+                            view! { <p>{tr(texts::editors::NO_REPORTS_RECEIVED)}</p> }.into_any()
                         }
                         Ok(items) => {
                             let open = items.iter().filter(|r| r.handled_at.is_none()).count();
@@ -75,17 +76,17 @@ fn Report(item: ReportItem, handle: Action<(i64, bool), ()>) -> impl IntoView {
     let ReportItem { id, reference, page, description, email, received_at, handled_at, handled_by } = item;
     let handled = handled_at.is_some();
     let state = match (&handled_at, &handled_by) {
-        (Some(at), Some(by)) => format!("{} {} ({by})", tr("Gestita il", "Handled on")(), &at[..10.min(at.len())]),
-        _ => tr("Aperta", "Open")().to_owned(),
+        (Some(at), Some(by)) => format!("{} {} ({by})", tr(texts::editors::HANDLED_ON)(), &at[..10.min(at.len())]),
+        _ => tr(texts::editors::OPEN)().to_owned(),
     };
-    let from = if email.is_empty() { tr("anonima", "anonymous")().to_owned() } else { email };
+    let from = if email.is_empty() { tr(texts::editors::ANONYMOUS)().to_owned() } else { email };
     view! {
         <li class="report" class:handled=handled>
             <h3>{format!("{reference} · {page}")}</h3>
             <p class="report-meta">
                 {format!(
                     "{} {} · {from} · {state}",
-                    tr("Ricevuta il", "Received on")(),
+                    tr(texts::editors::RECEIVED_ON)(),
                     &received_at[..10.min(received_at.len())],
                 )}
             </p>
@@ -99,11 +100,7 @@ fn Report(item: ReportItem, handle: Action<(i64, bool), ()>) -> impl IntoView {
                     handle.dispatch((id, !handled));
                 }
             >
-                {if handled {
-                    tr("Riapri la segnalazione", "Reopen the report")()
-                } else {
-                    tr("Segna come gestita", "Mark as handled")()
-                }}
+                {if handled { tr(texts::editors::REOPEN_THE_REPORT)() } else { tr(texts::editors::MARK_AS_HANDLED)() }}
                 <span class="visually-hidden">{format!(" {reference}")}</span>
             </button>
         </li>

@@ -9,6 +9,7 @@ use crate::api::{ApiError, moderation};
 use crate::components::use_document_title;
 use crate::i18n::{tr, use_lang};
 use crate::session::use_kept_text;
+use crate::texts;
 use domain::Lang;
 use domain::answers::display;
 use domain::api::{AuditEntry, Decision};
@@ -23,7 +24,7 @@ use serde_json::Value;
 /// `/redazione/pratiche/{id}`: every field and the decisions.
 #[component]
 pub fn ReviewPage() -> impl IntoView {
-    use_document_title("Revisione", "Review");
+    use_document_title(texts::editors::REVIEW);
     let params = use_params_map();
     let id = Memo::new(move |_| params.with(|p| p.get("id").unwrap_or_default()));
     // A page of its own for each submission, with its own message.
@@ -89,7 +90,7 @@ fn ReviewOf(
     view! {
         <div class="container page">
             <p class="breadcrumb">
-                <a href="/redazione">{tr("Redazione", "Editors")}</a>
+                <a href="/redazione">{tr(texts::common::EDITORS)}</a>
             </p>
             {move || {
                 outcome

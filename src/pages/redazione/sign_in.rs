@@ -8,6 +8,7 @@ use crate::api::moderation;
 use crate::components::use_document_title;
 use crate::i18n::tr;
 use crate::session::{return_path, use_session};
+use crate::texts;
 use domain::api::Credentials;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
@@ -15,7 +16,7 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 /// `/redazione/accesso`.
 #[component]
 pub fn SignInPage() -> impl IntoView {
-    use_document_title("Accesso redazione", "Editors' sign-in");
+    use_document_title(texts::editors::EDITORS_SIGN_IN);
     let session = use_session();
     let query = use_query_map();
     let (email, password) = (RwSignal::new(String::new()), RwSignal::new(String::new()));
@@ -33,15 +34,10 @@ pub fn SignInPage() -> impl IntoView {
     });
     view! {
         <div class="container page narrow">
-            <h1>{tr("Accesso alla redazione", "Editors' sign-in")}</h1>
+            <h1>{tr(texts::editors::EDITORS_SIGN_IN_2)}</h1>
             <Show when=move || session.ended()>
                 <div class="alert alert-warning" role="alert" data-testid="sign-in-again">
-                    <p>
-                        {tr(
-                            "La sessione è scaduta: accedi di nuovo. Tornerai alla pagina su cui eri, con quello che avevi scritto.",
-                            "Your session has ended: sign in again. You will return to the page you were on, with what you had typed.",
-                        )}
-                    </p>
+                    <p>{tr(texts::editors::YOUR_SESSION_HAS_ENDED)}</p>
                 </div>
             </Show>
             {move || {
@@ -82,7 +78,7 @@ pub fn SignInPage() -> impl IntoView {
                     />
                 </div>
                 <button type="submit" class="button button-primary">
-                    {tr("Accedi", "Sign in")}
+                    {tr(texts::editors::SIGN_IN)}
                 </button>
             </form>
         </div>
