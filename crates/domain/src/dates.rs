@@ -151,7 +151,7 @@ impl TryFrom<String> for Day {
 mod schemas {
     impl utoipa::PartialSchema for super::Day {
         fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
-            crate::practice::schemas::text(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "2026-11-30", "A day, YYYY-MM-DD.")
+            crate::schemas::text(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "2026-11-30", "A day, YYYY-MM-DD.")
         }
     }
     impl utoipa::ToSchema for super::Day {}

@@ -18,10 +18,18 @@
 //! question there, and the compiler points at whatever else must know it.
 
 use crate::geo::{ComuneCode, Region};
-use crate::practice::{Euros, Partner, PracticeId, PublicationFacts, YearMonth};
-use crate::questionnaire::Visibility;
+use crate::values::{Euros, Partner, PracticeId, YearMonth};
 use crate::vocabulary::*;
 use serde::{Deserialize, Serialize};
+
+/// Who may see a field's answer (`domain.md` §3).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Visibility {
+    /// In the public catalogue and open data.
+    Public,
+    /// Curators and the submitter only.
+    Private,
+}
 
 /// One declared field: what the rest of the code may know about it without
 /// reading the questionnaire's wording.
@@ -36,6 +44,27 @@ pub struct Declared {
     /// The questionnaire version it arrived in.
     pub since: u32,
 }
+
+/// The version of the questionnaire definition answers are given under; every
+/// stored answer records it.
+pub const QUESTIONNAIRE_VERSION: u32 = 2;
+
+/// The system facts about a stored practice that the public may see.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PublicationFacts {
+    pub id: PracticeId,
+    pub demo: bool,
+    pub published_at: String,
+    pub updated_at: String,
+    /// The code of the collection round the practice was submitted in.
+    pub collection_round: String,
+    pub questionnaire_version: u32,
+    pub confirmed_at: String,
+    pub derived_from: Option<PracticeId>,
+}
+
+/// The licence of every practice's public content.
+pub const LICENCE: &str = "CC-BY-4.0";
 
 /// The declaration of every field (see the module's documentation). Each line:
 /// the key's constant, the field and its type, then the step, `public` or
@@ -107,7 +136,7 @@ macro_rules! declare_fields {
             /// whether it is "da aggiornare". Not an answer: computed when it
             /// is read.
             #[serde(default)]
-            pub follow_up: crate::reuse::FollowUp,
+            pub follow_up: crate::follow_up::FollowUp,
         }
 
         impl PublicPractice {
@@ -124,7 +153,7 @@ macro_rules! declare_fields {
                     confirmed_at: facts.confirmed_at,
                     derived_from: facts.derived_from,
                     $( $name: p.$name, )*
-                    licence: crate::practice::LICENCE.to_owned(),
+                    licence: LICENCE.to_owned(),
                     follow_up: Default::default(),
                 }
             }
@@ -273,7 +302,7 @@ pub(crate) const fn by_arrival<const N: usize>() -> [&'static str; N] {
             i += 1;
         }
         version += 1;
-        assert!(version <= crate::practice::QUESTIONNAIRE_VERSION + 1, "a field arrived in a future version");
+        assert!(version <= QUESTIONNAIRE_VERSION + 1, "a field arrived in a future version");
     }
     columns
 }

@@ -82,7 +82,7 @@ impl From<ComuneCode> for String {
 #[cfg(feature = "openapi")]
 impl utoipa::PartialSchema for ComuneCode {
     fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
-        crate::practice::schemas::text(r"^[0-9]{6}$", "001272", "The six-digit ISTAT code of a Comune.")
+        crate::schemas::text(r"^[0-9]{6}$", "001272", "The six-digit ISTAT code of a Comune.")
     }
 }
 #[cfg(feature = "openapi")]

@@ -14,6 +14,7 @@ pub mod dates;
 pub mod feedback;
 mod field_error;
 pub mod fields;
+pub mod follow_up;
 pub mod geo;
 pub mod invitations;
 pub mod lang;
@@ -25,11 +26,14 @@ pub mod participation;
 pub mod practice;
 pub mod questionnaire;
 pub mod reuse;
+#[cfg(feature = "openapi")]
+mod schemas;
 pub mod search;
 #[cfg(feature = "synthetic")]
 pub mod synthetic;
 pub mod text;
 pub mod validation;
+pub mod values;
 pub mod vocabulary;
 
 pub use lang::{Lang, Text};

@@ -9,8 +9,10 @@
 use crate::comuni::ComuneIndex;
 use crate::fields::key;
 use crate::geo::Region;
-use crate::practice::{PracticeId, YearMonth};
+use crate::values::{PracticeId, YearMonth};
 use crate::vocabulary::{EntityType, ModerationStatus};
+
+pub use crate::follow_up::{FollowUp, PracticeLink, PublicAdoption};
 use serde::{Deserialize, Serialize};
 
 /// The longest name of the adopting body, in characters.
@@ -182,34 +184,6 @@ pub struct AdoptionReceived {
     pub practice: PracticeId,
 }
 
-/// An accepted declaration, as the public reads it on the practice's page,
-/// in `adozioni.csv` and `adozioni.json`.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-pub struct PublicAdoption {
-    /// The adopted practice.
-    pub practice: PracticeId,
-    pub entity_type: EntityType,
-    pub entity_name: String,
-    pub region_code: Region,
-    /// A Comune's ISTAT code.
-    #[serde(default)]
-    pub comune_code: Option<String>,
-    /// `YYYY-MM`.
-    pub adopted_on: String,
-    pub adapted: bool,
-    pub changes: String,
-    /// When a curator accepted it (RFC 3339).
-    pub published_at: String,
-}
-
-impl PublicAdoption {
-    /// "Comune di Bari, 2021".
-    pub fn credit(&self) -> String {
-        format!("{}, {}", self.entity_name, &self.adopted_on[..4.min(self.adopted_on.len())])
-    }
-}
-
 /// A declaration as the curators' queue lists it: the public part, the
 /// private contact, where it stands.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -237,31 +211,6 @@ pub struct AdoptionDecision {
     pub action: crate::curation::CurationAction,
     /// The version the curator saw.
     pub version: i64,
-}
-
-/// Another published practice, as a link: "Deriva da", "Ha ispirato".
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-pub struct PracticeLink {
-    pub id: PracticeId,
-    pub title: String,
-    pub entity_name: String,
-}
-
-/// What a practice's page shows of its life after publication, beside its
-/// own answers: computed when it is read, so never out of date.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-pub struct FollowUp {
-    /// Not confirmed for half as long again as the respondent is asked to
-    /// confirm after: the page says "da aggiornare".
-    pub stale: bool,
-    /// Accepted declarations, oldest adoption first.
-    pub adopted_by: Vec<PublicAdoption>,
-    /// The published practice it started from.
-    pub derived_from: Option<PracticeLink>,
-    /// Published practices that started from it.
-    pub inspired: Vec<PracticeLink>,
 }
 
 #[cfg(test)]

@@ -4,6 +4,15 @@
 //! in URLs) and whose labels are what people read, in Italian and English.
 //! Unknown codes are rejected by deserialization itself.
 
+/// One option of a choice.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Choice {
+    /// The stable code: stored, exported and used in URLs.
+    pub code: &'static str,
+    /// What people read.
+    pub label: crate::lang::Text,
+}
+
 /// Defines a vocabulary: an enum of `Variant = "code": "Italian" / "English"`
 /// entries, with `ALL`, `code`, `label` and `from_code`.
 macro_rules! vocabulary {
@@ -37,8 +46,8 @@ macro_rules! vocabulary {
             pub const ALL: &'static [Self] = &[$(Self::$variant),+];
 
             /// The entries as the questionnaire's options: code and labels.
-            pub const CHOICES: &'static [$crate::questionnaire::Choice] = &[
-                $($crate::questionnaire::Choice { code: $code, label: $crate::questionnaire::Text { it: $it, en: $en } }),+
+            pub const CHOICES: &'static [$crate::vocabulary::Choice] = &[
+                $($crate::vocabulary::Choice { code: $code, label: $crate::lang::Text { it: $it, en: $en } }),+
             ];
 
             /// The stable code: stored, exported and used in URLs.

@@ -33,14 +33,7 @@ pub use dictionary::{DictionaryEntry, EXPORT_COLUMNS, community_data, export_col
 
 pub use crate::lang::Text;
 
-/// One option of a choice.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Choice {
-    /// The stable code: stored, exported and used in URLs.
-    pub code: &'static str,
-    /// What people read.
-    pub label: Text,
-}
+pub use crate::vocabulary::Choice;
 
 /// How a short text is typed in, for the right keyboard and autofill.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -143,14 +136,7 @@ pub enum Required {
     When(Condition),
 }
 
-/// Who may see a field's answer (`domain.md` §3).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Visibility {
-    /// In the public catalogue and open data.
-    Public,
-    /// Curators and the submitter only.
-    Private,
-}
+pub use crate::fields::Visibility;
 
 /// One question.
 #[derive(Clone, Copy, Debug, PartialEq)]
