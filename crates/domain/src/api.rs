@@ -11,7 +11,7 @@
 
 use crate::curation::CurationAction;
 use crate::dates::Day;
-use crate::vocabulary::ModerationStatus;
+use crate::record::vocabulary::ModerationStatus;
 use crate::{FieldError, FieldErrors, Lang, PracticeId};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -125,11 +125,11 @@ pub struct OwnSubmission {
     pub confirmed_at: String,
     /// Whether it is time to confirm it (only a published practice is asked).
     #[serde(default = "current")]
-    pub freshness: crate::living::Freshness,
+    pub freshness: crate::community::living::Freshness,
 }
 
-fn current() -> crate::living::Freshness {
-    crate::living::Freshness::Current
+fn current() -> crate::community::living::Freshness {
+    crate::community::living::Freshness::Current
 }
 
 /// The shortest private-link code: 32 random bytes make 43 characters, but
@@ -261,7 +261,7 @@ impl NewRound {
             errors.add("name", FieldError::Required);
         } else if name.chars().count() > Self::MAX_NAME {
             errors.add("name", FieldError::TooLong { max: Self::MAX_NAME });
-        } else if name.chars().any(crate::validation::is_forbidden_char) {
+        } else if name.chars().any(crate::record::validation::is_forbidden_char) {
             errors.add("name", FieldError::ForbiddenCharacters);
         }
         let (opens, closes) = (Day::parse(&self.opens_on), Day::parse(&self.closes_on));
@@ -467,7 +467,7 @@ impl Decision {
             Some(FieldError::Required)
         } else if message.chars().count() > Self::MAX_MESSAGE {
             Some(FieldError::TooLong { max: Self::MAX_MESSAGE })
-        } else if message.chars().any(crate::validation::is_forbidden_char) {
+        } else if message.chars().any(crate::record::validation::is_forbidden_char) {
             Some(FieldError::ForbiddenCharacters)
         } else {
             None
@@ -675,7 +675,7 @@ impl NewAccount {
     /// What to fix in the form.
     pub fn check(&self) -> Result<(), FieldErrors> {
         let mut errors = FieldErrors::default();
-        if !crate::validation::is_email(self.email.trim()) {
+        if !crate::record::validation::is_email(self.email.trim()) {
             errors.add("email", FieldError::InvalidEmail);
         }
         if self.password.is_empty() {

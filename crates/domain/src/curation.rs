@@ -6,7 +6,7 @@
 //! decision can always be undone.
 
 use crate::Lang;
-use crate::vocabulary::ModerationStatus;
+use crate::record::vocabulary::ModerationStatus;
 use serde::{Deserialize, Serialize};
 
 /// What a curator (or, for `Resubmit`, the respondent) does to a submission.

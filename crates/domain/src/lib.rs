@@ -4,38 +4,30 @@
 //! satisfy. The browser app and the API server both compile this crate, so a
 //! rule is written once and enforced identically on both sides.
 
-pub mod answers;
 pub mod api;
 pub mod catalogue;
 pub mod community;
-pub mod comuni;
 pub mod curation;
 pub mod dates;
-pub mod feedback;
 mod field_error;
-pub mod fields;
-pub mod follow_up;
-pub mod geo;
-pub mod invitations;
 pub mod lang;
-pub mod living;
 pub mod numbers;
-pub mod operator;
-pub mod pages;
-pub mod participation;
-pub mod practice;
 pub mod questionnaire;
-pub mod reuse;
+pub mod record;
 #[cfg(feature = "openapi")]
 mod schemas;
-pub mod search;
+pub mod site;
 #[cfg(feature = "synthetic")]
 pub mod synthetic;
 pub mod text;
-pub mod validation;
-pub mod values;
-pub mod vocabulary;
 
 pub use lang::{Lang, Text};
-pub use practice::{CatalogueEntry, Practice, PracticeId, PublicPractice};
-pub use validation::{FieldError, FieldErrors};
+pub use record::practice::{CatalogueEntry, Practice, PracticeId, PublicPractice};
+pub use record::validation::{FieldError, FieldErrors};
+
+// The paths these modules had before the crate was grouped by area, kept
+// while the app and the server move to the new ones.
+pub use catalogue::search;
+pub use community::{follow_up, invitations, living, participation, reuse};
+pub use record::{answers, comuni, fields, geo, practice, validation, values, vocabulary};
+pub use site::{feedback, operator, pages};

@@ -15,28 +15,28 @@ pub(crate) fn text(pattern: &str, example: &str, description: &str) -> RefOr<Sch
         .into()
 }
 
-impl utoipa::PartialSchema for crate::values::YearMonth {
+impl utoipa::PartialSchema for crate::record::values::YearMonth {
     fn schema() -> RefOr<Schema> {
         text(r"^[0-9]{4}-(0[1-9]|1[0-2])$", "2020-03", "A year and month, YYYY-MM.")
     }
 }
-impl utoipa::ToSchema for crate::values::YearMonth {}
+impl utoipa::ToSchema for crate::record::values::YearMonth {}
 
-impl utoipa::PartialSchema for crate::values::PracticeId {
+impl utoipa::PartialSchema for crate::record::values::PracticeId {
     fn schema() -> RefOr<Schema> {
         text(r"^BP-[0-9]{4}-[0-9]{4,}$", "BP-2026-0001", "The citable identifier of a practice.")
     }
 }
-impl utoipa::ToSchema for crate::values::PracticeId {}
+impl utoipa::ToSchema for crate::record::values::PracticeId {}
 
-impl utoipa::PartialSchema for crate::values::Euros {
+impl utoipa::PartialSchema for crate::record::values::Euros {
     fn schema() -> RefOr<Schema> {
         ObjectBuilder::new()
             .schema_type(Type::Number)
             .minimum(Some(0.0))
-            .maximum(Some((crate::values::Euros::MAX_CENTS / 100) as f64))
+            .maximum(Some((crate::record::values::Euros::MAX_CENTS / 100) as f64))
             .description(Some("An amount in euro, at most two decimals."))
             .into()
     }
 }
-impl utoipa::ToSchema for crate::values::Euros {}
+impl utoipa::ToSchema for crate::record::values::Euros {}

@@ -4,9 +4,9 @@
 //! every region, dates from 2020 on), deterministic for a given seed, and
 //! obviously invented (flagged `demo`). `cargo xtask generate N` writes them.
 
-use crate::geo::Region;
-use crate::practice::{CatalogueEntry, PracticeId, YearMonth};
-use crate::vocabulary::*;
+use crate::record::geo::Region;
+use crate::record::practice::{CatalogueEntry, PracticeId, YearMonth};
+use crate::record::vocabulary::*;
 
 const SUBJECTS: [&str; 16] = [
     "Telefonate",

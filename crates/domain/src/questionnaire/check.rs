@@ -7,11 +7,11 @@
 use super::definition::ASK;
 use super::{Choice, Condition, Definition, Field, Input, Kind, Required};
 use crate::Lang;
-use crate::comuni::ComuneIndex;
-use crate::geo::Region;
-use crate::practice::{Euros, Practice, YearMonth};
-use crate::validation::{FieldError, FieldErrors, is_email, is_forbidden_char, is_phone, is_web_url, limits};
-use crate::vocabulary::PartnerType;
+use crate::record::comuni::ComuneIndex;
+use crate::record::geo::Region;
+use crate::record::practice::{Euros, Practice, YearMonth};
+use crate::record::validation::{FieldError, FieldErrors, is_email, is_forbidden_char, is_phone, is_web_url, limits};
+use crate::record::vocabulary::PartnerType;
 use serde_json::{Map, Value};
 
 /// True when an answer counts as not given: missing, null, blank text,
@@ -44,7 +44,9 @@ impl Field {
     /// paragraphs, and the title (a one-line text whose limit people reach).
     pub fn counted_max(&self) -> Option<usize> {
         match self.kind {
-            Kind::Text { max, multiline, .. } if multiline || self.key == crate::fields::key::TITLE => Some(max),
+            Kind::Text { max, multiline, .. } if multiline || self.key == crate::record::fields::key::TITLE => {
+                Some(max)
+            }
             _ => None,
         }
     }
@@ -405,7 +407,7 @@ fn check_field(errors: &mut FieldErrors, field: &Field, answers: &Map<String, Va
             }
             let region = answers.get(region).and_then(Value::as_str).and_then(Region::from_code);
             for item in items {
-                let code = item.as_str().filter(|c| crate::geo::ComuneCode::parse(c).is_ok());
+                let code = item.as_str().filter(|c| crate::record::geo::ComuneCode::parse(c).is_ok());
                 let Some(code) = code else { return errors.add(key, FieldError::InvalidComune) };
                 if let Some(index) = comuni {
                     match index.get(code) {

@@ -5,15 +5,15 @@
 
 use super::{Condition, Definition, Input, Kind, Required, Step, Text};
 use super::{field, help, long_text, shown_when, t, text};
-use crate::fields::{FIELDS, key, same};
-use crate::geo::Region;
-use crate::practice::YearMonth;
-use crate::validation::limits;
-use crate::vocabulary::*;
+use crate::record::fields::{FIELDS, key, same};
+use crate::record::geo::Region;
+use crate::record::practice::YearMonth;
+use crate::record::validation::limits;
+use crate::record::vocabulary::*;
 
 use Required::{Always, Never};
 
-const START_MIN: YearMonth = crate::validation::EARLIEST_START;
+const START_MIN: YearMonth = crate::record::validation::EARLIEST_START;
 
 /// What to say when a required answer is missing, for the questions where
 /// a sentence of their own reads better than the generic one ("Compila il
@@ -84,7 +84,7 @@ const _: () = {
 
 /// The questionnaire of `domain.md` §3.
 pub const QUESTIONNAIRE: Definition = Definition {
-    version: crate::practice::QUESTIONNAIRE_VERSION,
+    version: crate::record::practice::QUESTIONNAIRE_VERSION,
     steps: &[
         Step {
             key: "ente",

@@ -24,7 +24,7 @@ pub fn export_columns_after<'a>(previous: &[&'a str], questions: impl IntoIterat
 /// arrived (`fields::FIELDS`, by version, then as declared): a new field,
 /// declared with the version it arrives in, adds a column at the end, so
 /// nothing shifts between questionnaire versions.
-pub const EXPORT_COLUMNS: &[&str] = &crate::fields::by_arrival::<{ crate::fields::FIELDS.len() }>();
+pub const EXPORT_COLUMNS: &[&str] = &crate::record::fields::by_arrival::<{ crate::record::fields::FIELDS.len() }>();
 
 /// One row of the data dictionary: what each column of the exports means.
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -240,7 +240,7 @@ mod tests {
         let dictionary = QUESTIONNAIRE.dictionary();
         assert_eq!(dictionary.len(), RECORD_COLUMNS.len() + QUESTIONNAIRE.columns().len() + NAME_COLUMNS.len());
         let record: Vec<&str> = dictionary.iter().filter(|d| d.step == "record").map(|d| d.key).collect();
-        for key in crate::practice::SYSTEM_KEYS {
+        for key in crate::record::practice::SYSTEM_KEYS {
             assert!(record.contains(&key), "{key} is described");
         }
         let tools = dictionary.iter().find(|d| d.key == "tools").unwrap();

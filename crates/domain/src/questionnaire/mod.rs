@@ -21,7 +21,7 @@
 
 #![warn(missing_docs)]
 
-use crate::practice::YearMonth;
+use crate::record::practice::YearMonth;
 
 mod check;
 mod definition;
@@ -33,7 +33,7 @@ pub use dictionary::{DictionaryEntry, EXPORT_COLUMNS, community_data, export_col
 
 pub use crate::lang::Text;
 
-pub use crate::vocabulary::Choice;
+pub use crate::record::vocabulary::Choice;
 
 /// How a short text is typed in, for the right keyboard and autofill.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -136,7 +136,7 @@ pub enum Required {
     When(Condition),
 }
 
-pub use crate::fields::Visibility;
+pub use crate::record::fields::Visibility;
 
 /// One question.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -197,7 +197,7 @@ const fn long_text(max: usize) -> Kind {
 /// A question, always shown, without help; who may see its answer is the
 /// field's declaration (`fields::FIELDS`), which must exist.
 const fn field(key: &'static str, label: Text, kind: Kind, required: Required) -> Field {
-    let visibility = crate::fields::declared(key).visibility;
+    let visibility = crate::record::fields::declared(key).visibility;
     Field { key, label, help: None, kind, required, shown_when: None, visibility }
 }
 
@@ -222,19 +222,19 @@ mod tests {
     use super::*;
     use crate::FieldError;
     use crate::Lang;
-    use crate::comuni::ComuneIndex;
-    use crate::geo::Region;
+    use crate::record::comuni::ComuneIndex;
+    use crate::record::geo::Region;
     use proptest::prelude::*;
     use serde_json::{Map, Value, json};
 
     /// The shipped list of Comuni.
     pub(super) fn index() -> &'static ComuneIndex {
-        crate::comuni::shipped()
+        crate::record::comuni::shipped()
     }
 
     /// The answers of the reference practice (`validation::tests::valid`), as the form holds them.
     pub(super) fn valid_answers() -> Map<String, Value> {
-        let practice = crate::validation::tests::valid();
+        let practice = crate::record::validation::tests::valid();
         let Value::Object(map) = serde_json::to_value(practice).unwrap() else { unreachable!() };
         map
     }
@@ -319,7 +319,7 @@ mod tests {
 
     #[test]
     fn a_misspelt_key_or_a_wrong_code_is_caught() {
-        use crate::vocabulary::{EntityType, Tool};
+        use crate::record::vocabulary::{EntityType, Tool};
         use Required::{Always, Never};
         const T: Text = t("Domanda", "Question");
         /// A question of a made-up definition, whose keys need no declaration.

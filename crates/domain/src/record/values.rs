@@ -3,7 +3,7 @@
 //! code: a year and month, an amount in euro, a partner, and the citable
 //! identifier of a practice.
 
-use crate::vocabulary::PartnerType;
+use crate::record::vocabulary::PartnerType;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
 

@@ -7,8 +7,8 @@
 //! JSON form, whatever step the field belongs to.
 
 use crate::Lang;
-use crate::comuni::ComuneIndex;
 use crate::questionnaire::{Choice, Field, Kind, is_empty};
+use crate::record::comuni::ComuneIndex;
 use serde_json::Value;
 
 /// What an unanswered field reads as.
@@ -33,7 +33,7 @@ pub fn display(field: &Field, value: Option<&Value>, lang: Lang, comuni: Option<
         Kind::Choices { options, .. } => texts().map(|code| label_of(options, code)).collect::<Vec<_>>().join(", "),
         Kind::YearMonth { .. } => {
             let text = value.as_str().unwrap_or_default();
-            crate::practice::YearMonth::parse(text).map_or_else(
+            crate::record::practice::YearMonth::parse(text).map_or_else(
                 || text.to_owned(),
                 |ym| format!("{} {}", crate::dates::month_name(ym.month(), lang), ym.year()),
             )
@@ -42,7 +42,7 @@ pub fn display(field: &Field, value: Option<&Value>, lang: Lang, comuni: Option<
         Kind::Partners { .. } => items()
             .map(|partner| {
                 let part = |key: &str| partner.get(key).and_then(Value::as_str).unwrap_or_default();
-                let kind = label_of(crate::vocabulary::PartnerType::CHOICES, part("kind"));
+                let kind = label_of(crate::record::vocabulary::PartnerType::CHOICES, part("kind"));
                 format!("{}: {kind}", part("name"))
             })
             .collect::<Vec<_>>()

@@ -12,12 +12,14 @@
 //! The query is also the URL: `Query::from_pairs` / `to_pairs` make every
 //! view linkable and restorable.
 
+pub mod search;
+
 use crate::Lang;
-use crate::geo::Region;
-use crate::practice::CatalogueEntry;
-use crate::search::{Bits, Field, Highlight, TextIndex, TextMatch};
+use crate::catalogue::search::{Bits, Field, Highlight, TextIndex, TextMatch};
+use crate::record::geo::Region;
+use crate::record::practice::CatalogueEntry;
+use crate::record::vocabulary::*;
 use crate::text::{fold, query_words};
-use crate::vocabulary::*;
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::OnceLock;
 
@@ -608,7 +610,7 @@ impl CatalogueIndex {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::practice::{PracticeId, YearMonth};
+    use crate::record::practice::{PracticeId, YearMonth};
     use proptest::prelude::*;
 
     fn entry(i: u32, title: &str, summary: &str, region: Region, tags: &[InnovationTag], year: u16) -> CatalogueEntry {
@@ -864,7 +866,7 @@ mod tests {
     /// The naive answer: check every practice against every condition, with
     /// the matching rules written out plainly (the edit distance by its table).
     fn naive(entries: &[CatalogueEntry], query: &Query) -> (BTreeSet<usize>, BTreeMap<(Facet, String), usize>) {
-        use crate::search::{light_stem, stem, tests::distance, typo_budget};
+        use crate::catalogue::search::{light_stem, stem, tests::distance, typo_budget};
         let words: Vec<Vec<String>> = entries
             .iter()
             .map(|e| searched_fields(e, Lang::It).into_iter().flat_map(|(_, t)| crate::text::index_words(t)).collect())

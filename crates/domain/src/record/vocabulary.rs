@@ -46,8 +46,8 @@ macro_rules! vocabulary {
             pub const ALL: &'static [Self] = &[$(Self::$variant),+];
 
             /// The entries as the questionnaire's options: code and labels.
-            pub const CHOICES: &'static [$crate::vocabulary::Choice] = &[
-                $($crate::vocabulary::Choice { code: $code, label: $crate::lang::Text { it: $it, en: $en } }),+
+            pub const CHOICES: &'static [$crate::record::vocabulary::Choice] = &[
+                $($crate::record::vocabulary::Choice { code: $code, label: $crate::lang::Text { it: $it, en: $en } }),+
             ];
 
             /// The stable code: stored, exported and used in URLs.

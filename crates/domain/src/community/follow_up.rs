@@ -4,9 +4,9 @@
 //! started from, the practices that started from it, whether it is "da
 //! aggiornare". The declarations and their rules are in `reuse`.
 
-use crate::geo::Region;
-use crate::values::PracticeId;
-use crate::vocabulary::EntityType;
+use crate::record::geo::Region;
+use crate::record::values::PracticeId;
+use crate::record::vocabulary::EntityType;
 use serde::{Deserialize, Serialize};
 
 /// An accepted declaration, as the public reads it on the practice's page,

@@ -6,14 +6,14 @@
 //! population of each Comune at the 2011 census (native code only), for the
 //! share of the population the collection reaches.
 
-use crate::geo::Region;
+use crate::record::geo::Region;
 use crate::text::fold;
 
 /// The date of the shipped ISTAT list.
 pub const LIST_DATE: &str = "2024-12-04";
 
 /// The shipped list, `code<TAB>name<TAB>region` per line, `#` comments.
-pub const LIST_TSV: &str = include_str!("../data/comuni-2024-12-04.tsv");
+pub const LIST_TSV: &str = include_str!("../../data/comuni-2024-12-04.tsv");
 
 /// The file name under which the app publishes the list for the browser.
 pub const LIST_FILE: &str = "comuni-2024-12-04.tsv";
@@ -39,7 +39,7 @@ pub const POPULATION_FILE: &str = "popolazione-2011.tsv";
 #[cfg(not(target_arch = "wasm32"))]
 pub fn shipped_population() -> &'static Population {
     static POPULATION: std::sync::OnceLock<Population> = std::sync::OnceLock::new();
-    POPULATION.get_or_init(|| Population::parse(include_str!("../data/popolazione-2011.tsv")))
+    POPULATION.get_or_init(|| Population::parse(include_str!("../../data/popolazione-2011.tsv")))
 }
 
 /// The population of Comuni by ISTAT code. A Comune without a figure (one
@@ -291,7 +291,7 @@ impl ComuneIndex {
     /// only one. With no `codes` (an invitee is a name and an address), the
     /// Comune called as the name says ("Comune di Torino", "Città di Torino"
     /// or "Torino"), when no other Comune has that name.
-    pub fn body_comune(&self, body: &str, codes: &[crate::geo::ComuneCode]) -> Option<&Comune> {
+    pub fn body_comune(&self, body: &str, codes: &[crate::record::geo::ComuneCode]) -> Option<&Comune> {
         let body = fold(body).split_whitespace().collect::<Vec<_>>().join(" ");
         if !codes.is_empty() {
             let known: Vec<&Comune> = codes.iter().filter_map(|code| self.get(code.as_str())).collect();
@@ -375,8 +375,10 @@ mod tests {
     #[test]
     fn a_body_is_told_apart_by_the_comune_it_names() {
         let index = index();
-        let code = |c: &str| crate::geo::ComuneCode::try_from(c.to_owned()).unwrap();
-        let of = |body: &str, codes: &[crate::geo::ComuneCode]| index.body_comune(body, codes).map(|c| c.code.clone());
+        let code = |c: &str| crate::record::geo::ComuneCode::try_from(c.to_owned()).unwrap();
+        let of = |body: &str, codes: &[crate::record::geo::ComuneCode]| {
+            index.body_comune(body, codes).map(|c| c.code.clone())
+        };
         // Two names of one Comune, with or without the practice's Comuni.
         assert_eq!(of("Città di Torino", &[code("001272")]).as_deref(), Some("001272"));
         assert_eq!(of("Comune di Torino", &[]).as_deref(), Some("001272"));

@@ -7,7 +7,7 @@
 //! optional comment, anonymous, whose results admins read. The rules are
 //! here, so the browser and the server check the same.
 
-use crate::validation::{FieldError, FieldErrors, check_email, check_text, is_forbidden_char};
+use crate::record::validation::{FieldError, FieldErrors, check_email, check_text, is_forbidden_char};
 use serde::{Deserialize, Serialize};
 
 /// Where the app sends a report.

@@ -6,13 +6,13 @@
 //! the server check declarations with the same rules; the public sees the
 //! accepted ones on the practice's page, in the catalogue and in open data.
 
-use crate::comuni::ComuneIndex;
-use crate::fields::key;
-use crate::geo::Region;
-use crate::values::{PracticeId, YearMonth};
-use crate::vocabulary::{EntityType, ModerationStatus};
+use crate::record::comuni::ComuneIndex;
+use crate::record::fields::key;
+use crate::record::geo::Region;
+use crate::record::values::{PracticeId, YearMonth};
+use crate::record::vocabulary::{EntityType, ModerationStatus};
 
-pub use crate::follow_up::{FollowUp, PracticeLink, PublicAdoption};
+pub use crate::community::follow_up::{FollowUp, PracticeLink, PublicAdoption};
 use serde::{Deserialize, Serialize};
 
 /// The longest name of the adopting body, in characters.
@@ -113,7 +113,7 @@ impl AdoptionDeclaration {
     pub fn validate(&self, comuni: Option<&ComuneIndex>) -> crate::FieldErrors {
         use crate::FieldError;
         use crate::community::has_markup;
-        use crate::validation::{check_email, check_text};
+        use crate::record::validation::{check_email, check_text};
         let mut errors = crate::FieldErrors::default();
         check_text(&mut errors, "entity_name", &self.entity_name, 1, ENTITY_NAME_MAX);
         if self.region_code.is_none() {
@@ -122,7 +122,7 @@ impl AdoptionDeclaration {
         if self.entity_type == EntityType::Comune {
             match self.comune_code.as_deref().map(str::trim).filter(|c| !c.is_empty()) {
                 None => errors.add("comune_code", FieldError::Required),
-                Some(code) if crate::geo::ComuneCode::parse(code).is_err() => {
+                Some(code) if crate::record::geo::ComuneCode::parse(code).is_err() => {
                     errors.add("comune_code", FieldError::InvalidComune)
                 }
                 Some(code) => match comuni.map(|index| index.get(code)) {
@@ -236,7 +236,7 @@ mod tests {
 
     #[test]
     fn a_declaration_names_the_body_the_month_a_contact_and_consents() {
-        assert!(declaration().validate(Some(crate::comuni::shipped())).is_empty());
+        assert!(declaration().validate(Some(crate::record::comuni::shipped())).is_empty());
         let errors = AdoptionDeclaration {
             entity_name: " ".into(),
             adopted_on: "marzo".into(),
@@ -257,7 +257,7 @@ mod tests {
 
     #[test]
     fn a_comune_is_chosen_from_the_list_of_its_region() {
-        let list = Some(crate::comuni::shipped());
+        let list = Some(crate::record::comuni::shipped());
         let cases: [(Option<&str>, Option<FieldError>); 5] = [
             (None, Some(FieldError::Required)),
             (Some(" "), Some(FieldError::Required)),

@@ -5,11 +5,11 @@
 //! types rather than serialization options, so a private field cannot reach a
 //! public response by mistake: it is simply not there to serialize.
 
-use crate::geo::Region;
-use crate::vocabulary::*;
+use crate::record::geo::Region;
+use crate::record::vocabulary::*;
 
-pub use crate::fields::{LICENCE, Practice, PublicPractice, PublicationFacts, QUESTIONNAIRE_VERSION};
-pub use crate::values::{Euros, InvalidPracticeId, Partner, PracticeId, YearMonth};
+pub use crate::record::fields::{LICENCE, Practice, PublicPractice, PublicationFacts, QUESTIONNAIRE_VERSION};
+pub use crate::record::values::{Euros, InvalidPracticeId, Partner, PracticeId, YearMonth};
 use serde::{Deserialize, Serialize};
 
 /// The keys of a public practice that are not answers to the questionnaire:
@@ -126,7 +126,7 @@ impl From<&PublicPractice> for CatalogueEntry {
             delivery_modes: p.delivery_modes.clone(),
             continue_after_emergency: p.continue_after_emergency,
             published_at: p.published_at.clone(),
-            places: crate::comuni::shipped().place_names(p.comune_codes.iter().map(|c| c.as_str())),
+            places: crate::record::comuni::shipped().place_names(p.comune_codes.iter().map(|c| c.as_str())),
             terms: {
                 let long = [Some(&p.description), Some(&p.need_addressed), p.results.as_ref()];
                 let mut words: Vec<String> =
@@ -171,7 +171,7 @@ mod tests {
             confirmed_at: "2020-05-21T09:00:00Z".into(),
             derived_from: None,
         };
-        let public = PublicPractice::new(facts, crate::validation::tests::valid());
+        let public = PublicPractice::new(facts, crate::record::validation::tests::valid());
         let serde_json::Value::Object(json) = serde_json::to_value(&public).unwrap() else { panic!("not an object") };
         let keys: BTreeSet<&str> = json.keys().map(String::as_str).collect();
         let public_fields = QUESTIONNAIRE.fields().filter(|f| f.visibility == Visibility::Public).map(|f| f.key);

@@ -8,9 +8,9 @@
 //! plain-language messages that say how to fix the value.
 
 use crate::Lang;
-use crate::comuni::ComuneIndex;
-use crate::practice::{Practice, YearMonth};
 use crate::questionnaire::QUESTIONNAIRE;
+use crate::record::comuni::ComuneIndex;
+use crate::record::practice::{Practice, YearMonth};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -198,13 +198,13 @@ impl Practice {
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
-    use crate::geo::{ComuneCode, Region};
+    use crate::record::geo::{ComuneCode, Region};
 
     pub(crate) fn index() -> &'static ComuneIndex {
-        crate::comuni::shipped()
+        crate::record::comuni::shipped()
     }
-    use crate::practice::Partner;
-    use crate::vocabulary::*;
+    use crate::record::practice::Partner;
+    use crate::record::vocabulary::*;
 
     /// A complete, valid practice that each case below changes in one way.
     pub(crate) fn valid() -> Practice {

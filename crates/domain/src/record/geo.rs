@@ -3,7 +3,7 @@
 //! and the ISTAT code of a Comune. Trentino-Alto Adige (04) is not offered:
 //! social policy there is run by the two autonomous provinces, 021 and 022.
 
-use crate::vocabulary::vocabulary;
+use crate::record::vocabulary::vocabulary;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 

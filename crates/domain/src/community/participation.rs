@@ -17,16 +17,16 @@
 //!   `comune_codes`, each in the region the ISTAT list puts it in; a code the
 //!   list no longer holds (a Comune merged since) is not counted;
 //! - totals are the Comuni of the shipped ISTAT list and their population at
-//!   the 2011 census ([`crate::comuni::POPULATION_SOURCE`]; a Comune with no
+//!   the 2011 census ([`crate::record::comuni::POPULATION_SOURCE`]; a Comune with no
 //!   figure counts 0).
 //!
 //! The figures are summed on the server (the browser does not carry the
 //! list of Comuni) and shared with the page as [`Participation`].
 
 use crate::PublicPractice;
-use crate::comuni::{ComuneIndex, Population};
-use crate::geo::Region;
-use crate::vocabulary::EntityType;
+use crate::record::comuni::{ComuneIndex, Population};
+use crate::record::geo::Region;
+use crate::record::vocabulary::EntityType;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeSet, HashMap};
 
@@ -147,8 +147,8 @@ impl Participation {
             totals.figures(Some(code.clone()), name, selected)
         }));
         Participation {
-            population_source: crate::comuni::POPULATION_SOURCE.to_owned(),
-            comuni_list_date: crate::comuni::LIST_DATE.to_owned(),
+            population_source: crate::record::comuni::POPULATION_SOURCE.to_owned(),
+            comuni_list_date: crate::record::comuni::LIST_DATE.to_owned(),
             rounds: all,
         }
     }
@@ -162,7 +162,7 @@ impl Participation {
     /// The figures of the shipped lists (native code only).
     #[cfg(not(target_arch = "wasm32"))]
     pub fn of_shipped(practices: &[PublicPractice], rounds: &[(String, String)]) -> Self {
-        Self::of(practices, rounds, crate::comuni::shipped(), crate::comuni::shipped_population())
+        Self::of(practices, rounds, crate::record::comuni::shipped(), crate::record::comuni::shipped_population())
     }
 }
 
@@ -261,7 +261,7 @@ impl<'a> Totals<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::geo::ComuneCode;
+    use crate::record::geo::ComuneCode;
 
     /// A tiny list: three Comuni in Umbria, two in Puglia, one in Molise.
     const LIST: &str =
@@ -269,7 +269,7 @@ mod tests {
     const PEOPLE: &str = "# test\n054001\t1000\n054002\t3000\n072001\t500\n072002\t1500\n094001\t10\n";
 
     fn practice(entity_type: EntityType, name: &str, region: Region, codes: &[&str], round: &str) -> PublicPractice {
-        let facts = crate::practice::PublicationFacts {
+        let facts = crate::record::practice::PublicationFacts {
             id: crate::PracticeId::new(2020, 1),
             demo: false,
             published_at: "2020-05-20T09:00:00Z".into(),
@@ -279,7 +279,7 @@ mod tests {
             confirmed_at: "2020-05-21T09:00:00Z".into(),
             derived_from: None,
         };
-        let mut p = PublicPractice::new(facts, crate::validation::tests::valid());
+        let mut p = PublicPractice::new(facts, crate::record::validation::tests::valid());
         p.entity_type = entity_type;
         p.entity_name = name.to_owned();
         p.region_code = region;

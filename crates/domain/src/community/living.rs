@@ -6,7 +6,7 @@
 //! shown as "da aggiornare". Nothing is unpublished automatically.
 
 use crate::dates::Day;
-use crate::practice::YearMonth;
+use crate::record::practice::YearMonth;
 use serde::{Deserialize, Serialize};
 
 /// Days after which the respondent is asked to confirm, unless the operator

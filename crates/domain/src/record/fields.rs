@@ -17,9 +17,9 @@
 //! (`questionnaire::definition`): adding a field is a line here and a
 //! question there, and the compiler points at whatever else must know it.
 
-use crate::geo::{ComuneCode, Region};
-use crate::values::{Euros, Partner, PracticeId, YearMonth};
-use crate::vocabulary::*;
+use crate::record::geo::{ComuneCode, Region};
+use crate::record::values::{Euros, Partner, PracticeId, YearMonth};
+use crate::record::vocabulary::*;
 use serde::{Deserialize, Serialize};
 
 /// Who may see a field's answer (`domain.md` §3).
@@ -136,7 +136,7 @@ macro_rules! declare_fields {
             /// whether it is "da aggiornare". Not an answer: computed when it
             /// is read.
             #[serde(default)]
-            pub follow_up: crate::follow_up::FollowUp,
+            pub follow_up: crate::community::follow_up::FollowUp,
         }
 
         impl PublicPractice {

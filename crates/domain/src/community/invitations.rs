@@ -7,8 +7,8 @@
 
 use crate::api::Round;
 use crate::dates::Day;
-use crate::practice::PracticeId;
-use crate::validation::{FieldError, FieldErrors, check_email, check_text};
+use crate::record::practice::PracticeId;
+use crate::record::validation::{FieldError, FieldErrors, check_email, check_text};
 use serde::{Deserialize, Serialize};
 
 /// The longest name of an invited body, in characters.

@@ -4,6 +4,12 @@
 //! writes and delivers the messages; the browser shows the outbox and asks
 //! for the copy, so the shapes are here.
 
+pub mod follow_up;
+pub mod invitations;
+pub mod living;
+pub mod participation;
+pub mod reuse;
+
 use serde::{Deserialize, Serialize};
 
 /// Where admins read the outbox.
@@ -145,7 +151,7 @@ impl ContactRequest {
     /// The fields to fix, if any: the same rules in the browser and the server.
     pub fn validate(&self) -> crate::FieldErrors {
         use crate::FieldError;
-        use crate::validation::{check_email, check_text};
+        use crate::record::validation::{check_email, check_text};
         let mut errors = crate::FieldErrors::default();
         check_text(&mut errors, "name", &self.name, 1, SENDER_NAME_MAX);
         check_email(&mut errors, "email", &self.email, true);
@@ -281,13 +287,13 @@ impl FollowRequest {
     pub fn validate(&self) -> crate::FieldErrors {
         use crate::FieldError;
         let mut errors = crate::FieldErrors::default();
-        crate::validation::check_email(&mut errors, "email", &self.email, true);
+        crate::record::validation::check_email(&mut errors, "email", &self.email, true);
         if self.view.len() > VIEW_PARAMS_MAX {
             errors.add("view", FieldError::TooMany { max: VIEW_PARAMS_MAX });
         } else if self.view.iter().any(|(k, v)| {
             k.chars().count() > 40
                 || v.chars().count() > VIEW_VALUE_MAX
-                || k.chars().chain(v.chars()).any(crate::validation::is_forbidden_char)
+                || k.chars().chain(v.chars()).any(crate::record::validation::is_forbidden_char)
         }) {
             errors.add("view", FieldError::Invalid { detail: "parametri della ricerca non validi".into() });
         }
