@@ -23,9 +23,13 @@
 
 use crate::record::practice::YearMonth;
 
+#[allow(missing_docs)] // the contract's shapes, documented where they need it
+pub mod api;
 mod check;
 mod definition;
 mod dictionary;
+#[allow(missing_docs)]
+pub mod rounds;
 
 pub use check::{is_empty, parse_euro};
 pub use definition::QUESTIONNAIRE;

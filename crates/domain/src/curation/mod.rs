@@ -5,6 +5,8 @@
 //! it which buttons to offer. Every state can be left again, so a mistaken
 //! decision can always be undone.
 
+pub mod api;
+
 use crate::Lang;
 use crate::record::vocabulary::ModerationStatus;
 use serde::{Deserialize, Serialize};
