@@ -7,8 +7,8 @@
 //! "Comune o comuni interessati" and the adoption form's "Comune" are this
 //! one control, each keeping the choice in its own state.
 
-use crate::i18n::use_lang;
-use domain::Lang;
+use crate::i18n::{tr, use_lang};
+use crate::texts;
 use domain::comuni::LIST_DATE;
 use domain::geo::Region;
 use leptos::prelude::*;
@@ -94,10 +94,9 @@ pub fn ComunePicker(
     };
     let listbox_id = format!("{id}-elenco");
     let option_id = |code: &str| format!("comune-{code}");
-    let t = move |it: &'static str, en: &'static str| move || if lang.get() == Lang::It { it } else { en };
     view! {
         <div class="comune-picker">
-            <ul class="chips" aria-label=t("Comuni scelti", "Chosen municipalities")>
+            <ul class="chips" aria-label=tr(texts::site::CHOSEN_MUNICIPALITIES)>
                 <For each=move || chosen.get() key=|code| code.clone() let:code>
                     <li class="chip">
                         <span>
@@ -111,14 +110,7 @@ pub fn ComunePicker(
                             class="chip-remove"
                             aria-label={
                                 let code = code.clone();
-                                move || {
-                                    let name = name_of(&code);
-                                    if lang.get() == Lang::It {
-                                        format!("Rimuovi {name}")
-                                    } else {
-                                        format!("Remove {name}")
-                                    }
-                                }
+                                move || texts::site::remove_comune(lang.get(), &name_of(&code))
                             }
                             on:click={
                                 let code = code.clone();
@@ -146,7 +138,7 @@ pub fn ComunePicker(
                 aria-describedby=move || described_by.get()
                 disabled=move || region.get().is_none()
                 placeholder=move || {
-                    if region.get().is_none() { t("Scegli prima la regione", "Choose the region first")() } else { "" }
+                    if region.get().is_none() { texts::site::CHOOSE_THE_REGION_FIRST.get(lang.get()) } else { "" }
                 }
                 prop:value=move || query.get()
                 on:input=move |ev| {
@@ -195,24 +187,14 @@ pub fn ComunePicker(
                     if !open.get() || typed.trim().is_empty() {
                         String::new()
                     } else {
-                        match (n, lang.get()) {
-                            (0, Lang::It) => format!("Nessun Comune trovato per «{}».", typed.trim()),
-                            (0, Lang::En) => format!("No municipality found for “{}”.", typed.trim()),
-                            (1, Lang::It) => "1 comune trovato".to_owned(),
-                            (1, Lang::En) => "1 municipality found".to_owned(),
-                            (n, Lang::It) => format!("{n} comuni trovati"),
-                            (n, Lang::En) => format!("{n} municipalities found"),
-                        }
+                        texts::site::comuni_found(lang.get(), n, typed.trim())
                     }
                 }}
             </p>
             <p class="source-note">
                 {move || {
-                    let day = domain::dates::long_date(LIST_DATE, lang.get());
-                    match lang.get() {
-                        Lang::It => format!("Fonte: ISTAT, elenco dei comuni al {day}."),
-                        Lang::En => format!("Source: ISTAT, list of the Comuni as of {day}."),
-                    }
+                    let lang = lang.get();
+                    texts::site::comuni_source(lang, &domain::dates::long_date(LIST_DATE, lang))
                 }}
             </p>
         </div>

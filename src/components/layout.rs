@@ -80,7 +80,7 @@ pub fn Footer() -> impl IntoView {
     view! {
         <footer class="site-footer">
             <div class="container">
-                <p class="footer-title">{tr(texts::site::GOOD_PRACTICES_OF_LOCAL)}</p>
+                <p class="footer-title">{tr(texts::site::GOOD_PRACTICES_OF_LOCAL_SOCIAL_SERVICES)}</p>
                 <ul class="footer-links">
                     <li>
                         <A href="/contatti">{tr(texts::common::CONTACTS)}</A>
@@ -95,7 +95,7 @@ pub fn Footer() -> impl IntoView {
                         <A href="/dati-aperti">{tr(texts::site::OPEN_DATA_AND_CC)}</A>
                     </li>
                 </ul>
-                <p class="footer-note">{tr(texts::site::PUBLISHED_CONTENT_IS_RELEASED)}</p>
+                <p class="footer-note">{tr(texts::site::PUBLISHED_CONTENT_LICENCE)}</p>
             </div>
         </footer>
     }

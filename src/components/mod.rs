@@ -40,11 +40,7 @@ pub fn use_document_title(title: crate::texts::Text) {
 /// in front while the page shows an error summary (so the error is the first
 /// thing a screen reader announces).
 pub fn set_document_title(page: &str, failed: bool, lang: domain::Lang) {
-    let prefix = match (failed, lang) {
-        (false, _) => "",
-        (true, domain::Lang::It) => "Errore: ",
-        (true, domain::Lang::En) => "Error: ",
-    };
+    let prefix = if failed { texts::site::ERROR_PREFIX.get(lang) } else { "" };
     if cfg!(feature = "ssr") {
         // The server writes the page's title into its head (`head.rs`).
         return;

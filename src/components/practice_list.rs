@@ -114,14 +114,7 @@ pub fn PracticeCard(
                             let adoptions = practice.adopted_in.len();
                             view! {
                                 <dt>{crate::i18n::tr(texts::catalogue::ADOPTED_BY)}</dt>
-                                <dd>
-                                    {move || match (adoptions, lang.get()) {
-                                        (1, domain::Lang::It) => "1 altro ente".to_owned(),
-                                        (1, domain::Lang::En) => "1 other body".to_owned(),
-                                        (n, domain::Lang::It) => format!("{n} altri enti"),
-                                        (n, domain::Lang::En) => format!("{n} other bodies"),
-                                    }}
-                                </dd>
+                                <dd>{move || texts::catalogue::other_bodies(lang.get(), adoptions)}</dd>
                             }
                         })}
                 </dl>

@@ -4,7 +4,7 @@
 use crate::api;
 use crate::i18n::use_lang;
 use crate::start::StartRead;
-use domain::Lang;
+use crate::texts;
 use leptos::prelude::*;
 
 /// "Raccolta in corso: … entro il …", from the server (nothing on a static copy).
@@ -30,23 +30,10 @@ pub fn CurrentRound() -> impl IntoView {
                 if static_copy {
                     return ().into_any();
                 }
-                let text = match (round, lang.get()) {
-                    (Some(r), Lang::It) => {
-                        format!(
-                            "Raccolta in corso: {}. Invia la pratica entro il {}.",
-                            r.name,
-                            r.closes_on.long(Lang::It),
-                        )
-                    }
-                    (Some(r), Lang::En) => {
-                        format!("Collection round in progress: {}. Submit by {}.", r.name, r.closes_on.long(Lang::En))
-                    }
-                    (None, Lang::It) => {
-                        "La raccolta è continua: puoi descrivere una pratica in qualsiasi momento.".to_owned()
-                    }
-                    (None, Lang::En) => {
-                        "The collection is continuous: you can describe a practice at any time.".to_owned()
-                    }
+                let lang = lang.get();
+                let text = match round {
+                    Some(r) => texts::site::round_in_progress(lang, &r.name, &r.closes_on.long(lang)),
+                    None => texts::site::COLLECTION_IS_CONTINUOUS.get(lang).to_owned(),
                 };
                 view! {
                     <p class="round" data-testid="current-round">

@@ -201,16 +201,14 @@ pub fn AdoptionForm(
     view! {
         <section class="adoption" aria-labelledby="adoption-heading">
             <h2 id="adoption-heading">{tr(texts::practice::WE_ADOPTED_IT_TOO)}</h2>
-            <p>{tr(texts::practice::HAS_YOUR_BODY_TAKEN)}</p>
+            <p>{tr(texts::practice::ADOPTION_INTRO)}</p>
             {move || {
                 done.get()
                     .then(|| {
                         view! {
                             <DoneAlert
-                                it="Grazie: la dichiarazione è arrivata alla redazione, che la verificherà prima di pubblicarla."
-                                    .to_owned()
-                                en="Thank you: the editors have received the declaration and will check it before publishing it."
-                                    .to_owned()
+                                it=texts::practice::DECLARATION_RECEIVED.it.to_owned()
+                                en=texts::practice::DECLARATION_RECEIVED.en.to_owned()
                             />
                         }
                     })
@@ -230,7 +228,7 @@ pub fn AdoptionForm(
                     {form.group("region_code", texts::practice::REGION, None, region_select)}
                     {comune_group}
                     {form.month("adopted_on", texts::practice::SINCE_WHEN, None, adopted_on)}
-                    {form.checkbox("adapted", texts::practice::WE_ADAPTED_IT_TO, None, adapted)}
+                    {form.checkbox("adapted", texts::practice::WE_ADAPTED_IT, None, adapted)}
                     {form
                         .group(
                             "changes",
@@ -241,20 +239,20 @@ pub fn AdoptionForm(
                     {form
                         .group(
                             "referent_name",
-                            texts::practice::CONTACT_PERSON_FOR_THE,
+                            texts::practice::CONTACT_PERSON_EDITORS_ONLY,
                             None,
                             text_input("referent_name", "text", "name", contact_name),
                         )}
                     {form
                         .group(
                             "referent_email",
-                            texts::practice::CONTACT_E_MAIL_FOR,
+                            texts::practice::CONTACT_E_MAIL_EDITORS_ONLY,
                             None,
                             text_input("referent_email", "email", "email", contact_email),
                         )}
-                    {form.checkbox("consent", texts::practice::I_AGREE_THAT_THE, None, consent)}
+                    {form.checkbox("consent", texts::practice::ADOPTION_CONSENT, None, consent)}
                     <p class="form-hint">
-                        <a href="/privacy">{tr(texts::practice::HOW_WE_PROCESS_THESE)}</a>
+                        <a href="/privacy">{tr(texts::practice::HOW_WE_PROCESS_THESE_DATA)}</a>
                     </p>
                     <crate::components::Honeypot id="adoption-website" value=honeypot />
                     <button type="submit" class="button button-primary" disabled=move || send.pending().get()>

@@ -14,7 +14,7 @@ use crate::components::alert::DoneAlert;
 use crate::components::form::FormFields;
 use crate::i18n::tr;
 use crate::texts;
-use domain::PracticeId;
+use domain::{Lang, PracticeId};
 use domain::community::{ContactRequest, MESSAGE_MAX};
 use leptos::prelude::*;
 
@@ -94,17 +94,15 @@ pub fn ContactForm(
     view! {
         <section class="contact-referent" aria-labelledby="contact-heading">
             <h2 id="contact-heading">{tr(texts::practice::CONTACT_THE_REFERENT)}</h2>
-            <p>{tr(texts::practice::WANT_TO_KNOW_MORE)}</p>
+            <p>{tr(texts::practice::CONTACT_INTRO)}</p>
             {move || {
                 sent_to
                     .get()
                     .map(|copy_to| {
                         view! {
                             <DoneAlert
-                                it=format!("Messaggio inoltrato al referente. Una copia è in arrivo a {copy_to}.")
-                                en=format!(
-                                    "Message forwarded to the contact person. A copy is on its way to {copy_to}.",
-                                )
+                                it=texts::practice::message_forwarded(Lang::It, &copy_to)
+                                en=texts::practice::message_forwarded(Lang::En, &copy_to)
                             />
                         }
                     })
@@ -127,7 +125,7 @@ pub fn ContactForm(
                         .group(
                             "message",
                             texts::practice::MESSAGE,
-                            Some(texts::practice::N_20_TO_3_000),
+                            Some(texts::practice::MESSAGE_HINT),
                             view! {
                                 <textarea
                                     id="contact-message"
@@ -146,9 +144,9 @@ pub fn ContactForm(
                             }
                                 .into_any(),
                         )}
-                    {form.checkbox("consent", texts::practice::I_AGREE_THAT_THE_SITE, None, consent)}
+                    {form.checkbox("consent", texts::practice::CONTACT_CONSENT, None, consent)}
                     <p class="form-hint">
-                        <a href="/privacy">{tr(texts::practice::HOW_WE_PROCESS_THESE)}</a>
+                        <a href="/privacy">{tr(texts::practice::HOW_WE_PROCESS_THESE_DATA)}</a>
                     </p>
                     <crate::components::Honeypot id="contact-website" value=honeypot />
                     <button type="submit" class="button button-primary" disabled=move || send.pending().get()>

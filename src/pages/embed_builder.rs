@@ -38,16 +38,17 @@ pub fn EmbedBuilderPage() -> impl IntoView {
     let preview = Memo::new(move |_| query.with(|q| embed_src("", &catalogue_href(q), lang.get())));
     let snippet = Signal::derive(move || {
         format!(
-            "<iframe data-buone-pratiche src=\"{}\" title=\"Buone pratiche dei servizi sociali\" style=\"width:100%;height:600px;border:0\" loading=\"lazy\" referrerpolicy=\"strict-origin-when-cross-origin\"></iframe>\n<script src=\"{origin}/embed.js\" async></script>",
-            src.get()
+            "<iframe data-buone-pratiche src=\"{}\" title=\"{}\" style=\"width:100%;height:600px;border:0\" loading=\"lazy\" referrerpolicy=\"strict-origin-when-cross-origin\"></iframe>\n<script src=\"{origin}/embed.js\" async></script>",
+            src.get(),
+            texts::site::EMBEDDED_CATALOGUE_TITLE.get(lang.get()),
         )
     });
     view! {
         <div class="container page">
             <h1>{page_heading("/incorpora")}</h1>
-            <p>{tr(texts::site::PASTE_THIS_CODE_INTO)}</p>
+            <p>{tr(texts::site::PASTE_THIS_CODE)}</p>
             <p>
-                <a href=move || { query.with(catalogue_href) }>{tr(texts::site::CHANGE_THE_FILTERS_IN)}</a>
+                <a href=move || query.with(catalogue_href)>{tr(texts::site::CHANGE_THE_FILTERS_IN_THE_CATALOGUE)}</a>
             </p>
             <h2>{tr(texts::site::FIXED_FILTERS)}</h2>
             {move || {
@@ -60,10 +61,10 @@ pub fn EmbedBuilderPage() -> impl IntoView {
                             .collect()
                     });
                 if fixed.is_empty() {
-                    view! { <p>{tr(texts::site::NO_FIXED_FILTER_YOUR)}</p> }.into_any()
+                    view! { <p>{tr(texts::site::NO_FIXED_FILTER)}</p> }.into_any()
                 } else {
                     view! {
-                        <p>{tr(texts::site::THESE_FILTERS_ALWAYS_STAY)}</p>
+                        <p>{tr(texts::site::THESE_FILTERS_ALWAYS_STAY_ON)}</p>
                         <ul class="fixed-filters">
                             {fixed.into_iter().map(|f| view! { <li>{f}</li> }).collect_view()}
                         </ul>
@@ -83,13 +84,7 @@ pub fn EmbedBuilderPage() -> impl IntoView {
                 class="embed-preview"
                 data-buone-pratiche
                 src=move || preview.get()
-                title=move || {
-                    if lang.get() == Lang::It {
-                        "Anteprima del catalogo incorporato"
-                    } else {
-                        "Preview of the embedded catalogue"
-                    }
-                }
+                title=tr(texts::site::PREVIEW_OF_THE_EMBEDDED_CATALOGUE)
             ></iframe>
         </div>
     }

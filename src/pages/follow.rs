@@ -60,7 +60,7 @@ fn FollowLink(step: Step) -> impl IntoView {
                         Err(error) if error.is_not_found() => {
                             view! {
                                 <div class="alert alert-error" role="alert">
-                                    <p>{tr(texts::practice::THE_LINK_IS_NOT)}</p>
+                                    <p>{tr(texts::practice::LINK_NOT_VALID)}</p>
                                 </div>
                             }
                                 .into_any()
@@ -77,15 +77,15 @@ fn FollowLink(step: Step) -> impl IntoView {
 fn Done(step: Step, view: String) -> impl IntoView {
     let search = if view.is_empty() { "/catalogo".to_owned() } else { format!("/catalogo?{view}") };
     let text = match step {
-        Step::Confirm => tr(texts::practice::SUBSCRIPTION_CONFIRMED_ONCE_A),
-        Step::Cancel => tr(texts::practice::SUBSCRIPTION_CANCELLED_YOU_WILL),
+        Step::Confirm => tr(texts::practice::SUBSCRIPTION_CONFIRMED),
+        Step::Cancel => tr(texts::practice::SUBSCRIPTION_CANCELLED),
     };
     view! {
         <div class="alert alert-success" role="status">
             <p>{text}</p>
         </div>
         <p>
-            <a href=search>{tr(texts::practice::OPEN_THE_SEARCH_IN)}</a>
+            <a href=search>{tr(texts::practice::OPEN_THE_SEARCH)}</a>
         </p>
     }
 }

@@ -7,8 +7,8 @@
 
 use crate::api::{ApiError, moderation};
 use crate::components::use_document_title;
-use crate::i18n::tr;
-use crate::pages::admin::{OutcomeNotice, report};
+use crate::i18n::{tr, use_lang};
+use crate::pages::admin::{Outcome, OutcomeNotice, report};
 use crate::pages::redazione::failure;
 use crate::texts;
 use domain::Lang;
@@ -18,31 +18,37 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
 /// A day or time of the API as the page writes it ("3 marzo 2027").
-fn day(at: &str) -> String {
-    long_date(at, Lang::It)
+fn day(at: &str, lang: Lang) -> String {
+    long_date(at, lang)
 }
 
 /// Where in the file a problem is: "Riga 3, e-mail" (the header is row 1),
 /// or the file itself.
-fn row_label(key: &str) -> String {
+fn row_label(key: &str, lang: Lang) -> String {
     match key.strip_prefix("rows.").and_then(|rest| rest.split_once('.')) {
-        Some((row, column)) => format!("Riga {row}, {}", if column == "entity" { "ente" } else { "e-mail" }),
-        None => "File".to_owned(),
+        Some((row, column)) => {
+            let column = match column {
+                "entity" => texts::invitations::COLUMN_BODY,
+                _ => texts::invitations::COLUMN_EMAIL,
+            };
+            texts::invitations::row_column(lang, row, column)
+        }
+        None => texts::invitations::FILE.get(lang).to_owned(),
     }
 }
 
 /// What the last upload found wrong: one line per problem.
 type Problems = Vec<String>;
 
-/// The text of the file the admin chose, or why it cannot be read.
-async fn chosen_text(input: NodeRef<leptos::html::Input>) -> Result<String, String> {
+/// The text of the file the admin chose, or why it cannot be read (in `lang`).
+async fn chosen_text(input: NodeRef<leptos::html::Input>, lang: Lang) -> Result<String, String> {
     let file = input.get_untracked().and_then(|input| input.files()).and_then(|files| files.get(0));
-    let Some(file) = file else { return Err("Scegli il file CSV con l'elenco degli invitati.".into()) };
+    let Some(file) = file else { return Err(texts::invitations::CHOOSE_THE_CSV_FILE.get(lang).into()) };
     if file.size() > MAX_BYTES as f64 {
-        return Err(domain::FieldError::FileTooLarge { max_kib: MAX_BYTES / 1024 }.message(Lang::It));
+        return Err(domain::FieldError::FileTooLarge { max_kib: MAX_BYTES / 1024 }.message(lang));
     }
     let text = wasm_bindgen_futures::JsFuture::from(file.text()).await.ok().and_then(|t| t.as_string());
-    text.ok_or_else(|| domain::FieldError::NotCsv.message(Lang::It))
+    text.ok_or_else(|| domain::FieldError::NotCsv.message(lang))
 }
 
 /// Shows what the upload found wrong and moves the focus to the summary.
@@ -77,7 +83,7 @@ fn ProblemSummary(problems: RwSignal<Problems>, file: NodeRef<leptos::html::Inpu
             view! {
                 <div class="error-summary" id="invitati-errors" role="alert" tabindex="-1">
                     <h2>{tr(texts::common::THERE_IS_A_PROBLEM)}</h2>
-                    <p>{tr(texts::invitations::THE_LIST_WAS_NOT)}</p>
+                    <p>{tr(texts::invitations::LIST_NOT_ADDED)}</p>
                     <ul>{items.collect_view()}</ul>
                 </div>
             }
@@ -98,43 +104,15 @@ pub fn InvitationsPage() -> impl IntoView {
         async move { moderation::invitees(&code).await }
     });
     let outcome = RwSignal::new(None::<Result<String, String>>);
-    let problems = RwSignal::new(Problems::new());
-    let file = NodeRef::<leptos::html::Input>::new();
-    let invalid = move || !problems.with(Vec::is_empty);
-    let upload = Action::new_local(move |(): &()| async move {
-        problems.set(Vec::new());
-        outcome.set(None);
-        let csv = match chosen_text(file).await {
-            Ok(csv) => csv,
-            Err(problem) => return show_problems(problems, vec![problem]),
-        };
-        match moderation::add_invitees(&code.get_untracked(), &NewInvitees { csv }).await {
-            Ok(done) => {
-                if let Some(input) = file.get_untracked() {
-                    input.set_value("");
-                }
-                let count = |n: usize, one, many| domain::numbers::count(n as u64, one, many, Lang::It);
-                outcome.set(Some(Ok(format!(
-                    "Elenco caricato: {}, {} (aggiornato il nome dell'ente).",
-                    count(done.added, "invitato nuovo", "invitati nuovi"),
-                    count(done.updated, "indirizzo già presente", "indirizzi già presenti"),
-                ))));
-                version.update(|v| *v += 1);
-            }
-            Err(ApiError::Invalid(errors)) => show_problems(
-                problems,
-                errors.iter().map(|(key, e)| format!("{}: {}", row_label(key), e.message(Lang::It))).collect(),
-            ),
-            Err(error) => report(outcome, Err(error)),
-        }
-    });
+    let lang = use_lang();
+    let loading = tr(texts::common::LOADING);
     let remove = Action::new_local(move |invitee: &InviteeStatus| {
         let (id, email) = (invitee.id, invitee.email.clone());
         async move {
             let done = moderation::remove_invitee(&code.get_untracked(), id)
                 .await
-                .map(|()| format!("{email} è stato tolto dall'elenco."));
-            report(outcome, done);
+                .map(|()| texts::invitations::removed_from_list(lang.get_untracked(), &email));
+            report(outcome, lang.get_untracked(), done);
             version.update(|v| *v += 1);
         }
     });
@@ -145,8 +123,8 @@ pub fn InvitationsPage() -> impl IntoView {
                 " › "
                 <a href="/redazione/amministrazione">{tr(texts::common::ADMINISTRATION)}</a>
             </p>
-            <Transition fallback=|| {
-                view! { <p role="status">"Caricamento…"</p> }
+            <Transition fallback=move || {
+                view! { <p role="status">{loading}</p> }
             }>
                 {move || Suspend::new(async move {
                     match invitations.await {
@@ -163,54 +141,11 @@ pub fn InvitationsPage() -> impl IntoView {
             </Transition>
             <OutcomeNotice outcome />
 
-            <h2>{tr(texts::invitations::ADD_INVITEES)}</h2>
-            <ProblemSummary problems file />
-            <form on:submit=move |ev| {
-                ev.prevent_default();
-                upload.dispatch(());
-            }>
-                <div class="form-group" class:has-error=invalid>
-                    <label for="invitati-file">{tr(texts::invitations::CSV_FILE_OF_THE)}</label>
-                    <p class="form-hint" id="invitati-file-hint">
-                        {tr(texts::invitations::THE_FIRST_ROW_NAMES)}
-                    </p>
-                    {move || {
-                        let count = problems.with(Vec::len);
-                        (count > 0)
-                            .then(|| {
-                                view! {
-                                    <p class="field-error" id="invitati-file-error">
-                                        {domain::numbers::count(
-                                            count as u64,
-                                            "problema da correggere nel file, elencato sopra",
-                                            "problemi da correggere nel file, elencati sopra",
-                                            Lang::It,
-                                        )}
-                                    </p>
-                                }
-                            })
-                    }}
-                    <input
-                        type="file"
-                        id="invitati-file"
-                        class="form-control"
-                        accept=".csv,text/csv,text/plain"
-                        aria-invalid=move || invalid().to_string()
-                        aria-describedby=move || {
-                            if invalid() { "invitati-file-hint invitati-file-error" } else { "invitati-file-hint" }
-                        }
-                        node_ref=file
-                        on:change=move |_| problems.set(Problems::new())
-                    />
-                </div>
-                <button type="submit" class="button button-secondary" disabled=move || upload.pending().get()>
-                    {tr(texts::invitations::UPLOAD_THE_LIST)}
-                </button>
-            </form>
+            <UploadForm code outcome version />
 
             <h2>{tr(texts::invitations::LIST)}</h2>
-            <Transition fallback=|| {
-                view! { <p role="status">"Caricamento…"</p> }
+            <Transition fallback=move || {
+                view! { <p role="status">{loading}</p> }
             }>
                 {move || Suspend::new(async move {
                     match invitations.await {
@@ -223,37 +158,115 @@ pub fn InvitationsPage() -> impl IntoView {
     }
 }
 
+/// "Aggiungi invitati": the CSV file's control, what its upload found wrong
+/// over it, and the button that sends it.
+#[component]
+fn UploadForm(
+    /// The round's code.
+    code: Memo<String>,
+    /// What the last change did, or why it failed.
+    outcome: RwSignal<Outcome>,
+    /// Bumped after each change, to fetch the list again.
+    version: RwSignal<u32>,
+) -> impl IntoView {
+    let lang = use_lang();
+    let problems = RwSignal::new(Problems::new());
+    let file = NodeRef::<leptos::html::Input>::new();
+    let invalid = move || !problems.with(Vec::is_empty);
+    let upload = Action::new_local(move |(): &()| async move {
+        problems.set(Vec::new());
+        outcome.set(None);
+        let lang = lang.get_untracked();
+        let csv = match chosen_text(file, lang).await {
+            Ok(csv) => csv,
+            Err(problem) => return show_problems(problems, vec![problem]),
+        };
+        match moderation::add_invitees(&code.get_untracked(), &NewInvitees { csv }).await {
+            Ok(done) => {
+                if let Some(input) = file.get_untracked() {
+                    input.set_value("");
+                }
+                outcome.set(Some(Ok(texts::invitations::list_uploaded(lang, done.added, done.updated))));
+                version.update(|v| *v += 1);
+            }
+            Err(ApiError::Invalid(errors)) => show_problems(
+                problems,
+                errors.iter().map(|(key, e)| format!("{}: {}", row_label(key, lang), e.message(lang))).collect(),
+            ),
+            Err(error) => report(outcome, lang, Err(error)),
+        }
+    });
+    view! {
+        <h2>{tr(texts::invitations::ADD_INVITEES)}</h2>
+        <ProblemSummary problems file />
+        <form on:submit=move |ev| {
+            ev.prevent_default();
+            upload.dispatch(());
+        }>
+            <div class="form-group" class:has-error=invalid>
+                <label for="invitati-file">{tr(texts::invitations::INVITEES_CSV_FILE)}</label>
+                <p class="form-hint" id="invitati-file-hint">
+                    {tr(texts::invitations::CSV_FILE_HINT)}
+                </p>
+                {move || {
+                    let count = problems.with(Vec::len);
+                    (count > 0)
+                        .then(|| {
+                            view! {
+                                <p class="field-error" id="invitati-file-error">
+                                    {move || texts::invitations::problems_in_file(lang.get(), count)}
+                                </p>
+                            }
+                        })
+                }}
+                <input
+                    type="file"
+                    id="invitati-file"
+                    class="form-control"
+                    accept=".csv,text/csv,text/plain"
+                    aria-invalid=move || invalid().to_string()
+                    aria-describedby=move || {
+                        if invalid() { "invitati-file-hint invitati-file-error" } else { "invitati-file-hint" }
+                    }
+                    node_ref=file
+                    on:change=move |_| problems.set(Problems::new())
+                />
+            </div>
+            <button type="submit" class="button button-secondary" disabled=move || upload.pending().get()>
+                {tr(texts::invitations::UPLOAD_THE_LIST)}
+            </button>
+        </form>
+    }
+}
+
 /// The round's heading, dates and figures, and how invitations go.
 #[component]
 fn Summary(invitations: RoundInvitations) -> impl IntoView {
-    let round = &invitations.round;
-    let count = |n: usize, one, many| domain::numbers::count(n as u64, one, many, Lang::It);
-    let figures = format!(
-        "{}, {}, {}.",
-        count(invitations.invitees.len(), "invitato", "invitati"),
-        count(invitations.invited(), "già raggiunto dall'invito", "già raggiunti dall'invito"),
-        count(invitations.answered(), "ha risposto", "hanno risposto"),
-    );
+    let lang = use_lang();
+    let round = invitations.round.clone();
+    let (opens, closes, reminders) =
+        (round.opens_on.to_string(), round.closes_on.to_string(), invitations.reminders_on.to_string());
+    let (invitees, invited, answered) = (invitations.invitees.len(), invitations.invited(), invitations.answered());
     view! {
-        <h1>{format!("Invitati della raccolta «{}»", round.name)}</h1>
+        <h1>{move || texts::invitations::round_invitees(lang.get(), &round.name)}</h1>
         <p>
-            {format!(
-                "Aperta dal {} al {}. Promemoria dal {}.",
-                day(&round.opens_on.to_string()),
-                day(&round.closes_on.to_string()),
-                day(&invitations.reminders_on.to_string()),
-            )}
+            {move || {
+                let lang = lang.get();
+                texts::invitations::round_days(lang, &day(&opens, lang), &day(&closes, lang), &day(&reminders, lang))
+            }}
         </p>
         <p data-testid="invitations-figures">
-            <strong>{figures}</strong>
+            <strong>{move || texts::invitations::invitation_figures(lang.get(), invitees, invited, answered)}</strong>
         </p>
-        <p>{tr(texts::invitations::WHILE_THE_ROUND_IS)}</p>
+        <p>{tr(texts::invitations::HOW_INVITATIONS_GO)}</p>
     }
 }
 
 /// The invitees, what was sent to each and whether they answered.
 #[component]
 fn InviteeTable(invitations: RoundInvitations, remove: Action<InviteeStatus, ()>) -> impl IntoView {
+    let lang = use_lang();
+    let text = move |text: texts::Text| move || text.get(lang.get());
     if invitations.invitees.is_empty() {
         return view! { <p>{tr(texts::invitations::NO_INVITEES_YET)}</p> }.into_any();
     }
@@ -261,30 +274,39 @@ fn InviteeTable(invitations: RoundInvitations, remove: Action<InviteeStatus, ()>
         .invitees
         .into_iter()
         .map(|invitee| {
-            let sent = |at: &Option<String>| at.as_deref().map_or_else(|| "—".to_owned(), day);
+            let sent = move |at: Option<String>| {
+                move || at.as_deref().map_or_else(|| "—".to_owned(), |at| day(at, lang.get()))
+            };
             let answer = match &invitee.answer {
-                None => view! { <span>"Non ancora"</span> }.into_any(),
+                None => view! { <span>{text(texts::invitations::NOT_YET)}</span> }.into_any(),
                 Some(answer) => {
                     let how = match answer.matched_by {
-                        MatchedBy::Email => "per indirizzo",
-                        MatchedBy::Entity => "per ente",
+                        MatchedBy::Email => texts::invitations::BY_ADDRESS,
+                        MatchedBy::Entity => texts::invitations::BY_BODY,
                     };
+                    let submitted_at = answer.submitted_at.clone();
                     view! {
                         <a class="nowrap" href=format!("/redazione/pratiche/{}", answer.practice)>
                             {answer.practice.to_string()}
                         </a>
-                        {format!(", {} ({how})", day(&answer.submitted_at))}
+                        {move || {
+                            let lang = lang.get();
+                            format!(", {} ({})", day(&submitted_at, lang), how.get(lang))
+                        }}
                     }
                     .into_any()
                 }
             };
-            let label = format!("Togli {} dall'elenco", invitee.email);
+            let label = {
+                let email = invitee.email.clone();
+                move || texts::invitations::remove_from_list(lang.get(), &email)
+            };
             view! {
                 <tr>
                     <td>{invitee.entity.clone()}</td>
                     <td>{invitee.email.clone()}</td>
-                    <td class="nowrap">{sent(&invitee.invited_at)}</td>
-                    <td class="nowrap">{sent(&invitee.reminded_at)}</td>
+                    <td class="nowrap">{sent(invitee.invited_at.clone())}</td>
+                    <td class="nowrap">{sent(invitee.reminded_at.clone())}</td>
                     <td>{answer}</td>
                     <td>
                         <button
@@ -295,7 +317,7 @@ fn InviteeTable(invitations: RoundInvitations, remove: Action<InviteeStatus, ()>
                                 remove.dispatch(invitee.clone());
                             }
                         >
-                            "Togli"
+                            {text(texts::invitations::REMOVE)}
                         </button>
                     </td>
                 </tr>
@@ -303,17 +325,17 @@ fn InviteeTable(invitations: RoundInvitations, remove: Action<InviteeStatus, ()>
         })
         .collect_view();
     view! {
-        <div class="table-scroll" role="region" aria-label="Invitati e risposte" tabindex="0">
+        <div class="table-scroll" role="region" aria-label=text(texts::invitations::INVITEES_AND_ANSWERS) tabindex="0">
             <table class="data-table list-table invitees-table">
-                <caption>"Invitati e risposte"</caption>
+                <caption>{text(texts::invitations::INVITEES_AND_ANSWERS)}</caption>
                 <thead>
                     <tr>
-                        <th scope="col">"Ente"</th>
-                        <th scope="col">"E-mail"</th>
-                        <th scope="col">"Invito"</th>
-                        <th scope="col">"Promemoria"</th>
-                        <th scope="col">"Risposta"</th>
-                        <th scope="col">"Azioni"</th>
+                        <th scope="col">{text(texts::common::BODY)}</th>
+                        <th scope="col">{text(texts::common::E_MAIL)}</th>
+                        <th scope="col">{text(texts::invitations::INVITATION)}</th>
+                        <th scope="col">{text(texts::invitations::REMINDER)}</th>
+                        <th scope="col">{text(texts::invitations::ANSWER)}</th>
+                        <th scope="col">{text(texts::admin::ACTIONS)}</th>
                     </tr>
                 </thead>
                 <tbody>{rows}</tbody>

@@ -153,7 +153,7 @@ fn draw(parts: &[Part], operator: &Operator, lang: Lang) -> Vec<AnyView> {
         views.push(
             view! {
                 <div class="alert alert-warning" role="note">
-                    <p>{pick(texts::legal::DEMONSTRATION_SITE_THE_NAMES, lang)}</p>
+                    <p>{pick(texts::legal::DEMONSTRATION_SITE, lang)}</p>
                 </div>
             }
             .into_any(),
@@ -228,22 +228,22 @@ pub fn Accessibility() -> impl IntoView {
 fn EnforcementProcedure() -> impl IntoView {
     view! {
         <h2>{tr(texts::legal::ENFORCEMENT_PROCEDURE)}</h2>
-        <p>{tr(texts::legal::IF_THE_ANSWER_DOES)} <a href="https://www.agid.gov.it/">"www.agid.gov.it"</a> "."</p>
+        <p>{tr(texts::legal::TURN_TO_AGID)} <a href="https://www.agid.gov.it/">"www.agid.gov.it"</a> "."</p>
     }
 }
 
 const STATEMENT: &[Part] = &[
-    Part::Paragraph(texts::legal::IS_COMMITTED_TO_MAKING),
+    Part::Paragraph(texts::legal::STATEMENT_INTRO),
     Part::Heading(texts::legal::COMPLIANCE_STATUS),
-    Part::Paragraph(texts::legal::THIS_WEBSITE_IS_PARTIALLY),
+    Part::Paragraph(texts::legal::PARTIALLY_COMPLIANT),
     Part::Heading(texts::legal::NON_ACCESSIBLE_CONTENT),
-    Part::Paragraph(texts::legal::THE_TEXTS_OF_THE),
-    Part::Paragraph(texts::legal::THE_OPEN_DATA_FILES),
+    Part::Paragraph(texts::legal::PRACTICE_TEXTS_NOT_ACCESSIBLE),
+    Part::Paragraph(texts::legal::OPEN_DATA_FILES_NOT_ACCESSIBLE),
     Part::Heading(texts::legal::PREPARATION_OF_THIS_STATEMENT),
-    Part::Paragraph(texts::legal::THIS_STATEMENT_WAS_DRAWN),
-    Part::IfSet(Value::AgidStatement, &[Part::Then(texts::legal::THE_STATEMENT_IS_ALSO, Value::AgidStatement)]),
+    Part::Paragraph(texts::legal::STATEMENT_DRAWN_UP),
+    Part::IfSet(Value::AgidStatement, &[Part::Then(texts::legal::STATEMENT_ON_AGID_SITE, Value::AgidStatement)]),
     Part::Anchor("segnala", texts::legal::FEEDBACK_AND_CONTACT_INFORMATION),
-    Part::Paragraph(texts::legal::IF_YOU_MEET_AN),
+    Part::Paragraph(texts::legal::REPORT_WITH_THE_FORM),
     Part::Then(texts::legal::EDITORS_E_MAIL, Value::Editors),
 ];
 
@@ -254,7 +254,7 @@ pub fn Privacy() -> impl IntoView {
     view! { <LegalPage heading="/privacy" parts=PRIVACY /> }
 }
 
-const PUBLIC_TASK: Text = texts::legal::PERFORMANCE_OF_A_TASK;
+const PUBLIC_TASK: Text = texts::legal::PUBLIC_INTEREST_TASK;
 const PURPOSE: Text = texts::legal::PURPOSE;
 const BASIS: Text = texts::legal::LEGAL_BASIS;
 const KEPT: Text = texts::legal::RETENTION;
@@ -263,73 +263,73 @@ const PRIVACY: &[Part] = &[
     Part::Heading(texts::legal::DATA_CONTROLLER),
     Part::RowValue(texts::legal::CONTROLLER, Value::ControllerName),
     Part::RowValue(texts::legal::ADDRESS, Value::ControllerAddress),
-    Part::RowValue(texts::legal::PEC_CERTIFIED_E_MAIL, Value::ControllerPec),
+    Part::RowValue(texts::legal::PEC, Value::ControllerPec),
     Part::RowValue(texts::common::E_MAIL, Value::ControllerEmail),
     Part::Heading(texts::legal::DATA_PROTECTION_OFFICER),
-    Part::Then(texts::legal::E_MAIL, Value::Dpo),
+    Part::Then(texts::legal::E_MAIL_COLON, Value::Dpo),
     Part::Heading(texts::legal::WHAT_DATA_WE_PROCESS),
-    Part::Subheading(texts::legal::THE_PRACTICE_THE_ANSWERS),
-    Part::Row(PURPOSE, texts::legal::COLLECTING_CHECKING_AND_PUBLISHING),
+    Part::Subheading(texts::legal::DATA_PRACTICE),
+    Part::Row(PURPOSE, texts::legal::PURPOSE_PRACTICE),
     Part::Row(BASIS, PUBLIC_TASK),
-    Part::Row(KEPT, texts::legal::AS_LONG_AS_THE),
-    Part::Subheading(texts::legal::THE_CONTACT_PERSON_S),
-    Part::Row(PURPOSE, texts::legal::LETTING_THE_EDITORS_ASK),
+    Part::Row(KEPT, texts::legal::KEPT_PRACTICE),
+    Part::Subheading(texts::legal::DATA_CONTACT_PERSON),
+    Part::Row(PURPOSE, texts::legal::PURPOSE_CONTACT_PERSON),
     Part::Row(BASIS, PUBLIC_TASK),
-    Part::Row(KEPT, texts::legal::MONTHS_FROM_THE_PUBLICATION),
-    Part::Subheading(texts::legal::DRAFTS_OF_THE_QUESTIONNAIRE),
-    Part::Row(PURPOSE, texts::legal::NOT_LOSING_WHAT_YOU),
-    Part::Row(BASIS, texts::legal::NO_PROCESSING_BY_THE),
-    Part::Row(KEPT, texts::legal::UNTIL_YOU_SEND_THE),
-    Part::Subheading(texts::legal::EDITORS_ACCOUNTS_E_MAIL),
-    Part::Row(PURPOSE, texts::legal::SIGNING_IN_TO_THE),
+    Part::Row(KEPT, texts::legal::KEPT_CONTACT_PERSON),
+    Part::Subheading(texts::legal::DATA_DRAFTS),
+    Part::Row(PURPOSE, texts::legal::PURPOSE_DRAFTS),
+    Part::Row(BASIS, texts::legal::BASIS_DRAFTS),
+    Part::Row(KEPT, texts::legal::KEPT_DRAFTS),
+    Part::Subheading(texts::legal::DATA_ACCOUNTS),
+    Part::Row(PURPOSE, texts::legal::PURPOSE_ACCOUNTS),
     Part::Row(BASIS, PUBLIC_TASK),
-    Part::Row(KEPT, texts::legal::MONTHS_FROM_THE_CLOSING),
-    Part::Subheading(texts::legal::SERVER_LOGS_IP_ADDRESS),
-    Part::Row(PURPOSE, texts::legal::SECURITY_OF_THE_SERVICE),
+    Part::Row(KEPT, texts::legal::KEPT_ACCOUNTS),
+    Part::Subheading(texts::legal::DATA_LOGS),
+    Part::Row(PURPOSE, texts::legal::PURPOSE_LOGS),
     Part::Row(BASIS, PUBLIC_TASK),
-    Part::Row(KEPT, texts::legal::DAYS),
-    Part::Subheading(texts::legal::ACCESSIBILITY_REPORTS_THE_DESCRIPTION),
-    Part::Row(PURPOSE, texts::legal::ANSWERING_THE_REPORT_AND),
-    Part::Row(BASIS, texts::legal::COMPLIANCE_WITH_A_LEGAL),
-    Part::Row(KEPT, texts::legal::MONTHS_FROM_THE_REPORT),
-    Part::Subheading(texts::legal::THE_SERVICE_RATING_AFTER),
-    Part::Row(PURPOSE, texts::legal::IMPROVING_THE_QUESTIONNAIRE_THE),
+    Part::Row(KEPT, texts::legal::KEPT_LOGS),
+    Part::Subheading(texts::legal::DATA_REPORTS),
+    Part::Row(PURPOSE, texts::legal::PURPOSE_REPORTS),
+    Part::Row(BASIS, texts::legal::LEGAL_OBLIGATION),
+    Part::Row(KEPT, texts::legal::KEPT_REPORTS),
+    Part::Subheading(texts::legal::DATA_RATING),
+    Part::Row(PURPOSE, texts::legal::PURPOSE_RATING),
     Part::Row(BASIS, PUBLIC_TASK),
-    Part::Row(KEPT, texts::legal::MONTHS_FROM_SENDING),
-    Part::Subheading(texts::legal::MESSAGES_SENT_WITH_CONTACT),
-    Part::Row(PURPOSE, texts::legal::FORWARDING_THE_MESSAGE_TO),
-    Part::Row(BASIS, texts::legal::CONSENT_ARTICLE_6_1),
-    Part::Row(KEPT, texts::legal::IN_THE_OUTBOX_UNTIL),
-    Part::Subheading(texts::legal::DECLARING_AN_ADOPTION_WE),
-    Part::Row(PURPOSE, texts::legal::LETTING_THE_EDITORS_CHECK),
-    Part::Row(BASIS, texts::legal::CONSENT_ARTICLE_6_1),
-    Part::Row(KEPT, texts::legal::AS_A_PRACTICE_S),
-    Part::Subheading(texts::legal::A_COLLECTION_ROUND_S),
-    Part::Row(PURPOSE, texts::legal::INVITING_THE_BODY_TO),
+    Part::Row(KEPT, texts::legal::KEPT_RATING),
+    Part::Subheading(texts::legal::DATA_CONTACT_MESSAGES),
+    Part::Row(PURPOSE, texts::legal::PURPOSE_CONTACT_MESSAGES),
+    Part::Row(BASIS, texts::legal::CONSENT_BY_TICKING),
+    Part::Row(KEPT, texts::legal::KEPT_CONTACT_MESSAGES),
+    Part::Subheading(texts::legal::DATA_ADOPTIONS),
+    Part::Row(PURPOSE, texts::legal::PURPOSE_ADOPTIONS),
+    Part::Row(BASIS, texts::legal::CONSENT_BY_TICKING),
+    Part::Row(KEPT, texts::legal::KEPT_ADOPTIONS),
+    Part::Subheading(texts::legal::DATA_INVITEES),
+    Part::Row(PURPOSE, texts::legal::PURPOSE_INVITEES),
     Part::Row(BASIS, PUBLIC_TASK),
-    Part::Row(KEPT, texts::legal::UNTIL_A_YEAR_AFTER),
-    Part::Subheading(texts::legal::FOLLOWING_A_SEARCH_FOLLOW),
-    Part::Row(PURPOSE, texts::legal::SENDING_YOU_ONCE_A),
-    Part::Row(BASIS, texts::legal::CONSENT_ARTICLE_6_1_A),
-    Part::Row(KEPT, texts::legal::UNTIL_YOU_CANCEL_THE),
-    Part::Subheading(texts::legal::E_MAILS_TO_THE),
-    Part::Row(PURPOSE, texts::legal::TELLING_THE_CONTACT_PERSON),
+    Part::Row(KEPT, texts::legal::KEPT_INVITEES),
+    Part::Subheading(texts::legal::DATA_FOLLOWING),
+    Part::Row(PURPOSE, texts::legal::PURPOSE_FOLLOWING),
+    Part::Row(BASIS, texts::legal::CONSENT_BY_LINK),
+    Part::Row(KEPT, texts::legal::KEPT_FOLLOWING),
+    Part::Subheading(texts::legal::DATA_REFERENT_MAIL),
+    Part::Row(PURPOSE, texts::legal::PURPOSE_REFERENT_MAIL),
     Part::Row(BASIS, PUBLIC_TASK),
-    Part::Row(KEPT, texts::legal::IN_THE_OUTBOX_UNTIL_SENT),
+    Part::Row(KEPT, texts::legal::KEPT_REFERENT_MAIL),
     Part::Heading(texts::legal::RECIPIENTS),
-    Part::Paragraph(texts::legal::THE_DATA_ARE_PROCESSED),
-    Part::Paragraph(texts::legal::THE_SITE_USES_NO),
+    Part::Paragraph(texts::legal::WHO_PROCESSES_THE_DATA),
+    Part::Paragraph(texts::legal::NO_PROFILING),
     Part::Heading(texts::legal::YOUR_RIGHTS),
-    Part::Paragraph(texts::legal::YOU_CAN_ASK_FOR),
+    Part::Paragraph(texts::legal::RIGHTS_TEXT),
     Part::Then(texts::legal::WRITE_TO_THE_CONTROLLER, Value::RightsContact),
-    Part::Heading(texts::legal::COMPLAINT_TO_THE_SUPERVISORY),
-    Part::Paragraph(texts::legal::IF_YOU_BELIEVE_THE),
+    Part::Heading(texts::legal::COMPLAINT),
+    Part::Paragraph(texts::legal::COMPLAINT_TEXT),
     Part::Then(
-        texts::legal::THE_GARANTE_S_WEBSITE,
+        texts::legal::GARANTE_WEBSITE,
         Value::Fixed("https://www.garanteprivacy.it/", "www.garanteprivacy.it"),
     ),
     Part::Heading(texts::common::CONTACTS),
-    Part::Then(texts::legal::FOR_ANY_QUESTION_ON, Value::Page("/contatti", texts::legal::THE_CONTACTS_PAGE)),
+    Part::Then(texts::legal::ANY_QUESTION, Value::Page("/contatti", texts::legal::THE_CONTACTS_PAGE)),
 ];
 
 /// Contatti: the editors, the data controller and its DPO, accessibility
@@ -342,16 +342,16 @@ pub fn Contacts() -> impl IntoView {
 
 const CONTACTS: &[Part] = &[
     Part::Heading(texts::common::EDITORS),
-    Part::Then(texts::legal::FOR_QUESTIONS_ON_THE, Value::Editors),
-    Part::Heading(texts::legal::DATA_CONTROLLER_2),
+    Part::Then(texts::legal::QUESTIONS_FOR_THE_EDITORS, Value::Editors),
+    Part::Heading(texts::legal::DATA_CONTROLLER_IN_FULL),
     Part::RowValue(texts::common::BODY, Value::ControllerName),
     Part::RowValue(texts::legal::ADDRESS, Value::ControllerAddress),
-    Part::RowValue(texts::legal::PEC_CERTIFIED_E_MAIL, Value::ControllerPec),
+    Part::RowValue(texts::legal::PEC, Value::ControllerPec),
     Part::RowValue(texts::common::E_MAIL, Value::ControllerEmail),
     Part::RowValue(texts::legal::DATA_PROTECTION_OFFICER, Value::Dpo),
     Part::Heading(texts::legal::ACCESSIBILITY),
     Part::Then(
-        texts::legal::AN_OBSTACLE_ON_A,
+        texts::legal::AN_OBSTACLE_ON_A_PAGE,
         Value::Page("/accessibilita#segnala", texts::common::REPORT_AN_ACCESSIBILITY_PROBLEM),
     ),
     Part::IfSet(

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: EUPL-1.2
 use crate::components::use_document_title;
+use crate::i18n::tr;
 use crate::texts;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -33,14 +34,12 @@ pub fn NotFound() -> impl IntoView {
     use_document_title(texts::site::PAGE_NOT_FOUND);
     view! {
         <div class="container page">
-            <h1>"Pagina non trovata"</h1>
+            <h1>{tr(texts::site::PAGE_NOT_FOUND)}</h1>
+            <p>{tr(texts::practice::NOT_FOUND_EXPLAINED)}</p>
             <p>
-                "L'indirizzo che hai aperto non corrisponde a nessuna pagina. Potrebbe essere stato scritto male o non esistere più."
-            </p>
-            <p>
-                <A href="/">"Torna alla home"</A>
-                " oppure "
-                <A href="/catalogo">"consulta il catalogo delle pratiche"</A>
+                <A href="/">{tr(texts::practice::BACK_TO_THE_HOME_PAGE)}</A>
+                {tr(texts::practice::OR)}
+                <A href="/catalogo">{tr(texts::practice::BROWSE_THE_PRACTICES)}</A>
                 "."
             </p>
         </div>

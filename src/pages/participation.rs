@@ -36,7 +36,7 @@ pub fn ParticipationPage() -> impl IntoView {
             <h1>{page_heading(PATH)}</h1>
             <p class="lead">{page_lead(PATH)}</p>
             <p>
-                <a href="/statistiche">{tr(texts::figures::BACK_TO_THE_COLLECTION)}</a>
+                <a href="/statistiche">{tr(texts::figures::BACK_TO_THE_FIGURES)}</a>
             </p>
             {move || match participation.get() {
                 None => view! { <p role="status">{tr(texts::common::LOADING)}</p> }.into_any(),
@@ -57,6 +57,14 @@ fn round_href(code: Option<&str>) -> String {
     }
 }
 
+/// A round's name; every round together is named in the page's language.
+fn round_name(round: &RoundFigures, lang: Lang) -> String {
+    match round.round {
+        Some(_) => round.name.clone(),
+        None => texts::figures::EVERY_ROUND.get(lang).to_owned(),
+    }
+}
+
 /// A share short enough for a tile: "0,4%", "12%".
 fn tile_share(share: Option<f64>, lang: Lang) -> String {
     match share {
@@ -72,7 +80,7 @@ fn share_levels(max: f64, lang: Lang) -> Vec<(usize, String)> {
         for k in 1..=4usize {
             let (low, high) = (max * (k - 1) as f64 / 4.0, max * k as f64 / 4.0);
             let (low, high) = (format_share(Some(low), lang), format_share(Some(high), lang));
-            levels.push((k, if lang == Lang::It { format!("da {low} a {high}") } else { format!("{low} to {high}") }));
+            levels.push((k, texts::figures::share_range(lang, &low, &high)));
         }
     }
     levels
@@ -96,17 +104,7 @@ fn ParticipationView(participation: Arc<Participation>) -> impl IntoView {
         navigate(&href, NavigateOptions { scroll: false, ..Default::default() });
     };
     let (source, list_date) = (rounds.population_source.clone(), rounds.comuni_list_date.clone());
-    let note = move || {
-        let source = source.clone();
-        match lang.get() {
-            Lang::It => format!(
-                "Comuni, Ambiti e Regioni partecipanti: gli enti di quel tipo che hanno inviato pratiche (la Regione o Provincia autonoma stessa, per le Regioni). Comuni coperti: i Comuni indicati nelle pratiche, ciascuno una volta. Totali: elenco ISTAT dei Comuni del {list_date}; popolazione: {source}. Fonte: ISTAT."
-            ),
-            Lang::En => format!(
-                "Comuni, Ambiti and Regions taking part: the bodies of that type that sent practices (the Region or autonomous province itself, for Regions). Comuni covered: the Comuni the practices name, each once. Totals: ISTAT list of Comuni of {list_date}; population: {source} (2011 census). Source: ISTAT."
-            ),
-        }
-    };
+    let note = move || texts::figures::participation_note(lang.get(), &list_date, &source);
     view! {
         <div class="form-group round-choice">
             <label for="raccolta">{tr(texts::figures::COLLECTION_ROUND)}</label>
@@ -118,10 +116,7 @@ fn ParticipationView(participation: Arc<Participation>) -> impl IntoView {
                         .rounds
                         .iter()
                         .map(|round| {
-                            let name = match (&round.round, lang) {
-                                (None, Lang::En) => "Every collection round".to_owned(),
-                                _ => round.name.clone(),
-                            };
+                            let name = round_name(round, lang);
                             view! {
                                 <option value=round.round.clone().unwrap_or_default() selected=round.round == current>
                                     {name}
@@ -139,46 +134,29 @@ fn ParticipationView(participation: Arc<Participation>) -> impl IntoView {
         <p class="notice">{note}</p>
         <p class="downloads">
             <FileLink href="opendata/partecipazione.csv" download=true>
-                {tr(texts::figures::DOWNLOAD_THE_DATA_OF)}
+                {tr(texts::figures::DOWNLOAD_PARTICIPATION_CSV)}
             </FileLink>
         </p>
     }
 }
 
+/// The participation table's columns.
+const COLUMNS: [texts::Text; 8] = [
+    texts::practice::REGION,
+    texts::figures::COMUNI_TAKING_PART,
+    texts::figures::AMBITI_TAKING_PART,
+    texts::figures::REGION_TAKING_PART,
+    texts::figures::PRACTICES,
+    texts::figures::COMUNI_COVERED_OF_TOTAL,
+    texts::figures::PERCENT_COMUNI,
+    texts::figures::PERCENT_POPULATION,
+];
+
 /// The figures of one round: a summary line, the map and the table.
 #[component]
 fn RoundView(round: RoundFigures, lang: Lang) -> impl IntoView {
-    let it = lang == Lang::It;
-    let n = &round.national;
-    let round_name = if it || round.round.is_some() { round.name.clone() } else { "Every collection round".to_owned() };
-    let count = |n: u32, one, many| domain::numbers::count(n.into(), one, many, lang);
-    let summary = if it {
-        format!(
-            "{}: {} da {}, {} e {}; {} su {} ({} dei Comuni, {} della popolazione)",
-            &round_name,
-            count(n.practices, "pratica", "pratiche"),
-            count(n.comuni, "Comune", "Comuni"),
-            count(n.ambiti, "Ambito", "Ambiti"),
-            count(n.regioni, "Regione", "Regioni"),
-            count(n.comuni_covered, "Comune coperto", "Comuni coperti"),
-            format_count(n.comuni_total.into(), lang),
-            format_share(n.comuni_share(), lang),
-            format_share(n.population_share(), lang),
-        )
-    } else {
-        format!(
-            "{}: {} from {}, {} and {}; {} out of {} ({} of the Comuni, {} of the population)",
-            &round_name,
-            count(n.practices, "practice", "practices"),
-            count(n.comuni, "Comune", "Comuni"),
-            count(n.ambiti, "Ambito", "Ambiti"),
-            count(n.regioni, "Region", "Regions"),
-            count(n.comuni_covered, "Comune covered", "Comuni covered"),
-            format_count(n.comuni_total.into(), lang),
-            format_share(n.comuni_share(), lang),
-            format_share(n.population_share(), lang),
-        )
-    };
+    let round_name = round_name(&round, lang);
+    let summary = texts::figures::participation_summary(lang, &round_name, &round.national);
     let max = round.regions.iter().filter_map(|r| r.figures.comuni_share()).fold(0.0, f64::max);
     let tiles: Vec<Tile> = round
         .regions
@@ -188,12 +166,8 @@ fn RoundView(round: RoundFigures, lang: Lang) -> impl IntoView {
             Tile { region: r.region, level: shade(share.unwrap_or(0.0), max), figure: tile_share(share, lang) }
         })
         .collect();
-    let title = if it {
-        "Mappa schematica delle regioni: i numeri sono la quota dei Comuni coperti dalle pratiche; i dati sono anche nella tabella"
-    } else {
-        "Schematic map of the regions: numbers are the share of Comuni the practices cover; the data is also in the table"
-    };
-    let caption = if it { "Partecipazione per regione" } else { "Participation by region" };
+    let title = texts::figures::MAP_OF_PARTICIPATION.get(lang);
+    let caption = texts::figures::PARTICIPATION_BY_REGION.get(lang);
     let row = move |name: String, f: &Figures, regione: String| {
         let cells = view! {
             <td>{f.comuni}</td>
@@ -217,41 +191,13 @@ fn RoundView(round: RoundFigures, lang: Lang) -> impl IntoView {
             </tr>
         }
     };
-    let yes_no = |f: &Figures| match (f.regioni > 0, lang) {
-        (true, Lang::It) => "sì".to_owned(),
-        (true, Lang::En) => "yes".to_owned(),
-        (false, Lang::It) => "no".to_owned(),
-        (false, Lang::En) => "no".to_owned(),
-    };
+    let yes_no = |f: &Figures| if f.regioni > 0 { texts::figures::YES } else { texts::figures::NO }.get(lang).to_owned();
     let body = round
         .regions
         .iter()
         .map(|r| row(r.region.label(lang).to_owned(), &r.figures, yes_no(&r.figures)))
         .collect_view();
-    let national = row("Italia".to_owned(), &round.national, round.national.regioni.to_string());
-    let headers = if it {
-        [
-            "Regione",
-            "Comuni partecipanti",
-            "Ambiti partecipanti",
-            "Regione partecipante",
-            "Pratiche",
-            "Comuni coperti / totale",
-            "% Comuni",
-            "% popolazione",
-        ]
-    } else {
-        [
-            "Region",
-            "Comuni taking part",
-            "Ambiti taking part",
-            "Region taking part",
-            "Practices",
-            "Comuni covered / total",
-            "% Comuni",
-            "% population",
-        ]
-    };
+    let national = row(texts::figures::ITALY.get(lang).to_owned(), &round.national, round.national.regioni.to_string());
     view! {
         <p class="result-count" role="status">
             {summary}
@@ -262,7 +208,7 @@ fn RoundView(round: RoundFigures, lang: Lang) -> impl IntoView {
                 <div>
                     <TileMap tiles title=title.to_owned() title_id="mappa-partecipazione" lang />
                     <MapLegend
-                        caption=if it { "Quota dei Comuni coperti:" } else { "Share of Comuni covered:" }
+                        caption=texts::figures::SHARE_OF_COMUNI_COVERED.get(lang)
                         levels=share_levels(max, lang)
                     />
                 </div>
@@ -270,7 +216,7 @@ fn RoundView(round: RoundFigures, lang: Lang) -> impl IntoView {
                     <table class="data-table participation-table">
                         <caption>{format!("{caption}: {round_name}")}</caption>
                         <thead>
-                            <tr>{headers.into_iter().map(|h| view! { <th scope="col">{h}</th> }).collect_view()}</tr>
+                            <tr>{COLUMNS.map(|h| view! { <th scope="col">{h.get(lang)}</th> }).collect_view()}</tr>
                         </thead>
                         <tbody>{body}</tbody>
                         <tfoot>{national}</tfoot>

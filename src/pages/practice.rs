@@ -47,7 +47,7 @@ pub fn PracticePage() -> impl IntoView {
                 Some(Err(error)) if error.is_not_found() => {
                     view! {
                         <h1>{tr(texts::practice::PRACTICE_NOT_FOUND)}</h1>
-                        <p>{tr(texts::practice::NO_PUBLISHED_PRACTICE_HAS)}</p>
+                        <p>{tr(texts::practice::NO_PRACTICE_WITH_THIS_REFERENCE)}</p>
                         <A href="/catalogo">{tr(texts::practice::BACK_TO_THE_CATALOGUE)}</A>
                     }
                         .into_any()
@@ -181,13 +181,13 @@ fn PracticeView(
         <p class="lead" lang="it">
             {summary}
         </p>
-        {demo.then(|| view! { <p class="badge badge-demo">"dimostrativo"</p> })}
+        {demo.then(|| view! { <p class="badge badge-demo">{tr(texts::catalogue::DEMO)}</p> })}
         {stale
             .then(|| {
                 view! {
                     <p class="badge badge-warning">
                         {tr(texts::common::NEEDS_UPDATING)}
-                        <span class="visually-hidden">{tr(texts::practice::ITS_RESPONDENT_HAS_NOT)}</span>
+                        <span class="visually-hidden">{tr(texts::practice::NOT_CONFIRMED_FOR_LONG)}</span>
                     </p>
                 }
             })}
@@ -228,7 +228,7 @@ fn PracticeView(
                 {tr(texts::practice::START_FROM_THIS_PRACTICE)}
             </a>
             " "
-            <span class="form-hint">{tr(texts::practice::OPENS_THE_QUESTIONNAIRE_WITH)}</span>
+            <span class="form-hint">{tr(texts::practice::START_FROM_THIS_PRACTICE_HINT)}</span>
         </p>
         <Later>{use_context::<super::CommunityForms>().map(|forms| (forms.adoption)(adopted_id))}</Later>
         <Later>{contact.zip(use_context::<super::CommunityForms>()).map(|(id, forms)| (forms.contact)(id))}</Later>
@@ -303,7 +303,7 @@ fn FollowUpView(follow_up: domain::reuse::FollowUp) -> impl IntoView {
                     {adopted_by
                         .into_iter()
                         .map(|a| {
-                            let how = if a.adapted { tr(texts::practice::ADAPTED) } else { tr(texts::practice::TEXT) };
+                            let how = a.adapted.then(|| tr(texts::practice::ADAPTED));
                             view! {
                                 <li>
                                     <span lang="it">{a.credit()}</span>

@@ -10,6 +10,7 @@ use crate::components::alert::DoneAlert;
 use crate::components::form::FormFields;
 use crate::i18n::tr;
 use crate::texts;
+use domain::Lang;
 use domain::feedback::{AccessibilityReport, DESCRIPTION_MAX};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
@@ -19,7 +20,7 @@ use leptos_router::hooks::use_query_map;
 #[component]
 pub fn ReportForm() -> impl IntoView {
     if api::data_source() == DataSource::Static {
-        return view! { <p>{tr(texts::practice::THIS_IS_A_COPY)}</p> }.into_any();
+        return view! { <p>{tr(texts::practice::STATIC_COPY_REPORT)}</p> }.into_any();
     }
     let query = use_query_map();
     let page = RwSignal::new(query.with_untracked(|q| q.get("pagina").unwrap_or_default()));
@@ -69,12 +70,8 @@ pub fn ReportForm() -> impl IntoView {
                     .map(|reference| {
                         view! {
                             <DoneAlert
-                                it=format!(
-                                    "Segnalazione {reference} ricevuta: la redazione risponde entro 30 giorni. Grazie.",
-                                )
-                                en=format!(
-                                    "Report {reference} received: the editors will answer within 30 days. Thank you.",
-                                )
+                                it=texts::practice::report_received(Lang::It, &reference)
+                                en=texts::practice::report_received(Lang::En, &reference)
                             />
                         }
                     })
@@ -83,8 +80,8 @@ pub fn ReportForm() -> impl IntoView {
             {form
                 .group(
                     "page",
-                    texts::practice::PAGE_WHERE_YOU_MET,
-                    Some(texts::practice::THE_PAGE_S_ADDRESS),
+                    texts::practice::PAGE_WITH_THE_PROBLEM,
+                    Some(texts::practice::PAGE_WITH_THE_PROBLEM_HINT),
                     view! {
                         <input
                             type="text"
@@ -103,7 +100,7 @@ pub fn ReportForm() -> impl IntoView {
                 .group(
                     "description",
                     texts::practice::DESCRIBE_THE_PROBLEM,
-                    Some(texts::practice::WHAT_YOU_WERE_DOING),
+                    Some(texts::practice::DESCRIBE_THE_PROBLEM_HINT),
                     view! {
                         <textarea
                             id="report-description"
@@ -122,7 +119,7 @@ pub fn ReportForm() -> impl IntoView {
                 .group(
                     "email",
                     texts::practice::YOUR_E_MAIL_OPTIONAL,
-                    Some(texts::practice::ONLY_TO_ANSWER_YOU),
+                    Some(texts::practice::YOUR_E_MAIL_OPTIONAL_HINT),
                     view! {
                         <input
                             type="email"
@@ -139,7 +136,7 @@ pub fn ReportForm() -> impl IntoView {
                 )}
             <crate::components::Honeypot id="report-website" value=honeypot />
             <p class="form-hint">
-                <a href="/privacy">{tr(texts::practice::HOW_WE_PROCESS_THE)}</a>
+                <a href="/privacy">{tr(texts::practice::HOW_WE_PROCESS_THE_REPORT)}</a>
             </p>
             <button type="submit" class="button button-primary" disabled=move || send.pending().get()>
                 {tr(texts::practice::SEND_THE_REPORT)}

@@ -32,11 +32,11 @@ pub fn StatisticsPage() -> impl IntoView {
     view! {
         <div class="container page statistics">
             <h1>{page_heading("/statistiche")}</h1>
-            <p class="notice">{tr(texts::figures::THE_COLLECTION_IS_SELF)}</p>
+            <p class="notice">{tr(texts::figures::SELF_SELECTED)}</p>
             <p>
                 <a href="/statistiche/partecipazione">{tr(texts::figures::WHO_TOOK_PART)}</a>
                 " — "
-                {tr(texts::figures::COMUNI_AMBITI_AND_REGIONS)}
+                {tr(texts::figures::WHO_TOOK_PART_HINT)}
             </p>
             {move || match catalogue.get() {
                 None => view! { <p role="status">{tr(texts::common::LOADING)}</p> }.into_any(),
@@ -120,7 +120,7 @@ fn RegionSection(stats: Memo<Statistics>, query: Memo<Query>) -> impl IntoView {
     };
     view! {
         <section>
-            <h2>{tr(texts::figures::PRACTICES_AND_ADOPTIONS_BY)}</h2>
+            <h2>{tr(texts::figures::PRACTICES_AND_ADOPTIONS_BY_REGION)}</h2>
             <fieldset class="form-group">
                 <legend>{tr(texts::figures::ON_THE_MAP)}</legend>
                 {option(MapFigure::Practices, "mappa-pratiche", texts::figures::PRACTICES_IN_THE_REGION)}
@@ -154,23 +154,16 @@ fn RegionSection(stats: Memo<Statistics>, query: Memo<Query>) -> impl IntoView {
                                 }
                             };
                             let (title, caption) = (title.get(lang), caption.get(lang));
-                            let it = lang == Lang::It;
                             view! {
                                 <TileMap tiles title=title.to_owned() title_id="mappa-titolo" lang />
                                 <MapLegend caption levels=count_levels(max) />
                                 <table class="data-table">
-                                    <caption>
-                                        {if it {
-                                            "Pratiche e adozioni per regione"
-                                        } else {
-                                            "Practices and adoptions by region"
-                                        }}
-                                    </caption>
+                                    <caption>{texts::figures::PRACTICES_AND_ADOPTIONS_BY_REGION.get(lang)}</caption>
                                     <thead>
                                         <tr>
-                                            <th scope="col">{if it { "Regione" } else { "Region" }}</th>
-                                            <th scope="col">{if it { "Pratiche" } else { "Practices" }}</th>
-                                            <th scope="col">{if it { "Adozioni" } else { "Adoptions" }}</th>
+                                            <th scope="col">{texts::practice::REGION.get(lang)}</th>
+                                            <th scope="col">{texts::figures::PRACTICES.get(lang)}</th>
+                                            <th scope="col">{texts::figures::ADOPTIONS.get(lang)}</th>
                                         </tr>
                                     </thead>
                                     <tbody>
@@ -195,7 +188,7 @@ fn RegionSection(stats: Memo<Statistics>, query: Memo<Query>) -> impl IntoView {
                         })
                 }}
             </div>
-            <p>{tr(texts::figures::ADOPTIONS_THE_DECLARATIONS_CHECKED)}</p>
+            <p>{tr(texts::figures::ADOPTIONS_EXPLAINED)}</p>
         </section>
     }
 }
@@ -268,21 +261,13 @@ fn StatisticsView(index: Arc<CatalogueIndex>) -> impl IntoView {
     let filtered = move || query.with(|q| q.is_filtered());
     view! {
         <p class="result-count" role="status">
-            {move || {
-                let total = stats.with(|s| s.total);
-                match lang.get() {
-                    Lang::It => format!("{total} pratiche considerate"),
-                    Lang::En => format!("{total} practices counted"),
-                }
-            }}
+            {move || texts::figures::practices_counted(lang.get(), stats.with(|s| s.total))}
             {move || {
                 filtered()
                     .then(|| {
                         view! {
                             " · "
-                            <a href=move || {
-                                query.with(catalogue_href)
-                            }>{tr(texts::figures::SEE_THE_PRACTICES_WITH)}</a>
+                            <a href=move || { query.with(catalogue_href) }>{tr(texts::figures::SEE_THE_PRACTICES)}</a>
                         }
                     })
             }}

@@ -12,6 +12,7 @@ use crate::components::alert::DoneAlert;
 use crate::components::form::FormFields;
 use crate::i18n::tr;
 use crate::texts;
+use domain::Lang;
 use domain::fields::key;
 use domain::living::Confirmation;
 use leptos::prelude::*;
@@ -86,16 +87,8 @@ pub(super) fn ConfirmationBox(
                 confirmed
                     .get()
                     .map(|at| {
-                        let (it, en) = (
-                            domain::dates::long_date(&at, domain::Lang::It),
-                            domain::dates::long_date(&at, domain::Lang::En),
-                        );
-                        view! {
-                            <DoneAlert
-                                it=format!("Grazie: la pratica risulta confermata il {it}.")
-                                en=format!("Thank you: the practice is now confirmed on {en}.")
-                            />
-                        }
+                        let on = |lang| texts::questionnaire::confirmed_on(lang, &domain::dates::long_date(&at, lang));
+                        view! { <DoneAlert it=on(Lang::It) en=on(Lang::En) /> }
                     })
             }}
             <p>{tr(texts::questionnaire::A_YEAR_HAS_PASSED)}</p>
@@ -114,12 +107,12 @@ pub(super) fn ConfirmationBox(
                 </button>
                 " "
                 {if mailed {
-                    view! { <A href="/questionario/stato">{tr(texts::questionnaire::IT_HAS_CHANGED_UPDATE)}</A> }
+                    view! {
+                        <A href="/questionario/stato">{tr(texts::questionnaire::CHANGED_UPDATE_WITH_PRIVATE_LINK)}</A>
+                    }
                         .into_any()
                 } else {
-                    view! {
-                        <A href=page_href(Mode::Update, 1)>{tr(texts::questionnaire::IT_HAS_CHANGED_UPDATE_IT)}</A>
-                    }
+                    view! { <A href=page_href(Mode::Update, 1)>{tr(texts::questionnaire::CHANGED_UPDATE_IT)}</A> }
                         .into_any()
                 }}
             </form>
@@ -157,7 +150,7 @@ pub fn MailedConfirmationPage() -> impl IntoView {
                             Some((id, title, code)) => {
                                 view! {
                                     <p>
-                                        {tr(texts::questionnaire::THE_PRACTICE_2)}
+                                        {tr(texts::questionnaire::THE_PRACTICE_PREFIX)}
                                         <A href=format!("/pratiche/{id}")>{title}</A> {format!(" ({id})")}
                                     </p>
                                     <ConfirmationBox code mailed=true />

@@ -6,7 +6,6 @@ use super::state::use_form;
 use crate::i18n::{tr, use_lang};
 use crate::storage;
 use crate::texts;
-use domain::Lang;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
@@ -19,13 +18,10 @@ pub(super) fn DraftBar() -> impl IntoView {
     let status = move || {
         let lang = lang.get();
         let (saved_at, keep, unsaved) = (ctx.draft.with(|d| d.saved_at), ctx.keep_draft.get(), ctx.unsaved.get());
-        match (keep, unsaved || saved_at == 0.0, lang) {
-            (false, _, Lang::It) => "Salvataggio della bozza disattivato su questo dispositivo.".to_owned(),
-            (false, _, Lang::En) => "Draft saving is off on this device.".to_owned(),
-            (true, true, Lang::It) => "Bozza non ancora salvata…".to_owned(),
-            (true, true, Lang::En) => "Draft not saved yet…".to_owned(),
-            (true, false, Lang::It) => format!("Bozza salvata alle {}", storage::clock(saved_at)),
-            (true, false, Lang::En) => format!("Draft saved at {}", storage::clock(saved_at)),
+        match (keep, unsaved || saved_at == 0.0) {
+            (false, _) => texts::questionnaire::DRAFT_SAVING_IS_OFF.get(lang).to_owned(),
+            (true, true) => texts::questionnaire::DRAFT_NOT_SAVED_YET.get(lang).to_owned(),
+            (true, false) => texts::questionnaire::draft_saved_at(lang, &storage::clock(saved_at)),
         }
     };
     view! {
@@ -51,13 +47,13 @@ pub(super) fn DraftBar() -> impl IntoView {
                     prop:checked=move || !ctx.keep_draft.get()
                     on:change=move |ev| ctx.set_keep_draft(!event_target_checked(&ev))
                 />
-                <label for="condiviso">{tr(texts::questionnaire::SHARED_COMPUTER_DO_NOT)}</label>
+                <label for="condiviso">{tr(texts::questionnaire::SHARED_COMPUTER_DO_NOT_KEEP)}</label>
             </div>
             {move || {
                 if confirming.get() {
                     view! {
                         <div class="confirm" role="group" aria-label=tr(texts::questionnaire::CONFIRM_DELETION)>
-                            <p>{tr(texts::questionnaire::DO_YOU_REALLY_WANT)}</p>
+                            <p>{tr(texts::questionnaire::REALLY_DELETE_THE_DRAFT)}</p>
                             <button
                                 type="button"
                                 class="button button-danger"

@@ -38,7 +38,7 @@ use crate::components::{page_heading, use_document_title};
 use crate::i18n::{tr, use_lang};
 use crate::texts;
 use domain::questionnaire::QUESTIONNAIRE;
-use domain::{Lang, PracticeId};
+use domain::PracticeId;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use state::{Draft, FormCtx, Mode, provide_form, use_form};
@@ -158,10 +158,10 @@ pub(super) fn ReplaceDraft() -> impl IntoView {
     view! {
         <Show when=move || asked.get()>
             <div class="notice derived-notice" role="region" aria-labelledby="bozza-presente">
-                <h2 id="bozza-presente">{tr(texts::questionnaire::YOU_ALREADY_HAVE_A)}</h2>
+                <h2 id="bozza-presente">{tr(texts::questionnaire::YOU_ALREADY_HAVE_A_DRAFT)}</h2>
                 <p>
-                    {tr(texts::questionnaire::THIS_DEVICE_HOLDS_A)} {origin.get_value().to_string()}
-                    {tr(texts::questionnaire::ITS_ANSWERS_TAKE_THE)}
+                    {tr(texts::questionnaire::THIS_DEVICE_HOLDS_A_DRAFT)} {origin.get_value().to_string()}
+                    {tr(texts::questionnaire::ITS_ANSWERS_REPLACE_THE_DRAFT)}
                 </p>
                 <button type="button" class="button button-primary" on:click=replace>
                     {tr(texts::questionnaire::REPLACE_THE_DRAFT)}
@@ -253,7 +253,7 @@ pub(crate) fn Journey(
         match page {
             0 => crate::components::set_document_title(journey, false, lang),
             REVIEW => {
-                let review = if lang == Lang::It { "Controlla le risposte" } else { "Check your answers" };
+                let review = texts::questionnaire::CHECK_YOUR_ANSWERS.get(lang);
                 let failed = !ctx.errors.with_untracked(|e| e.is_empty());
                 crate::components::set_document_title(&format!("{review} · {journey}"), failed, lang);
             }

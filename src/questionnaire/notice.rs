@@ -28,17 +28,17 @@ pub(super) fn PrivacyNotice() -> impl IntoView {
             })}
         <div class="notice">
             <h2>{tr(texts::questionnaire::PRIVACY_NOTICE)}</h2>
-            <p>{tr(texts::questionnaire::THE_ADMINISTRATION_RUNNING_THIS)}</p>
+            <p>{tr(texts::questionnaire::PRIVACY_NOTICE_SUMMARY)}</p>
             <p>{tr(texts::questionnaire::YOUR_ANSWERS_ARE_KEPT)}</p>
             <p>
-                <A href="/privacy">{tr(texts::questionnaire::READ_THE_FULL_PRIVACY)}</A>
+                <A href="/privacy">{tr(texts::questionnaire::READ_THE_FULL_PRIVACY_NOTICE)}</A>
             </p>
         </div>
         <p>
             {if update {
                 tr(texts::questionnaire::THE_ANSWERS_YOU_SENT)
             } else {
-                tr(texts::questionnaire::THE_QUESTIONNAIRE_HAS_SIX)
+                tr(texts::questionnaire::SIX_SHORT_STEPS)
             }}
         </p>
         {move || {
@@ -50,7 +50,7 @@ pub(super) fn PrivacyNotice() -> impl IntoView {
                             <p>
                                 {tr(texts::questionnaire::YOU_START_FROM_PRACTICE)}
                                 <A href=format!("/pratiche/{origin}")>{origin.to_string()}</A>
-                                {tr(texts::questionnaire::TITLE_DESCRIPTION_CLASSIFICATION_AND)}
+                                {tr(texts::questionnaire::DERIVED_ANSWERS_ARE_FILLED_IN)}
                             </p>
                         </div>
                     }

@@ -8,7 +8,6 @@ use crate::components::form::FormFields;
 use crate::i18n::{tr, use_lang};
 use crate::storage;
 use crate::texts;
-use domain::Lang;
 use domain::feedback::{COMMENT_MAX, ServiceRating};
 use leptos::prelude::*;
 
@@ -55,12 +54,7 @@ pub(super) fn ServiceRatingForm(reference: String) -> impl IntoView {
     let options = move || {
         (1..=5u8)
             .map(|n| {
-                let name = move || match (lang.get(), n) {
-                    (Lang::It, 1) => "1 stella su 5".to_owned(),
-                    (Lang::It, n) => format!("{n} stelle su 5"),
-                    (Lang::En, 1) => "1 star out of 5".to_owned(),
-                    (Lang::En, n) => format!("{n} stars out of 5"),
-                };
+                let name = move || texts::questionnaire::stars_out_of_5(lang.get(), n);
                 view! {
                     <label class="rating-option" for=format!("rating-stars-{n}")>
                         <input
@@ -86,8 +80,8 @@ pub(super) fn ServiceRatingForm(reference: String) -> impl IntoView {
                 fallback=|| {
                     view! {
                         <crate::components::alert::DoneAlert
-                            it="Grazie: la tua valutazione ci aiuta a migliorare il questionario.".to_owned()
-                            en="Thank you: your rating helps us improve the questionnaire.".to_owned()
+                            it=texts::questionnaire::THANK_YOU_FOR_RATING.it.to_owned()
+                            en=texts::questionnaire::THANK_YOU_FOR_RATING.en.to_owned()
                         />
                     }
                 }
@@ -100,7 +94,7 @@ pub(super) fn ServiceRatingForm(reference: String) -> impl IntoView {
                     >
                         <legend>{tr(texts::questionnaire::HOW_EASY_WAS_IT)}</legend>
                         <p class="form-hint" id="rating-stars-hint">
-                            {tr(texts::questionnaire::FROM_1_STAR_NOT)}
+                            {tr(texts::questionnaire::RATING_HINT)}
                         </p>
                         {move || {
                             form.errors
@@ -119,7 +113,7 @@ pub(super) fn ServiceRatingForm(reference: String) -> impl IntoView {
                         .group(
                             "comment",
                             texts::questionnaire::WHAT_COULD_WE_IMPROVE,
-                            Some(texts::questionnaire::DO_NOT_WRITE_PERSONAL),
+                            Some(texts::questionnaire::DO_NOT_WRITE_PERSONAL_DATA),
                             view! {
                                 <textarea
                                     id="rating-comment"

@@ -6,7 +6,7 @@ use super::rating::ServiceRatingForm;
 use super::receipt_copy::ReceiptCopyForm;
 use super::summary::AnswersSummary;
 use crate::components::{CopyButton, use_document_title};
-use crate::i18n::tr;
+use crate::i18n::{tr, use_lang};
 use crate::storage;
 use crate::texts;
 use domain::PracticeId;
@@ -51,13 +51,19 @@ pub fn ReceiptPage() -> impl IntoView {
     let updated = receipt.version.is_some_and(|v| v > 1);
     // The receipt as a plain-text file the respondent keeps: a `data:` address,
     // so nothing about the practice leaves the device to make it.
-    let receipt_text = format!(
-        "Buone pratiche dei servizi sociali territoriali\nRicevuta di invio\n\nRiferimento: {}\n{}Link privato (conservalo, non condividerlo): {link}\n\nCon il link privato puoi riaprire e aggiornare la pratica e leggere i messaggi della redazione.\n",
-        receipt.id,
-        receipt.version.map(|v| format!("Versione: {v}\n")).unwrap_or_default(),
-    );
-    let receipt_file =
-        format!("data:text/plain;charset=utf-8,{}", String::from(js_sys::encode_uri_component(&receipt_text)));
+    let lang = use_lang();
+    let (id, version) = (receipt.id.to_string(), receipt.version);
+    let receipt_text = {
+        let link = link.clone();
+        move || texts::questionnaire::receipt_file(lang.get(), &id, version, &link)
+    };
+    let receipt_file = move || {
+        format!("data:text/plain;charset=utf-8,{}", String::from(js_sys::encode_uri_component(&receipt_text())))
+    };
+    let file_name = {
+        let id = receipt.id.clone();
+        move || format!("{}-{id}.txt", texts::questionnaire::RECEIPT_FILE_NAME.get(lang.get()))
+    };
     view! {
         <div class="container page receipt">
             <div class="receipt-panel" role="status">
@@ -82,7 +88,7 @@ pub fn ReceiptPage() -> impl IntoView {
             <p>{tr(texts::questionnaire::THE_EDITORS_WILL_CHECK)}</p>
             <p>{tr(texts::questionnaire::IF_THE_EDITORS_ASK)}</p>
             <h2>{tr(texts::questionnaire::YOUR_PRIVATE_LINK)}</h2>
-            <p>{tr(texts::questionnaire::KEEP_THIS_LINK_IT)}</p>
+            <p>{tr(texts::questionnaire::KEEP_THIS_LINK)}</p>
             <p class="private-link">
                 <a href=link.clone() data-testid="private-link">
                     {link.clone()}
@@ -92,15 +98,10 @@ pub fn ReceiptPage() -> impl IntoView {
                 <CopyButton
                     text=link.clone()
                     label=texts::questionnaire::COPY_THE_LINK
-                    done=texts::questionnaire::LINK_COPIED_PASTE_IT
+                    done=texts::questionnaire::LINK_COPIED
                     class="button button-primary"
                 />
-                <a
-                    class="button button-secondary"
-                    href=receipt_file.clone()
-                    download=format!("ricevuta-{}.txt", receipt.id)
-                    rel="external"
-                >
+                <a class="button button-secondary" href=receipt_file download=file_name rel="external">
                     {tr(texts::questionnaire::DOWNLOAD_THE_RECEIPT)}
                 </a>
                 <button
@@ -115,7 +116,7 @@ pub fn ReceiptPage() -> impl IntoView {
             </p>
             <ReceiptCopyForm token=receipt.token.clone() contact_email=contact_email />
             <p class="no-print">
-                <A href=super::status::PATH>{tr(texts::questionnaire::CHECK_THE_PRACTICE_S)}</A>
+                <A href=super::status::PATH>{tr(texts::questionnaire::CHECK_THE_STATUS_LATER)}</A>
             </p>
             <ServiceRatingForm reference=receipt.id.to_string() />
             <h2>{tr(texts::questionnaire::YOUR_ANSWERS)}</h2>

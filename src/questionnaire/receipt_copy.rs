@@ -9,6 +9,7 @@ use crate::components::alert::DoneAlert;
 use crate::components::form::FormFields;
 use crate::i18n::{tr, use_lang};
 use crate::texts;
+use domain::Lang;
 use domain::community::ReceiptCopy;
 use leptos::prelude::*;
 
@@ -48,17 +49,7 @@ pub fn ReceiptCopyForm(
         }
     };
     let address = contact_email.clone();
-    let writes_to = move || {
-        if lang.get() == domain::Lang::En {
-            format!(
-                "The editors will write to {address} when they ask for changes, publish the practice or do not accept it. If the address is wrong, correct it through the private link."
-            )
-        } else {
-            format!(
-                "La redazione scriverà a {address} quando chiede integrazioni, quando pubblica la pratica o se non la accoglie. Se l'indirizzo è sbagliato, correggilo con il link privato."
-            )
-        }
-    };
+    let writes_to = move || texts::questionnaire::editors_will_write_to(lang.get(), &address);
     view! {
         <section class="receipt-copy no-print" aria-labelledby="receipt-copy-heading">
             <h2 id="receipt-copy-heading">{tr(texts::questionnaire::THE_EDITORS_E_MAILS)}</h2>
@@ -69,8 +60,8 @@ pub fn ReceiptCopyForm(
                     .map(|recipient| {
                         view! {
                             <DoneAlert
-                                it=format!("La ricevuta è in arrivo a {recipient}.")
-                                en=format!("The receipt is on its way to {recipient}.")
+                                it=texts::questionnaire::receipt_on_its_way(Lang::It, &recipient)
+                                en=texts::questionnaire::receipt_on_its_way(Lang::En, &recipient)
                             />
                         }
                     })
@@ -85,7 +76,7 @@ pub fn ReceiptCopyForm(
                         understood,
                     )}
                 <button type="submit" class="button button-secondary" disabled=move || send.pending().get()>
-                    {tr(texts::questionnaire::E_MAIL_ME_THE)}
+                    {tr(texts::questionnaire::E_MAIL_ME_THE_RECEIPT)}
                 </button>
             </form>
         </section>

@@ -11,7 +11,6 @@ use super::summary::AnswersSummary;
 use super::{REVIEW, page_href};
 use crate::i18n::{tr, use_lang};
 use crate::texts;
-use domain::Lang;
 use domain::fields::key;
 use domain::questionnaire::{Field, QUESTIONNAIRE};
 use leptos::html;
@@ -66,7 +65,7 @@ pub(super) fn Review() -> impl IntoView {
                 .then(|| {
                     view! {
                         <div class="alert alert-warning" role="alert" data-testid="offline-notice">
-                            <p>{tr(texts::questionnaire::SENDING_FAILED_YOU_SEEM)}</p>
+                            <p>{tr(texts::questionnaire::SENDING_FAILED_OFFLINE)}</p>
                             <button type="button" class="button button-secondary" on:click=move |_| retry()>
                                 {tr(texts::questionnaire::TRY_AGAIN_NOW)}
                             </button>
@@ -76,8 +75,13 @@ pub(super) fn Review() -> impl IntoView {
         }}
         <Show when=move || ctx.mode != Mode::Correction>
             <div class="notice declaration" data-testid="declaration">
-                <h2>{tr(texts::questionnaire::YOU_ARE_SENDING_ON)}</h2>
-                <p>{move || declaration(lang.get(), &ctx.draft.with(|d| entity_of(&d.answers)))}</p>
+                <h2>{tr(texts::questionnaire::YOU_ARE_SENDING_ON_BEHALF)}</h2>
+                <p>
+                    {move || texts::questionnaire::sending_declaration(
+                        lang.get(),
+                        &ctx.draft.with(|d| entity_of(&d.answers)),
+                    )}
+                </p>
             </div>
         </Show>
         <form
@@ -93,15 +97,14 @@ pub(super) fn Review() -> impl IntoView {
                     {tr(texts::questionnaire::BACK)}
                 </A>
                 <button type="submit" class="button button-primary" disabled=move || sending.get()>
-                    {move || match (ctx.mode, sending.get(), lang.get()) {
-                        (_, true, Lang::It) => "Invio in corso…",
-                        (_, true, Lang::En) => "Sending…",
-                        (Mode::New, false, Lang::It) => "Invia la pratica",
-                        (Mode::New, false, Lang::En) => "Submit the practice",
-                        (Mode::Update, false, Lang::It) => "Invia l'aggiornamento",
-                        (Mode::Update, false, Lang::En) => "Submit the update",
-                        (Mode::Correction, false, Lang::It) => "Salva la correzione",
-                        (Mode::Correction, false, Lang::En) => "Save the correction",
+                    {move || {
+                        let label = match (ctx.mode, sending.get()) {
+                            (_, true) => texts::questionnaire::SENDING,
+                            (Mode::New, false) => texts::questionnaire::SUBMIT_THE_PRACTICE,
+                            (Mode::Update, false) => texts::questionnaire::SUBMIT_THE_UPDATE,
+                            (Mode::Correction, false) => texts::questionnaire::SAVE_THE_CORRECTION,
+                        };
+                        label.get(lang.get())
                     }}
                 </button>
             </div>
@@ -112,24 +115,4 @@ pub(super) fn Review() -> impl IntoView {
 /// The entity's name as answered (empty before it is).
 fn entity_of(answers: &domain::api::Answers) -> String {
     answers.get(key::ENTITY_NAME).and_then(|v| v.as_str()).map(str::trim).unwrap_or_default().to_owned()
-}
-
-/// What sending declares, on behalf of `entity` (empty: "your entity").
-fn declaration(lang: Lang, entity: &str) -> String {
-    match (lang, entity.is_empty()) {
-        (Lang::It, false) => format!(
-            "Inviando dichiari, per conto di {entity}, che le informazioni sono vere e che sei autorizzato a \
-             comunicarle. La redazione può chiedere conferma all'ente."
-        ),
-        (Lang::It, true) => "Inviando dichiari, per conto del tuo ente, che le informazioni sono vere e che sei \
-                             autorizzato a comunicarle. La redazione può chiedere conferma all'ente."
-            .to_owned(),
-        (Lang::En, false) => format!(
-            "By sending you declare, on behalf of {entity}, that the information is true and that you are \
-             authorised to give it. The editors may ask the entity to confirm."
-        ),
-        (Lang::En, true) => "By sending you declare, on behalf of your entity, that the information is true and \
-                             that you are authorised to give it. The editors may ask the entity to confirm."
-            .to_owned(),
-    }
 }

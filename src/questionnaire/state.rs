@@ -5,6 +5,7 @@
 //! adopted instead of overwritten, and leaving with unsaved changes warns.
 
 use crate::storage;
+use crate::texts;
 use domain::api::Answers;
 use domain::comuni::ComuneIndex;
 use domain::questionnaire::{Field, QUESTIONNAIRE};
@@ -90,14 +91,12 @@ impl Mode {
 
     /// The journey's name, in page titles.
     pub fn title(self, lang: Lang) -> &'static str {
-        match (self, lang) {
-            (Mode::New, Lang::It) => "Questionario",
-            (Mode::New, Lang::En) => "Questionnaire",
-            (Mode::Update, Lang::It) => "Aggiorna la pratica",
-            (Mode::Update, Lang::En) => "Update the practice",
-            (Mode::Correction, Lang::It) => "Correzione della redazione",
-            (Mode::Correction, Lang::En) => "Editors' correction",
-        }
+        let title = match self {
+            Mode::New => texts::common::QUESTIONNAIRE,
+            Mode::Update => texts::questionnaire::UPDATE_THE_PRACTICE,
+            Mode::Correction => texts::questionnaire::EDITORS_CORRECTION,
+        };
+        title.get(lang)
     }
 
     /// The route of this journey.
@@ -326,6 +325,7 @@ impl FormCtx {
 pub fn provide_form(mode: Mode) -> FormCtx {
     let ctx = FormCtx::new(mode);
     provide_context(ctx);
+    let lang = crate::i18n::use_lang();
     if cfg!(feature = "ssr") {
         // The server draws the page once: no window, no other tabs.
         return ctx;
@@ -340,7 +340,7 @@ pub fn provide_form(mode: Mode) -> FormCtx {
     let unload_handle = window_event_listener(leptos::ev::beforeunload, move |event| {
         if ctx.would_lose_work() {
             event.prevent_default();
-            event.set_return_value("Le modifiche non salvate andranno perse.");
+            event.set_return_value(texts::questionnaire::UNSAVED_CHANGES_WILL_BE_LOST.get(lang.get_untracked()));
         }
     });
     let pointer_handles = track_pointer();

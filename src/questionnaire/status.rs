@@ -82,14 +82,14 @@ pub fn StatusPage() -> impl IntoView {
                     .group(
                         "reference",
                         texts::questionnaire::PRACTICE_REFERENCE,
-                        Some(texts::questionnaire::AS_THE_RECEIPT_GIVES),
+                        Some(texts::questionnaire::REFERENCE_HINT),
                         input("reference", reference, true),
                     )}
                 {form
                     .group(
                         "link",
                         texts::questionnaire::PRIVATE_LINK,
-                        Some(texts::questionnaire::PASTE_THE_RECEIPT_S),
+                        Some(texts::questionnaire::PRIVATE_LINK_HINT),
                         input("link", link, true),
                     )}
                 <button type="submit" class="button button-primary" disabled=move || check.pending().get()>

@@ -9,7 +9,6 @@ use super::stepper::Stepper;
 use super::{REVIEW, page_href};
 use crate::i18n::{tr, use_lang};
 use crate::texts;
-use domain::Lang;
 use domain::questionnaire::{Field, Kind, QUESTIONNAIRE, Step};
 use leptos::html;
 use leptos::prelude::*;
@@ -41,10 +40,8 @@ pub(super) fn StepPage(
         let failed = !ctx.errors.with(|e| e.is_empty());
         let total = QUESTIONNAIRE.steps.len();
         let title = step.title.get(lang);
-        let page = match lang {
-            Lang::It => format!("Passo {} di {total}: {title} · Questionario", index + 1),
-            Lang::En => format!("Step {} of {total}: {title} · Questionnaire", index + 1),
-        };
+        let step_of = texts::questionnaire::step_of(lang, index + 1, total);
+        let page = format!("{step_of}: {title} · {}", texts::common::QUESTIONNAIRE.get(lang));
         crate::components::set_document_title(&page, failed, lang);
     });
     let next = move |ev: leptos::ev::SubmitEvent| {
@@ -96,11 +93,13 @@ pub(super) fn StepPage(
                             </A>
                         }
                     })} <button type="submit" class="button button-primary">
-                    {move || match (back_to_review.get(), lang.get()) {
-                        (true, Lang::It) => "Salva e torna al riepilogo",
-                        (true, Lang::En) => "Save and return to the summary",
-                        (false, Lang::It) => "Avanti",
-                        (false, Lang::En) => "Continue",
+                    {move || {
+                        let label = if back_to_review.get() {
+                            texts::questionnaire::SAVE_AND_RETURN_TO_SUMMARY
+                        } else {
+                            texts::questionnaire::CONTINUE
+                        };
+                        label.get(lang.get())
                     }}
                 </button>
             </div>

@@ -5,7 +5,6 @@ use super::state::use_form;
 use super::{REVIEW, page_href};
 use crate::i18n::{tr, use_lang};
 use crate::texts;
-use domain::Lang;
 use domain::questionnaire::QUESTIONNAIRE;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -36,11 +35,9 @@ pub(super) fn Stepper(
             <p class="steppers-index">
                 {move || {
                     if current == REVIEW {
-                        if lang.get() == Lang::It { "Controllo finale".to_owned() } else { "Final check".to_owned() }
-                    } else if lang.get() == Lang::It {
-                        format!("Passo {current} di {total}")
+                        texts::questionnaire::FINAL_CHECK.get(lang.get()).to_owned()
                     } else {
-                        format!("Step {current} of {total}")
+                        texts::questionnaire::step_of(lang.get(), current, total)
                     }
                 }}
             </p>
@@ -68,11 +65,7 @@ pub(super) fn Stepper(
                                                 <span class="visually-hidden">
                                                     {move || {
                                                         if done() {
-                                                            if lang.get() == Lang::It {
-                                                                " (completato)"
-                                                            } else {
-                                                                " (completed)"
-                                                            }
+                                                            texts::questionnaire::COMPLETED.get(lang.get())
                                                         } else {
                                                             ""
                                                         }

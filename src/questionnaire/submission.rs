@@ -9,6 +9,7 @@ use super::show_errors;
 use super::state::{FormCtx, Mode, use_form};
 use crate::api::{self, ApiError, moderation};
 use crate::storage;
+use crate::texts;
 use domain::PracticeId;
 use domain::api::{Answers, Correction, Receipt, Submission};
 use domain::questionnaire::QUESTIONNAIRE;
@@ -48,6 +49,7 @@ pub fn use_submission() -> UseSubmissionReturn<impl Fn() + Clone> {
     let navigate = use_navigate();
     let honeypot = RwSignal::new(String::new());
     let problem = RwSignal::new(None::<String>);
+    let lang = crate::i18n::use_lang();
     let action = Action::new_local(move |_: &()| {
         let navigate = navigate.clone();
         async move {
@@ -82,7 +84,8 @@ pub fn use_submission() -> UseSubmissionReturn<impl Fn() + Clone> {
                 // The session's watcher sends the curator to sign in again.
                 Err(ApiError::SignedOut) => {
                     ctx.update(|d| d.pending = false);
-                    problem.set(Some("Accedi di nuovo alla redazione: la correzione resta salvata qui.".into()));
+                    let kept = texts::questionnaire::SIGN_IN_AGAIN_CORRECTION_KEPT;
+                    problem.set(Some(kept.get(lang.get_untracked()).to_owned()));
                 }
                 Err(error) => {
                     ctx.update(|d| d.pending = false);

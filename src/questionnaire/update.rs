@@ -9,7 +9,7 @@ use crate::api::{self, ApiError};
 use crate::i18n::{tr, use_lang};
 use crate::texts;
 use domain::vocabulary::ModerationStatus;
-use domain::{Lang, PracticeId};
+use domain::PracticeId;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -82,7 +82,7 @@ pub fn UpdatePage() -> impl IntoView {
                             <div class="container page">
                                 <h1>{heading}</h1>
                                 <div class="alert alert-error" role="alert">
-                                    <p>{tr(texts::questionnaire::THE_PRIVATE_LINK_IS)}</p>
+                                    <p>{tr(texts::questionnaire::PRIVATE_LINK_NOT_VALID)}</p>
                                 </div>
                             </div>
                         }
@@ -145,11 +145,7 @@ pub(super) fn StatusPanel(
             <p>
                 {move || {
                     let date = updated_at.with_value(|at| domain::dates::long_date(at, lang.get()));
-                    if lang.get() == Lang::It {
-                        format!("Ultimo aggiornamento: {date}.")
-                    } else {
-                        format!("Last change: {date}.")
-                    }
+                    texts::questionnaire::last_change(lang.get(), &date)
                 }}
             </p>
             <p>{move || domain::curation::respondent_next_step(status, lang.get())}</p>
@@ -160,7 +156,7 @@ pub(super) fn StatusPanel(
                             <A href=format!(
                                 "/pratiche/{}",
                                 id.get_value(),
-                            )>{tr(texts::questionnaire::SEE_THE_PRACTICE_S)}</A>
+                            )>{tr(texts::questionnaire::SEE_THE_PUBLIC_PAGE)}</A>
                         </p>
                     }
                 })}

@@ -2,14 +2,15 @@
 //! The frame of every page: header, footer, navigation, home, information pages, embeds, shared components.
 
 use super::Text;
+use domain::Lang;
 
 pub const SKIP_TO_MAIN_CONTENT: Text = Text::new("Vai al contenuto principale", "Skip to main content");
 pub const OF_LOCAL_SOCIAL_SERVICES: Text = Text::new("dei servizi sociali territoriali", "of local social services");
 pub const MAIN_NAVIGATION: Text = Text::new("Navigazione principale", "Main navigation");
-pub const GOOD_PRACTICES_OF_LOCAL: Text =
+pub const GOOD_PRACTICES_OF_LOCAL_SOCIAL_SERVICES: Text =
     Text::new("Buone pratiche dei servizi sociali territoriali", "Good practices of local social services");
 pub const OPEN_DATA_AND_CC: Text = Text::new("Dati aperti e licenza CC BY 4.0", "Open data and CC BY 4.0 licence");
-pub const PUBLISHED_CONTENT_IS_RELEASED: Text = Text::new(
+pub const PUBLISHED_CONTENT_LICENCE: Text = Text::new(
     "I contenuti pubblicati sono rilasciati con licenza Creative Commons Attribuzione 4.0 (CC BY 4.0).",
     "Published content is released under the Creative Commons Attribution 4.0 licence (CC BY 4.0).",
 );
@@ -17,18 +18,18 @@ pub const LEAVE_THIS_FIELD_EMPTY: Text = Text::new("Lascia vuoto questo campo", 
 pub const MONTH: Text = Text::new("Mese", "Month");
 pub const YEAR: Text = Text::new("Anno", "Year");
 pub const EMBED: Text = Text::new("Incorpora", "Embed");
-pub const PASTE_THIS_CODE_INTO: Text = Text::new(
+pub const PASTE_THIS_CODE: Text = Text::new(
     "Copia questo codice nella pagina del tuo sito: mostrerà le pratiche con i filtri che hai scelto nel catalogo e si adatterà in altezza. Lo script di poche righe serve solo al ridimensionamento; senza, l'iframe resta alto 600 pixel.",
     "Paste this code into your website's page: it shows the practices with the filters you chose in the catalogue and adapts its height. The few-line script only resizes it; without it the iframe stays 600 pixels high.",
 );
-pub const CHANGE_THE_FILTERS_IN: Text =
+pub const CHANGE_THE_FILTERS_IN_THE_CATALOGUE: Text =
     Text::new("Cambia i filtri nel catalogo", "Change the filters in the catalogue");
 pub const FIXED_FILTERS: Text = Text::new("Filtri fissi", "Fixed filters");
-pub const NO_FIXED_FILTER_YOUR: Text = Text::new(
+pub const NO_FIXED_FILTER: Text = Text::new(
     "Nessun filtro fisso: chi visita il tuo sito vedrà tutte le pratiche e potrà filtrarle.",
     "No fixed filter: your visitors will see every practice and can filter them.",
 );
-pub const THESE_FILTERS_ALWAYS_STAY: Text = Text::new(
+pub const THESE_FILTERS_ALWAYS_STAY_ON: Text = Text::new(
     "Questi filtri restano sempre attivi nel catalogo incorporato: chi visita il tuo sito può aggiungerne altri, ma non toglierli.",
     "These filters always stay on in the embedded catalogue: your visitors can add others but not remove them.",
 );
@@ -79,3 +80,50 @@ pub const COPYING_FAILED: Text = Text::new(
     "Copia non riuscita: seleziona il testo e copialo a mano.",
     "Copying failed: select the text and copy it by hand.",
 );
+pub const ERROR_PREFIX: Text = Text::new("Errore: ", "Error: ");
+pub const PREVIEW_OF_THE_EMBEDDED_CATALOGUE: Text =
+    Text::new("Anteprima del catalogo incorporato", "Preview of the embedded catalogue");
+pub const EMBEDDED_CATALOGUE_TITLE: Text =
+    Text::new("Buone pratiche dei servizi sociali", "Good practices of social services");
+pub const COLLECTION_IS_CONTINUOUS: Text = Text::new(
+    "La raccolta è continua: puoi descrivere una pratica in qualsiasi momento.",
+    "The collection is continuous: you can describe a practice at any time.",
+);
+pub const CHOSEN_MUNICIPALITIES: Text = Text::new("Comuni scelti", "Chosen municipalities");
+pub const CHOOSE_THE_REGION_FIRST: Text = Text::new("Scegli prima la regione", "Choose the region first");
+
+/// The collection round in progress, `name`, and its last day, `closes_on`.
+pub fn round_in_progress(lang: Lang, name: &str, closes_on: &str) -> String {
+    match lang {
+        Lang::It => format!("Raccolta in corso: {name}. Invia la pratica entro il {closes_on}."),
+        Lang::En => format!("Collection round in progress: {name}. Submit by {closes_on}."),
+    }
+}
+
+/// The label of the button that removes a chosen Comune.
+pub fn remove_comune(lang: Lang, name: &str) -> String {
+    match lang {
+        Lang::It => format!("Rimuovi {name}"),
+        Lang::En => format!("Remove {name}"),
+    }
+}
+
+/// How many Comuni match what is typed (`typed`, trimmed).
+pub fn comuni_found(lang: Lang, count: usize, typed: &str) -> String {
+    match (count, lang) {
+        (0, Lang::It) => format!("Nessun Comune trovato per «{typed}»."),
+        (0, Lang::En) => format!("No municipality found for “{typed}”."),
+        (1, Lang::It) => "1 comune trovato".to_owned(),
+        (1, Lang::En) => "1 municipality found".to_owned(),
+        (n, Lang::It) => format!("{n} comuni trovati"),
+        (n, Lang::En) => format!("{n} municipalities found"),
+    }
+}
+
+/// The source of the list of Comuni, dated `day`.
+pub fn comuni_source(lang: Lang, day: &str) -> String {
+    match lang {
+        Lang::It => format!("Fonte: ISTAT, elenco dei comuni al {day}."),
+        Lang::En => format!("Source: ISTAT, list of the Comuni as of {day}."),
+    }
+}

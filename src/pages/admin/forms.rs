@@ -9,11 +9,11 @@
 use super::{Outcome, report, role_name};
 use crate::api::{ApiError, moderation};
 use crate::components::form::FormFields;
-use crate::i18n::tr;
+use crate::i18n::{tr, use_lang};
 use crate::session::{KeptText, use_kept_text};
 use crate::texts;
-use domain::FieldErrors;
 use domain::api::{NewAccount, NewRound, Role};
+use domain::{FieldErrors, Lang};
 use leptos::prelude::*;
 
 /// A label in Italian and English.
@@ -51,15 +51,15 @@ fn text_input(form: FormFields, key: &'static str, kind: &'static str, value: Ke
 }
 
 /// Shows what sending did: the fields to fix in the form, anything else
-/// (done, or a failure that is no field's) in the page's notice.
-fn settle(form: FormFields, outcome: RwSignal<Outcome>, done: Result<String, ApiError>) {
+/// (done, or a failure that is no field's, in `lang`) in the page's notice.
+fn settle(form: FormFields, outcome: RwSignal<Outcome>, lang: Lang, done: Result<String, ApiError>) {
     match done {
         Err(ApiError::Invalid(errors)) => {
             form.show(errors);
         }
         done => {
             form.errors.set(FieldErrors::default());
-            report(outcome, done);
+            report(outcome, lang, done);
         }
     }
 }
@@ -68,6 +68,7 @@ fn settle(form: FormFields, outcome: RwSignal<Outcome>, done: Result<String, Api
 #[component]
 pub(super) fn RoundForm(outcome: RwSignal<Outcome>, version: RwSignal<u32>) -> impl IntoView {
     let form = FormFields::new("raccolta");
+    let lang = use_lang();
     let (code, name, opens, closes) = (
         use_kept_text("bp-admin-round-code"),
         use_kept_text("bp-admin-round-name"),
@@ -81,9 +82,9 @@ pub(super) fn RoundForm(outcome: RwSignal<Outcome>, version: RwSignal<u32>) -> i
                 for kept in [code, name, opens, closes] {
                     kept.forget();
                 }
-                format!("Raccolta «{}» aggiunta.", added.name)
+                texts::admin::round_added(lang.get_untracked(), &added.name)
             });
-            settle(form, outcome, done);
+            settle(form, outcome, lang.get_untracked(), done);
             version.update(|v| *v += 1);
         }
     });
@@ -119,6 +120,7 @@ pub(super) fn RoundForm(outcome: RwSignal<Outcome>, version: RwSignal<u32>) -> i
 #[component]
 pub(super) fn AccountForm(outcome: RwSignal<Outcome>, version: RwSignal<u32>) -> impl IntoView {
     let form = FormFields::new("account");
+    let lang = use_lang();
     let (email, role) = (use_kept_text("bp-admin-account-email"), use_kept_text("bp-admin-account-role"));
     // Never kept anywhere: typed again after signing in.
     let password = RwSignal::new(String::new());
@@ -129,9 +131,9 @@ pub(super) fn AccountForm(outcome: RwSignal<Outcome>, version: RwSignal<u32>) ->
                 for kept in [email, role] {
                     kept.forget();
                 }
-                format!("Account {} aggiunto.", added.email)
+                texts::admin::account_added(lang.get_untracked(), &added.email)
             });
-            settle(form, outcome, done);
+            settle(form, outcome, lang.get_untracked(), done);
             version.update(|v| *v += 1);
         }
     });
@@ -152,7 +154,7 @@ pub(super) fn AccountForm(outcome: RwSignal<Outcome>, version: RwSignal<u32>) ->
                 .map(|r| {
                     view! {
                         <option value=r.code() selected=move || role.get() == r.code()>
-                            {role_name(r)}
+                            {tr(role_name(r))}
                         </option>
                     }
                 })}

@@ -2,10 +2,9 @@
 //! The service ratings' results, on the administration page.
 
 use crate::api::moderation;
-use crate::i18n::tr;
+use crate::i18n::{tr, use_lang};
 use crate::pages::redazione::failure;
 use crate::texts;
-use domain::Lang;
 use leptos::prelude::*;
 
 /// The service ratings given after the receipt: how many, their mean, how
@@ -13,27 +12,23 @@ use leptos::prelude::*;
 #[component]
 pub(super) fn RatingResultsSection() -> impl IntoView {
     let results = LocalResource::new(moderation::rating_results);
+    let lang = use_lang();
+    let loading = tr(texts::common::LOADING);
+    let text = move |text: texts::Text| move || text.get(lang.get());
     view! {
         <h2>{tr(texts::admin::SERVICE_RATINGS)}</h2>
-        <Transition fallback=|| {
-            view! { <p role="status">"Caricamento…"</p> }
+        <Transition fallback=move || {
+            view! { <p role="status">{loading}</p> }
         }>
             {move || Suspend::new(async move {
                 let results = match results.await {
                     Ok(results) => results,
                     Err(error) => return failure(&error),
                 };
-                let summary = match results.average() {
-                    None => "Nessuna valutazione ancora.".to_owned(),
-                    Some(average) => {
-                        let count = domain::numbers::count(
-                            results.count() as u64,
-                            "valutazione",
-                            "valutazioni",
-                            Lang::It,
-                        );
-                        format!("{count}, in media {} stelle su 5.", domain::numbers::format_tenths(average, Lang::It))
-                    }
+                let (count, average) = (u64::from(results.count()), results.average());
+                let summary = move || match average {
+                    None => texts::admin::NO_RATINGS_YET.get(lang.get()).to_owned(),
+                    Some(average) => texts::admin::ratings_summary(lang.get(), count, average),
                 };
                 let rows = (1..=5usize)
                     .rev()
@@ -62,23 +57,23 @@ pub(super) fn RatingResultsSection() -> impl IntoView {
                 view! {
                     <p data-testid="rating-summary">{summary}</p>
                     <table class="data-table rating-table">
-                        <caption>"Valutazioni per numero di stelle"</caption>
+                        <caption>{text(texts::admin::RATINGS_BY_STARS)}</caption>
                         <thead>
                             <tr>
-                                <th scope="col">"Stelle"</th>
-                                <th scope="col">"Valutazioni"</th>
+                                <th scope="col">{text(texts::admin::STARS)}</th>
+                                <th scope="col">{text(texts::admin::RATINGS)}</th>
                             </tr>
                         </thead>
                         <tbody>{rows}</tbody>
                     </table>
-                    <div class="table-scroll" role="region" aria-label="Commenti" tabindex="0">
+                    <div class="table-scroll" role="region" aria-label=text(texts::admin::COMMENTS) tabindex="0">
                         <table class="data-table list-table">
-                            <caption>"Commenti, dal più recente"</caption>
+                            <caption>{text(texts::admin::COMMENTS_MOST_RECENT_FIRST)}</caption>
                             <thead>
                                 <tr>
-                                    <th scope="col">"Giorno"</th>
-                                    <th scope="col">"Stelle"</th>
-                                    <th scope="col">"Commento"</th>
+                                    <th scope="col">{text(texts::admin::DAY)}</th>
+                                    <th scope="col">{text(texts::admin::STARS)}</th>
+                                    <th scope="col">{text(texts::admin::COMMENT)}</th>
                                 </tr>
                             </thead>
                             <tbody>{comments}</tbody>

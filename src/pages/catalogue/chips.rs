@@ -5,7 +5,6 @@
 use super::address::use_catalogue;
 use crate::i18n::{tr, use_lang};
 use crate::texts;
-use domain::Lang;
 use leptos::prelude::*;
 
 /// The filters of the current view.
@@ -43,11 +42,7 @@ pub(super) fn ActiveFilters() -> impl IntoView {
                                             <button
                                                 type="button"
                                                 class="chip-remove"
-                                                aria-label=if lang == Lang::It {
-                                                    format!("Rimuovi il filtro {label}")
-                                                } else {
-                                                    format!("Remove the filter {label}")
-                                                }
+                                                aria-label=texts::catalogue::remove_the_filter(lang, &label)
                                                 on:click=move |_| toggle(facet, code.clone())
                                             >
                                                 "×"
@@ -56,11 +51,7 @@ pub(super) fn ActiveFilters() -> impl IntoView {
                                     });
                                 let fixed_note = fixed
                                     .then(|| {
-                                        view! {
-                                            <span class="chip-fixed">
-                                                {if lang == Lang::It { " (fisso)" } else { " (fixed)" }}
-                                            </span>
-                                        }
+                                        view! { <span class="chip-fixed">{texts::catalogue::FIXED.get(lang)}</span> }
                                     });
                                 view! {
                                     <li class="chip">

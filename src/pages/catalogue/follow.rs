@@ -13,6 +13,7 @@ use crate::components::alert::DoneAlert;
 use crate::components::form::FormFields;
 use crate::i18n::{tr, use_lang};
 use crate::texts;
+use domain::Lang;
 use domain::community::FollowRequest;
 use leptos::prelude::*;
 
@@ -64,8 +65,8 @@ pub(crate) fn FollowView() -> impl IntoView {
         <section class="follow-view" aria-labelledby="follow-heading">
             <h2 id="follow-heading">{tr(texts::common::FOLLOW_THIS_SEARCH)}</h2>
             <p>
-                {tr(texts::catalogue::GET_BY_E_MAIL)} " " <strong data-testid="followed-view">{described}</strong> "."
-                {tr(texts::catalogue::NO_ACCOUNT_YOU_CONFIRM)}
+                {tr(texts::catalogue::FOLLOW_BY_E_MAIL)} " " <strong data-testid="followed-view">{described}</strong>
+                "." {tr(texts::catalogue::NO_ACCOUNT_NEEDED)}
             </p>
             {move || {
                 pending
@@ -73,12 +74,8 @@ pub(crate) fn FollowView() -> impl IntoView {
                     .map(|address| {
                         view! {
                             <DoneAlert
-                                it=format!(
-                                    "Controlla la posta: abbiamo scritto a {address}. Apri il link del messaggio per confermare.",
-                                )
-                                en=format!(
-                                    "Check your mail: we wrote to {address}. Open the link in the message to confirm.",
-                                )
+                                it=texts::catalogue::check_your_mail(Lang::It, &address)
+                                en=texts::catalogue::check_your_mail(Lang::En, &address)
                             />
                         }
                     })
@@ -111,7 +108,7 @@ pub(crate) fn FollowView() -> impl IntoView {
             </form>
             <p class="form-hint">
                 <a href=feed type="application/atom+xml">
-                    {tr(texts::catalogue::ATOM_FEED_OF_THIS)}
+                    {tr(texts::catalogue::ATOM_FEED_OF_THIS_SEARCH)}
                 </a>
                 " · "
                 <a href="/privacy">{tr(texts::catalogue::HOW_WE_PROCESS_THE)}</a>

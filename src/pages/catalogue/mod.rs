@@ -25,7 +25,6 @@ use crate::i18n::{tr, use_lang};
 use crate::passes::Later;
 use crate::start::StartRead;
 use crate::texts;
-use domain::Lang;
 use domain::catalogue::{CatalogueIndex, Facet, Query, Results};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
@@ -123,17 +122,5 @@ fn timed_query(index: &CatalogueIndex, query: &Query) -> Results {
             let _ = p.measure_with_start_mark("catalogue:query", "catalogue:query:start");
         }
         results
-    }
-}
-
-/// Results text for screen readers and sighted people alike.
-fn count_text(total: usize, lang: Lang) -> String {
-    match (total, lang) {
-        (0, Lang::It) => "Nessuna pratica trovata.".into(),
-        (1, Lang::It) => "1 pratica trovata".into(),
-        (n, Lang::It) => format!("{n} pratiche trovate"),
-        (0, Lang::En) => "No practice found.".into(),
-        (1, Lang::En) => "1 practice found".into(),
-        (n, Lang::En) => format!("{n} practices found"),
     }
 }

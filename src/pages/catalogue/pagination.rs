@@ -4,7 +4,6 @@
 use super::address::use_catalogue;
 use crate::i18n::{tr, use_lang};
 use crate::texts;
-use domain::Lang;
 use domain::catalogue::Results;
 use leptos::prelude::*;
 
@@ -31,22 +30,16 @@ pub(super) fn Pagination() -> impl IntoView {
                         .then(|| {
                             view! {
                                 <a href=page_href(page - 1) rel="prev">
-                                    {if lang == Lang::It { "Pagina precedente" } else { "Previous page" }}
+                                    {texts::catalogue::PREVIOUS_PAGE.get(lang)}
                                 </a>
                             }
                         })}
-                    <span class="page-number">
-                        {if lang == Lang::It {
-                            format!("Pagina {page} di {pages}")
-                        } else {
-                            format!("Page {page} of {pages}")
-                        }}
-                    </span>
+                    <span class="page-number">{texts::catalogue::page_of(lang, page, pages)}</span>
                     {(page < pages)
                         .then(|| {
                             view! {
                                 <a href=page_href(page + 1) rel="next">
-                                    {if lang == Lang::It { "Pagina successiva" } else { "Next page" }}
+                                    {texts::catalogue::NEXT_PAGE.get(lang)}
                                 </a>
                             }
                         })}

@@ -9,7 +9,7 @@ use super::downloads::Downloads;
 use super::facets::FacetPanels;
 use super::pagination::Pagination;
 use super::search::SearchRow;
-use super::{FORM_ID, count_text, timed_query, use_catalogue_query};
+use super::{FORM_ID, timed_query, use_catalogue_query};
 use crate::components::practice_list::PracticeList;
 use crate::i18n::{tr, use_lang};
 use crate::passes::Later;
@@ -87,8 +87,8 @@ pub(super) fn CatalogueView(
                 <button type="button" class="button button-primary filters-done" on:click=move |_| close_filters()>
                     {move || {
                         let lang = lang.get();
-                        let show = if lang == Lang::It { "Mostra" } else { "Show" };
-                        let found = count_text(results.with(|r| r.total), lang).to_lowercase();
+                        let show = texts::catalogue::SHOW.get(lang);
+                        let found = texts::catalogue::practices_found(lang, results.with(|r| r.total)).to_lowercase();
                         format!("{show} {}", found.trim_end_matches('.'))
                     }}
                 </button>
@@ -111,13 +111,13 @@ pub(super) fn CatalogueView(
                 >
                     {move || {
                         let active = query.with(|q| q.filters.values().map(BTreeSet::len).sum::<usize>());
-                        let word = if lang.get() == Lang::It { "Filtra" } else { "Filter" };
+                        let word = texts::catalogue::FILTER.get(lang.get());
                         if active == 0 { word.to_owned() } else { format!("{word} ({active})") }
                     }}
                 </button>
                 <div class="result-bar">
                     <p role="status" class="result-count" data-testid="result-count">
-                        {move || count_text(results.with(|r| r.total), lang.get())}
+                        {move || texts::catalogue::practices_found(lang.get(), results.with(|r| r.total))}
                     </p>
                     <Show when=move || results.with(|r| r.total > 0)>
                         <Downloads />
@@ -165,7 +165,7 @@ pub(super) fn CatalogueView(
                                                 </p>
                                             }
                                         })
-                                }} <p>{tr(texts::catalogue::NO_PRACTICE_MATCHES_TRY)}</p>
+                                }} <p>{tr(texts::catalogue::NO_PRACTICE_MATCHES)}</p>
                             </div>
                         }
                     }

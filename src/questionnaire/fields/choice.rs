@@ -3,9 +3,9 @@
 //! the consent box.
 
 use super::{described_by, input_id};
-use crate::i18n::use_lang;
+use crate::i18n::{tr, use_lang};
 use crate::questionnaire::state::use_form;
-use domain::Lang;
+use crate::texts;
 use domain::questionnaire::{Choice, Field};
 use leptos::prelude::*;
 use serde_json::{Value, json};
@@ -59,7 +59,7 @@ pub(super) fn Select(field: &'static Field, options: &'static [Choice]) -> impl 
                 ctx.check_field(field);
             }
         >
-            <option value="">{move || if lang.get() == Lang::It { "Scegli…" } else { "Choose…" }}</option>
+            <option value="">{tr(texts::questionnaire::CHOOSE)}</option>
             {options
                 .iter()
                 .map(|option| {

@@ -19,7 +19,8 @@ mod year_month;
 
 use super::comune_picker::DraftComunePicker;
 use super::state::use_form;
-use crate::i18n::use_lang;
+use crate::i18n::{tr, use_lang};
+use crate::texts;
 use choice::{Checkbox, Checkboxes, Radios, Select};
 use domain::Lang;
 use domain::questionnaire::{Field, Kind, Required};
@@ -68,9 +69,8 @@ fn described_by(field: &'static Field, has_error: bool) -> String {
 }
 
 fn label_text(field: &'static Field, lang: Lang) -> String {
-    let optional = match (field.required, lang) {
-        (Required::Never, Lang::It) => " (facoltativo)",
-        (Required::Never, Lang::En) => " (optional)",
+    let optional = match field.required {
+        Required::Never => texts::questionnaire::OPTIONAL.get(lang),
         _ => "",
     };
     format!("{}{optional}", field.label.get(lang))
@@ -93,9 +93,7 @@ fn FieldBody(field: &'static Field) -> impl IntoView {
         has_error().then(|| {
             view! {
                 <p class="field-error" id=error_id(field.key)>
-                    <span class="visually-hidden">
-                        {move || if lang.get() == Lang::It { "Errore: " } else { "Error: " }}
-                    </span>
+                    <span class="visually-hidden">{tr(texts::questionnaire::ERROR_PREFIX)}</span>
                     {move || messages.get().join(" ")}
                 </p>
             }

@@ -3,9 +3,9 @@
 //! removed row by row.
 
 use super::input_id;
-use crate::i18n::use_lang;
+use crate::i18n::{tr, use_lang};
 use crate::questionnaire::state::use_form;
-use domain::Lang;
+use crate::texts;
 use domain::questionnaire::Field;
 use leptos::prelude::*;
 use serde_json::{Value, json};
@@ -67,10 +67,10 @@ pub(super) fn Partners(field: &'static Field) -> impl IntoView {
         view! {
             <div class="repeat-row">
                 <p class="repeat-title">
-                    {move || format!("{} {}", if lang.get() == Lang::It { "Soggetto" } else { "Partner" }, index + 1)}
+                    {move || format!("{} {}", texts::questionnaire::PARTNER.get(lang.get()), index + 1)}
                 </p>
                 <div class="form-group">
-                    <label for=kind_id.clone()>{move || if lang.get() == Lang::It { "Tipo" } else { "Type" }}</label>
+                    <label for=kind_id.clone()>{tr(texts::questionnaire::PARTNER_TYPE)}</label>
                     <PartErrors errors=Signal::derive(kind_messages) />
                     <select
                         id=kind_id
@@ -79,7 +79,7 @@ pub(super) fn Partners(field: &'static Field) -> impl IntoView {
                         on:change=move |ev| edit(index, "kind", event_target_value(&ev))
                     >
                         <option value="" selected=kind_value.is_empty()>
-                            {move || if lang.get() == Lang::It { "Scegli…" } else { "Choose…" }}
+                            {tr(texts::questionnaire::CHOOSE)}
                         </option>
                         {domain::vocabulary::PartnerType::CHOICES
                             .iter()
@@ -94,7 +94,7 @@ pub(super) fn Partners(field: &'static Field) -> impl IntoView {
                     </select>
                 </div>
                 <div class="form-group">
-                    <label for=name_id.clone()>{move || if lang.get() == Lang::It { "Nome" } else { "Name" }}</label>
+                    <label for=name_id.clone()>{tr(texts::questionnaire::PARTNER_NAME)}</label>
                     <PartErrors errors=Signal::derive(name_messages) />
                     <input
                         type="text"
@@ -107,13 +107,7 @@ pub(super) fn Partners(field: &'static Field) -> impl IntoView {
                     />
                 </div>
                 <button type="button" class="button button-link" on:click=move |_| remove(index)>
-                    {move || {
-                        if lang.get() == Lang::It {
-                            format!("Rimuovi il soggetto {}", index + 1)
-                        } else {
-                            format!("Remove partner {}", index + 1)
-                        }
-                    }}
+                    {move || texts::questionnaire::remove_partner(lang.get(), index + 1)}
                 </button>
             </div>
         }
@@ -124,7 +118,7 @@ pub(super) fn Partners(field: &'static Field) -> impl IntoView {
             (0..rows()).map(row_view).collect_view()
         }}
         <button type="button" class="button button-secondary" on:click=add>
-            {move || if lang.get() == Lang::It { "Aggiungi un soggetto coinvolto" } else { "Add a partner" }}
+            {tr(texts::questionnaire::ADD_A_PARTNER)}
         </button>
     }
 }

@@ -7,7 +7,7 @@
 use super::{current_text, described_by, input_id};
 use crate::i18n::use_lang;
 use crate::questionnaire::state::use_form;
-use domain::Lang;
+use crate::texts;
 use domain::questionnaire::{Field, Input, Kind};
 use leptos::prelude::*;
 use serde_json::{Value, json};
@@ -91,15 +91,7 @@ pub(super) fn CharCount(field: &'static Field, max: usize) -> impl IntoView {
     let lang = use_lang();
     let answer = use_form().answer(field.key);
     let used = move || answer.with(|v| v.as_ref().and_then(Value::as_str).map_or(0, |s| s.chars().count()));
-    let counter = move || {
-        let used = used();
-        match (lang.get(), used > max) {
-            (Lang::It, false) => format!("Hai usato {used} caratteri su {max}."),
-            (Lang::It, true) => format!("Hai {} caratteri di troppo (massimo {max}).", used - max),
-            (Lang::En, false) => format!("You have used {used} of {max} characters."),
-            (Lang::En, true) => format!("You have {} characters too many (at most {max}).", used - max),
-        }
-    };
+    let counter = move || texts::questionnaire::character_count(lang.get(), used(), max);
     view! {
         <p
             class="char-count"

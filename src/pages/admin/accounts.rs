@@ -1,0 +1,95 @@
+// SPDX-License-Identifier: EUPL-1.2
+//! The editors' accounts on the administration page: each with the button
+//! that disables or enables it, and the form for a new one.
+
+use super::table::{ListTable, Lists};
+use super::{Outcome, forms, report, role_name};
+use crate::api::moderation;
+use crate::i18n::{tr, use_lang};
+use crate::texts;
+use domain::api::Account;
+use leptos::prelude::*;
+
+/// The accounts' heading, table and form.
+#[component]
+pub(super) fn AccountsSection(
+    /// The page's lists.
+    lists: LocalResource<Lists>,
+    /// What the last change did, or why it failed.
+    outcome: RwSignal<Outcome>,
+    /// Bumped after each change, to fetch the lists again.
+    version: RwSignal<u32>,
+) -> impl IntoView {
+    let lang = use_lang();
+    // (account, enable): "Disattiva" or "Riattiva".
+    let switch = Action::new_local(move |(email, enable): &(String, bool)| {
+        let (email, enable) = (email.clone(), *enable);
+        async move {
+            let done = if enable {
+                moderation::enable_account(&email)
+                    .await
+                    .map(|()| texts::admin::account_enabled(lang.get_untracked(), &email))
+            } else {
+                moderation::disable_account(&email)
+                    .await
+                    .map(|()| texts::admin::account_disabled(lang.get_untracked(), &email))
+            };
+            report(outcome, lang.get_untracked(), done);
+            version.update(|v| *v += 1);
+        }
+    });
+    // The signed-in admin, whose own account offers no "Disattiva".
+    let me = LocalResource::new(|| async { moderation::whoami().await.map(|user| user.email).unwrap_or_default() });
+    view! {
+        <h2>{tr(texts::admin::ACCOUNTS)}</h2>
+        <ListTable
+            lists
+            pick=|l| &l.accounts
+            caption=texts::admin::EDITORS_ACCOUNTS
+            headers=&[texts::common::E_MAIL, texts::admin::ROLE, texts::admin::STATUS, texts::admin::ACTIONS]
+            row=move |a: &Account| {
+                let email = a.email.clone();
+                let active = !a.disabled;
+                let (verb, enable) = if active { (texts::admin::DISABLE, false) } else { (texts::admin::ENABLE, true) };
+                let label = {
+                    let email = email.clone();
+                    move || format!("{} {email}", verb.get(lang.get()))
+                };
+                let own = {
+                    let email = email.clone();
+                    move || me.get().is_some_and(|me| me.eq_ignore_ascii_case(&email))
+                };
+                let role = role_name(a.role);
+                let state = if active { texts::admin::ACTIVE } else { texts::admin::DISABLED };
+                view! {
+                    <td>{email.clone()}</td>
+                    <td>{move || role.get(lang.get())}</td>
+                    <td>{move || state.get(lang.get())}</td>
+                    <td>
+                        {move || {
+                            if own() {
+                                view! { <span>{move || texts::admin::YOUR_ACCOUNT.get(lang.get())}</span> }.into_any()
+                            } else {
+                                let email = email.clone();
+                                view! {
+                                    <button
+                                        type="button"
+                                        class="button button-link"
+                                        aria-label=label.clone()
+                                        on:click=move |_| {
+                                            switch.dispatch((email.clone(), enable));
+                                        }
+                                    >
+                                        {move || verb.get(lang.get())}
+                                    </button>
+                                }
+                                    .into_any()
+                            }
+                        }}
+                    </td>
+                }
+            }
+        />
+        <forms::AccountForm outcome version />
+    }
+}

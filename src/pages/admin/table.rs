@@ -1,0 +1,93 @@
+// SPDX-License-Identifier: EUPL-1.2
+//! The administration page's lists and the table each is shown in.
+
+use crate::api::{ApiError, moderation};
+use crate::i18n::{tr, use_lang};
+use crate::pages::redazione::failure;
+use crate::texts::{self, Text};
+use domain::api::{Account, AuditEntry, Round};
+use leptos::prelude::*;
+
+/// Everything the page lists, each list with its own outcome (a curator may
+/// read the rounds, not the accounts nor the log).
+#[derive(Clone)]
+pub(super) struct Lists {
+    pub(super) rounds: Result<Vec<Round>, ApiError>,
+    pub(super) accounts: Result<Vec<Account>, ApiError>,
+    pub(super) audit: Result<Vec<AuditEntry>, ApiError>,
+}
+
+/// The page's lists, fetched again whenever `version` changes.
+pub(super) fn lists(version: RwSignal<u32>) -> LocalResource<Lists> {
+    LocalResource::new(move || {
+        version.track();
+        async {
+            Lists {
+                rounds: moderation::rounds().await,
+                accounts: moderation::accounts().await,
+                audit: moderation::audit().await,
+            }
+        }
+    })
+}
+
+/// One of the admin lists as a table: a row of cells per entry.
+#[component]
+pub(super) fn ListTable<T, F, V>(
+    /// The page's lists.
+    lists: LocalResource<Lists>,
+    /// This table's list among them.
+    pick: fn(&Lists) -> &Result<Vec<T>, ApiError>,
+    /// The table's caption, also the name of its scrolling box.
+    caption: Text,
+    /// The column headers.
+    headers: &'static [Text],
+    /// More classes for the table.
+    #[prop(optional)]
+    class: &'static str,
+    /// The cells of an entry's row.
+    row: F,
+) -> impl IntoView
+where
+    T: Clone + 'static,
+    F: Fn(&T) -> V + Copy + Send + Sync + 'static,
+    V: IntoView + 'static,
+{
+    let lang = use_lang();
+    let loading = tr(texts::common::LOADING);
+    let caption = move || caption.get(lang.get());
+    view! {
+        <Transition fallback=move || {
+            view! { <p role="status">{loading}</p> }
+        }>
+            {move || Suspend::new(async move {
+                let lists = lists.await;
+                let entries = match pick(&lists) {
+                    Ok(entries) => entries,
+                    Err(error) => return failure(error),
+                };
+                view! {
+                    // A wide table scrolls inside its own box on a phone, not the page.
+                    <div class="table-scroll" role="region" aria-label=caption tabindex="0">
+                        <table class=format!("data-table list-table {class}")>
+                            <caption>{caption}</caption>
+                            <thead>
+                                <tr>
+                                    {headers
+                                        .iter()
+                                        .map(|h| {
+                                            let h = *h;
+                                            view! { <th scope="col">{move || h.get(lang.get())}</th> }
+                                        })
+                                        .collect_view()}
+                                </tr>
+                            </thead>
+                            <tbody>{entries.iter().map(|e| view! { <tr>{row(e)}</tr> }).collect_view()}</tbody>
+                        </table>
+                    </div>
+                }
+                    .into_any()
+            })}
+        </Transition>
+    }
+}
