@@ -6,6 +6,9 @@
 //! `<meta name="bp-data-source">` ("a lightweight JSON API or static data
 //! files").
 //!
+//! Every request says the interface's current language (`Accept-Language`,
+//! from [`current_lang`]), so the server's error messages come in it.
+//!
 //! A request the server refuses because the editors' session has ended
 //! (401 `unauthorized`) is reported once, here, to whoever watches the
 //! session ([`watch_session`]): the app sends the person to sign in again,
@@ -15,7 +18,7 @@ pub mod moderation;
 
 use domain::api::{Answers, CurrentRound, ErrorBody, OwnSubmission, Receipt, StartToken, Submission, Update};
 use domain::practice::Catalogue;
-use domain::{FieldErrors, Lang, PublicPractice};
+use domain::{FieldErrors, Lang, PublicPractice, Text};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use std::cell::RefCell;
@@ -37,6 +40,38 @@ pub fn data_source() -> DataSource {
     }
 }
 
+/// The interface's current language, read at request time without a
+/// reactive owner: `<html lang>`, which `crate::i18n::provide_lang` keeps in
+/// step with the language switch (the page's start data when the server
+/// draws the page). Italian when it names neither language.
+pub fn current_lang() -> Lang {
+    #[cfg(feature = "ssr")]
+    return crate::start::use_start_data().lang;
+    #[cfg(not(feature = "ssr"))]
+    {
+        let tag = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.document_element())
+            .and_then(|html| html.get_attribute("lang"));
+        tag.and_then(|tag| {
+            let primary = tag.split('-').next().unwrap_or_default().trim().to_ascii_lowercase();
+            Lang::from_tag(&primary)
+        })
+        .unwrap_or_default()
+    }
+}
+
+/// What the client says of a failure without a message from the server.
+const OFFLINE: Text = Text::new(
+    "Il server non risponde: controlla la connessione e riprova.",
+    "The server is not responding: check your connection and try again.",
+);
+const SIGNED_OUT: Text = Text::new("Accedi con il tuo account della redazione.", "Sign in with your editors' account.");
+const UNREADABLE: Text = Text::new(
+    "I dati ricevuti non sono leggibili. Riprova tra poco.",
+    "The data received cannot be read. Try again shortly.",
+);
+
 /// Why a request did not give what was asked.
 #[derive(Clone, Debug, PartialEq)]
 pub enum ApiError {
@@ -55,17 +90,25 @@ pub enum ApiError {
 }
 
 impl ApiError {
-    /// What to tell people, in Italian.
+    /// What to tell people, in the interface's current language
+    /// ([`current_lang`]).
     pub fn message(&self) -> String {
+        self.message_in(current_lang())
+    }
+
+    /// What to tell people, in `lang`. The server's own message came in the
+    /// language the request asked for.
+    pub fn message_in(&self, lang: Lang) -> String {
         match self {
-            Self::Offline => "Il server non risponde: controlla la connessione e riprova.".into(),
-            Self::SignedOut => "Accedi con il tuo account della redazione.".into(),
-            Self::Invalid(errors) => errors.messages(Lang::It).into_values().flatten().collect::<Vec<_>>().join(" "),
+            Self::Offline => OFFLINE.get(lang).into(),
+            Self::SignedOut => SIGNED_OUT.get(lang).into(),
+            Self::Invalid(errors) => errors.messages(lang).into_values().flatten().collect::<Vec<_>>().join(" "),
             Self::Refused { message, .. } if !message.is_empty() => message.clone(),
-            Self::Refused { status, .. } => {
-                format!("Il server ha risposto con un errore ({status}). Riprova tra poco.")
-            }
-            Self::Decode(_) => "I dati ricevuti non sono leggibili. Riprova tra poco.".into(),
+            Self::Refused { status, .. } => match lang {
+                Lang::It => format!("Il server ha risposto con un errore ({status}). Riprova tra poco."),
+                Lang::En => format!("The server answered with an error ({status}). Try again shortly."),
+            },
+            Self::Decode(_) => UNREADABLE.get(lang).into(),
         }
     }
 
@@ -164,6 +207,8 @@ async fn exchange(
         Method::Put => Request::put(url),
         Method::Delete => Request::delete(url),
     };
+    // The server writes its error messages in this language.
+    builder = builder.header("Accept-Language", current_lang().tag());
     for (name, value) in headers {
         builder = builder.header(name, value);
     }

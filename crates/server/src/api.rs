@@ -5,6 +5,7 @@
 use crate::client::ClientIp;
 use crate::db::{self, NewPractice, Stored, SubmissionKeys};
 use crate::error::{ApiError, ApiJson, ApiPath, ApiQuery};
+use crate::messages;
 use crate::{AppState, sha256_hex};
 use axum::Json;
 use axum::extract::State;
@@ -298,7 +299,7 @@ pub(crate) fn idempotency_key(headers: &HeaderMap) -> Result<String, ApiError> {
     if is_key(key, 16) {
         Ok(key.to_owned())
     } else {
-        Err(ApiError::BadRequest("manca l'intestazione Idempotency-Key (16-128 caratteri A-Z, a-z, 0-9, - e _)".into()))
+        Err(ApiError::BadRequest(messages::IDEMPOTENCY_KEY_MISSING.into()))
     }
 }
 
@@ -325,8 +326,8 @@ async fn submit(
     let idempotency_key = idempotency_key(&headers)?;
     let fill_seconds = state.start_tokens.seconds_since(&submission.started, crate::guard::unix_now());
     state.guard.check_human(&submission.website, fill_seconds)?;
-    let edit_token_hash = token_hash(&submission.edit_token)
-        .map_err(|_| ApiError::BadRequest("edit_token deve avere 32-128 caratteri A-Z, a-z, 0-9, - e _".into()))?;
+    let edit_token_hash =
+        token_hash(&submission.edit_token).map_err(|_| ApiError::BadRequest(messages::EDIT_TOKEN_SHAPE.into()))?;
     let answer =
         QUESTIONNAIRE.accept(submission.answers, Some(domain::comuni::shipped())).map_err(ApiError::Invalid)?;
     let canonical = serde_json::to_string(&answer).expect("a practice serializes");
@@ -336,10 +337,7 @@ async fn submit(
     if let Some(origin) = derived_from.clone()
         && !state.db.read(move |conn| db::is_published(conn, &origin)).await?
     {
-        return Err(ApiError::Unprocessable(
-            "derived_from: la pratica da cui parti non è (più) pubblicata; togli il riferimento e invia di nuovo."
-                .into(),
-        ));
+        return Err(ApiError::Refused(messages::ORIGIN_NOT_PUBLISHED.into()));
     }
     let round = state.db.read(db::rounds::current).await?;
     let new = NewPractice {
@@ -353,9 +351,7 @@ async fn submit(
     match state.db.call(move |conn| db::insert_practice(conn, &new)).await? {
         Stored::Created(id) | Stored::Replayed(id) => Ok((StatusCode::CREATED, Json(Receipt { id, version: None }))),
         Stored::KeyReused => Err(ApiError::IdempotencyKeyReused),
-        Stored::TokenReused => Err(ApiError::Conflict(
-            "Questo link privato appartiene già a un'altra pratica: ricarica la pagina e invia di nuovo.".into(),
-        )),
+        Stored::TokenReused => Err(ApiError::Conflict(messages::EDIT_TOKEN_REUSED.into())),
     }
 }
 
@@ -530,18 +526,10 @@ async fn confirm_own_submission(
             state.publish();
             Ok(Json(domain::living::Confirmed { confirmed_at }))
         }
-        Confirming::NoLink if by_mail => Err(ApiError::Conflict(
-            "Questo link di conferma vale una volta sola ed è già stato usato: la pratica risulta confermata. \
-             Per cambiarla usa il link privato della ricevuta."
-                .into(),
-        )),
+        Confirming::NoLink if by_mail => Err(ApiError::Conflict(messages::CONFIRMATION_LINK_USED.into())),
         Confirming::NoLink => Err(ApiError::InvalidLink),
-        Confirming::NotPublished => {
-            Err(ApiError::Conflict("Si conferma una pratica pubblicata: questa non lo è ancora.".into()))
-        }
-        Confirming::UpdatePending => Err(ApiError::Conflict(
-            "Hai inviato un aggiornamento che la redazione deve ancora rivedere: attendi la sua decisione.".into(),
-        )),
+        Confirming::NotPublished => Err(ApiError::Conflict(messages::CONFIRMING_UNPUBLISHED.into())),
+        Confirming::UpdatePending => Err(ApiError::Conflict(messages::UPDATE_PENDING.into())),
         Confirming::Invalid(errors) => Err(ApiError::Invalid(errors)),
     }
 }

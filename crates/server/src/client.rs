@@ -112,7 +112,7 @@ impl FromRequestParts<AppState> for ClientIp {
             .extensions
             .get::<ConnectInfo<SocketAddr>>()
             .map(|ConnectInfo(peer)| peer.ip())
-            .ok_or_else(|| ApiError::BadRequest("connection address unknown".into()))?;
+            .ok_or_else(|| ApiError::BadRequest(crate::messages::CONNECTION_ADDRESS_UNKNOWN.into()))?;
         Ok(Self(state.trusted_proxies.client(peer, &parts.headers)))
     }
 }

@@ -78,14 +78,11 @@ async fn contact_the_referent(
     let lookup = id.clone();
     let referent = state.db.read(move |conn| db::referent(conn, &lookup)).await?.ok_or(ApiError::NotFound)?;
     if referent.declines {
-        return Err(ApiError::Conflict(
-            "Il referente di questa pratica non riceve messaggi dal sito: usa il contatto pubblico dell'ufficio, se c'è."
-                .into(),
-        ));
+        return Err(ApiError::Conflict(crate::messages::REFERENT_DECLINES.into()));
     }
     state.contact_limits.check(&request.email, id.as_str())?;
     let reply_to = mail::mailbox_of(request.name.trim(), request.email.trim())
-        .ok_or_else(|| ApiError::BadRequest("l'indirizzo e-mail non si può usare come mittente".into()))?;
+        .ok_or_else(|| ApiError::BadRequest(crate::messages::UNUSABLE_SENDER.into()))?;
     let site = Site::of(&state);
     let copy_to = request.email.trim().to_owned();
     let sender = copy_to.clone();

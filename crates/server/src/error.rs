@@ -1,12 +1,15 @@
 // SPDX-License-Identifier: EUPL-1.2
 //! The one error type of the JSON API. Every failure a client can see becomes
-//! `{"error": {"status", "code", "message", "fields"?}}`; server faults are
-//! logged in detail and answered with a generic message.
+//! `{"error": {"status", "code", "message", "fields"?}}`, its messages in the
+//! request's language (`crate::language`, from `Accept-Language`; the
+//! sentences are in `crate::messages`); server faults are logged in detail
+//! and answered with a generic message.
 
+use crate::messages::{self, Message};
 use axum::extract::rejection::{JsonRejection, PathRejection, QueryRejection};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use domain::{FieldErrors, Lang};
+use domain::{FieldErrors, Lang, Text};
 
 /// An error answered to an API client.
 #[derive(Debug, thiserror::Error)]
@@ -15,22 +18,30 @@ pub enum ApiError {
     NotFound,
     #[error("the body is not valid JSON: {0}")]
     MalformedJson(String),
-    #[error("malformed request: {0}")]
-    BadRequest(String),
+    #[error("malformed request: {0:?}")]
+    BadRequest(Message),
+    /// A query string that does not decode; the detail is axum's.
+    #[error("malformed query: {0}")]
+    BadQuery(String),
     #[error("method not allowed")]
     MethodNotAllowed,
     #[error("the body is not JSON")]
     UnsupportedMediaType,
     #[error("the body is too large")]
     PayloadTooLarge,
+    /// A body that does not fit the schema; the detail is serde's.
     #[error("the request does not fit the schema: {0}")]
     Unprocessable(String),
+    /// A value the schema takes and the server refuses (answered as a
+    /// schema mismatch).
+    #[error("a value is refused: {0:?}")]
+    Refused(Message),
     #[error("invalid fields")]
     Invalid(FieldErrors),
     #[error("the idempotency key was used for another submission")]
     IdempotencyKeyReused,
-    #[error("the submission looks automated: {0}")]
-    LooksAutomated(&'static str),
+    #[error("the submission looks automated: {}", .0.en)]
+    LooksAutomated(Text),
     #[error("too many requests")]
     TooManyRequests { retry_after_seconds: u64 },
     #[error("the private link is not valid")]
@@ -43,8 +54,8 @@ pub enum ApiError {
     BadCredentials,
     #[error("the request took too long")]
     Timeout,
-    #[error("conflict: {0}")]
-    Conflict(String),
+    #[error("conflict: {0:?}")]
+    Conflict(Message),
     #[error("internal: {0}")]
     Internal(#[from] crate::db::DbError),
 }
@@ -56,11 +67,11 @@ impl ApiError {
         match self {
             Self::NotFound => (StatusCode::NOT_FOUND, "not_found"),
             Self::MalformedJson(_) => (StatusCode::BAD_REQUEST, "malformed_json"),
-            Self::BadRequest(_) => (StatusCode::BAD_REQUEST, "bad_request"),
+            Self::BadRequest(_) | Self::BadQuery(_) => (StatusCode::BAD_REQUEST, "bad_request"),
             Self::MethodNotAllowed => (StatusCode::METHOD_NOT_ALLOWED, "method_not_allowed"),
             Self::UnsupportedMediaType => (StatusCode::UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type"),
             Self::PayloadTooLarge => (StatusCode::PAYLOAD_TOO_LARGE, "payload_too_large"),
-            Self::Unprocessable(_) => (StatusCode::UNPROCESSABLE_ENTITY, "schema_mismatch"),
+            Self::Unprocessable(_) | Self::Refused(_) => (StatusCode::UNPROCESSABLE_ENTITY, "schema_mismatch"),
             Self::Invalid(_) => (StatusCode::UNPROCESSABLE_ENTITY, "validation_failed"),
             Self::IdempotencyKeyReused => (StatusCode::CONFLICT, "idempotency_key_reused"),
             Self::LooksAutomated(_) => (StatusCode::UNPROCESSABLE_ENTITY, "looks_automated"),
@@ -75,39 +86,30 @@ impl ApiError {
         }
     }
 
-    fn message(&self) -> String {
+    /// What to tell the client, in `lang`.
+    fn message(&self, lang: Lang) -> String {
+        let fixed = |text: Text| text.get(lang).to_owned();
         match self {
-            Self::NotFound => "Risorsa non trovata.".into(),
-            Self::MalformedJson(detail) => format!("Il corpo della richiesta non è JSON valido ({detail})."),
-            Self::BadRequest(detail) => format!("Richiesta non valida: {detail}."),
-            Self::MethodNotAllowed => "Questo indirizzo non accetta questo metodo HTTP.".into(),
-            Self::UnsupportedMediaType => "Invia il corpo come JSON, con Content-Type: application/json.".into(),
-            Self::PayloadTooLarge => {
-                format!("Il corpo della richiesta supera il limite di {} KiB.", crate::BODY_LIMIT / 1024)
-            }
-            Self::Unprocessable(detail) => format!("La richiesta non rispetta lo schema ({detail})."),
-            Self::Invalid(_) => "Alcuni campi non sono validi: correggili e invia di nuovo.".into(),
-            Self::IdempotencyKeyReused => {
-                "Questa chiave di invio è già stata usata per un'altra pratica: ricarica la pagina e invia di nuovo."
-                    .into()
-            }
-            Self::LooksAutomated(why) => {
-                format!("L'invio sembra automatico ({why}). Se sei una persona, attendi qualche secondo e riprova.")
-            }
-            Self::TooManyRequests { retry_after_seconds } => {
-                format!("Troppe richieste in poco tempo: riprova tra {retry_after_seconds} secondi.")
-            }
-            Self::InvalidLink => {
-                "Il link privato non è valido o è incompleto: controlla di averlo copiato per intero.".into()
-            }
-            Self::Unauthorized => "Accedi con il tuo account della redazione.".into(),
-            Self::Timeout => "La richiesta è durata troppo a lungo ed è stata interrotta: riprova.".into(),
-            Self::Forbidden => {
-                "Non hai i permessi per questa operazione, o la richiesta non viene da questo sito.".into()
-            }
-            Self::BadCredentials => "E-mail o password non corrette.".into(),
-            Self::Conflict(detail) => detail.clone(),
-            Self::Internal(_) => "Errore interno del server. Riprova più tardi.".into(),
+            Self::NotFound => fixed(messages::NOT_FOUND),
+            Self::MalformedJson(detail) => messages::malformed_json(lang, detail),
+            Self::BadRequest(message) => messages::bad_request(lang, &message.say(lang)),
+            Self::BadQuery(detail) => messages::bad_request(lang, detail),
+            Self::MethodNotAllowed => fixed(messages::METHOD_NOT_ALLOWED),
+            Self::UnsupportedMediaType => fixed(messages::UNSUPPORTED_MEDIA_TYPE),
+            Self::PayloadTooLarge => messages::payload_too_large(lang, crate::BODY_LIMIT / 1024),
+            Self::Unprocessable(detail) => messages::unprocessable(lang, detail),
+            Self::Refused(message) => messages::unprocessable(lang, &message.say(lang)),
+            Self::Invalid(_) => fixed(messages::INVALID),
+            Self::IdempotencyKeyReused => fixed(messages::IDEMPOTENCY_KEY_REUSED),
+            Self::LooksAutomated(why) => messages::looks_automated(lang, *why),
+            Self::TooManyRequests { retry_after_seconds } => messages::too_many_requests(lang, *retry_after_seconds),
+            Self::InvalidLink => fixed(messages::INVALID_LINK),
+            Self::Unauthorized => fixed(messages::UNAUTHORIZED),
+            Self::Timeout => fixed(messages::TIMEOUT),
+            Self::Forbidden => fixed(messages::FORBIDDEN),
+            Self::BadCredentials => fixed(messages::BAD_CREDENTIALS),
+            Self::Conflict(message) => message.say(lang),
+            Self::Internal(_) => fixed(messages::INTERNAL),
         }
     }
 }
@@ -118,22 +120,27 @@ impl IntoResponse for ApiError {
         if let Self::Internal(source) = &self {
             tracing::error!(error = %source, "request failed");
         }
+        let lang = crate::language::current();
         let (fields, field_errors) = match &self {
             // Messages that name what to fix ("Scrivi il titolo della pratica.").
             Self::Invalid(errors) => {
-                (Some(domain::questionnaire::QUESTIONNAIRE.messages(errors, Lang::It)), Some(errors.clone()))
+                (Some(domain::questionnaire::QUESTIONNAIRE.messages(errors, lang)), Some(errors.clone()))
             }
             _ => (None, None),
         };
         let detail = ErrorDetail {
             status: status.as_u16(),
             code: code.to_owned(),
-            message: self.message(),
+            message: self.message(lang),
             fields,
             field_errors,
         };
         let body = ErrorBody { error: detail };
         let mut response = (status, axum::Json(body)).into_response();
+        // The message is in the language the request asked for.
+        response
+            .headers_mut()
+            .append(axum::http::header::VARY, axum::http::HeaderValue::from_static("accept-language"));
         if let Self::TooManyRequests { retry_after_seconds } = self {
             response.headers_mut().insert(axum::http::header::RETRY_AFTER, retry_after_seconds.into());
         }
@@ -179,7 +186,7 @@ pub struct ApiPath<T>(pub T);
 
 impl From<QueryRejection> for ApiError {
     fn from(rejection: QueryRejection) -> Self {
-        Self::BadRequest(rejection.body_text())
+        Self::BadQuery(rejection.body_text())
     }
 }
 

@@ -39,12 +39,10 @@ impl AbuseGuard {
     pub fn check_human(&self, honeypot: &str, fill_seconds: Option<u64>) -> Result<(), ApiError> {
         check_honeypot(honeypot)?;
         let Some(fill_seconds) = fill_seconds else {
-            return Err(ApiError::LooksAutomated(
-                "il questionario non risulta aperto da questo sito; ricarica la pagina",
-            ));
+            return Err(ApiError::LooksAutomated(crate::messages::NOT_OPENED_HERE));
         };
         if fill_seconds < self.min_fill_seconds {
-            return Err(ApiError::LooksAutomated("il questionario è stato compilato troppo in fretta"));
+            return Err(ApiError::LooksAutomated(crate::messages::FILLED_TOO_FAST));
         }
         Ok(())
     }
@@ -114,7 +112,7 @@ impl Default for ContactLimits {
 
 /// Refuses a filled honeypot: people never see the field.
 fn check_honeypot(honeypot: &str) -> Result<(), ApiError> {
-    if honeypot.is_empty() { Ok(()) } else { Err(ApiError::LooksAutomated("è stato compilato un campo nascosto")) }
+    if honeypot.is_empty() { Ok(()) } else { Err(ApiError::LooksAutomated(crate::messages::HIDDEN_FIELD_FILLED)) }
 }
 
 impl Default for AbuseGuard {

@@ -17,8 +17,10 @@ pub mod export;
 pub mod frame;
 pub mod guard;
 pub mod head;
+pub mod language;
 pub mod logo;
 pub mod mail;
+pub mod messages;
 pub mod moderation;
 pub mod openapi;
 pub mod opendata;
@@ -188,6 +190,9 @@ pub fn app(state: AppState) -> Router {
     // A known path with the wrong method: a JSON 405, like every other error.
     router = router.method_not_allowed_fallback(|| async { error::ApiError::MethodNotAllowed });
     router = router.layer(timeout).layer(a).layer(b).layer(c).layer(d).layer(e);
+    // Every answer, errors from the timeout, fallbacks and extractors
+    // included, in the language the request's `Accept-Language` prefers.
+    router = router.layer(axum::middleware::from_fn(language::scope));
     if state.public_url.starts_with("https://") {
         router = router.layer(web::hsts());
     }

@@ -59,7 +59,7 @@ pub(super) async fn add_user(
         .await?;
     match created {
         Some(account) => Ok((StatusCode::CREATED, Json(account))),
-        None => Err(ApiError::Conflict("Esiste già un account con questa e-mail.".into())),
+        None => Err(ApiError::Conflict(crate::messages::ACCOUNT_EMAIL_TAKEN.into())),
     }
 }
 
@@ -73,7 +73,7 @@ pub(super) async fn disable_user(
     ApiPath(email): ApiPath<String>,
 ) -> Result<StatusCode, ApiError> {
     if email.trim().eq_ignore_ascii_case(&admin.email) {
-        return Err(ApiError::Conflict("Non puoi disattivare il tuo stesso account.".into()));
+        return Err(ApiError::Conflict(crate::messages::DISABLING_ONESELF.into()));
     }
     switch_account(&state, admin.email, email, true).await
 }

@@ -9,6 +9,7 @@ use crate::AppState;
 use crate::auth::Curator;
 use crate::db::{self, adoptions::Refused};
 use crate::error::{ApiError, ApiJson, ApiPath};
+use crate::messages::Message;
 use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
@@ -44,13 +45,7 @@ pub(super) async fn decide_adoption(
             Ok(StatusCode::NO_CONTENT)
         }
         Err(Refused::NotFound) => Err(ApiError::NotFound),
-        Err(Refused::Stale) => Err(ApiError::Conflict(
-            "Un'altra persona ha appena deciso su questa dichiarazione: ricarica la pagina.".into(),
-        )),
-        Err(Refused::NotAllowed(invalid)) => Err(ApiError::Conflict(format!(
-            "Una dichiarazione nello stato «{}» non consente «{}».",
-            invalid.from.label(domain::Lang::It),
-            invalid.action.label(domain::Lang::It)
-        ))),
+        Err(Refused::Stale) => Err(ApiError::Conflict(crate::messages::ADOPTION_STALE.into())),
+        Err(Refused::NotAllowed(invalid)) => Err(ApiError::Conflict(Message::AdoptionNotAllowed(invalid))),
     }
 }

@@ -12,12 +12,13 @@ use crate::auth::Curator;
 use crate::db::{self, DbError, audit};
 use crate::error::{ApiError, ApiJson, ApiPath};
 use crate::mail::{self, Site, letters};
+use crate::messages::{self, Message};
 use axum::Json;
 use axum::extract::State;
 use domain::api::{AuditAction, Correction, Decision, DecisionOutcome};
 use domain::curation::{self, CurationAction, Refusal};
 use domain::vocabulary::ModerationStatus;
-use domain::{Lang, PracticeId};
+use domain::{PracticeId, Text};
 
 /// What became of a decision or a correction.
 enum Applied {
@@ -28,19 +29,12 @@ enum Applied {
 }
 
 /// The answer to a decision or correction that was not applied.
-fn refused(applied: Applied, retry: &str) -> ApiError {
+fn refused(applied: Applied, retry: Text) -> ApiError {
     match applied {
         Applied::Done { .. } | Applied::Missing => ApiError::NotFound,
-        Applied::Stale(current) => ApiError::Conflict(format!(
-            "Un'altra persona ha appena modificato questa pratica (versione {current}): ricarica la pagina e {retry}."
-        )),
-        Applied::Refused(Refusal::NotAllowed(invalid)) => ApiError::Conflict(format!(
-            "Questa azione non è possibile per una pratica nello stato «{}».",
-            invalid.from.label(Lang::It)
-        )),
-        Applied::Refused(Refusal::NoUpdate) => {
-            ApiError::Conflict("Non c'è un aggiornamento del referente da pubblicare per questa pratica.".into())
-        }
+        Applied::Stale(version) => ApiError::Conflict(Message::Stale { version, retry }),
+        Applied::Refused(Refusal::NotAllowed(invalid)) => ApiError::Conflict(Message::NotAllowed(invalid.from)),
+        Applied::Refused(Refusal::NoUpdate) => ApiError::Conflict(messages::NO_UPDATE_TO_PUBLISH.into()),
     }
 }
 
@@ -105,7 +99,7 @@ pub(super) async fn decide(
             }
             Ok(Json(outcome))
         }
-        other => Err(refused(other, "decidi di nuovo")),
+        other => Err(refused(other, messages::DECIDE_AGAIN)),
     }
 }
 
@@ -155,6 +149,6 @@ pub(super) async fn edit(
             }
             Ok(Json(outcome))
         }
-        other => Err(refused(other, "riprova")),
+        other => Err(refused(other, messages::TRY_AGAIN)),
     }
 }

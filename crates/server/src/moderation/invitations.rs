@@ -8,6 +8,7 @@ use crate::AppState;
 use crate::auth::Admin;
 use crate::db::{self, audit};
 use crate::error::{ApiError, ApiJson, ApiPath};
+use crate::messages::Message;
 use axum::Json;
 use axum::extract::State;
 use domain::api::{AuditAction, Round};
@@ -129,11 +130,10 @@ pub(super) async fn add_invitees(
     let round = round_of(&state, code).await?;
     let today = domain::dates::Day::parse(&db::now()[..10]).expect("the clock's day parses");
     if round.closes_on < today {
-        return Err(ApiError::Conflict(format!(
-            "La raccolta «{}» si è chiusa il {}: gli inviti non partirebbero più.",
-            round.name,
-            domain::dates::long_date(&round.closes_on.to_string(), domain::Lang::It)
-        )));
+        return Err(ApiError::Conflict(Message::RoundClosed {
+            name: round.name.clone(),
+            closed_on: round.closes_on.to_string(),
+        }));
     }
     let invitees = parse_list(&list.csv).map_err(ApiError::Invalid)?;
     let done = state

@@ -5,6 +5,7 @@ use super::ERROR;
 use crate::AppState;
 use crate::auth::Curator;
 use crate::error::{ApiError, ApiQuery};
+use crate::messages::Message;
 use axum::Json;
 use axum::extract::State;
 use domain::api::{QueueEntry, QueueFilter, QueuePage, TO_CURATE};
@@ -25,9 +26,10 @@ pub(super) async fn queue(
     let to_curate_only = filter.stato.as_deref() == Some(TO_CURATE);
     let wanted = match filter.stato.as_deref() {
         None | Some("") | Some(TO_CURATE) => None,
-        Some(code) => {
-            Some(ModerationStatus::from_code(code).ok_or(ApiError::BadRequest(format!("stato sconosciuto: {code}")))?)
-        }
+        Some(code) => Some(
+            ModerationStatus::from_code(code)
+                .ok_or_else(|| ApiError::BadRequest(Message::UnknownStatus(code.to_owned())))?,
+        ),
     };
     let rows = state.db.read(crate::db::queue).await?;
     let mut counts: BTreeMap<ModerationStatus, usize> = ModerationStatus::ALL.iter().map(|s| (*s, 0)).collect();

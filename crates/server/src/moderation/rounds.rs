@@ -55,6 +55,6 @@ pub(super) async fn add_round(
     if created {
         Ok((StatusCode::CREATED, Json(stored)))
     } else {
-        Err(ApiError::Conflict("Esiste già una raccolta con questo codice.".into()))
+        Err(ApiError::Conflict(crate::messages::ROUND_CODE_TAKEN.into()))
     }
 }

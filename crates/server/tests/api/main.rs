@@ -13,6 +13,7 @@ mod exports;
 mod follow;
 mod input_rules;
 mod invitations;
+mod languages;
 mod mail;
 mod operator;
 mod participation;
