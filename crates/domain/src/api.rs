@@ -77,7 +77,7 @@ impl DataSource {
         }
     }
 
-    /// Where the site's operator is (`domain::operator`).
+    /// Where the site's operator is (`domain::site::operator`).
     pub fn operator_url(self) -> &'static str {
         match self {
             Self::Api => "/api/operator",
@@ -85,7 +85,7 @@ impl DataSource {
         }
     }
 
-    /// Where "Chi ha partecipato" is (`domain::participation`).
+    /// Where "Chi ha partecipato" is (`domain::community::participation`).
     pub fn participation_url(self) -> &'static str {
         match self {
             Self::Api => "/api/participation",

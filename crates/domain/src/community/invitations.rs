@@ -5,7 +5,7 @@
 //! have not answered; the round's page shows admins who answered. Invitees
 //! are private: no public output carries them.
 
-use crate::api::Round;
+use crate::questionnaire::rounds::Round;
 use crate::dates::Day;
 use crate::record::practice::PracticeId;
 use crate::record::validation::{FieldError, FieldErrors, check_email, check_text};

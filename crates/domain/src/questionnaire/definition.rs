@@ -3,7 +3,7 @@
 //! kinds, vocabularies and rules, and the sentences that ask for a missing
 //! answer. Only data lives here; the engine that reads it is in `check`.
 
-use super::{Condition, Definition, Input, Kind, Required, Step, Text};
+use super::{Condition, Definition, Input, Kind, Required, Step};
 use super::{field, help, long_text, shown_when, t, text};
 use crate::record::fields::{FIELDS, key, same};
 use crate::record::geo::Region;
@@ -14,49 +14,6 @@ use crate::record::vocabulary::*;
 use Required::{Always, Never};
 
 const START_MIN: YearMonth = crate::record::validation::EARLIEST_START;
-
-/// What to say when a required answer is missing, for the questions where
-/// a sentence of their own reads better than the generic one ("Compila il
-/// campo «…»"), as GOV.UK's error messages do.
-pub(super) const ASK: &[(&str, Text)] = &[
-    (key::ENTITY_TYPE, t("Scegli il tipo di ente.", "Choose the type of body.")),
-    (key::ENTITY_TYPE_OTHER, t("Scrivi di che tipo di ente si tratta.", "Say what type of body it is.")),
-    (key::ENTITY_NAME, t("Scrivi la denominazione dell'ente.", "Enter the name of the body.")),
-    (key::REGION_CODE, t("Scegli la regione o la provincia autonoma.", "Choose the region or autonomous province.")),
-    (key::COMUNE_CODES, t("Scegli almeno un Comune dall'elenco.", "Choose at least one municipality from the list.")),
-    (key::ATS_NAME, t("Scrivi il nome dell'ambito territoriale sociale.", "Enter the name of the social district.")),
-    (key::TERRITORIAL_SCALE, t("Indica la scala territoriale.", "Choose the territorial scale.")),
-    (key::CONTACT_NAME, t("Scrivi il nome del referente.", "Enter the contact person's name.")),
-    (key::CONTACT_EMAIL, t("Scrivi l'e-mail del referente.", "Enter the contact person's e-mail.")),
-    (key::TITLE, t("Scrivi il titolo della pratica.", "Enter the title of the practice.")),
-    (key::SUMMARY, t("Scrivi la sintesi della pratica.", "Enter a summary of the practice.")),
-    (key::DESCRIPTION, t("Descrivi il servizio attivato.", "Describe the service.")),
-    (
-        key::NEED_ADDRESSED,
-        t("Scrivi quale bisogno o problema ha affrontato.", "Say which need or problem it addressed."),
-    ),
-    (key::SERVICE_TYPE, t("Indica la tipologia della pratica.", "Choose the type of the practice.")),
-    (key::START_DATE, t("Indica mese e anno di avvio.", "Enter the month and year it started.")),
-    (
-        key::END_DATE,
-        t(
-            "La pratica è conclusa: indica mese e anno di conclusione.",
-            "The practice has ended: enter the month and year it ended.",
-        ),
-    ),
-    (key::STATUS, t("Indica lo stato della pratica.", "Choose the status of the practice.")),
-    (key::USER_AREAS, t("Scegli almeno un'area di utenza.", "Choose at least one user area.")),
-    (key::INTERVENTION_AREAS, t("Scegli almeno un'area di intervento.", "Choose at least one intervention area.")),
-    (key::INNOVATION_TAGS, t("Scegli almeno un'innovazione introdotta.", "Choose at least one innovation.")),
-    (key::DELIVERY_MODES, t("Scegli almeno una modalità di erogazione.", "Choose at least one delivery mode.")),
-    (
-        key::CONTINUE_AFTER_EMERGENCY,
-        t(
-            "Indica se la pratica proseguirà dopo l'emergenza.",
-            "Say whether the practice will continue after the emergency.",
-        ),
-    ),
-];
 
 /// The definition asks every declared field (`fields::FIELDS`), each once, in
 /// the declared order and step: checked as the crate compiles, so a field
@@ -501,39 +458,4 @@ pub const QUESTIONNAIRE: Definition = Definition {
 };
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::questionnaire::Visibility;
-    use crate::questionnaire::tests::valid_answers;
-    use std::collections::BTreeSet;
-
-    #[test]
-    fn the_definition_covers_exactly_the_practice_record() {
-        let practice_keys: BTreeSet<String> = valid_answers().keys().cloned().collect();
-        let definition_keys: BTreeSet<String> = QUESTIONNAIRE.fields().map(|f| f.key.to_owned()).collect();
-        let (unstored, unasked) = (&definition_keys - &practice_keys, &practice_keys - &definition_keys);
-        assert_eq!(
-            definition_keys, practice_keys,
-            "every stored key is asked, every asked key is stored: Practice lacks {unstored:?}, the definition {unasked:?}"
-        );
-        assert_eq!(QUESTIONNAIRE.steps.len(), 6, "six steps as in domain.md");
-        let mut seen = BTreeSet::new();
-        assert!(QUESTIONNAIRE.fields().all(|f| seen.insert(f.key)), "keys are unique");
-    }
-
-    #[test]
-    fn private_fields_are_those_of_the_domain_brief() {
-        let private: BTreeSet<&str> =
-            QUESTIONNAIRE.fields().filter(|f| f.visibility == Visibility::Private).map(|f| f.key).collect();
-        let expected = [
-            "contact_name",
-            "contact_role",
-            "contact_email",
-            "contact_phone",
-            "privacy_notice_read",
-            "publication_consent",
-            "no_beneficiary_data",
-        ];
-        assert_eq!(private, expected.into_iter().collect());
-    }
-}
+mod tests;

@@ -25,6 +25,7 @@ use crate::record::practice::YearMonth;
 
 #[allow(missing_docs)] // the contract's shapes, documented where they need it
 pub mod api;
+mod ask;
 mod check;
 mod definition;
 mod dictionary;

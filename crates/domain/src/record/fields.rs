@@ -249,14 +249,14 @@ declare_fields! {
 /// wherever it is used in a constant: an undeclared key stops the build.
 ///
 /// ```
-/// use domain::fields::{Declared, declared, key};
+/// use domain::record::fields::{Declared, declared, key};
 /// const TITLE: Declared = declared(key::TITLE);
 /// assert_eq!((TITLE.key, TITLE.step), ("title", "pratica"));
 /// ```
 ///
 /// ```compile_fail
 /// // A key that is not declared does not compile.
-/// const TITLE: domain::fields::Declared = domain::fields::declared("titel");
+/// const TITLE: domain::record::fields::Declared = domain::record::fields::declared("titel");
 /// ```
 pub const fn declared(key: &str) -> Declared {
     let mut i = 0;

@@ -92,9 +92,9 @@ pub enum Reads {
     /// The collection round in progress (from the API only: a static copy
     /// receives no answers).
     CurrentRound,
-    /// Who runs the site (`domain::operator`).
+    /// Who runs the site (`domain::site::operator`).
     Operator,
-    /// Who took part (`domain::participation`).
+    /// Who took part (`domain::community::participation`).
     Participation,
 }
 
@@ -108,7 +108,7 @@ impl Page {
             Reads::Catalogue => vec![source.catalogue_url().to_owned()],
             Reads::CatalogueAndPractice => vec![source.practice_url(practice()), source.catalogue_url().to_owned()],
             Reads::CurrentRound if source == crate::api::DataSource::Api => {
-                vec![crate::api::CURRENT_ROUND_URL.to_owned()]
+                vec![crate::questionnaire::rounds::CURRENT_ROUND_URL.to_owned()]
             }
             Reads::CurrentRound => Vec::new(),
             Reads::Operator => vec![source.operator_url().to_owned()],
