@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: EUPL-1.2
 //! The page frame around every route and the route table of each entry
-//! point (see `domain::pages`).
+//! point (see `domain::site::pages`).
 
 use crate::components::layout::{Footer, Header, SkipLink};
 use crate::pages;

@@ -4,7 +4,7 @@
 //! questionnaire's picker, or a page that shows the Comuni of a practice by
 //! name), and shared by every page after that.
 
-use domain::comuni::{ComuneIndex, LIST_FILE};
+use domain::record::comuni::{ComuneIndex, LIST_FILE};
 use leptos::prelude::*;
 use std::sync::Arc;
 

@@ -15,7 +15,7 @@ pub struct LangCtx(pub RwSignal<Lang>);
 /// the visitor's last choice, which the server reads from a cookie), and
 /// keeps `<html lang>` and that cookie in step with it.
 pub fn provide_lang() {
-    let lang = RwSignal::new(crate::start::use_start_data().lang);
+    let lang = RwSignal::new(crate::start::data::use_start_data().lang);
     Effect::new(move |_| {
         let lang = lang.get();
         if let Some(html) = document().document_element() {

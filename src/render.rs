@@ -11,7 +11,7 @@
 
 use crate::app::{EmbedRoutes, PublicRoutes, QuestionnaireRoutes, Site};
 use crate::start::StartData;
-use domain::pages::Entry;
+use domain::site::pages::Entry;
 use leptos::prelude::*;
 use leptos_router::components::Routes;
 use leptos_router::location::RequestUrl;

@@ -5,9 +5,9 @@
 
 use buone_pratiche::api::DataSource;
 use buone_pratiche::components::practice_list::PracticeList;
-use domain::geo::Region;
-use domain::practice::YearMonth;
-use domain::vocabulary::{
+use domain::record::geo::Region;
+use domain::record::practice::YearMonth;
+use domain::record::vocabulary::{
     Continuation, DeliveryMode, EntityType, InnovationTag, InterventionArea, PracticeStatus, ServiceType, TargetGroup,
     Tool, UserArea,
 };
@@ -141,7 +141,7 @@ fn sign_in_returns_only_to_the_editors_own_pages() {
 #[wasm_bindgen_test]
 fn the_queue_filter_becomes_its_query_string() {
     use buone_pratiche::api::moderation::queue_query;
-    use domain::api::QueueFilter;
+    use domain::curation::api::QueueFilter;
     assert_eq!(queue_query(&QueueFilter::default()), "", "everything");
     let filter = QueueFilter {
         stato: Some("da_curare".into()),

@@ -16,9 +16,14 @@
 
 pub mod moderation;
 
-use domain::api::{Answers, CurrentRound, ErrorBody, OwnSubmission, Receipt, StartToken, Submission, Update};
-use domain::practice::Catalogue;
-use domain::{FieldErrors, Lang, PublicPractice, Text};
+use crate::texts;
+use domain::record::practice::Catalogue;
+use domain::{FieldErrors, Lang, PublicPractice};
+use domain::{
+    api::{Answers, ErrorBody},
+    questionnaire::api::{OwnSubmission, Receipt, StartToken, Submission, Update},
+    questionnaire::rounds::CurrentRound,
+};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use std::cell::RefCell;
@@ -29,7 +34,7 @@ pub use domain::api::DataSource;
 /// The data source the current page declares (`<meta name="bp-data-source">`).
 pub fn data_source() -> DataSource {
     #[cfg(feature = "ssr")]
-    return crate::start::use_start_data().source;
+    return crate::start::data::use_start_data().source;
     #[cfg(not(feature = "ssr"))]
     {
         let content = web_sys::window()
@@ -46,7 +51,7 @@ pub fn data_source() -> DataSource {
 /// draws the page). Italian when it names neither language.
 pub fn current_lang() -> Lang {
     #[cfg(feature = "ssr")]
-    return crate::start::use_start_data().lang;
+    return crate::start::data::use_start_data().lang;
     #[cfg(not(feature = "ssr"))]
     {
         let tag = web_sys::window()
@@ -60,17 +65,6 @@ pub fn current_lang() -> Lang {
         .unwrap_or_default()
     }
 }
-
-/// What the client says of a failure without a message from the server.
-const OFFLINE: Text = Text::new(
-    "Il server non risponde: controlla la connessione e riprova.",
-    "The server is not responding: check your connection and try again.",
-);
-const SIGNED_OUT: Text = Text::new("Accedi con il tuo account della redazione.", "Sign in with your editors' account.");
-const UNREADABLE: Text = Text::new(
-    "I dati ricevuti non sono leggibili. Riprova tra poco.",
-    "The data received cannot be read. Try again shortly.",
-);
 
 /// Why a request did not give what was asked.
 #[derive(Clone, Debug, PartialEq)]
@@ -100,15 +94,12 @@ impl ApiError {
     /// language the request asked for.
     pub fn message_in(&self, lang: Lang) -> String {
         match self {
-            Self::Offline => OFFLINE.get(lang).into(),
-            Self::SignedOut => SIGNED_OUT.get(lang).into(),
+            Self::Offline => texts::common::OFFLINE.get(lang).into(),
+            Self::SignedOut => texts::common::SIGNED_OUT.get(lang).into(),
             Self::Invalid(errors) => errors.messages(lang).into_values().flatten().collect::<Vec<_>>().join(" "),
             Self::Refused { message, .. } if !message.is_empty() => message.clone(),
-            Self::Refused { status, .. } => match lang {
-                Lang::It => format!("Il server ha risposto con un errore ({status}). Riprova tra poco."),
-                Lang::En => format!("The server answered with an error ({status}). Try again shortly."),
-            },
-            Self::Decode(_) => UNREADABLE.get(lang).into(),
+            Self::Refused { status, .. } => texts::common::server_error(lang, *status),
+            Self::Decode(_) => texts::common::UNREADABLE.get(lang).into(),
         }
     }
 
@@ -243,8 +234,8 @@ pub async fn fetch_catalogue() -> Result<Catalogue, ApiError> {
     request(Method::Get, data_source().catalogue_url(), &[], None).await
 }
 
-/// Who took part (`domain::participation`), from the page's data source.
-pub async fn fetch_participation() -> Result<domain::participation::Participation, ApiError> {
+/// Who took part (`domain::community::participation`), from the page's data source.
+pub async fn fetch_participation() -> Result<domain::community::participation::Participation, ApiError> {
     request(Method::Get, data_source().participation_url(), &[], None).await
 }
 
@@ -279,20 +270,20 @@ impl PublishedPractice {
 }
 
 /// Who runs the site, from the page's data source.
-pub async fn fetch_operator() -> Result<domain::operator::Operator, ApiError> {
+pub async fn fetch_operator() -> Result<domain::site::operator::Operator, ApiError> {
     request(Method::Get, data_source().operator_url(), &[], None).await
 }
 
 /// Sends an accessibility report to the editors.
 pub async fn send_accessibility_report(
-    report: &domain::feedback::AccessibilityReport,
-) -> Result<domain::feedback::ReportReceipt, ApiError> {
-    request(Method::Post, domain::feedback::REPORTS_URL, &[], json_body(report)).await
+    report: &domain::site::feedback::AccessibilityReport,
+) -> Result<domain::site::feedback::ReportReceipt, ApiError> {
+    request(Method::Post, domain::site::feedback::REPORTS_URL, &[], json_body(report)).await
 }
 
 /// Sends the service rating after the receipt.
-pub async fn rate_the_service(rating: &domain::feedback::ServiceRating) -> Result<(), ApiError> {
-    request(Method::Post, domain::feedback::RATINGS_URL, &[], json_body(rating)).await
+pub async fn rate_the_service(rating: &domain::site::feedback::ServiceRating) -> Result<(), ApiError> {
+    request(Method::Post, domain::site::feedback::RATINGS_URL, &[], json_body(rating)).await
 }
 
 /// "Contatta il referente": relays `message` to the referent of practice `id`.
@@ -311,9 +302,9 @@ pub async fn contact_referent(
 pub async fn declare_adoption(
     id: &domain::PracticeId,
     idempotency_key: &str,
-    declaration: &domain::reuse::AdoptionDeclaration,
-) -> Result<domain::reuse::AdoptionReceived, ApiError> {
-    let url = domain::reuse::adoptions_url(id);
+    declaration: &domain::community::reuse::AdoptionDeclaration,
+) -> Result<domain::community::reuse::AdoptionReceived, ApiError> {
+    let url = domain::community::reuse::adoptions_url(id);
     request(Method::Post, &url, &[("Idempotency-Key", idempotency_key)], json_body(declaration)).await
 }
 
@@ -321,10 +312,10 @@ pub async fn declare_adoption(
 /// private link `code`, or marks it concluded.
 pub async fn confirm_practice(
     code: &str,
-    confirmation: &domain::living::Confirmation,
-) -> Result<domain::living::Confirmed, ApiError> {
+    confirmation: &domain::community::living::Confirmation,
+) -> Result<domain::community::living::Confirmed, ApiError> {
     let bearer = format!("Bearer {code}");
-    let url = domain::living::CONFIRMATION_URL;
+    let url = domain::community::living::CONFIRMATION_URL;
     request(Method::Post, url, &[("Authorization", bearer.as_str())], json_body(confirmation)).await
 }
 
@@ -350,7 +341,7 @@ pub async fn cancel_subscription(code: &str) -> Result<domain::community::Subscr
 
 /// The collection round open today (`None`: the continuous collection).
 pub async fn current_round() -> Result<CurrentRound, ApiError> {
-    request(Method::Get, domain::api::CURRENT_ROUND_URL, &[], None).await
+    request(Method::Get, domain::questionnaire::rounds::CURRENT_ROUND_URL, &[], None).await
 }
 
 /// Opens the questionnaire: the server's signed note of when, sent back with

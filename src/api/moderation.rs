@@ -6,9 +6,12 @@
 
 use super::{ApiError, Method, Session, decode, exchange, json_body, report, request};
 use domain::PracticeId;
-use domain::api::{
-    Account, AuditEntry, Correction, Credentials, Decision, DecisionOutcome, NewAccount, NewRound, QueueFilter,
-    QueuePage, Review, Round, User,
+use domain::{
+    curation::api::{
+        Account, AuditEntry, Correction, Credentials, Decision, DecisionOutcome, NewAccount, QueueFilter, QueuePage,
+        Review, User,
+    },
+    questionnaire::rounds::{NewRound, Round},
 };
 use serde::de::DeserializeOwned;
 
@@ -90,21 +93,21 @@ pub async fn add_round(round: &NewRound) -> Result<Round, ApiError> {
 }
 
 /// A round's invitees and who answered (admins).
-pub async fn invitees(round: &str) -> Result<domain::invitations::RoundInvitations, ApiError> {
-    call(Method::Get, &domain::invitations::invitees_url(&encoded(round)), None).await
+pub async fn invitees(round: &str) -> Result<domain::community::invitations::RoundInvitations, ApiError> {
+    call(Method::Get, &domain::community::invitations::invitees_url(&encoded(round)), None).await
 }
 
 /// Adds a CSV list of invitees to a round (admins).
 pub async fn add_invitees(
     round: &str,
-    list: &domain::invitations::NewInvitees,
-) -> Result<domain::invitations::InviteesAdded, ApiError> {
-    call(Method::Post, &domain::invitations::invitees_url(&encoded(round)), json_body(list)).await
+    list: &domain::community::invitations::NewInvitees,
+) -> Result<domain::community::invitations::InviteesAdded, ApiError> {
+    call(Method::Post, &domain::community::invitations::invitees_url(&encoded(round)), json_body(list)).await
 }
 
 /// Takes an invitee off a round's list (admins).
 pub async fn remove_invitee(round: &str, id: i64) -> Result<(), ApiError> {
-    call(Method::Delete, &format!("{}/{id}", domain::invitations::invitees_url(&encoded(round))), None).await
+    call(Method::Delete, &format!("{}/{id}", domain::community::invitations::invitees_url(&encoded(round))), None).await
 }
 
 /// Every account (admins).
@@ -133,13 +136,13 @@ pub async fn audit() -> Result<Vec<AuditEntry>, ApiError> {
 }
 
 /// Every accessibility report, the open ones first.
-pub async fn accessibility_reports() -> Result<Vec<domain::feedback::ReportItem>, ApiError> {
+pub async fn accessibility_reports() -> Result<Vec<domain::site::feedback::ReportItem>, ApiError> {
     call(Method::Get, "/api/moderation/accessibility-reports", None).await
 }
 
 /// Marks a report handled, or open again.
 pub async fn handle_accessibility_report(id: i64, handled: bool) -> Result<(), ApiError> {
-    let handling = domain::feedback::ReportHandling { handled };
+    let handling = domain::site::feedback::ReportHandling { handled };
     call(Method::Put, &format!("/api/moderation/accessibility-reports/{id}"), json_body(&handling)).await
 }
 
@@ -157,16 +160,17 @@ pub async fn outbox() -> Result<domain::community::Outbox, ApiError> {
     call(Method::Get, domain::community::OUTBOX_URL, None).await
 }
 
-pub async fn rating_results() -> Result<domain::feedback::RatingResults, ApiError> {
+pub async fn rating_results() -> Result<domain::site::feedback::RatingResults, ApiError> {
     call(Method::Get, "/api/moderation/service-ratings", None).await
 }
 
 /// Every declaration of adoption, waiting ones first.
-pub async fn adoptions() -> Result<Vec<domain::reuse::AdoptionEntry>, ApiError> {
-    call(Method::Get, domain::reuse::MODERATION_ADOPTIONS_URL, None).await
+pub async fn adoptions() -> Result<Vec<domain::community::reuse::AdoptionEntry>, ApiError> {
+    call(Method::Get, domain::community::reuse::MODERATION_ADOPTIONS_URL, None).await
 }
 
 /// A decision on a declaration of adoption.
-pub async fn decide_adoption(id: i64, decision: &domain::reuse::AdoptionDecision) -> Result<(), ApiError> {
-    call(Method::Post, &format!("{}/{id}", domain::reuse::MODERATION_ADOPTIONS_URL), json_body(decision)).await
+pub async fn decide_adoption(id: i64, decision: &domain::community::reuse::AdoptionDecision) -> Result<(), ApiError> {
+    call(Method::Post, &format!("{}/{id}", domain::community::reuse::MODERATION_ADOPTIONS_URL), json_body(decision))
+        .await
 }

@@ -1,4 +1,4 @@
 // SPDX-License-Identifier: EUPL-1.2
-//! The administrators' pages: one entry point of the app (`domain::pages::Entry`).
+//! The administrators' pages: one entry point of the app (`domain::site::pages::Entry`).
 
 buone_pratiche::entry!(signed_in AdminRoutes);

@@ -1,4 +1,4 @@
 // SPDX-License-Identifier: EUPL-1.2
-//! The editors' pages: one entry point of the app (`domain::pages::Entry`).
+//! The editors' pages: one entry point of the app (`domain::site::pages::Entry`).
 
 buone_pratiche::entry!(signed_in EditorRoutes);

@@ -116,7 +116,7 @@ impl FormFields {
     }
 
     /// The first error of `key`, while there is one, in the page's language.
-    fn error(self, key: &'static str) -> impl IntoView {
+    pub fn error(self, key: &'static str) -> impl IntoView {
         let lang = use_lang();
         move || {
             self.errors.with(|e| e.get(key).first().map(|error| error.message(lang.get()))).map(|message| {
@@ -130,7 +130,7 @@ impl FormFields {
     }
 
     /// The hint of `key`, if it has one: what `described_by(key, true)` names.
-    fn hint(self, key: &'static str, hint: Option<Text>) -> impl IntoView {
+    pub fn hint(self, key: &'static str, hint: Option<Text>) -> impl IntoView {
         hint.map(|hint| {
             view! {
                 <p class="form-hint" id=format!("{}-hint", self.id(key))>
@@ -169,6 +169,65 @@ impl FormFields {
                 {control}
             </div>
         }
+    }
+
+    /// A form group with a text control for `key` (`group`), its text in
+    /// `value`.
+    pub fn text(
+        self,
+        key: &'static str,
+        label: Text,
+        hint: Option<Text>,
+        control: TextControl,
+        value: RwSignal<String>,
+    ) -> impl IntoView {
+        self.text_with(key, label, hint, control, value.into(), move |text| value.set(text))
+    }
+
+    /// `text`, with `set` told each change of the text shown in `value` (to
+    /// keep it somewhere as it is typed, say).
+    pub fn text_with(
+        self,
+        key: &'static str,
+        label: Text,
+        hint: Option<Text>,
+        control: TextControl,
+        value: Signal<String>,
+        set: impl Fn(String) + 'static,
+    ) -> impl IntoView {
+        let (id, invalid) = (self.id(key), self.aria_invalid(key));
+        let described_by = self.described_by(key, hint.is_some());
+        let maxlength = control.maxlength.map(|n| n.to_string());
+        let control = match control.rows {
+            None => view! {
+                <input
+                    type=control.kind
+                    id=id
+                    class="form-control"
+                    autocomplete=control.autocomplete
+                    maxlength=maxlength
+                    aria-invalid=invalid
+                    aria-describedby=described_by
+                    prop:value=value
+                    on:input=move |ev| set(event_target_value(&ev))
+                />
+            }
+            .into_any(),
+            Some(rows) => view! {
+                <textarea
+                    id=id
+                    class="form-control"
+                    rows=rows.to_string()
+                    maxlength=maxlength
+                    aria-invalid=invalid
+                    aria-describedby=described_by
+                    prop:value=value
+                    on:input=move |ev| set(event_target_value(&ev))
+                ></textarea>
+            }
+            .into_any(),
+        };
+        self.group(key, label, hint, control)
     }
 
     /// A month and year (`components::month_year`) under a legend, with its
@@ -211,6 +270,42 @@ impl FormFields {
                 {self.hint(key, hint)}
             </div>
         }
+    }
+}
+
+/// The text control of a small form's field (`FormFields::text`): a
+/// one-line input of a `type`, or a text area of some lines; what browsers
+/// may fill it with, and how long its text may be.
+#[derive(Clone, Copy)]
+pub struct TextControl {
+    kind: &'static str,
+    rows: Option<u8>,
+    autocomplete: Option<&'static str>,
+    maxlength: Option<usize>,
+}
+
+impl TextControl {
+    /// An e-mail address, which browsers may fill in.
+    pub const EMAIL: Self = Self::input("email").autocomplete("email");
+
+    /// A one-line input of `type` `kind` (`text`, `email`).
+    pub const fn input(kind: &'static str) -> Self {
+        Self { kind, rows: None, autocomplete: None, maxlength: None }
+    }
+
+    /// A text area of `rows` lines, of at most `maxlength` characters.
+    pub const fn area(rows: u8, maxlength: usize) -> Self {
+        Self { kind: "", rows: Some(rows), autocomplete: None, maxlength: Some(maxlength) }
+    }
+
+    /// What browsers may fill it with (`autocomplete`).
+    pub const fn autocomplete(self, autocomplete: &'static str) -> Self {
+        Self { autocomplete: Some(autocomplete), ..self }
+    }
+
+    /// At most `maxlength` characters.
+    pub const fn maxlength(self, maxlength: usize) -> Self {
+        Self { maxlength: Some(maxlength), ..self }
     }
 }
 

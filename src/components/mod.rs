@@ -8,21 +8,22 @@ pub mod layout;
 pub mod month_year;
 pub mod practice_list;
 pub mod round;
+pub mod small_form;
 pub mod tile_map;
 
 use crate::texts;
 use leptos::prelude::*;
 
-/// The main heading of the listed page at `path` (`domain::pages`), which
+/// The main heading of the listed page at `path` (`domain::site::pages`), which
 /// the server's HTML already shows before the app starts.
 pub fn page_heading(path: &'static str) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
-    let (it, en) = domain::pages::heading(path).expect("a listed page has a heading");
+    let (it, en) = domain::site::pages::heading(path).expect("a listed page has a heading");
     crate::i18n::tr(texts::Text::new(it, en))
 }
 
 /// The paragraph under the main heading of the listed page at `path`.
 pub fn page_lead(path: &'static str) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
-    let (it, en) = domain::pages::lead(path).expect("this page has a lead paragraph");
+    let (it, en) = domain::site::pages::lead(path).expect("this page has a lead paragraph");
     crate::i18n::tr(texts::Text::new(it, en))
 }
 

@@ -3,7 +3,7 @@
 
 use crate::texts;
 use domain::CatalogueEntry;
-use domain::search::Highlight;
+use domain::catalogue::search::Highlight;
 use leptos::prelude::*;
 
 /// Practice cards: title, body, region and type, with a "dimostrativo" badge
@@ -16,6 +16,10 @@ pub fn PracticeList(
     /// The words a search matched, marked in titles and summaries.
     #[prop(optional, into)]
     highlight: Signal<Highlight>,
+    /// Practice pages open in a new tab (inside a partner's iframe, where
+    /// they open on the main site).
+    #[prop(optional)]
+    new_tab: bool,
 ) -> impl IntoView {
     // While the app starts, the first cards are drawn in the first pass and
     // the others a few per later task (`crate::passes`).
@@ -30,7 +34,7 @@ pub fn PracticeList(
                 key=|p| p.id.clone()
                 let:practice
             >
-                <PracticeCard practice highlight />
+                <PracticeCard practice highlight new_tab />
             </For>
         </ul>
     }
@@ -69,19 +73,20 @@ pub fn PracticeCard(
     /// The words a search matched, marked in the title and summary.
     #[prop(optional, into)]
     highlight: Signal<Highlight>,
+    /// Its page opens in a new tab.
+    #[prop(optional)]
+    new_tab: bool,
 ) -> impl IntoView {
     let (title, summary) = (practice.title.clone(), practice.summary.clone());
     let lang = crate::i18n::use_lang();
-    // Inside a partner's iframe, practice pages open on the main site in a new tab.
-    let embedded = crate::pages::embed::is_embedded();
     view! {
         <li class="practice-card">
             <article aria-labelledby=format!("titolo-{}", practice.id)>
                 <h2 class="practice-title" id=format!("titolo-{}", practice.id) lang="it">
                     <a
                         href=format!("/pratiche/{}", practice.id)
-                        target=embedded.then_some("_blank")
-                        rel=embedded.then_some("noopener")
+                        target=new_tab.then_some("_blank")
+                        rel=new_tab.then_some("noopener")
                     >
                         {move || highlight.with(|h| marked(&title, h))}
                     </a>

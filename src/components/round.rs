@@ -13,9 +13,13 @@ pub fn CurrentRound() -> impl IntoView {
     let lang = use_lang();
     let static_copy = api::data_source() == api::DataSource::Static;
     let round = StartRead::new(
-        || domain::api::CURRENT_ROUND_URL.to_owned(),
+        || domain::questionnaire::rounds::CURRENT_ROUND_URL.to_owned(),
         move || async move {
-            if static_copy { Ok(domain::api::CurrentRound { round: None }) } else { api::current_round().await }
+            if static_copy {
+                Ok(domain::questionnaire::rounds::CurrentRound { round: None })
+            } else {
+                api::current_round().await
+            }
         },
     );
     // The room the sentence takes is kept from the start, so that its
@@ -26,7 +30,9 @@ pub fn CurrentRound() -> impl IntoView {
             !static_copy,
         )>
             {move || {
-                let Some(Ok(domain::api::CurrentRound { round })) = round.get() else { return ().into_any() };
+                let Some(Ok(domain::questionnaire::rounds::CurrentRound { round })) = round.get() else {
+                    return ().into_any()
+                };
                 if static_copy {
                     return ().into_any();
                 }

@@ -6,7 +6,7 @@
 //! is never the only cue.
 
 use domain::Lang;
-use domain::geo::Region;
+use domain::record::geo::Region;
 use leptos::prelude::*;
 
 /// Tile positions (column, row) of a schematic map of Italy.

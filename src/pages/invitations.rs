@@ -12,8 +12,8 @@ use crate::pages::admin::{Outcome, OutcomeNotice, report};
 use crate::pages::redazione::failure;
 use crate::texts;
 use domain::Lang;
+use domain::community::invitations::{InviteeStatus, MAX_BYTES, MatchedBy, NewInvitees, RoundInvitations};
 use domain::dates::long_date;
-use domain::invitations::{InviteeStatus, MAX_BYTES, MatchedBy, NewInvitees, RoundInvitations};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 

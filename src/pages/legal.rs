@@ -2,7 +2,7 @@
 //! The pages the law asks for, linked from every footer: the accessibility
 //! statement (after AgID's model, with its feedback form), the privacy
 //! notice (GDPR art. 13) and the contacts. Each is filled in with who runs
-//! the site (`domain::operator`, from `/api/operator`).
+//! the site (`domain::site::operator`, from `/api/operator`).
 //!
 //! Their text is data (`Part`s in Italian and English, with `{placeholders}`
 //! for the operator's values), drawn by one function: a page of prose then
@@ -15,7 +15,7 @@ use crate::i18n::{tr, use_lang};
 use crate::start::StartRead;
 use crate::texts::{self, Text};
 use domain::Lang;
-use domain::operator::Operator;
+use domain::site::operator::Operator;
 use leptos::prelude::*;
 
 /// When the accessibility statement was last drawn up.
@@ -324,10 +324,7 @@ const PRIVACY: &[Part] = &[
     Part::Then(texts::legal::WRITE_TO_THE_CONTROLLER, Value::RightsContact),
     Part::Heading(texts::legal::COMPLAINT),
     Part::Paragraph(texts::legal::COMPLAINT_TEXT),
-    Part::Then(
-        texts::legal::GARANTE_WEBSITE,
-        Value::Fixed("https://www.garanteprivacy.it/", "www.garanteprivacy.it"),
-    ),
+    Part::Then(texts::legal::GARANTE_WEBSITE, Value::Fixed("https://www.garanteprivacy.it/", "www.garanteprivacy.it")),
     Part::Heading(texts::common::CONTACTS),
     Part::Then(texts::legal::ANY_QUESTION, Value::Page("/contatti", texts::legal::THE_CONTACTS_PAGE)),
 ];

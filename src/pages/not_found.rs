@@ -15,7 +15,7 @@ pub fn NotFound() -> impl IntoView {
     let location = leptos_router::hooks::use_location();
     let path = location.pathname.get_untracked();
     // (Never on the server, which draws only its entry's own addresses.)
-    if !cfg!(feature = "ssr") && domain::pages::page_at(&path).is_some() && path != crate::app::loaded_path() {
+    if !cfg!(feature = "ssr") && domain::site::pages::page_at(&path).is_some() && path != crate::app::loaded_path() {
         // The router's address: the browser's may not have changed yet.
         let search = location.search.get_untracked();
         let query = if search.is_empty() { String::new() } else { format!("?{search}") };

@@ -6,10 +6,9 @@
 
 use crate::api::moderation;
 use crate::components::use_document_title;
-use crate::i18n::tr;
+use crate::i18n::{tr, use_lang};
 use crate::pages::redazione::failure;
 use crate::texts;
-use domain::Lang;
 use domain::community::{Delivery, OutboxMessage};
 use leptos::prelude::*;
 
@@ -27,7 +26,7 @@ pub fn OutboxPage() -> impl IntoView {
             </p>
             <h1>{tr(texts::common::OUTBOX)}</h1>
             <Transition fallback=|| {
-                view! { <p role="status">"Caricamento…"</p> }
+                view! { <p role="status">{tr(texts::common::LOADING)}</p> }
             }>
                 {move || Suspend::new(async move {
                     match outbox.await {
@@ -44,19 +43,16 @@ pub fn OutboxPage() -> impl IntoView {
 
 #[component]
 fn Messages(delivering: bool, messages: Vec<OutboxMessage>) -> impl IntoView {
-    let how = if delivering {
-        "Un server di posta è configurato: i messaggi partono appena scritti; se il server non risponde sono ritentati, con attese via via più lunghe."
-    } else {
-        "Nessun server di posta è configurato (BP_SMTP_URL): i messaggi restano qui, in attesa, e non vanno persi. Partiranno quando il server sarà configurato."
-    };
+    let lang = use_lang();
+    let how = if delivering { texts::editors::MAIL_SERVER_CONFIGURED } else { texts::editors::NO_MAIL_SERVER };
     let waiting = messages.iter().filter(|m| m.delivery == Delivery::Waiting).count();
     let rows = messages.into_iter().map(|message| view! { <Row message /> }).collect_view();
     view! {
         <div class="notice" data-testid="outbox-mode">
-            <p>{how}</p>
+            <p>{tr(how)}</p>
         </div>
-        <p data-testid="outbox-waiting">{format!("Messaggi in attesa: {waiting}.")}</p>
-        <h2>"Messaggi, dal più recente"</h2>
+        <p data-testid="outbox-waiting">{move || texts::editors::messages_waiting(lang.get(), waiting)}</p>
+        <h2>{tr(texts::editors::MESSAGES_NEWEST_FIRST)}</h2>
         <ol class="outbox-list">{rows}</ol>
     }
 }
@@ -64,10 +60,15 @@ fn Messages(delivering: bool, messages: Vec<OutboxMessage>) -> impl IntoView {
 #[component]
 fn Row(message: OutboxMessage) -> impl IntoView {
     let when = |at: &str| at.replace('T', " ").trim_end_matches('Z').to_owned();
-    let state = match (&message.sent_at, &message.last_error) {
-        (Some(at), _) => format!("{} il {}", message.delivery.label(Lang::It), when(at)),
-        (None, Some(error)) => format!("{}: {error}", message.delivery.label(Lang::It)),
-        (None, None) => message.delivery.label(Lang::It).to_owned(),
+    let lang = use_lang();
+    let (delivery, sent_at, last_error) = (message.delivery, message.sent_at.map(|at| when(&at)), message.last_error);
+    let state = move || {
+        let lang = lang.get();
+        match (&sent_at, &last_error) {
+            (Some(at), _) => texts::editors::delivered_at(lang, delivery.label(lang), at),
+            (None, Some(error)) => format!("{}: {error}", delivery.label(lang)),
+            (None, None) => delivery.label(lang).to_owned(),
+        }
     };
     view! {
         <li class="outbox-message">
@@ -75,17 +76,17 @@ fn Row(message: OutboxMessage) -> impl IntoView {
                 <strong>{message.subject}</strong>
             </p>
             <dl class="outbox-facts">
-                <dt>"A"</dt>
+                <dt>{tr(texts::editors::TO)}</dt>
                 <dd>{message.recipient}</dd>
-                <dt>"Scritto"</dt>
+                <dt>{tr(texts::editors::WRITTEN)}</dt>
                 <dd>{when(&message.created_at)}</dd>
-                <dt>"Stato"</dt>
+                <dt>{tr(texts::editors::DELIVERY)}</dt>
                 <dd>{state}</dd>
-                <dt>"Tentativi"</dt>
+                <dt>{tr(texts::editors::ATTEMPTS)}</dt>
                 <dd>{message.attempts.to_string()}</dd>
             </dl>
             <details>
-                <summary>"Testo del messaggio"</summary>
+                <summary>{tr(texts::editors::MESSAGE_TEXT)}</summary>
                 <pre class="outbox-text">{message.text_body}</pre>
             </details>
         </li>

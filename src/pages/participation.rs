@@ -4,7 +4,7 @@
 //! the region's Comuni and population they cover, on the tile map and in a
 //! table, for every collection round together or for the round the URL names
 //! (`?raccolta=CODE`), so a link shows what was seen. The figures are summed
-//! by the server (`domain::participation`): the browser has no list of Comuni.
+//! by the server (`domain::community::participation`): the browser has no list of Comuni.
 
 use crate::api;
 use crate::components::alert::ErrorAlert;
@@ -14,8 +14,8 @@ use crate::i18n::{tr, use_lang};
 use crate::start::StartRead;
 use crate::texts;
 use domain::Lang;
+use domain::community::participation::{Figures, Participation, RoundFigures};
 use domain::numbers::{format_count, format_share, format_share_whole};
-use domain::participation::{Figures, Participation, RoundFigures};
 use leptos::prelude::*;
 use leptos_router::NavigateOptions;
 use leptos_router::hooks::{use_navigate, use_query_map};
@@ -191,7 +191,8 @@ fn RoundView(round: RoundFigures, lang: Lang) -> impl IntoView {
             </tr>
         }
     };
-    let yes_no = |f: &Figures| if f.regioni > 0 { texts::figures::YES } else { texts::figures::NO }.get(lang).to_owned();
+    let yes_no =
+        |f: &Figures| if f.regioni > 0 { texts::figures::YES } else { texts::figures::NO }.get(lang).to_owned();
     let body = round
         .regions
         .iter()

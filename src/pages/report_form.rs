@@ -1,17 +1,16 @@
 // SPDX-License-Identifier: EUPL-1.2
 //! "Segnala un problema di accessibilità": the accessibility statement's
 //! feedback form. It checks with the same rules as the server
-//! (`domain::feedback`), keeps what was typed when something is wrong, and
+//! (`domain::site::feedback`), keeps what was typed when something is wrong, and
 //! says the report's number once the editors have it. A static copy of the
 //! site has no server to receive reports: there the editors' e-mail stands in.
 
 use crate::api::{self, ApiError, DataSource};
-use crate::components::alert::DoneAlert;
-use crate::components::form::FormFields;
+use crate::components::form::{FormFields, TextControl};
+use crate::components::small_form::{DoneAt, SmallForm, use_send};
 use crate::i18n::tr;
 use crate::texts;
-use domain::Lang;
-use domain::feedback::{AccessibilityReport, DESCRIPTION_MAX};
+use domain::site::feedback::{AccessibilityReport, DESCRIPTION_MAX, ReportReceipt};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
@@ -36,25 +35,17 @@ pub fn ReportForm() -> impl IntoView {
         email: email.get_untracked(),
         website: honeypot.get_untracked(),
     };
-    let send = Action::new_local(move |report: &AccessibilityReport| {
-        let report = report.clone();
-        async move {
-            match api::send_accessibility_report(&report).await {
-                Ok(receipt) => {
-                    received.set(Some(receipt.reference));
-                    problem.set(None);
-                    description.set(String::new());
-                    page.set(String::new());
-                }
-                Err(ApiError::Invalid(found)) => {
-                    form.show(found);
-                }
-                Err(error) => problem.set(Some(error)),
-            }
-        }
-    });
-    let submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
+    let send = use_send(
+        form,
+        problem,
+        |report: AccessibilityReport| async move { api::send_accessibility_report(&report).await },
+        move |receipt: ReportReceipt| {
+            received.set(Some(receipt.reference));
+            description.set(String::new());
+            page.set(String::new());
+        },
+    );
+    let submit = move || {
         let report = report();
         received.set(None);
         if form.show(report.validate()) {
@@ -62,86 +53,44 @@ pub fn ReportForm() -> impl IntoView {
         }
     };
     view! {
-        <form class="report-form" novalidate on:submit=submit>
-            <h3>{tr(texts::common::REPORT_AN_ACCESSIBILITY_PROBLEM)}</h3>
-            {move || {
-                received
-                    .get()
-                    .map(|reference| {
-                        view! {
-                            <DoneAlert
-                                it=texts::practice::report_received(Lang::It, &reference)
-                                en=texts::practice::report_received(Lang::En, &reference)
-                            />
-                        }
-                    })
-            }}
-            {move || problem.get().map(|error| view! { <crate::components::alert::ErrorAlert error /> })}
+        <SmallForm
+            fields=form
+            on_submit=submit
+            done=move |lang| received.get().map(|reference| texts::practice::report_received(lang, &reference))
+            done_at=DoneAt::Inside
+            problem
+            busy=send.pending()
+            button=texts::practice::SEND_THE_REPORT
+            class="report-form"
+            head=|| view! { <h3>{tr(texts::common::REPORT_AN_ACCESSIBILITY_PROBLEM)}</h3> }
+            privacy=texts::practice::HOW_WE_PROCESS_THE_REPORT
+            honeypot=("report-website", honeypot)
+        >
             {form
-                .group(
+                .text(
                     "page",
                     texts::practice::PAGE_WITH_THE_PROBLEM,
                     Some(texts::practice::PAGE_WITH_THE_PROBLEM_HINT),
-                    view! {
-                        <input
-                            type="text"
-                            id="report-page"
-                            class="form-control"
-                            maxlength="500"
-                            aria-invalid=form.aria_invalid("page")
-                            aria-describedby=form.described_by("page", true)
-                            prop:value=move || page.get()
-                            on:input=move |ev| page.set(event_target_value(&ev))
-                        />
-                    }
-                        .into_any(),
+                    TextControl::input("text").maxlength(500),
+                    page,
                 )}
             {form
-                .group(
+                .text(
                     "description",
                     texts::practice::DESCRIBE_THE_PROBLEM,
                     Some(texts::practice::DESCRIBE_THE_PROBLEM_HINT),
-                    view! {
-                        <textarea
-                            id="report-description"
-                            class="form-control"
-                            rows="6"
-                            maxlength=DESCRIPTION_MAX.to_string()
-                            aria-invalid=form.aria_invalid("description")
-                            aria-describedby=form.described_by("description", true)
-                            prop:value=move || description.get()
-                            on:input=move |ev| description.set(event_target_value(&ev))
-                        ></textarea>
-                    }
-                        .into_any(),
+                    TextControl::area(6, DESCRIPTION_MAX),
+                    description,
                 )}
             {form
-                .group(
+                .text(
                     "email",
                     texts::practice::YOUR_E_MAIL_OPTIONAL,
                     Some(texts::practice::YOUR_E_MAIL_OPTIONAL_HINT),
-                    view! {
-                        <input
-                            type="email"
-                            id="report-email"
-                            class="form-control"
-                            autocomplete="email"
-                            aria-invalid=form.aria_invalid("email")
-                            aria-describedby=form.described_by("email", true)
-                            prop:value=move || email.get()
-                            on:input=move |ev| email.set(event_target_value(&ev))
-                        />
-                    }
-                        .into_any(),
+                    TextControl::EMAIL,
+                    email,
                 )}
-            <crate::components::Honeypot id="report-website" value=honeypot />
-            <p class="form-hint">
-                <a href="/privacy">{tr(texts::practice::HOW_WE_PROCESS_THE_REPORT)}</a>
-            </p>
-            <button type="submit" class="button button-primary" disabled=move || send.pending().get()>
-                {tr(texts::practice::SEND_THE_REPORT)}
-            </button>
-        </form>
+        </SmallForm>
     }
     .into_any()
 }

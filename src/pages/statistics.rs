@@ -17,7 +17,7 @@ use crate::start::StartRead;
 use crate::texts;
 use domain::Lang;
 use domain::catalogue::{CatalogueIndex, Query, Statistics};
-use domain::geo::Region;
+use domain::record::geo::Region;
 use leptos::prelude::*;
 use leptos_router::NavigateOptions;
 use leptos_router::hooks::{use_navigate, use_query_map};

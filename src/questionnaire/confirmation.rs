@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: EUPL-1.2
 //! "È ancora attuale?" on the private link's page, once a published practice
-//! is due for confirmation (`domain::living`), and on the page the mailed
+//! is due for confirmation (`domain::community::living`), and on the page the mailed
 //! confirmation link opens (`/questionario/conferma#CODE`): in one step the
 //! respondent confirms that the description is current, marks the practice
 //! concluded (with the month it ended), or goes on to update it (through
@@ -8,13 +8,12 @@
 
 use super::{Mode, page_href};
 use crate::api::{self, ApiError};
-use crate::components::alert::DoneAlert;
 use crate::components::form::FormFields;
+use crate::components::small_form::{SmallForm, use_send};
 use crate::i18n::tr;
 use crate::texts;
-use domain::Lang;
-use domain::fields::key;
-use domain::living::Confirmation;
+use domain::community::living::{Confirmation, Confirmed};
+use domain::record::fields::key;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -40,24 +39,16 @@ pub(super) fn ConfirmationBox(
     let form = FormFields::new("confirm");
     let problem = RwSignal::new(None::<ApiError>);
     let confirmed = RwSignal::new(None::<String>);
-    let code = StoredValue::new(code);
-    let send = Action::new_local(move |confirmation: &Confirmation| {
-        let confirmation = confirmation.clone();
-        async move {
-            match api::confirm_practice(&code.get_value(), &confirmation).await {
-                Ok(done) => {
-                    problem.set(None);
-                    confirmed.set(Some(done.confirmed_at));
-                }
-                Err(ApiError::Invalid(found)) => {
-                    form.show(found);
-                }
-                Err(error) => problem.set(Some(error)),
-            }
-        }
-    });
-    let submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
+    let send = use_send(
+        form,
+        problem,
+        move |confirmation: Confirmation| {
+            let code = code.clone();
+            async move { api::confirm_practice(&code, &confirmation).await }
+        },
+        move |done: Confirmed| confirmed.set(Some(done.confirmed_at)),
+    );
+    let submit = move || {
         let confirmation = match choice.get_untracked() {
             Choice::Current => Confirmation::Current,
             Choice::Concluded => Confirmation::Concluded { end_date: end_date.get_untracked() },
@@ -80,20 +71,36 @@ pub(super) fn ConfirmationBox(
             </div>
         }
     };
+    let update = move || {
+        if mailed {
+            view! { <A href="/questionario/stato">{tr(texts::questionnaire::CHANGED_UPDATE_WITH_PRIVATE_LINK)}</A> }
+                .into_any()
+        } else {
+            view! { <A href=page_href(Mode::Update, 1)>{tr(texts::questionnaire::CHANGED_UPDATE_IT)}</A> }.into_any()
+        }
+    };
     view! {
         <section class="notice confirmation" aria-labelledby="confirm-heading">
             <h2 id="confirm-heading">{tr(texts::questionnaire::IS_THE_PRACTICE_STILL)}</h2>
-            {move || {
-                confirmed
-                    .get()
-                    .map(|at| {
-                        let on = |lang| texts::questionnaire::confirmed_on(lang, &domain::dates::long_date(&at, lang));
-                        view! { <DoneAlert it=on(Lang::It) en=on(Lang::En) /> }
-                    })
-            }}
-            <p>{tr(texts::questionnaire::A_YEAR_HAS_PASSED)}</p>
-            <form novalidate on:submit=submit>
-                {move || problem.get().map(|error| view! { <crate::components::alert::ErrorAlert error /> })}
+            <SmallForm
+                fields=form
+                on_submit=submit
+                done=move |lang| {
+                    confirmed
+                        .get()
+                        .map(|at| texts::questionnaire::confirmed_on(lang, &domain::dates::long_date(&at, lang)))
+                }
+                problem
+                busy=send.pending()
+                button=texts::questionnaire::CONFIRM
+                head=|| view! { <p>{tr(texts::questionnaire::A_YEAR_HAS_PASSED)}</p> }
+                after=move || {
+                    view! {
+                        " "
+                        {update()}
+                    }
+                }
+            >
                 <fieldset class="form-group">
                     <legend>{tr(texts::questionnaire::THE_PRACTICE)}</legend>
                     {option(Choice::Current, "confirm-current", texts::questionnaire::IS_STILL_AS_DESCRIBED)}
@@ -102,20 +109,7 @@ pub(super) fn ConfirmationBox(
                 <Show when=move || {
                     choice.get() == Choice::Concluded
                 }>{form.month(key::END_DATE, texts::questionnaire::MONTH_IT_ENDED, None, end_date)}</Show>
-                <button type="submit" class="button button-primary" disabled=move || send.pending().get()>
-                    {tr(texts::questionnaire::CONFIRM)}
-                </button>
-                " "
-                {if mailed {
-                    view! {
-                        <A href="/questionario/stato">{tr(texts::questionnaire::CHANGED_UPDATE_WITH_PRIVATE_LINK)}</A>
-                    }
-                        .into_any()
-                } else {
-                    view! { <A href=page_href(Mode::Update, 1)>{tr(texts::questionnaire::CHANGED_UPDATE_IT)}</A> }
-                        .into_any()
-                }}
-            </form>
+            </SmallForm>
         </section>
     }
 }

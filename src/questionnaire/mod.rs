@@ -8,7 +8,6 @@
 //! This module routes between the journey's pages; each page, and the parts
 //! they share, has a module of its own.
 
-mod comune_picker;
 mod confirmation;
 mod draft_bar;
 mod error_summary;
@@ -37,8 +36,8 @@ use crate::api::DataSource;
 use crate::components::{page_heading, use_document_title};
 use crate::i18n::{tr, use_lang};
 use crate::texts;
-use domain::questionnaire::QUESTIONNAIRE;
 use domain::PracticeId;
+use domain::questionnaire::QUESTIONNAIRE;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use state::{Draft, FormCtx, Mode, provide_form, use_form};
@@ -91,7 +90,7 @@ fn receipt_after_sending(ctx: FormCtx) {
 }
 
 /// "Parti da questa pratica" (`?parti_da=BP-…`): a blank draft starts from the
-/// published practice's design (`domain::reuse::prefill_from`) and records
+/// published practice's design (`domain::community::reuse::prefill_from`) and records
 /// where it came from. A draft with answers is never overwritten silently:
 /// the practice is returned, for the opening page to ask (`ReplaceDraft`).
 fn start_from_origin(ctx: FormCtx) -> Option<PracticeId> {
@@ -122,7 +121,7 @@ fn prefill_from_origin(ctx: FormCtx, origin: PracticeId, replace: bool) {
                 // sending (an unacknowledged retry) applies to it.
                 *d = Draft { started: d.started.take(), ..Draft::fresh() };
             }
-            d.answers = domain::reuse::prefill_from(&origin_answers);
+            d.answers = domain::community::reuse::prefill_from(&origin_answers);
             d.derived_from = Some(origin);
         });
         ctx.generation.update(|g| *g += 1);

@@ -11,7 +11,7 @@ use crate::storage;
 use crate::texts;
 use domain::PracticeId;
 use domain::api::Answers;
-use domain::fields::key;
+use domain::record::fields::key;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use serde::{Deserialize, Serialize};
@@ -44,7 +44,7 @@ pub fn ReceiptPage() -> impl IntoView {
         .into_any();
     };
     let origin = window().location().origin().unwrap_or_default();
-    let link = domain::api::private_link(&origin, &receipt.token);
+    let link = domain::questionnaire::api::private_link(&origin, &receipt.token);
     let answers = Signal::stored(receipt.answers.clone());
     let contact_email =
         receipt.answers.get(key::CONTACT_EMAIL).and_then(serde_json::Value::as_str).unwrap_or_default().to_owned();

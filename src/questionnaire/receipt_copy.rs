@@ -5,12 +5,11 @@
 //! respondent ticks that they know before it is sent, and it is sent once.
 
 use crate::api::{self, ApiError};
-use crate::components::alert::DoneAlert;
 use crate::components::form::FormFields;
+use crate::components::small_form::{ProblemAt, SmallForm, use_send};
 use crate::i18n::{tr, use_lang};
 use crate::texts;
-use domain::Lang;
-use domain::community::ReceiptCopy;
+use domain::community::{ReceiptCopy, ReceiptCopySent};
 use leptos::prelude::*;
 
 /// The address line and the copy's form.
@@ -26,48 +25,36 @@ pub fn ReceiptCopyForm(
     let form = FormFields::new("receipt-copy");
     let problem = RwSignal::new(None::<ApiError>);
     let sent_to = RwSignal::new(None::<String>);
-    let send = Action::new_local(move |request: &ReceiptCopy| {
-        let (request, token) = (request.clone(), token.clone());
-        async move {
-            match api::mail_receipt_copy(&token, &request).await {
-                Ok(sent) => {
-                    problem.set(None);
-                    sent_to.set(Some(sent.recipient));
-                }
-                Err(ApiError::Invalid(found)) => {
-                    form.show(found);
-                }
-                Err(error) => problem.set(Some(error)),
-            }
-        }
-    });
-    let submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
+    let send = use_send(
+        form,
+        problem,
+        move |request: ReceiptCopy| {
+            let token = token.clone();
+            async move { api::mail_receipt_copy(&token, &request).await }
+        },
+        move |sent: ReceiptCopySent| sent_to.set(Some(sent.recipient)),
+    );
+    let submit = move || {
         let request = ReceiptCopy { link_is_secret_understood: understood.get_untracked() };
         if form.show(request.validate()) {
             send.dispatch(request);
         }
     };
-    let address = contact_email.clone();
-    let writes_to = move || texts::questionnaire::editors_will_write_to(lang.get(), &address);
+    let writes_to = move || texts::questionnaire::editors_will_write_to(lang.get(), &contact_email);
     view! {
         <section class="receipt-copy no-print" aria-labelledby="receipt-copy-heading">
             <h2 id="receipt-copy-heading">{tr(texts::questionnaire::THE_EDITORS_E_MAILS)}</h2>
             <p data-testid="contact-email">{writes_to}</p>
-            {move || {
-                sent_to
-                    .get()
-                    .map(|recipient| {
-                        view! {
-                            <DoneAlert
-                                it=texts::questionnaire::receipt_on_its_way(Lang::It, &recipient)
-                                en=texts::questionnaire::receipt_on_its_way(Lang::En, &recipient)
-                            />
-                        }
-                    })
-            }}
-            {move || problem.get().map(|error| view! { <crate::components::alert::ErrorAlert error /> })}
-            <form novalidate on:submit=submit>
+            <SmallForm
+                fields=form
+                on_submit=submit
+                done=move |lang| sent_to.get().map(|to| texts::questionnaire::receipt_on_its_way(lang, &to))
+                problem
+                problem_at=ProblemAt::Above
+                busy=send.pending()
+                button=texts::questionnaire::E_MAIL_ME_THE_RECEIPT
+                secondary=true
+            >
                 {form
                     .checkbox(
                         "link_is_secret_understood",
@@ -75,10 +62,7 @@ pub fn ReceiptCopyForm(
                         Some(texts::questionnaire::WHOEVER_READS_THAT_MAILBOX),
                         understood,
                     )}
-                <button type="submit" class="button button-secondary" disabled=move || send.pending().get()>
-                    {tr(texts::questionnaire::E_MAIL_ME_THE_RECEIPT)}
-                </button>
-            </form>
+            </SmallForm>
         </section>
     }
 }

@@ -7,8 +7,8 @@
 use crate::storage;
 use crate::texts;
 use domain::api::Answers;
-use domain::comuni::ComuneIndex;
 use domain::questionnaire::{Field, QUESTIONNAIRE};
+use domain::record::comuni::ComuneIndex;
 use domain::{FieldErrors, Lang, PracticeId};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};

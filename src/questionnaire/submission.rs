@@ -11,8 +11,12 @@ use crate::api::{self, ApiError, moderation};
 use crate::storage;
 use crate::texts;
 use domain::PracticeId;
-use domain::api::{Answers, Correction, Receipt, Submission};
 use domain::questionnaire::QUESTIONNAIRE;
+use domain::{
+    api::Answers,
+    curation::api::Correction,
+    questionnaire::api::{Receipt, Submission},
+};
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 

@@ -6,9 +6,9 @@ use super::page_href;
 use super::state::Mode;
 use crate::i18n::{tr, use_lang};
 use crate::texts;
-use domain::answers::display;
 use domain::api::Answers;
 use domain::questionnaire::QUESTIONNAIRE;
+use domain::record::answers::display;
 use leptos::prelude::*;
 use leptos_router::components::A;
 

@@ -8,8 +8,8 @@ use super::{Journey, page_href, use_page};
 use crate::api::{self, ApiError};
 use crate::i18n::{tr, use_lang};
 use crate::texts;
-use domain::vocabulary::ModerationStatus;
 use domain::PracticeId;
+use domain::record::vocabulary::ModerationStatus;
 use leptos::prelude::*;
 use leptos_router::components::A;
 

@@ -2,28 +2,109 @@
 //! The editors' pages: sign-in, queue, review, reports, adoptions, outbox.
 
 use super::Text;
+use domain::Lang;
+use domain::numbers::format_count;
 
+// Failures.
+pub const SERVER_NOT_RESPONDING: Text =
+    Text::new("Il server non risponde: riprova tra poco.", "The server is not responding: try again shortly.");
+pub const RESOURCE_NOT_FOUND: Text = Text::new("Risorsa non trovata.", "Resource not found.");
+
+// Sign-in.
+pub const SIGN_IN_TITLE: Text = Text::new("Accesso redazione", "Editors' sign-in");
+pub const SIGN_IN_HEADING: Text = Text::new("Accesso alla redazione", "Editors' sign-in");
+pub const YOUR_SESSION_HAS_ENDED: Text = Text::new(
+    "La sessione è scaduta: accedi di nuovo. Tornerai alla pagina su cui eri, con quello che avevi scritto.",
+    "Your session has ended: sign in again. You will return to the page you were on, with what you had typed.",
+);
+pub const PASSWORD: Text = Text::new("Password", "Password");
+pub const SIGN_IN: Text = Text::new("Accedi", "Sign in");
+
+// The queue.
+pub const SUBMISSIONS_TO_CURATE: Text = Text::new("Pratiche da curare", "Submissions to curate");
+pub const SIGN_OUT: Text = Text::new("Esci", "Sign out");
+pub const STATES: Text = Text::new("Stati", "States");
+pub const TO_CURATE: Text = Text::new("Da curare", "To curate");
+pub const ALL: Text = Text::new("Tutte", "All");
+pub const UPDATES_TO_REVIEW: Text = Text::new("Aggiornamenti da rivedere", "Updates to review");
+pub const UPDATE_TO_REVIEW: Text = Text::new("aggiornamento da rivedere", "update to review");
+pub const NEEDS_UPDATING: Text = Text::new("Da aggiornare", "Needs updating");
+pub const SEARCH_LABEL: Text = Text::new("Cerca per riferimento, titolo o ente", "Search by reference, title or body");
+pub const SEARCH: Text = Text::new("Cerca", "Search");
+pub const SUBMISSIONS: Text = Text::new("Pratiche", "Submissions");
+pub const OLDEST_FIRST: Text = Text::new("Dalla più vecchia", "Oldest first");
+pub const TITLE: Text = Text::new("Titolo", "Title");
+pub const STATE: Text = Text::new("Stato", "State");
+pub const SUBMITTED_ON: Text = Text::new("Inviata il", "Submitted");
+pub const SUMMARY_TURNED_ON: Text = Text::new("Riepilogo attivato.", "Summary turned on.");
+pub const SUMMARY_TURNED_OFF: Text = Text::new("Riepilogo disattivato.", "Summary turned off.");
+pub const E_MAIL_SUMMARY: Text = Text::new("Riepilogo per e-mail", "E-mail summary");
+pub const DAILY_SUMMARY_LABEL: Text = Text::new(
+    "Ricevi ogni giorno per e-mail quante pratiche aspettano nella coda",
+    "Receive every day by e-mail how many submissions wait in the queue",
+);
+
+// The review.
+pub const REVIEW: Text = Text::new("Revisione", "Review");
+pub const CHANGED_IN_THE_LATEST_VERSION: Text =
+    Text::new(" (modificato nell'ultima versione)", " (changed in the latest version)");
+pub const VERSION: Text = Text::new("versione", "version");
+pub const CORRECT_TEXT_OR_CLASSIFICATION: Text =
+    Text::new("Correggi testo o classificazione", "Correct the text or classification");
+pub const OPEN_THE_PUBLIC_PAGE: Text = Text::new("Apri la pagina pubblica", "Open the public page");
+pub const UPDATE_PENDING: Text = Text::new(
+    "Chi ha inviato la pratica ha mandato un aggiornamento: qui sotto le risposte nuove, con i campi cambiati segnati. Il pubblico vede ancora la versione pubblicata finché non pubblichi l'aggiornamento.",
+    "The respondent sent an update: the new answers are below, changed fields marked. The public still sees the published version until you publish the update.",
+);
+pub const POSSIBLE_DUPLICATE_OF: Text = Text::new("Possibile doppione di: ", "Possible duplicate of: ");
+pub const DECISION: Text = Text::new("Decisione", "Decision");
+pub const MESSAGE_TO_THE_RESPONDENT: Text = Text::new(
+    "Messaggio per chi ha inviato la pratica (per integrazioni o rifiuto)",
+    "Message to the respondent (for changes or a rejection)",
+);
+pub const WRITE_THE_MESSAGE: Text = Text::new(
+    "Scrivi il messaggio: chi ha inviato la pratica deve sapere cosa integrare o perché è respinta.",
+    "Write the message: the respondent needs to know what to add or why it is rejected.",
+);
+pub const CONFIRM: Text = Text::new("Conferma", "Confirm");
+pub const CANCEL: Text = Text::new("Annulla", "Cancel");
+pub const HISTORY: Text = Text::new("Storico", "History");
+pub const NO_DECISION_SO_FAR: Text = Text::new("Nessuna decisione finora.", "No decision so far.");
+
+/// The notice after a decision went through.
+pub fn done(lang: Lang, decision: &str) -> String {
+    match lang {
+        Lang::It => format!("Fatto: {decision}."),
+        Lang::En => format!("Done: {decision}."),
+    }
+}
+
+/// The question before a decision that changes what the public sees.
+pub fn confirm_decision(lang: Lang, decision: &str) -> String {
+    match lang {
+        Lang::It => format!("Confermi «{decision}»?"),
+        Lang::En => format!("Confirm “{decision}”?"),
+    }
+}
+
+// The correction.
+pub const EDITORS_CORRECTION: Text = Text::new("Correzione della redazione", "Editors' correction");
+pub const CORRECTION_NOTICE: Text = Text::new(
+    "Correggi il testo o la classificazione con gli stessi passi e controlli del questionario. La correzione è salvata come nuova versione a tuo nome; le versioni inviate dal referente restano nello storico. Se la pratica è pubblicata, la correzione è pubblica subito.",
+    "Correct the text or the classification with the questionnaire's own steps and checks. The correction is saved as a new version in your name; the respondent's versions stay in the history. If the practice is published, the correction is public at once.",
+);
+pub const START_THE_CORRECTION: Text = Text::new("Inizia la correzione", "Start the correction");
+
+// Declarations of adoption.
 pub const DECLARATIONS_OF_ADOPTION: Text = Text::new("Dichiarazioni di adozione", "Declarations of adoption");
 pub const NO_DECLARATIONS_RECEIVED: Text = Text::new("Nessuna dichiarazione ricevuta.", "No declarations received.");
 pub const ADAPTED: Text = Text::new("adattata", "adapted");
 pub const ADOPTED_AS_IT_IS: Text = Text::new("adottata così com'è", "adopted as it is");
 pub const RECEIVED_ON: Text = Text::new("Ricevuta il", "Received on");
 pub const PRACTICE: Text = Text::new("Pratica: ", "Practice: ");
-pub const EDITORS_CORRECTION: Text = Text::new("Correzione della redazione", "Editors' correction");
-pub const CORRECT_THE_TEXT_OR: Text = Text::new(
-    "Correggi il testo o la classificazione con gli stessi passi e controlli del questionario. La correzione è salvata come nuova versione a tuo nome; le versioni inviate dal referente restano nello storico. Se la pratica è pubblicata, la correzione è pubblica subito.",
-    "Correct the text or the classification with the questionnaire's own steps and checks. The correction is saved as a new version in your name; the respondent's versions stay in the history. If the practice is published, the correction is public at once.",
-);
-pub const START_THE_CORRECTION: Text = Text::new("Inizia la correzione", "Start the correction");
-pub const SUBMISSIONS_TO_CURATE: Text = Text::new("Pratiche da curare", "Submissions to curate");
-pub const SIGN_OUT: Text = Text::new("Esci", "Sign out");
-pub const SUMMARY_TURNED_ON: Text = Text::new("Riepilogo attivato.", "Summary turned on.");
-pub const SUMMARY_TURNED_OFF: Text = Text::new("Riepilogo disattivato.", "Summary turned off.");
-pub const E_MAIL_SUMMARY: Text = Text::new("Riepilogo per e-mail", "E-mail summary");
-pub const RECEIVE_EVERY_DAY_BY: Text = Text::new(
-    "Ricevi ogni giorno per e-mail quante pratiche aspettano nella coda",
-    "Receive every day by e-mail how many submissions wait in the queue",
-);
+pub const REOPEN: Text = Text::new("Riapri", "Reopen");
+
+// Accessibility reports.
 pub const ACCESSIBILITY_REPORTS: Text = Text::new("Segnalazioni di accessibilità", "Accessibility reports");
 pub const NO_REPORTS_RECEIVED: Text = Text::new("Nessuna segnalazione ricevuta.", "No reports received.");
 pub const HANDLED_ON: Text = Text::new("Gestita il", "Handled on");
@@ -31,11 +112,47 @@ pub const OPEN: Text = Text::new("Aperta", "Open");
 pub const ANONYMOUS: Text = Text::new("anonima", "anonymous");
 pub const REOPEN_THE_REPORT: Text = Text::new("Riapri la segnalazione", "Reopen the report");
 pub const MARK_AS_HANDLED: Text = Text::new("Segna come gestita", "Mark as handled");
-pub const REVIEW: Text = Text::new("Revisione", "Review");
-pub const EDITORS_SIGN_IN: Text = Text::new("Accesso redazione", "Editors' sign-in");
-pub const EDITORS_SIGN_IN_2: Text = Text::new("Accesso alla redazione", "Editors' sign-in");
-pub const YOUR_SESSION_HAS_ENDED: Text = Text::new(
-    "La sessione è scaduta: accedi di nuovo. Tornerai alla pagina su cui eri, con quello che avevi scritto.",
-    "Your session has ended: sign in again. You will return to the page you were on, with what you had typed.",
+
+/// How many reports are open, and the time allowed to answer them.
+pub fn open_reports(lang: Lang, open: u64) -> String {
+    let count = format_count(open, lang);
+    match lang {
+        Lang::It => {
+            let open = if open == 1 { "aperta" } else { "aperte" };
+            format!("{count} {open}, da riscontrare entro 30 giorni dal ricevimento.")
+        }
+        Lang::En => format!("{count} open, answer within 30 days of receipt."),
+    }
+}
+
+// The outbox.
+pub const MAIL_SERVER_CONFIGURED: Text = Text::new(
+    "Un server di posta è configurato: i messaggi partono appena scritti; se il server non risponde sono ritentati, con attese via via più lunghe.",
+    "A mail server is set up: messages leave as soon as they are written; if the server does not answer they are tried again, waiting longer each time.",
 );
-pub const SIGN_IN: Text = Text::new("Accedi", "Sign in");
+pub const NO_MAIL_SERVER: Text = Text::new(
+    "Nessun server di posta è configurato (BP_SMTP_URL): i messaggi restano qui, in attesa, e non vanno persi. Partiranno quando il server sarà configurato.",
+    "No mail server is set up (BP_SMTP_URL): messages wait here and are not lost. They will leave once the server is set up.",
+);
+pub const MESSAGES_NEWEST_FIRST: Text = Text::new("Messaggi, dal più recente", "Messages, newest first");
+pub const TO: Text = Text::new("A", "To");
+pub const WRITTEN: Text = Text::new("Scritto", "Written");
+pub const DELIVERY: Text = Text::new("Stato", "Status");
+pub const ATTEMPTS: Text = Text::new("Tentativi", "Attempts");
+pub const MESSAGE_TEXT: Text = Text::new("Testo del messaggio", "Message text");
+
+/// How many messages wait to leave.
+pub fn messages_waiting(lang: Lang, waiting: usize) -> String {
+    match lang {
+        Lang::It => format!("Messaggi in attesa: {waiting}."),
+        Lang::En => format!("Messages waiting: {waiting}."),
+    }
+}
+
+/// A message's delivery and when it happened.
+pub fn delivered_at(lang: Lang, delivery: &str, at: &str) -> String {
+    match lang {
+        Lang::It => format!("{delivery} il {at}"),
+        Lang::En => format!("{delivery} on {at}"),
+    }
+}

@@ -3,8 +3,8 @@
 
 use super::Text;
 use domain::Lang;
+use domain::community::participation::Figures;
 use domain::numbers::{count, format_count, format_share};
-use domain::participation::Figures;
 
 pub const WHO_TOOK_PART: Text = Text::new("Chi ha partecipato", "Who took part");
 pub const BACK_TO_THE_FIGURES: Text = Text::new("Torna alla raccolta in cifre", "Back to the collection in figures");
@@ -52,7 +52,7 @@ pub const ADOPTIONS_IN_THE_REGION: Text = Text::new(
 );
 pub const PRACTICES: Text = Text::new("Pratiche", "Practices");
 pub const ADOPTIONS: Text = Text::new("Adozioni", "Adoptions");
-pub const EVERY_ROUND: Text = Text::new(domain::participation::ALL_ROUNDS, "Every collection round");
+pub const EVERY_ROUND: Text = Text::new(domain::community::participation::ALL_ROUNDS, "Every collection round");
 pub const PARTICIPATION_BY_REGION: Text = Text::new("Partecipazione per regione", "Participation by region");
 pub const MAP_OF_PARTICIPATION: Text = Text::new(
     "Mappa schematica delle regioni: i numeri sono la quota dei Comuni coperti dalle pratiche; i dati sono anche nella tabella",

@@ -138,8 +138,7 @@ pub const PURPOSE_RATING: Text = Text::new(
     "Migliorare il questionario. La valutazione è anonima: non sono registrati chi la invia, il suo indirizzo né l'ora, solo il giorno; non scrivere dati personali nel commento.",
     "Improving the questionnaire. The rating is anonymous: neither who sends it, nor their address, nor the time is recorded, only the day; do not write personal data in the comment.",
 );
-pub const KEPT_RATING: Text =
-    Text::new("{feedback_months} mesi dall'invio.", "{feedback_months} months from sending.");
+pub const KEPT_RATING: Text = Text::new("{feedback_months} mesi dall'invio.", "{feedback_months} months from sending.");
 pub const DATA_CONTACT_MESSAGES: Text = Text::new(
     "I messaggi di «Contatta il referente»: nome, ente, e-mail e testo di chi scrive",
     "Messages sent with “Contact the referent”: the sender's name, body, e-mail and text",
@@ -223,15 +222,13 @@ pub const RIGHTS_TEXT: Text = Text::new(
     "You can ask for access to your data, their rectification or erasure, the restriction of processing, and object to processing (articles 15-21 of the Regulation). The answer comes within one month.",
 );
 pub const WRITE_TO_THE_CONTROLLER: Text = Text::new("Scrivi al titolare:", "Write to the controller:");
-pub const COMPLAINT: Text =
-    Text::new("Reclamo al Garante", "Complaint to the supervisory authority");
+pub const COMPLAINT: Text = Text::new("Reclamo al Garante", "Complaint to the supervisory authority");
 pub const COMPLAINT_TEXT: Text = Text::new(
     "Se ritieni che il trattamento violi il Regolamento, puoi proporre reclamo al Garante per la protezione dei dati personali (articolo 77).",
     "If you believe the processing breaches the Regulation, you can lodge a complaint with the Italian data protection authority, the Garante per la protezione dei dati personali (article 77).",
 );
 pub const GARANTE_WEBSITE: Text = Text::new("Il sito del Garante:", "The Garante's website:");
-pub const ANY_QUESTION: Text =
-    Text::new("Per ogni domanda sulla raccolta:", "For any question on the collection:");
+pub const ANY_QUESTION: Text = Text::new("Per ogni domanda sulla raccolta:", "For any question on the collection:");
 pub const THE_CONTACTS_PAGE: Text = Text::new("la pagina dei contatti", "the contacts page");
 pub const QUESTIONS_FOR_THE_EDITORS: Text = Text::new(
     "Per domande sulla raccolta, sul questionario e sulle pratiche pubblicate:",

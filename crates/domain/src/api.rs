@@ -101,9 +101,3 @@ impl DataSource {
         }
     }
 }
-
-// The area's own contracts, named here too while the app and the server
-// move to their new paths.
-pub use crate::curation::api::*;
-pub use crate::questionnaire::api::*;
-pub use crate::questionnaire::rounds::*;

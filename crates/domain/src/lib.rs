@@ -24,10 +24,3 @@ pub mod text;
 pub use lang::{Lang, Text};
 pub use record::practice::{CatalogueEntry, Practice, PracticeId, PublicPractice};
 pub use record::validation::{FieldError, FieldErrors};
-
-// The paths these modules had before the crate was grouped by area, kept
-// while the app and the server move to the new ones.
-pub use catalogue::search;
-pub use community::{follow_up, invitations, living, participation, reuse};
-pub use record::{answers, comuni, fields, geo, practice, validation, values, vocabulary};
-pub use site::{feedback, operator, pages};

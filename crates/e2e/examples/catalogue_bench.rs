@@ -127,7 +127,7 @@ fn site(n: usize, into: &Path) {
     let index = std::fs::read_to_string(into.join("public.html")).unwrap();
     let index = index.replace(r#"content="api""#, r#"content="static""#);
     std::fs::write(into.join("index.html"), index).unwrap();
-    let catalogue = domain::practice::Catalogue {
+    let catalogue = domain::record::practice::Catalogue {
         generated_at: "2026-01-01T00:00:00Z".into(),
         licence: "CC-BY-4.0".into(),
         practices: domain::synthetic::entries(n, 42),

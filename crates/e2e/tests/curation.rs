@@ -2,7 +2,7 @@
 //! End-to-end: a curator signs in, finds a submission in the queue, reviews
 //! it and publishes it, and the public catalogue shows it at once.
 
-use domain::vocabulary::ModerationStatus;
+use domain::record::vocabulary::ModerationStatus;
 use e2e::{Browser, TestServer, dist_dir, key};
 use fantoccini::Locator;
 use fantoccini::key::Key;

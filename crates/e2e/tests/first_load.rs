@@ -64,7 +64,7 @@ fn build_without_scripts(dist: &std::path::Path) -> tempfile::TempDir {
     let status =
         std::process::Command::new("cp").arg("-r").arg(format!("{}/.", dist.display())).arg(copy.path()).status();
     assert!(status.unwrap().success());
-    for entry in domain::pages::Entry::ALL {
+    for entry in domain::site::pages::Entry::ALL {
         let page = copy.path().join(format!("{}.html", entry.name()));
         let html = std::fs::read_to_string(&page).unwrap();
         let start = html.find("<script type=\"module\"").unwrap();

@@ -23,7 +23,7 @@ async fn an_admin_adds_invitees_from_a_file_and_sees_who_answered() {
     let server = TestServer::delivering_to(&smtp).await;
     // A round open since ten days ago: the demo practices, sent just now, answer it.
     let today = time::OffsetDateTime::now_utc().date();
-    let round = domain::api::Round {
+    let round = domain::questionnaire::rounds::Round {
         code: "raccolta_autunno".into(),
         name: "Raccolta d'autunno".into(),
         opens_on: domain::dates::Day::parse(&(today - time::Duration::days(10)).to_string()).unwrap(),

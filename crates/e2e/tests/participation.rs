@@ -5,7 +5,7 @@
 //! row by row, changed by its round selector, whose choice is in the URL, and
 //! its CSV; the same page from the static publication.
 
-use domain::vocabulary::ModerationStatus;
+use domain::record::vocabulary::ModerationStatus;
 use e2e::{Browser, TestServer, dist_dir};
 use fantoccini::Locator;
 
@@ -14,8 +14,8 @@ use fantoccini::Locator;
 async fn add_roma(db: &server::db::Db, body: &str) {
     let answer = domain::Practice {
         entity_name: body.into(),
-        region_code: domain::geo::Region::Lazio,
-        comune_codes: domain::geo::ComuneCode::parse("058091").into_iter().collect(),
+        region_code: domain::record::geo::Region::Lazio,
+        comune_codes: domain::record::geo::ComuneCode::parse("058091").into_iter().collect(),
         ..server::demo::practices().remove(0)
     };
     db.call(move |conn| {

@@ -18,7 +18,7 @@
 //! `crates/server/tests/privacy.rs`.
 
 use domain::questionnaire::{QUESTIONNAIRE, Visibility};
-use domain::vocabulary::ModerationStatus;
+use domain::record::vocabulary::ModerationStatus;
 use e2e::{Browser, TestServer, dist_dir};
 use fantoccini::Locator;
 use reqwest::StatusCode;

@@ -4,8 +4,8 @@
 //! contacts page, and the accessibility statement's feedback form, whose
 //! report reaches the editors' queue, where it is handled and reopened.
 
-use domain::operator::{Controller, Operator, Retention};
-use domain::pages::{Entry, PAGES, Visibility};
+use domain::site::operator::{Controller, Operator, Retention};
+use domain::site::pages::{Entry, PAGES, Visibility};
 use e2e::respondent::assert_accessible;
 use e2e::{Browser, TestServer, dist_dir, link_named};
 use fantoccini::Locator;

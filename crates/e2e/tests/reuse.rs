@@ -182,7 +182,7 @@ async fn a_respondent_starts_from_a_published_practice_and_the_two_link_to_each_
         .call(move |conn| {
             let new = server::db::NewPractice {
                 answer: server::demo::practices().remove(1),
-                status: domain::vocabulary::ModerationStatus::Pubblicata,
+                status: domain::record::vocabulary::ModerationStatus::Pubblicata,
                 demo: false,
                 round: server::db::CONTINUOUS_ROUND.into(),
                 derived_from: Some(domain::PracticeId::parse(&origin).unwrap()),

@@ -5,7 +5,7 @@
 //! labels, relevance, the marked words on the cards, "Forse cercavi", and a
 //! download of the searched view that equals the rows on screen.
 
-use domain::vocabulary::{InnovationTag, ModerationStatus};
+use domain::record::vocabulary::{InnovationTag, ModerationStatus};
 use e2e::{Browser, TestServer, dist_dir};
 use fantoccini::Locator;
 
@@ -24,8 +24,11 @@ async fn seed(server: &TestServer) {
         need_addressed: "Molti ragazzi non avevano un computer.".into(),
         results: None,
         entity_name: "Unione dei Comuni del Trasimeno".into(),
-        region_code: domain::geo::Region::Umbria,
-        comune_codes: ["054012", "054040"].iter().filter_map(|c| domain::geo::ComuneCode::parse(c).ok()).collect(),
+        region_code: domain::record::geo::Region::Umbria,
+        comune_codes: ["054012", "054040"]
+            .iter()
+            .filter_map(|c| domain::record::geo::ComuneCode::parse(c).ok())
+            .collect(),
         innovation_tags: vec![InnovationTag::DidatticaDistanzaMinori],
         ..base.clone()
     };
@@ -36,8 +39,8 @@ async fn seed(server: &TestServer) {
         need_addressed: "L'isolamento pesava sulla salute mentale.".into(),
         results: None,
         entity_name: "Comune di Sant'Angelo Lodigiano".into(),
-        region_code: domain::geo::Region::Lombardia,
-        comune_codes: domain::geo::ComuneCode::parse("098050").into_iter().collect(),
+        region_code: domain::record::geo::Region::Lombardia,
+        comune_codes: domain::record::geo::ComuneCode::parse("098050").into_iter().collect(),
         innovation_tags: vec![InnovationTag::SupportoPsicologicoAscolto],
         ..base
     };

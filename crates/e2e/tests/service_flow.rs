@@ -6,7 +6,7 @@
 //! stands from its reference and private link; the operating
 //! administration's logo, when configured, heads every page.
 
-use domain::operator::Operator;
+use domain::site::operator::Operator;
 use e2e::respondent::{assert_accessible, fill_everything, start};
 use e2e::{Browser, TestServer, dist_dir, key, link_named};
 use fantoccini::Locator;

@@ -22,19 +22,19 @@ pub const SESSION_COOKIE: &str = "bp_session";
 /// How long a session lasts.
 pub const SESSION_HOURS: i64 = 8;
 
-pub use domain::api::Role;
+pub use domain::curation::api::Role;
 
 /// A signed-in user, as the handlers know them.
 pub type User = db::accounts::UserRow;
 
-impl From<User> for domain::api::User {
+impl From<User> for domain::curation::api::User {
     fn from(user: User) -> Self {
         Self { email: user.email, role: user.role }
     }
 }
 
 /// The shortest password accepted.
-pub const MIN_PASSWORD: usize = domain::api::NewAccount::MIN_PASSWORD;
+pub const MIN_PASSWORD: usize = domain::curation::api::NewAccount::MIN_PASSWORD;
 
 /// Argon2id with the crate's default (OWASP-recommended) parameters.
 pub fn hash_password(password: &str) -> String {

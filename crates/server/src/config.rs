@@ -2,8 +2,8 @@
 //! Configuration: environment variables, each overridable by a flag.
 
 use clap::{Parser, Subcommand};
-use domain::operator::{Controller, Operator, Retention};
-use domain::validation::{is_email, is_web_url};
+use domain::record::validation::{is_email, is_web_url};
+use domain::site::operator::{Controller, Operator, Retention};
 use std::net::SocketAddr;
 use std::path::PathBuf;
 
@@ -76,10 +76,10 @@ pub struct Config {
     #[arg(long, env = "BP_EDITORS_EMAIL")]
     pub editors_email: Option<String>,
     /// The publisher of the open data, as DCAT names it.
-    #[arg(long, env = "BP_PUBLISHER_NAME", default_value = domain::operator::DEFAULT_PUBLISHER_NAME)]
+    #[arg(long, env = "BP_PUBLISHER_NAME", default_value = domain::site::operator::DEFAULT_PUBLISHER_NAME)]
     pub publisher_name: String,
     /// The publisher's code in the Indice delle Pubbliche Amministrazioni.
-    #[arg(long, env = "BP_PUBLISHER_IPA", default_value = domain::operator::DEFAULT_PUBLISHER_IPA)]
+    #[arg(long, env = "BP_PUBLISHER_IPA", default_value = domain::site::operator::DEFAULT_PUBLISHER_IPA)]
     pub publisher_ipa: String,
     /// Months the referent's contact is kept after the practice was
     /// published or rejected (stated in the privacy notice).
@@ -100,7 +100,7 @@ pub struct Config {
     /// Days after which a published practice's respondent is asked to
     /// confirm it is current; not confirmed for half as long again, it shows
     /// "da aggiornare" (never unpublished).
-    #[arg(long, env = "BP_CONFIRM_AFTER_DAYS", default_value_t = domain::living::DEFAULT_CONFIRM_AFTER_DAYS,
+    #[arg(long, env = "BP_CONFIRM_AFTER_DAYS", default_value_t = domain::community::living::DEFAULT_CONFIRM_AFTER_DAYS,
           value_parser = clap::value_parser!(u32).range(1..=3650))]
     pub confirm_after_days: u32,
     /// The accessibility statement filed on form.agid.gov.it, if any.

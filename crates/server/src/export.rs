@@ -12,8 +12,8 @@
 //! and is opened in spreadsheets.
 
 use domain::catalogue::{CatalogueIndex, Query};
-use domain::fields::key;
 use domain::questionnaire::{Kind, QUESTIONNAIRE, Visibility};
+use domain::record::fields::key;
 use domain::{CatalogueEntry, PublicPractice};
 use serde::Serialize;
 use serde_json::Value;
@@ -34,7 +34,7 @@ pub fn public_columns() -> Vec<&'static str> {
     let fields = QUESTIONNAIRE.fields().filter(|f| f.visibility == Visibility::Public).map(|f| f.key);
     let mut columns = Vec::new();
     // The public record's system keys, then its answers, then the licence.
-    let system = domain::practice::SYSTEM_KEYS.into_iter().filter(|k| *k != LICENCE);
+    let system = domain::record::practice::SYSTEM_KEYS.into_iter().filter(|k| *k != LICENCE);
     for column in system.chain(fields).chain([LICENCE]) {
         columns.push(column);
         columns.extend(NAME_COLUMNS.iter().filter(|(codes, _)| *codes == column).map(|(_, names)| *names));
@@ -56,7 +56,7 @@ pub struct NamedPractice<'a> {
 
 impl<'a> From<&'a PublicPractice> for NamedPractice<'a> {
     fn from(practice: &'a PublicPractice) -> Self {
-        let comuni = domain::comuni::shipped();
+        let comuni = domain::record::comuni::shipped();
         let comuni_names = practice.comune_codes.iter().map(|c| comuni.label_of(c.as_str())).collect();
         Self { practice, region_name: practice.region_code.label(domain::Lang::It), comuni_names }
     }

@@ -10,9 +10,12 @@
 use crate::head::escape;
 use buone_pratiche::start::StartData;
 use domain::PublicPractice;
-use domain::api::{CurrentRound, DataSource, Round};
-use domain::operator::Operator;
-use domain::pages::Reads;
+use domain::site::operator::Operator;
+use domain::site::pages::Reads;
+use domain::{
+    api::DataSource,
+    questionnaire::rounds::{CurrentRound, Round},
+};
 use std::sync::Arc;
 
 /// What the server knows that a page may read at start.
@@ -29,7 +32,7 @@ pub struct Known<'a> {
 /// What the page at `path` reads at start, as `source` would answer it: the
 /// JSON of each read by its address, `None` for one that does not exist.
 pub fn start_reads(path: &str, source: DataSource, known: &Known) -> Vec<(String, Option<String>)> {
-    let Some(page) = domain::pages::page_at(path) else { return Vec::new() };
+    let Some(page) = domain::site::pages::page_at(path) else { return Vec::new() };
     let urls = page.data_urls(path, source);
     let answers: Vec<Option<String>> = match page.reads {
         Reads::Nothing => Vec::new(),
@@ -74,9 +77,9 @@ pub fn start_data(
 }
 
 /// The shipped list of Comuni, shared by every page drawn.
-fn shipped_comuni() -> Arc<domain::comuni::ComuneIndex> {
-    static LIST: std::sync::OnceLock<Arc<domain::comuni::ComuneIndex>> = std::sync::OnceLock::new();
-    LIST.get_or_init(|| Arc::new(domain::comuni::shipped().clone())).clone()
+fn shipped_comuni() -> Arc<domain::record::comuni::ComuneIndex> {
+    static LIST: std::sync::OnceLock<Arc<domain::record::comuni::ComuneIndex>> = std::sync::OnceLock::new();
+    LIST.get_or_init(|| Arc::new(domain::record::comuni::shipped().clone())).clone()
 }
 
 /// The page's body as the app draws it; empty if drawing failed (the app

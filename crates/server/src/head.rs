@@ -9,7 +9,12 @@
 
 use domain::PublicPractice;
 use domain::api::DataSource;
-use domain::pages::{COLLECTION, PAGES, Visibility};
+use domain::site::pages::{COLLECTION, PAGES, Visibility};
+
+/// What trunk writes into the `nonce` attributes of the script tags it
+/// generates (`create_nonce` in Trunk.toml); the server replaces it on every
+/// response, the static publication removes it.
+pub const NONCE_PLACEHOLDER: &str = "{{__TRUNK NONCE__}}";
 
 /// The site's name, after each page's own in titles (as the app writes them).
 pub const SITE: &str = "Buone pratiche";
@@ -41,9 +46,9 @@ pub struct Head {
 /// page reads its data.
 pub fn head_of(path: &str, practice: Option<&PublicPractice>, public_url: &str, source: DataSource) -> Head {
     let path = if path.len() > 1 { path.trim_end_matches('/') } else { path };
-    let page = domain::pages::page_at(path);
+    let page = domain::site::pages::page_at(path);
     // A practice's embed stays unlisted, with the collection's head.
-    let practice = practice.filter(|_| domain::pages::Entry::of(path) == domain::pages::Entry::Public);
+    let practice = practice.filter(|_| domain::site::pages::Entry::of(path) == domain::site::pages::Entry::Public);
     let preload = page.map(|page| page.data_urls(path, source)).unwrap_or_default();
     if let Some(practice) = practice {
         let canonical = format!("/pratiche/{}", practice.id);
@@ -113,7 +118,7 @@ pub fn render(template: &str, head: &Head, public_url: &str) -> String {
     }
     if let Some(json_ld) = &head.json_ld {
         let data = json_ld.to_string().replace("</", "<\\/");
-        let nonce = crate::web::NONCE_PLACEHOLDER;
+        let nonce = NONCE_PLACEHOLDER;
         tags.push(format!(r#"<script type="application/ld+json" nonce="{nonce}">{data}</script>"#));
     }
     let block = tags.iter().map(|t| format!("    {t}\n")).collect::<String>();

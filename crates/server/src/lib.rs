@@ -7,8 +7,8 @@
 pub mod api;
 pub mod auth;
 pub mod backup;
+pub mod catalogue_view;
 pub mod client;
-pub mod community;
 pub mod config;
 pub mod db;
 pub mod demo;
@@ -93,7 +93,7 @@ pub struct AppState {
     pub trusted_proxies: client::TrustedProxies,
     /// Who runs the site: the privacy notice's controller, the contacts,
     /// the open data's publisher, the `security.txt` contact.
-    pub operator: std::sync::Arc<domain::operator::Operator>,
+    pub operator: std::sync::Arc<domain::site::operator::Operator>,
     /// The administration's logo the header shows (`operator.logo`), if any.
     pub logo: Option<logo::Logo>,
     /// The outbox's postman, if a mail server is configured, and its bell.
@@ -145,7 +145,6 @@ impl AppState {
 pub fn app(state: AppState) -> Router {
     let (api, document) = utoipa_axum::router::OpenApiRouter::with_openapi(openapi::ApiDoc::openapi())
         .merge(api::router())
-        .merge(community::router())
         .merge(moderation::router(&state))
         .split_for_parts();
     let mut document = document;
@@ -174,7 +173,7 @@ pub fn app(state: AppState) -> Router {
             tower::ServiceBuilder::new().layer(axum::middleware::map_response(web::no_bare_failures)).service(files);
         router = router.route("/", page.clone()).route("/index.html", page);
         // The entry pages only make sense with their nonce filled in.
-        for entry in domain::pages::Entry::ALL {
+        for entry in domain::site::pages::Entry::ALL {
             router = router.route(&format!("/{}.html", entry.name()), get(|| async { error::ApiError::NotFound }));
         }
         router = router.fallback_service(files);
@@ -361,7 +360,8 @@ pub async fn add_user(config: &config::Config, email: &str, role: &str) -> Resul
     let mut password = String::new();
     std::io::stdin().read_line(&mut password)?;
     let password = password.trim_end_matches(['\n', '\r']).to_owned();
-    let account = domain::api::NewAccount { email: email.trim().to_owned(), role, password: password.clone() };
+    let account =
+        domain::curation::api::NewAccount { email: email.trim().to_owned(), role, password: password.clone() };
     if let Err(errors) = account.check() {
         let problems: Vec<String> =
             errors.iter().map(|(key, e)| format!("{key}: {}", e.message(domain::Lang::En))).collect();

@@ -6,7 +6,7 @@
 //! never with a sentence in one language.
 
 use domain::curation::InvalidTransition;
-use domain::vocabulary::ModerationStatus;
+use domain::record::vocabulary::ModerationStatus;
 use domain::{Lang, Text};
 
 // The fixed messages of the errors.

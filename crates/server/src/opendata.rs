@@ -9,7 +9,7 @@
 use crate::export;
 use atom_syndication::{Entry, Feed, FixedDateTime, Link, Person};
 use domain::PublicPractice;
-use domain::operator::Operator;
+use domain::site::operator::Operator;
 use oxrdf::{Literal, NamedNode, Term, Triple};
 
 /// Each file: name, media type, title of the DCAT distribution (if any).
@@ -38,7 +38,7 @@ pub fn render(
     base: &str,
     operator: &Operator,
     practices: &[PublicPractice],
-    rounds: &[domain::api::Round],
+    rounds: &[domain::questionnaire::rounds::Round],
 ) -> Option<Vec<u8>> {
     let base = base.trim_end_matches('/');
     Some(match name {
@@ -46,11 +46,12 @@ pub fn render(
         crate::participation::CSV_FILE => crate::participation::to_csv(&crate::participation::of(practices, rounds)),
         "buone-pratiche.json" => {
             let named: Vec<export::NamedPractice> = practices.iter().map(Into::into).collect();
-            serde_json::to_vec(&serde_json::json!({ "licence": domain::practice::LICENCE, "practices": named })).ok()?
+            serde_json::to_vec(&serde_json::json!({ "licence": domain::record::practice::LICENCE, "practices": named }))
+                .ok()?
         }
         "adozioni.csv" => export::adoptions_csv(practices),
         "adozioni.json" => serde_json::to_vec(&serde_json::json!({
-            "licence": domain::practice::LICENCE,
+            "licence": domain::record::practice::LICENCE,
             "adoptions": export::adoption_rows(practices),
         }))
         .ok()?,
@@ -255,7 +256,7 @@ pub fn view_feed(base: &str, view: &str, practices: &[PublicPractice]) -> Vec<u8
     let title = if view.is_empty() {
         "Buone pratiche dei servizi sociali: nuove e aggiornate".to_owned()
     } else {
-        let described = crate::mail::follow::query_of(view).describe(domain::Lang::It);
+        let described = crate::catalogue_view::query_of(view).describe(domain::Lang::It);
         format!("Buone pratiche dei servizi sociali: {described}")
     };
     let parse = |time: &str| time.parse::<FixedDateTime>().unwrap_or_default();

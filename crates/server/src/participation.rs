@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: EUPL-1.2
-//! "Chi ha partecipato" (`domain::participation`) from the database: the
+//! "Chi ha partecipato" (`domain::community::participation`) from the database: the
 //! published practices and the rounds' names, for `GET /api/participation`,
 //! the open-data file `partecipazione.csv` and the static publication's
 //! `participation.json`. One function makes each, so they agree.
 
 use crate::db::{self, Db, DbError};
-use domain::api::Round;
-use domain::participation::{Figures, Participation};
-use domain::vocabulary::CollectionRound;
+use domain::community::participation::{Figures, Participation};
+use domain::questionnaire::rounds::Round;
+use domain::record::vocabulary::CollectionRound;
 use domain::{Lang, PublicPractice};
 use serde_json::{Map, Value};
 

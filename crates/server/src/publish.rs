@@ -7,8 +7,8 @@
 
 use crate::config::Config;
 use crate::{api, db, demo, frame, head, opendata};
-use domain::operator::Operator;
-use domain::pages::{Entry, PAGES};
+use domain::site::operator::Operator;
+use domain::site::pages::{Entry, PAGES};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -34,7 +34,7 @@ pub fn static_index(index: &str) -> String {
             r#"<meta name="bp-data-source" content="api" />"#,
             r#"<meta name="bp-data-source" content="static" />"#,
         )
-        .replace(&format!(r#" nonce="{}""#, crate::web::NONCE_PLACEHOLDER), "")
+        .replace(&format!(r#" nonce="{}""#, crate::head::NONCE_PLACEHOLDER), "")
 }
 
 /// What a static publication is made from.
@@ -111,7 +111,7 @@ fn write_files(
     questionnaire_url: Option<&str>,
     operator: &Operator,
     practices: &[domain::PublicPractice],
-    rounds: &[domain::api::Round],
+    rounds: &[domain::questionnaire::rounds::Round],
 ) -> Result<usize, Error> {
     copy_dir(dist, out)?;
     let entries = crate::web::EntryPages::read(dist)?;

@@ -13,7 +13,7 @@ const VALID_DAYS: i64 = 180;
 /// `mailto:`, `https://` and `tel:` URIs are kept; anything else is refused.
 pub fn contact_uri(contact: &str) -> Result<String, String> {
     let contact = contact.trim();
-    let valid_email = domain::validation::is_email;
+    let valid_email = domain::record::validation::is_email;
     if let Some(email) = contact.strip_prefix("mailto:") {
         return if valid_email(email) { Ok(contact.to_owned()) } else { Err(format!("not an e-mail: {contact}")) };
     }

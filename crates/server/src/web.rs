@@ -8,14 +8,10 @@ use axum::extract::State;
 use axum::http::{HeaderName, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use base64::Engine;
-use domain::pages::Entry;
+use domain::site::pages::Entry;
 use std::path::Path;
 use std::sync::Arc;
 use tower_http::set_header::SetResponseHeaderLayer;
-
-/// What trunk writes into the `nonce` attributes of the script tags it
-/// generates (`create_nonce` in Trunk.toml); replaced on every response.
-pub const NONCE_PLACEHOLDER: &str = "{{__TRUNK NONCE__}}";
 
 /// The policy for HTML pages: scripts only from our origin or carrying this
 /// response's nonce, wasm allowed to compile, nothing from other origins.
@@ -30,7 +26,7 @@ pub fn page_csp(nonce: &str, frame_ancestors: &str) -> String {
 }
 
 /// The app's entry pages as trunk wrote them (nonce placeholders included),
-/// one per entry point (`domain::pages::Entry`).
+/// one per entry point (`domain::site::pages::Entry`).
 #[derive(Clone, Debug)]
 pub struct EntryPages(Vec<(Entry, Arc<str>)>);
 
@@ -128,12 +124,12 @@ pub async fn index(State(state): State<AppState>, uri: axum::http::Uri, headers:
     let nonce = fresh_nonce();
     let html =
         crate::frame::into_body(&crate::head::render(template, &head, &state.public_url), &body, lang, &state.operator)
-            .replace(NONCE_PLACEHOLDER, &nonce);
+            .replace(crate::head::NONCE_PLACEHOLDER, &nonce);
     let embed = is_embed_route(path);
     let ancestors = if embed { state.embed_ancestors.as_str() } else { "'none'" };
     let csp = HeaderValue::from_str(&page_csp(&nonce, ancestors)).expect("a checked allowlist is a valid header value");
     let missing_practice = shown.is_some() && practice.is_none();
-    let status = if domain::pages::page_at(path).is_some() && !missing_practice {
+    let status = if domain::site::pages::page_at(path).is_some() && !missing_practice {
         StatusCode::OK
     } else {
         StatusCode::NOT_FOUND
@@ -161,9 +157,16 @@ pub async fn index(State(state): State<AppState>, uri: axum::http::Uri, headers:
 async fn known_for(
     state: &AppState,
     path: &str,
-) -> Result<(Vec<domain::PublicPractice>, Vec<domain::api::Round>, Option<domain::api::Round>), crate::db::DbError> {
-    use domain::pages::Reads;
-    let reads = domain::pages::page_at(path).map_or(Reads::Nothing, |page| page.reads);
+) -> Result<
+    (
+        Vec<domain::PublicPractice>,
+        Vec<domain::questionnaire::rounds::Round>,
+        Option<domain::questionnaire::rounds::Round>,
+    ),
+    crate::db::DbError,
+> {
+    use domain::site::pages::Reads;
+    let reads = domain::site::pages::page_at(path).map_or(Reads::Nothing, |page| page.reads);
     state
         .db
         .read(move |conn| {

@@ -8,7 +8,7 @@
 mod common;
 
 use common::*;
-use domain::vocabulary::ModerationStatus;
+use domain::record::vocabulary::ModerationStatus;
 use reqwest::StatusCode;
 use serde_json::Value;
 use std::sync::Arc;
@@ -86,7 +86,7 @@ async fn decisions_switch_the_static_publication_in_one_step() {
     assert!(index.contains(r#"content="static""#), "the copy reads static data");
     let security = std::fs::read_to_string(link.join(".well-known/security.txt")).unwrap();
     assert!(security.contains("\nContact: mailto:sicurezza@example.org\n"), "{security}");
-    let operator: domain::operator::Operator =
+    let operator: domain::site::operator::Operator =
         serde_json::from_slice(&std::fs::read(link.join("operator.json")).unwrap()).unwrap();
     assert_eq!(
         operator.security_contact.as_deref(),
@@ -98,7 +98,7 @@ async fn decisions_switch_the_static_publication_in_one_step() {
 /// Starts the live publication into `link` for the server being configured.
 fn publish_into(state: &mut server::AppState, link: &std::path::Path) -> Arc<server::publish::LivePublication> {
     let dist = state.static_dir.clone().expect("the built app");
-    let operator = domain::operator::Operator {
+    let operator = domain::site::operator::Operator {
         security_contact: Some("mailto:sicurezza@example.org".to_owned()),
         ..Default::default()
     };

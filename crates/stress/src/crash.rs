@@ -255,7 +255,7 @@ mod tests {
         for (row, (number, answer, key)) in stored.iter().enumerate() {
             let new = NewPractice {
                 answer: answer.clone(),
-                status: domain::vocabulary::ModerationStatus::Inviata,
+                status: domain::record::vocabulary::ModerationStatus::Inviata,
                 demo: false,
                 round: db::CONTINUOUS_ROUND.into(),
                 derived_from: None,
@@ -263,6 +263,7 @@ mod tests {
                     idempotency_key: format!("{key}-{number}-{row}"),
                     request_hash: format!("hash-{row}"),
                     edit_token_hash: format!("token-{row}"),
+                    lang: domain::Lang::It,
                 }),
             };
             assert!(matches!(db::insert_practice(&mut conn, &new).unwrap(), Stored::Created(_)));

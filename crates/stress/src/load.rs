@@ -9,7 +9,7 @@
 use crate::server_process::{ServerProcess, build_profile};
 use crate::submission::{Submission, run_id};
 use domain::Practice;
-use domain::fields::key;
+use domain::record::fields::key;
 use hdrhistogram::Histogram;
 use std::path::Path;
 use std::sync::Arc;

@@ -7,7 +7,7 @@ use super::{Outcome, forms, report, role_name};
 use crate::api::moderation;
 use crate::i18n::{tr, use_lang};
 use crate::texts;
-use domain::api::Account;
+use domain::curation::api::Account;
 use leptos::prelude::*;
 
 /// The accounts' heading, table and form.

@@ -5,7 +5,7 @@ use super::table::{ListTable, Lists};
 use crate::i18n::{tr, use_lang};
 use crate::texts;
 use domain::Lang;
-use domain::api::AuditEntry;
+use domain::curation::api::AuditEntry;
 use leptos::prelude::*;
 
 /// The log's heading, its download link and its table, newest first.
@@ -55,5 +55,6 @@ pub(super) fn AuditSection(
 /// A submission's state by its label; other values (an account, a round) as they are.
 fn state_label(code: Option<&str>, lang: Lang) -> String {
     let code = code.unwrap_or_default();
-    domain::vocabulary::ModerationStatus::from_code(code).map_or_else(|| code.to_owned(), |s| s.label(lang).to_owned())
+    domain::record::vocabulary::ModerationStatus::from_code(code)
+        .map_or_else(|| code.to_owned(), |s| s.label(lang).to_owned())
 }

@@ -12,8 +12,11 @@ use crate::components::form::FormFields;
 use crate::i18n::{tr, use_lang};
 use crate::session::{KeptText, use_kept_text};
 use crate::texts;
-use domain::api::{NewAccount, NewRound, Role};
 use domain::{FieldErrors, Lang};
+use domain::{
+    curation::api::{NewAccount, Role},
+    questionnaire::rounds::NewRound,
+};
 use leptos::prelude::*;
 
 /// A label in Italian and English.

@@ -11,7 +11,7 @@ use crate::i18n::{tr, use_lang};
 use crate::pages::redazione::error_text;
 use crate::texts::{self, Text};
 use domain::Lang;
-use domain::api::{Role, Round};
+use domain::{curation::api::Role, questionnaire::rounds::Round};
 use leptos::prelude::*;
 use table::{ListTable, Lists, lists};
 
@@ -128,7 +128,7 @@ fn RoundsSection(
                     <td>{r.closes_on.to_string()}</td>
                     <td>
                         <a
-                            href=domain::invitations::invitations_page(&r.code)
+                            href=domain::community::invitations::invitations_page(&r.code)
                             aria-label=move || texts::admin::invitees_of(lang.get(), &name)
                         >
                             {move || texts::admin::INVITEES.get(lang.get())}

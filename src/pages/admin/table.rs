@@ -5,7 +5,10 @@ use crate::api::{ApiError, moderation};
 use crate::i18n::{tr, use_lang};
 use crate::pages::redazione::failure;
 use crate::texts::{self, Text};
-use domain::api::{Account, AuditEntry, Round};
+use domain::{
+    curation::api::{Account, AuditEntry},
+    questionnaire::rounds::Round,
+};
 use leptos::prelude::*;
 
 /// Everything the page lists, each list with its own outcome (a curator may

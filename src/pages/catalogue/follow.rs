@@ -9,12 +9,11 @@
 use super::address::use_catalogue;
 use super::href_at;
 use crate::api::{self, ApiError, DataSource};
-use crate::components::alert::DoneAlert;
-use crate::components::form::FormFields;
+use crate::components::form::{FormFields, TextControl};
+use crate::components::small_form::{ProblemAt, SmallForm, use_send};
 use crate::i18n::{tr, use_lang};
 use crate::texts;
-use domain::Lang;
-use domain::community::FollowRequest;
+use domain::community::{FollowPending, FollowRequest};
 use leptos::prelude::*;
 
 #[component]
@@ -29,23 +28,13 @@ pub(crate) fn FollowView() -> impl IntoView {
     let form = FormFields::new("follow");
     let problem = RwSignal::new(None::<ApiError>);
     let pending = RwSignal::new(None::<String>);
-    let send = Action::new_local(move |request: &FollowRequest| {
-        let request = request.clone();
-        async move {
-            match api::follow_view(&request).await {
-                Ok(sent) => {
-                    problem.set(None);
-                    pending.set(Some(sent.email));
-                }
-                Err(ApiError::Invalid(found)) => {
-                    form.show(found);
-                }
-                Err(error) => problem.set(Some(error)),
-            }
-        }
-    });
-    let submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
+    let send = use_send(
+        form,
+        problem,
+        |request: FollowRequest| async move { api::follow_view(&request).await },
+        move |sent: FollowPending| pending.set(Some(sent.email)),
+    );
+    let submit = move || {
         let view = query.with_untracked(|q| q.to_pairs().into_iter().map(|(k, v)| (k.to_owned(), v)).collect());
         let request = FollowRequest { email: email.get_untracked(), view, website: honeypot.get_untracked() };
         pending.set(None);
@@ -68,44 +57,20 @@ pub(crate) fn FollowView() -> impl IntoView {
                 {tr(texts::catalogue::FOLLOW_BY_E_MAIL)} " " <strong data-testid="followed-view">{described}</strong>
                 "." {tr(texts::catalogue::NO_ACCOUNT_NEEDED)}
             </p>
-            {move || {
-                pending
-                    .get()
-                    .map(|address| {
-                        view! {
-                            <DoneAlert
-                                it=texts::catalogue::check_your_mail(Lang::It, &address)
-                                en=texts::catalogue::check_your_mail(Lang::En, &address)
-                            />
-                        }
-                    })
-            }}
-            {move || problem.get().map(|error| view! { <crate::components::alert::ErrorAlert error /> })}
-            <form class="follow-form" novalidate on:submit=submit>
-                {form
-                    .group(
-                        "email",
-                        texts::common::YOUR_E_MAIL,
-                        None,
-                        view! {
-                            <input
-                                type="email"
-                                id="follow-email"
-                                class="form-control"
-                                autocomplete="email"
-                                aria-invalid=form.aria_invalid("email")
-                                aria-describedby=form.described_by("email", false)
-                                prop:value=move || email.get()
-                                on:input=move |ev| email.set(event_target_value(&ev))
-                            />
-                        }
-                            .into_any(),
-                    )}
-                <crate::components::Honeypot id="follow-website" value=honeypot />
-                <button type="submit" class="button button-secondary" disabled=move || send.pending().get()>
-                    {tr(texts::common::FOLLOW_THIS_SEARCH)}
-                </button>
-            </form>
+            <SmallForm
+                fields=form
+                on_submit=submit
+                done=move |lang| pending.get().map(|address| texts::catalogue::check_your_mail(lang, &address))
+                problem
+                problem_at=ProblemAt::Above
+                busy=send.pending()
+                button=texts::common::FOLLOW_THIS_SEARCH
+                secondary=true
+                class="follow-form"
+                honeypot=("follow-website", honeypot)
+            >
+                {form.text("email", texts::common::YOUR_E_MAIL, None, TextControl::EMAIL, email)}
+            </SmallForm>
             <p class="form-hint">
                 <a href=feed type="application/atom+xml">
                     {tr(texts::catalogue::ATOM_FEED_OF_THIS_SEARCH)}

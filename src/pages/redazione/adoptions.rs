@@ -9,8 +9,8 @@ use super::failure;
 use crate::api::moderation;
 use crate::i18n::{tr, use_lang};
 use crate::texts;
+use domain::community::reuse::{AdoptionDecision, AdoptionEntry};
 use domain::curation::{CurationAction, adoption_allowed};
-use domain::reuse::{AdoptionDecision, AdoptionEntry};
 use leptos::prelude::*;
 
 /// The declarations' section.
@@ -35,7 +35,7 @@ pub fn AdoptionDeclarations() -> impl IntoView {
             <h2 id="adoptions-heading">{tr(texts::editors::DECLARATIONS_OF_ADOPTION)}</h2>
             {move || problem.get().map(|error| failure(&error))}
             <Transition fallback=|| {
-                view! { <p role="status">"Caricamento…"</p> }
+                view! { <p role="status">{tr(texts::common::LOADING)}</p> }
             }>
                 {move || Suspend::new(async move {
                     match declarations.await {
@@ -135,9 +135,8 @@ fn Declaration(item: AdoptionEntry, decide: Action<(i64, AdoptionDecision), ()>)
 
 /// A decision's name on a declaration: publishing it shows it on the page.
 fn action_label(action: CurationAction, lang: domain::Lang) -> &'static str {
-    match (action, lang) {
-        (CurationAction::TakeInReview, domain::Lang::It) => "Riapri",
-        (CurationAction::TakeInReview, domain::Lang::En) => "Reopen",
-        (other, lang) => other.label(lang),
+    match action {
+        CurationAction::TakeInReview => texts::editors::REOPEN.get(lang),
+        other => other.label(lang),
     }
 }

@@ -65,7 +65,7 @@ fn CorrectionNotice() -> impl IntoView {
             <a href=format!("/redazione/pratiche/{id}")>{format!("← {id}")}</a>
         </p>
         <div class="notice">
-            <p>{tr(texts::editors::CORRECT_THE_TEXT_OR)}</p>
+            <p>{tr(texts::editors::CORRECTION_NOTICE)}</p>
         </div>
         <A href=page_href(ctx.mode, 1) attr:class="button button-primary">
             {tr(texts::editors::START_THE_CORRECTION)}

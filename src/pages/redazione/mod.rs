@@ -20,23 +20,32 @@ pub use review::ReviewPage;
 pub use sign_in::SignInPage;
 
 use crate::api::ApiError;
+use crate::i18n::use_lang;
+use crate::texts;
 use leptos::prelude::*;
 
 /// Shows a failed request, announced as an alert. Without a session the
 /// person is on the way to the sign-in page already.
 pub(crate) fn failure(error: &ApiError) -> AnyView {
+    let lang = use_lang();
+    let error = error.clone();
     view! {
         <div class="alert alert-error" role="alert">
-            <p>{error_text(error)}</p>
+            <p>{move || error_in(&error, lang.get())}</p>
         </div>
     }
     .into_any()
 }
 
-/// A failed request in the editors' words.
+/// A failed request in the editors' words, in the current language.
 pub(crate) fn error_text(error: &ApiError) -> String {
+    error_in(error, use_lang().get_untracked())
+}
+
+/// A failed request in the editors' words, in `lang`.
+fn error_in(error: &ApiError, lang: domain::Lang) -> String {
     match error {
-        ApiError::Offline => "Il server non risponde: riprova tra poco.".into(),
+        ApiError::Offline => texts::editors::SERVER_NOT_RESPONDING.get(lang).into(),
         other => other.message(),
     }
 }
@@ -47,6 +56,6 @@ pub(crate) fn practice_id(text: &str) -> Result<domain::PracticeId, ApiError> {
     domain::PracticeId::parse(text).map_err(|_| ApiError::Refused {
         status: 404,
         code: "not_found".into(),
-        message: "Risorsa non trovata.".into(),
+        message: texts::editors::RESOURCE_NOT_FOUND.get(use_lang().get_untracked()).into(),
     })
 }

@@ -9,10 +9,11 @@ use crate::i18n::{tr, use_lang};
 use crate::session::{self, SIGN_IN};
 use crate::texts;
 use domain::Lang;
-use domain::api::{QueueFilter, TO_CURATE};
-use domain::vocabulary::ModerationStatus;
+use domain::curation::api::{QueueEntry, QueueFilter, TO_CURATE};
+use domain::record::vocabulary::ModerationStatus;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
+use std::collections::BTreeMap;
 
 /// The queue's tab of everything, whatever the state.
 const ALL: &str = "tutte";
@@ -65,7 +66,7 @@ pub fn QueuePage() -> impl IntoView {
                 </button>
             </div>
             <Transition fallback=|| {
-                view! { <p role="status">"Caricamento…"</p> }
+                view! { <p role="status">{tr(texts::common::LOADING)}</p> }
             }>
                 {move || Suspend::new(async move {
                     let page = match queue.await {
@@ -74,165 +75,51 @@ pub fn QueuePage() -> impl IntoView {
                     };
                     let lang = lang.get();
                     let current = state.get();
-                    let updates = page.updates_pending;
-                    let stale = page.stale;
                     let stale_selected = only_stale.get();
                     let updates_selected = only_updates.get();
-                    let other_list = updates_selected || stale_selected;
-                    let tabs = ModerationStatus::ALL
-                        .iter()
-                        .map(|status| {
-                            let count = page.counts.get(status).copied().unwrap_or(0);
-                            let selected = !other_list && current.as_deref() == Some(status.code());
-                            // A state's tab is current only when no list of its own is.
-                            view! {
-                                <li>
-                                    <a
-                                        href=format!("/redazione?stato={}", status.code())
-                                        aria-current=selected.then_some("page")
-                                    >
-                                        {format!("{} ({count})", status.label(lang))}
-                                    </a>
-                                </li>
-                            }
-                        })
-                        .collect_view();
                     let rows = page
                         .submissions
                         .into_iter()
-                        .map(|s| {
-                            let id = s.id.to_string();
-                            let status = s.moderation_status.label(lang);
-                            let update_pending = s.update_pending;
-                            let stale = s.stale;
-                            view! {
-                                <tr>
-                                    <td class="nowrap">
-                                        <a href=format!("/redazione/pratiche/{id}")>{id.clone()}</a>
-                                    </td>
-                                    <td>{s.title}</td>
-                                    <td>{s.entity_name}</td>
-                                    <td>
-                                        {status}
-                                        {update_pending
-                                            .then(|| {
-                                                view! {
-                                                    <span class="badge">
-                                                        {if lang == Lang::It {
-                                                            "aggiornamento da rivedere"
-                                                        } else {
-                                                            "update to review"
-                                                        }}
-                                                    </span>
-                                                }
-                                            })}
-                                        {stale
-                                            .then(|| {
-                                                view! {
-                                                    <span class="badge badge-warning">
-                                                        {if lang == Lang::It {
-                                                            "da aggiornare"
-                                                        } else {
-                                                            "needs updating"
-                                                        }}
-                                                    </span>
-                                                }
-                                            })}
-                                    </td>
-                                    <td class="nowrap">{domain::dates::long_date(&s.submitted_at, lang)}</td>
-                                </tr>
-                            }
-                        })
+                        .map(|entry| view! { <QueueRow entry lang /> })
                         .collect_view();
                     view! {
-                        <nav aria-label=if lang == Lang::It { "Stati" } else { "States" }>
-                            <ul class="chips status-tabs">
-                                <li>
-                                    <a
-                                        href="/redazione"
-                                        aria-current=(current.is_none() && !other_list).then_some("page")
-                                    >
-                                        {format!(
-                                            "{} ({})",
-                                            if lang == Lang::It { "Da curare" } else { "To curate" },
-                                            page.to_curate,
-                                        )}
-                                    </a>
-                                </li>
-                                <li>
-                                    <a
-                                        href=format!("/redazione?stato={ALL}")
-                                        aria-current=(current.as_deref() == Some(ALL) && !other_list).then_some("page")
-                                    >
-                                        {if lang == Lang::It { "Tutte" } else { "All" }}
-                                    </a>
-                                </li>
-                                {tabs}
-                                <li>
-                                    <a
-                                        href="/redazione?aggiornamenti=true"
-                                        aria-current=updates_selected.then_some("page")
-                                    >
-                                        {format!(
-                                            "{} ({updates})",
-                                            if lang == Lang::It {
-                                                "Aggiornamenti da rivedere"
-                                            } else {
-                                                "Updates to review"
-                                            },
-                                        )}
-                                    </a>
-                                </li>
-                                <li>
-                                    <a
-                                        href="/redazione?da_aggiornare=true"
-                                        aria-current=stale_selected.then_some("page")
-                                    >
-                                        {format!(
-                                            "{} ({stale})",
-                                            if lang == Lang::It { "Da aggiornare" } else { "Needs updating" },
-                                        )}
-                                    </a>
-                                </li>
-                            </ul>
-                        </nav>
+                        <StateTabs
+                            counts=page.counts
+                            to_curate=page.to_curate
+                            updates=page.updates_pending
+                            stale=page.stale
+                            current=current.clone()
+                            updates_selected
+                            stale_selected
+                            lang
+                        />
                         <form method="get" action="/redazione" role="search" class="queue-search">
                             {current.clone().map(|state| view! { <input type="hidden" name="stato" value=state /> })}
                             {updates_selected
                                 .then(|| view! { <input type="hidden" name="aggiornamenti" value="true" /> })}
                             {stale_selected
                                 .then(|| view! { <input type="hidden" name="da_aggiornare" value="true" /> })}
-                            <label for="cerca">
-                                {if lang == Lang::It {
-                                    "Cerca per riferimento, titolo o ente"
-                                } else {
-                                    "Search by reference, title or body"
-                                }}
-                            </label>
+                            <label for="cerca">{texts::editors::SEARCH_LABEL.get(lang)}</label>
                             <input type="search" id="cerca" name="q" class="form-control" value=words.get() />
                             <button type="submit" class="button button-secondary">
-                                {if lang == Lang::It { "Cerca" } else { "Search" }}
+                                {texts::editors::SEARCH.get(lang)}
                             </button>
                         </form>
                         <div
                             class="table-scroll"
                             role="region"
                             tabindex="0"
-                            aria-label=if lang == Lang::It { "Pratiche" } else { "Submissions" }
+                            aria-label=texts::editors::SUBMISSIONS.get(lang)
                         >
                             <table class="data-table queue-table">
-                                <caption>
-                                    {if lang == Lang::It { "Dalla più vecchia" } else { "Oldest first" }}
-                                </caption>
+                                <caption>{texts::editors::OLDEST_FIRST.get(lang)}</caption>
                                 <thead>
                                     <tr>
-                                        <th scope="col">
-                                            {if lang == Lang::It { "Riferimento" } else { "Reference" }}
-                                        </th>
-                                        <th scope="col">{if lang == Lang::It { "Titolo" } else { "Title" }}</th>
-                                        <th scope="col">{if lang == Lang::It { "Ente" } else { "Body" }}</th>
-                                        <th scope="col">{if lang == Lang::It { "Stato" } else { "State" }}</th>
-                                        <th scope="col">{if lang == Lang::It { "Inviata il" } else { "Submitted" }}</th>
+                                        <th scope="col">{texts::common::REFERENCE.get(lang)}</th>
+                                        <th scope="col">{texts::editors::TITLE.get(lang)}</th>
+                                        <th scope="col">{texts::common::BODY.get(lang)}</th>
+                                        <th scope="col">{texts::editors::STATE.get(lang)}</th>
+                                        <th scope="col">{texts::editors::SUBMITTED_ON.get(lang)}</th>
                                     </tr>
                                 </thead>
                                 <tbody>{rows}</tbody>
@@ -284,7 +171,7 @@ fn DailyDigestSetting() -> impl IntoView {
                             save.dispatch(event_target_checked(&ev));
                         }
                     />
-                    <label for="daily-digest">{tr(texts::editors::RECEIVE_EVERY_DAY_BY)}</label>
+                    <label for="daily-digest">{tr(texts::editors::DAILY_SUMMARY_LABEL)}</label>
                 </div>
             </Show>
             <p role="status" class="form-hint">
@@ -296,5 +183,98 @@ fn DailyDigestSetting() -> impl IntoView {
                 }}
             </p>
         </section>
+    }
+}
+
+/// The queue's tabs: what awaits the editors, everything, each state, and
+/// the lists of updates to review and of practices needing an update, each
+/// with its count.
+#[component]
+fn StateTabs(
+    counts: BTreeMap<ModerationStatus, usize>,
+    to_curate: usize,
+    updates: usize,
+    stale: usize,
+    /// The state in the address, if any.
+    current: Option<String>,
+    updates_selected: bool,
+    stale_selected: bool,
+    lang: Lang,
+) -> impl IntoView {
+    let other_list = updates_selected || stale_selected;
+    let tabs = ModerationStatus::ALL
+        .iter()
+        .map(|status| {
+            let count = counts.get(status).copied().unwrap_or(0);
+            let selected = !other_list && current.as_deref() == Some(status.code());
+            // A state's tab is current only when no list of its own is.
+            view! {
+                <li>
+                    <a href=format!("/redazione?stato={}", status.code()) aria-current=selected.then_some("page")>
+                        {format!("{} ({count})", status.label(lang))}
+                    </a>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <nav aria-label=texts::editors::STATES.get(lang)>
+            <ul class="chips status-tabs">
+                <li>
+                    <a href="/redazione" aria-current=(current.is_none() && !other_list).then_some("page")>
+                        {format!("{} ({})", texts::editors::TO_CURATE.get(lang), to_curate)}
+                    </a>
+                </li>
+                <li>
+                    <a
+                        href=format!("/redazione?stato={ALL}")
+                        aria-current=(current.as_deref() == Some(ALL) && !other_list).then_some("page")
+                    >
+                        {texts::editors::ALL.get(lang)}
+                    </a>
+                </li>
+                {tabs}
+                <li>
+                    <a href="/redazione?aggiornamenti=true" aria-current=updates_selected.then_some("page")>
+                        {format!("{} ({updates})", texts::editors::UPDATES_TO_REVIEW.get(lang))}
+                    </a>
+                </li>
+                <li>
+                    <a href="/redazione?da_aggiornare=true" aria-current=stale_selected.then_some("page")>
+                        {format!("{} ({stale})", texts::editors::NEEDS_UPDATING.get(lang))}
+                    </a>
+                </li>
+            </ul>
+        </nav>
+    }
+}
+
+/// One submission of the queue.
+#[component]
+fn QueueRow(entry: QueueEntry, lang: Lang) -> impl IntoView {
+    let id = entry.id.to_string();
+    let status = entry.moderation_status.label(lang);
+    let update_pending = entry.update_pending;
+    let stale = entry.stale;
+    view! {
+        <tr>
+            <td class="nowrap">
+                <a href=format!("/redazione/pratiche/{id}")>{id.clone()}</a>
+            </td>
+            <td>{entry.title}</td>
+            <td>{entry.entity_name}</td>
+            <td>
+                {status}
+                {update_pending
+                    .then(|| {
+                        view! { <span class="badge">{texts::editors::UPDATE_TO_REVIEW.get(lang)}</span> }
+                    })}
+                {stale
+                    .then(|| {
+                        view! { <span class="badge badge-warning">{texts::common::NEEDS_UPDATING.get(lang)}</span> }
+                    })}
+            </td>
+            <td class="nowrap">{domain::dates::long_date(&entry.submitted_at, lang)}</td>
+        </tr>
     }
 }

@@ -8,7 +8,7 @@ use super::failure;
 use crate::api::moderation;
 use crate::i18n::{tr, use_lang};
 use crate::texts;
-use domain::feedback::ReportItem;
+use domain::site::feedback::ReportItem;
 use leptos::prelude::*;
 
 /// The reports' section.
@@ -33,7 +33,7 @@ pub fn AccessibilityReports() -> impl IntoView {
             <h2 id="reports-heading">{tr(texts::editors::ACCESSIBILITY_REPORTS)}</h2>
             {move || problem.get().map(|error| failure(&error))}
             <Transition fallback=|| {
-                view! { <p role="status">"Caricamento…"</p> }
+                view! { <p role="status">{tr(texts::common::LOADING)}</p> }
             }>
                 {move || Suspend::new(async move {
                     match reports.await {
@@ -42,15 +42,7 @@ pub fn AccessibilityReports() -> impl IntoView {
                         }
                         Ok(items) => {
                             let open = items.iter().filter(|r| r.handled_at.is_none()).count();
-                            let summary = move || {
-                                let lang = use_lang().get();
-                                let open = domain::numbers::count(open as u64, "aperta", "aperte", lang);
-                                if lang == domain::Lang::En {
-                                    format!("{open} open, answer within 30 days of receipt.")
-                                } else {
-                                    format!("{open}, da riscontrare entro 30 giorni dal ricevimento.")
-                                }
-                            };
+                            let summary = move || texts::editors::open_reports(use_lang().get(), open as u64);
                             view! {
                                 <p>{summary}</p>
                                 <ul class="report-list">
@@ -75,21 +67,22 @@ pub fn AccessibilityReports() -> impl IntoView {
 fn Report(item: ReportItem, handle: Action<(i64, bool), ()>) -> impl IntoView {
     let ReportItem { id, reference, page, description, email, received_at, handled_at, handled_by } = item;
     let handled = handled_at.is_some();
-    let state = match (&handled_at, &handled_by) {
-        (Some(at), Some(by)) => format!("{} {} ({by})", tr(texts::editors::HANDLED_ON)(), &at[..10.min(at.len())]),
-        _ => tr(texts::editors::OPEN)().to_owned(),
+    let (handled_on, open, anonymous) =
+        (tr(texts::editors::HANDLED_ON), tr(texts::editors::OPEN), tr(texts::editors::ANONYMOUS));
+    let received_on = tr(texts::editors::RECEIVED_ON);
+    let (mark, reopen) = (tr(texts::editors::MARK_AS_HANDLED), tr(texts::editors::REOPEN_THE_REPORT));
+    let meta = move || {
+        let state = match (&handled_at, &handled_by) {
+            (Some(at), Some(by)) => format!("{} {} ({by})", handled_on(), &at[..10.min(at.len())]),
+            _ => open().to_owned(),
+        };
+        let from = if email.is_empty() { anonymous() } else { email.as_str() };
+        format!("{} {} · {from} · {state}", received_on(), &received_at[..10.min(received_at.len())])
     };
-    let from = if email.is_empty() { tr(texts::editors::ANONYMOUS)().to_owned() } else { email };
     view! {
         <li class="report" class:handled=handled>
             <h3>{format!("{reference} · {page}")}</h3>
-            <p class="report-meta">
-                {format!(
-                    "{} {} · {from} · {state}",
-                    tr(texts::editors::RECEIVED_ON)(),
-                    &received_at[..10.min(received_at.len())],
-                )}
-            </p>
+            <p class="report-meta">{meta}</p>
             <p class="report-text" lang="">
                 {description}
             </p>
@@ -100,7 +93,7 @@ fn Report(item: ReportItem, handle: Action<(i64, bool), ()>) -> impl IntoView {
                     handle.dispatch((id, !handled));
                 }
             >
-                {if handled { tr(texts::editors::REOPEN_THE_REPORT)() } else { tr(texts::editors::MARK_AS_HANDLED)() }}
+                {move || if handled { reopen() } else { mark() }}
                 <span class="visually-hidden">{format!(" {reference}")}</span>
             </button>
         </li>

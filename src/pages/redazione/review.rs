@@ -8,15 +8,18 @@ use super::{error_text, failure, practice_id};
 use crate::api::{ApiError, moderation};
 use crate::components::use_document_title;
 use crate::i18n::{tr, use_lang};
-use crate::session::use_kept_text;
+use crate::session::{KeptText, use_kept_text};
 use crate::texts;
-use domain::Lang;
-use domain::answers::display;
-use domain::api::{AuditEntry, Decision};
 use domain::curation::CurationAction;
-use domain::fields::key;
 use domain::questionnaire::QUESTIONNAIRE;
-use domain::vocabulary::ModerationStatus;
+use domain::record::answers::display;
+use domain::record::fields::key;
+use domain::record::vocabulary::ModerationStatus;
+use domain::{Lang, PracticeId};
+use domain::{
+    api::Answers,
+    curation::api::{AuditEntry, Decision},
+};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 use serde_json::Value;
@@ -44,7 +47,7 @@ fn ReviewOf(
         let id = id.get_value();
         async move { moderation::review(&id?).await }
     });
-    let outcome = RwSignal::new(None::<Result<String, String>>);
+    let outcome = RwSignal::new(None::<Result<CurationAction, String>>);
     // A decision waiting for "Conferma", and a message asked for but missing.
     let confirming = RwSignal::new(None::<(CurationAction, i64)>);
     let message_missing = RwSignal::new(false);
@@ -57,7 +60,7 @@ fn ReviewOf(
             match moderation::decide(&id, &decision).await {
                 Ok(_) => {
                     message.clear();
-                    outcome.set(Some(Ok(action.label(Lang::It).to_owned())));
+                    outcome.set(Some(Ok(action)));
                     review.refetch();
                 }
                 // On the way to sign in again; the message is kept.
@@ -66,8 +69,170 @@ fn ReviewOf(
             }
         }
     });
-    // A message first where the decision needs one (its field says so), then
-    // a confirmation for the decisions that change what the public sees.
+    view! {
+        <div class="container page">
+            <p class="breadcrumb">
+                <a href="/redazione">{tr(texts::common::EDITORS)}</a>
+            </p>
+            <Outcome outcome lang />
+            <Transition fallback=|| {
+                view! { <p role="status">{tr(texts::common::LOADING)}</p> }
+            }>
+                {move || Suspend::new(async move {
+                    let review = match review.await {
+                        Ok(review) => review,
+                        Err(error) => return failure(&error),
+                    };
+                    let lang = lang.get();
+                    let title = review.answers.get(key::TITLE).and_then(Value::as_str).unwrap_or_default().to_owned();
+                    let version = review.version;
+                    let actions = review.allowed_actions.clone();
+                    view! {
+                        <ReviewHeading
+                            id=review.id
+                            title
+                            status=review.moderation_status
+                            versions=review.versions
+                            update_pending=review.update_pending
+                            lang
+                        />
+                        <Duplicates duplicates=review.possible_duplicates lang />
+                        <Decisions message message_missing confirming act actions version lang />
+                        <Fields answers=review.answers changed=review.changed_fields lang />
+                        <History entries=review.history lang />
+                    }
+                        .into_any()
+                })}
+            </Transition>
+        </div>
+    }
+}
+
+/// The outcome of the latest decision: done, or why not.
+#[component]
+fn Outcome(
+    /// The decision taken, or the problem met.
+    outcome: RwSignal<Option<Result<CurationAction, String>>>,
+    /// The interface's language.
+    lang: RwSignal<Lang>,
+) -> impl IntoView {
+    move || {
+        outcome.get().map(|result| match result {
+            Ok(done) => {
+                let lang = lang.get();
+                view! {
+                    <div class="notice" role="status">
+                        <p>{texts::editors::done(lang, done.label(lang))}</p>
+                    </div>
+                }
+                .into_any()
+            }
+            Err(problem) => view! {
+                <div class="alert alert-error" role="alert">
+                    <p>{problem}</p>
+                </div>
+            }
+            .into_any(),
+        })
+    }
+}
+
+/// The submission's title, reference and state, the links to correct it and
+/// to its public page, and whether an update waits.
+#[component]
+fn ReviewHeading(
+    /// The submission's reference.
+    id: PracticeId,
+    /// Its title.
+    title: String,
+    /// Its moderation state.
+    status: ModerationStatus,
+    /// How many versions the respondent has sent.
+    versions: i64,
+    /// The respondent sent an update of this published practice.
+    update_pending: bool,
+    /// The interface's language.
+    lang: Lang,
+) -> impl IntoView {
+    view! {
+        <h1>{title}</h1>
+        <p data-testid="review-state">
+            // The answers' version, as the respondent's receipt numbers it
+            // (`version` is the record's counter for concurrent decisions).
+            {format!("{} · {} · {} {}", id, status.label(lang), texts::editors::VERSION.get(lang), versions)}
+        </p>
+        <p>
+            <a href=format!(
+                "/redazione/correzione?pratica={}",
+                id,
+            )>{texts::editors::CORRECT_TEXT_OR_CLASSIFICATION.get(lang)}</a>
+            {(status == ModerationStatus::Pubblicata)
+                .then(|| {
+                    view! {
+                        " · "
+                        <a href=format!("/pratiche/{}", id)>{texts::editors::OPEN_THE_PUBLIC_PAGE.get(lang)}</a>
+                    }
+                })}
+        </p>
+        {update_pending
+            .then(|| {
+                view! {
+                    <div class="alert alert-warning" role="note" data-testid="update-pending">
+                        <p>{texts::editors::UPDATE_PENDING.get(lang)}</p>
+                    </div>
+                }
+            })}
+    }
+}
+
+/// The notice of likely duplicates, if there are any.
+#[component]
+fn Duplicates(
+    /// The references of the likely duplicates.
+    duplicates: Vec<PracticeId>,
+    /// The interface's language.
+    lang: Lang,
+) -> impl IntoView {
+    (!duplicates.is_empty()).then(|| {
+        view! {
+            <div class="alert alert-warning" role="note">
+                <p>
+                    {texts::editors::POSSIBLE_DUPLICATE_OF.get(lang)}
+                    {duplicates
+                        .into_iter()
+                        .map(|d| {
+                            view! {
+                                <a href=format!("/redazione/pratiche/{d}")>{d.to_string()}</a>
+                                " "
+                            }
+                        })
+                        .collect_view()}
+                </p>
+            </div>
+        }
+    })
+}
+
+/// The decisions the submission's state allows, with the message to the
+/// respondent: a message first where the decision needs one (its field says
+/// so), then a confirmation for the decisions that change what the public sees.
+#[component]
+fn Decisions(
+    /// The message to the respondent, kept as it is typed.
+    message: KeptText,
+    /// A message asked for but missing.
+    message_missing: RwSignal<bool>,
+    /// A decision waiting for "Conferma".
+    confirming: RwSignal<Option<(CurationAction, i64)>>,
+    /// Sends a decision for the record's version.
+    act: Action<(CurationAction, i64), ()>,
+    /// The decisions the state allows.
+    actions: Vec<CurationAction>,
+    /// The record's counter, for concurrent decisions.
+    version: i64,
+    /// The interface's language.
+    lang: Lang,
+) -> impl IntoView {
     let decide = move |action: CurationAction, version: i64| {
         if action.needs_message() && message.get_untracked().trim().is_empty() {
             message_missing.set(true);
@@ -88,255 +253,125 @@ fn ReviewOf(
         }
     };
     view! {
-        <div class="container page">
-            <p class="breadcrumb">
-                <a href="/redazione">{tr(texts::common::EDITORS)}</a>
-            </p>
-            {move || {
-                outcome
-                    .get()
-                    .map(|result| match result {
-                        Ok(done) => {
+        <section class="decisions">
+            <h2>{texts::editors::DECISION.get(lang)}</h2>
+            <div class="form-group">
+                <label for="messaggio">{texts::editors::MESSAGE_TO_THE_RESPONDENT.get(lang)}</label>
+                {move || {
+                    message_missing
+                        .get()
+                        .then(|| {
                             view! {
-                                <div class="notice" role="status">
-                                    <p>{format!("Fatto: {done}.")}</p>
-                                </div>
-                            }
-                                .into_any()
-                        }
-                        Err(problem) => {
-                            view! {
-                                <div class="alert alert-error" role="alert">
-                                    <p>{problem}</p>
-                                </div>
-                            }
-                                .into_any()
-                        }
-                    })
-            }}
-            <Transition fallback=|| {
-                view! { <p role="status">"Caricamento…"</p> }
-            }>
-                {move || Suspend::new(async move {
-                    let review = match review.await {
-                        Ok(review) => review,
-                        Err(error) => return failure(&error),
-                    };
-                    let lang = lang.get();
-                    let answers = &review.answers;
-                    let comuni = crate::comuni::use_comuni();
-                    let version = review.version;
-                    let status = review.moderation_status;
-                    let actions = review.allowed_actions.clone();
-                    let duplicates = review.possible_duplicates.clone();
-                    let changed = &review.changed_fields;
-                    let update_pending = review.update_pending;
-                    let fields = QUESTIONNAIRE
-                        .fields()
-                        .filter(|f| answers.contains_key(f.key))
-                        .map(|field| {
-                            let was_changed = changed.iter().any(|c| c == field.key);
-                            view! {
-                                <div class="summary-row" class:changed=was_changed>
-                                    <dt>
-                                        {field.label.get(lang)}
-                                        {was_changed
-                                            .then(|| {
-                                                if lang == Lang::It {
-                                                    " (modificato nell'ultima versione)"
-                                                } else {
-                                                    " (changed in the latest version)"
-                                                }
-                                            })}
-                                    </dt>
-                                    <dd>
-                                        {
-                                            let value = answers.get(field.key).cloned();
-                                            move || {
-                                                let comuni = comuni.get();
-                                                display(field, value.as_ref(), lang, comuni.as_deref())
-                                            }
-                                        }
-                                    </dd>
-                                </div>
+                                <p class="field-error" id="errore-messaggio">
+                                    {texts::editors::WRITE_THE_MESSAGE.get(lang)}
+                                </p>
                             }
                         })
-                        .collect_view();
-                    view! {
-                        <h1>{answers.get(key::TITLE).and_then(Value::as_str).unwrap_or_default().to_owned()}</h1>
-                        <p data-testid="review-state">
-                            // The answers' version, as the respondent's receipt numbers it
-                            // (`version` is the record's counter for concurrent decisions).
-                            {format!(
-                                "{} · {} · {} {}",
-                                review.id,
-                                status.label(lang),
-                                if lang == Lang::It { "versione" } else { "version" },
-                                review.versions,
-                            )}
-                        </p>
-                        <p>
-                            <a href=format!(
-                                "/redazione/correzione?pratica={}",
-                                review.id,
-                            )>
-                                {if lang == Lang::It {
-                                    "Correggi testo o classificazione"
-                                } else {
-                                    "Correct the text or classification"
-                                }}
-                            </a>
-                            {(status == ModerationStatus::Pubblicata)
-                                .then(|| {
-                                    view! {
-                                        " · "
-                                        <a href=format!(
-                                            "/pratiche/{}",
-                                            review.id,
-                                        )>
-                                            {if lang == Lang::It {
-                                                "Apri la pagina pubblica"
-                                            } else {
-                                                "Open the public page"
-                                            }}
-                                        </a>
-                                    }
-                                })}
-                        </p>
-                        {update_pending
-                            .then(|| {
-                                view! {
-                                    <div class="alert alert-warning" role="note" data-testid="update-pending">
-                                        <p>
-                                            {if lang == Lang::It {
-                                                "Chi ha inviato la pratica ha mandato un aggiornamento: qui sotto le risposte nuove, con i campi cambiati segnati. Il pubblico vede ancora la versione pubblicata finché non pubblichi l'aggiornamento."
-                                            } else {
-                                                "The respondent sent an update: the new answers are below, changed fields marked. The public still sees the published version until you publish the update."
-                                            }}
-                                        </p>
-                                    </div>
+                }}
+                <textarea
+                    id="messaggio"
+                    class="form-control"
+                    rows="3"
+                    aria-invalid=move || message_missing.get().to_string()
+                    aria-describedby=move || message_missing.get().then_some("errore-messaggio")
+                    prop:value=move || message.get()
+                    on:input=move |ev| message.set(event_target_value(&ev))
+                ></textarea>
+            </div>
+            <Confirmation confirming act lang />
+            <div class="steppers-nav">
+                {actions
+                    .into_iter()
+                    .map(|action| {
+                        view! {
+                            <button
+                                type="button"
+                                class="button button-secondary"
+                                disabled=move || act.pending().get()
+                                on:click=move |_| {
+                                    decide(action, version);
                                 }
-                            })}
-                        {(!duplicates.is_empty())
-                            .then(|| {
-                                view! {
-                                    <div class="alert alert-warning" role="note">
-                                        <p>
-                                            "Possibile doppione di: "
-                                            {duplicates
-                                                .into_iter()
-                                                .map(|d| {
-                                                    view! {
-                                                        <a href=format!("/redazione/pratiche/{d}")>{d.to_string()}</a>
-                                                        " "
-                                                    }
-                                                })
-                                                .collect_view()}
-                                        </p>
-                                    </div>
-                                }
-                            })}
-                        <section class="decisions">
-                            <h2>{if lang == Lang::It { "Decisione" } else { "Decision" }}</h2>
-                            <div class="form-group">
-                                <label for="messaggio">
-                                    {if lang == Lang::It {
-                                        "Messaggio per chi ha inviato la pratica (per integrazioni o rifiuto)"
-                                    } else {
-                                        "Message to the respondent (for changes or a rejection)"
-                                    }}
-                                </label>
-                                {move || {
-                                    message_missing
-                                        .get()
-                                        .then(|| {
-                                            view! {
-                                                <p class="field-error" id="errore-messaggio">
-                                                    {if lang == Lang::It {
-                                                        "Scrivi il messaggio: chi ha inviato la pratica deve sapere cosa integrare o perché è respinta."
-                                                    } else {
-                                                        "Write the message: the respondent needs to know what to add or why it is rejected."
-                                                    }}
-                                                </p>
-                                            }
-                                        })
-                                }}
-                                <textarea
-                                    id="messaggio"
-                                    class="form-control"
-                                    rows="3"
-                                    aria-invalid=move || message_missing.get().to_string()
-                                    aria-describedby=move || message_missing.get().then_some("errore-messaggio")
-                                    prop:value=move || message.get()
-                                    on:input=move |ev| message.set(event_target_value(&ev))
-                                ></textarea>
-                            </div>
-                            {move || {
-                                confirming
-                                    .get()
-                                    .map(|(action, version)| {
-                                        view! {
-                                            <div class="confirm" role="group" aria-label=action.label(lang)>
-                                                <p>
-                                                    {if lang == Lang::It {
-                                                        format!("Confermi «{}»?", action.label(lang))
-                                                    } else {
-                                                        format!("Confirm “{}”?", action.label(lang))
-                                                    }}
-                                                </p>
-                                                <button
-                                                    type="button"
-                                                    class="button button-primary"
-                                                    on:click=move |_| {
-                                                        confirming.set(None);
-                                                        act.dispatch((action, version));
-                                                    }
-                                                >
-                                                    {format!(
-                                                        "{}: {}",
-                                                        if lang == Lang::It { "Conferma" } else { "Confirm" },
-                                                        action.label(lang),
-                                                    )}
-                                                </button>
-                                                <button
-                                                    type="button"
-                                                    class="button button-secondary"
-                                                    on:click=move |_| confirming.set(None)
-                                                >
-                                                    {if lang == Lang::It { "Annulla" } else { "Cancel" }}
-                                                </button>
-                                            </div>
-                                        }
-                                    })
-                            }}
-                            <div class="steppers-nav">
-                                {actions
-                                    .into_iter()
-                                    .map(|action| {
-                                        view! {
-                                            <button
-                                                type="button"
-                                                class="button button-secondary"
-                                                disabled=move || act.pending().get()
-                                                on:click=move |_| {
-                                                    decide(action, version);
-                                                }
-                                            >
-                                                {action.label(lang)}
-                                            </button>
-                                        }
-                                    })
-                                    .collect_view()}
-                            </div>
-                        </section>
-                        <dl class="summary-list">{fields}</dl>
-                        <History entries=review.history lang />
-                    }
-                        .into_any()
-                })}
-            </Transition>
-        </div>
+                            >
+                                {action.label(lang)}
+                            </button>
+                        }
+                    })
+                    .collect_view()}
+            </div>
+        </section>
     }
+}
+
+/// The question before a decision that changes what the public sees.
+#[component]
+fn Confirmation(
+    /// The decision waiting, with the record's version.
+    confirming: RwSignal<Option<(CurationAction, i64)>>,
+    /// Sends it.
+    act: Action<(CurationAction, i64), ()>,
+    /// The interface's language.
+    lang: Lang,
+) -> impl IntoView {
+    move || {
+        confirming.get().map(|(action, version)| {
+            view! {
+                <div class="confirm" role="group" aria-label=action.label(lang)>
+                    <p>{texts::editors::confirm_decision(lang, action.label(lang))}</p>
+                    <button
+                        type="button"
+                        class="button button-primary"
+                        on:click=move |_| {
+                            confirming.set(None);
+                            act.dispatch((action, version));
+                        }
+                    >
+                        {format!("{}: {}", texts::editors::CONFIRM.get(lang), action.label(lang))}
+                    </button>
+                    <button type="button" class="button button-secondary" on:click=move |_| confirming.set(None)>
+                        {texts::editors::CANCEL.get(lang)}
+                    </button>
+                </div>
+            }
+        })
+    }
+}
+
+/// Every field answered, those changed in the latest version marked.
+#[component]
+fn Fields(
+    /// The answers.
+    answers: Answers,
+    /// The keys of the fields changed in the latest version.
+    changed: Vec<String>,
+    /// The interface's language.
+    lang: Lang,
+) -> impl IntoView {
+    let comuni = crate::comuni::use_comuni();
+    let fields = QUESTIONNAIRE
+        .fields()
+        .filter(|f| answers.contains_key(f.key))
+        .map(|field| {
+            let was_changed = changed.iter().any(|c| c == field.key);
+            view! {
+                <div class="summary-row" class:changed=was_changed>
+                    <dt>
+                        {field.label.get(lang)}
+                        {was_changed.then(|| texts::editors::CHANGED_IN_THE_LATEST_VERSION.get(lang))}
+                    </dt>
+                    <dd>
+                        {
+                            let value = answers.get(field.key).cloned();
+                            move || {
+                                let comuni = comuni.get();
+                                display(field, value.as_ref(), lang, comuni.as_deref())
+                            }
+                        }
+                    </dd>
+                </div>
+            }
+        })
+        .collect_view();
+    view! { <dl class="summary-list">{fields}</dl> }
 }
 
 /// The decisions, corrections and messages of a submission, newest first.
@@ -366,10 +401,9 @@ fn History(
         .collect();
     view! {
         <section class="history">
-            <h2>{if lang == Lang::It { "Storico" } else { "History" }}</h2>
+            <h2>{texts::editors::HISTORY.get(lang)}</h2>
             {if items.is_empty() {
-                view! { <p>{if lang == Lang::It { "Nessuna decisione finora." } else { "No decision so far." }}</p> }
-                    .into_any()
+                view! { <p>{texts::editors::NO_DECISION_SO_FAR.get(lang)}</p> }.into_any()
             } else {
                 view! { <ol class="history-list">{items}</ol> }.into_any()
             }}

@@ -9,14 +9,14 @@ use crate::components::use_document_title;
 use crate::i18n::tr;
 use crate::session::{return_path, use_session};
 use crate::texts;
-use domain::api::Credentials;
+use domain::curation::api::Credentials;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
 /// `/redazione/accesso`.
 #[component]
 pub fn SignInPage() -> impl IntoView {
-    use_document_title(texts::editors::EDITORS_SIGN_IN);
+    use_document_title(texts::editors::SIGN_IN_TITLE);
     let session = use_session();
     let query = use_query_map();
     let (email, password) = (RwSignal::new(String::new()), RwSignal::new(String::new()));
@@ -34,7 +34,7 @@ pub fn SignInPage() -> impl IntoView {
     });
     view! {
         <div class="container page narrow">
-            <h1>{tr(texts::editors::EDITORS_SIGN_IN_2)}</h1>
+            <h1>{tr(texts::editors::SIGN_IN_HEADING)}</h1>
             <Show when=move || session.ended()>
                 <div class="alert alert-warning" role="alert" data-testid="sign-in-again">
                     <p>{tr(texts::editors::YOUR_SESSION_HAS_ENDED)}</p>
@@ -56,7 +56,7 @@ pub fn SignInPage() -> impl IntoView {
                 sign_in.dispatch(());
             }>
                 <div class="form-group">
-                    <label for="email">"E-mail"</label>
+                    <label for="email">{tr(texts::common::E_MAIL)}</label>
                     <input
                         type="email"
                         id="email"
@@ -67,7 +67,7 @@ pub fn SignInPage() -> impl IntoView {
                     />
                 </div>
                 <div class="form-group">
-                    <label for="password">"Password"</label>
+                    <label for="password">{tr(texts::editors::PASSWORD)}</label>
                     <input
                         type="password"
                         id="password"

@@ -13,15 +13,16 @@
 //! its control; the controls live in one module per way of answering.
 
 mod choice;
+mod comune;
 mod partners;
 mod text;
 mod year_month;
 
-use super::comune_picker::DraftComunePicker;
 use super::state::use_form;
 use crate::i18n::{tr, use_lang};
 use crate::texts;
 use choice::{Checkbox, Checkboxes, Radios, Select};
+use comune::DraftComunePicker;
 use domain::Lang;
 use domain::questionnaire::{Field, Kind, Required};
 use leptos::prelude::*;

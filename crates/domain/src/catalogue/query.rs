@@ -2,10 +2,10 @@
 //! One view of the catalogue (search text, filters, sort and page), which is
 //! also its URL: `Query::from_pairs` / `to_pairs`.
 
+use super::Facet;
 use crate::Lang;
 use crate::text::query_words;
 use std::collections::{BTreeMap, BTreeSet};
-use super::Facet;
 
 /// How results are ordered.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -232,11 +232,7 @@ fn statistics_count_adoptions_where_the_adopting_body_is() {
     assert_eq!(stats.adoptions_by_region.get(&Region::Toscana), None, "the practice's own region is not counted");
     assert_eq!(stats.by_region.get(&Region::Lazio), Some(&1), "practices are still counted where they started");
     let selected = Statistics::of(&entries[1..]);
-    assert_eq!(
-        selected.adoptions_by_region.get(&Region::Lazio),
-        Some(&1),
-        "only the selected practices' adoptions"
-    );
+    assert_eq!(selected.adoptions_by_region.get(&Region::Lazio), Some(&1), "only the selected practices' adoptions");
 }
 
 #[test]
@@ -276,9 +272,7 @@ fn naive(entries: &[CatalogueEntry], query: &Query) -> (BTreeSet<usize>, BTreeMa
         .map(|words| {
             (0..query_words.len()).all(|j| {
                 let budget = typo_budget(query_words[j].chars().count());
-                words
-                    .iter()
-                    .any(|w| plain(j, w) || (typos[j] && budget > 0 && distance(w, &query_words[j]) <= budget))
+                words.iter().any(|w| plain(j, w) || (typos[j] && budget > 0 && distance(w, &query_words[j]) <= budget))
             })
         })
         .collect();
@@ -286,9 +280,8 @@ fn naive(entries: &[CatalogueEntry], query: &Query) -> (BTreeSet<usize>, BTreeMa
         let i = entries.iter().position(|x| std::ptr::eq(x, e)).expect("one of the entries");
         text_matches[i]
     };
-    let facet_ok = |e: &CatalogueEntry, facet: Facet, codes: &BTreeSet<String>| {
-        facet.values(e).iter().any(|v| codes.contains(v))
-    };
+    let facet_ok =
+        |e: &CatalogueEntry, facet: Facet, codes: &BTreeSet<String>| facet.values(e).iter().any(|v| codes.contains(v));
     let matches = entries
         .iter()
         .enumerate()
@@ -376,11 +369,7 @@ fn arb_query() -> impl Strategy<Value = Query> {
                 query.filters.entry(Facet::Region).or_default().insert(Region::ALL[r].code().to_owned());
             }
             for t in tags {
-                query
-                    .filters
-                    .entry(Facet::InnovationTag)
-                    .or_default()
-                    .insert(InnovationTag::ALL[t].code().to_owned());
+                query.filters.entry(Facet::InnovationTag).or_default().insert(InnovationTag::ALL[t].code().to_owned());
             }
             if let Some(year) = year {
                 query.filters.entry(Facet::StartYear).or_default().insert(year.to_string());

@@ -5,8 +5,8 @@
 //! have not answered; the round's page shows admins who answered. Invitees
 //! are private: no public output carries them.
 
-use crate::questionnaire::rounds::Round;
 use crate::dates::Day;
+use crate::questionnaire::rounds::Round;
 use crate::record::practice::PracticeId;
 use crate::record::validation::{FieldError, FieldErrors, check_email, check_text};
 use serde::{Deserialize, Serialize};

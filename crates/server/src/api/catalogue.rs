@@ -10,8 +10,8 @@ use crate::error::{ApiError, ApiPath, ApiQuery};
 use axum::Json;
 use axum::extract::State;
 use axum::http::{HeaderMap, header};
-use domain::practice::Catalogue;
 use domain::questionnaire::QUESTIONNAIRE;
+use domain::record::practice::Catalogue;
 use domain::{CatalogueEntry, PracticeId, PublicPractice};
 use serde::Serialize;
 use utoipa::ToSchema;
@@ -42,11 +42,10 @@ pub async fn build_catalogue(db: &db::Db) -> Result<Catalogue, db::DbError> {
 pub fn catalogue_of(practices: &[PublicPractice]) -> Catalogue {
     Catalogue {
         generated_at: crate::opendata::modified(practices).to_owned(),
-        licence: domain::practice::LICENCE.to_owned(),
+        licence: domain::record::practice::LICENCE.to_owned(),
         practices: practices.iter().map(CatalogueEntry::from).collect(),
     }
 }
-
 
 /// Every published practice, with the fields the catalogue lists and searches.
 #[utoipa::path(get, path = "/api/catalogue", tag = "catalogue",
@@ -67,7 +66,7 @@ async fn catalogue(State(state): State<AppState>, headers: HeaderMap) -> Result<
 #[utoipa::path(get, path = "/api/participation", tag = "catalogue",
     params(("If-None-Match" = Option<String>, Header, description = "An ETag from an earlier answer")),
     responses(
-        (status = 200, body = domain::participation::Participation, headers(("ETag" = String))),
+        (status = 200, body = domain::community::participation::Participation, headers(("ETag" = String))),
         (status = 304, description = "Not modified since the ETag sent"),
         (status = "4XX", description = ERROR, body = crate::error::ErrorBody)
     ))]
@@ -146,7 +145,7 @@ async fn export_json(
 ) -> Result<impl axum::response::IntoResponse, ApiError> {
     let practices = selected(&state.db, &params).await?;
     let body = PracticesDocument {
-        licence: domain::practice::LICENCE.to_owned(),
+        licence: domain::record::practice::LICENCE.to_owned(),
         practices: practices.iter().map(Into::into).collect(),
     };
     // Serialized here, while the practices it borrows are alive.
@@ -173,7 +172,7 @@ async fn opendata_file(
     ApiQuery(params): ApiQuery<Vec<(String, String)>>,
 ) -> Result<impl axum::response::IntoResponse, ApiError> {
     let media_type = crate::opendata::media_type(&name).ok_or(ApiError::NotFound)?;
-    let view = crate::mail::follow::canonical_view(&params);
+    let view = crate::catalogue_view::canonical_view(&params);
     let body = if name == "feed.atom" && !view.is_empty() {
         // The feed of one catalogue view, for partners' sites and feed readers.
         let practices = selected(&state.db, &params).await?;
@@ -208,5 +207,3 @@ async fn data_dictionary() -> Json<DataDictionary> {
         community: domain::questionnaire::community_data(),
     })
 }
-
-

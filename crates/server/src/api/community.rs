@@ -5,6 +5,7 @@
 //! mailed link, cancelled in one click). Each queues its messages in the
 //! transaction that records it.
 
+use super::ERROR;
 use crate::AppState;
 use crate::client::ClientIp;
 use crate::db::{self, subscriptions};
@@ -15,15 +16,13 @@ use axum::Json;
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use domain::PracticeId;
+use domain::community::reuse::{AdoptionDeclaration, AdoptionReceived};
 use domain::community::{ContactRequest, ContactSent, FollowPending, FollowRequest, Subscription};
-use domain::reuse::{AdoptionDeclaration, AdoptionReceived};
 use serde::Deserialize;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-const ERROR: &str = crate::openapi::ERROR_DESCRIPTION;
-
-pub fn router() -> OpenApiRouter<AppState> {
+pub(super) fn routes() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
         .routes(routes!(contact_the_referent))
         .routes(routes!(declare_adoption))
@@ -47,8 +46,12 @@ async fn declare_adoption(
     headers: HeaderMap,
     ApiJson(declaration): ApiJson<AdoptionDeclaration>,
 ) -> Result<(StatusCode, Json<AdoptionReceived>), ApiError> {
-    state.guard.check_form(client, &declaration.website, declaration.validate(Some(domain::comuni::shipped())))?;
-    let key = crate::api::idempotency_key(&headers)?;
+    state.guard.check_form(
+        client,
+        &declaration.website,
+        declaration.validate(Some(domain::record::comuni::shipped())),
+    )?;
+    let key = super::submissions::idempotency_key(&headers)?;
     let id = PracticeId::parse(&id).map_err(|_| ApiError::NotFound)?;
     let practice = id.clone();
     match state.db.call(move |conn| db::adoptions::declare(conn, &practice, &key, &declaration)).await? {
@@ -73,7 +76,7 @@ async fn contact_the_referent(
     ApiJson(request): ApiJson<ContactRequest>,
 ) -> Result<(StatusCode, Json<ContactSent>), ApiError> {
     state.guard.check_form(client, &request.website, request.validate())?;
-    let key = crate::api::idempotency_key(&headers)?;
+    let key = super::submissions::idempotency_key(&headers)?;
     let id = PracticeId::parse(&id).map_err(|_| ApiError::NotFound)?;
     let lookup = id.clone();
     let referent = state.db.read(move |conn| db::referent(conn, &lookup)).await?.ok_or(ApiError::NotFound)?;
@@ -85,17 +88,17 @@ async fn contact_the_referent(
         .ok_or_else(|| ApiError::BadRequest(crate::messages::UNUSABLE_SENDER.into()))?;
     let site = Site::of(&state);
     let copy_to = request.email.trim().to_owned();
-    let sender = copy_to.clone();
+    let (sender, sender_lang) = (copy_to.clone(), crate::language::current());
     state
         .db
         .call(move |conn| {
             let tx = conn.transaction()?;
             let relay = letters::contact_relay(&site, &id, &referent.title, &request);
-            let mut relay = relay.to(&site, format!("contact:{id}:{key}:relay"), &referent.email);
+            let mut relay = relay.to(&site, format!("contact:{id}:{key}:relay"), &referent.email, referent.lang);
             relay.reply_to = Some(reply_to);
             mail::queue(&tx, &relay)?;
             let copy = letters::contact_copy(&site, &id, &referent.title, &request);
-            mail::queue(&tx, &copy.to(&site, format!("contact:{id}:{key}:copy"), &sender))?;
+            mail::queue(&tx, &copy.to(&site, format!("contact:{id}:{key}:copy"), &sender, Some(sender_lang)))?;
             tx.commit()?;
             Ok(())
         })
@@ -116,17 +119,18 @@ async fn follow_view(
     state.guard.check_form(client, &request.website, request.validate())?;
     let email = request.email.trim().to_owned();
     state.contact_limits.check_sender(&email)?;
-    let view = follow::canonical_view(&request.view);
+    let view = crate::catalogue_view::canonical_view(&request.view);
     let (site, keys, address) = (Site::of(&state), state.follow_keys.clone(), email.clone());
+    let lang = crate::language::current();
     state
         .db
         .call(move |conn| {
             let tx = conn.transaction()?;
             let now = db::now();
-            let id = subscriptions::upsert(&tx, &address, &view, &now)?;
-            let letter = letters::follow_confirm(&follow::query_of(&view), &Links::of(&site, &keys, id));
+            let id = subscriptions::upsert(&tx, &address, &view, lang, &now)?;
+            let letter = letters::follow_confirm(&crate::catalogue_view::query_of(&view), &Links::of(&site, &keys, id));
             // Asked again later, the link is mailed again.
-            mail::queue(&tx, &letter.to(&site, format!("follow:{id}:{now}"), &address))?;
+            mail::queue(&tx, &letter.to(&site, format!("follow:{id}:{now}"), &address, Some(lang)))?;
             tx.commit()?;
             Ok(())
         })

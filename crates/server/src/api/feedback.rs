@@ -10,7 +10,7 @@ use crate::error::{ApiError, ApiJson};
 use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
-use domain::feedback::{AccessibilityReport, ReportReceipt, ServiceRating};
+use domain::site::feedback::{AccessibilityReport, ReportReceipt, ServiceRating};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
@@ -37,16 +37,16 @@ async fn report_accessibility_problem(
             let id = db::reports::insert(&tx, &report, &db::now())?;
             // The editors hear of it by e-mail too, when they have an address.
             if let Some(editors) = editors {
-                let reference = domain::feedback::reference(id);
+                let reference = domain::site::feedback::reference(id);
                 let letter = crate::mail::letters::accessibility_report(&site, &reference, &report);
-                crate::mail::queue(&tx, &letter.to(&site, format!("report:{reference}"), &editors))?;
+                crate::mail::queue(&tx, &letter.to(&site, format!("report:{reference}"), &editors, None))?;
             }
             tx.commit()?;
             Ok(id)
         })
         .await?;
     state.mail.wake();
-    Ok((StatusCode::CREATED, Json(ReportReceipt { reference: domain::feedback::reference(id) })))
+    Ok((StatusCode::CREATED, Json(ReportReceipt { reference: domain::site::feedback::reference(id) })))
 }
 
 /// Rates the questionnaire's service (1 to 5 stars, an optional comment);
@@ -72,5 +72,3 @@ async fn rate_the_service(
         .await?;
     Ok(StatusCode::NO_CONTENT)
 }
-
-

@@ -13,7 +13,6 @@ mod site;
 mod submissions;
 
 pub use catalogue::{PracticesDocument, build_catalogue, catalogue_of};
-pub(crate) use submissions::idempotency_key;
 
 use crate::AppState;
 use crate::db;
@@ -60,7 +59,6 @@ async fn health(State(state): State<AppState>) -> Result<Json<Health>, ApiError>
     Ok(Json(Health { status: "ok" }))
 }
 
-
 /// A JSON answer with an ETag: a client that has these bytes already gets 304.
 fn json_with_etag<T: Serialize>(value: &T, headers: &HeaderMap) -> axum::response::Response {
     use axum::response::IntoResponse;
@@ -76,5 +74,3 @@ fn json_with_etag<T: Serialize>(value: &T, headers: &HeaderMap) -> axum::respons
     }
     (common, [(header::CONTENT_TYPE, "application/json".to_owned())], body).into_response()
 }
-
-

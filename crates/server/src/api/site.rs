@@ -26,14 +26,13 @@ pub(super) fn routes() -> OpenApiRouter<AppState> {
 #[utoipa::path(get, path = "/api/operator", tag = "catalogue",
     params(("If-None-Match" = Option<String>, Header, description = "An ETag from an earlier answer")),
     responses(
-        (status = 200, body = domain::operator::Operator, headers(("ETag" = String))),
+        (status = 200, body = domain::site::operator::Operator, headers(("ETag" = String))),
         (status = 304, description = "Not modified since the ETag sent"),
         (status = "4XX", description = ERROR, body = crate::error::ErrorBody)
     ))]
 async fn operator(State(state): State<AppState>, headers: HeaderMap) -> axum::response::Response {
     json_with_etag(&*state.operator, &headers)
 }
-
 
 /// `robots.txt`: the private pages and the API are not for crawlers; where the sitemap is.
 async fn robots_txt(State(state): State<AppState>) -> impl axum::response::IntoResponse {
@@ -53,4 +52,3 @@ async fn sitemap_xml(State(state): State<AppState>) -> Result<impl axum::respons
     let xml = crate::head::sitemap_xml(&state.public_url, &practices);
     Ok(([(header::CONTENT_TYPE, "application/xml; charset=utf-8")], xml))
 }
-

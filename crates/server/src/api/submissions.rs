@@ -12,11 +12,14 @@ use crate::{AppState, sha256_hex};
 use axum::Json;
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode, header};
-use domain::api::{CurrentRound, OwnSubmission, Receipt, StartToken, Submission, Update, is_key};
+use domain::PracticeId;
 use domain::community::{ReceiptCopy, ReceiptCopySent};
 use domain::questionnaire::QUESTIONNAIRE;
-use domain::vocabulary::ModerationStatus;
-use domain::PracticeId;
+use domain::record::vocabulary::ModerationStatus;
+use domain::{
+    questionnaire::api::{OwnSubmission, Receipt, StartToken, Submission, Update, is_key},
+    questionnaire::rounds::CurrentRound,
+};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
@@ -57,7 +60,7 @@ pub(crate) fn idempotency_key(headers: &HeaderMap) -> Result<String, ApiError> {
 }
 
 fn token_hash(token: &str) -> Result<String, ApiError> {
-    if is_key(token, domain::api::EDIT_TOKEN_MIN) {
+    if is_key(token, domain::questionnaire::api::EDIT_TOKEN_MIN) {
         Ok(sha256_hex(token.as_bytes()))
     } else {
         Err(ApiError::InvalidLink)
@@ -82,7 +85,7 @@ async fn submit(
     let edit_token_hash =
         token_hash(&submission.edit_token).map_err(|_| ApiError::BadRequest(messages::EDIT_TOKEN_SHAPE.into()))?;
     let answer =
-        QUESTIONNAIRE.accept(submission.answers, Some(domain::comuni::shipped())).map_err(ApiError::Invalid)?;
+        QUESTIONNAIRE.accept(submission.answers, Some(domain::record::comuni::shipped())).map_err(ApiError::Invalid)?;
     let canonical = serde_json::to_string(&answer).expect("a practice serializes");
     let derived_from = submission.derived_from;
     let origin = derived_from.as_ref().map_or("", PracticeId::as_str);
@@ -99,7 +102,12 @@ async fn submit(
         demo: false,
         round: round.map_or_else(|| db::CONTINUOUS_ROUND.to_owned(), |r| r.code),
         derived_from,
-        submission: Some(SubmissionKeys { idempotency_key, request_hash, edit_token_hash }),
+        submission: Some(SubmissionKeys {
+            idempotency_key,
+            request_hash,
+            edit_token_hash,
+            lang: crate::language::current(),
+        }),
     };
     match state.db.call(move |conn| db::insert_practice(conn, &new)).await? {
         Stored::Created(id) | Stored::Replayed(id) => Ok((StatusCode::CREATED, Json(Receipt { id, version: None }))),
@@ -108,12 +116,11 @@ async fn submit(
     }
 }
 
-
 /// The private link's code the request carries (`Authorization: Bearer`).
 fn bearer_token(headers: &HeaderMap) -> Result<&str, ApiError> {
     let value = headers.get(header::AUTHORIZATION).and_then(|v| v.to_str().ok()).unwrap_or_default();
     let token = value.strip_prefix("Bearer ").ok_or(ApiError::InvalidLink)?.trim();
-    if is_key(token, domain::api::EDIT_TOKEN_MIN) { Ok(token) } else { Err(ApiError::InvalidLink) }
+    if is_key(token, domain::questionnaire::api::EDIT_TOKEN_MIN) { Ok(token) } else { Err(ApiError::InvalidLink) }
 }
 
 fn bearer_token_hash(headers: &HeaderMap) -> Result<String, ApiError> {
@@ -140,7 +147,8 @@ async fn update_own_submission(
     ApiJson(update): ApiJson<Update>,
 ) -> Result<Json<Receipt>, ApiError> {
     let hash = bearer_token_hash(&headers)?;
-    let answer = QUESTIONNAIRE.accept(update.answers, Some(domain::comuni::shipped())).map_err(ApiError::Invalid)?;
+    let answer =
+        QUESTIONNAIRE.accept(update.answers, Some(domain::record::comuni::shipped())).map_err(ApiError::Invalid)?;
     let updated = state.db.call(move |conn| db::update_own_submission(conn, &hash, &answer)).await?;
     let (id, version) = updated.ok_or(ApiError::InvalidLink)?;
     let version = u32::try_from(version).ok();
@@ -165,7 +173,7 @@ async fn mail_receipt_copy(
     if !errors.is_empty() {
         return Err(ApiError::Invalid(errors));
     }
-    let site = crate::mail::Site::of(&state);
+    let (site, lang) = (crate::mail::Site::of(&state), crate::language::current());
     let recipient = state
         .db
         .call(move |conn| {
@@ -174,7 +182,7 @@ async fn mail_receipt_copy(
                 return Ok(None);
             };
             let letter = crate::mail::letters::receipt_copy(&site, &id, &title, &code);
-            crate::mail::queue(&tx, &letter.to(&site, format!("receipt:{id}"), &contact))?;
+            crate::mail::queue(&tx, &letter.to(&site, format!("receipt:{id}"), &contact, Some(lang)))?;
             tx.commit()?;
             Ok(Some(contact))
         })
@@ -191,14 +199,14 @@ async fn mail_receipt_copy(
 /// "end_date": "2026-06"}`); either renews "confermata il". Updating it is
 /// the usual `PUT`, with the private link.
 #[utoipa::path(post, path = "/api/submissions/mine/confirmation", tag = "respondents", security(("private_link" = [])),
-    request_body = domain::living::Confirmation,
-    responses((status = 200, body = domain::living::Confirmed), (status = "4XX", description = ERROR, body = crate::error::ErrorBody)))]
+    request_body = domain::community::living::Confirmation,
+    responses((status = 200, body = domain::community::living::Confirmed), (status = "4XX", description = ERROR, body = crate::error::ErrorBody)))]
 async fn confirm_own_submission(
     State(state): State<AppState>,
     ClientIp(client): ClientIp,
     headers: HeaderMap,
-    ApiJson(confirmation): ApiJson<domain::living::Confirmation>,
-) -> Result<Json<domain::living::Confirmed>, ApiError> {
+    ApiJson(confirmation): ApiJson<domain::community::living::Confirmation>,
+) -> Result<Json<domain::community::living::Confirmed>, ApiError> {
     use db::{Confirmer, Confirming};
     state.guard.check_rate(client)?;
     // A mailed confirmation link's code has dots; a private link never does.
@@ -223,7 +231,7 @@ async fn confirm_own_submission(
     match confirmed.await? {
         Confirming::Done(confirmed_at) => {
             state.publish();
-            Ok(Json(domain::living::Confirmed { confirmed_at }))
+            Ok(Json(domain::community::living::Confirmed { confirmed_at }))
         }
         Confirming::NoLink if by_mail => Err(ApiError::Conflict(messages::CONFIRMATION_LINK_USED.into())),
         Confirming::NoLink => Err(ApiError::InvalidLink),
@@ -232,5 +240,3 @@ async fn confirm_own_submission(
         Confirming::Invalid(errors) => Err(ApiError::Invalid(errors)),
     }
 }
-
-

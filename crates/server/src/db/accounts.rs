@@ -4,7 +4,7 @@
 //! design) happen before and after, never while a connection is held.
 
 use super::{DbError, invalid, now};
-use domain::api::{Account, Role};
+use domain::curation::api::{Account, Role};
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
 
 /// A signed-in (or signing-in) user's row.

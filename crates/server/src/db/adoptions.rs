@@ -5,11 +5,11 @@
 
 use super::{DbError, invalid, now, practice_id_at, status_at};
 use domain::PracticeId;
-use domain::api::AuditAction;
+use domain::community::reuse::{AdoptionDeclaration, AdoptionEntry, PublicAdoption};
+use domain::curation::api::AuditAction;
 use domain::curation::{CurationAction, InvalidTransition, adoption_transition};
-use domain::geo::Region;
-use domain::reuse::{AdoptionDeclaration, AdoptionEntry, PublicAdoption};
-use domain::vocabulary::{EntityType, ModerationStatus};
+use domain::record::geo::Region;
+use domain::record::vocabulary::{EntityType, ModerationStatus};
 use rusqlite::{Connection, OptionalExtension, params};
 
 /// What became of a declaration.

@@ -4,7 +4,7 @@
 
 use super::{DbError, invalid};
 use domain::PracticeId;
-use domain::api::{AuditAction, AuditEntry};
+use domain::curation::api::{AuditAction, AuditEntry};
 use rusqlite::{Connection, Transaction, params};
 
 /// One entry, as the change that causes it describes it.

@@ -4,11 +4,11 @@
 //! after the round closed.
 
 use super::{DbError, now, practice_id_at};
-use domain::api::Round;
-use domain::dates::Day;
-use domain::invitations::{
+use domain::community::invitations::{
     Answer, Invitee, InviteeStatus, InviteesAdded, KEEP_DAYS_AFTER_CLOSE, MatchedBy, same_entity,
 };
+use domain::dates::Day;
+use domain::questionnaire::rounds::Round;
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
 
 /// Adds `invitees` to `round`'s list: a new address is added; an address
@@ -68,7 +68,7 @@ fn sent_since(conn: &Connection, day: Day) -> Result<Vec<Sent>, DbError> {
     let rows = stmt.query_map([day.to_string()], |r| {
         let entity: String = r.get(1)?;
         let codes: String = r.get(4)?;
-        let codes: Vec<domain::geo::ComuneCode> = serde_json::from_str(&codes).unwrap_or_default();
+        let codes: Vec<domain::record::geo::ComuneCode> = serde_json::from_str(&codes).unwrap_or_default();
         let is_comune: bool = r.get(5)?;
         Ok(Sent {
             practice: practice_id_at(r, 0)?,
@@ -82,8 +82,8 @@ fn sent_since(conn: &Connection, day: Day) -> Result<Vec<Sent>, DbError> {
 }
 
 /// The ISTAT code of the Comune a body is (`ComuneIndex::body_comune`).
-fn comune_code(body: &str, codes: &[domain::geo::ComuneCode]) -> Option<String> {
-    domain::comuni::shipped().body_comune(body, codes).map(|comune| comune.code.clone())
+fn comune_code(body: &str, codes: &[domain::record::geo::ComuneCode]) -> Option<String> {
+    domain::record::comuni::shipped().body_comune(body, codes).map(|comune| comune.code.clone())
 }
 
 /// The first submission that answers `invitee`: by its address, else by its

@@ -7,7 +7,9 @@
 pub mod accounts;
 pub mod adoptions;
 pub mod audit;
+pub mod curating;
 pub mod invitations;
+pub mod living;
 pub mod outbox;
 pub mod practices;
 pub mod ratings;
@@ -15,6 +17,8 @@ pub mod reports;
 pub mod rounds;
 pub mod subscriptions;
 
+pub use curating::*;
+pub use living::*;
 pub use practices::*;
 pub use rounds::CONTINUOUS_ROUND;
 
@@ -41,7 +45,7 @@ pub enum DbError {
 }
 
 /// The schema's version once every migration has run (SQLite's `user_version`).
-pub const SCHEMA_VERSION: i64 = 12;
+pub const SCHEMA_VERSION: i64 = 13;
 
 /// The schema, one migration per file, applied in order on every start.
 fn migrations() -> Migrations<'static> {
@@ -58,6 +62,7 @@ fn migrations() -> Migrations<'static> {
         M::up(include_str!("../../migrations/0010_reuse.sql")),
         M::up(include_str!("../../migrations/0011_invitations.sql")),
         M::up(include_str!("../../migrations/0012_adoption_comune.sql")),
+        M::up(include_str!("../../migrations/0013_languages.sql")),
     ])
 }
 
@@ -191,9 +196,17 @@ pub(crate) fn practice_id_at(row: &rusqlite::Row<'_>, i: usize) -> rusqlite::Res
     domain::PracticeId::parse(&row.get::<_, String>(i)?).map_err(|_| invalid(i, "not a practice reference"))
 }
 
+/// Column `i` of a row, a language's tag, if one was stored (and is known).
+pub(crate) fn lang_at(row: &rusqlite::Row<'_>, i: usize) -> rusqlite::Result<Option<domain::Lang>> {
+    Ok(row.get::<_, Option<String>>(i)?.as_deref().and_then(domain::Lang::from_tag))
+}
+
 /// Column `i` of a row, a moderation state's code.
-pub(crate) fn status_at(row: &rusqlite::Row<'_>, i: usize) -> rusqlite::Result<domain::vocabulary::ModerationStatus> {
-    domain::vocabulary::ModerationStatus::from_code(&row.get::<_, String>(i)?)
+pub(crate) fn status_at(
+    row: &rusqlite::Row<'_>,
+    i: usize,
+) -> rusqlite::Result<domain::record::vocabulary::ModerationStatus> {
+    domain::record::vocabulary::ModerationStatus::from_code(&row.get::<_, String>(i)?)
         .ok_or_else(|| invalid(i, "not a moderation state"))
 }
 

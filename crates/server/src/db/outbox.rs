@@ -13,7 +13,7 @@ pub struct Queued {
     pub key: String,
     /// The Message-ID header, without angle brackets.
     pub message_id: String,
-    pub kind: crate::mail::Kind,
+    pub kind: crate::mail::kind::Kind,
     pub recipient: String,
     pub reply_to: Option<String>,
     pub subject: String,
@@ -71,7 +71,8 @@ pub fn due(conn: &Connection, now_ms: i64, limit: usize) -> Result<Vec<Due>, DbE
             message: Queued {
                 key: r.get(2)?,
                 message_id: r.get(3)?,
-                kind: crate::mail::Kind::from_code(&kind).ok_or_else(|| super::invalid(4, "not a message kind"))?,
+                kind: crate::mail::kind::Kind::from_code(&kind)
+                    .ok_or_else(|| super::invalid(4, "not a message kind"))?,
                 recipient: r.get(5)?,
                 reply_to: r.get(6)?,
                 subject: r.get(7)?,

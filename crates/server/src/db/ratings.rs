@@ -2,7 +2,7 @@
 //! Service ratings (the one question after the receipt).
 
 use super::DbError;
-use domain::feedback::{RatingComment, RatingResults, ServiceRating};
+use domain::site::feedback::{RatingComment, RatingResults, ServiceRating};
 use rusqlite::{Connection, Transaction, params};
 
 /// The most recent comments the results show.

@@ -2,7 +2,7 @@
 //! Accessibility reports (the statement's feedback form).
 
 use super::DbError;
-use domain::feedback::{AccessibilityReport, ReportItem, reference};
+use domain::site::feedback::{AccessibilityReport, ReportItem, reference};
 use rusqlite::{Connection, Transaction, params};
 
 /// Stores a checked report; returns its id.

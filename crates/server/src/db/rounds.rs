@@ -2,11 +2,11 @@
 //! Collection rounds.
 
 use super::{DbError, invalid, now};
-use domain::api::Round;
 use domain::dates::Day;
+use domain::questionnaire::rounds::Round;
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
 
-pub use domain::api::CONTINUOUS_ROUND;
+pub use domain::questionnaire::rounds::CONTINUOUS_ROUND;
 
 fn round_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Round> {
     let day = |i: usize| -> rusqlite::Result<Day> {

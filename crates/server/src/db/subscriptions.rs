@@ -3,15 +3,17 @@
 //! curators' digest setting.
 
 use super::DbError;
+use domain::Lang;
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
 
 /// Adds `email`'s subscription to `view`, or finds the one it has; its id.
-pub fn upsert(tx: &Transaction<'_>, email: &str, view: &str, now: &str) -> Result<i64, DbError> {
+/// The digests come in `lang` first (the latest choice counts).
+pub fn upsert(tx: &Transaction<'_>, email: &str, view: &str, lang: Lang, now: &str) -> Result<i64, DbError> {
     Ok(tx.query_row(
-        "INSERT INTO subscriptions (email, view, created_at) VALUES (?1, ?2, ?3)
-         ON CONFLICT (email, view) DO UPDATE SET email = excluded.email
+        "INSERT INTO subscriptions (email, view, created_at, lang) VALUES (?1, ?2, ?3, ?4)
+         ON CONFLICT (email, view) DO UPDATE SET email = excluded.email, lang = excluded.lang
          RETURNING id",
-        params![email, view, now],
+        params![email, view, now, lang.tag()],
         |r| r.get(0),
     )?)
 }
@@ -45,16 +47,19 @@ pub struct DueDigest {
     pub since: String,
     /// When it was due: it names the digest.
     pub due_at: String,
+    /// The subscriber's language, when known.
+    pub lang: Option<Lang>,
 }
 
 /// The confirmed subscriptions whose digest is due at `now`.
 pub fn due(conn: &Connection, now: &str) -> Result<Vec<DueDigest>, DbError> {
     let mut statement = conn.prepare(
-        "SELECT id, email, view, last_digest_at, next_digest_at FROM subscriptions
+        "SELECT id, email, view, last_digest_at, next_digest_at, lang FROM subscriptions
          WHERE confirmed_at IS NOT NULL AND next_digest_at <= ?1 ORDER BY id",
     )?;
     let rows = statement.query_map([now], |r| {
-        Ok(DueDigest { id: r.get(0)?, email: r.get(1)?, view: r.get(2)?, since: r.get(3)?, due_at: r.get(4)? })
+        let (id, email, view, since, due_at) = (r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?);
+        Ok(DueDigest { id, email, view, since, due_at, lang: super::lang_at(r, 5)? })
     })?;
     Ok(rows.collect::<Result<_, _>>()?)
 }

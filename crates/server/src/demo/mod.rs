@@ -6,9 +6,9 @@
 
 use crate::db::{self, Db, DbError, NewPractice};
 use domain::Practice;
-use domain::geo::{ComuneCode, Region};
-use domain::practice::YearMonth;
-use domain::vocabulary::*;
+use domain::record::geo::{ComuneCode, Region};
+use domain::record::practice::YearMonth;
+use domain::record::vocabulary::*;
 use seeds::SEEDS;
 
 mod seeds;
@@ -49,7 +49,7 @@ impl Seed {
             comune_codes: ComuneCode::parse(comune).into_iter().collect(),
             ats_name: (entity_type == E::AmbitoTerritorialeSociale).then(|| entity_name.into()),
             territorial_scale: scale,
-            partners: vec![domain::practice::Partner {
+            partners: vec![domain::record::practice::Partner {
                 kind: PartnerType::Volontariato,
                 name: "Associazioni di volontariato del territorio".into(),
             }],
@@ -139,7 +139,7 @@ mod tests {
         let practices = super::practices();
         assert!(practices.len() >= 20);
         for practice in practices {
-            assert_eq!(practice.validate(Some(domain::comuni::shipped())), Ok(()), "{}", practice.title);
+            assert_eq!(practice.validate(Some(domain::record::comuni::shipped())), Ok(()), "{}", practice.title);
         }
     }
 }

@@ -2,8 +2,8 @@
 //! The demo practices' distinct facts: one `Seed` each.
 
 use super::Seed;
-use domain::geo::Region;
-use domain::vocabulary::*;
+use domain::record::geo::Region;
+use domain::record::vocabulary::*;
 
 use DeliveryMode as D;
 use EntityType as E;

@@ -4,9 +4,9 @@
 //! and the schedule that queues each subscriber's weekly digest and each
 //! curator's daily digest of their queue.
 
+use crate::catalogue_view::query_of;
 use crate::db::{self, DbError, rfc3339, subscriptions};
 use crate::mail::{self, Site, letters};
-use domain::catalogue::Query;
 use std::sync::Arc;
 
 /// Signs subscription links: `ID.SIGNATURE`, an HMAC-SHA256 of the
@@ -87,24 +87,6 @@ impl LinkKeys {
     }
 }
 
-/// A catalogue view as stored and linked: the query's parameters in their
-/// canonical order, URL-encoded, without the page (`regione=16&q=spesa`).
-pub fn canonical_view(pairs: &[(String, String)]) -> String {
-    let mut query = Query::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())));
-    query.page = 1;
-    let mut encoded = url::form_urlencoded::Serializer::new(String::new());
-    for (key, value) in query.to_pairs() {
-        encoded.append_pair(key, &value);
-    }
-    encoded.finish()
-}
-
-/// The query a stored view selects.
-pub fn query_of(view: &str) -> Query {
-    let pairs: Vec<(String, String)> = url::form_urlencoded::parse(view.as_bytes()).into_owned().collect();
-    Query::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())))
-}
-
 /// The links of subscription `id`, on `site`: confirm and cancel (the
 /// pages, with the code after `#`, so it stays out of server logs), and the
 /// one-click cancel mail programs call (RFC 8058).
@@ -159,7 +141,7 @@ pub fn queue_due(
             if !changed.is_empty() {
                 let links = Links::of(site, keys, digest.id);
                 let letter = letters::view_digest(site, &query, &digest.view, &changed, &links);
-                let mut message = letter.to(site, format!("digest:{}:{}", digest.id, digest.due_at), &digest.email);
+                let mut message = letter.to(site, format!("digest:{}:{}", digest.id, digest.due_at), &digest.email, digest.lang);
                 message.unsubscribe = Some(links.one_click);
                 queued += usize::from(mail::queue(&tx, &message)?);
             }
@@ -172,12 +154,12 @@ pub fn queue_due(
         let link = format!(
             "{}{}#{}",
             site.url,
-            domain::living::CONFIRMATION_PAGE,
+            domain::community::living::CONFIRMATION_PAGE,
             keys.confirmation_code(&due.id, &due.confirmed_at)
         );
         let letter = letters::confirm_request(site, &due.id, &due.title, &due.confirmed_at, &link);
         let key = format!("confirm:{}:{}", due.id, due.confirmed_at);
-        queued += usize::from(mail::queue(&tx, &letter.to(site, key, &due.contact_email))?);
+        queued += usize::from(mail::queue(&tx, &letter.to(site, key, &due.contact_email, due.lang))?);
     }
     queued += queue_invitations(&tx, site, now)?;
     let waiting = db::queue(&tx)?
@@ -188,7 +170,7 @@ pub fn queue_due(
         let day = &stamp[..10];
         for (id, email) in subscriptions::digest_readers(&tx)? {
             let letter = letters::queue_digest(site, waiting);
-            queued += usize::from(mail::queue(&tx, &letter.to(site, format!("queue:{id}:{day}"), &email))?);
+            queued += usize::from(mail::queue(&tx, &letter.to(site, format!("queue:{id}:{day}"), &email, None))?);
         }
     }
     tx.commit()?;
@@ -205,10 +187,10 @@ pub fn queue_due_at(conn: &mut rusqlite::Connection, site: &Site, now: time::Off
 
 /// Collection rounds: each open round's invitees are invited once, and
 /// reminded once near the deadline if they have not answered
-/// (`domain::invitations::due`); invitees of rounds closed over a year ago
+/// (`domain::community::invitations::due`); invitees of rounds closed over a year ago
 /// are deleted. How many messages it queued.
 fn queue_invitations(tx: &rusqlite::Transaction<'_>, site: &Site, now: time::OffsetDateTime) -> Result<usize, DbError> {
-    use domain::invitations::{Due, due};
+    use domain::community::invitations::{Due, due};
     let stamp = rfc3339(now);
     let today = domain::dates::Day::parse(&stamp[..10]).expect("an RFC 3339 time starts with its day");
     db::invitations::prune(tx, today)?;
@@ -221,13 +203,13 @@ fn queue_invitations(tx: &rusqlite::Transaction<'_>, site: &Site, now: time::Off
                 Due::Invitation => {
                     let letter = letters::invitation(site, &round, &invitee.entity);
                     let key = format!("invite:{}:{}", round.code, invitee.id);
-                    queued += usize::from(mail::queue(tx, &letter.to(site, key, &invitee.email))?);
+                    queued += usize::from(mail::queue(tx, &letter.to(site, key, &invitee.email, None))?);
                     db::invitations::invited(tx, invitee.id, &stamp)?;
                 }
                 Due::Reminder => {
                     let letter = letters::invitation_reminder(site, &round, &invitee.entity);
                     let key = format!("remind:{}:{}", round.code, invitee.id);
-                    queued += usize::from(mail::queue(tx, &letter.to(site, key, &invitee.email))?);
+                    queued += usize::from(mail::queue(tx, &letter.to(site, key, &invitee.email, None))?);
                     db::invitations::reminded(tx, invitee.id, &stamp)?;
                 }
             }
@@ -301,16 +283,5 @@ mod tests {
         for bad in ["", "BP-2026-0042", "BP-2026-0042..", "a.b.c", &format!("{code}.x")] {
             assert_eq!(keys.confirmation_of(bad), None, "{bad:?}");
         }
-    }
-
-    #[test]
-    fn a_view_is_stored_in_one_canonical_form() {
-        let pairs =
-            |list: &[(&str, &str)]| list.iter().map(|(k, v)| ((*k).to_owned(), (*v).to_owned())).collect::<Vec<_>>();
-        let a = canonical_view(&pairs(&[("q", "spesa a domicilio"), ("regione", "16"), ("pagina", "3"), ("x", "y")]));
-        let b = canonical_view(&pairs(&[("regione", "16"), ("q", "spesa a domicilio")]));
-        assert_eq!(a, b, "order, the page and unknown parameters do not matter");
-        assert_eq!(query_of(&a).text, "spesa a domicilio");
-        assert_eq!(canonical_view(&[]), "", "the whole catalogue");
     }
 }

@@ -6,11 +6,11 @@
 use super::follow::Links;
 use super::{Block, Kind, Letter, Site, both};
 use domain::PracticeId;
-use domain::api::Round;
 use domain::catalogue::Query;
 use domain::community::ContactRequest;
 use domain::curation::CurationAction;
-use domain::feedback::AccessibilityReport;
+use domain::questionnaire::rounds::Round;
+use domain::site::feedback::AccessibilityReport;
 use domain::{Lang, PublicPractice};
 
 /// Why a respondent gets the messages about their practice.
@@ -48,7 +48,7 @@ pub fn receipt_copy(site: &Site, id: &PracticeId, title: &str, code: &str) -> Le
                     "Il tuo link privato: con esso si riapre e si aggiorna la pratica. Non inoltrare questo messaggio.",
                     "Your private link: it reopens and updates the practice. Do not forward this message.",
                 ),
-                url: domain::api::private_link(&site.url, code),
+                url: domain::questionnaire::api::private_link(&site.url, code),
             },
             Block::Para(both(
                 "La redazione la leggerà e ti scriverà qui se servono integrazioni.",
@@ -445,15 +445,15 @@ mod tests {
             [Kind::ReceiptCopy, Kind::ChangesRequested, Kind::Published, Kind::UpdatePublished, Kind::Rejected]
         );
         for letter in &letters {
-            let (text, html) = (letter.text(&site()), letter.html(&site()));
+            let (text, html) = (letter.text(&site(), Lang::It), letter.html(&site(), Lang::It));
             assert!(text.contains(&letter.why.it) && text.contains(&letter.why.en), "{text}");
             assert!(text.contains("BP-2026-0007") && text.contains("https://bp.example.it"), "{text}");
             assert!(html.contains("<div lang=\"it\">") && html.contains("<div lang=\"en\">"), "{html}");
             assert!(!html.contains("<budget>"), "words are escaped: {html}");
         }
         let asked = after_decision(&site(), CurationAction::RequestChanges, &id, "T", Some("riga 1\nriga 2")).unwrap();
-        assert!(asked.text(&site()).contains("> riga 1\n> riga 2"), "the editors' words are quoted");
-        let copy = receipt_copy(&site(), &id, "T", "the-code").text(&site());
+        assert!(asked.text(&site(), Lang::It).contains("> riga 1\n> riga 2"), "the editors' words are quoted");
+        let copy = receipt_copy(&site(), &id, "T", "the-code").text(&site(), Lang::It);
         assert!(copy.contains("https://bp.example.it/questionario/modifica#the-code"), "{copy}");
     }
 
@@ -461,9 +461,9 @@ mod tests {
     fn a_message_id_is_the_same_for_the_same_cause() {
         let id = PracticeId::parse("BP-2026-0007").unwrap();
         let letter = receipt_copy(&site(), &id, "T", "c");
-        let (a, b) = (letter.to(&site(), "k1".into(), "a@b.it"), letter.to(&site(), "k1".into(), "a@b.it"));
+        let (a, b) = (letter.to(&site(), "k1".into(), "a@b.it", None), letter.to(&site(), "k1".into(), "a@b.it", None));
         assert_eq!(a.message_id, b.message_id);
         assert!(a.message_id.ends_with("@bp.example.it"), "{}", a.message_id);
-        assert_ne!(a.message_id, letter.to(&site(), "k2".into(), "a@b.it").message_id);
+        assert_ne!(a.message_id, letter.to(&site(), "k2".into(), "a@b.it", None).message_id);
     }
 }

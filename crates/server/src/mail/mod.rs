@@ -7,94 +7,41 @@
 //! Without a mail server the outbox waits, readable by admins.
 
 pub mod follow;
+pub mod kind;
 pub mod letters;
 pub mod postman;
 
 use crate::db::DbError;
 use crate::db::outbox::{self, Queued};
+use domain::Lang;
 use std::sync::Arc;
 
-/// What a message is about: stored with it, shown to admins.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Kind {
-    /// The receipt, private link included, at the respondent's request.
-    ReceiptCopy,
-    /// The editors asked the respondent for changes.
-    ChangesRequested,
-    /// The practice is public.
-    Published,
-    /// The respondent's update of a published practice is public.
-    UpdatePublished,
-    /// The editors rejected the practice.
-    Rejected,
-    /// A reader's message, relayed to a practice's referent.
-    ContactRelay,
-    /// The reader's copy of what was relayed.
-    ContactCopy,
-    /// The link confirming a followed view.
-    FollowConfirm,
-    /// A followed view's weekly digest.
-    ViewDigest,
-    /// An editor's daily digest of the queue.
-    QueueDigest,
-    /// An accessibility report, to the editors' address.
-    AccessibilityReport,
-    /// "È ancora attuale?": the respondent of a practice due for confirmation.
-    ConfirmRequest,
-    /// An invitation to take part in a collection round.
-    Invitation,
-    /// The one reminder of a round's deadline, to an invitee who has not answered.
-    InvitationReminder,
-}
+pub use kind::Kind;
 
-impl Kind {
-    pub const ALL: [Kind; 14] = [
-        Kind::ReceiptCopy,
-        Kind::ChangesRequested,
-        Kind::Published,
-        Kind::UpdatePublished,
-        Kind::Rejected,
-        Kind::ContactRelay,
-        Kind::ContactCopy,
-        Kind::FollowConfirm,
-        Kind::ViewDigest,
-        Kind::QueueDigest,
-        Kind::AccessibilityReport,
-        Kind::ConfirmRequest,
-        Kind::Invitation,
-        Kind::InvitationReminder,
-    ];
-
-    /// The stored code.
-    pub fn code(self) -> &'static str {
-        match self {
-            Kind::ReceiptCopy => "receipt_copy",
-            Kind::ChangesRequested => "changes_requested",
-            Kind::Published => "published",
-            Kind::UpdatePublished => "update_published",
-            Kind::Rejected => "rejected",
-            Kind::ContactRelay => "contact_relay",
-            Kind::ContactCopy => "contact_copy",
-            Kind::FollowConfirm => "follow_confirm",
-            Kind::ViewDigest => "view_digest",
-            Kind::QueueDigest => "queue_digest",
-            Kind::AccessibilityReport => "accessibility_report",
-            Kind::ConfirmRequest => "confirm_request",
-            Kind::Invitation => "invitation",
-            Kind::InvitationReminder => "invitation_reminder",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<Kind> {
-        Kind::ALL.into_iter().find(|k| k.code() == code)
-    }
-}
-
-/// A text in Italian and in English: every message carries both, Italian first.
+/// A text in Italian and in English: every message carries both, the
+/// recipient's language first when it is known, Italian first otherwise.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Both {
     pub it: String,
     pub en: String,
+}
+
+impl Both {
+    /// The text in `lang`.
+    pub fn get(&self, lang: Lang) -> &String {
+        match lang {
+            Lang::It => &self.it,
+            Lang::En => &self.en,
+        }
+    }
+}
+
+/// The languages in the order a letter to a reader of `first` gives them.
+fn in_order(first: Lang) -> [Lang; 2] {
+    match first {
+        Lang::It => [Lang::It, Lang::En],
+        Lang::En => [Lang::En, Lang::It],
+    }
 }
 
 /// Both languages.
@@ -151,18 +98,20 @@ impl Site {
 }
 
 impl Letter {
-    /// The subject line: Italian, then English.
-    pub fn subject_line(&self) -> String {
-        format!("{} / {}", self.subject.it, self.subject.en)
+    /// The subject line: `first`'s, then the other language's.
+    pub fn subject_line(&self, first: Lang) -> String {
+        let [a, b] = in_order(first);
+        format!("{} / {}", self.subject.get(a), self.subject.get(b))
     }
 
-    /// The plain-text body: the Italian letter, then the English one.
-    pub fn text(&self, site: &Site) -> String {
-        let part = |lang: fn(&Both) -> &String| {
+    /// The plain-text body: the letter in `first`, then in the other language.
+    pub fn text(&self, site: &Site, first: Lang) -> String {
+        let part = |lang: Lang| {
+            let lang = |text: &Both| text.get(lang).clone();
             let mut out = String::new();
             for block in &self.body {
                 match block {
-                    Block::Para(text) => out.push_str(lang(text)),
+                    Block::Para(text) => out.push_str(&lang(text)),
                     Block::Quote(words) => {
                         out.push_str(&words.lines().map(|line| format!("> {line}")).collect::<Vec<_>>().join("\n"));
                     }
@@ -173,24 +122,27 @@ impl Letter {
             out.push_str(&format!("-- \n{}\n{}\n{}\n", site.name, site.url, lang(&self.why)));
             out
         };
-        format!("{}\n---------- English ----------\n\n{}", part(|b| &b.it), part(|b| &b.en))
+        let [a, b] = in_order(first);
+        let other = if b == Lang::En { "English" } else { "Italiano" };
+        format!("{}\n---------- {other} ----------\n\n{}", part(a), part(b))
     }
 
     /// The HTML body: the same, escaped, each language marked with `lang`.
-    pub fn html(&self, site: &Site) -> String {
+    pub fn html(&self, site: &Site, first: Lang) -> String {
         use crate::head::escape;
-        let part = |code: &str, lang: fn(&Both) -> &String| {
-            let mut out = format!("<div lang=\"{code}\">");
+        let part = |code: Lang| {
+            let lang = |text: &Both| text.get(code).clone();
+            let mut out = format!("<div lang=\"{}\">", code.tag());
             for block in &self.body {
                 match block {
-                    Block::Para(text) => out.push_str(&format!("<p>{}</p>", escape(lang(text)))),
+                    Block::Para(text) => out.push_str(&format!("<p>{}</p>", escape(&lang(text)))),
                     Block::Quote(words) => out.push_str(&format!(
                         "<blockquote style=\"border-left:4px solid #0066cc;margin:0;padding:0 1em\">{}</blockquote>",
                         escape(words).replace('\n', "<br>")
                     )),
                     Block::Link { label, url } => out.push_str(&format!(
                         "<p>{}<br><a href=\"{}\">{}</a></p>",
-                        escape(lang(label)),
+                        escape(&lang(label)),
                         escape(url),
                         escape(url)
                     )),
@@ -201,21 +153,26 @@ impl Letter {
                 escape(&site.name),
                 escape(&site.url),
                 escape(&site.url),
-                escape(lang(&self.why))
+                escape(&lang(&self.why))
             ));
             out
         };
+        let [a, b] = in_order(first);
         format!(
-            "<!DOCTYPE html><html lang=\"it\"><head><meta charset=\"utf-8\"><title>{}</title></head>\
+            "<!DOCTYPE html><html lang=\"{}\"><head><meta charset=\"utf-8\"><title>{}</title></head>\
              <body style=\"font-family:sans-serif;line-height:1.5;max-width:40em\">{}<hr>{}</body></html>",
-            escape(&self.subject_line()),
-            part("it", |b| &b.it),
-            part("en", |b| &b.en)
+            a.tag(),
+            escape(&self.subject_line(first)),
+            part(a),
+            part(b)
         )
     }
 
-    /// The letter addressed to `recipient`, ready to queue under `key`.
-    pub fn to(&self, site: &Site, key: String, recipient: &str) -> Queued {
+    /// The letter addressed to `recipient`, ready to queue under `key`: in
+    /// the recipient's language first when it is known (`lang`), Italian
+    /// first otherwise.
+    pub fn to(&self, site: &Site, key: String, recipient: &str, lang: Option<Lang>) -> Queued {
+        let first = lang.unwrap_or_default();
         let message_id = format!("{}@{}", &crate::sha256_hex(key.as_bytes())[..32], site.host());
         Queued {
             key,
@@ -223,9 +180,9 @@ impl Letter {
             kind: self.kind,
             recipient: recipient.to_owned(),
             reply_to: None,
-            subject: self.subject_line(),
-            text_body: self.text(site),
-            html_body: self.html(site),
+            subject: self.subject_line(first),
+            text_body: self.text(site, first),
+            html_body: self.html(site, first),
             unsubscribe: None,
         }
     }

@@ -77,7 +77,7 @@ impl Postman {
                 url::user_of(url).ok_or("BP_SMTP_PASSWORD_FILE needs the user in BP_SMTP_URL (smtp://user@host)")?;
             builder = builder.credentials(Credentials::new(user, password.trim_end_matches(['\n', '\r']).to_owned()));
         }
-        let keep_days = domain::operator::Retention::default().mail_days;
+        let keep_days = domain::site::operator::Retention::default().mail_days;
         Ok(Self { transport: builder.build(), from, timing, keep_days })
     }
 

@@ -9,7 +9,7 @@ use crate::error::{ApiError, ApiJson, ApiPath};
 use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
-use domain::api::{Account, AuditAction, NewAccount};
+use domain::curation::api::{Account, AuditAction, NewAccount};
 
 /// Every account (admins only).
 #[utoipa::path(get, path = "/api/moderation/users", tag = "admins", security(("session" = [])),

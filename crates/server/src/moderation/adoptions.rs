@@ -13,7 +13,7 @@ use crate::messages::Message;
 use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
-use domain::reuse::{AdoptionDecision, AdoptionEntry};
+use domain::community::reuse::{AdoptionDecision, AdoptionEntry};
 
 /// Every declaration of adoption, the waiting ones first.
 #[utoipa::path(get, path = "/api/moderation/adoptions", tag = "curators", security(("session" = [])),

@@ -15,9 +15,9 @@ use crate::mail::{self, Site, letters};
 use crate::messages::{self, Message};
 use axum::Json;
 use axum::extract::State;
-use domain::api::{AuditAction, Correction, Decision, DecisionOutcome};
+use domain::curation::api::{AuditAction, Correction, Decision, DecisionOutcome};
 use domain::curation::{self, CurationAction, Refusal};
-use domain::vocabulary::ModerationStatus;
+use domain::record::vocabulary::ModerationStatus;
 use domain::{PracticeId, Text};
 
 /// What became of a decision or a correction.
@@ -66,10 +66,10 @@ fn apply(
         message,
     };
     audit::record(&tx, &entry, &now)?;
-    let (contact, title) = db::respondent_of(&tx, state.row_id)?;
+    let (contact, title, lang) = db::respondent_of(&tx, state.row_id)?;
     if let Some(letter) = letters::after_decision(site, decision.action, id, &title, decision.message()) {
         // One message per decision: the version it made names it.
-        mail::queue(&tx, &letter.to(site, format!("decision:{id}:{}", state.version + 1), &contact))?;
+        mail::queue(&tx, &letter.to(site, format!("decision:{id}:{}", state.version + 1), &contact, lang))?;
     }
     tx.commit()?;
     let outcome = DecisionOutcome { moderation_status: decided.to, version: state.version + 1 };
@@ -115,7 +115,7 @@ pub(super) async fn edit(
 ) -> Result<Json<DecisionOutcome>, ApiError> {
     let id = PracticeId::parse(&id).map_err(|_| ApiError::NotFound)?;
     let answer = domain::questionnaire::QUESTIONNAIRE
-        .accept(correction.answers, Some(domain::comuni::shipped()))
+        .accept(correction.answers, Some(domain::record::comuni::shipped()))
         .map_err(ApiError::Invalid)?;
     let (actor, expected) = (user.email, correction.expected_version);
     let applied = state

@@ -11,7 +11,7 @@ use axum::Json;
 use axum::extract::State;
 use axum::http::header;
 use axum::response::IntoResponse;
-use domain::api::AuditEntry;
+use domain::curation::api::AuditEntry;
 
 /// The columns of the curators' export: the system facts, then every answer
 /// column ever asked (`EXPORT_COLUMNS`, append-only, so nothing shifts).

@@ -11,12 +11,12 @@ use crate::error::{ApiError, ApiJson, ApiPath};
 use crate::messages::Message;
 use axum::Json;
 use axum::extract::State;
-use domain::api::{AuditAction, Round};
-use domain::invitations::{
+use domain::community::invitations::{
     EMAIL_HEADERS, ENTITY_HEADERS, FILE_KEY, Invitee, InviteesAdded, MAX_BYTES, MAX_ROWS, NewInvitees,
     RoundInvitations, reminder_day,
 };
 use domain::{FieldError, FieldErrors};
+use domain::{curation::api::AuditAction, questionnaire::rounds::Round};
 use std::collections::HashMap;
 
 /// The invitees a CSV list gives, or what to fix: on the file as a whole

@@ -8,9 +8,9 @@ use crate::error::{ApiError, ApiQuery};
 use crate::messages::Message;
 use axum::Json;
 use axum::extract::State;
-use domain::api::{QueueEntry, QueueFilter, QueuePage, TO_CURATE};
-use domain::search::{Field, TextIndex};
-use domain::vocabulary::ModerationStatus;
+use domain::catalogue::search::{Field, TextIndex};
+use domain::curation::api::{QueueEntry, QueueFilter, QueuePage, TO_CURATE};
+use domain::record::vocabulary::ModerationStatus;
 use std::collections::BTreeMap;
 
 /// Submissions, oldest first, with the count of each state; `?stato=`,

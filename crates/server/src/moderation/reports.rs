@@ -11,8 +11,8 @@ use crate::error::{ApiError, ApiJson, ApiPath};
 use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
-use domain::api::AuditAction;
-use domain::feedback::{RatingResults, ReportHandling, ReportItem, reference};
+use domain::curation::api::AuditAction;
+use domain::site::feedback::{RatingResults, ReportHandling, ReportItem, reference};
 
 /// Every accessibility report, the open ones first.
 #[utoipa::path(get, path = "/api/moderation/accessibility-reports", tag = "curators", security(("session" = [])),

@@ -10,8 +10,8 @@ use crate::error::{ApiError, ApiPath};
 use axum::Json;
 use axum::extract::State;
 use domain::PracticeId;
-use domain::api::{Answers, Review};
-use domain::fields::key;
+use domain::record::fields::key;
+use domain::{api::Answers, curation::api::Review};
 
 /// The questionnaire's fields whose answers differ between two versions.
 fn changed_fields(before: &Answers, after: &Answers) -> Vec<String> {

@@ -9,7 +9,10 @@ use crate::error::{ApiError, ApiJson};
 use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
-use domain::api::{AuditAction, NewRound, Round};
+use domain::{
+    curation::api::AuditAction,
+    questionnaire::rounds::{NewRound, Round},
+};
 
 /// Every collection round.
 #[utoipa::path(get, path = "/api/moderation/rounds", tag = "curators", security(("session" = [])),

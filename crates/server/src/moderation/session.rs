@@ -10,8 +10,8 @@ use axum::Json;
 use axum::extract::State;
 use axum::http::{StatusCode, header};
 use axum::response::IntoResponse;
-use domain::api::{Credentials, User};
 use domain::community::DailyDigest;
+use domain::curation::api::{Credentials, User};
 
 /// Signs a curator in: sets the session cookie.
 #[utoipa::path(post, path = "/api/session", tag = "curators", request_body = Credentials,

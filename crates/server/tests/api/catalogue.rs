@@ -3,7 +3,7 @@
 //! demo data, the data dictionary.
 
 use crate::common::*;
-use domain::vocabulary::ModerationStatus;
+use domain::record::vocabulary::ModerationStatus;
 use reqwest::StatusCode;
 use serde_json::{Value, json};
 
@@ -56,7 +56,7 @@ async fn demo_data_loads_once_into_an_empty_database() {
 async fn the_data_dictionary_comes_from_the_questionnaire_definition() {
     let server = TestServer::start(None).await;
     let body: Value = server.client.get(server.url("/api/data-dictionary")).send().await.unwrap().json().await.unwrap();
-    assert_eq!(body["questionnaire_version"], domain::practice::QUESTIONNAIRE_VERSION);
+    assert_eq!(body["questionnaire_version"], domain::record::practice::QUESTIONNAIRE_VERSION);
     let community = body["community"].as_array().unwrap();
     assert!(community.len() >= 6 && community.iter().all(|c| c["public"] == false), "the community's data are private");
     let columns = body["columns"].as_array().unwrap();

@@ -4,7 +4,7 @@
 //! copy, and the refusals (turned off, unpublished, over the limits).
 
 use crate::common::*;
-use domain::vocabulary::ModerationStatus;
+use domain::record::vocabulary::ModerationStatus;
 use mailbox::SmtpServer;
 use reqwest::StatusCode;
 use serde_json::{Value, json};

@@ -3,7 +3,7 @@
 //! curators' export, concurrent decisions, every state and action pair.
 
 use crate::common::*;
-use domain::vocabulary::ModerationStatus;
+use domain::record::vocabulary::ModerationStatus;
 use reqwest::StatusCode;
 use serde_json::{Value, json};
 

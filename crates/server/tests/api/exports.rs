@@ -3,7 +3,7 @@
 //! their DCAT-AP_IT metadata and the Atom feed.
 
 use crate::common::*;
-use domain::vocabulary::ModerationStatus;
+use domain::record::vocabulary::ModerationStatus;
 use reqwest::StatusCode;
 use serde_json::{Value, json};
 
@@ -68,9 +68,9 @@ async fn searched_downloads_find_places_and_labels_in_the_language_of_the_page()
     server::demo::load_if_empty(&server.db).await.unwrap();
     let mut kit = valid_answer();
     kit.title = "Kit per i ragazzi delle medie".into();
-    kit.region_code = domain::geo::Region::Umbria;
-    kit.comune_codes = vec![domain::geo::ComuneCode::parse("054012").unwrap()];
-    kit.innovation_tags = vec![domain::vocabulary::InnovationTag::DidatticaDistanzaMinori];
+    kit.region_code = domain::record::geo::Region::Umbria;
+    kit.comune_codes = vec![domain::record::geo::ComuneCode::parse("054012").unwrap()];
+    kit.innovation_tags = vec![domain::record::vocabulary::InnovationTag::DidatticaDistanzaMinori];
     server.seed(kit, ModerationStatus::Pubblicata).await;
     let titles = |url: String| {
         let client = server.client.clone();

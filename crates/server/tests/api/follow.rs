@@ -5,8 +5,8 @@
 //! the editors' daily digest of their queue.
 
 use crate::common::*;
-use domain::geo::Region;
-use domain::vocabulary::ModerationStatus;
+use domain::record::geo::Region;
+use domain::record::vocabulary::ModerationStatus;
 use mailbox::SmtpServer;
 use reqwest::StatusCode;
 use serde_json::{Value, json};

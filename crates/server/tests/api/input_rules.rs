@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: EUPL-1.2
 //! One rule per kind of input (issue 31, item 1): every e-mail address the
-//! API takes goes through `domain::validation::is_email`, so an address whose
+//! API takes goes through `domain::record::validation::is_email`, so an address whose
 //! domain cannot receive mail (`g.ferraro@comune.sassari`: "sassari" is no
 //! top-level domain) is refused at its field, with the same message, on
 //! every path; phones, web addresses, days and months likewise, each by its
@@ -11,8 +11,8 @@
 use crate::common::*;
 use domain::Lang;
 use domain::questionnaire::{Input, Kind, QUESTIONNAIRE};
-use domain::validation::FieldError;
-use domain::vocabulary::ModerationStatus;
+use domain::record::validation::FieldError;
+use domain::record::vocabulary::ModerationStatus;
 use reqwest::StatusCode;
 use serde_json::{Value, json};
 use server::auth::Role;
@@ -229,7 +229,7 @@ async fn every_phone_address_day_and_month_input_has_its_kinds_rule() {
     }
     // The one-step confirmation takes a month by the same rule (its request
     // needs a practice due for confirmation: `living.rs` drives it; here the rule itself).
-    let concluded = domain::living::Confirmation::Concluded { end_date: "giugno".into() };
+    let concluded = domain::community::living::Confirmation::Concluded { end_date: "giugno".into() };
     assert_eq!(concluded.validate().get("end_date"), [FieldError::InvalidDate]);
     covered.insert(("post /api/submissions/mine/confirmation".into(), "end_date".into()));
 

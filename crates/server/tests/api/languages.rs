@@ -7,7 +7,7 @@
 
 use crate::common::{TestServer, fresh_key, sign_in, valid_answer, valid_envelope};
 use domain::Lang;
-use domain::vocabulary::ModerationStatus;
+use domain::record::vocabulary::ModerationStatus;
 use reqwest::StatusCode;
 use serde_json::{Value, json};
 use std::time::Duration;

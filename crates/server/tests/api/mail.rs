@@ -43,7 +43,7 @@ async fn in_review(server: &TestServer, curator: &str, contact: &str, title: &st
     let mut answer = valid_answer();
     answer.contact_email = contact.to_owned();
     answer.title = title.to_owned();
-    let id = server.seed(answer, domain::vocabulary::ModerationStatus::Inviata).await;
+    let id = server.seed(answer, domain::record::vocabulary::ModerationStatus::Inviata).await;
     assert_eq!(server.act(curator, &id, "take_in_review", 1, None).await.0, StatusCode::OK);
     id
 }
@@ -238,7 +238,7 @@ async fn an_accessibility_report_reaches_the_editors_address_when_there_is_one()
     let smtp = SmtpServer::start();
     let url = smtp.url();
     let server = TestServer::start_with(None, move |state| {
-        let mut operator = domain::operator::Operator::example();
+        let mut operator = domain::site::operator::Operator::example();
         operator.editors_email = Some("redazione@ente.example.it".into());
         state.operator = std::sync::Arc::new(operator);
         let db = state.db.clone();

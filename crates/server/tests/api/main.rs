@@ -15,6 +15,7 @@ mod input_rules;
 mod invitations;
 mod languages;
 mod mail;
+mod mail_languages;
 mod operator;
 mod participation;
 mod private_link;

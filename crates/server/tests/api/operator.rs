@@ -4,7 +4,7 @@
 //! mark it handled and can open it again, each step logged.
 
 use crate::common::*;
-use domain::operator::Operator;
+use domain::site::operator::Operator;
 use reqwest::StatusCode;
 use serde_json::{Value, json};
 use server::auth::Role;

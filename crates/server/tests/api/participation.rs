@@ -30,7 +30,7 @@
 //! 7,060,456.
 
 use crate::common::*;
-use domain::vocabulary::ModerationStatus;
+use domain::record::vocabulary::ModerationStatus;
 use reqwest::StatusCode;
 use serde_json::{Value, json};
 
@@ -101,8 +101,8 @@ async fn participation_matches_a_hand_count_of_the_demo_data() {
     server.seed(valid_answer(), ModerationStatus::Pubblicata).await;
     let mut pending = valid_answer();
     pending.entity_name = "Comune di Roma".into();
-    pending.region_code = domain::geo::Region::Lazio;
-    pending.comune_codes = vec![domain::geo::ComuneCode::parse("058091").unwrap()];
+    pending.region_code = domain::record::geo::Region::Lazio;
+    pending.comune_codes = vec![domain::record::geo::ComuneCode::parse("058091").unwrap()];
     server.seed(pending, ModerationStatus::Inviata).await;
     let response = server.client.get(server.url("/api/participation")).header("If-None-Match", &etag).send().await;
     let response = response.unwrap();

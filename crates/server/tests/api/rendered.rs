@@ -4,8 +4,8 @@
 //! phone paints first and what crawlers read), in the request's language.
 
 use crate::common::*;
-use domain::pages::{Entry, PAGES, Visibility};
-use domain::vocabulary::ModerationStatus;
+use domain::record::vocabulary::ModerationStatus;
+use domain::site::pages::{Entry, PAGES, Visibility};
 use reqwest::StatusCode;
 
 /// The part of a page the server drew.

@@ -6,7 +6,7 @@
 //! aggiornare" and back by the respondent's confirmation with the clock moved.
 
 use crate::common::*;
-use domain::vocabulary::ModerationStatus;
+use domain::record::vocabulary::ModerationStatus;
 use reqwest::StatusCode;
 use serde_json::{Value, json};
 use server::auth::Role;
@@ -235,7 +235,7 @@ fn age(server: &TestServer, id: &str, days: i64) {
 async fn confirm(server: &TestServer, token: &str, body: Value) -> (StatusCode, Value) {
     let response = server
         .client
-        .post(server.url(domain::living::CONFIRMATION_URL))
+        .post(server.url(domain::community::living::CONFIRMATION_URL))
         .header("authorization", format!("Bearer {token}"))
         .json(&body)
         .send()
@@ -287,7 +287,7 @@ async fn with_the_clock_moved_a_practice_is_asked_goes_stale_and_comes_back_by_c
     // The message's link confirms in one step, once, for this period only.
     let text: String =
         conn.query_row("SELECT text_body FROM outbox WHERE kind = 'confirm_request'", [], |r| r.get(0)).unwrap();
-    let page = format!("{}{}#", server.base, domain::living::CONFIRMATION_PAGE);
+    let page = format!("{}{}#", server.base, domain::community::living::CONFIRMATION_PAGE);
     let mailed = text.lines().find_map(|line| line.strip_prefix(&page)).expect("the confirmation link").to_owned();
     let tampered = mailed.replacen(&id, "BP-2020-9999", 1);
     let other_period = mailed.replacen("T", "X", 1);

@@ -3,7 +3,7 @@
 //! page's head in the HTML the server sends, `robots.txt` and `sitemap.xml`.
 
 use crate::common::*;
-use domain::vocabulary::ModerationStatus;
+use domain::record::vocabulary::ModerationStatus;
 use reqwest::StatusCode;
 use serde_json::Value;
 

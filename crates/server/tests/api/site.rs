@@ -149,7 +149,7 @@ async fn the_openapi_document_describes_every_operation() {
 #[tokio::test]
 async fn each_address_gets_the_entry_point_of_its_audience() {
     let dist = tempfile::tempdir().unwrap();
-    for entry in domain::pages::Entry::ALL {
+    for entry in domain::site::pages::Entry::ALL {
         let page = format!("<html><head><title>t</title></head><body>{}</body></html>", entry.name());
         std::fs::write(dist.path().join(format!("{}.html", entry.name())), page).unwrap();
     }
@@ -176,7 +176,7 @@ async fn each_address_gets_the_entry_point_of_its_audience() {
         assert!(body.contains(&format!("{entry}</body>")), "{path} gets the {entry} entry: {body}");
     }
     // An entry page as trunk wrote it (its nonce not filled in) is never sent.
-    for entry in domain::pages::Entry::ALL {
+    for entry in domain::site::pages::Entry::ALL {
         let response = server.client.get(server.url(&format!("/{}.html", entry.name()))).send().await.unwrap();
         assert_eq!(response.status(), StatusCode::NOT_FOUND, "{}", entry.name());
     }
@@ -192,7 +192,7 @@ async fn security_txt_follows_rfc_9116_when_a_contact_is_set() {
     assert_eq!(response.status(), reqwest::StatusCode::NOT_FOUND, "no contact, no file");
 
     let server = TestServer::start_with(None, |state| {
-        state.operator = std::sync::Arc::new(domain::operator::Operator {
+        state.operator = std::sync::Arc::new(domain::site::operator::Operator {
             security_contact: Some(server::security_txt::contact_uri("sicurezza@example.org").unwrap()),
             ..Default::default()
         });

@@ -9,7 +9,7 @@
 
 #![allow(dead_code)] // each test crate uses part of it
 
-use domain::vocabulary::ModerationStatus;
+use domain::record::vocabulary::ModerationStatus;
 use reqwest::StatusCode;
 use serde_json::{Value, json};
 use server::AppState;

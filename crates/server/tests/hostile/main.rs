@@ -31,7 +31,7 @@ mod submissions;
 
 use common::*;
 use curation::{Sessions, round_of};
-use domain::vocabulary::ModerationStatus;
+use domain::record::vocabulary::ModerationStatus;
 use reqwest::StatusCode;
 use serde_json::{Value, json};
 use server::auth::Role;
@@ -266,7 +266,7 @@ async fn hostile_input_is_refused_clearly_and_changes_nothing() {
         dist.join("index.html"),
         format!(
             "<html><!-- {SHELL_MARKER} --><script type=\"module\" nonce=\"{}\">import '/app.js'</script></html>",
-            server::web::NONCE_PLACEHOLDER
+            server::head::NONCE_PLACEHOLDER
         ),
     )
     .unwrap();

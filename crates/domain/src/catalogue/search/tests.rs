@@ -124,20 +124,11 @@ fn highlights_cut_the_text_into_marked_words() {
 
 #[test]
 fn distances_agree_with_a_plain_table_and_the_first_letter_rule() {
-    let words =
-        ["assistenza", "assistente", "asse", "psicologico", "psicologia", "sostegno", "sosta", "tele", "basse"];
+    let words = ["assistenza", "assistente", "asse", "psicologico", "psicologia", "sostegno", "sosta", "tele", "basse"];
     let idx = index(&[&words.join(" ")]);
-    for q in [
-        "assitenza",
-        "psicolgoico",
-        "sostgeno",
-        "asse",
-        "tel",
-        "psicologia",
-        "bsicologico",
-        "sssistenza",
-        "ssistenza",
-    ] {
+    for q in
+        ["assitenza", "psicolgoico", "sostgeno", "asse", "tel", "psicologia", "bsicologico", "sssistenza", "ssistenza"]
+    {
         for budget in 1..=2 {
             let mut got: Vec<(String, usize)> = idx
                 .within_distance(q, budget)

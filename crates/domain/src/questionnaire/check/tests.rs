@@ -17,10 +17,7 @@ fn every_error_names_what_to_fix() {
         "Indica se la pratica proseguirà dopo l'emergenza."
     );
     assert_eq!(it("partners.1.kind", FieldError::Required), "Soggetto 2: indica il tipo.");
-    assert_eq!(
-        it("links.0", FieldError::InvalidUrl),
-        format!("Voce 1: {}", FieldError::InvalidUrl.message(Lang::It))
-    );
+    assert_eq!(it("links.0", FieldError::InvalidUrl), format!("Voce 1: {}", FieldError::InvalidUrl.message(Lang::It)));
     assert_eq!(it("closes_on", FieldError::Required), FieldError::Required.message(Lang::It), "not a question");
     let long = "x".repeat(206);
     let too_long = FieldError::TooLong { max: 120 };
@@ -34,10 +31,7 @@ fn every_error_names_what_to_fix() {
         it("no_beneficiary_data", FieldError::MustAccept),
         "Spunta «Il testo non contiene dati personali dei beneficiari» per inviare la pratica."
     );
-    assert_ne!(
-        it("privacy_notice_read", FieldError::MustAccept),
-        it("publication_consent", FieldError::MustAccept)
-    );
+    assert_ne!(it("privacy_notice_read", FieldError::MustAccept), it("publication_consent", FieldError::MustAccept));
 }
 
 #[test]
@@ -65,12 +59,7 @@ fn unknown_keys_and_wrong_shapes_are_refused_by_field() {
         ("budget_eur", json!(10.001), "budget_eur", FieldError::NotAnAmount),
         ("budget_eur", json!("tanti"), "budget_eur", FieldError::NotAnAmount),
         ("links", json!("https://a.it"), "links", FieldError::WrongType),
-        (
-            "partners",
-            json!([{"kind": "volontariato", "name": "X", "extra": 1}]),
-            "partners.0",
-            FieldError::WrongType,
-        ),
+        ("partners", json!([{"kind": "volontariato", "name": "X", "extra": 1}]), "partners.0", FieldError::WrongType),
         ("partners", json!([{"kind": "nope", "name": "X"}]), "partners.0.kind", FieldError::InvalidChoice),
         ("comune_codes", json!(["46017"]), "comune_codes", FieldError::InvalidComune),
         ("privacy_notice_read", json!("true"), "privacy_notice_read", FieldError::MustAccept),

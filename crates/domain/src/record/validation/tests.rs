@@ -90,12 +90,7 @@ fn cases() -> Vec<Case> {
         ("paragraphs are welcome", |p| p.description = "Uno.\n\nDue.\r\n\tTre.".into(), "description", None),
         ("HTML is kept as text, not refused", |p| p.summary = "<script>alert(1)</script>".into(), "summary", None),
         ("a NUL byte", |p| p.title = "Titolo\u{0}".into(), "title", Some(FieldError::ForbiddenCharacters)),
-        (
-            "a zero-width space",
-            |p| p.title = "Tito\u{200B}lo".into(),
-            "title",
-            Some(FieldError::ForbiddenCharacters),
-        ),
+        ("a zero-width space", |p| p.title = "Tito\u{200B}lo".into(), "title", Some(FieldError::ForbiddenCharacters)),
         (
             "a right-to-left override",
             |p| p.entity_name = "Comune \u{202E}acculL".into(),
@@ -121,19 +116,9 @@ fn cases() -> Vec<Case> {
             "contact_email",
             Some(FieldError::InvalidEmail),
         ),
-        (
-            "e-mail at a second-level suffix",
-            |p| p.contact_email = "a@comune.bari.gov.it".into(),
-            "contact_email",
-            None,
-        ),
+        ("e-mail at a second-level suffix", |p| p.contact_email = "a@comune.bari.gov.it".into(), "contact_email", None),
         ("e-mail at a new generic suffix", |p| p.contact_email = "a@ambito.social".into(), "contact_email", None),
-        (
-            "e-mail with a domain in capitals",
-            |p| p.contact_email = "A@COMUNE.BARI.IT".into(),
-            "contact_email",
-            None,
-        ),
+        ("e-mail with a domain in capitals", |p| p.contact_email = "A@COMUNE.BARI.IT".into(), "contact_email", None),
         (
             "e-mail with a space",
             |p| p.contact_email = "m rossi@comune.it".into(),
@@ -199,22 +184,12 @@ fn cases() -> Vec<Case> {
             Some(FieldError::TooEarly { min: "2020-01".into() }),
         ),
         ("start in January 2020", |p| p.start_date = YearMonth::new(2020, 1).unwrap(), "start_date", None),
-        (
-            "end before start",
-            |p| p.end_date = YearMonth::new(2020, 2),
-            "end_date",
-            Some(FieldError::EndBeforeStart),
-        ),
+        ("end before start", |p| p.end_date = YearMonth::new(2020, 2), "end_date", Some(FieldError::EndBeforeStart)),
         ("end in the start month", |p| p.end_date = YearMonth::new(2020, 3), "end_date", None),
         ("no user area", |p| p.user_areas.clear(), "user_areas", Some(FieldError::ChooseAtLeastOne)),
         ("no innovation tag", |p| p.innovation_tags.clear(), "innovation_tags", Some(FieldError::ChooseAtLeastOne)),
         ("no tool", |p| p.tools.clear(), "tools", Some(FieldError::ChooseAtLeastOne)),
-        (
-            "tool altro without text",
-            |p| p.tools.push(Tool::Altro),
-            "tools_other",
-            Some(FieldError::OtherTextRequired),
-        ),
+        ("tool altro without text", |p| p.tools.push(Tool::Altro), "tools_other", Some(FieldError::OtherTextRequired)),
         (
             "channel altro without text",
             |p| p.communication_channels.push(CommunicationChannel::Altro),
@@ -222,12 +197,7 @@ fn cases() -> Vec<Case> {
             Some(FieldError::OtherTextRequired),
         ),
         ("other text without altro is ignored", |p| p.tools_other = Some("fax".into()), "tools_other", None),
-        (
-            "a count without its unit",
-            |p| p.beneficiaries_unit = None,
-            "beneficiaries_unit",
-            Some(FieldError::Required),
-        ),
+        ("a count without its unit", |p| p.beneficiaries_unit = None, "beneficiaries_unit", Some(FieldError::Required)),
         (
             "a Comune of another region",
             |p| p.comune_codes = vec![ComuneCode::parse("058091").unwrap()],
@@ -261,12 +231,7 @@ fn cases() -> Vec<Case> {
             "feedback_citizens",
             Some(FieldError::Required),
         ),
-        (
-            "eleven links",
-            |p| p.links = vec!["https://a.it".into(); 11],
-            "links",
-            Some(FieldError::TooMany { max: 10 }),
-        ),
+        ("eleven links", |p| p.links = vec!["https://a.it".into(); 11], "links", Some(FieldError::TooMany { max: 10 })),
         (
             "a javascript: link",
             |p| p.links = vec!["javascript:alert(1)".into()],

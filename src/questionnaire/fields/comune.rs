@@ -3,11 +3,11 @@
 //! picker (`components::comune_picker`), limited to the region chosen in the
 //! same step, with the codes kept in the draft.
 
-use super::fields::input_id;
-use super::state::use_form;
+use super::input_id;
 use crate::components::comune_picker::ComunePicker;
-use domain::geo::Region;
+use crate::questionnaire::state::use_form;
 use domain::questionnaire::Field;
+use domain::record::geo::Region;
 use leptos::prelude::*;
 use serde_json::{Value, json};
 

@@ -3,7 +3,7 @@
 //! (which renders the page to HTML, `src/render.rs`) or the browser (which
 //! takes the page over). Both start from the same [`StartData`]: the
 //! language, where the data lives, the operator's logo, and the data the
-//! page reads at start (`domain::pages::Reads`), so the browser's first
+//! page reads at start (`domain::site::pages::Reads`), so the browser's first
 //! drawing is the server's and nothing is fetched twice: the browser's copy
 //! comes from the requests the page's loader preloads (`<meta name="bp-start-read">`).
 //!
@@ -11,44 +11,15 @@
 //! handed over, fetched otherwise (a later navigation, a failed preload, a
 //! "Riprova").
 
-use crate::api::{ApiError, DataSource};
+pub(crate) mod data;
+
+pub use data::{StartData, use_start_data};
+
+use crate::api::ApiError;
 use domain::Lang;
 use leptos::prelude::*;
 use serde::de::DeserializeOwned;
 use std::future::Future;
-use std::sync::Arc;
-
-/// What the first drawing of a page starts from.
-#[derive(Clone, Debug, Default)]
-pub struct StartData {
-    /// The interface language of the address (`?lang=en`) or of the
-    /// visitor's choice (the `bp-lang` cookie).
-    pub lang: Lang,
-    /// Where the page reads its data.
-    pub source: DataSource,
-    /// The site's public address (`https://buonepratiche.example.it`), for
-    /// the links a page cites; in the browser, read when needed
-    /// ([`site_origin`]).
-    pub origin: String,
-    /// The operating administration's logo: its address and its name.
-    pub logo: Option<(String, String)>,
-    /// On a static copy of the site, where its questionnaire is filled in
-    /// (the main site's `/questionario`), when the publisher named it; on the
-    /// server only (the browser reads the page's `bp-questionnaire-url`, and
-    /// its entries carry no code for it).
-    #[cfg(feature = "ssr")]
-    pub questionnaire_url: Option<String>,
-    /// The ISTAT list of Comuni, when the page names Comuni.
-    pub comuni: Option<Arc<domain::comuni::ComuneIndex>>,
-    /// The answers to the page's start reads, by address: their JSON
-    /// text, or `None` for what does not exist (a 404).
-    pub reads: Arc<Vec<(String, Option<String>)>>,
-}
-
-/// The start data of the page being drawn (empty outside a page).
-pub fn use_start_data() -> Arc<StartData> {
-    use_context::<Arc<StartData>>().unwrap_or_default()
-}
 
 /// The name of the cookie that keeps the visitor's language, which the
 /// server reads to draw the page in it.
@@ -80,6 +51,7 @@ pub fn lang_of_request(query: Option<&str>, cookies: Option<&str>) -> Lang {
 /// requests the page's loader preloads (so they are answered from the cache).
 #[cfg(not(feature = "ssr"))]
 pub async fn from_page() -> StartData {
+    use std::sync::Arc;
     use wasm_bindgen::JsCast;
     let document = document();
     let location = window().location();
@@ -92,7 +64,7 @@ pub async fn from_page() -> StartData {
         Some((address, meta.get_attribute("data-name").unwrap_or_default()))
     });
     let mut reads = Vec::new();
-    let urls = domain::pages::page_at(&path).map(|page| page.data_urls(&path, source)).unwrap_or_default();
+    let urls = domain::site::pages::page_at(&path).map(|page| page.data_urls(&path, source)).unwrap_or_default();
     for url in urls {
         match crate::api::fetch_text(&url).await {
             Ok(text) => reads.push((url, Some(text))),
