@@ -52,6 +52,20 @@ pub fn tr(text: Text) -> impl Fn() -> &'static str + Copy + Send + Sync + 'stati
     move || text.get(lang.get())
 }
 
+/// A sentence with values in the page's language, `words(lang)`, kept in
+/// step with it (the reactive form of a `texts` function).
+pub fn tr_with(words: impl Fn(Lang) -> String + Send + Sync + 'static) -> impl Fn() -> String + Send + Sync + 'static {
+    in_lang(std::sync::Arc::new(words))
+}
+
+/// `tr_with`'s closure, one type for every sentence: the view's code that
+/// draws it is compiled once, not once per call.
+#[inline(never)]
+fn in_lang(words: std::sync::Arc<dyn Fn(Lang) -> String + Send + Sync>) -> impl Fn() -> String + Send + Sync + 'static {
+    let lang = use_lang();
+    move || words(lang.get())
+}
+
 /// The switch between Italian and English, as two toggle buttons.
 #[component]
 pub fn LanguageSwitch() -> impl IntoView {

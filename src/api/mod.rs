@@ -91,7 +91,9 @@ impl ApiError {
     }
 
     /// What to tell people, in `lang`. The server's own message came in the
-    /// language the request asked for.
+    /// language the request asked for. Not inlined: the pages that word an
+    /// error their own way call it, and one copy of it is enough.
+    #[inline(never)]
     pub fn message_in(&self, lang: Lang) -> String {
         match self {
             Self::Offline => texts::common::OFFLINE.get(lang).into(),

@@ -5,6 +5,7 @@ pub mod alert;
 pub mod comune_picker;
 pub mod form;
 pub mod layout;
+pub mod loading;
 pub mod month_year;
 pub mod practice_list;
 pub mod round;

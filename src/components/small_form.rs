@@ -17,6 +17,7 @@ use crate::texts::Text;
 use domain::Lang;
 use leptos::prelude::*;
 use std::future::Future;
+use std::sync::Arc;
 
 /// Where a small form says what it did.
 #[derive(Clone, Copy, Default, PartialEq, Eq)]
@@ -129,6 +130,76 @@ pub fn SmallForm(
     /// The fields.
     children: Children,
 ) -> impl IntoView {
+    // The two closures are boxed here, so the form's body below is compiled
+    // once for the six forms rather than once for each.
+    let form = Parts {
+        fields,
+        on_submit: Box::new(on_submit),
+        done: Arc::new(done),
+        done_at,
+        problem,
+        problem_at,
+        busy,
+        button,
+        secondary,
+        class,
+        opener,
+        on_toggle,
+        head,
+        summary,
+        privacy,
+        honeypot,
+        after,
+        children,
+    };
+    drawn(form)
+}
+
+/// A small form's props, its closures boxed.
+struct Parts {
+    fields: FormFields,
+    on_submit: Box<dyn Fn()>,
+    done: Arc<dyn Fn(Lang) -> Option<String> + Send + Sync>,
+    done_at: DoneAt,
+    problem: RwSignal<Option<ApiError>>,
+    problem_at: ProblemAt,
+    busy: Signal<bool>,
+    button: Text,
+    secondary: bool,
+    class: Option<&'static str>,
+    opener: Option<Text>,
+    on_toggle: Option<Callback<()>>,
+    head: ViewFn,
+    summary: Option<&'static [(&'static str, Text)]>,
+    privacy: Option<Text>,
+    honeypot: Option<(&'static str, RwSignal<String>)>,
+    after: ViewFn,
+    children: Children,
+}
+
+/// The small form drawn (see [`SmallForm`]).
+#[inline(never)]
+fn drawn(form: Parts) -> AnyView {
+    let Parts {
+        fields,
+        on_submit,
+        done,
+        done_at,
+        problem,
+        problem_at,
+        busy,
+        button,
+        secondary,
+        class,
+        opener,
+        on_toggle,
+        head,
+        summary,
+        privacy,
+        honeypot,
+        after,
+        children,
+    } = form;
     let (shown, done_alert) = done_alert(done);
     let problem_alert = move |at: ProblemAt| {
         (problem_at == at).then_some(move || problem.get().map(|error| view! { <ErrorAlert error /> }))
@@ -188,7 +259,7 @@ pub fn SmallForm(
 /// language, drawn once (it takes the focus), not again when the language
 /// changes.
 fn done_alert(
-    done: impl Fn(Lang) -> Option<String> + Send + Sync + 'static,
+    done: Arc<dyn Fn(Lang) -> Option<String> + Send + Sync>,
 ) -> (Memo<bool>, impl Fn() -> Option<AnyView> + Copy + Send + Sync + 'static) {
     let lang = use_lang();
     let done = Signal::derive(move || done(lang.get()));

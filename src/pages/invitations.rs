@@ -6,8 +6,9 @@
 //! answered. Private: the server answers admins only.
 
 use crate::api::{ApiError, moderation};
+use crate::components::loading::loaded;
 use crate::components::use_document_title;
-use crate::i18n::{tr, use_lang};
+use crate::i18n::{tr, tr_with, use_lang};
 use crate::pages::admin::{Outcome, OutcomeNotice, report};
 use crate::pages::redazione::failure;
 use crate::texts;
@@ -105,16 +106,15 @@ pub fn InvitationsPage() -> impl IntoView {
     });
     let outcome = RwSignal::new(None::<Result<String, String>>);
     let lang = use_lang();
-    let loading = tr(texts::common::LOADING);
-    let remove = Action::new_local(move |invitee: &InviteeStatus| {
-        let (id, email) = (invitee.id, invitee.email.clone());
-        async move {
+    let remove = Callback::new(move |invitee: InviteeStatus| {
+        let (id, email) = (invitee.id, invitee.email);
+        leptos::task::spawn_local(async move {
             let done = moderation::remove_invitee(&code.get_untracked(), id)
                 .await
                 .map(|()| texts::invitations::removed_from_list(lang.get_untracked(), &email));
             report(outcome, lang.get_untracked(), done);
             version.update(|v| *v += 1);
-        }
+        });
     });
     view! {
         <div class="container page">
@@ -123,37 +123,31 @@ pub fn InvitationsPage() -> impl IntoView {
                 " › "
                 <a href="/redazione/amministrazione">{tr(texts::common::ADMINISTRATION)}</a>
             </p>
-            <Transition fallback=move || {
-                view! { <p role="status">{loading}</p> }
-            }>
-                {move || Suspend::new(async move {
-                    match invitations.await {
-                        Ok(invitations) => view! { <Summary invitations /> }.into_any(),
-                        Err(error) => {
-                            view! {
-                                <h1>{tr(texts::invitations::ROUND_INVITEES)}</h1>
-                                {failure(&error)}
-                            }
-                                .into_any()
+            {loaded(
+                invitations,
+                move |found| match found {
+                    Ok(invitations) => view! { <Summary invitations /> }.into_any(),
+                    Err(error) => {
+                        view! {
+                            <h1>{tr(texts::invitations::ROUND_INVITEES)}</h1>
+                            {failure(&error)}
                         }
+                            .into_any()
                     }
-                })}
-            </Transition>
+                },
+            )}
             <OutcomeNotice outcome />
 
             <UploadForm code outcome version />
 
             <h2>{tr(texts::invitations::LIST)}</h2>
-            <Transition fallback=move || {
-                view! { <p role="status">{loading}</p> }
-            }>
-                {move || Suspend::new(async move {
-                    match invitations.await {
-                        Ok(invitations) => view! { <InviteeTable invitations remove /> }.into_any(),
-                        Err(error) => failure(&error),
-                    }
-                })}
-            </Transition>
+            {loaded(
+                invitations,
+                move |found| match found {
+                    Ok(invitations) => view! { <InviteeTable invitations remove /> }.into_any(),
+                    Err(error) => failure(&error),
+                },
+            )}
         </div>
     }
 }
@@ -173,7 +167,8 @@ fn UploadForm(
     let problems = RwSignal::new(Problems::new());
     let file = NodeRef::<leptos::html::Input>::new();
     let invalid = move || !problems.with(Vec::is_empty);
-    let upload = Action::new_local(move |(): &()| async move {
+    let sending = RwSignal::new(false);
+    let upload = move || async move {
         problems.set(Vec::new());
         outcome.set(None);
         let lang = lang.get_untracked();
@@ -195,13 +190,19 @@ fn UploadForm(
             ),
             Err(error) => report(outcome, lang, Err(error)),
         }
-    });
+    };
     view! {
         <h2>{tr(texts::invitations::ADD_INVITEES)}</h2>
         <ProblemSummary problems file />
         <form on:submit=move |ev| {
             ev.prevent_default();
-            upload.dispatch(());
+            if !sending.get_untracked() {
+                sending.set(true);
+                leptos::task::spawn_local(async move {
+                    upload().await;
+                    sending.set(false);
+                });
+            }
         }>
             <div class="form-group" class:has-error=invalid>
                 <label for="invitati-file">{tr(texts::invitations::INVITEES_CSV_FILE)}</label>
@@ -214,7 +215,7 @@ fn UploadForm(
                         .then(|| {
                             view! {
                                 <p class="field-error" id="invitati-file-error">
-                                    {move || texts::invitations::problems_in_file(lang.get(), count)}
+                                    {tr_with(move |lang| texts::invitations::problems_in_file(lang, count))}
                                 </p>
                             }
                         })
@@ -232,7 +233,7 @@ fn UploadForm(
                     on:change=move |_| problems.set(Problems::new())
                 />
             </div>
-            <button type="submit" class="button button-secondary" disabled=move || upload.pending().get()>
+            <button type="submit" class="button button-secondary" disabled=sending>
                 {tr(texts::invitations::UPLOAD_THE_LIST)}
             </button>
         </form>
@@ -248,7 +249,7 @@ fn Summary(invitations: RoundInvitations) -> impl IntoView {
         (round.opens_on.to_string(), round.closes_on.to_string(), invitations.reminders_on.to_string());
     let (invitees, invited, answered) = (invitations.invitees.len(), invitations.invited(), invitations.answered());
     view! {
-        <h1>{move || texts::invitations::round_invitees(lang.get(), &round.name)}</h1>
+        <h1>{tr_with(move |lang| texts::invitations::round_invitees(lang, &round.name))}</h1>
         <p>
             {move || {
                 let lang = lang.get();
@@ -256,7 +257,9 @@ fn Summary(invitations: RoundInvitations) -> impl IntoView {
             }}
         </p>
         <p data-testid="invitations-figures">
-            <strong>{move || texts::invitations::invitation_figures(lang.get(), invitees, invited, answered)}</strong>
+            <strong>
+                {tr_with(move |lang| texts::invitations::invitation_figures(lang, invitees, invited, answered))}
+            </strong>
         </p>
         <p>{tr(texts::invitations::HOW_INVITATIONS_GO)}</p>
     }
@@ -264,7 +267,7 @@ fn Summary(invitations: RoundInvitations) -> impl IntoView {
 
 /// The invitees, what was sent to each and whether they answered.
 #[component]
-fn InviteeTable(invitations: RoundInvitations, remove: Action<InviteeStatus, ()>) -> impl IntoView {
+fn InviteeTable(invitations: RoundInvitations, remove: Callback<InviteeStatus>) -> impl IntoView {
     let lang = use_lang();
     let text = move |text: texts::Text| move || text.get(lang.get());
     if invitations.invitees.is_empty() {
@@ -275,7 +278,7 @@ fn InviteeTable(invitations: RoundInvitations, remove: Action<InviteeStatus, ()>
         .into_iter()
         .map(|invitee| {
             let sent = move |at: Option<String>| {
-                move || at.as_deref().map_or_else(|| "—".to_owned(), |at| day(at, lang.get()))
+                tr_with(move |lang| at.as_deref().map_or_else(|| "—".to_owned(), |at| day(at, lang)))
             };
             let answer = match &invitee.answer {
                 None => view! { <span>{text(texts::invitations::NOT_YET)}</span> }.into_any(),
@@ -289,17 +292,14 @@ fn InviteeTable(invitations: RoundInvitations, remove: Action<InviteeStatus, ()>
                         <a class="nowrap" href=format!("/redazione/pratiche/{}", answer.practice)>
                             {answer.practice.to_string()}
                         </a>
-                        {move || {
-                            let lang = lang.get();
-                            format!(", {} ({})", day(&submitted_at, lang), how.get(lang))
-                        }}
+                        {tr_with(move |lang| format!(", {} ({})", day(&submitted_at, lang), how.get(lang)))}
                     }
                     .into_any()
                 }
             };
             let label = {
                 let email = invitee.email.clone();
-                move || texts::invitations::remove_from_list(lang.get(), &email)
+                tr_with(move |lang| texts::invitations::remove_from_list(lang, &email))
             };
             view! {
                 <tr>
@@ -314,7 +314,7 @@ fn InviteeTable(invitations: RoundInvitations, remove: Action<InviteeStatus, ()>
                             class="button button-link"
                             aria-label=label
                             on:click=move |_| {
-                                remove.dispatch(invitee.clone());
+                                remove.run(invitee.clone());
                             }
                         >
                             {text(texts::invitations::REMOVE)}

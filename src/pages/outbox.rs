@@ -6,7 +6,7 @@
 
 use crate::api::moderation;
 use crate::components::use_document_title;
-use crate::i18n::{tr, use_lang};
+use crate::i18n::{tr, tr_with, use_lang};
 use crate::pages::redazione::failure;
 use crate::texts;
 use domain::community::{Delivery, OutboxMessage};
@@ -43,7 +43,6 @@ pub fn OutboxPage() -> impl IntoView {
 
 #[component]
 fn Messages(delivering: bool, messages: Vec<OutboxMessage>) -> impl IntoView {
-    let lang = use_lang();
     let how = if delivering { texts::editors::MAIL_SERVER_CONFIGURED } else { texts::editors::NO_MAIL_SERVER };
     let waiting = messages.iter().filter(|m| m.delivery == Delivery::Waiting).count();
     let rows = messages.into_iter().map(|message| view! { <Row message /> }).collect_view();
@@ -51,7 +50,7 @@ fn Messages(delivering: bool, messages: Vec<OutboxMessage>) -> impl IntoView {
         <div class="notice" data-testid="outbox-mode">
             <p>{tr(how)}</p>
         </div>
-        <p data-testid="outbox-waiting">{move || texts::editors::messages_waiting(lang.get(), waiting)}</p>
+        <p data-testid="outbox-waiting">{tr_with(move |lang| texts::editors::messages_waiting(lang, waiting))}</p>
         <h2>{tr(texts::editors::MESSAGES_NEWEST_FIRST)}</h2>
         <ol class="outbox-list">{rows}</ol>
     }

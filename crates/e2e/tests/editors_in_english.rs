@@ -98,6 +98,7 @@ async fn the_editors_queue_and_review_read_in_english_when_english_is_chosen() {
     assert_no_italian(&b, "the queue", &queue_italian).await;
     let violations = b.accessibility_violations().await;
     assert!(violations.is_empty(), "queue in English: {violations:#?}");
+    b.screenshots("editors-queue-english").await;
 
     // Searching loads the queue afresh: the choice is kept.
     b.type_into("Search by reference, title or body", &reference).await;
@@ -135,6 +136,7 @@ async fn the_editors_queue_and_review_read_in_english_when_english_is_chosen() {
     assert_no_italian(&b, "the review", &review_italian).await;
     let violations = b.accessibility_violations().await;
     assert!(violations.is_empty(), "review in English: {violations:#?}");
+    b.screenshots("editors-review-english").await;
 
     // A decision, its notice and the history.
     b.press("Take in review").await;

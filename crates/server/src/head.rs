@@ -9,7 +9,7 @@
 
 use domain::PublicPractice;
 use domain::api::DataSource;
-use domain::site::pages::{COLLECTION, PAGES, Visibility};
+use domain::site::pages::{COLLECTION, Listing, PAGES, Visibility};
 
 /// What trunk writes into the `nonce` attributes of the script tags it
 /// generates (`create_nonce` in Trunk.toml); the server replaces it on every
@@ -62,8 +62,8 @@ pub fn head_of(path: &str, practice: Option<&PublicPractice>, public_url: &str, 
             preload,
         };
     }
-    match page.map(|page| page.visibility) {
-        Some(Visibility::Listed { title, description, .. }) => Head {
+    match domain::site::pages::listing(path) {
+        Some(Listing { title, description, .. }) => Head {
             title: format!("{title} · {SITE}"),
             description: description.to_owned(),
             path: path.to_owned(),
@@ -167,7 +167,7 @@ pub fn sitemap_xml(public_url: &str, practices: &[PublicPractice]) -> String {
         }
         xml.push_str("</url>\n");
     };
-    for page in PAGES.iter().filter(|page| matches!(page.visibility, Visibility::Listed { .. })) {
+    for page in PAGES.iter().filter(|page| page.visibility == Visibility::Listed) {
         entry(page.path, latest.clone());
     }
     for practice in practices {

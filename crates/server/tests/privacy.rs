@@ -9,9 +9,9 @@
 //! Canaries are single lowercase words (`qzname…`) so that they survive the
 //! folding and tokenising of search terms; outputs are compared lowercased.
 
-mod common;
 #[path = "privacy/canaries.rs"]
 mod canaries;
+mod common;
 
 use canaries::*;
 use common::*;

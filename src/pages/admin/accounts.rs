@@ -22,9 +22,8 @@ pub(super) fn AccountsSection(
 ) -> impl IntoView {
     let lang = use_lang();
     // (account, enable): "Disattiva" or "Riattiva".
-    let switch = Action::new_local(move |(email, enable): &(String, bool)| {
-        let (email, enable) = (email.clone(), *enable);
-        async move {
+    let switch = move |email: String, enable: bool| {
+        leptos::task::spawn_local(async move {
             let done = if enable {
                 moderation::enable_account(&email)
                     .await
@@ -36,8 +35,8 @@ pub(super) fn AccountsSection(
             };
             report(outcome, lang.get_untracked(), done);
             version.update(|v| *v += 1);
-        }
-    });
+        });
+    };
     // The signed-in admin, whose own account offers no "Disattiva".
     let me = LocalResource::new(|| async { moderation::whoami().await.map(|user| user.email).unwrap_or_default() });
     view! {
@@ -63,12 +62,12 @@ pub(super) fn AccountsSection(
                 let state = if active { texts::admin::ACTIVE } else { texts::admin::DISABLED };
                 view! {
                     <td>{email.clone()}</td>
-                    <td>{move || role.get(lang.get())}</td>
-                    <td>{move || state.get(lang.get())}</td>
+                    <td>{tr(role)}</td>
+                    <td>{tr(state)}</td>
                     <td>
                         {move || {
                             if own() {
-                                view! { <span>{move || texts::admin::YOUR_ACCOUNT.get(lang.get())}</span> }.into_any()
+                                view! { <span>{tr(texts::admin::YOUR_ACCOUNT)}</span> }.into_any()
                             } else {
                                 let email = email.clone();
                                 view! {
@@ -77,10 +76,10 @@ pub(super) fn AccountsSection(
                                         class="button button-link"
                                         aria-label=label.clone()
                                         on:click=move |_| {
-                                            switch.dispatch((email.clone(), enable));
+                                            switch(email.clone(), enable);
                                         }
                                     >
-                                        {move || verb.get(lang.get())}
+                                        {tr(verb)}
                                     </button>
                                 }
                                     .into_any()

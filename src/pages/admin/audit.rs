@@ -2,7 +2,7 @@
 //! The audit log of every action, on the administration page.
 
 use super::table::{ListTable, Lists};
-use crate::i18n::{tr, use_lang};
+use crate::i18n::{tr, tr_with};
 use crate::texts;
 use domain::Lang;
 use domain::curation::api::AuditEntry;
@@ -14,7 +14,6 @@ pub(super) fn AuditSection(
     /// The page's lists.
     lists: LocalResource<Lists>,
 ) -> impl IntoView {
-    let lang = use_lang();
     view! {
         <h2>{tr(texts::admin::AUDIT_LOG)}</h2>
         <p>
@@ -41,10 +40,10 @@ pub(super) fn AuditSection(
                 view! {
                     <td>{e.at.replace('T', " ").trim_end_matches('Z').to_owned()}</td>
                     <td>{e.actor.clone()}</td>
-                    <td>{move || action.label(lang.get())}</td>
+                    <td>{tr_with(move |lang| action.label(lang).to_owned())}</td>
                     <td class="nowrap">{e.practice.as_ref().map(ToString::to_string).unwrap_or_default()}</td>
-                    <td>{move || state_label(before.as_deref(), lang.get())}</td>
-                    <td>{move || state_label(after.as_deref(), lang.get())}</td>
+                    <td>{tr_with(move |lang| state_label(before.as_deref(), lang).to_owned())}</td>
+                    <td>{tr_with(move |lang| state_label(after.as_deref(), lang).to_owned())}</td>
                     <td>{e.message.clone().unwrap_or_default()}</td>
                 }
             }

@@ -78,9 +78,8 @@ pub(super) fn RoundForm(outcome: RwSignal<Outcome>, version: RwSignal<u32>) -> i
         use_kept_text("bp-admin-round-opens"),
         use_kept_text("bp-admin-round-closes"),
     );
-    let add = Action::new_local(move |round: &NewRound| {
-        let round = round.clone();
-        async move {
+    let add = move |round: NewRound| {
+        leptos::task::spawn_local(async move {
             let done = moderation::add_round(&round).await.map(|added| {
                 for kept in [code, name, opens, closes] {
                     kept.forget();
@@ -89,8 +88,8 @@ pub(super) fn RoundForm(outcome: RwSignal<Outcome>, version: RwSignal<u32>) -> i
             });
             settle(form, outcome, lang.get_untracked(), done);
             version.update(|v| *v += 1);
-        }
-    });
+        });
+    };
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let round = NewRound {
@@ -100,7 +99,7 @@ pub(super) fn RoundForm(outcome: RwSignal<Outcome>, version: RwSignal<u32>) -> i
             closes_on: closes.get_untracked(),
         };
         outcome.set(None);
-        add.dispatch(round);
+        add(round);
     };
     let field = move |key: &'static str, kind: &'static str, value: KeptText| {
         form.group(key, label(ROUND_FIELDS, key), None, text_input(form, key, kind, value))
@@ -127,9 +126,8 @@ pub(super) fn AccountForm(outcome: RwSignal<Outcome>, version: RwSignal<u32>) ->
     let (email, role) = (use_kept_text("bp-admin-account-email"), use_kept_text("bp-admin-account-role"));
     // Never kept anywhere: typed again after signing in.
     let password = RwSignal::new(String::new());
-    let add = Action::new_local(move |account: &NewAccount| {
-        let account = account.clone();
-        async move {
+    let add = move |account: NewAccount| {
+        leptos::task::spawn_local(async move {
             let done = moderation::add_account(&account).await.map(|added| {
                 for kept in [email, role] {
                     kept.forget();
@@ -138,8 +136,8 @@ pub(super) fn AccountForm(outcome: RwSignal<Outcome>, version: RwSignal<u32>) ->
             });
             settle(form, outcome, lang.get_untracked(), done);
             version.update(|v| *v += 1);
-        }
-    });
+        });
+    };
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let account = NewAccount {
@@ -149,7 +147,7 @@ pub(super) fn AccountForm(outcome: RwSignal<Outcome>, version: RwSignal<u32>) ->
         };
         password.set(String::new());
         outcome.set(None);
-        add.dispatch(account);
+        add(account);
     };
     let role_select = view! {
         <select id=form.id("role") class="form-control" on:change=move |ev| role.set(event_target_value(&ev))>

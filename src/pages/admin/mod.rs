@@ -7,7 +7,7 @@
 
 use crate::api::ApiError;
 use crate::components::use_document_title;
-use crate::i18n::{tr, use_lang};
+use crate::i18n::{tr, tr_with};
 use crate::pages::redazione::error_text;
 use crate::texts::{self, Text};
 use domain::Lang;
@@ -105,7 +105,6 @@ fn RoundsSection(
     /// Bumped after each change, to fetch the lists again.
     version: RwSignal<u32>,
 ) -> impl IntoView {
-    let lang = use_lang();
     view! {
         <h2>{tr(texts::admin::COLLECTION_ROUNDS)}</h2>
         <ListTable
@@ -129,9 +128,9 @@ fn RoundsSection(
                     <td>
                         <a
                             href=domain::community::invitations::invitations_page(&r.code)
-                            aria-label=move || texts::admin::invitees_of(lang.get(), &name)
+                            aria-label=tr_with(move |lang| texts::admin::invitees_of(lang, &name))
                         >
-                            {move || texts::admin::INVITEES.get(lang.get())}
+                            {tr(texts::admin::INVITEES)}
                         </a>
                     </td>
                 }

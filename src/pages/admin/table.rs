@@ -2,9 +2,10 @@
 //! The administration page's lists and the table each is shown in.
 
 use crate::api::{ApiError, moderation};
-use crate::i18n::{tr, use_lang};
+use crate::components::loading::loaded;
+use crate::i18n::tr;
 use crate::pages::redazione::failure;
-use crate::texts::{self, Text};
+use crate::texts::Text;
 use domain::{
     curation::api::{Account, AuditEntry},
     questionnaire::rounds::Round,
@@ -56,41 +57,40 @@ where
     F: Fn(&T) -> V + Copy + Send + Sync + 'static,
     V: IntoView + 'static,
 {
-    let lang = use_lang();
-    let loading = tr(texts::common::LOADING);
-    let caption = move || caption.get(lang.get());
+    let table = move |lists: &Lists| -> AnyView {
+        match pick(lists) {
+            Ok(entries) => {
+                let rows = entries.iter().map(|e| view! { <tr>{row(e)}</tr> }.into_any()).collect();
+                drawn_table(caption, headers, class, rows)
+            }
+            Err(error) => failure(error),
+        }
+    };
+    loaded(lists, move |lists: Lists| table(&lists))
+}
+
+/// A table of the page, its rows drawn: the same (non-generic) code for every list.
+fn drawn_table(caption: Text, headers: &'static [Text], class: &'static str, rows: Vec<AnyView>) -> AnyView {
+    let caption = tr(caption);
     view! {
-        <Transition fallback=move || {
-            view! { <p role="status">{loading}</p> }
-        }>
-            {move || Suspend::new(async move {
-                let lists = lists.await;
-                let entries = match pick(&lists) {
-                    Ok(entries) => entries,
-                    Err(error) => return failure(error),
-                };
-                view! {
-                    // A wide table scrolls inside its own box on a phone, not the page.
-                    <div class="table-scroll" role="region" aria-label=caption tabindex="0">
-                        <table class=format!("data-table list-table {class}")>
-                            <caption>{caption}</caption>
-                            <thead>
-                                <tr>
-                                    {headers
-                                        .iter()
-                                        .map(|h| {
-                                            let h = *h;
-                                            view! { <th scope="col">{move || h.get(lang.get())}</th> }
-                                        })
-                                        .collect_view()}
-                                </tr>
-                            </thead>
-                            <tbody>{entries.iter().map(|e| view! { <tr>{row(e)}</tr> }).collect_view()}</tbody>
-                        </table>
-                    </div>
-                }
-                    .into_any()
-            })}
-        </Transition>
+        // A wide table scrolls inside its own box on a phone, not the page.
+        <div class="table-scroll" role="region" aria-label=caption tabindex="0">
+            <table class=format!("data-table list-table {class}")>
+                <caption>{caption}</caption>
+                <thead>
+                    <tr>
+                        {headers
+                            .iter()
+                            .map(|h| {
+                                let h = *h;
+                                view! { <th scope="col">{tr(h)}</th> }
+                            })
+                            .collect_view()}
+                    </tr>
+                </thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
     }
+    .into_any()
 }

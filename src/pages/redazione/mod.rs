@@ -20,18 +20,17 @@ pub use review::ReviewPage;
 pub use sign_in::SignInPage;
 
 use crate::api::ApiError;
-use crate::i18n::use_lang;
+use crate::i18n::{tr_with, use_lang};
 use crate::texts;
 use leptos::prelude::*;
 
 /// Shows a failed request, announced as an alert. Without a session the
 /// person is on the way to the sign-in page already.
 pub(crate) fn failure(error: &ApiError) -> AnyView {
-    let lang = use_lang();
     let error = error.clone();
     view! {
         <div class="alert alert-error" role="alert">
-            <p>{move || error_in(&error, lang.get())}</p>
+            <p>{tr_with(move |lang| error_in(&error, lang))}</p>
         </div>
     }
     .into_any()
@@ -46,7 +45,7 @@ pub(crate) fn error_text(error: &ApiError) -> String {
 fn error_in(error: &ApiError, lang: domain::Lang) -> String {
     match error {
         ApiError::Offline => texts::editors::SERVER_NOT_RESPONDING.get(lang).into(),
-        other => other.message(),
+        other => other.message_in(lang),
     }
 }
 

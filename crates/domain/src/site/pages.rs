@@ -48,21 +48,25 @@ impl Entry {
 /// What search engines may do with a page.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Visibility {
-    /// In the sitemap and indexed, with its short title (in `<title>`), a
-    /// description, its main heading and the paragraph under it, if any
-    /// (Italian, English), which the app shows and the server's HTML holds
-    /// before the app starts.
-    Listed {
-        title: &'static str,
-        description: &'static str,
-        heading: (&'static str, &'static str),
-        lead: Option<(&'static str, &'static str)>,
-    },
+    /// In the sitemap and indexed, with what [`listing`] says of it.
+    Listed,
     /// Readable but not indexed: embeds, and practices' pages (indexed one by
     /// one when the practice is published).
     Unlisted,
     /// Closed to crawlers (`robots.txt`): private or working pages.
     Private,
+}
+
+/// What a listed page says of itself: its short title (in `<title>`), a
+/// description, its main heading and the paragraph under it, if any
+/// (Italian, English), which the app shows and the server's HTML holds
+/// before the app starts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Listing {
+    pub title: &'static str,
+    pub description: &'static str,
+    pub heading: (&'static str, &'static str),
+    pub lead: Option<(&'static str, &'static str)>,
 }
 
 /// One page of the app.
@@ -133,29 +137,49 @@ const fn page(path: &'static str, entry: Entry, visibility: Visibility, in_stati
     Page { path, entry, visibility, in_static_copy, reads }
 }
 
-const fn listed(title: &'static str, description: &'static str, heading: (&'static str, &'static str)) -> Visibility {
-    Visibility::Listed { title, description, heading, lead: None }
-}
-
-const fn with_lead(visibility: Visibility, it: &'static str, en: &'static str) -> Visibility {
-    match visibility {
-        Visibility::Listed { title, description, heading, .. } => {
-            Visibility::Listed { title, description, heading, lead: Some((it, en)) }
-        }
-        other => other,
-    }
-}
-
 use Entry::{Admin, Editors, Embed, Public, Questionnaire};
-use Visibility::{Private, Unlisted};
+use Visibility::{Listed, Private, Unlisted};
 
 /// Every page of the app.
 pub const PAGES: [Page; 26] = [
-    page(
-        "/",
-        Public,
-        with_lead(
-            listed(
+    page("/", Public, Listed, true),
+    page("/catalogo", Public, Listed, true),
+    page("/pratiche/*", Public, Unlisted, true),
+    page("/statistiche", Public, Listed, true),
+    page("/statistiche/partecipazione", Public, Listed, true),
+    page("/dati-aperti", Public, Listed, true),
+    page("/incorpora", Public, Listed, true),
+    page("/accessibilita", Public, Listed, true),
+    page("/contatti", Public, Listed, true),
+    page("/privacy", Public, Listed, true),
+    page("/segui/conferma", Public, Private, false),
+    page("/segui/annulla", Public, Private, false),
+    page("/embed/catalogo", Embed, Unlisted, true),
+    page("/embed/pratiche/*", Embed, Unlisted, true),
+    page("/questionario", Questionnaire, Listed, true),
+    page("/questionario/ricevuta", Questionnaire, Private, false),
+    page("/questionario/modifica", Questionnaire, Private, false),
+    page("/questionario/conferma", Questionnaire, Private, false),
+    page("/questionario/stato", Questionnaire, Listed, false),
+    page("/redazione", Editors, Private, false),
+    page("/redazione/accesso", Editors, Private, false),
+    page("/redazione/pratiche/*", Editors, Private, false),
+    page("/redazione/correzione", Editors, Private, false),
+    page("/redazione/amministrazione", Admin, Private, false),
+    page("/redazione/amministrazione/raccolte/*", Admin, Private, false),
+    page("/redazione/posta", Admin, Private, false),
+];
+
+/// What the listed page at `path` says of itself. Apart from [`PAGES`], which
+/// every entry reads to route: only the code that shows these sentences (the
+/// server's heads, the listed pages' headings) carries them, not the
+/// signed-in pages' and the embeds' entries.
+pub fn listing(path: &str) -> Option<Listing> {
+    let listing = |title, description, heading| Listing { title, description, heading, lead: None };
+    let with_lead = |listing: Listing, it, en| Listing { lead: Some((it, en)), ..listing };
+    Some(match page_at(path)?.path {
+        "/" => with_lead(
+            listing(
                 "Home",
                 COLLECTION,
                 ("Buone pratiche dei servizi sociali territoriali", "Good practices of local social services"),
@@ -169,35 +193,19 @@ pub const PAGES: [Page; 26] = [
              introduced or strengthened during the Covid-19 emergency for the most vulnerable families: simplified \
              procedures, remote social work, isolated people and families reached, digital tools.",
         ),
-        true,
-    ),
-    page(
-        "/catalogo",
-        Public,
-        listed(
+        "/catalogo" => listing(
             "Catalogo",
             "Cerca e filtra le buone pratiche dei servizi sociali per regione, area di utenza, destinatari, \
              strumenti e modalità di erogazione.",
             ("Catalogo delle pratiche", "Catalogue of practices"),
         ),
-        true,
-    ),
-    page("/pratiche/*", Public, Unlisted, true),
-    page(
-        "/statistiche",
-        Public,
-        listed(
+        "/statistiche" => listing(
             "Statistiche",
             "Le pratiche raccolte per regione, tipo di ente, area di utenza e strumento, con mappa e tabelle.",
             ("La raccolta in cifre", "The collection in figures"),
         ),
-        true,
-    ),
-    page(
-        "/statistiche/partecipazione",
-        Public,
-        with_lead(
-            listed(
+        "/statistiche/partecipazione" => with_lead(
+            listing(
                 "Chi ha partecipato",
                 "Per ogni regione, i Comuni, gli Ambiti territoriali sociali e le Regioni che hanno inviato pratiche \
                  e la quota dei Comuni e della popolazione coperti, per raccolta.",
@@ -208,82 +216,40 @@ pub const PAGES: [Page; 26] = [
             "For each region: who sent the published practices and what share of the Comuni and of the \
              population they speak for. So the Direction sees where to send reminders.",
         ),
-        true,
-    ),
-    page(
-        "/dati-aperti",
-        Public,
-        listed(
+        "/dati-aperti" => listing(
             "Dati aperti",
             "Le buone pratiche in CSV e JSON (CC BY 4.0), il dizionario dei dati, i metadati DCAT-AP_IT e il \
              feed Atom.",
             ("Dati aperti e licenza", "Open data and licence"),
         ),
-        true,
-    ),
-    page(
-        "/incorpora",
-        Public,
-        listed(
+        "/incorpora" => listing(
             "Incorpora",
             "Inserisci una vista del catalogo nel sito del tuo ente, con i filtri che scegli.",
             ("Incorpora il catalogo nel tuo sito", "Embed the catalogue in your website"),
         ),
-        true,
-    ),
-    page(
-        "/accessibilita",
-        Public,
-        listed(
+        "/accessibilita" => listing(
             "Dichiarazione di accessibilità",
             "La dichiarazione di accessibilità del sito Buone pratiche e come segnalare un problema.",
             ("Dichiarazione di accessibilità", "Accessibility statement"),
         ),
-        true,
-    ),
-    page(
-        "/contatti",
-        Public,
-        listed(
+        "/contatti" => listing(
             "Contatti",
             "Come contattare la redazione, il titolare del trattamento dei dati e il responsabile della protezione \
              dei dati del sito Buone pratiche.",
             ("Contatti", "Contacts"),
         ),
-        true,
-    ),
-    page(
-        "/privacy",
-        Public,
-        listed(
+        "/privacy" => listing(
             "Informativa privacy",
             "Come sono trattati i dati raccolti con il questionario e dal sito.",
             ("Informativa sul trattamento dei dati personali", "Privacy notice"),
         ),
-        true,
-    ),
-    page("/segui/conferma", Public, Private, false),
-    page("/segui/annulla", Public, Private, false),
-    page("/embed/catalogo", Embed, Unlisted, true),
-    page("/embed/pratiche/*", Embed, Unlisted, true),
-    page(
-        "/questionario",
-        Questionnaire,
-        listed(
+        "/questionario" => listing(
             "Questionario",
             "Descrivi una pratica introdotta o rafforzata dal tuo ente: un questionario guidato in sei passi.",
             ("Descrivi una buona pratica", "Describe a good practice"),
         ),
-        true,
-    ),
-    page("/questionario/ricevuta", Questionnaire, Private, false),
-    page("/questionario/modifica", Questionnaire, Private, false),
-    page("/questionario/conferma", Questionnaire, Private, false),
-    page(
-        "/questionario/stato",
-        Questionnaire,
-        with_lead(
-            listed(
+        "/questionario/stato" => with_lead(
+            listing(
                 "Verifica lo stato",
                 "Con il riferimento e il link privato della ricevuta, vedi a che punto è la pratica che hai inviato.",
                 ("Verifica lo stato di una pratica", "Check the status of a practice"),
@@ -293,16 +259,9 @@ pub const PAGES: [Page; 26] = [
             "With the reference and the private link you find on the receipt, see where the practice you sent \
              stands and the editors' latest message.",
         ),
-        false,
-    ),
-    page("/redazione", Editors, Private, false),
-    page("/redazione/accesso", Editors, Private, false),
-    page("/redazione/pratiche/*", Editors, Private, false),
-    page("/redazione/correzione", Editors, Private, false),
-    page("/redazione/amministrazione", Admin, Private, false),
-    page("/redazione/amministrazione/raccolte/*", Admin, Private, false),
-    page("/redazione/posta", Admin, Private, false),
-];
+        _ => return None,
+    })
+}
 
 /// The page at `path` (a trailing slash is allowed), if the app has one.
 pub fn page_at(path: &str) -> Option<&'static Page> {
@@ -323,18 +282,12 @@ pub fn page_at(path: &str) -> Option<&'static Page> {
 /// The paragraph under the main heading (Italian, English) of the listed
 /// page at `path`, if it has one.
 pub fn lead(path: &str) -> Option<(&'static str, &'static str)> {
-    match page_at(path)?.visibility {
-        Visibility::Listed { lead, .. } => lead,
-        _ => None,
-    }
+    listing(path)?.lead
 }
 
 /// The main heading (Italian, English) of the listed page at `path`.
 pub fn heading(path: &str) -> Option<(&'static str, &'static str)> {
-    match page_at(path)?.visibility {
-        Visibility::Listed { heading, .. } => Some(heading),
-        _ => None,
-    }
+    Some(listing(path)?.heading)
 }
 
 #[cfg(test)]
@@ -366,5 +319,13 @@ mod tests {
         assert_eq!(paths.len(), PAGES.len(), "each address once");
         assert!(PAGES.iter().all(|p| p.visibility != Private || !p.in_static_copy));
         assert!(PAGES.iter().filter(|p| matches!(p.entry, Editors | Admin)).all(|p| p.visibility == Private));
+    }
+
+    #[test]
+    fn listed_pages_and_only_they_say_what_they_are() {
+        for page in PAGES {
+            let path = page.path.replace('*', "BP-2020-0001");
+            assert_eq!(listing(&path).is_some(), page.visibility == Listed, "{}", page.path);
+        }
     }
 }

@@ -141,7 +141,8 @@ pub fn queue_due(
             if !changed.is_empty() {
                 let links = Links::of(site, keys, digest.id);
                 let letter = letters::view_digest(site, &query, &digest.view, &changed, &links);
-                let mut message = letter.to(site, format!("digest:{}:{}", digest.id, digest.due_at), &digest.email, digest.lang);
+                let mut message =
+                    letter.to(site, format!("digest:{}:{}", digest.id, digest.due_at), &digest.email, digest.lang);
                 message.unsubscribe = Some(links.one_click);
                 queued += usize::from(mail::queue(&tx, &message)?);
             }
