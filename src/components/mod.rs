@@ -4,6 +4,7 @@
 pub mod alert;
 pub mod comune_picker;
 pub mod form;
+pub mod job;
 pub mod layout;
 pub mod loading;
 pub mod month_year;

@@ -12,6 +12,7 @@ use crate::api::ApiError;
 use crate::components::Honeypot;
 use crate::components::alert::{DoneAlert, ErrorAlert};
 use crate::components::form::FormFields;
+use crate::components::job::Job;
 use crate::i18n::{tr, use_lang};
 use crate::texts::Text;
 use domain::Lang;
@@ -51,15 +52,15 @@ pub fn use_send<I, R, Fut>(
     problem: RwSignal<Option<ApiError>>,
     request: impl Fn(I) -> Fut + 'static,
     done: impl Fn(R) + 'static,
-) -> Action<I, ()>
+) -> Job<I>
 where
     I: Clone + 'static,
     R: 'static,
     Fut: Future<Output = Result<R, ApiError>> + 'static,
 {
     let done = std::rc::Rc::new(done);
-    Action::new_local(move |input: &I| {
-        let (answer, done) = (request(input.clone()), done.clone());
+    Job::new(move |input: I| {
+        let (answer, done) = (request(input), done.clone());
         async move {
             match answer.await {
                 Ok(answer) => {

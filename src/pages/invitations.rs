@@ -6,6 +6,7 @@
 //! answered. Private: the server answers admins only.
 
 use crate::api::{ApiError, moderation};
+use crate::components::job::Job;
 use crate::components::loading::loaded;
 use crate::components::use_document_title;
 use crate::i18n::{tr, tr_with, use_lang};
@@ -106,15 +107,15 @@ pub fn InvitationsPage() -> impl IntoView {
     });
     let outcome = RwSignal::new(None::<Result<String, String>>);
     let lang = use_lang();
-    let remove = Callback::new(move |invitee: InviteeStatus| {
+    let remove = Job::new(move |invitee: InviteeStatus| {
         let (id, email) = (invitee.id, invitee.email);
-        leptos::task::spawn_local(async move {
+        async move {
             let done = moderation::remove_invitee(&code.get_untracked(), id)
                 .await
                 .map(|()| texts::invitations::removed_from_list(lang.get_untracked(), &email));
             report(outcome, lang.get_untracked(), done);
             version.update(|v| *v += 1);
-        });
+        }
     });
     view! {
         <div class="container page">
@@ -167,8 +168,7 @@ fn UploadForm(
     let problems = RwSignal::new(Problems::new());
     let file = NodeRef::<leptos::html::Input>::new();
     let invalid = move || !problems.with(Vec::is_empty);
-    let sending = RwSignal::new(false);
-    let upload = move || async move {
+    let upload = Job::new(move |(): ()| async move {
         problems.set(Vec::new());
         outcome.set(None);
         let lang = lang.get_untracked();
@@ -190,19 +190,13 @@ fn UploadForm(
             ),
             Err(error) => report(outcome, lang, Err(error)),
         }
-    };
+    });
     view! {
         <h2>{tr(texts::invitations::ADD_INVITEES)}</h2>
         <ProblemSummary problems file />
         <form on:submit=move |ev| {
             ev.prevent_default();
-            if !sending.get_untracked() {
-                sending.set(true);
-                leptos::task::spawn_local(async move {
-                    upload().await;
-                    sending.set(false);
-                });
-            }
+            upload.dispatch(());
         }>
             <div class="form-group" class:has-error=invalid>
                 <label for="invitati-file">{tr(texts::invitations::INVITEES_CSV_FILE)}</label>
@@ -233,7 +227,7 @@ fn UploadForm(
                     on:change=move |_| problems.set(Problems::new())
                 />
             </div>
-            <button type="submit" class="button button-secondary" disabled=sending>
+            <button type="submit" class="button button-secondary" disabled=upload.pending()>
                 {tr(texts::invitations::UPLOAD_THE_LIST)}
             </button>
         </form>
@@ -267,7 +261,7 @@ fn Summary(invitations: RoundInvitations) -> impl IntoView {
 
 /// The invitees, what was sent to each and whether they answered.
 #[component]
-fn InviteeTable(invitations: RoundInvitations, remove: Callback<InviteeStatus>) -> impl IntoView {
+fn InviteeTable(invitations: RoundInvitations, remove: Job<InviteeStatus>) -> impl IntoView {
     let lang = use_lang();
     let text = move |text: texts::Text| move || text.get(lang.get());
     if invitations.invitees.is_empty() {
@@ -314,7 +308,7 @@ fn InviteeTable(invitations: RoundInvitations, remove: Callback<InviteeStatus>) 
                             class="button button-link"
                             aria-label=label
                             on:click=move |_| {
-                                remove.run(invitee.clone());
+                                remove.dispatch(invitee.clone());
                             }
                         >
                             {text(texts::invitations::REMOVE)}

@@ -7,6 +7,7 @@
 use super::update::StatusPanel;
 use crate::api::{self, ApiError};
 use crate::components::form::FormFields;
+use crate::components::job::Job;
 use crate::components::{page_heading, page_lead, use_document_title};
 use crate::i18n::tr;
 use crate::texts;
@@ -25,21 +26,18 @@ pub fn StatusPage() -> impl IntoView {
     let (reference, link) = (RwSignal::new(String::new()), RwSignal::new(String::new()));
     let found = RwSignal::new(None::<(OwnSubmission, String)>);
     let problem = RwSignal::new(None::<ApiError>);
-    let check = Action::new_local(move |(id, code): &(domain::PracticeId, String)| {
-        let (id, code) = (id.clone(), code.clone());
-        async move {
-            match api::fetch_own(&code).await {
-                Ok(own) if own.id == id => found.set(Some((own, code))),
-                Ok(_) => {
-                    form.show(StatusCheck::mismatch());
-                }
-                Err(ApiError::Refused { status: 400..=499, .. }) => {
-                    let mut errors = domain::FieldErrors::default();
-                    errors.add("link", domain::FieldError::InvalidPrivateLink);
-                    form.show(errors);
-                }
-                Err(error) => problem.set(Some(error)),
+    let check = Job::new(move |(id, code): (domain::PracticeId, String)| async move {
+        match api::fetch_own(&code).await {
+            Ok(own) if own.id == id => found.set(Some((own, code))),
+            Ok(_) => {
+                form.show(StatusCheck::mismatch());
             }
+            Err(ApiError::Refused { status: 400..=499, .. }) => {
+                let mut errors = domain::FieldErrors::default();
+                errors.add("link", domain::FieldError::InvalidPrivateLink);
+                form.show(errors);
+            }
+            Err(error) => problem.set(Some(error)),
         }
     });
     let submit = move |ev: leptos::ev::SubmitEvent| {

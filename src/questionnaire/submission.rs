@@ -8,6 +8,7 @@ use super::receipt::{RECEIPT_KEY, StoredReceipt};
 use super::show_errors;
 use super::state::{FormCtx, Mode, use_form};
 use crate::api::{self, ApiError, moderation};
+use crate::components::job::Job;
 use crate::storage;
 use crate::texts;
 use domain::PracticeId;
@@ -54,7 +55,7 @@ pub fn use_submission() -> UseSubmissionReturn<impl Fn() + Clone> {
     let honeypot = RwSignal::new(String::new());
     let problem = RwSignal::new(None::<String>);
     let lang = crate::i18n::use_lang();
-    let action = Action::new_local(move |_: &()| {
+    let action = Job::new(move |_: ()| {
         let navigate = navigate.clone();
         async move {
             let mut answers = ctx.draft.with_untracked(|d| d.answers.clone());

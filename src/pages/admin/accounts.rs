@@ -5,6 +5,7 @@
 use super::table::{ListTable, Lists};
 use super::{Outcome, forms, report, role_name};
 use crate::api::moderation;
+use crate::components::job::Job;
 use crate::i18n::{tr, use_lang};
 use crate::texts;
 use domain::curation::api::Account;
@@ -22,21 +23,19 @@ pub(super) fn AccountsSection(
 ) -> impl IntoView {
     let lang = use_lang();
     // (account, enable): "Disattiva" or "Riattiva".
-    let switch = move |email: String, enable: bool| {
-        leptos::task::spawn_local(async move {
-            let done = if enable {
-                moderation::enable_account(&email)
-                    .await
-                    .map(|()| texts::admin::account_enabled(lang.get_untracked(), &email))
-            } else {
-                moderation::disable_account(&email)
-                    .await
-                    .map(|()| texts::admin::account_disabled(lang.get_untracked(), &email))
-            };
-            report(outcome, lang.get_untracked(), done);
-            version.update(|v| *v += 1);
-        });
-    };
+    let switch = Job::new(move |(email, enable): (String, bool)| async move {
+        let done = if enable {
+            moderation::enable_account(&email)
+                .await
+                .map(|()| texts::admin::account_enabled(lang.get_untracked(), &email))
+        } else {
+            moderation::disable_account(&email)
+                .await
+                .map(|()| texts::admin::account_disabled(lang.get_untracked(), &email))
+        };
+        report(outcome, lang.get_untracked(), done);
+        version.update(|v| *v += 1);
+    });
     // The signed-in admin, whose own account offers no "Disattiva".
     let me = LocalResource::new(|| async { moderation::whoami().await.map(|user| user.email).unwrap_or_default() });
     view! {
@@ -76,7 +75,7 @@ pub(super) fn AccountsSection(
                                         class="button button-link"
                                         aria-label=label.clone()
                                         on:click=move |_| {
-                                            switch(email.clone(), enable);
+                                            switch.dispatch((email.clone(), enable));
                                         }
                                     >
                                         {tr(verb)}

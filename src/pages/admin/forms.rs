@@ -9,6 +9,7 @@
 use super::{Outcome, report, role_name};
 use crate::api::{ApiError, moderation};
 use crate::components::form::FormFields;
+use crate::components::job::Job;
 use crate::i18n::{tr, use_lang};
 use crate::session::{KeptText, use_kept_text};
 use crate::texts;
@@ -78,18 +79,16 @@ pub(super) fn RoundForm(outcome: RwSignal<Outcome>, version: RwSignal<u32>) -> i
         use_kept_text("bp-admin-round-opens"),
         use_kept_text("bp-admin-round-closes"),
     );
-    let add = move |round: NewRound| {
-        leptos::task::spawn_local(async move {
-            let done = moderation::add_round(&round).await.map(|added| {
-                for kept in [code, name, opens, closes] {
-                    kept.forget();
-                }
-                texts::admin::round_added(lang.get_untracked(), &added.name)
-            });
-            settle(form, outcome, lang.get_untracked(), done);
-            version.update(|v| *v += 1);
+    let add = Job::new(move |round: NewRound| async move {
+        let done = moderation::add_round(&round).await.map(|added| {
+            for kept in [code, name, opens, closes] {
+                kept.forget();
+            }
+            texts::admin::round_added(lang.get_untracked(), &added.name)
         });
-    };
+        settle(form, outcome, lang.get_untracked(), done);
+        version.update(|v| *v += 1);
+    });
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let round = NewRound {
@@ -99,7 +98,7 @@ pub(super) fn RoundForm(outcome: RwSignal<Outcome>, version: RwSignal<u32>) -> i
             closes_on: closes.get_untracked(),
         };
         outcome.set(None);
-        add(round);
+        add.dispatch(round);
     };
     let field = move |key: &'static str, kind: &'static str, value: KeptText| {
         form.group(key, label(ROUND_FIELDS, key), None, text_input(form, key, kind, value))
@@ -126,18 +125,16 @@ pub(super) fn AccountForm(outcome: RwSignal<Outcome>, version: RwSignal<u32>) ->
     let (email, role) = (use_kept_text("bp-admin-account-email"), use_kept_text("bp-admin-account-role"));
     // Never kept anywhere: typed again after signing in.
     let password = RwSignal::new(String::new());
-    let add = move |account: NewAccount| {
-        leptos::task::spawn_local(async move {
-            let done = moderation::add_account(&account).await.map(|added| {
-                for kept in [email, role] {
-                    kept.forget();
-                }
-                texts::admin::account_added(lang.get_untracked(), &added.email)
-            });
-            settle(form, outcome, lang.get_untracked(), done);
-            version.update(|v| *v += 1);
+    let add = Job::new(move |account: NewAccount| async move {
+        let done = moderation::add_account(&account).await.map(|added| {
+            for kept in [email, role] {
+                kept.forget();
+            }
+            texts::admin::account_added(lang.get_untracked(), &added.email)
         });
-    };
+        settle(form, outcome, lang.get_untracked(), done);
+        version.update(|v| *v += 1);
+    });
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let account = NewAccount {
@@ -147,7 +144,7 @@ pub(super) fn AccountForm(outcome: RwSignal<Outcome>, version: RwSignal<u32>) ->
         };
         password.set(String::new());
         outcome.set(None);
-        add(account);
+        add.dispatch(account);
     };
     let role_select = view! {
         <select id=form.id("role") class="form-control" on:change=move |ev| role.set(event_target_value(&ev))>

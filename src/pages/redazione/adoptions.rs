@@ -7,6 +7,7 @@
 
 use super::failure;
 use crate::api::moderation;
+use crate::components::job::Job;
 use crate::i18n::{tr, use_lang};
 use crate::texts;
 use domain::community::reuse::{AdoptionDecision, AdoptionEntry};
@@ -18,16 +19,13 @@ use leptos::prelude::*;
 pub fn AdoptionDeclarations() -> impl IntoView {
     let declarations = LocalResource::new(moderation::adoptions);
     let problem = RwSignal::new(None::<crate::api::ApiError>);
-    let decide = Action::new_local(move |(id, decision): &(i64, AdoptionDecision)| {
-        let (id, decision) = (*id, decision.clone());
-        async move {
-            match moderation::decide_adoption(id, &decision).await {
-                Ok(()) => {
-                    problem.set(None);
-                    declarations.refetch();
-                }
-                Err(error) => problem.set(Some(error)),
+    let decide = Job::new(move |(id, decision): (i64, AdoptionDecision)| async move {
+        match moderation::decide_adoption(id, &decision).await {
+            Ok(()) => {
+                problem.set(None);
+                declarations.refetch();
             }
+            Err(error) => problem.set(Some(error)),
         }
     });
     view! {
@@ -63,7 +61,7 @@ pub fn AdoptionDeclarations() -> impl IntoView {
 
 /// One declaration with its decisions.
 #[component]
-fn Declaration(item: AdoptionEntry, decide: Action<(i64, AdoptionDecision), ()>) -> impl IntoView {
+fn Declaration(item: AdoptionEntry, decide: Job<(i64, AdoptionDecision)>) -> impl IntoView {
     let lang = use_lang();
     let AdoptionEntry { id, adoption, practice_title, contact_name, contact_email, status, version, created_at } = item;
     let credit = adoption.credit();

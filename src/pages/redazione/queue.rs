@@ -4,6 +4,7 @@
 
 use super::{error_text, failure};
 use crate::api::moderation;
+use crate::components::job::Job;
 use crate::components::use_document_title;
 use crate::i18n::{tr, use_lang};
 use crate::session::{self, SIGN_IN};
@@ -45,7 +46,7 @@ pub fn QueuePage() -> impl IntoView {
         };
         async move { moderation::queue(&filter).await }
     });
-    let sign_out = Action::new_local(|_: &()| async {
+    let sign_out = Job::new(|_: ()| async {
         let _ = moderation::sign_out().await;
         session::forget();
         use_navigate()(SIGN_IN, Default::default());
@@ -148,15 +149,12 @@ fn DailyDigestSetting() -> impl IntoView {
     });
     let saved = RwSignal::new(None::<Result<bool, String>>);
     let (turned_on, turned_off) = (tr(texts::editors::SUMMARY_TURNED_ON), tr(texts::editors::SUMMARY_TURNED_OFF));
-    let save = Action::new_local(move |wanted: &bool| {
-        let wanted = *wanted;
-        async move {
-            let done = moderation::set_daily_digest(wanted).await.map(|d| d.daily_digest);
-            if let Ok(now) = done {
-                on.set(Some(now));
-            }
-            saved.set(Some(done.map_err(|e| error_text(&e))));
+    let save = Job::new(move |wanted: bool| async move {
+        let done = moderation::set_daily_digest(wanted).await.map(|d| d.daily_digest);
+        if let Ok(now) = done {
+            on.set(Some(now));
         }
+        saved.set(Some(done.map_err(|e| error_text(&e))));
     });
     view! {
         <section class="daily-digest" aria-labelledby="daily-digest-heading">

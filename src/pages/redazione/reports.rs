@@ -6,6 +6,7 @@
 
 use super::failure;
 use crate::api::moderation;
+use crate::components::job::Job;
 use crate::i18n::{tr, use_lang};
 use crate::texts;
 use domain::site::feedback::ReportItem;
@@ -16,16 +17,13 @@ use leptos::prelude::*;
 pub fn AccessibilityReports() -> impl IntoView {
     let reports = LocalResource::new(moderation::accessibility_reports);
     let problem = RwSignal::new(None::<crate::api::ApiError>);
-    let handle = Action::new_local(move |(id, handled): &(i64, bool)| {
-        let (id, handled) = (*id, *handled);
-        async move {
-            match moderation::handle_accessibility_report(id, handled).await {
-                Ok(()) => {
-                    problem.set(None);
-                    reports.refetch();
-                }
-                Err(error) => problem.set(Some(error)),
+    let handle = Job::new(move |(id, handled): (i64, bool)| async move {
+        match moderation::handle_accessibility_report(id, handled).await {
+            Ok(()) => {
+                problem.set(None);
+                reports.refetch();
             }
+            Err(error) => problem.set(Some(error)),
         }
     });
     view! {
@@ -64,7 +62,7 @@ pub fn AccessibilityReports() -> impl IntoView {
 
 /// One report.
 #[component]
-fn Report(item: ReportItem, handle: Action<(i64, bool), ()>) -> impl IntoView {
+fn Report(item: ReportItem, handle: Job<(i64, bool)>) -> impl IntoView {
     let ReportItem { id, reference, page, description, email, received_at, handled_at, handled_by } = item;
     let handled = handled_at.is_some();
     let (handled_on, open, anonymous) =

@@ -6,6 +6,7 @@
 
 use super::{error_text, failure, practice_id};
 use crate::api::{ApiError, moderation};
+use crate::components::job::Job;
 use crate::components::use_document_title;
 use crate::i18n::{tr, use_lang};
 use crate::session::{KeptText, use_kept_text};
@@ -51,8 +52,7 @@ fn ReviewOf(
     // A decision waiting for "Conferma", and a message asked for but missing.
     let confirming = RwSignal::new(None::<(CurationAction, i64)>);
     let message_missing = RwSignal::new(false);
-    let act = Action::new_local(move |(action, version): &(CurationAction, i64)| {
-        let (action, version) = (*action, *version);
+    let act = Job::new(move |(action, version): (CurationAction, i64)| {
         async move {
             let Ok(id) = id.get_value() else { return };
             let text = Some(message.get_untracked()).filter(|m| !m.trim().is_empty());
@@ -225,7 +225,7 @@ fn Decisions(
     /// A decision waiting for "Conferma".
     confirming: RwSignal<Option<(CurationAction, i64)>>,
     /// Sends a decision for the record's version.
-    act: Action<(CurationAction, i64), ()>,
+    act: Job<(CurationAction, i64)>,
     /// The decisions the state allows.
     actions: Vec<CurationAction>,
     /// The record's counter, for concurrent decisions.
@@ -308,7 +308,7 @@ fn Confirmation(
     /// The decision waiting, with the record's version.
     confirming: RwSignal<Option<(CurationAction, i64)>>,
     /// Sends it.
-    act: Action<(CurationAction, i64), ()>,
+    act: Job<(CurationAction, i64)>,
     /// The interface's language.
     lang: Lang,
 ) -> impl IntoView {

@@ -5,6 +5,7 @@
 
 use super::error_text;
 use crate::api::moderation;
+use crate::components::job::Job;
 use crate::components::use_document_title;
 use crate::i18n::tr;
 use crate::session::{return_path, use_session};
@@ -21,7 +22,7 @@ pub fn SignInPage() -> impl IntoView {
     let query = use_query_map();
     let (email, password) = (RwSignal::new(String::new()), RwSignal::new(String::new()));
     let problem = RwSignal::new(None::<String>);
-    let sign_in = Action::new_local(move |_: &()| async move {
+    let sign_in = Job::new(move |_: ()| async move {
         let credentials = Credentials { email: email.get_untracked(), password: password.get_untracked() };
         match moderation::sign_in(&credentials).await {
             Ok(_) => {
