@@ -36,8 +36,6 @@ pub(super) fn AccountsSection(
         report(outcome, lang.get_untracked(), done);
         version.update(|v| *v += 1);
     });
-    // The signed-in admin, whose own account offers no "Disattiva".
-    let me = LocalResource::new(|| async { moderation::whoami().await.map(|user| user.email).unwrap_or_default() });
     view! {
         <h2>{tr(texts::admin::ACCOUNTS)}</h2>
         <ListTable
@@ -55,7 +53,7 @@ pub(super) fn AccountsSection(
                 };
                 let own = {
                     let email = email.clone();
-                    move || me.get().is_some_and(|me| me.eq_ignore_ascii_case(&email))
+                    move || lists.with(|lists| lists.as_ref().is_some_and(|l| l.me.eq_ignore_ascii_case(&email)))
                 };
                 let role = role_name(a.role);
                 let state = if active { texts::admin::ACTIVE } else { texts::admin::DISABLED };

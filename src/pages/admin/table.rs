@@ -19,6 +19,9 @@ pub(super) struct Lists {
     pub(super) rounds: Result<Vec<Round>, ApiError>,
     pub(super) accounts: Result<Vec<Account>, ApiError>,
     pub(super) audit: Result<Vec<AuditEntry>, ApiError>,
+    /// The signed-in person's e-mail address (empty if unknown), whose own
+    /// account offers no "Disattiva".
+    pub(super) me: String,
 }
 
 /// The page's lists, fetched again whenever `version` changes.
@@ -30,6 +33,7 @@ pub(super) fn lists(version: RwSignal<u32>) -> LocalResource<Lists> {
                 rounds: moderation::rounds().await,
                 accounts: moderation::accounts().await,
                 audit: moderation::audit().await,
+                me: moderation::whoami().await.map(|user| user.email).unwrap_or_default(),
             }
         }
     })
