@@ -120,29 +120,7 @@ async fn every_kind_of_route_carries_the_security_headers() {
 async fn a_request_trickling_its_body_is_cut_off_with_a_json_408() {
     let site = start(|state| state.request_timeout = Duration::from_secs(1)).await;
     let address = site.base.trim_start_matches("http://");
-    let mut stream = tokio::net::TcpStream::connect(address).await.unwrap();
-    // Announces 2,000 bytes and sends ten.
-    stream
-        .write_all(
-            b"POST /api/submissions HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n\
-              Idempotency-Key: slow-client-0000000001\r\nContent-Length: 2000\r\n\r\n{\"answers\"",
-        )
-        .await
-        .unwrap();
-    let mut answer = Vec::new();
-    let read = tokio::time::timeout(Duration::from_secs(10), async {
-        let mut buffer = [0u8; 4096];
-        loop {
-            let n = stream.read(&mut buffer).await.unwrap();
-            answer.extend_from_slice(&buffer[..n]);
-            if n == 0 || answer.windows(4).any(|w| w == b"\r\n\r\n") && answer.ends_with(b"}") {
-                break;
-            }
-        }
-    })
-    .await;
-    assert!(read.is_ok(), "the server answers instead of waiting forever");
-    let text = String::from_utf8_lossy(&answer);
+    let text = common::trickled_request(address, "").await.expect("the server answers instead of waiting forever");
     assert!(text.starts_with("HTTP/1.1 408"), "{text}");
     assert!(text.to_lowercase().contains("content-type: application/json"), "{text}");
     assert!(text.contains("\"code\":\"request_timeout\""), "{text}");

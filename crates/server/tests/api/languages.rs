@@ -11,7 +11,6 @@ use domain::record::vocabulary::ModerationStatus;
 use reqwest::StatusCode;
 use serde_json::{Value, json};
 use std::time::Duration;
-use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
 /// What an English browser sends.
 const ENGLISH: &str = "en-GB,en;q=0.9";
@@ -248,28 +247,8 @@ async fn the_timeout_layers_408_speaks_the_requests_language() {
         ("en-US", "The request took too long and was stopped: try again."),
         ("it", "La richiesta è durata troppo a lungo ed è stata interrotta: riprova."),
     ] {
-        let mut stream = tokio::net::TcpStream::connect(server.authority()).await.unwrap();
-        // Announces 2,000 bytes and sends ten.
-        let head = format!(
-            "POST /api/submissions HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nAccept-Language: {language}\r\n\
-             Idempotency-Key: {}\r\nContent-Length: 2000\r\n\r\n{{\"answers\"",
-            fresh_key()
-        );
-        stream.write_all(head.as_bytes()).await.unwrap();
-        let mut answer = Vec::new();
-        let read = tokio::time::timeout(Duration::from_secs(10), async {
-            let mut buffer = [0u8; 4096];
-            loop {
-                let n = stream.read(&mut buffer).await.unwrap();
-                answer.extend_from_slice(&buffer[..n]);
-                if n == 0 || answer.windows(4).any(|w| w == b"\r\n\r\n") && answer.ends_with(b"}") {
-                    break;
-                }
-            }
-        })
-        .await;
-        assert!(read.is_ok(), "the server answers");
-        let text = String::from_utf8_lossy(&answer);
+        let asked = format!("Accept-Language: {language}\r\n");
+        let text = crate::common::trickled_request(server.authority(), &asked).await.expect("the server answers");
         assert!(text.starts_with("HTTP/1.1 408"), "{text}");
         assert!(text.contains(want), "Accept-Language {language}: {text}");
     }
