@@ -34,6 +34,28 @@ fn copy(from: &Connection, to: &mut Connection) -> Result<(), DbError> {
     }
 }
 
+/// Copies the database at `database` (open as `conn`, at schema version
+/// `from`) beside it before its schema is upgraded: the file
+/// `{name}.before-schema-{from}-to-{SCHEMA_VERSION}.sqlite`, numbered if one
+/// is there already. Nothing is migrated unless the copy is whole.
+pub fn before_upgrade(conn: &Connection, database: &Path, from: i64) -> Result<std::path::PathBuf, DbError> {
+    let name = database.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let to = crate::db::SCHEMA_VERSION;
+    let out = (0..)
+        .map(|n| {
+            let again = if n == 0 { String::new() } else { format!(".{n}") };
+            database.with_file_name(format!("{name}.before-schema-{from}-to-{to}{again}.sqlite"))
+        })
+        .find(|candidate| !candidate.exists())
+        .expect("a free name");
+    let partial = out.with_extension("partial");
+    let mut target = Connection::open(&partial)?;
+    copy(conn, &mut target)?;
+    drop(target);
+    std::fs::rename(&partial, &out)?;
+    Ok(out)
+}
+
 /// Opens `path` read-only and checks it is a sound copy of our database.
 fn check(path: &Path) -> Result<Summary, Box<dyn std::error::Error>> {
     let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY)?;

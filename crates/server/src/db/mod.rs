@@ -42,6 +42,13 @@ pub enum DbError {
     Task(#[from] tokio::task::JoinError),
     #[error("no read connection: {0}")]
     Pool(#[from] r2d2::Error),
+    #[error(
+        "the database at {path} has schema version {found}, made by a newer release of Buone pratiche; this \
+         server knows versions up to {SCHEMA_VERSION} and cannot use it. Install the release that made it (or a \
+         newer one), or restore a backup made by this release with `server restore FILE` (a copy written before \
+         an upgrade sits beside the database: *.before-schema-*.sqlite)"
+    )]
+    TooNew { path: String, found: i64 },
 }
 
 /// The schema's version once every migration has run (SQLite's `user_version`).
@@ -98,6 +105,14 @@ impl Db {
         conn.pragma_update(None, "synchronous", "FULL")?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
         conn.busy_timeout(std::time::Duration::from_secs(5))?;
+        let found: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        if found > SCHEMA_VERSION {
+            return Err(DbError::TooNew { path: path.display().to_string(), found });
+        }
+        if found > 0 && found < SCHEMA_VERSION {
+            let copy = crate::backup::before_upgrade(&conn, path, found)?;
+            tracing::info!(from = found, to = SCHEMA_VERSION, copy = %copy.display(), "upgrading the database's schema; copied it first");
+        }
         migrations().to_latest(&mut conn)?;
         let manager = r2d2_sqlite::SqliteConnectionManager::file(path)
             .with_flags(OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX | OpenFlags::SQLITE_OPEN_URI)
