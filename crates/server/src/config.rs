@@ -161,6 +161,13 @@ pub enum Command {
         /// The backup file to restore.
         from: PathBuf,
     },
+    /// Delete or blank the personal data the privacy notice no longer lets
+    /// us keep (the server does it daily); prints what it removed.
+    Purge {
+        /// Print what would be removed, and change nothing.
+        #[arg(long)]
+        dry_run: bool,
+    },
     /// Write a self-contained static site (app, data, open data) into a folder,
     /// from the built app in BP_STATIC_DIR: it needs no API to run.
     PublishStatic {
@@ -222,16 +229,22 @@ impl Config {
             security_contact,
             publisher_name: self.publisher_name.trim().to_owned(),
             publisher_ipa: ipa.to_owned(),
-            retention: Retention {
-                contact_months: self.retention_contact_months,
-                account_months: self.retention_account_months,
-                log_days: self.retention_log_days,
-                feedback_months: self.retention_feedback_months,
-                mail_days: self.retention_mail_days,
-            },
+            retention: self.retention(),
             accessibility_statement_url,
             logo,
         })
+    }
+
+    /// How long each kind of personal data is kept: what the privacy notice
+    /// states and the retention job (`crate::retention`) enforces.
+    pub fn retention(&self) -> Retention {
+        Retention {
+            contact_months: self.retention_contact_months,
+            account_months: self.retention_account_months,
+            log_days: self.retention_log_days,
+            feedback_months: self.retention_feedback_months,
+            mail_days: self.retention_mail_days,
+        }
     }
 
     /// The postman for BP_SMTP_URL, if set, checked (BP_MAIL_FROM is then required).

@@ -26,6 +26,7 @@ pub mod openapi;
 pub mod opendata;
 pub mod participation;
 pub mod publish;
+pub mod retention;
 pub mod security_txt;
 pub mod web;
 
@@ -254,6 +255,8 @@ pub async fn serve(config: config::Config) -> Result<(), Box<dyn std::error::Err
         std::time::Duration::from_secs(3600),
         move || republisher.publish(),
     ));
+    // What the privacy notice promises to delete, deleted when it says.
+    tokio::spawn(retention::run(state.db.clone(), config.retention(), std::time::Duration::from_secs(24 * 3600)));
     let listener = tokio::net::TcpListener::bind(config.listen).await?;
     let address = listener.local_addr()?;
     tracing::info!(%address, "listening");

@@ -25,6 +25,7 @@ async fn main() -> std::process::ExitCode {
                 cli.config.database.display()
             );
         }),
+        Some(Command::Purge { dry_run }) => server::retention::command(&cli.config, dry_run).await,
         Some(Command::User(UserCommand::Add { email, role })) => server::add_user(&cli.config, &email, &role).await,
     };
     match outcome {

@@ -103,3 +103,19 @@ fn user_add_reads_the_password_from_standard_input_and_stores_only_its_hash() {
     let hash: String = conn.query_row("SELECT password_hash FROM users", [], |r| r.get(0)).unwrap();
     assert!(hash.starts_with("$argon2id$") && !hash.contains("password lunga"));
 }
+
+#[test]
+fn purge_dry_run_says_what_it_would_remove_and_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let database = dir.path().join("purge.sqlite");
+    let output = server().env("BP_DATABASE", &database).args(["purge", "--dry-run"]).output().unwrap();
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let said = String::from_utf8_lossy(&output.stdout);
+    assert!(said.starts_with("would remove (dry run, nothing changed):"), "{said}");
+    for kind in ["practices' referents blanked", "closed accounts deleted", "round invitees deleted"] {
+        assert!(said.contains(kind), "{kind} in {said}");
+    }
+    let output = server().env("BP_DATABASE", &database).args(["purge"]).output().unwrap();
+    assert!(output.status.success());
+    assert!(String::from_utf8_lossy(&output.stdout).starts_with("removed:"));
+}

@@ -252,6 +252,9 @@ pub enum AuditAction {
     AddInvitees,
     /// An admin took an invitee off a round's list.
     RemoveInvitee,
+    /// The retention job removed personal data past its time (the message
+    /// says which kinds, never the values).
+    Purge,
 }
 
 impl AuditAction {
@@ -272,12 +275,13 @@ impl AuditAction {
             AuditAction::AddInvitees => "add_invitees",
             AuditAction::RemoveInvitee => "remove_invitee",
             AuditAction::Conclude => "conclude",
+            AuditAction::Purge => "purge",
         }
     }
 
     /// Every action.
-    pub const ALL: [AuditAction; 21] = {
-        let mut all = [AuditAction::Update; 21];
+    pub const ALL: [AuditAction; 22] = {
+        let mut all = [AuditAction::Update; 22];
         let mut i = 0;
         while i < CurationAction::ALL.len() {
             all[i] = AuditAction::Curation(CurationAction::ALL[i]);
@@ -295,6 +299,7 @@ impl AuditAction {
         all[18] = AuditAction::Conclude;
         all[19] = AuditAction::AddInvitees;
         all[20] = AuditAction::RemoveInvitee;
+        all[21] = AuditAction::Purge;
         all
     };
 
@@ -320,6 +325,10 @@ impl AuditAction {
             AuditAction::Conclude => ("Segnata come conclusa dal referente", "Marked ended by the respondent"),
             AuditAction::AddInvitees => ("Invitati aggiunti a una raccolta", "Invitees added to a round"),
             AuditAction::RemoveInvitee => ("Invitato tolto da una raccolta", "Invitee removed from a round"),
+            AuditAction::Purge => (
+                "Dati personali cancellati alla scadenza indicata nell'informativa",
+                "Personal data removed when the privacy notice says",
+            ),
         };
         if lang == Lang::It { it } else { en }
     }

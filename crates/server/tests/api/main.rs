@@ -20,6 +20,7 @@ mod operator;
 mod participation;
 mod private_link;
 mod rendered;
+mod retention;
 mod reuse;
 mod seo;
 mod site;
