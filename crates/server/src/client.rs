@@ -22,16 +22,7 @@ impl TrustedProxies {
     /// Addresses and CIDR ranges separated by commas or spaces:
     /// `127.0.0.1, 10.0.0.0/8, ::1`. Empty: no proxy is trusted.
     pub fn parse(list: &str) -> Result<Self, String> {
-        list.split([',', ' '])
-            .map(str::trim)
-            .filter(|item| !item.is_empty())
-            .map(|item| {
-                item.parse::<IpNet>()
-                    .or_else(|_| item.parse::<IpAddr>().map(IpNet::from))
-                    .map_err(|_| format!("BP_TRUSTED_PROXIES: not an address or CIDR range: {item}"))
-            })
-            .collect::<Result<Vec<_>, _>>()
-            .map(Self)
+        parse_nets("BP_TRUSTED_PROXIES", list).map(Self)
     }
 
     fn trusts(&self, address: IpAddr) -> bool {
@@ -99,6 +90,20 @@ fn parse_hop(text: &str) -> Option<IpAddr> {
         return rest.split_once(']').and_then(|(inside, _)| inside.parse().ok()).map(canonical);
     }
     text.parse::<SocketAddr>().ok().map(|s| canonical(s.ip()))
+}
+
+/// Addresses and CIDR ranges separated by commas or spaces, as the setting
+/// `variable` gives them.
+pub fn parse_nets(variable: &str, list: &str) -> Result<Vec<IpNet>, String> {
+    list.split([',', ' '])
+        .map(str::trim)
+        .filter(|item| !item.is_empty())
+        .map(|item| {
+            item.parse::<IpNet>()
+                .or_else(|_| item.parse::<IpAddr>().map(IpNet::from))
+                .map_err(|_| format!("{variable}: not an address or CIDR range: {item}"))
+        })
+        .collect()
 }
 
 /// The client's address, as the per-address limits count it.

@@ -43,6 +43,14 @@ pub struct Config {
     /// `127.0.0.1,10.0.0.0/8`); from anyone else those headers are ignored.
     #[arg(long, env = "BP_TRUSTED_PROXIES", default_value = "")]
     pub trusted_proxies: String,
+    /// Who may read `/metrics` (addresses or CIDR ranges, comma-separated;
+    /// behind a trusted proxy, the client it names). Others get a 403.
+    #[arg(long, env = "BP_METRICS_FROM", default_value = "127.0.0.1, ::1")]
+    pub metrics_from: String,
+    /// How the log is written to standard error: `text` for people, `json`
+    /// (one object per line) for a log collector.
+    #[arg(long, env = "BP_LOG_FORMAT", default_value = "text", value_parser = ["text", "json"])]
+    pub log_format: String,
     /// The public address of the site, for absolute links in the open-data
     /// metadata and feed (default: `http://` + the listen address).
     #[arg(long, env = "BP_PUBLIC_URL")]

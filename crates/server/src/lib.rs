@@ -22,6 +22,7 @@ pub mod logo;
 pub mod mail;
 pub mod messages;
 pub mod moderation;
+pub mod observe;
 pub mod openapi;
 pub mod opendata;
 pub mod participation;
@@ -92,6 +93,8 @@ pub struct AppState {
     pub start_tokens: guard::StartTokens,
     /// Proxies whose forwarding headers name the client.
     pub trusted_proxies: client::TrustedProxies,
+    /// Who may read `/metrics` (`BP_METRICS_FROM`).
+    pub metrics_readers: observe::MetricsReaders,
     /// Who runs the site: the privacy notice's controller, the contacts,
     /// the open data's publisher, the `security.txt` contact.
     pub operator: std::sync::Arc<domain::site::operator::Operator>,
@@ -126,6 +129,7 @@ impl AppState {
             publication: None,
             start_tokens: guard::StartTokens::new(key.as_bytes()),
             trusted_proxies: client::TrustedProxies::default(),
+            metrics_readers: observe::MetricsReaders::default(),
             operator: Default::default(),
             logo: None,
             mail: mail::Mail::default(),
@@ -153,6 +157,9 @@ pub fn app(state: AppState) -> Router {
     let document = Arc::new(document);
     let api = api
         .route("/api/openapi.json", get(move || async move { axum::Json(document.as_ref().clone()) }))
+        .route("/api/health/live", get(observe::live))
+        .route("/api/health/ready", get(observe::ready))
+        .route("/metrics", get(observe::metrics))
         .layer(CompressionLayer::new())
         .layer(DefaultBodyLimit::max(BODY_LIMIT));
     let mut router = api;
@@ -196,7 +203,7 @@ pub fn app(state: AppState) -> Router {
     if state.public_url.starts_with("https://") {
         router = router.layer(web::hsts());
     }
-    router.layer(TraceLayer::new_for_http()).with_state(state)
+    router.layer(axum::middleware::from_fn(observe::record)).layer(TraceLayer::new_for_http()).with_state(state)
 }
 
 /// Opens the database, loads demo data if asked, and serves until Ctrl-C or
@@ -217,6 +224,7 @@ pub async fn serve(config: config::Config) -> Result<(), Box<dyn std::error::Err
     state.public_url = config.public_url();
     state.request_timeout = std::time::Duration::from_secs(config.request_timeout_seconds);
     state.trusted_proxies = client::TrustedProxies::parse(&config.trusted_proxies)?;
+    state.metrics_readers = observe::MetricsReaders::parse(&config.metrics_from)?;
     let operator = config.operator()?;
     if !operator.example && !operator.missing().is_empty() {
         tracing::warn!(missing = %operator.missing().join(", "), "the privacy notice and the contacts page lack values: set them");

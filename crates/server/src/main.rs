@@ -5,11 +5,16 @@ use tracing_subscriber::EnvFilter;
 
 #[tokio::main]
 async fn main() -> std::process::ExitCode {
-    tracing_subscriber::fmt()
-        .with_env_filter(EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info,tower_http=info")))
-        .with_writer(std::io::stderr)
-        .init();
     let cli = Cli::parse();
+    let filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info,tower_http=info"));
+    let log = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr);
+    // BP_LOG_FORMAT=json: one JSON object per line, for the journal's or a
+    // collector's parser.
+    if cli.config.log_format == "json" {
+        log.json().init();
+    } else {
+        log.init();
+    }
     let outcome = match cli.command {
         None => server::serve(cli.config).await,
         Some(Command::ExportCatalogue { out }) => server::export_catalogue(&cli.config, &out).await,

@@ -194,6 +194,8 @@ pub struct LivePublication {
     requested: tokio::sync::watch::Sender<u64>,
     /// The number of the latest request whose changes are published.
     published: tokio::sync::watch::Sender<u64>,
+    /// Since when a change waits to be published (`None`: nothing waits).
+    waiting_since: std::sync::Mutex<Option<std::time::Instant>>,
 }
 
 impl LivePublication {
@@ -217,6 +219,7 @@ impl LivePublication {
             operator,
             logo,
             requested: tokio::sync::watch::Sender::new(0),
+            waiting_since: std::sync::Mutex::new(None),
             published: tokio::sync::watch::Sender::new(0),
         })
     }
@@ -239,6 +242,9 @@ impl LivePublication {
                     tracing::error!(%error, "updating the static publication failed");
                 }
                 writer.published.send_replace(wanted);
+                if *writer.requested.borrow() == wanted {
+                    *writer.waiting_since.lock().unwrap_or_else(|p| p.into_inner()) = None;
+                }
             }
         });
         live
@@ -246,7 +252,17 @@ impl LivePublication {
 
     /// Asks for the site to be written again with the current data; returns at once.
     pub fn request(&self) {
+        self.waiting_since.lock().unwrap_or_else(|p| p.into_inner()).get_or_insert_with(std::time::Instant::now);
         self.requested.send_modify(|n| *n += 1);
+    }
+
+    /// How long the oldest change not yet published has waited (zero when
+    /// the publication is up to date).
+    pub fn lag(&self) -> std::time::Duration {
+        self.waiting_since
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .map_or(std::time::Duration::ZERO, |since| since.elapsed())
     }
 
     /// Waits until every change requested so far is published (or its

@@ -119,3 +119,26 @@ fn purge_dry_run_says_what_it_would_remove_and_changes_nothing() {
     assert!(output.status.success());
     assert!(String::from_utf8_lossy(&output.stdout).starts_with("removed:"));
 }
+
+#[test]
+fn bp_log_format_json_writes_one_json_object_per_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = server()
+        .env("BP_DATABASE", dir.path().join("log.sqlite"))
+        .env("BP_LOG_FORMAT", "json")
+        .arg("export-catalogue")
+        .arg(dir.path().join("c.json"))
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    let log = String::from_utf8_lossy(&output.stderr);
+    let lines: Vec<&str> = log.lines().collect();
+    assert!(!lines.is_empty(), "the migration is logged");
+    for line in lines {
+        let entry: serde_json::Value = serde_json::from_str(line).unwrap_or_else(|e| panic!("{e}: {line}"));
+        assert!(entry["level"].is_string() && entry["timestamp"].is_string(), "{line}");
+    }
+    let refused = server().env("BP_LOG_FORMAT", "xml").arg("export-catalogue").arg("x.json").output().unwrap();
+    assert!(!refused.status.success());
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("xml"));
+}

@@ -16,6 +16,7 @@ mod invitations;
 mod languages;
 mod mail;
 mod mail_languages;
+mod operations;
 mod operator;
 mod participation;
 mod private_link;
