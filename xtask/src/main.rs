@@ -23,6 +23,7 @@
 mod comuni;
 mod licence;
 mod lighthouse;
+mod package;
 mod population;
 mod publiccode;
 mod shacl;
@@ -41,6 +42,8 @@ const USAGE: &str = "usage: cargo xtask <run | test | build | size [DIR]>
   test   formatting, clippy, unit, API, browser and end-to-end tests
   build  build the app in release into dist/ (with pre-compressed copies)
   size   print raw, gzip and brotli sizes of dist/ (or DIR)
+  package   build the app and a Debian package of the server and the app (target/package/*.deb)
+  package-check   as root: build the package, install it, serve as the service would, purge it
   bench  catalogue query and keystroke-to-screen benchmarks (prints figures)
   generate N FILE [SEED]   write N synthetic practices as a catalogue.json
   comuni FILE.csv YYYY-MM-DD   convert ISTAT's list of Comuni for the domain crate
@@ -137,6 +140,10 @@ fn main() -> ExitCode {
             size::report(&dir).and_then(|_| search_share(&root))
         }
         Some("bench") => bench(&root),
+        Some("package") => tools::ensure_build_tools(&root)
+            .and_then(|()| build_app(&root))
+            .and_then(|()| package::build(&root).map(|_| ())),
+        Some("package-check") => package::check(&root),
         Some("generate") if args.len() >= 3 => generate(&args[1], Path::new(&args[2]), args.get(3).map(String::as_str)),
         Some("comuni") if args.len() == 3 => comuni::convert(&root, Path::new(&args[1]), &args[2]),
         Some("population") if args.len() == 2 => population::convert(&root, Path::new(&args[1])),

@@ -111,6 +111,7 @@ pub fn test(root: &Path) -> Result<(), String> {
             "size budget",
             size::check_budget(&root.join("dist"), &FIRST_RENDER_BUDGETS_BROTLI).and_then(|()| search_share(root)),
         );
+        step("Debian package (install, serve, purge)", package::check(root));
         step(
             "open data (DCAT-AP 2.1.1 SHACL)",
             tools::ensure_pyshacl().and_then(|pyshacl| shacl::check(root, &pyshacl)),
