@@ -63,6 +63,27 @@ impl TestServer {
         browser.wait_for_heading("Pratiche da curare").await;
     }
 
+    /// Stores `answer` as a practice in `status`, as a submission of the
+    /// continuous round would be; its reference.
+    pub async fn seed(
+        &self,
+        answer: domain::Practice,
+        status: domain::record::vocabulary::ModerationStatus,
+    ) -> domain::PracticeId {
+        let new = server::db::NewPractice {
+            answer,
+            status,
+            demo: false,
+            round: server::db::CONTINUOUS_ROUND.into(),
+            derived_from: None,
+            submission: None,
+        };
+        match self.db.call(move |conn| server::db::insert_practice(conn, &new)).await.unwrap() {
+            server::db::Stored::Created(reference) => reference,
+            other => panic!("seeding stored {other:?}"),
+        }
+    }
+
     /// One run of the hourly schedule (`mail::follow::queue_due`), as if it
     /// were `at`: how many messages it queued.
     pub async fn run_schedule(&self, at: time::OffsetDateTime) -> usize {

@@ -10,29 +10,8 @@ use fantoccini::key::Key;
 /// A curator's account, and `answer` submitted and waiting for the editors;
 /// returns its reference.
 async fn curator_and_submission(server: &TestServer, answer: domain::Practice) -> domain::PracticeId {
-    let stored = server
-        .db
-        .call(move |conn| {
-            server::auth::create_user(
-                conn,
-                "curatrice@example.org",
-                server::auth::Role::Curator,
-                "password lunga e sicura",
-            )?;
-            let new = server::db::NewPractice {
-                answer,
-                status: ModerationStatus::Inviata,
-                demo: false,
-                round: server::db::CONTINUOUS_ROUND.into(),
-                derived_from: None,
-                submission: None,
-            };
-            server::db::insert_practice(conn, &new)
-        })
-        .await
-        .unwrap();
-    let server::db::Stored::Created(reference) = stored else { panic!("stored") };
-    reference
+    server.add_account("curatrice@example.org", server::auth::Role::Curator).await;
+    server.seed(answer, ModerationStatus::Inviata).await
 }
 
 #[tokio::test(flavor = "multi_thread")]

@@ -16,23 +16,7 @@ const TITLE: &str = "Sportello unico per le famiglie";
 async fn submission(server: &TestServer) -> String {
     let mut answer = server::demo::practices().remove(3);
     answer.title = TITLE.into();
-    let stored = server
-        .db
-        .call(move |conn| {
-            let new = server::db::NewPractice {
-                answer,
-                status: ModerationStatus::Inviata,
-                demo: false,
-                round: server::db::CONTINUOUS_ROUND.into(),
-                derived_from: None,
-                submission: None,
-            };
-            server::db::insert_practice(conn, &new)
-        })
-        .await
-        .unwrap();
-    let server::db::Stored::Created(reference) = stored else { panic!("stored") };
-    reference.to_string()
+    server.seed(answer, ModerationStatus::Inviata).await.to_string()
 }
 
 /// The visible text of what `xpath` finds first.

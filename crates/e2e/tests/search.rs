@@ -45,21 +45,7 @@ async fn seed(server: &TestServer) {
         ..base
     };
     for answer in [kit, listening] {
-        server
-            .db
-            .call(move |conn| {
-                let new = server::db::NewPractice {
-                    answer,
-                    status: ModerationStatus::Pubblicata,
-                    demo: false,
-                    round: server::db::CONTINUOUS_ROUND.into(),
-                    derived_from: None,
-                    submission: None,
-                };
-                server::db::insert_practice(conn, &new)
-            })
-            .await
-            .unwrap();
+        server.seed(answer, ModerationStatus::Pubblicata).await;
     }
 }
 
