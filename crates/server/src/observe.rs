@@ -107,7 +107,7 @@ fn gauges(conn: &rusqlite::Connection, now: time::OffsetDateTime) -> Result<Vec<
     let age = oldest
         .and_then(|at| time::OffsetDateTime::parse(&at, &time::format_description::well_known::Rfc3339).ok())
         .map_or(0.0, |at| (now - at).as_seconds_f64().max(0.0));
-    let queue = db::queue(conn)?.len();
+    let queue = db::awaiting_curators(conn)?;
     let pages: i64 = conn.query_row("PRAGMA page_count", [], |r| r.get(0))?;
     let page_size: i64 = conn.query_row("PRAGMA page_size", [], |r| r.get(0))?;
     Ok(vec![

@@ -41,6 +41,14 @@ pub fn queue(conn: &Connection) -> Result<Vec<QueueEntry>, DbError> {
     Ok(rows.collect::<Result<Vec<_>, _>>()?)
 }
 
+/// How many submissions wait for the editors (new ones, and published
+/// practices with an update to review): the daily digest's and the
+/// metrics' count.
+pub fn awaiting_curators(conn: &Connection) -> Result<usize, DbError> {
+    let queue = queue(conn)?;
+    Ok(queue.iter().filter(|e| domain::curation::awaits_curators(e.moderation_status, e.update_pending)).count())
+}
+
 /// A submission as the editors review it, every field.
 pub struct ReviewRow {
     pub row_id: i64,

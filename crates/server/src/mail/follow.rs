@@ -163,10 +163,7 @@ pub fn queue_due(
         queued += usize::from(mail::queue(&tx, &letter.to(site, key, &due.contact_email, due.lang))?);
     }
     queued += queue_invitations(&tx, site, now)?;
-    let waiting = db::queue(&tx)?
-        .iter()
-        .filter(|entry| domain::curation::awaits_curators(entry.moderation_status, entry.update_pending))
-        .count();
+    let waiting = db::awaiting_curators(&tx)?;
     if waiting > 0 {
         let day = &stamp[..10];
         for (id, email) in subscriptions::digest_readers(&tx)? {

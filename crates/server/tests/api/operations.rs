@@ -37,6 +37,9 @@ async fn readiness_follows_whether_the_database_takes_a_write_and_liveness_does_
 #[tokio::test]
 async fn metrics_count_requests_by_route_and_read_the_database() {
     let server = TestServer::start(None).await;
+    // One submission waits for the editors; a published practice does not.
+    server.seed(crate::common::valid_answer(), domain::record::vocabulary::ModerationStatus::Inviata).await;
+    server.seed(crate::common::valid_answer(), domain::record::vocabulary::ModerationStatus::Pubblicata).await;
     for _ in 0..3 {
         assert_eq!(server.client.get(server.url("/api/catalogue")).send().await.unwrap().status(), StatusCode::OK);
     }
@@ -60,6 +63,7 @@ async fn metrics_count_requests_by_route_and_read_the_database() {
     {
         assert!(text.lines().any(|l| l.starts_with(gauge)), "{gauge} in:\n{text}");
     }
+    assert!(text.lines().any(|l| l == "bp_curation_queue_length 1"), "{text}");
 }
 
 #[tokio::test]
