@@ -37,7 +37,8 @@ fn copy(from: &Connection, to: &mut Connection) -> Result<(), DbError> {
 /// Copies the database at `database` (open as `conn`, at schema version
 /// `from`) beside it before its schema is upgraded: the file
 /// `{name}.before-schema-{from}-to-{SCHEMA_VERSION}.sqlite`, numbered if one
-/// is there already. Nothing is migrated unless the copy is whole.
+/// is there already. Nothing is migrated unless the copy is whole and passes
+/// the same check as a backup.
 pub fn before_upgrade(conn: &Connection, database: &Path, from: i64) -> Result<std::path::PathBuf, DbError> {
     let name = database.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     let to = crate::db::SCHEMA_VERSION;
@@ -48,12 +49,21 @@ pub fn before_upgrade(conn: &Connection, database: &Path, from: i64) -> Result<s
         })
         .find(|candidate| !candidate.exists())
         .expect("a free name");
+    write_checked(conn, &out)
+        .map_err(|e| DbError::Io(std::io::Error::other(format!("the copy before the upgrade: {e}"))))?;
+    Ok(out)
+}
+
+/// Copies `source` to `out`: written beside it and renamed once checked,
+/// so a half-written or damaged file never looks like a copy.
+fn write_checked(source: &Connection, out: &Path) -> Result<Summary, Box<dyn std::error::Error>> {
     let partial = out.with_extension("partial");
     let mut target = Connection::open(&partial)?;
-    copy(conn, &mut target)?;
+    copy(source, &mut target)?;
     drop(target);
-    std::fs::rename(&partial, &out)?;
-    Ok(out)
+    let summary = check(&partial)?;
+    std::fs::rename(&partial, out)?;
+    Ok(summary)
 }
 
 /// Opens `path` read-only and checks it is a sound copy of our database.
@@ -82,15 +92,7 @@ pub fn backup(database: &Path, out: &Path) -> Result<Summary, Box<dyn std::error
     }
     let source = Connection::open_with_flags(database, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
     source.busy_timeout(Duration::from_secs(30))?;
-    // Written beside the target and renamed, so a half-written file never
-    // looks like a backup.
-    let partial = out.with_extension("partial");
-    let mut target = Connection::open(&partial)?;
-    copy(&source, &mut target)?;
-    drop(target);
-    let summary = check(&partial)?;
-    std::fs::rename(&partial, out)?;
-    Ok(summary)
+    write_checked(&source, out)
 }
 
 /// Replaces the contents of the database at `database` with the checked copy
