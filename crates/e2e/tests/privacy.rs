@@ -87,21 +87,6 @@ fn with_public_canaries(mut practice: domain::Practice, tag: &str, canaries: &mu
     practice
 }
 
-async fn seed(server: &TestServer, answer: domain::Practice, status: ModerationStatus) -> String {
-    let new = server::db::NewPractice {
-        answer,
-        status,
-        demo: false,
-        round: server::db::CONTINUOUS_ROUND.into(),
-        derived_from: None,
-        submission: None,
-    };
-    match server.db.call(move |conn| server::db::insert_practice(conn, &new)).await.expect("seeded") {
-        server::db::Stored::Created(id) => id.to_string(),
-        other => panic!("seeding stored {other:?}"),
-    }
-}
-
 /// A curator's account, signed in over the API: the session cookie.
 async fn sign_in(server: &TestServer, http: &reqwest::Client, email: &str) -> String {
     let owned = email.to_owned();
@@ -294,11 +279,11 @@ async fn no_private_field_reaches_any_rendered_page() {
     let mut published = Vec::new();
     let mut first = with_private_canaries("pubone", &mut canaries);
     first.title = format!("Pratica pubblicata {MARKER}");
-    published.push(seed(&server, first, ModerationStatus::Pubblicata).await);
+    published.push(server.seed(first, ModerationStatus::Pubblicata).await.to_string());
     let mut second = with_private_canaries("pubtwo", &mut canaries);
     second.title = "Seconda pratica pubblicata con canarini".into();
     second.summary = format!("Sintesi pubblica {MARKER}");
-    published.push(seed(&server, second, ModerationStatus::Pubblicata).await);
+    published.push(server.seed(second, ModerationStatus::Pubblicata).await.to_string());
 
     // One practice in each other state: nothing of it is public.
     let mut hidden = Vec::new();
@@ -307,7 +292,7 @@ async fn no_private_field_reaches_any_rendered_page() {
         let tag = status.code().replace('_', "");
         let practice = with_private_canaries(&tag, &mut canaries);
         let practice = with_public_canaries(practice, &tag, &mut canaries);
-        hidden.push(seed(&server, practice, status).await);
+        hidden.push(server.seed(practice, status).await.to_string());
         hidden_states.push(status.code());
     }
 
@@ -346,7 +331,7 @@ async fn no_private_field_reaches_any_rendered_page() {
     // Rejected with a reason.
     let to_reject = with_private_canaries("rejected", &mut canaries);
     let to_reject = with_public_canaries(to_reject, "rejected", &mut canaries);
-    let rejected = seed(&server, to_reject, ModerationStatus::Inviata).await;
+    let rejected = server.seed(to_reject, ModerationStatus::Inviata).await.to_string();
     canaries.push("qzreasonrejected".into());
     act_saying(&server, &http, &curator, &rejected, "reject", 1, Some("Motivo qzreasonrejected")).await;
     hidden.push(rejected);
