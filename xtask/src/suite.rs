@@ -16,6 +16,7 @@ pub fn test(root: &Path) -> Result<(), String> {
     let axe = tools::ensure_axe()?;
     let chromedriver = tools::ensure_browser()?;
     let smtp_python = tools::ensure_aiosmtpd()?;
+    let moto_server = tools::ensure_moto()?;
     let mut counts = Counts::default();
     let mut steps = Vec::new();
     let mut step = |name: &'static str, outcome: Result<(), String>| {
@@ -78,7 +79,8 @@ pub fn test(root: &Path) -> Result<(), String> {
         counts.run(
             Command::new("cargo")
                 .args(["test", "--no-fail-fast", "--workspace", "--exclude", "buone-pratiche", "--exclude", "e2e"])
-                .env("BP_SMTP_PYTHON", &smtp_python),
+                .env("BP_SMTP_PYTHON", &smtp_python)
+                .env("BP_MOTO_SERVER", &moto_server),
         ),
     );
     // Dev profile: its dependencies are already built by the tests above, so

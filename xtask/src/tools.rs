@@ -12,7 +12,9 @@
 //! - for `cargo xtask lighthouse`, lighthouse 12.2.3 from npm (run with Node);
 //! - schemathesis from PyPI, in a virtual environment of its own (API fuzzing);
 //! - pyshacl from PyPI, likewise (the DCAT-AP shapes on the open data);
-//! - aiosmtpd from PyPI, likewise (the real SMTP server of the mail tests).
+//! - aiosmtpd from PyPI, likewise (the real SMTP server of the mail tests);
+//! - moto from PyPI with its server, likewise (the real S3-compatible server
+//!   of the object-storage tests).
 
 use crate::run_command;
 use std::path::{Path, PathBuf};
@@ -30,6 +32,8 @@ const SCHEMATHESIS_VERSION: &str = "4.32.5";
 const PYSHACL_VERSION: &str = "0.40.1";
 /// The SMTP server the outbox's tests deliver to (crates/mailbox runs it).
 const AIOSMTPD_VERSION: &str = "1.4.6";
+/// The S3-compatible server the backup and publication tests write to.
+const MOTO_VERSION: &str = "5.2.6";
 
 /// Where npm-installed tools live, outside the clone so they survive it.
 fn tools_dir() -> PathBuf {
@@ -208,9 +212,17 @@ pub fn ensure_aiosmtpd() -> Result<PathBuf, String> {
     ensure_python_tool("aiosmtpd", AIOSMTPD_VERSION, "python")
 }
 
-/// The PyPI package `package` at `version`, in the virtual environment
-/// `{package}-venv` under the tools folder; returns the path of `command`.
-fn ensure_python_tool(package: &str, version: &str, command: &str) -> Result<PathBuf, String> {
+/// moto's S3-compatible server in a virtual environment of its own; returns
+/// the path of its `moto_server`, which the tests read from `BP_MOTO_SERVER`.
+pub fn ensure_moto() -> Result<PathBuf, String> {
+    ensure_python_tool("moto[server]", MOTO_VERSION, "moto_server")
+}
+
+/// The PyPI package `package` at `version` (with its extras, as in
+/// `moto[server]`), in the virtual environment `{package}-venv` under the
+/// tools folder; returns the path of `command`.
+fn ensure_python_tool(requirement: &str, version: &str, command: &str) -> Result<PathBuf, String> {
+    let package = requirement.split('[').next().unwrap_or(requirement);
     let venv = tools_dir().join(format!("{package}-venv"));
     let installed = venv.join("bin").join(command);
     if output_of(&venv.join("bin/pip").to_string_lossy(), &["show", package])
@@ -230,7 +242,7 @@ fn ensure_python_tool(package: &str, version: &str, command: &str) -> Result<Pat
     run_command(
         Command::new(venv.join("bin/pip"))
             .args(["install", "--quiet", "--disable-pip-version-check"])
-            .arg(format!("{package}=={version}")),
+            .arg(format!("{requirement}=={version}")),
     )?;
     Ok(installed)
 }

@@ -123,6 +123,24 @@ pub struct Config {
     /// (created if missing); serve it with any static web server.
     #[arg(long, env = "BP_PUBLISH_DIR")]
     pub publish_dir: Option<PathBuf>,
+    /// The static publication kept current in S3-compatible object storage
+    /// (`s3://bucket/folder`; credentials and endpoint from the `AWS_*`
+    /// variables): only changed files are written, the catalogue last.
+    #[arg(long, env = "BP_PUBLISH_URL")]
+    pub publish_url: Option<String>,
+    /// Where backups go, in S3-compatible object storage (`s3://bucket/folder`):
+    /// one every BP_BACKUP_EVERY_HOURS while the server runs, and
+    /// `server backup` / `server restore` without a file.
+    #[arg(long, env = "BP_BACKUP_URL")]
+    pub backup_url: Option<String>,
+    /// Hours between two backups to BP_BACKUP_URL.
+    #[arg(long, env = "BP_BACKUP_EVERY_HOURS", default_value_t = 24,
+          value_parser = clap::value_parser!(u32).range(1..=8760))]
+    pub backup_every_hours: u32,
+    /// How many backups BP_BACKUP_URL keeps; older ones are deleted.
+    #[arg(long, env = "BP_BACKUP_KEEP", default_value_t = 14,
+          value_parser = clap::value_parser!(u32).range(1..=10000))]
+    pub backup_keep: u32,
     /// Who may show `/embed/...` pages in an iframe: `*` (any site) or origins
     /// separated by spaces (`https://www.regione.puglia.it https://...`).
     #[arg(long, env = "BP_EMBED_ANCESTORS", default_value = "*")]
@@ -159,15 +177,17 @@ pub enum Command {
     /// Manage curator accounts.
     #[command(subcommand)]
     User(UserCommand),
-    /// Copy the database to a new file, consistently, while the server runs.
+    /// Copy the database to a new file, consistently, while the server runs;
+    /// without a file, to BP_BACKUP_URL (keeping the newest BP_BACKUP_KEEP).
     Backup {
         /// The backup file to create, e.g. `backups/2026-05-15.sqlite`.
-        out: PathBuf,
+        out: Option<PathBuf>,
     },
-    /// Replace the database's contents with a backup (checked first).
+    /// Replace the database's contents with a backup (checked first);
+    /// without a file, with the newest backup at BP_BACKUP_URL.
     Restore {
         /// The backup file to restore.
-        from: PathBuf,
+        from: Option<PathBuf>,
     },
     /// Delete or blank the personal data the privacy notice no longer lets
     /// us keep (the server does it daily); prints what it removed.
@@ -271,6 +291,18 @@ impl Config {
         let timing = crate::mail::postman::Timing::default();
         let postman = crate::mail::postman::Postman::new(url, password.as_deref(), from, timing)?;
         Ok(Some(postman.keeping(self.retention_mail_days)))
+    }
+
+    /// The object-storage folder of BP_BACKUP_URL, if set.
+    pub fn backup_bucket(&self) -> Result<Option<crate::bucket::Bucket>, String> {
+        let url = self.backup_url.as_deref().map(str::trim).filter(|u| !u.is_empty());
+        url.map(crate::bucket::Bucket::parse).transpose().map_err(|e| format!("BP_BACKUP_URL: {e}"))
+    }
+
+    /// The object-storage folder of BP_PUBLISH_URL, if set.
+    pub fn publish_bucket(&self) -> Result<Option<crate::bucket::Bucket>, String> {
+        let url = self.publish_url.as_deref().map(str::trim).filter(|u| !u.is_empty());
+        url.map(crate::bucket::Bucket::parse).transpose().map_err(|e| format!("BP_PUBLISH_URL: {e}"))
     }
 
     /// The logo file, read and checked (`operator().logo` is its address).

@@ -7,6 +7,7 @@
 pub mod api;
 pub mod auth;
 pub mod backup;
+pub mod bucket;
 pub mod catalogue_view;
 pub mod client;
 pub mod config;
@@ -238,12 +239,15 @@ pub async fn serve(config: config::Config) -> Result<(), Box<dyn std::error::Err
         }
         None => tracing::info!("no BP_SMTP_URL: messages wait in the outbox, at /redazione/posta"),
     }
-    if let Some(dir) = &config.publish_dir {
+    let publish_bucket = config.publish_bucket()?;
+    if config.publish_dir.is_some() || publish_bucket.is_some() {
         let Some(dist) = state.static_dir.clone() else {
-            return Err("BP_PUBLISH_DIR needs the built app: set BP_STATIC_DIR (dist)".into());
+            return Err("BP_PUBLISH_DIR and BP_PUBLISH_URL need the built app: set BP_STATIC_DIR (dist)".into());
         };
+        let staging = config.database.parent().unwrap_or(std::path::Path::new(".")).to_path_buf();
+        let destination = publish::Destination { link: config.publish_dir.clone(), bucket: publish_bucket, staging };
         let live = publish::LivePublication::new(
-            dir,
+            destination,
             config.questionnaire_url.clone(),
             (*state.operator).clone(),
             state.logo.clone(),
@@ -251,6 +255,10 @@ pub async fn serve(config: config::Config) -> Result<(), Box<dyn std::error::Err
         let live = live.start(state.db.clone(), dist, state.public_url.clone());
         live.request();
         state.publication = Some(live);
+    }
+    if let Some(bucket) = config.backup_bucket()? {
+        let every = std::time::Duration::from_secs(u64::from(config.backup_every_hours) * 3600);
+        tokio::spawn(backup::run(config.database.clone(), bucket, every, config.backup_keep as usize));
     }
     // The digests and confirmation requests are queued with or without a
     // mail server: they wait in the outbox.

@@ -19,17 +19,8 @@ async fn main() -> std::process::ExitCode {
         None => server::serve(cli.config).await,
         Some(Command::ExportCatalogue { out }) => server::export_catalogue(&cli.config, &out).await,
         Some(Command::PublishStatic { out }) => server::publish::publish_static(&cli.config, &out).await,
-        Some(Command::Backup { out }) => server::backup::backup(&cli.config.database, &out).map(|s| {
-            println!("backed up {} practices ({} bytes) to {}", s.practices, s.bytes, out.display());
-        }),
-        Some(Command::Restore { from }) => server::backup::restore(&cli.config.database, &from).map(|s| {
-            println!(
-                "restored {} practices from {} into {}",
-                s.practices,
-                from.display(),
-                cli.config.database.display()
-            );
-        }),
+        Some(Command::Backup { out }) => server::backup::command(&cli.config, out.as_deref()).await,
+        Some(Command::Restore { from }) => server::backup::restore_command(&cli.config, from.as_deref()).await,
         Some(Command::Purge { dry_run }) => server::retention::command(&cli.config, dry_run).await,
         Some(Command::User(UserCommand::Add { email, role })) => server::add_user(&cli.config, &email, &role).await,
     };

@@ -5,6 +5,7 @@
 //! `participation.json` (who took part), the open-data files, and an `index.html` entry point for every page address
 //! so that deep links work on servers that only serve files.
 
+use crate::bucket::Bucket;
 use crate::config::Config;
 use crate::{api, db, demo, frame, head, opendata};
 use domain::site::operator::Operator;
@@ -176,17 +177,21 @@ fn write_files(
     Ok(practices.len())
 }
 
-/// A static publication the server keeps current (`BP_PUBLISH_DIR`): after
-/// every decision that changes what the public sees, the whole site is
-/// written into a new folder beside it, and the symbolic link `link` is
-/// switched to it with one rename, so a web server reading through the link
-/// sees the old site or the new one, never half of each.
+/// A static publication the server keeps current: after every decision that
+/// changes what the public sees, the whole site is written again into a new
+/// folder, then
+/// - with `BP_PUBLISH_DIR`, the symbolic link `link` is switched to it with
+///   one rename, so a web server reading through the link sees the old site
+///   or the new one, never half of each;
+/// - with `BP_PUBLISH_URL`, the folder in object storage is brought level
+///   with it, changed files only, the catalogue last ([`Bucket::sync_site`]).
 ///
 /// Decisions do not wait for it: they ask (`request`) and answer once their
 /// change is committed; one background task writes, on the blocking pool,
 /// and requests that arrive while it writes are served by one more write.
+/// A write that fails is logged and tried again a little later.
 pub struct LivePublication {
-    pub link: PathBuf,
+    destination: Destination,
     pub questionnaire_url: Option<String>,
     pub operator: Operator,
     pub logo: Option<crate::logo::Logo>,
@@ -198,23 +203,44 @@ pub struct LivePublication {
     waiting_since: std::sync::Mutex<Option<std::time::Instant>>,
 }
 
+/// Where the live publication goes: a local folder behind a symbolic link,
+/// a folder in object storage, or both.
+#[derive(Debug)]
+pub struct Destination {
+    pub link: Option<PathBuf>,
+    pub bucket: Option<Bucket>,
+    /// Where a copy meant only for the bucket is written, then removed.
+    pub staging: PathBuf,
+}
+
+impl Destination {
+    /// The symbolic link `link`, switched to each new copy.
+    pub fn folder(link: &Path) -> Self {
+        let staging = link.parent().unwrap_or(Path::new(".")).to_path_buf();
+        Self { link: Some(link.to_path_buf()), bucket: None, staging }
+    }
+}
+
+/// How long a failed publication waits before it is written again.
+const RETRY_AFTER: std::time::Duration = std::time::Duration::from_secs(30);
+
 impl LivePublication {
-    /// Checks that `link` is free or a symbolic link (never a real folder,
+    /// Checks that the link is free or a symbolic link (never a real folder,
     /// which could not be switched in one step).
     pub fn new(
-        link: &Path,
+        destination: Destination,
         questionnaire_url: Option<String>,
         operator: Operator,
         logo: Option<crate::logo::Logo>,
     ) -> Result<Self, String> {
-        if link.exists() && !link.is_symlink() {
+        if let Some(link) = destination.link.as_ref().filter(|link| link.exists() && !link.is_symlink()) {
             return Err(format!(
                 "BP_PUBLISH_DIR {} is a folder: it must be a symbolic link the server switches (or not exist yet)",
                 link.display()
             ));
         }
         Ok(Self {
-            link: link.to_path_buf(),
+            destination,
             questionnaire_url,
             operator,
             logo,
@@ -238,12 +264,21 @@ impl LivePublication {
                 }
                 let wanted = *requests.borrow_and_update();
                 generation += 1;
-                if let Err(error) = writer.write(&db, &dist, &public_url, generation).await {
-                    tracing::error!(%error, "updating the static publication failed");
-                }
+                let written = writer.write(&db, &dist, &public_url, generation).await;
                 writer.published.send_replace(wanted);
-                if *writer.requested.borrow() == wanted {
-                    *writer.waiting_since.lock().unwrap_or_else(|p| p.into_inner()) = None;
+                match written {
+                    Ok(()) if *writer.requested.borrow() == wanted => {
+                        *writer.waiting_since.lock().unwrap_or_else(|p| p.into_inner()) = None;
+                    }
+                    Ok(()) => {}
+                    Err(error) => {
+                        tracing::error!(%error, "updating the static publication failed: trying again in 30 s");
+                        let again = Arc::clone(&writer);
+                        tokio::spawn(async move {
+                            tokio::time::sleep(RETRY_AFTER).await;
+                            again.request();
+                        });
+                    }
                 }
             }
         });
@@ -273,13 +308,21 @@ impl LivePublication {
         let _ = published.wait_for(|done| *done >= target).await;
     }
 
-    /// Writes the current site and switches the link to it. The previous
-    /// copy stays until the next switch (a reader that followed the old link
-    /// a moment ago still finds its files); older ones are removed.
+    /// Writes the current site, switches the link to it and brings the
+    /// bucket level with it. The previous local copy stays until the next
+    /// switch (a reader that followed the old link a moment ago still finds
+    /// its files); older ones are removed.
     async fn write(&self, db: &db::Db, dist: &Path, public_url: &str, generation: u64) -> Result<(), Error> {
-        let name = self.link.file_name().ok_or("BP_PUBLISH_DIR has no file name")?.to_string_lossy().into_owned();
+        let Destination { link, bucket, staging } = &self.destination;
+        let name = match link {
+            Some(link) => link.file_name().ok_or("BP_PUBLISH_DIR has no file name")?.to_string_lossy().into_owned(),
+            None => "publication".to_owned(),
+        };
         let stamp = format!("{}-{generation}", &db::now().replace([':', '-'], ""));
-        let folder = self.link.with_file_name(format!("{name}.{stamp}"));
+        let folder = match link {
+            Some(link) => link.with_file_name(format!("{name}.{stamp}")),
+            None => staging.join(format!("{name}.{stamp}")),
+        };
         let source = Source {
             db,
             dist,
@@ -289,8 +332,27 @@ impl LivePublication {
             logo: self.logo.as_ref(),
         };
         write_site(&source, &folder).await?;
-        let link = self.link.clone();
-        tokio::task::spawn_blocking(move || switch_link(&link, &name, &folder)).await??;
+        let synced = match bucket {
+            Some(bucket) => Some(bucket.sync_site(&folder).await.map_err(|e| format!("{}: {e}", bucket.url))),
+            None => None,
+        };
+        match link {
+            Some(link) => {
+                let link = link.clone();
+                let folder = folder.clone();
+                tokio::task::spawn_blocking(move || switch_link(&link, &name, &folder)).await??;
+            }
+            None => tokio::fs::remove_dir_all(&folder).await?,
+        }
+        if let Some(synced) = synced {
+            let synced = synced?;
+            tracing::info!(
+                uploaded = synced.uploaded,
+                deleted = synced.deleted,
+                unchanged = synced.unchanged,
+                "the static publication in object storage is up to date"
+            );
+        }
         Ok(())
     }
 }

@@ -102,11 +102,9 @@ fn publish_into(state: &mut server::AppState, link: &std::path::Path) -> Arc<ser
         security_contact: Some("mailto:sicurezza@example.org".to_owned()),
         ..Default::default()
     };
-    let live = server::publish::LivePublication::new(link, None, operator, None).unwrap().start(
-        state.db.clone(),
-        dist,
-        state.public_url.clone(),
-    );
+    let live = server::publish::LivePublication::new(server::publish::Destination::folder(link), None, operator, None)
+        .unwrap()
+        .start(state.db.clone(), dist, state.public_url.clone());
     state.publication = Some(Arc::clone(&live));
     live
 }
@@ -171,6 +169,11 @@ async fn decisions_answer_at_once_while_the_publication_is_slow() {
 #[test]
 fn a_real_folder_is_refused_as_the_publication() {
     let folder = tempfile::tempdir().unwrap();
-    let refused = server::publish::LivePublication::new(folder.path(), None, Default::default(), None);
+    let refused = server::publish::LivePublication::new(
+        server::publish::Destination::folder(folder.path()),
+        None,
+        Default::default(),
+        None,
+    );
     assert!(refused.is_err_and(|e| e.contains("symbolic link")));
 }
