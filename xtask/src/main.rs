@@ -15,6 +15,8 @@
 //!   submit; no acknowledged submission may be lost, duplicated or altered.
 //! - `cargo xtask load [--seconds S] [--static-dir dist]`: throughput and latency of submissions, decisions
 //!   and catalogue reads at once (server profile).
+//! - `cargo xtask rush [--respondents N] [--per-second R]`: the deadline hour
+//!   through a real nginx, each respondent from its own address (server profile).
 //! - `cargo xtask fuzz-api [--max-examples N]`: schemathesis against every
 //!   operation of `/api/openapi.json`, curator ones included.
 //! - `cargo xtask lighthouse [--url URL] [--runs N]`: Lighthouse's mobile figures
@@ -52,6 +54,10 @@ const USAGE: &str = "usage: cargo xtask <run | test | build | size [DIR]>
   load [--seconds S] [--static-dir dist]
                        50 respondents, 2 curators and 200 readers for S seconds (default 10);
                        with the built app, a static publication kept current; prints throughput and latency
+  rush [--respondents N] [--per-second R]
+                       the deadline hour through nginx: N respondents (default 3000), each from its own
+                       address, sending once at R a second (default 50); prints submitted, acknowledged,
+                       found, lost, duplicated, refused with 429, p50/p99
   shacl               the open data's dcat.ttl against the SEMIC DCAT-AP 2.1.1 shapes (pyshacl; needs `build`)
   fuzz-api [--max-examples N]   schemathesis on every operation of /api/openapi.json (default 50 examples each)
   lighthouse [--url URL] [--runs N]   Lighthouse (mobile) on the public pages, median of N runs (default 3),
@@ -149,6 +155,7 @@ fn main() -> ExitCode {
         Some("population") if args.len() == 2 => population::convert(&root, Path::new(&args[1])),
         Some("crash") => stress(&root, "dev", &args),
         Some("load") => stress(&root, "server", &args),
+        Some("rush") => tools::ensure_nginx().and_then(|()| stress(&root, "server", &args)),
         Some("fuzz-api") => fuzz_api(&root, &args[1..]),
         Some("shacl") => tools::ensure_pyshacl().and_then(|pyshacl| shacl::check(&root, &pyshacl)),
         Some("lighthouse") => lighthouse::run(&root, &args[1..]),

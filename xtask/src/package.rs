@@ -55,6 +55,7 @@ pub fn build(root: &Path) -> Result<PathBuf, String> {
     place(&packaging.join("environment"), "etc/buone-pratiche/environment", 0o644)?;
     place(&root.join("README.md"), "usr/share/doc/buone-pratiche/README.md", 0o644)?;
     place(&root.join("LICENSE"), "usr/share/doc/buone-pratiche/copyright", 0o644)?;
+    place(&packaging.join("nginx-site.conf"), "usr/share/buone-pratiche/nginx-site.conf", 0o644)?;
     for script in ["postinst", "prerm", "postrm"] {
         place(&packaging.join(script), &format!("DEBIAN/{script}"), 0o755)?;
     }

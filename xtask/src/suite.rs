@@ -88,6 +88,18 @@ pub fn test(root: &Path) -> Result<(), String> {
     // here (errors fail the step), `cargo xtask load` measures.
     step("crash durability (20 kills)", stress(root, "dev", &["crash".into(), "--kills".into(), "20".into()]));
     step("load (short)", stress(root, "dev", &["load".into(), "--seconds".into(), "10".into()]));
+    // Correctness only (a lost, duplicated or refused respondent fails the
+    // step); `cargo xtask rush` measures, in the server profile.
+    step(
+        "deadline rush (500, through nginx)",
+        tools::ensure_nginx().and_then(|()| {
+            stress(
+                root,
+                "dev",
+                &["rush".into(), "--respondents".into(), "500".into(), "--per-second".into(), "50".into()],
+            )
+        }),
+    );
     step("API fuzzing (schemathesis)", fuzz_api(root, &[]));
     step(
         "browser tests (wasm-bindgen-test)",

@@ -9,6 +9,7 @@
 //! - wasm-opt from the npm package `binaryen@132` (Debian's is too old);
 //! - for tests, leptosfmt (formats `view!` macros), axe-core 4.14 from npm
 //!   (accessibility checks) and Debian's chromium and chromium-driver;
+//! - nginx-light from Debian's packages (the proxy of `cargo xtask rush`);
 //! - for `cargo xtask lighthouse`, lighthouse 12.2.3 from npm (run with Node);
 //! - schemathesis from PyPI, in a virtual environment of its own (API fuzzing);
 //! - pyshacl from PyPI, likewise (the DCAT-AP shapes on the open data);
@@ -192,6 +193,18 @@ pub fn ensure_browser() -> Result<PathBuf, String> {
     run_command(Command::new("apt-get").arg("update"))?;
     run_command(Command::new("apt-get").args(["install", "-y", "chromium", "chromium-driver"]))?;
     Ok(chromedriver)
+}
+
+/// nginx from Debian's packages (the light build: proxy, no extra modules),
+/// the reverse proxy of the deadline-hour rush. Debian's policy on this
+/// machine keeps the package from starting its own service.
+pub fn ensure_nginx() -> Result<(), String> {
+    if Path::new("/usr/sbin/nginx").exists() {
+        return Ok(());
+    }
+    println!("Installing nginx from Debian's packages...");
+    run_command(Command::new("apt-get").arg("update"))?;
+    run_command(Command::new("apt-get").args(["install", "-y", "nginx-light"]))
 }
 
 /// schemathesis, the property-based API fuzzer, in a virtual environment of

@@ -61,6 +61,10 @@ fn write_checked(source: &Connection, out: &Path) -> Result<Summary, Box<dyn std
     let partial = out.with_extension("partial");
     let mut target = Connection::open(&partial)?;
     copy(source, &mut target)?;
+    // A copy of a database in WAL mode is in WAL mode too, and even a
+    // read-only open (the check) would leave `-wal` and `-shm` files beside
+    // it under the temporary name: a backup is one file.
+    target.pragma_update(None, "journal_mode", "DELETE")?;
     drop(target);
     let summary = check(&partial)?;
     std::fs::rename(&partial, out)?;

@@ -57,6 +57,9 @@ async fn an_online_backup_restores_every_submission_made_before_it() {
 
     let again = server_command(&server.db_path).arg("backup").arg(&copy).output().unwrap();
     assert!(!again.status.success(), "an existing backup is never overwritten");
+    let files: Vec<String> =
+        std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+    assert_eq!(files, ["copia.sqlite"], "a backup is one file: no -wal, -shm or partial copy beside it");
 
     // Restore into a new database and into one holding other data.
     let restored = dir.path().join("ripristinato.sqlite");

@@ -9,6 +9,11 @@
 //!   submitting, curators deciding and readers browsing the catalogue at
 //!   once; prints throughput and latency.
 //!
+//! - `stress --server PATH rush --respondents N --per-second R`: the deadline
+//!   hour, through a real nginx: each respondent from its own address sends
+//!   once; prints submitted, acknowledged, found, lost, duplicated, refused
+//!   and the latency.
+//!
 //! - `stress --server PATH fuzz --schemathesis ST`: schemathesis against every
 //!   operation of the server's OpenAPI document.
 //!
@@ -17,7 +22,10 @@
 mod crash;
 mod fuzz;
 mod load;
+mod nginx;
+mod rush;
 mod server_process;
+mod stored;
 mod submission;
 
 use clap::{Parser, Subcommand};
@@ -67,6 +75,16 @@ enum Command {
         #[arg(long)]
         static_dir: Option<PathBuf>,
     },
+    /// The deadline hour through nginx: respondents from distinct addresses
+    /// each sending once, with the browser's retries.
+    Rush {
+        /// How many respondents send.
+        #[arg(long, default_value_t = 3000)]
+        respondents: usize,
+        /// Respondents who send per second.
+        #[arg(long, default_value_t = 50.0)]
+        per_second: f64,
+    },
     /// Property-based fuzzing of every API operation with schemathesis.
     Fuzz {
         /// The schemathesis command (`st`).
@@ -86,6 +104,9 @@ async fn main() -> ExitCode {
         Command::Load { seconds, respondents, curators, readers, static_dir } => {
             let load = load::Load { seconds, respondents, curators, readers, static_dir: static_dir.as_deref() };
             load::run(&cli.server, load).await
+        }
+        Command::Rush { respondents, per_second } => {
+            rush::run(&cli.server, rush::Rush { respondents, per_second }).await
         }
         Command::Fuzz { schemathesis, max_examples } => fuzz::run(&cli.server, &schemathesis, max_examples).await,
     };

@@ -20,6 +20,8 @@ pub struct ServerProcess {
     demo: bool,
     /// The built app, and where to keep a static publication current.
     publication: Option<(PathBuf, PathBuf)>,
+    /// Behind a reverse proxy on this machine, with the production guard.
+    behind_proxy: bool,
     client: reqwest::Client,
     child: Option<Child>,
 }
@@ -39,6 +41,7 @@ impl ServerProcess {
             listen: format!("127.0.0.1:{port}"),
             demo,
             publication: None,
+            behind_proxy: false,
             client: reqwest::Client::builder()
                 .timeout(Duration::from_secs(2))
                 .build()
@@ -51,6 +54,14 @@ impl ServerProcess {
     /// current in `publish_dir` after every decision, as a live site would.
     pub fn with_publication(mut self, static_dir: &Path, publish_dir: &Path) -> Self {
         self.publication = Some((static_dir.to_path_buf(), publish_dir.to_path_buf()));
+        self
+    }
+
+    /// Trusts a reverse proxy on this machine (`BP_TRUSTED_PROXIES=127.0.0.1`)
+    /// and keeps the production guard: the default minimum fill time and
+    /// submissions per minute from one client, which other runs lift.
+    pub fn behind_proxy(mut self) -> Self {
+        self.behind_proxy = true;
         self
     }
 
@@ -101,6 +112,12 @@ impl ServerProcess {
         // Without a static folder only /api is served, which is all most runs need.
         if let Some((static_dir, publish_dir)) = &self.publication {
             command.env("BP_STATIC_DIR", static_dir).env("BP_PUBLISH_DIR", publish_dir);
+        }
+        if self.behind_proxy {
+            command
+                .env("BP_TRUSTED_PROXIES", "127.0.0.1")
+                .env_remove("BP_MIN_FILL_SECONDS")
+                .env_remove("BP_SUBMISSIONS_PER_MINUTE");
         }
         let child = command.spawn().map_err(|e| format!("starting {}: {e}", self.binary.display()))?;
         self.child = Some(child);
