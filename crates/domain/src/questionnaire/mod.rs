@@ -17,7 +17,8 @@
 //! - `check`: the engine that reads it: which fields are shown and required,
 //!   how typed text becomes an answer, validation and acceptance, and the
 //!   messages people read;
-//! - `dictionary`: the export columns and the data dictionary.
+//! - `dictionary`: the export columns and the data dictionary;
+//! - `import`: another form's responses read as this questionnaire's answers.
 
 #![warn(missing_docs)]
 
@@ -29,6 +30,8 @@ mod ask;
 mod check;
 mod definition;
 mod dictionary;
+#[allow(missing_docs)] // the mapping's shapes, documented where they need it
+pub mod import;
 #[allow(missing_docs)]
 pub mod rounds;
 
