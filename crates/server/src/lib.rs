@@ -30,6 +30,7 @@ pub mod participation;
 pub mod publish;
 pub mod retention;
 pub mod security_txt;
+pub mod sheet;
 pub mod web;
 
 use axum::Router;

@@ -201,6 +201,8 @@ pub enum Message {
     RoundClosed { name: String, closed_on: String },
     /// A moderation state's code that does not exist (the queue's filter).
     UnknownStatus(String),
+    /// An import cannot be undone: the editors have acted on this practice.
+    ImportCurated(String),
 }
 
 impl From<Text> for Message {
@@ -213,6 +215,12 @@ impl Message {
     /// The sentence in `lang`.
     pub fn say(&self, lang: Lang) -> String {
         match (self, lang) {
+            (Self::ImportCurated(reference), Lang::It) => format!(
+                "L'importazione non si può più annullare: la redazione ha già lavorato sulla pratica {reference}."
+            ),
+            (Self::ImportCurated(reference), Lang::En) => {
+                format!("The import can no longer be undone: the editors have already worked on practice {reference}.")
+            }
             (Self::Text(text), _) => text.get(lang).to_owned(),
             (Self::Stale { version, retry }, Lang::It) => format!(
                 "Un'altra persona ha appena modificato questa pratica (versione {version}): ricarica la pagina e {}.",

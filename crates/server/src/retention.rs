@@ -15,6 +15,7 @@
 //! | Accessibility reports | `feedback_months` after the report | deleted |
 //! | Service ratings | `feedback_months` after sending | deleted |
 //! | A round's invitees | a year after the round closes | deleted |
+//! | An uploaded spreadsheet of responses not imported | a day after the upload | deleted |
 //!
 //! Mail is deleted by the outbox (`mail_days`), unconfirmed subscriptions by
 //! the hourly schedule (`mail::follow`), logs by the journal (`log_days`).
@@ -44,6 +45,7 @@ pub struct Purged {
     pub reports: usize,
     pub ratings: usize,
     pub invitees: usize,
+    pub uploads: usize,
 }
 
 impl Purged {
@@ -55,6 +57,7 @@ impl Purged {
             + self.reports
             + self.ratings
             + self.invitees
+            + self.uploads
     }
 
     /// One line per kind, as `server purge` prints it.
@@ -67,6 +70,7 @@ impl Purged {
             ("accessibility reports deleted", self.reports),
             ("service ratings deleted", self.ratings),
             ("round invitees deleted", self.invitees),
+            ("uploaded spreadsheets deleted", self.uploads),
         ]
         .into_iter()
         .map(|(what, count)| format!("{count:>6}  {what}"))
@@ -151,6 +155,9 @@ pub fn purge(
     purged.sessions =
         tx.execute("DELETE FROM sessions WHERE revoked = 1 OR datetime(expires_at) <= datetime(?1)", [&at])?;
 
+    purged.uploads =
+        tx.execute("DELETE FROM import_uploads WHERE datetime(uploaded_at, '+1 day') <= datetime(?1)", [&at])?;
+
     purged.reports = tx.execute(
         "DELETE FROM accessibility_reports WHERE datetime(received_at, ?1) <= datetime(?2)",
         params![feedback, at],
@@ -166,8 +173,14 @@ pub fn purge(
     let others = purged.total() - purged.referents;
     if others > 0 {
         let message = format!(
-            "contatti di adozioni {}, account {}, sessioni {}, segnalazioni {}, valutazioni {}, invitati {}",
-            purged.adoption_contacts, purged.accounts, purged.sessions, purged.reports, purged.ratings, purged.invitees
+            "contatti di adozioni {}, account {}, sessioni {}, segnalazioni {}, valutazioni {}, invitati {}, fogli caricati {}",
+            purged.adoption_contacts,
+            purged.accounts,
+            purged.sessions,
+            purged.reports,
+            purged.ratings,
+            purged.invitees,
+            purged.uploads
         );
         let entry = audit::Entry {
             actor: ACTOR,

@@ -111,6 +111,9 @@ pub struct QueueEntry {
     /// Published and not confirmed for long: "da aggiornare".
     #[serde(default)]
     pub stale: bool,
+    /// Imported from a spreadsheet rather than sent through the questionnaire.
+    #[serde(default)]
+    pub imported: bool,
 }
 
 /// The queue, with the count of each state.
@@ -162,6 +165,19 @@ pub struct Review {
     pub update_pending: bool,
     /// Every decision and correction on it, with the editors' messages, newest first.
     pub history: Vec<AuditEntry>,
+    /// Where an imported submission came from (`None`: sent through the questionnaire).
+    #[serde(default)]
+    pub imported_from: Option<Provenance>,
+}
+
+/// Where an imported submission came from: the file, its row, and the date
+/// the file gave it (as written there).
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Provenance {
+    pub file_name: String,
+    pub row: i64,
+    pub submitted: Option<String>,
 }
 
 /// A curator's decision on a submission.
@@ -255,6 +271,11 @@ pub enum AuditAction {
     /// The retention job removed personal data past its time (the message
     /// says which kinds, never the values).
     Purge,
+    /// An admin imported a spreadsheet of responses (the message names the
+    /// file, counts the practices and gives the batch).
+    Import,
+    /// An admin undid an import nobody had curated yet.
+    UndoImport,
 }
 
 impl AuditAction {
@@ -276,12 +297,14 @@ impl AuditAction {
             AuditAction::RemoveInvitee => "remove_invitee",
             AuditAction::Conclude => "conclude",
             AuditAction::Purge => "purge",
+            AuditAction::Import => "import",
+            AuditAction::UndoImport => "undo_import",
         }
     }
 
     /// Every action.
-    pub const ALL: [AuditAction; 22] = {
-        let mut all = [AuditAction::Update; 22];
+    pub const ALL: [AuditAction; 24] = {
+        let mut all = [AuditAction::Update; 24];
         let mut i = 0;
         while i < CurationAction::ALL.len() {
             all[i] = AuditAction::Curation(CurationAction::ALL[i]);
@@ -300,6 +323,8 @@ impl AuditAction {
         all[19] = AuditAction::AddInvitees;
         all[20] = AuditAction::RemoveInvitee;
         all[21] = AuditAction::Purge;
+        all[22] = AuditAction::Import;
+        all[23] = AuditAction::UndoImport;
         all
     };
 
@@ -329,6 +354,8 @@ impl AuditAction {
                 "Dati personali cancellati alla scadenza indicata nell'informativa",
                 "Personal data removed when the privacy notice says",
             ),
+            AuditAction::Import => ("Risposte importate da un foglio", "Responses imported from a sheet"),
+            AuditAction::UndoImport => ("Importazione annullata", "Import undone"),
         };
         if lang == Lang::It { it } else { en }
     }

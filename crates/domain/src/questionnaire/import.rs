@@ -39,6 +39,7 @@ pub const SUBMITTED: &str = "_submitted";
 
 /// How a sheet reads as this questionnaire's answers; saved, it serves the
 /// next file from the same form.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Mapping {
     /// One entry per column: a field's key, [`SUBMITTED`] or [`SKIP`].
@@ -186,9 +187,9 @@ impl Mapping {
             let values = found.entry(key.clone()).or_default();
             for row in &sheet.rows {
                 let cell = row.get(column).map_or("", |c| c.trim());
-                for piece in self.pieces(cell, multiple) {
-                    if !values.iter().any(|v| v == piece) {
-                        values.push(piece.to_owned());
+                for piece in self.pieces(cell, multiple, Some(field)) {
+                    if !values.contains(&piece) {
+                        values.push(piece);
                     }
                 }
             }
@@ -196,13 +197,36 @@ impl Mapping {
         found
     }
 
-    fn pieces<'a>(&self, cell: &'a str, multiple: bool) -> Vec<&'a str> {
-        let parts: Vec<&str> = if multiple && !self.separator.is_empty() {
-            cell.split(self.separator.as_str()).collect()
-        } else {
-            vec![cell]
+    /// The values in a cell: the whole cell, or for a multiple choice
+    /// (`field`) or a list of Comuni (`None`) its parts between separators.
+    /// An option whose label holds the separator itself ("Contributi
+    /// economici (buoni spesa, sostegno al reddito)") stays whole: adjacent
+    /// parts are joined back when together they are an option's label or a
+    /// value the mapping knows.
+    fn pieces(&self, cell: &str, multiple: bool, field: Option<&Field>) -> Vec<String> {
+        if !multiple || self.separator.is_empty() {
+            let cell = cell.trim();
+            return if cell.is_empty() { Vec::new() } else { vec![cell.to_owned()] };
+        }
+        let separator = self.separator.as_str();
+        let known = |text: &str| {
+            let Some(field) = field else { return false };
+            let labelled = folded_labels(field.key).contains(&words(text).join(" "));
+            labelled || self.values.get(field.key).is_some_and(|values| values.contains_key(text.trim()))
         };
-        parts.into_iter().map(str::trim).filter(|p| !p.is_empty()).collect()
+        let parts: Vec<&str> = cell.split(separator).collect();
+        let mut pieces = Vec::new();
+        let mut start = 0;
+        while start < parts.len() {
+            let end =
+                (start + 1..parts.len()).rev().find(|&end| known(&parts[start..=end].join(separator))).unwrap_or(start);
+            let piece = parts[start..=end].join(separator);
+            if !piece.trim().is_empty() {
+                pieces.push(piece.trim().to_owned());
+            }
+            start = end + 1;
+        }
+        pieces
     }
 
     /// Reads one row into answers, then checks them with the questionnaire's
@@ -238,11 +262,11 @@ impl Mapping {
             let region = answers.get(crate::record::fields::key::REGION_CODE).and_then(Value::as_str);
             let region = region.and_then(Region::from_code);
             let mut codes = Vec::new();
-            for name in self.pieces(cell, true) {
-                match region.map(|region| find_comune(comuni, region, name)) {
+            for name in self.pieces(cell, true, None) {
+                match region.map(|region| find_comune(comuni, region, &name)) {
                     Some(Ok(code)) => codes.push(Value::String(code)),
                     Some(Err(problem)) => problems.push(problem),
-                    None => problems.push(Problem::UnknownComune { cell: name.to_owned() }),
+                    None => problems.push(Problem::UnknownComune { cell: name }),
                 }
             }
             if !codes.is_empty() {
@@ -279,7 +303,8 @@ impl Mapping {
             Kind::Text { .. } => Ok(Value::String(cell.to_owned())),
             Kind::Choice { .. } => code_of(cell).map(|code| if code.is_empty() { Value::Null } else { code.into() }),
             Kind::Choices { .. } => {
-                let codes: Vec<String> = self.pieces(cell, true).into_iter().map(code_of).collect::<Result<_, _>>()?;
+                let pieces = self.pieces(cell, true, Some(field));
+                let codes: Vec<String> = pieces.iter().map(|piece| code_of(piece)).collect::<Result<_, _>>()?;
                 let mut unique: Vec<Value> = Vec::new();
                 for code in codes.into_iter().filter(|c| !c.is_empty()) {
                     if !unique.iter().any(|u| u == code.as_str()) {
@@ -322,6 +347,25 @@ fn options_of(kind: Kind) -> Option<&'static [super::Choice]> {
         Kind::Choice { options } | Kind::Choices { options, .. } => Some(options),
         _ => None,
     }
+}
+
+/// The option labels of the question `key`, in both languages, folded as
+/// [`words`] folds: computed once.
+fn folded_labels(key: &str) -> &'static std::collections::HashSet<String> {
+    static LABELS: std::sync::OnceLock<BTreeMap<&'static str, std::collections::HashSet<String>>> =
+        std::sync::OnceLock::new();
+    static NONE: std::sync::OnceLock<std::collections::HashSet<String>> = std::sync::OnceLock::new();
+    let labels = LABELS.get_or_init(|| {
+        QUESTIONNAIRE
+            .fields()
+            .filter_map(|field| {
+                let options = options_of(field.kind)?;
+                let folded = options.iter().flat_map(|o| [o.label.it, o.label.en]).map(|l| words(l).join(" "));
+                Some((field.key, folded.collect()))
+            })
+            .collect()
+    });
+    labels.get(key).unwrap_or_else(|| NONE.get_or_init(Default::default))
 }
 
 /// Words that are not worth comparing in a header.
@@ -435,6 +479,45 @@ pub fn year_month(cell: &str) -> Option<YearMonth> {
     YearMonth::parse(&format!("{year:04}-{month:02}"))
 }
 
+/// A practice as a form's sheet writes it, the inverse of [`Mapping::read`]:
+/// one column per question (but repeatable groups), headed by its Italian
+/// label; options by their Italian labels, multiple choices joined by ", ",
+/// months as `03/2020`, Comuni by name, ticked boxes as `Sì`. For a template
+/// to fill in, and for the tests of the import.
+pub fn as_form_writes_it(practice: &Practice, comuni: &ComuneIndex) -> (Vec<String>, Vec<String>) {
+    let answers = serde_json::to_value(practice).expect("a practice serializes");
+    let (mut headers, mut cells) = (Vec::new(), Vec::new());
+    for field in QUESTIONNAIRE.fields().filter(|f| !matches!(f.kind, Kind::Partners { .. })) {
+        let value = &answers[field.key];
+        let label = |code: &Value| {
+            let options = options_of(field.kind).unwrap_or_default();
+            let code = code.as_str().unwrap_or_default();
+            options.iter().find(|o| o.code == code).map_or(code, |o| o.label.it).to_owned()
+        };
+        let joined = |values: &Vec<Value>, each: &dyn Fn(&Value) -> String| {
+            values.iter().map(each).collect::<Vec<_>>().join(", ")
+        };
+        let cell = match (field.kind, value) {
+            (_, Value::Null) => String::new(),
+            (Kind::Choice { .. }, code) => label(code),
+            (Kind::Choices { .. }, Value::Array(codes)) => joined(codes, &label),
+            (Kind::YearMonth { .. }, Value::String(ym)) if ym.len() == 7 => format!("{}/{}", &ym[5..], &ym[..4]),
+            (Kind::Comuni { .. }, Value::Array(codes)) => joined(codes, &|code| {
+                comuni.get(code.as_str().unwrap_or_default()).map_or(String::new(), |c| c.name.clone())
+            }),
+            (Kind::Consent | Kind::Checkbox, Value::Bool(ticked)) => if *ticked { "Sì" } else { "" }.to_owned(),
+            (Kind::Urls { .. }, Value::Array(links)) => {
+                links.iter().filter_map(Value::as_str).collect::<Vec<_>>().join(" ")
+            }
+            (_, Value::String(text)) => text.clone(),
+            (_, other) => other.to_string(),
+        };
+        headers.push(field.label.it.to_owned());
+        cells.push(cell);
+    }
+    (headers, cells)
+}
+
 /// Whether a cell ticks a box: sì, si, yes, x, vero, true, 1.
 fn is_yes(cell: &str) -> bool {
     matches!(fold(cell.trim()).as_str(), "si" | "sì" | "yes" | "x" | "vero" | "true" | "1" | "ok")
@@ -442,3 +525,75 @@ fn is_yes(cell: &str) -> bool {
 
 #[cfg(test)]
 mod tests;
+
+/// The API's shapes (administrators' import screens).
+pub mod api {
+    use super::Mapping;
+    use serde::{Deserialize, Serialize};
+    use std::collections::BTreeMap;
+
+    /// A file read and kept for the next steps.
+    #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+    #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+    pub struct Upload {
+        pub id: i64,
+        pub file_name: String,
+        /// Responses in the file (the header row aside).
+        pub rows: usize,
+        pub headers: Vec<String>,
+        /// The first rows, to recognise each column by.
+        pub samples: Vec<Vec<String>>,
+        /// The mapping saved for this header row, or one proposed.
+        pub mapping: Mapping,
+        /// Whether `mapping` is the one saved from an earlier file.
+        pub saved: bool,
+    }
+
+    /// A mapping to try, or to import with.
+    #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+    #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+    pub struct WithMapping {
+        pub mapping: Mapping,
+    }
+
+    /// One row of the dry run.
+    #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+    #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+    pub struct RowCheck {
+        /// The row's number in the spreadsheet (the header is row 1).
+        pub row: usize,
+        /// The practice's title, when the row gives one.
+        pub title: Option<String>,
+        /// Imported already (the same row of this or an earlier file).
+        pub already: bool,
+        /// What stands in the way, in words ("riga 14, Data di avvio: ...").
+        pub problems: Vec<String>,
+    }
+
+    /// The dry run: what an import with this mapping would do.
+    #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+    #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+    pub struct Checked {
+        pub rows: Vec<RowCheck>,
+        /// Rows that would become submissions in the curation queue.
+        pub ready: usize,
+        /// Rows left out until their problems are solved.
+        pub with_problems: usize,
+        /// Rows imported before, which create nothing.
+        pub already: usize,
+        /// For each coded question a column is mapped to, the distinct
+        /// values found, to be matched with codes.
+        pub values: BTreeMap<String, Vec<String>>,
+    }
+
+    /// What an import did.
+    #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+    #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+    pub struct Imported {
+        /// The batch, to undo it while nobody has curated its practices.
+        pub batch: i64,
+        pub created: usize,
+        pub already: usize,
+        pub left_out: usize,
+    }
+}

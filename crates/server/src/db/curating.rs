@@ -16,7 +16,8 @@ use rusqlite::{Connection, OptionalExtension, Transaction, params};
 pub fn queue(conn: &Connection) -> Result<Vec<QueueEntry>, DbError> {
     let mut stmt = conn.prepare_cached(&format!(
         "SELECT p.reference, p.answer ->> '$.title', p.answer ->> '$.entity_name', p.moderation_status, p.demo,
-                p.submitted_at, p.updated_at, p.version, {}, coalesce(p.confirmed_at, p.submitted_at)
+                p.submitted_at, p.updated_at, p.version, {}, coalesce(p.confirmed_at, p.submitted_at),
+                p.import_batch IS NOT NULL
          FROM practices p ORDER BY p.submitted_at, p.id",
         *UPDATE_PENDING
     ))?;
@@ -36,6 +37,7 @@ pub fn queue(conn: &Connection) -> Result<Vec<QueueEntry>, DbError> {
             update_pending: r.get(8)?,
             stale: status == ModerationStatus::Pubblicata
                 && Freshness::of(&confirmed_at, &now, after_days) == Freshness::Stale,
+            imported: r.get(10)?,
         })
     })?;
     Ok(rows.collect::<Result<Vec<_>, _>>()?)
@@ -66,6 +68,7 @@ pub struct ReviewRow {
     pub baseline: Option<Answers>,
     pub versions: i64,
     pub update_pending: bool,
+    pub imported_from: Option<domain::curation::api::Provenance>,
 }
 
 /// The submission with this reference, for review.
@@ -76,8 +79,9 @@ pub fn review(conn: &Connection, id: &PracticeId) -> Result<Option<ReviewRow>, D
                 "SELECT p.id, p.moderation_status, p.version, p.demo, p.submitted_at, p.updated_at, p.published_at,
                         p.curator_message, {LATEST_ANSWER}, {VERSIONS}, {}, p.answer,
                         (SELECT v.answer FROM practice_versions v WHERE v.practice_id = p.id
-                         ORDER BY v.version DESC LIMIT 1 OFFSET 1)
-                 FROM practices p WHERE p.reference = ?1",
+                         ORDER BY v.version DESC LIMIT 1 OFFSET 1),
+                        b.file_name, p.import_row, p.import_submitted
+                 FROM practices p LEFT JOIN import_batches b ON b.id = p.import_batch WHERE p.reference = ?1",
                 *UPDATE_PENDING
             ),
             [id.as_str()],
@@ -98,6 +102,14 @@ pub fn review(conn: &Connection, id: &PracticeId) -> Result<Option<ReviewRow>, D
                         baseline: None,
                         versions: r.get(9)?,
                         update_pending,
+                        imported_from: match r.get::<_, Option<String>>(13)? {
+                            Some(file_name) => Some(domain::curation::api::Provenance {
+                                file_name,
+                                row: r.get(14)?,
+                                submitted: r.get(15)?,
+                            }),
+                            None => None,
+                        },
                     },
                     r.get::<_, String>(8)?,
                     baseline,

@@ -8,6 +8,7 @@ pub mod accounts;
 pub mod adoptions;
 pub mod audit;
 pub mod curating;
+pub mod imports;
 pub mod invitations;
 pub mod living;
 pub mod outbox;
@@ -52,7 +53,7 @@ pub enum DbError {
 }
 
 /// The schema's version once every migration has run (SQLite's `user_version`).
-pub const SCHEMA_VERSION: i64 = 13;
+pub const SCHEMA_VERSION: i64 = 14;
 
 /// The schema, one migration per file, applied in order on every start.
 fn migrations() -> Migrations<'static> {
@@ -70,6 +71,7 @@ fn migrations() -> Migrations<'static> {
         M::up(include_str!("../../migrations/0011_invitations.sql")),
         M::up(include_str!("../../migrations/0012_adoption_comune.sql")),
         M::up(include_str!("../../migrations/0013_languages.sql")),
+        M::up(include_str!("../../migrations/0014_imports.sql")),
     ])
 }
 

@@ -72,6 +72,16 @@ pub enum Stored {
 /// A submission whose idempotency key is known is not stored again.
 pub fn insert_practice(conn: &mut Connection, new: &NewPractice) -> Result<Stored, DbError> {
     let tx = conn.transaction()?;
+    let stored = insert_practice_in(&tx, new)?;
+    if let Stored::Created(_) = stored {
+        tx.commit()?;
+    }
+    Ok(stored)
+}
+
+/// [`insert_practice`] within the transaction `tx`: an import stores all its
+/// rows in one.
+pub(super) fn insert_practice_in(tx: &Transaction<'_>, new: &NewPractice) -> Result<Stored, DbError> {
     if let Some(keys) = &new.submission {
         let existing: Option<(PracticeId, String)> = tx
             .query_row(
@@ -126,8 +136,7 @@ pub fn insert_practice(conn: &mut Connection, new: &NewPractice) -> Result<Store
         ],
     )?;
     let row_id = tx.last_insert_rowid();
-    insert_version(&tx, row_id, &answer, "respondent", &now)?;
-    tx.commit()?;
+    insert_version(tx, row_id, &answer, "respondent", &now)?;
     Ok(Stored::Created(id))
 }
 

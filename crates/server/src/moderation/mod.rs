@@ -10,6 +10,7 @@ mod accounts;
 mod adoptions;
 mod decisions;
 mod exports;
+mod imports;
 mod invitations;
 mod outbox;
 mod queue;
@@ -48,5 +49,6 @@ pub fn router(state: &AppState) -> OpenApiRouter<AppState> {
         .routes(routes!(outbox::outbox))
         .routes(routes!(adoptions::list_adoptions))
         .routes(routes!(adoptions::decide_adoption))
+        .merge(imports::router())
         .layer(axum::middleware::from_fn_with_state(state.clone(), crate::auth::same_origin_only))
 }

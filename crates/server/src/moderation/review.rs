@@ -79,5 +79,6 @@ pub(super) async fn submission(
         versions: row.versions,
         update_pending: row.update_pending,
         history,
+        imported_from: row.imported_from,
     }))
 }

@@ -26,6 +26,7 @@ fn counts(conn: &Connection) -> Vec<(&'static str, i64)> {
         ("sessions", count("SELECT count(*) FROM sessions")),
         ("accessibility_reports", count("SELECT count(*) FROM accessibility_reports")),
         ("service_ratings", count("SELECT count(*) FROM service_ratings")),
+        ("import_uploads", count("SELECT count(*) FROM import_uploads")),
         ("round_invitees", count("SELECT count(*) FROM round_invitees")),
         ("audit_log", count("SELECT count(*) FROM audit_log")),
     ]
@@ -59,7 +60,9 @@ async fn everything(server: &TestServer, now: OffsetDateTime) -> [String; 3] {
          INSERT INTO service_ratings (stars, comment, day) VALUES (4, 'Utile', '{day}');
          INSERT INTO rounds (code, name, opens_on, closes_on) VALUES ('raccolta_prova', 'Raccolta di prova', '{day}', '{day}');
          INSERT INTO round_invitees (round_code, entity, email, added_at)
-             VALUES ('raccolta_prova', 'Comune di Lucca', 'sociale@comune.lucca.example.it', '{at}');",
+             VALUES ('raccolta_prova', 'Comune di Lucca', 'sociale@comune.lucca.example.it', '{at}');
+         INSERT INTO import_uploads (file_name, file_sha256, sheet, uploaded_at, uploaded_by)
+             VALUES ('risposte.csv', 'abc', '{{\"headers\":[],\"rows\":[]}}', '{at}', 'admin@ente.example.it');",
         week = server::db::rfc3339(now + Duration::days(7)),
     );
     server.db.call(move |conn| Ok(conn.execute_batch(&sql)?)).await.unwrap();
@@ -79,8 +82,9 @@ async fn the_retention_job_removes_what_the_notice_says_when_it_says() {
     let before = counts(&conn);
 
     // Defaults: contacts 24 months, accounts and feedback 12, invitees a
-    // year after the round closes. A day on, nothing is due.
-    assert_eq!(run(&server, now + Duration::days(1), false).await, Purged::default());
+    // year after the round closes. A day on, only the spreadsheet uploaded
+    // and never imported is due.
+    assert_eq!(run(&server, now + Duration::days(1), false).await, Purged { uploads: 1, ..Purged::default() });
 
     // A week and a day on, the session has expired.
     let purged = run(&server, now + Duration::days(8), false).await;
@@ -114,6 +118,7 @@ async fn the_retention_job_removes_what_the_notice_says_when_it_says() {
     assert_eq!((left["adoptions"], left["adoptions with a contact"]), (2, 1));
     assert_eq!((left["users"], left["sessions"]), (1, 0));
     assert_eq!((left["accessibility_reports"], left["service_ratings"], left["round_invitees"]), (0, 0, 0));
+    assert_eq!(left["import_uploads"], 0);
 
     let answer = |reference: &str| -> serde_json::Value {
         let text: String =
@@ -138,7 +143,7 @@ async fn the_retention_job_removes_what_the_notice_says_when_it_says() {
         .unwrap()
         .collect::<Result<_, _>>()
         .unwrap();
-    assert_eq!(purges.len(), 5, "{purges:?}");
+    assert_eq!(purges.len(), 6, "{purges:?}");
     assert!(purges.iter().all(|m| !m.contains('@')), "{purges:?}");
     let disable: i64 =
         conn.query_row("SELECT count(*) FROM audit_log WHERE action = 'disable_user'", [], |r| r.get(0)).unwrap();

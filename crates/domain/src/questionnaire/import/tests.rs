@@ -4,45 +4,20 @@ use crate::record::comuni::shipped;
 use crate::record::fields::key;
 use crate::record::validation::tests::valid;
 
-/// The reference practice as a Google Form would write it in a sheet: one
-/// column per question headed by its Italian label (shouted, punctuation
-/// changed), options by their labels, multiple choices joined by ", ",
-/// months as "03/2020", Comuni by name, ticked boxes as "Sì"; the form's
+/// The reference practice as a Google Form would write it in a sheet (see
+/// [`as_form_writes_it`]), shouted headers with a question mark, the form's
 /// own timestamp first and a column of its own that is not a question.
 fn google_form_sheet() -> (Sheet, Practice) {
     let mut practice = valid();
     practice.partners.clear(); // a repeatable group: not read from sheets
-    let answers = serde_json::to_value(&practice).unwrap();
-    let mut headers = vec!["Informazioni cronologiche".to_owned(), "Punteggio".to_owned()];
-    let mut row = vec!["15/05/2020 10.23.45".to_owned(), "7".to_owned()];
-    for field in QUESTIONNAIRE.fields().filter(|f| !matches!(f.kind, Kind::Partners { .. })) {
-        let value = &answers[field.key];
-        let label = |code: &Value| {
-            let options = options_of(field.kind).unwrap();
-            options.iter().find(|o| o.code == code.as_str().unwrap()).unwrap().label.it.to_owned()
-        };
-        let cell = match (field.kind, value) {
-            (_, Value::Null) => String::new(),
-            (Kind::Choice { .. }, code) => label(code),
-            (Kind::Choices { .. }, Value::Array(codes)) => codes.iter().map(label).collect::<Vec<_>>().join(", "),
-            (Kind::YearMonth { .. }, Value::String(ym)) => format!("{}/{}", &ym[5..7], &ym[..4]),
-            (Kind::Comuni { .. }, Value::Array(codes)) => codes
-                .iter()
-                .map(|c| shipped().get(c.as_str().unwrap()).unwrap().name.clone())
-                .collect::<Vec<_>>()
-                .join(", "),
-            (Kind::Consent | Kind::Checkbox, Value::Bool(true)) => "Sì".to_owned(),
-            (Kind::Consent | Kind::Checkbox, Value::Bool(false)) => String::new(),
-            (Kind::Urls { .. }, Value::Array(links)) => {
-                links.iter().map(|l| l.as_str().unwrap()).collect::<Vec<_>>().join(" ")
-            }
-            (_, Value::String(text)) => text.clone(),
-            (_, other) => other.to_string(),
-        };
-        headers.push(format!("{}?", field.label.it.to_uppercase()));
-        row.push(cell);
-    }
-    (Sheet { headers, rows: vec![row] }, practice)
+    let (headers, cells) = as_form_writes_it(&practice, shipped());
+    let mut sheet = Sheet {
+        headers: vec!["Informazioni cronologiche".to_owned(), "Punteggio".to_owned()],
+        rows: vec![vec!["15/05/2020 10.23.45".to_owned(), "7".to_owned()]],
+    };
+    sheet.headers.extend(headers.iter().map(|h| format!("{}?", h.to_uppercase())));
+    sheet.rows[0].extend(cells);
+    (sheet, practice)
 }
 
 #[test]
@@ -166,4 +141,25 @@ fn months_are_read_as_sheets_write_them() {
     for cell in ["primavera 2020", "2020", "13/2020", "marzo", "", "15/03/20"] {
         assert_eq!(year_month(cell), None, "{cell:?}");
     }
+}
+
+#[test]
+fn an_option_whose_label_holds_the_separator_stays_whole() {
+    use crate::record::vocabulary::{InterventionArea, UserArea};
+    let sheet = Sheet {
+        headers: vec!["Aree di utenza".into()],
+        rows: vec![vec![format!(
+            "{}, {}",
+            UserArea::PovertaDisagioAdulti.label(Lang::It),
+            UserArea::Anziani.label(Lang::It)
+        )]],
+    };
+    let mapping = Mapping::suggest(&sheet);
+    assert_eq!(mapping.values[key::USER_AREAS].len(), 2, "{:?}", mapping.values);
+    let read = mapping.read(&sheet.rows[0], shipped(), Lang::It);
+    assert_eq!(
+        read.answers[key::USER_AREAS],
+        serde_json::json!([UserArea::PovertaDisagioAdulti.code(), UserArea::Anziani.code()])
+    );
+    assert!(InterventionArea::ALL.iter().any(|a| a.label(Lang::It).contains(", ")), "the case this guards");
 }
