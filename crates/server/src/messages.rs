@@ -30,6 +30,10 @@ pub const INVALID_LINK: Text = Text::new(
     "Il link privato non è valido o è incompleto: controlla di averlo copiato per intero.",
     "The private link is not valid or is incomplete: check that you copied all of it.",
 );
+pub const BODY_UNREADABLE: Text = Text::new(
+    "Il contenuto della richiesta non si legge: riprova.",
+    "The request's content could not be read: try again.",
+);
 pub const UNAUTHORIZED: Text =
     Text::new("Accedi con il tuo account della redazione.", "Sign in with your editors' account.");
 pub const TIMEOUT: Text = Text::new(

@@ -10,10 +10,9 @@ use super::ERROR;
 use crate::AppState;
 use crate::auth::Admin;
 use crate::db::{DbError, imports};
-use crate::error::{ApiError, ApiJson, ApiPath, ApiQuery};
+use crate::error::{ApiBytes, ApiError, ApiJson, ApiPath, ApiQuery};
 use crate::messages::Message;
 use axum::Json;
-use axum::body::Bytes;
 use axum::extract::{DefaultBodyLimit, State};
 use axum::http::StatusCode;
 use domain::Lang;
@@ -51,7 +50,7 @@ pub(super) async fn upload(
     State(state): State<AppState>,
     Admin(admin): Admin,
     ApiQuery(FileName { name }): ApiQuery<FileName>,
-    body: Bytes,
+    ApiBytes(body): ApiBytes,
 ) -> Result<(StatusCode, Json<Upload>), ApiError> {
     let name = name.trim().to_owned();
     if name.is_empty() || name.chars().count() > 200 || name.chars().any(char::is_control) {

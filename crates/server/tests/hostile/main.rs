@@ -24,6 +24,7 @@ mod catalogue;
 mod community;
 mod curation;
 mod free_text;
+mod imports;
 mod login;
 mod private_link;
 mod reports;
@@ -51,6 +52,7 @@ enum Entry {
     ServiceRating,
     ContactRequest,
     Subscription,
+    Import,
 }
 
 /// What a case must get.
@@ -330,6 +332,7 @@ async fn hostile_input_is_refused_clearly_and_changes_nothing() {
     assert_eq!(report.status(), StatusCode::CREATED);
     let report_cases = reports::report_cases(1, &curator);
     let rating_cases = reports::rating_cases(&curator);
+    let upload = imports::upload(&server, &admin).await;
     let sessions = Sessions { curator, admin, id, spare: spare.try_into().unwrap() };
     let cases: Vec<Case> = [
         submissions::submission_cases(&replayed_key),
@@ -343,6 +346,7 @@ async fn hostile_input_is_refused_clearly_and_changes_nothing() {
         community::contact_cases(&published),
         community::follow_cases(),
         community::digest_cases(&sessions.curator),
+        imports::import_cases(&sessions.admin, &sessions.curator, upload),
     ]
     .into_iter()
     .flatten()
