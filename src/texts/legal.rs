@@ -108,8 +108,8 @@ pub const PURPOSE_ACCOUNTS: Text = Text::new(
     "Signing in to the editors' pages and keeping every decision traceable.",
 );
 pub const KEPT_ACCOUNTS: Text = Text::new(
-    "{account_months} mesi dalla chiusura dell'account.",
-    "{account_months} months from the closing of the account.",
+    "{account_months} mesi dalla chiusura dell'account, poi cancellati; l'e-mail resta nel registro delle azioni accanto alle decisioni prese, che restano così tracciabili.",
+    "{account_months} months from the closing of the account, then deleted; the e-mail stays in the log of actions beside the decisions taken, which so stay traceable.",
 );
 pub const DATA_LOGS: Text = Text::new(
     "I log del server: indirizzo IP, data e ora, pagina richiesta",
