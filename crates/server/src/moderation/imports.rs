@@ -64,7 +64,7 @@ pub(super) async fn upload(
         .await
         .map_err(|e| ApiError::Internal(DbError::Io(std::io::Error::other(e.to_string()))))?
         .map_err(ApiError::Invalid)?;
-    let stored = sheet.clone();
+    let (stored, file_name) = (sheet.clone(), name.clone());
     let (id, saved) = state
         .db
         .call(move |conn| {
@@ -72,12 +72,11 @@ pub(super) async fn upload(
             Ok((id, imports::saved_mapping(conn, &stored.headers)?))
         })
         .await?;
-    let upload = state.db.read(move |conn| imports::upload(conn, id)).await?.ok_or(ApiError::NotFound)?;
     let samples = sheet.rows.iter().take(3).cloned().collect();
     let usable = saved.filter(|mapping| mapping.check(&sheet).is_ok());
     let answer = Upload {
         id,
-        file_name: upload.file_name,
+        file_name,
         rows: sheet.rows.len(),
         headers: sheet.headers.clone(),
         samples,
@@ -92,6 +91,18 @@ struct Trial {
     rows: Vec<RowCheck>,
     ready: Vec<imports::Row>,
     values: std::collections::BTreeMap<String, Vec<String>>,
+}
+
+impl Trial {
+    /// Rows left out until their problems are solved.
+    fn with_problems(&self) -> usize {
+        self.rows.iter().filter(|r| !r.already && !r.problems.is_empty()).count()
+    }
+
+    /// Rows imported before.
+    fn already(&self) -> usize {
+        self.rows.iter().filter(|r| r.already).count()
+    }
 }
 
 /// Reads every row of `upload` with `mapping` (off the async threads).
@@ -146,8 +157,7 @@ pub(super) async fn check(
 ) -> Result<Json<Checked>, ApiError> {
     let upload = upload_of(&state, id).await?;
     let trial = trial(&state, &upload, &mapping, crate::language::current()).await?;
-    let with_problems = trial.rows.iter().filter(|r| !r.already && !r.problems.is_empty()).count();
-    let already = trial.rows.iter().filter(|r| r.already).count();
+    let (with_problems, already) = (trial.with_problems(), trial.already());
     Ok(Json(Checked { ready: trial.ready.len(), with_problems, already, values: trial.values, rows: trial.rows }))
 }
 
@@ -166,8 +176,7 @@ pub(super) async fn import(
 ) -> Result<Json<Imported>, ApiError> {
     let upload = upload_of(&state, id).await?;
     let trial = trial(&state, &upload, &mapping, crate::language::current()).await?;
-    let left_out = trial.rows.iter().filter(|r| !r.already && !r.problems.is_empty()).count();
-    let earlier = trial.rows.iter().filter(|r| r.already).count();
+    let (left_out, earlier) = (trial.with_problems(), trial.already());
     let batch = state.db.call(move |conn| imports::import(conn, &upload, &mapping, &trial.ready, &admin.email)).await?;
     Ok(Json(Imported { batch: batch.id, created: batch.created, already: earlier + batch.already, left_out }))
 }
