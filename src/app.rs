@@ -167,6 +167,14 @@ pub fn AdminRoutes() -> AnyNestedRoute {
     .into_any_nested_route()
 }
 
+/// The import of a spreadsheet of responses (the `import` entry).
+#[component(transparent)]
+pub fn ImportRoutes() -> AnyNestedRoute {
+    view! { <Route path=path!("/redazione/amministrazione/importa") view=pages::import::ImportPage /> }
+        .into_inner()
+        .into_any_nested_route()
+}
+
 /// Site chrome, left out of the views for partners' iframes (`/embed/...`).
 #[component]
 fn OutsideEmbeds(

@@ -3,6 +3,6 @@
 //! release build has one entry point per audience (`src/bin/`).
 
 buone_pratiche::entry!(
-    PublicRoutes, EmbedRoutes, QuestionnaireRoutes, EditorRoutes, AdminRoutes;
+    PublicRoutes, EmbedRoutes, QuestionnaireRoutes, EditorRoutes, AdminRoutes, ImportRoutes;
     buone_pratiche::comuni::for_practice_pages
 );

@@ -165,7 +165,7 @@ pub async fn request<T: DeserializeOwned>(
     headers: &[(&str, &str)],
     body: Option<String>,
 ) -> Result<T, ApiError> {
-    decode(&exchange(method, url, headers, body).await?)
+    decode(&exchange(method, url, headers, body.map(Body::Json)).await?)
 }
 
 /// Reads a successful answer's text as `T`. Parsed once as JSON, then read
@@ -185,14 +185,17 @@ pub async fn fetch_text(url: &str) -> Result<String, ApiError> {
     exchange(Method::Get, url, &[], None).await
 }
 
+/// What a request sends.
+pub(crate) enum Body {
+    /// A JSON document.
+    Json(String),
+    /// A file the person chose, sent as it is.
+    File(web_sys::File),
+}
+
 /// The HTTP exchange itself, the same for every type (so compiled once): the
 /// text of a successful answer, or why there is none.
-async fn exchange(
-    method: Method,
-    url: &str,
-    headers: &[(&str, &str)],
-    body: Option<String>,
-) -> Result<String, ApiError> {
+async fn exchange(method: Method, url: &str, headers: &[(&str, &str)], body: Option<Body>) -> Result<String, ApiError> {
     use gloo_net::http::Request;
     let mut builder = match method {
         Method::Get => Request::get(url),
@@ -206,7 +209,8 @@ async fn exchange(
         builder = builder.header(name, value);
     }
     let sent = match body {
-        Some(body) => builder.header("Content-Type", "application/json").body(body),
+        Some(Body::Json(body)) => builder.header("Content-Type", "application/json").body(body),
+        Some(Body::File(file)) => builder.header("Content-Type", "application/octet-stream").body(file),
         None => builder.build(),
     };
     let response = sent.map_err(|e| ApiError::Decode(e.to_string()))?.send().await.map_err(|_| ApiError::Offline)?;

@@ -4,25 +4,26 @@
 //! request that goes through tells the session's watcher it is open, and one
 //! refused for want of it ends as [`ApiError::SignedOut`].
 
-use super::{ApiError, Method, Session, decode, exchange, json_body, report, request};
+use super::{ApiError, Body, Method, Session, decode, exchange, json_body, report, request};
 use domain::PracticeId;
 use domain::{
     curation::api::{
         Account, AuditEntry, Correction, Credentials, Decision, DecisionOutcome, NewAccount, QueueFilter, QueuePage,
         Review, User,
     },
+    questionnaire::import::api::{Checked, Imported, Upload, WithMapping},
     questionnaire::rounds::{NewRound, Round},
 };
 use serde::de::DeserializeOwned;
 
 /// A request that needs the session.
 async fn call<T: DeserializeOwned>(method: Method, url: &str, body: Option<String>) -> Result<T, ApiError> {
-    decode(&with_session(method, url, body).await?)
+    decode(&with_session(method, url, body.map(Body::Json)).await?)
 }
 
 /// The exchange of a request that needs the session; one that goes through
 /// says the session is open.
-async fn with_session(method: Method, url: &str, body: Option<String>) -> Result<String, ApiError> {
+async fn with_session(method: Method, url: &str, body: Option<Body>) -> Result<String, ApiError> {
     let answer = exchange(method, url, &[], body).await;
     if answer.is_ok() {
         report(Session::Open);
@@ -173,4 +174,25 @@ pub async fn adoptions() -> Result<Vec<domain::community::reuse::AdoptionEntry>,
 pub async fn decide_adoption(id: i64, decision: &domain::community::reuse::AdoptionDecision) -> Result<(), ApiError> {
     call(Method::Post, &format!("{}/{id}", domain::community::reuse::MODERATION_ADOPTIONS_URL), json_body(decision))
         .await
+}
+
+/// Sends a spreadsheet of responses (CSV or XLSX) to be read and kept.
+pub async fn upload_sheet(file: web_sys::File) -> Result<Upload, ApiError> {
+    let url = format!("/api/moderation/imports?name={}", encoded(&file.name()));
+    decode(&with_session(Method::Post, &url, Some(Body::File(file))).await?)
+}
+
+/// The dry run: what importing the upload with `mapping` would do.
+pub async fn check_import(upload: i64, mapping: &WithMapping) -> Result<Checked, ApiError> {
+    call(Method::Post, &format!("/api/moderation/imports/{upload}/check"), json_body(mapping)).await
+}
+
+/// Imports the upload's ready rows into the curation queue.
+pub async fn import(upload: i64, mapping: &WithMapping) -> Result<Imported, ApiError> {
+    call(Method::Post, &format!("/api/moderation/imports/{upload}/import"), json_body(mapping)).await
+}
+
+/// Undoes an import nobody has curated yet: how many practices it removed.
+pub async fn undo_import(batch: i64) -> Result<usize, ApiError> {
+    call(Method::Post, &format!("/api/moderation/import-batches/{batch}/undo"), None).await
 }

@@ -9,6 +9,7 @@ pub mod embed;
 mod embed_builder;
 mod follow;
 mod home;
+pub mod import;
 mod info;
 pub mod invitations;
 mod legal;

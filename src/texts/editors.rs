@@ -28,6 +28,7 @@ pub const TO_CURATE: Text = Text::new("Da curare", "To curate");
 pub const ALL: Text = Text::new("Tutte", "All");
 pub const UPDATES_TO_REVIEW: Text = Text::new("Aggiornamenti da rivedere", "Updates to review");
 pub const UPDATE_TO_REVIEW: Text = Text::new("aggiornamento da rivedere", "update to review");
+pub const IMPORTED: Text = Text::new("importata", "imported");
 pub const NEEDS_UPDATING: Text = Text::new("Da aggiornare", "Needs updating");
 pub const SEARCH_LABEL: Text = Text::new("Cerca per riferimento, titolo o ente", "Search by reference, title or body");
 pub const SEARCH: Text = Text::new("Cerca", "Search");
@@ -154,5 +155,17 @@ pub fn delivered_at(lang: Lang, delivery: &str, at: &str) -> String {
     match lang {
         Lang::It => format!("{delivery} il {at}"),
         Lang::En => format!("{delivery} on {at}"),
+    }
+}
+
+/// Where an imported submission came from: "Importata dal file «x.csv»,
+/// riga 14 (inviata il 15/05/2020 10:02:11)".
+pub fn imported_from(lang: Lang, from: &domain::curation::api::Provenance) -> String {
+    let domain::curation::api::Provenance { file_name, row, submitted } = from;
+    match (lang, submitted) {
+        (Lang::It, Some(sent)) => format!("Importata dal file «{file_name}», riga {row} (inviata il {sent})."),
+        (Lang::It, None) => format!("Importata dal file «{file_name}», riga {row}."),
+        (Lang::En, Some(sent)) => format!("Imported from the file “{file_name}”, row {row} (sent on {sent})."),
+        (Lang::En, None) => format!("Imported from the file “{file_name}”, row {row}."),
     }
 }

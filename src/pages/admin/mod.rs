@@ -80,6 +80,9 @@ pub fn AdminPage() -> impl IntoView {
             <OutcomeNotice outcome />
 
             <RoundsSection lists outcome version />
+            <p>
+                <a href="/redazione/amministrazione/importa">{tr(texts::import::IMPORT_RESPONSES)}</a>
+            </p>
 
             <accounts::AccountsSection lists outcome version />
 

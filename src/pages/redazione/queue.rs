@@ -254,6 +254,7 @@ fn QueueRow(entry: QueueEntry, lang: Lang) -> impl IntoView {
     let status = entry.moderation_status.label(lang);
     let update_pending = entry.update_pending;
     let stale = entry.stale;
+    let imported = entry.imported;
     view! {
         <tr>
             <td class="nowrap">
@@ -270,7 +271,7 @@ fn QueueRow(entry: QueueEntry, lang: Lang) -> impl IntoView {
                 {stale
                     .then(|| {
                         view! { <span class="badge badge-warning">{texts::common::NEEDS_UPDATING.get(lang)}</span> }
-                    })}
+                    })} {imported.then(|| view! { <span class="badge">{texts::editors::IMPORTED.get(lang)}</span> })}
             </td>
             <td class="nowrap">{domain::dates::long_date(&entry.submitted_at, lang)}</td>
         </tr>

@@ -96,6 +96,17 @@ fn ReviewOf(
                             update_pending=review.update_pending
                             lang
                         />
+                        {review
+                            .imported_from
+                            .map(|from| {
+                                view! {
+                                    <p data-testid="imported-from">
+                                        <span class="badge">{texts::editors::IMPORTED.get(lang)}</span>
+                                        " "
+                                        {texts::editors::imported_from(lang, &from)}
+                                    </p>
+                                }
+                            })}
                         <Duplicates duplicates=review.possible_duplicates lang />
                         <Decisions message message_missing confirming act actions version lang />
                         <Fields answers=review.answers changed=review.changed_fields lang />

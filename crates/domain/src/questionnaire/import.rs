@@ -24,6 +24,11 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use std::collections::BTreeMap;
 
+pub mod api;
+mod problem;
+
+pub use problem::Problem;
+
 /// A sheet of responses: its header row and its rows, as text.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Sheet {
@@ -50,54 +55,6 @@ pub struct Mapping {
     /// What separates the options of a multiple choice in one cell
     /// (Google Forms writes `, `).
     pub separator: String,
-}
-
-/// Something in a row that cannot become an answer as it stands.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
-pub enum Problem {
-    /// The cell is not a year and month.
-    NotAMonth { key: String, cell: String },
-    /// The cell is not a number.
-    NotANumber { key: String, cell: String },
-    /// A value with no code chosen in the mapping.
-    Unmapped { key: String, cell: String },
-    /// No Comune of the row's region has this name.
-    UnknownComune { cell: String },
-    /// Several Comuni of the row's region have this name.
-    AmbiguousComune { cell: String },
-    /// A question an import cannot fill (a repeatable group).
-    NotImportable { key: String },
-    /// The questionnaire's own rule, as it would tell a respondent.
-    Rule { key: String, message: String },
-}
-
-impl Problem {
-    /// The problem in words, naming the question: "Data di avvio:
-    /// «primavera 2020» non è un mese".
-    pub fn describe(&self, lang: Lang) -> String {
-        let label = |key: &str| {
-            QUESTIONNAIRE.field(key).map_or_else(|| key.to_owned(), |field| field.label.get(lang).to_owned())
-        };
-        let comuni = label(crate::record::fields::key::COMUNE_CODES);
-        match (self, lang) {
-            (Self::NotAMonth { key, cell }, Lang::It) => format!("{}: «{cell}» non è un mese", label(key)),
-            (Self::NotAMonth { key, cell }, Lang::En) => format!("{}: “{cell}” is not a month", label(key)),
-            (Self::NotANumber { key, cell }, Lang::It) => format!("{}: «{cell}» non è un numero", label(key)),
-            (Self::NotANumber { key, cell }, Lang::En) => format!("{}: “{cell}” is not a number", label(key)),
-            (Self::Unmapped { key, cell }, Lang::It) => {
-                format!("{}: «{cell}» non corrisponde a nessuna opzione scelta", label(key))
-            }
-            (Self::Unmapped { key, cell }, Lang::En) => format!("{}: “{cell}” matches no option chosen", label(key)),
-            (Self::UnknownComune { cell }, Lang::It) => format!("{comuni}: nessun Comune «{cell}» nella regione"),
-            (Self::UnknownComune { cell }, Lang::En) => format!("{comuni}: no Comune “{cell}” in the region"),
-            (Self::AmbiguousComune { cell }, Lang::It) => format!("{comuni}: più Comuni si chiamano «{cell}»"),
-            (Self::AmbiguousComune { cell }, Lang::En) => format!("{comuni}: several Comuni are called “{cell}”"),
-            (Self::NotImportable { key }, Lang::It) => format!("{}: non si importa da un foglio", label(key)),
-            (Self::NotImportable { key }, Lang::En) => format!("{}: cannot be imported from a sheet", label(key)),
-            (Self::Rule { key, message }, _) => format!("{}: {message}", label(key)),
-        }
-    }
 }
 
 /// One row read: the answers it gives, and what stands in the way.
@@ -135,8 +92,9 @@ impl Mapping {
         let mut mapping = Self { columns, values: BTreeMap::new(), separator: separator.to_owned() };
         for (key, found) in mapping.distinct_values(sheet) {
             let field = QUESTIONNAIRE.field(&key).expect("distinct values are of questions");
-            let chosen =
-                found.into_iter().map(|value| (value.clone(), suggest_code(field, &value).unwrap_or_default()));
+            // A value no option is called stays unchosen: the dry run names
+            // it, and the administrator chooses (or leaves it empty).
+            let chosen = found.into_iter().filter_map(|value| Some((value.clone(), suggest_code(field, &value)?)));
             mapping.values.insert(key, chosen.collect());
         }
         mapping
@@ -342,6 +300,12 @@ fn problem_key(problem: &Problem) -> &str {
     }
 }
 
+/// The options of the coded question `key` (one or several choices), whose
+/// values the mapping matches to codes.
+pub fn options(key: &str) -> Option<&'static [super::Choice]> {
+    QUESTIONNAIRE.field(key).and_then(|field| options_of(field.kind))
+}
+
 fn options_of(kind: Kind) -> Option<&'static [super::Choice]> {
     match kind {
         Kind::Choice { options } | Kind::Choices { options, .. } => Some(options),
@@ -525,75 +489,3 @@ fn is_yes(cell: &str) -> bool {
 
 #[cfg(test)]
 mod tests;
-
-/// The API's shapes (administrators' import screens).
-pub mod api {
-    use super::Mapping;
-    use serde::{Deserialize, Serialize};
-    use std::collections::BTreeMap;
-
-    /// A file read and kept for the next steps.
-    #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-    #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-    pub struct Upload {
-        pub id: i64,
-        pub file_name: String,
-        /// Responses in the file (the header row aside).
-        pub rows: usize,
-        pub headers: Vec<String>,
-        /// The first rows, to recognise each column by.
-        pub samples: Vec<Vec<String>>,
-        /// The mapping saved for this header row, or one proposed.
-        pub mapping: Mapping,
-        /// Whether `mapping` is the one saved from an earlier file.
-        pub saved: bool,
-    }
-
-    /// A mapping to try, or to import with.
-    #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-    #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-    pub struct WithMapping {
-        pub mapping: Mapping,
-    }
-
-    /// One row of the dry run.
-    #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-    #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-    pub struct RowCheck {
-        /// The row's number in the spreadsheet (the header is row 1).
-        pub row: usize,
-        /// The practice's title, when the row gives one.
-        pub title: Option<String>,
-        /// Imported already (the same row of this or an earlier file).
-        pub already: bool,
-        /// What stands in the way, in words ("riga 14, Data di avvio: ...").
-        pub problems: Vec<String>,
-    }
-
-    /// The dry run: what an import with this mapping would do.
-    #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-    #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-    pub struct Checked {
-        pub rows: Vec<RowCheck>,
-        /// Rows that would become submissions in the curation queue.
-        pub ready: usize,
-        /// Rows left out until their problems are solved.
-        pub with_problems: usize,
-        /// Rows imported before, which create nothing.
-        pub already: usize,
-        /// For each coded question a column is mapped to, the distinct
-        /// values found, to be matched with codes.
-        pub values: BTreeMap<String, Vec<String>>,
-    }
-
-    /// What an import did.
-    #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-    #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-    pub struct Imported {
-        /// The batch, to undo it while nobody has curated its practices.
-        pub batch: i64,
-        pub created: usize,
-        pub already: usize,
-        pub left_out: usize,
-    }
-}

@@ -21,10 +21,15 @@ pub enum Entry {
     /// and their invitations, the outbox (a few people; curators do not
     /// download them).
     Admin,
+    /// The administrators' import of a spreadsheet of responses: a few
+    /// uses a year, with a mapping table of its own, kept out of the
+    /// administrators' entry that opens every day.
+    Import,
 }
 
 impl Entry {
-    pub const ALL: [Entry; 5] = [Entry::Public, Entry::Embed, Entry::Questionnaire, Entry::Editors, Entry::Admin];
+    pub const ALL: [Entry; 6] =
+        [Entry::Public, Entry::Embed, Entry::Questionnaire, Entry::Editors, Entry::Admin, Entry::Import];
 
     /// Its name: the app's binary (`src/bin/{name}.rs`) and its HTML page
     /// in the build (`{name}.html`).
@@ -35,6 +40,7 @@ impl Entry {
             Entry::Questionnaire => "questionnaire",
             Entry::Editors => "editors",
             Entry::Admin => "admin",
+            Entry::Import => "import",
         }
     }
 
@@ -137,11 +143,11 @@ const fn page(path: &'static str, entry: Entry, visibility: Visibility, in_stati
     Page { path, entry, visibility, in_static_copy, reads }
 }
 
-use Entry::{Admin, Editors, Embed, Public, Questionnaire};
+use Entry::{Admin, Editors, Embed, Import, Public, Questionnaire};
 use Visibility::{Listed, Private, Unlisted};
 
 /// Every page of the app.
-pub const PAGES: [Page; 26] = [
+pub const PAGES: [Page; 27] = [
     page("/", Public, Listed, true),
     page("/catalogo", Public, Listed, true),
     page("/pratiche/*", Public, Unlisted, true),
@@ -167,6 +173,7 @@ pub const PAGES: [Page; 26] = [
     page("/redazione/correzione", Editors, Private, false),
     page("/redazione/amministrazione", Admin, Private, false),
     page("/redazione/amministrazione/raccolte/*", Admin, Private, false),
+    page("/redazione/amministrazione/importa", Import, Private, false),
     page("/redazione/posta", Admin, Private, false),
 ];
 
@@ -304,6 +311,7 @@ mod tests {
         assert_eq!(Entry::of("/redazione/pratiche/BP-2020-0001"), Editors);
         assert_eq!(Entry::of("/redazione/amministrazione/raccolte/prima_raccolta_2020"), Admin);
         assert_eq!(Entry::of("/redazione/posta"), Admin);
+        assert_eq!(Entry::of("/redazione/amministrazione/importa"), Import);
         for unknown in ["/pratiche", "/pratiche/", "/pratiche/a/b", "/catalogo/x", "/redazionex", ""] {
             assert_eq!(page_at(unknown), None, "{unknown:?}");
         }
@@ -318,7 +326,7 @@ mod tests {
         let paths: std::collections::HashSet<_> = PAGES.iter().map(|p| p.path).collect();
         assert_eq!(paths.len(), PAGES.len(), "each address once");
         assert!(PAGES.iter().all(|p| p.visibility != Private || !p.in_static_copy));
-        assert!(PAGES.iter().filter(|p| matches!(p.entry, Editors | Admin)).all(|p| p.visibility == Private));
+        assert!(PAGES.iter().filter(|p| matches!(p.entry, Editors | Admin | Import)).all(|p| p.visibility == Private));
     }
 
     #[test]

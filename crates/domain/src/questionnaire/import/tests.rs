@@ -61,7 +61,10 @@ fn values_match_option_labels_and_the_rest_is_left_to_the_administrator() {
     let mapping = Mapping::suggest(&sheet);
     let types = &mapping.values[key::ENTITY_TYPE];
     assert_eq!(types["comune"], "comune");
-    assert_eq!(types["Municipio"], "", "no option is called so: the administrator chooses");
+    assert!(!types.contains_key("Municipio"), "no option is called so: left unchosen, never emptied silently");
+    let read = mapping.read(&sheet.rows[2], crate::record::comuni::shipped(), Lang::It);
+    let unmapped = Problem::Unmapped { key: key::ENTITY_TYPE.into(), cell: "Municipio".into() };
+    assert!(read.problems.contains(&unmapped), "the dry run names it: {:?}", read.problems);
     let regions = &mapping.values[key::REGION_CODE];
     assert_eq!(regions["Toscana"], Region::Toscana.code());
     assert_eq!(regions["umbria"], Region::Umbria.code());

@@ -1,0 +1,71 @@
+// SPDX-License-Identifier: EUPL-1.2
+//! The API's shapes (administrators' import screens).
+
+use super::Mapping;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// A file read and kept for the next steps.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Upload {
+    pub id: i64,
+    pub file_name: String,
+    /// Responses in the file (the header row aside).
+    pub rows: usize,
+    pub headers: Vec<String>,
+    /// The first rows, to recognise each column by.
+    pub samples: Vec<Vec<String>>,
+    /// The mapping saved for this header row, or one proposed.
+    pub mapping: Mapping,
+    /// Whether `mapping` is the one saved from an earlier file.
+    pub saved: bool,
+}
+
+/// A mapping to try, or to import with.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WithMapping {
+    pub mapping: Mapping,
+}
+
+/// One row of the dry run.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RowCheck {
+    /// The row's number in the spreadsheet (the header is row 1).
+    pub row: usize,
+    /// The practice's title, when the row gives one.
+    pub title: Option<String>,
+    /// Imported already (the same row of this or an earlier file).
+    pub already: bool,
+    /// What stands in the way, in words ("riga 14, Data di avvio: ...").
+    pub problems: Vec<String>,
+}
+
+/// The dry run: what an import with this mapping would do.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Checked {
+    pub rows: Vec<RowCheck>,
+    /// Rows that would become submissions in the curation queue.
+    pub ready: usize,
+    /// Rows left out until their problems are solved.
+    pub with_problems: usize,
+    /// Rows imported before, which create nothing.
+    pub already: usize,
+    /// For each coded question a column is mapped to, the distinct
+    /// values found, to be matched with codes.
+    pub values: BTreeMap<String, Vec<String>>,
+}
+
+/// What an import did.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Imported {
+    /// The batch, to undo it while nobody has curated its practices.
+    pub batch: i64,
+    pub created: usize,
+    pub already: usize,
+    pub left_out: usize,
+}

@@ -1,0 +1,156 @@
+// SPDX-License-Identifier: EUPL-1.2
+//! `/redazione/amministrazione/importa`, for admins: a spreadsheet of
+//! responses another form collected (Google Forms, LimeSurvey, EUSurvey,
+//! Excel) brought into the curation queue. The admin uploads the file,
+//! checks the columns' questions and the values' options the server
+//! proposed, tries the import (every row through the questionnaire's own
+//! rules), imports the ready rows, and may undo the batch while nobody has
+//! curated it. The server reads, checks and stores; this page only shows
+//! and sends the mapping (`domain::questionnaire::import`).
+
+use crate::api::moderation;
+use crate::components::job::Job;
+use crate::components::use_document_title;
+use crate::i18n::{tr, use_lang};
+use crate::pages::admin::{Outcome, OutcomeNotice, report};
+use crate::texts;
+use domain::questionnaire::import::Mapping;
+use domain::questionnaire::import::api::{Checked, Imported, Upload, WithMapping};
+use leptos::prelude::*;
+
+mod columns;
+mod trial;
+mod values;
+
+/// Where the import stands: the file read, the mapping as the admin has
+/// it, the last trial and whether the mapping changed since, the import.
+#[derive(Clone, Copy)]
+struct Import {
+    upload: RwSignal<Option<Upload>>,
+    mapping: RwSignal<Mapping>,
+    checked: RwSignal<Option<Checked>>,
+    changed: RwSignal<bool>,
+    imported: RwSignal<Option<Imported>>,
+    outcome: RwSignal<Outcome>,
+}
+
+impl Import {
+    /// Changes the mapping; the last trial no longer holds.
+    fn edit(self, change: impl FnOnce(&mut Mapping)) {
+        self.mapping.update(change);
+        self.changed.set(true);
+    }
+
+    /// The mapping to send.
+    fn with_mapping(self) -> WithMapping {
+        WithMapping { mapping: self.mapping.get_untracked() }
+    }
+}
+
+/// `/redazione/amministrazione/importa`.
+#[component]
+pub fn ImportPage() -> impl IntoView {
+    use_document_title(texts::import::IMPORT_RESPONSES);
+    let lang = use_lang();
+    let state = Import {
+        upload: RwSignal::new(None),
+        mapping: RwSignal::new(Mapping::default()),
+        checked: RwSignal::new(None),
+        changed: RwSignal::new(false),
+        imported: RwSignal::new(None),
+        outcome: RwSignal::new(None),
+    };
+    let check = Job::new(move |()| async move {
+        let Some(upload) = state.upload.get_untracked() else { return };
+        let sent = state.with_mapping();
+        match moderation::check_import(upload.id, &sent).await {
+            Ok(checked) => {
+                // What the admin changed while the trial ran still counts.
+                state.changed.set(state.mapping.get_untracked() != sent.mapping);
+                state.checked.set(Some(checked));
+            }
+            Err(error) => report(state.outcome, lang.get_untracked(), Err(error)),
+        }
+    });
+    let upload = Job::new(move |file: web_sys::File| async move {
+        state.outcome.set(None);
+        match moderation::upload_sheet(file).await {
+            Ok(read) => {
+                let lang = lang.get_untracked();
+                let said = texts::import::read(lang, &read.file_name, read.rows, read.headers.len());
+                state.mapping.set(read.mapping.clone());
+                state.checked.set(None);
+                state.imported.set(None);
+                state.upload.set(Some(read));
+                report(state.outcome, lang, Ok(said));
+                check.dispatch(());
+            }
+            Err(error) => report(state.outcome, lang.get_untracked(), Err(error)),
+        }
+    });
+    view! {
+        <div class="container page">
+            <p class="breadcrumb">
+                <a href="/redazione">{tr(texts::common::EDITORS)}</a>
+                " › "
+                <a href="/redazione/amministrazione">{tr(texts::common::ADMINISTRATION)}</a>
+            </p>
+            <h1>{tr(texts::import::IMPORT_RESPONSES)}</h1>
+            <p class="lead">{tr(texts::import::LEAD)}</p>
+            <UploadForm upload />
+            <OutcomeNotice outcome=state.outcome />
+            {move || state.upload.get().map(|upload| view! { <columns::Columns state upload check /> })}
+            {move || state.checked.get().map(|checked| view! { <values::Values state checked /> })}
+            {move || state.checked.get().map(|checked| view! { <trial::Trial state checked /> })}
+        </div>
+    }
+}
+
+/// The file control and its button; a file is sent as it is.
+#[component]
+fn UploadForm(upload: Job<web_sys::File>) -> impl IntoView {
+    let lang = use_lang();
+    let input = NodeRef::<leptos::html::Input>::new();
+    let missing = RwSignal::new(false);
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let file = input.get_untracked().and_then(|input| input.files()).and_then(|files| files.get(0));
+        missing.set(file.is_none());
+        match file {
+            Some(file) => upload.dispatch(file),
+            None => {
+                if let Some(input) = input.get_untracked() {
+                    let _ = input.focus();
+                }
+            }
+        }
+    };
+    view! {
+        <form novalidate on:submit=submit class="form-group">
+            <label for="importa-file">{tr(texts::import::FILE)}</label>
+            {move || {
+                missing
+                    .get()
+                    .then(|| {
+                        view! {
+                            <p class="field-error" id="importa-file-error">
+                                {texts::import::CHOOSE_THE_FILE.get(lang.get())}
+                            </p>
+                        }
+                    })
+            }}
+            <input
+                type="file"
+                id="importa-file"
+                class="form-control"
+                accept=".csv,.tsv,.txt,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+                aria-invalid=move || missing.get().to_string()
+                aria-describedby=move || missing.get().then_some("importa-file-error")
+                node_ref=input
+            />
+            <button type="submit" class="button button-secondary" disabled=move || upload.pending().get()>
+                {tr(texts::import::UPLOAD)}
+            </button>
+        </form>
+    }
+}
