@@ -102,6 +102,13 @@ async fn an_admin_imports_a_google_form_sheet_and_a_curator_publishes_what_it_br
     b.press("Carica il file").await;
     b.wait_for(Locator::XPath("//p[@id='importa-file-error'][normalize-space(.)='Scegli il file delle risposte.']"))
         .await;
+    // A file that is no sheet: refused in words, nothing read.
+    let picture = files.path().join("foto.png");
+    std::fs::write(&picture, b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01").unwrap();
+    upload(&b, &picture).await;
+    b.wait_for(Locator::XPath("//div[@role='alert'][contains(., 'Il file non è un CSV di testo')]")).await;
+    assert!(b.client.find(Locator::XPath("//h2[normalize-space(.)='Colonne del file']")).await.is_err());
+    b.expect_console_errors("422").await;
     upload(&b, &file).await;
     let columns = as_form_writes_it(&practices[0], domain::record::comuni::shipped()).0.len() + 1;
     let read = format!("File «risposte-modulo-2020.csv» letto: 3 righe, {columns} colonne.");
