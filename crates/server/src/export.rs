@@ -29,6 +29,15 @@ const LICENCE: &str = "licence";
 /// `comune_codes`.
 const NAME_COLUMNS: [(&str, &str); 2] = [(key::REGION_CODE, "region_name"), (key::COMUNE_CODES, "comuni_names")];
 
+/// The columns after the licence, added later and so appended (no earlier
+/// column moves): the practice's permanent address.
+const AFTER_LICENCE: [&str; 1] = ["uri"];
+
+/// The format of the public CSV and JSON, as a harvester reads it
+/// (`collection.format` in the JSON, `dct:conformsTo` in DCAT). A change that
+/// renames or removes a key or column is a new format.
+pub const FORMAT: &str = "buone-pratiche/1";
+
 /// Every column of the public CSV, in order.
 pub fn public_columns() -> Vec<&'static str> {
     let fields = QUESTIONNAIRE.fields().filter(|f| f.visibility == Visibility::Public).map(|f| f.key);
@@ -39,12 +48,13 @@ pub fn public_columns() -> Vec<&'static str> {
         columns.push(column);
         columns.extend(NAME_COLUMNS.iter().filter(|(codes, _)| *codes == column).map(|(_, names)| *names));
     }
+    columns.extend(AFTER_LICENCE);
     columns
 }
 
 /// A published practice with the names of its codes, as the downloads give
 /// it: every public field, then `region_name` ("Umbria") and `comuni_names`
-/// ("Città della Pieve (PG)"), for people reading the data.
+/// ("Città della Pieve (PG)"), for people reading the data, and its `uri`.
 #[derive(Serialize, utoipa::ToSchema)]
 pub struct NamedPractice<'a> {
     #[serde(flatten)]
@@ -52,19 +62,77 @@ pub struct NamedPractice<'a> {
     pub practice: &'a PublicPractice,
     pub region_name: &'static str,
     pub comuni_names: Vec<String>,
+    /// Its permanent address, the public page `{site}/pratiche/{id}`: the
+    /// identity another collection keeps when it harvests the practice.
+    pub uri: String,
 }
 
-impl<'a> From<&'a PublicPractice> for NamedPractice<'a> {
-    fn from(practice: &'a PublicPractice) -> Self {
+impl<'a> NamedPractice<'a> {
+    /// `practice` as published by the site at `base`.
+    pub fn new(practice: &'a PublicPractice, base: &str) -> Self {
         let comuni = domain::record::comuni::shipped();
         let comuni_names = practice.comune_codes.iter().map(|c| comuni.label_of(c.as_str())).collect();
-        Self { practice, region_name: practice.region_code.label(domain::Lang::It), comuni_names }
+        let uri = format!("{}/pratiche/{}", base.trim_end_matches('/'), practice.id);
+        Self { practice, region_name: practice.region_code.label(domain::Lang::It), comuni_names, uri }
     }
 }
 
-/// A practice as a row: its public fields and the names of its codes.
-fn named_row(practice: &PublicPractice) -> serde_json::Map<String, Value> {
-    match serde_json::to_value(NamedPractice::from(practice)) {
+/// The published practices with what a harvester needs beside them: their
+/// licence and the collection they come from (the JSON downloads).
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct PracticesDocument<'a> {
+    /// Always CC BY 4.0.
+    pub licence: String,
+    /// The licence's text.
+    pub licence_url: String,
+    pub collection: Collection,
+    pub practices: Vec<NamedPractice<'a>>,
+}
+
+/// The collection a document comes from.
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct Collection {
+    /// The site's address; every practice's `uri` starts with it.
+    pub url: String,
+    /// Who publishes it (DCAT `dct:publisher`).
+    pub publisher: String,
+    /// The publisher's code in the Indice delle Pubbliche Amministrazioni.
+    pub publisher_ipa: String,
+    /// The dataset in the site's DCAT-AP_IT metadata.
+    pub dataset: String,
+    /// The document's format ([`FORMAT`]).
+    pub format: String,
+    /// Every field explained: `dizionario-dati.json`.
+    pub data_dictionary: String,
+    /// The latest change among the practices (RFC 3339).
+    pub modified: String,
+}
+
+impl<'a> PracticesDocument<'a> {
+    /// `practices` as published by the site at `base`, run by `operator`.
+    pub fn new(practices: &'a [PublicPractice], base: &str, operator: &domain::site::operator::Operator) -> Self {
+        let base = base.trim_end_matches('/');
+        let collection = Collection {
+            url: base.to_owned(),
+            publisher: operator.publisher_name.clone(),
+            publisher_ipa: operator.publisher_ipa.clone(),
+            dataset: format!("{base}/opendata/#buone-pratiche"),
+            format: FORMAT.to_owned(),
+            data_dictionary: format!("{base}/opendata/dizionario-dati.json"),
+            modified: crate::opendata::modified(practices).to_owned(),
+        };
+        Self {
+            licence: domain::record::practice::LICENCE.to_owned(),
+            licence_url: crate::opendata::LICENCE_URI.to_owned(),
+            collection,
+            practices: practices.iter().map(|practice| NamedPractice::new(practice, base)).collect(),
+        }
+    }
+}
+
+/// A practice as a row: its public fields, the names of its codes, its address.
+fn named_row(practice: &PublicPractice, base: &str) -> serde_json::Map<String, Value> {
+    match serde_json::to_value(NamedPractice::new(practice, base)) {
         Ok(Value::Object(row)) => row,
         _ => serde_json::Map::new(),
     }
@@ -115,9 +183,9 @@ pub fn rows_to_csv(columns: &[&str], rows: impl IntoIterator<Item = serde_json::
     writer.into_inner().expect("writing to memory")
 }
 
-/// The practices as CSV.
-pub fn to_csv(practices: &[PublicPractice]) -> Vec<u8> {
-    rows_to_csv(&public_columns(), practices.iter().map(named_row))
+/// The practices as CSV, as published by the site at `base`.
+pub fn to_csv(practices: &[PublicPractice], base: &str) -> Vec<u8> {
+    rows_to_csv(&public_columns(), practices.iter().map(|practice| named_row(practice, base)))
 }
 
 /// The columns of `adozioni.csv`: the adopted practice, then the declaration.

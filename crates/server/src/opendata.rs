@@ -24,7 +24,7 @@ pub const FILES: [(&str, &str, Option<&str>); 8] = [
     ("feed.atom", "application/atom+xml", None),
 ];
 
-const LICENCE_URI: &str = "https://creativecommons.org/licenses/by/4.0/";
+pub const LICENCE_URI: &str = "https://creativecommons.org/licenses/by/4.0/";
 
 /// The latest change among the practices (RFC 3339), or the epoch.
 pub fn modified(practices: &[PublicPractice]) -> &str {
@@ -42,13 +42,9 @@ pub fn render(
 ) -> Option<Vec<u8>> {
     let base = base.trim_end_matches('/');
     Some(match name {
-        "buone-pratiche.csv" => export::to_csv(practices),
+        "buone-pratiche.csv" => export::to_csv(practices, base),
         crate::participation::CSV_FILE => crate::participation::to_csv(&crate::participation::of(practices, rounds)),
-        "buone-pratiche.json" => {
-            let named: Vec<export::NamedPractice> = practices.iter().map(Into::into).collect();
-            serde_json::to_vec(&serde_json::json!({ "licence": domain::record::practice::LICENCE, "practices": named }))
-                .ok()?
-        }
+        "buone-pratiche.json" => serde_json::to_vec(&export::PracticesDocument::new(practices, base, operator)).ok()?,
         "adozioni.csv" => export::adoptions_csv(practices),
         "adozioni.json" => serde_json::to_vec(&serde_json::json!({
             "licence": domain::record::practice::LICENCE,
@@ -182,6 +178,21 @@ fn dcat(base: &str, operator: &Operator, practices: &[PublicPractice]) -> Vec<u8
     add(&attribution, RDF_TYPE.into(), iri(&format!("{SKOS}Concept")).into());
     add(&attribution, format!("{SKOS}prefLabel"), english("Attribution"));
     add(&licence, format!("{FOAF}name"), plain("CC BY 4.0"));
+    // The format a harvester recognises in the practices' CSV and JSON
+    // (`export::FORMAT`): another site running this product reads them as
+    // its own.
+    let practices_format = iri(&format!("{base}/opendata/#formato"));
+    add(&practices_format, RDF_TYPE.into(), iri(&format!("{DCT}Standard")).into());
+    add(&practices_format, format!("{DCT}identifier"), plain(export::FORMAT));
+    add(&practices_format, format!("{DCT}title"), text("Formato delle buone pratiche, versione 1"));
+    add(
+        &practices_format,
+        format!("{DCT}description"),
+        text(
+            "Una pratica per riga o per oggetto, con i campi del dizionario dei dati, l'indirizzo permanente (uri) e \
+             la licenza; nel JSON, la raccolta da cui vengono (collection).",
+        ),
+    );
     for (name, media, title) in FILES {
         let Some(title) = title else { continue };
         let url = iri(&format!("{base}/opendata/{name}"));
@@ -228,6 +239,9 @@ fn dcat(base: &str, operator: &Operator, practices: &[PublicPractice]) -> Vec<u8
         add(&stable, format!("{SKOS}prefLabel"), english("Stable"));
         add(&distribution, format!("{DCT}license"), licence.clone().into());
         add(&distribution, format!("{DCT}modified"), date(modified));
+        if matches!(name, "buone-pratiche.csv" | "buone-pratiche.json") {
+            add(&distribution, format!("{DCT}conformsTo"), practices_format.clone().into());
+        }
     }
     let serializer = oxttl::TurtleSerializer::new()
         .with_prefix("dcat", DCAT)

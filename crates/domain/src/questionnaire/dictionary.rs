@@ -77,14 +77,22 @@ const RECORD_COLUMNS: [(&str, &str, &str, &str); 9] = [
     ("licence", "Licenza dei contenuti", "Licence of the content", "text (CC BY 4.0)"),
 ];
 
-/// The names the downloads write beside codes, for people reading the data.
-const NAME_COLUMNS: [(&str, &str, &str, &str); 2] = [
+/// The columns the downloads add to the record: the names they write beside
+/// codes, for people reading the data, and the practice's permanent
+/// address, for collections that harvest it.
+const ADDED_COLUMNS: [(&str, &str, &str, &str); 3] = [
     ("region_name", "Nome della regione", "Name of the region", "text"),
     (
         "comuni_names",
         "Nomi dei comuni (con la provincia)",
         "Names of the municipalities (with the province)",
         "names separated by ;",
+    ),
+    (
+        "uri",
+        "Indirizzo permanente della pratica (la sua pagina pubblica)",
+        "Permanent address of the practice (its public page)",
+        "URL",
     ),
 ];
 
@@ -177,7 +185,7 @@ impl Definition {
     pub fn dictionary(&self) -> Vec<DictionaryEntry> {
         let record = |row| described(row, "record", "yes", true);
         let fields = self.answer_entries();
-        RECORD_COLUMNS.into_iter().map(record).chain(fields).chain(NAME_COLUMNS.into_iter().map(record)).collect()
+        RECORD_COLUMNS.into_iter().map(record).chain(fields).chain(ADDED_COLUMNS.into_iter().map(record)).collect()
     }
 
     fn answer_entries(&self) -> Vec<DictionaryEntry> {
@@ -238,7 +246,7 @@ mod tests {
     #[test]
     fn the_dictionary_and_columns_come_from_the_definition() {
         let dictionary = QUESTIONNAIRE.dictionary();
-        assert_eq!(dictionary.len(), RECORD_COLUMNS.len() + QUESTIONNAIRE.columns().len() + NAME_COLUMNS.len());
+        assert_eq!(dictionary.len(), RECORD_COLUMNS.len() + QUESTIONNAIRE.columns().len() + ADDED_COLUMNS.len());
         let record: Vec<&str> = dictionary.iter().filter(|d| d.step == "record").map(|d| d.key).collect();
         for key in crate::record::practice::SYSTEM_KEYS {
             assert!(record.contains(&key), "{key} is described");

@@ -7,6 +7,7 @@ use super::{ERROR, json_with_etag};
 use crate::AppState;
 use crate::db;
 use crate::error::{ApiError, ApiPath, ApiQuery};
+use crate::export::PracticesDocument;
 use axum::Json;
 use axum::extract::State;
 use axum::http::{HeaderMap, header};
@@ -124,16 +125,8 @@ async fn export_csv(
             (header::CONTENT_TYPE, "text/csv; charset=utf-8; header=present".to_owned()),
             (header::CONTENT_DISPOSITION, attachment("csv")),
         ],
-        crate::export::to_csv(&practices),
+        crate::export::to_csv(&practices, &state.public_url),
     ))
-}
-
-/// Published practices with their licence: the JSON download.
-#[derive(Serialize, ToSchema)]
-pub struct PracticesDocument<'a> {
-    /// Always CC BY 4.0.
-    pub licence: String,
-    pub practices: Vec<crate::export::NamedPractice<'a>>,
 }
 
 /// The same practices as JSON, with their licence.
@@ -144,10 +137,7 @@ async fn export_json(
     ApiQuery(params): ApiQuery<Vec<(String, String)>>,
 ) -> Result<impl axum::response::IntoResponse, ApiError> {
     let practices = selected(&state.db, &params).await?;
-    let body = PracticesDocument {
-        licence: domain::record::practice::LICENCE.to_owned(),
-        practices: practices.iter().map(Into::into).collect(),
-    };
+    let body = PracticesDocument::new(&practices, &state.public_url, &state.operator);
     // Serialized here, while the practices it borrows are alive.
     let json = axum::response::IntoResponse::into_response(Json(body));
     Ok(([(header::CONTENT_DISPOSITION, attachment("json"))], json))

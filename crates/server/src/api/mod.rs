@@ -12,7 +12,7 @@ mod feedback;
 mod site;
 mod submissions;
 
-pub use catalogue::{PracticesDocument, build_catalogue, catalogue_of};
+pub use catalogue::{build_catalogue, catalogue_of};
 
 use crate::AppState;
 use crate::db;

@@ -57,6 +57,21 @@ async fn exports_hold_the_filtered_public_rows_only() {
     assert_eq!(json["practices"].as_array().unwrap().len(), 26);
     let lucca = json["practices"].as_array().unwrap().iter().find(|p| p["comune_codes"] == json!(["046017"])).unwrap();
     assert_eq!((&lucca["region_name"], &lucca["comuni_names"]), (&json!("Toscana"), &json!(["Lucca (LU)"])));
+    // What a harvester needs: each practice's permanent address, the
+    // licence's text, the collection it comes from and the format.
+    // (The test servers' public address is the default, http://localhost.)
+    let base = "http://localhost";
+    assert_eq!(lucca["uri"], format!("{base}/pratiche/{}", lucca["id"].as_str().unwrap()));
+    assert_eq!(json["licence_url"], "https://creativecommons.org/licenses/by/4.0/");
+    let collection = &json["collection"];
+    assert_eq!((&collection["url"], &collection["format"]), (&json!(base), &json!("buone-pratiche/1")));
+    assert_eq!(collection["data_dictionary"], format!("{base}/opendata/dizionario-dati.json"));
+    assert_eq!(collection["dataset"], format!("{base}/opendata/#buone-pratiche"));
+    assert!(collection["publisher"].as_str().is_some_and(|p| !p.is_empty()), "{collection}");
+    // The CSV's columns only grow at the end: the address after the licence.
+    let columns: Vec<String> =
+        csv::Reader::from_reader(all.as_bytes()).headers().unwrap().iter().map(Into::into).collect();
+    assert_eq!(columns[columns.len() - 2..], ["licence", "uri"]);
 }
 
 /// `?q=` of the downloads runs the catalogue's search: places chosen in the
@@ -154,6 +169,12 @@ async fn open_data_is_public_only_and_its_metadata_parses() {
             "{distribution} has a licence"
         );
     }
+    // The practices' CSV and JSON declare the format harvesters read.
+    let conforming: Vec<&String> =
+        triples.iter().filter(|(_, p, _)| p.contains("purl.org/dc/terms/conformsTo")).map(|(s, _, _)| s).collect();
+    assert_eq!(conforming.len(), 2, "{conforming:?}");
+    assert!(conforming.iter().all(|s| s.contains("#buone-pratiche.csv") || s.contains("#buone-pratiche.json")));
+    assert!(triples.iter().any(|(_, p, o)| p.contains("dc/terms/identifier") && o == "\"buone-pratiche/1\""));
 
     // The Atom feed parses with a feed parser and lists the published practices.
     let atom = get("feed.atom").await.unwrap().bytes().await.unwrap();
