@@ -102,6 +102,11 @@ async fn an_admin_imports_a_google_form_sheet_and_a_curator_publishes_what_it_br
     b.press("Carica il file").await;
     b.wait_for(Locator::XPath("//p[@id='importa-file-error'][normalize-space(.)='Scegli il file delle risposte.']"))
         .await;
+    // A file over 10 MiB: refused before it is sent.
+    let huge = files.path().join("enorme.csv");
+    std::fs::write(&huge, vec![b'a'; domain::questionnaire::import::MAX_BYTES + 1]).unwrap();
+    upload(&b, &huge).await;
+    b.wait_for(Locator::XPath("//p[@id='importa-file-error'][contains(., '10240 KiB')]")).await;
     // A file that is no sheet: refused in words, nothing read.
     let picture = files.path().join("foto.png");
     std::fs::write(&picture, b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01").unwrap();

@@ -10,8 +10,8 @@
 use domain::questionnaire::import::Sheet;
 use domain::{FieldError, FieldErrors};
 
-/// The largest file taken, in bytes.
-pub const MAX_BYTES: usize = 10 * 1024 * 1024;
+/// The largest file taken, in bytes (the import page checks it before sending).
+pub use domain::questionnaire::import::MAX_BYTES;
 /// The most responses in one file.
 pub const MAX_ROWS: usize = 5000;
 /// The most columns.

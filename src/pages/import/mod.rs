@@ -14,8 +14,8 @@ use crate::components::use_document_title;
 use crate::i18n::{tr, use_lang};
 use crate::pages::admin::{Outcome, OutcomeNotice, report};
 use crate::texts;
-use domain::questionnaire::import::Mapping;
 use domain::questionnaire::import::api::{Checked, Imported, Upload, WithMapping};
+use domain::questionnaire::import::{MAX_BYTES, Mapping};
 use leptos::prelude::*;
 
 mod columns;
@@ -106,19 +106,28 @@ pub fn ImportPage() -> impl IntoView {
     }
 }
 
-/// The file control and its button; a file is sent as it is.
+/// The file control and its button; a file is sent as it is, once it is
+/// chosen and within the size the server takes.
 #[component]
 fn UploadForm(upload: Job<web_sys::File>) -> impl IntoView {
     let lang = use_lang();
     let input = NodeRef::<leptos::html::Input>::new();
-    let missing = RwSignal::new(false);
+    let problem = RwSignal::new(None::<String>);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
+        let lang = lang.get_untracked();
         let file = input.get_untracked().and_then(|input| input.files()).and_then(|files| files.get(0));
-        missing.set(file.is_none());
-        match file {
-            Some(file) => upload.dispatch(file),
-            None => {
+        let found = match &file {
+            None => Some(texts::import::CHOOSE_THE_FILE.get(lang).to_owned()),
+            Some(file) if file.size() > MAX_BYTES as f64 => {
+                Some(domain::FieldError::FileTooLarge { max_kib: MAX_BYTES / 1024 }.message(lang))
+            }
+            Some(_) => None,
+        };
+        problem.set(found.clone());
+        match (file, found) {
+            (Some(file), None) => upload.dispatch(file),
+            _ => {
                 if let Some(input) = input.get_untracked() {
                     let _ = input.focus();
                 }
@@ -129,12 +138,12 @@ fn UploadForm(upload: Job<web_sys::File>) -> impl IntoView {
         <form novalidate on:submit=submit class="form-group">
             <label for="importa-file">{tr(texts::import::FILE)}</label>
             {move || {
-                missing
+                problem
                     .get()
-                    .then(|| {
+                    .map(|problem| {
                         view! {
                             <p class="field-error" id="importa-file-error">
-                                {texts::import::CHOOSE_THE_FILE.get(lang.get())}
+                                {problem}
                             </p>
                         }
                     })
@@ -144,8 +153,8 @@ fn UploadForm(upload: Job<web_sys::File>) -> impl IntoView {
                 id="importa-file"
                 class="form-control"
                 accept=".csv,.tsv,.txt,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-                aria-invalid=move || missing.get().to_string()
-                aria-describedby=move || missing.get().then_some("importa-file-error")
+                aria-invalid=move || problem.with(Option::is_some).to_string()
+                aria-describedby=move || problem.with(Option::is_some).then_some("importa-file-error")
                 node_ref=input
             />
             <button type="submit" class="button button-secondary" disabled=move || upload.pending().get()>

@@ -29,6 +29,9 @@ mod problem;
 
 pub use problem::Problem;
 
+/// The largest file of responses taken, in bytes.
+pub const MAX_BYTES: usize = 10 * 1024 * 1024;
+
 /// A sheet of responses: its header row and its rows, as text.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Sheet {
