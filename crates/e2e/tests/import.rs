@@ -173,9 +173,15 @@ async fn an_admin_imports_a_google_form_sheet_and_a_curator_publishes_what_it_br
     curator.assert_no_console_errors().await;
     curator.close().await;
 
-    // The same file again: the saved matching, and nothing new to import.
+    // A reload (as after signing in again) keeps the work on this tab: the
+    // file read, its matching, the trial (now: the two rows imported).
     b.client.refresh().await.unwrap();
     b.wait_for_heading("Importa risposte da un foglio").await;
+    trial_reads(&b, "0 righe pronte da importare, 1 con problemi, 2 già importate.").await;
+    let title = select_named(&b, &format!("Domanda per la colonna «{TITLE_HEADER}»")).await;
+    assert_eq!(title.prop("value").await.unwrap().as_deref(), Some("title"), "the matching chosen is kept");
+
+    // The same file again: the saved matching, and nothing new to import.
     upload(&b, &file).await;
     b.wait_for(Locator::XPath("//p[starts-with(normalize-space(.), \"Abbinamento salvato dall'ultimo file\")]")).await;
     trial_reads(&b, "0 righe pronte da importare, 1 con problemi, 2 già importate.").await;

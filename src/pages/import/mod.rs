@@ -13,6 +13,7 @@ use crate::components::job::Job;
 use crate::components::use_document_title;
 use crate::i18n::{tr, use_lang};
 use crate::pages::admin::{Outcome, OutcomeNotice, report};
+use crate::storage::{keep_session_text, session_text};
 use crate::texts;
 use domain::questionnaire::import::api::{Checked, Imported, Upload, WithMapping};
 use domain::questionnaire::import::{MAX_BYTES, Mapping};
@@ -45,7 +46,28 @@ impl Import {
     fn with_mapping(self) -> WithMapping {
         WithMapping { mapping: self.mapping.get_untracked() }
     }
+
+    /// Keeps the file read and the mapping on this tab as they change, so
+    /// that signing in again (or reloading) in the middle loses nothing.
+    fn keep(self) {
+        Effect::new(move |_| {
+            let kept = self.upload.with(|upload| {
+                upload.as_ref().map(|upload| serde_json::json!({ "upload": upload, "mapping": self.mapping.get() }))
+            });
+            keep_session_text(KEPT, &kept.map(|kept| kept.to_string()).unwrap_or_default());
+        });
+    }
+
+    /// What [`keep`](Self::keep) kept on this tab, if anything.
+    fn kept() -> Option<(Upload, Mapping)> {
+        let kept: serde_json::Value = serde_json::from_str(&session_text(KEPT)?).ok()?;
+        let upload = serde_json::from_value(kept.get("upload")?.clone()).ok()?;
+        Some((upload, serde_json::from_value(kept.get("mapping")?.clone()).ok()?))
+    }
 }
+
+/// Where the import in progress is kept (session storage, this tab only).
+const KEPT: &str = "bp-import";
 
 /// `/redazione/amministrazione/importa`.
 #[component]
@@ -60,6 +82,7 @@ pub fn ImportPage() -> impl IntoView {
         imported: RwSignal::new(None),
         outcome: RwSignal::new(None),
     };
+    let kept = Import::kept();
     let check = Job::new(move |()| async move {
         let Some(upload) = state.upload.get_untracked() else { return };
         let sent = state.with_mapping();
@@ -69,7 +92,13 @@ pub fn ImportPage() -> impl IntoView {
                 state.changed.set(state.mapping.get_untracked() != sent.mapping);
                 state.checked.set(Some(checked));
             }
-            Err(error) => report(state.outcome, lang.get_untracked(), Err(error)),
+            Err(error) => {
+                // An upload not imported is purged after a day: start again.
+                if error.is_not_found() {
+                    state.upload.set(None);
+                }
+                report(state.outcome, lang.get_untracked(), Err(error));
+            }
         }
     });
     let upload = Job::new(move |file: web_sys::File| async move {
@@ -88,6 +117,12 @@ pub fn ImportPage() -> impl IntoView {
             Err(error) => report(state.outcome, lang.get_untracked(), Err(error)),
         }
     });
+    if let Some((upload, mapping)) = kept {
+        state.mapping.set(mapping);
+        state.upload.set(Some(upload));
+        check.dispatch(());
+    }
+    state.keep();
     view! {
         <div class="container page">
             <p class="breadcrumb">
