@@ -17,6 +17,10 @@ pub const LEAD: Text = Text::new(
 pub const FILE: Text = Text::new("File delle risposte (CSV o XLSX)", "File of responses (CSV or XLSX)");
 pub const UPLOAD: Text = Text::new("Carica il file", "Upload the file");
 pub const CHOOSE_THE_FILE: Text = Text::new("Scegli il file delle risposte.", "Choose the file of responses.");
+pub const UPLOAD_GONE: Text = Text::new(
+    "Il file caricato non è più sul server (si tiene un giorno): caricalo di nuovo.",
+    "The file uploaded is no longer on the server (it is kept for a day): upload it again.",
+);
 pub const COLUMNS: Text = Text::new("Colonne del file", "The file's columns");
 pub const SAVED_MAPPING: Text = Text::new(
     "Abbinamento salvato dall'ultimo file con le stesse colonne.",

@@ -48,21 +48,22 @@ impl Import {
     }
 
     /// Keeps the file read and the mapping on this tab as they change, so
-    /// that signing in again (or reloading) in the middle loses nothing.
+    /// that signing in again (or reloading) in the middle loses nothing;
+    /// forgotten once imported (the server keeps no file after that).
     fn keep(self) {
         Effect::new(move |_| {
+            let pending = self.imported.with(Option::is_none);
             let kept = self.upload.with(|upload| {
-                upload.as_ref().map(|upload| serde_json::json!({ "upload": upload, "mapping": self.mapping.get() }))
+                let upload = upload.as_ref().filter(|_| pending)?;
+                self.mapping.with(|mapping| serde_json::to_string(&(upload, mapping)).ok())
             });
-            keep_session_text(KEPT, &kept.map(|kept| kept.to_string()).unwrap_or_default());
+            keep_session_text(KEPT, &kept.unwrap_or_default());
         });
     }
 
     /// What [`keep`](Self::keep) kept on this tab, if anything.
     fn kept() -> Option<(Upload, Mapping)> {
-        let kept: serde_json::Value = serde_json::from_str(&session_text(KEPT)?).ok()?;
-        let upload = serde_json::from_value(kept.get("upload")?.clone()).ok()?;
-        Some((upload, serde_json::from_value(kept.get("mapping")?.clone()).ok()?))
+        crate::api::decode(&session_text(KEPT)?).ok()
     }
 }
 
@@ -96,6 +97,9 @@ pub fn ImportPage() -> impl IntoView {
                 // An upload not imported is purged after a day: start again.
                 if error.is_not_found() {
                     state.upload.set(None);
+                    let gone = texts::import::UPLOAD_GONE.get(lang.get_untracked()).to_owned();
+                    state.outcome.set(Some(Err(gone)));
+                    return;
                 }
                 report(state.outcome, lang.get_untracked(), Err(error));
             }
