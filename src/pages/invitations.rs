@@ -10,7 +10,7 @@ use crate::components::job::Job;
 use crate::components::loading::loaded;
 use crate::components::use_document_title;
 use crate::i18n::{tr, tr_with, use_lang};
-use crate::pages::admin::{Outcome, OutcomeNotice, report};
+use crate::pages::admin::{AdminBreadcrumb, Outcome, OutcomeNotice, report};
 use crate::pages::redazione::failure;
 use crate::texts;
 use domain::Lang;
@@ -119,11 +119,7 @@ pub fn InvitationsPage() -> impl IntoView {
     });
     view! {
         <div class="container page">
-            <p class="breadcrumb">
-                <a href="/redazione">{tr(texts::common::EDITORS)}</a>
-                " › "
-                <a href="/redazione/amministrazione">{tr(texts::common::ADMINISTRATION)}</a>
-            </p>
+            <AdminBreadcrumb />
             {loaded(
                 invitations,
                 move |found| match found {

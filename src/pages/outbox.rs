@@ -7,6 +7,7 @@
 use crate::api::moderation;
 use crate::components::use_document_title;
 use crate::i18n::{tr, tr_with, use_lang};
+use crate::pages::admin::AdminBreadcrumb;
 use crate::pages::redazione::failure;
 use crate::texts;
 use domain::community::{Delivery, OutboxMessage};
@@ -19,11 +20,7 @@ pub fn OutboxPage() -> impl IntoView {
     let outbox = LocalResource::new(moderation::outbox);
     view! {
         <div class="container page">
-            <p class="breadcrumb">
-                <a href="/redazione">{tr(texts::common::EDITORS)}</a>
-                " / "
-                <a href="/redazione/amministrazione">{tr(texts::common::ADMINISTRATION)}</a>
-            </p>
+            <AdminBreadcrumb />
             <h1>{tr(texts::common::OUTBOX)}</h1>
             <Transition fallback=|| {
                 view! { <p role="status">{tr(texts::common::LOADING)}</p> }

@@ -45,6 +45,18 @@ pub(crate) fn OutcomeNotice(
     }
 }
 
+/// "Redazione › Amministrazione": where the administrators' other pages sit.
+#[component]
+pub(crate) fn AdminBreadcrumb() -> impl IntoView {
+    view! {
+        <p class="breadcrumb">
+            <a href="/redazione">{tr(texts::common::EDITORS)}</a>
+            " › "
+            <a href="/redazione/amministrazione">{tr(texts::common::ADMINISTRATION)}</a>
+        </p>
+    }
+}
+
 /// What went wrong, in one line (the forms show field errors themselves).
 pub(crate) fn problem_text(error: &ApiError, lang: Lang) -> String {
     match error {

@@ -12,7 +12,7 @@ use crate::api::moderation;
 use crate::components::job::Job;
 use crate::components::use_document_title;
 use crate::i18n::{tr, use_lang};
-use crate::pages::admin::{Outcome, OutcomeNotice, report};
+use crate::pages::admin::{AdminBreadcrumb, Outcome, OutcomeNotice, report};
 use crate::storage::{keep_session_text, session_text};
 use crate::texts;
 use domain::questionnaire::import::api::{Checked, Imported, Upload, WithMapping};
@@ -129,11 +129,7 @@ pub fn ImportPage() -> impl IntoView {
     state.keep();
     view! {
         <div class="container page">
-            <p class="breadcrumb">
-                <a href="/redazione">{tr(texts::common::EDITORS)}</a>
-                " › "
-                <a href="/redazione/amministrazione">{tr(texts::common::ADMINISTRATION)}</a>
-            </p>
+            <AdminBreadcrumb />
             <h1>{tr(texts::import::IMPORT_RESPONSES)}</h1>
             <p class="lead">{tr(texts::import::LEAD)}</p>
             <UploadForm upload />
