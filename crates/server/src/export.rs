@@ -116,7 +116,7 @@ impl<'a> PracticesDocument<'a> {
             url: base.to_owned(),
             publisher: operator.publisher_name.clone(),
             publisher_ipa: operator.publisher_ipa.clone(),
-            dataset: format!("{base}/opendata/#buone-pratiche"),
+            dataset: crate::opendata::dataset_iri(base),
             format: FORMAT.to_owned(),
             data_dictionary: format!("{base}/opendata/dizionario-dati.json"),
             modified: crate::opendata::modified(practices).to_owned(),

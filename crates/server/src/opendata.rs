@@ -26,6 +26,12 @@ pub const FILES: [(&str, &str, Option<&str>); 8] = [
 
 pub const LICENCE_URI: &str = "https://creativecommons.org/licenses/by/4.0/";
 
+/// The dataset's IRI in the DCAT metadata of the site at `base`, which the
+/// JSON downloads name too (`collection.dataset`).
+pub fn dataset_iri(base: &str) -> String {
+    format!("{}/opendata/#buone-pratiche", base.trim_end_matches('/'))
+}
+
 /// The latest change among the practices (RFC 3339), or the epoch.
 pub fn modified(practices: &[PublicPractice]) -> &str {
     practices.iter().map(|p| p.updated_at.as_str()).max().unwrap_or("1970-01-01T00:00:00Z")
@@ -86,7 +92,7 @@ fn dcat(base: &str, operator: &Operator, practices: &[PublicPractice]) -> Vec<u8
     let modified = domain::dates::day_of(modified(practices));
     let issued = practices.iter().map(|p| domain::dates::day_of(&p.published_at)).min().unwrap_or(modified);
     let catalog = iri(&format!("{base}/opendata/dcat.ttl#catalogo"));
-    let dataset = iri(&format!("{base}/opendata/#buone-pratiche"));
+    let dataset = iri(&dataset_iri(base));
     let publisher = iri(&format!("{base}/opendata/#titolare"));
     let contact = iri(&format!("{base}/opendata/#contatto"));
     let licence = iri(LICENCE_URI);

@@ -94,7 +94,7 @@ fn shortened(cell: &str) -> String {
 #[component]
 fn QuestionSelect(state: Import, column: usize, header: String) -> impl IntoView {
     let lang = use_lang();
-    let current = move || state.mapping.with(|m| m.columns.get(column).cloned().unwrap_or_default());
+    let chosen = Memo::new(move |_| state.mapping.with(|m| m.columns.get(column).cloned().unwrap_or_default()));
     let choose = move |ev: leptos::ev::Event| {
         let target = event_target_value(&ev);
         state.edit(|m| {
@@ -103,18 +103,11 @@ fn QuestionSelect(state: Import, column: usize, header: String) -> impl IntoView
             }
         });
     };
-    let option = move |value: &'static str, label: &'static str| {
-        view! {
-            <option value=value selected=move || current() == value>
-                {label}
-            </option>
-        }
-    };
     let options = move |lang: Lang| {
         let fixed =
             [(SKIP, texts::import::DO_NOT_IMPORT.get(lang)), (SUBMITTED, texts::import::SUBMISSION_DATE.get(lang))];
         let questions = QUESTIONNAIRE.fields().map(move |field| (field.key, field.label.get(lang)));
-        fixed.into_iter().chain(questions).map(|(value, label)| option(value, label)).collect_view()
+        super::option_list(fixed.into_iter().chain(questions), chosen)
     };
     view! {
         <select

@@ -67,6 +67,22 @@ impl Import {
     }
 }
 
+/// The `<option>`s of one of the page's selects: a `(value, label)` each,
+/// the one whose value is `chosen` selected.
+fn option_list(
+    options: impl Iterator<Item = (&'static str, &'static str)>,
+    chosen: Memo<String>,
+) -> impl IntoView {
+    let option = move |(value, label): (&'static str, &'static str)| {
+        view! {
+            <option value=value selected=move || chosen.with(|c| c == value)>
+                {label}
+            </option>
+        }
+    };
+    options.map(option).collect_view()
+}
+
 /// Where the import in progress is kept (session storage, this tab only).
 const KEPT: &str = "bp-import";
 
@@ -135,7 +151,10 @@ pub fn ImportPage() -> impl IntoView {
             <UploadForm upload />
             <OutcomeNotice outcome=state.outcome />
             {move || state.upload.get().map(|upload| view! { <columns::Columns state upload check /> })}
-            {move || state.checked.get().map(|checked| view! { <values::Values state checked /> })}
+            {move || {
+                let values = state.checked.with(|checked| checked.as_ref().map(|checked| checked.values.clone()));
+                values.map(|values| view! { <values::Values state values /> })
+            }}
             {move || state.checked.get().map(|checked| view! { <trial::Trial state checked /> })}
         </div>
     }

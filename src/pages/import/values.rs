@@ -7,7 +7,6 @@ use super::Import;
 use crate::i18n::{tr, use_lang};
 use crate::texts;
 use domain::questionnaire::QUESTIONNAIRE;
-use domain::questionnaire::import::api::Checked;
 use domain::questionnaire::import::options;
 use leptos::prelude::*;
 
@@ -17,9 +16,13 @@ const UNCHOSEN: &str = "?";
 
 /// One table per coded question a column is mapped to.
 #[component]
-pub(super) fn Values(state: Import, checked: Checked) -> impl IntoView {
-    (!checked.values.is_empty()).then(|| {
-        let questions = checked.values.into_iter().map(|(key, values)| view! { <Question state key values /> });
+pub(super) fn Values(
+    state: Import,
+    /// For each coded question a column is mapped to, the values found.
+    values: std::collections::BTreeMap<String, Vec<String>>,
+) -> impl IntoView {
+    (!values.is_empty()).then(|| {
+        let questions = values.into_iter().map(|(key, values)| view! { <Question state key values /> });
         view! {
             <h2>{tr(texts::import::VALUES)}</h2>
             <p>{tr(texts::import::VALUES_LEAD)}</p>
@@ -93,14 +96,7 @@ fn OptionSelect(state: Import, key: String, value: String, question: domain::Tex
         let lang = lang.get();
         let fixed = [(UNCHOSEN, texts::import::CHOOSE.get(lang)), ("", texts::import::LEAVE_EMPTY.get(lang))];
         let coded = choices.iter().map(move |c| (c.code, c.label.get(lang)));
-        let option = |(code, label): (&'static str, &'static str)| {
-            view! {
-                <option value=code selected=move || chosen.with(|c| c == code)>
-                    {label}
-                </option>
-            }
-        };
-        fixed.into_iter().chain(coded).map(option).collect_view()
+        super::option_list(fixed.into_iter().chain(coded), chosen)
     };
     view! {
         <select class="form-control" aria-label=name on:change=choose>
