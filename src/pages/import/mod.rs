@@ -69,10 +69,7 @@ impl Import {
 
 /// The `<option>`s of one of the page's selects: a `(value, label)` each,
 /// the one whose value is `chosen` selected.
-fn option_list(
-    options: impl Iterator<Item = (&'static str, &'static str)>,
-    chosen: Memo<String>,
-) -> impl IntoView {
+fn option_list(options: impl Iterator<Item = (&'static str, &'static str)>, chosen: Memo<String>) -> impl IntoView {
     let option = move |(value, label): (&'static str, &'static str)| {
         view! {
             <option value=value selected=move || chosen.with(|c| c == value)>
