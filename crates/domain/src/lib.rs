@@ -10,6 +10,7 @@ pub mod community;
 pub mod curation;
 pub mod dates;
 mod field_error;
+pub mod harvest;
 pub mod lang;
 pub mod numbers;
 pub mod questionnaire;

@@ -141,6 +141,10 @@ pub struct Config {
     #[arg(long, env = "BP_BACKUP_KEEP", default_value_t = 14,
           value_parser = clap::value_parser!(u32).range(1..=10000))]
     pub backup_keep: u32,
+    /// Harvest sources may be on loopback or a private network (an
+    /// intranet's collection); by default only public addresses are read.
+    #[arg(long, env = "BP_HARVEST_PRIVATE_ADDRESSES", default_value_t = false, action = clap::ArgAction::Set)]
+    pub harvest_private_addresses: bool,
     /// Who may show `/embed/...` pages in an iframe: `*` (any site) or origins
     /// separated by spaces (`https://www.regione.puglia.it https://...`).
     #[arg(long, env = "BP_EMBED_ANCESTORS", default_value = "*")]

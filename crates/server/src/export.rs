@@ -30,13 +30,14 @@ const LICENCE: &str = "licence";
 const NAME_COLUMNS: [(&str, &str); 2] = [(key::REGION_CODE, "region_name"), (key::COMUNE_CODES, "comuni_names")];
 
 /// The columns after the licence, added later and so appended (no earlier
-/// column moves): the practice's permanent address.
-const AFTER_LICENCE: [&str; 1] = ["uri"];
+/// column moves): the practice's permanent address, and for a harvested
+/// practice the collection it comes from.
+const AFTER_LICENCE: [&str; 3] = ["uri", "source_name", "source_url"];
 
 /// The format of the public CSV and JSON, as a harvester reads it
 /// (`collection.format` in the JSON, `dct:conformsTo` in DCAT). A change that
 /// renames or removes a key or column is a new format.
-pub const FORMAT: &str = "buone-pratiche/1";
+pub use domain::harvest::FORMAT;
 
 /// Every column of the public CSV, in order.
 pub fn public_columns() -> Vec<&'static str> {
@@ -63,7 +64,8 @@ pub struct NamedPractice<'a> {
     pub region_name: &'static str,
     pub comuni_names: Vec<String>,
     /// Its permanent address, the public page `{site}/pratiche/{id}`: the
-    /// identity another collection keeps when it harvests the practice.
+    /// identity another collection keeps when it harvests the practice (a
+    /// harvested practice keeps the one of its origin).
     pub uri: String,
 }
 
@@ -72,7 +74,10 @@ impl<'a> NamedPractice<'a> {
     pub fn new(practice: &'a PublicPractice, base: &str) -> Self {
         let comuni = domain::record::comuni::shipped();
         let comuni_names = practice.comune_codes.iter().map(|c| comuni.label_of(c.as_str())).collect();
-        let uri = format!("{}/pratiche/{}", base.trim_end_matches('/'), practice.id);
+        let uri = match &practice.source {
+            Some(source) => source.uri.clone(),
+            None => format!("{}/pratiche/{}", base.trim_end_matches('/'), practice.id),
+        };
         Self { practice, region_name: practice.region_code.label(domain::Lang::It), comuni_names, uri }
     }
 }
@@ -132,10 +137,15 @@ impl<'a> PracticesDocument<'a> {
 
 /// A practice as a row: its public fields, the names of its codes, its address.
 fn named_row(practice: &PublicPractice, base: &str) -> serde_json::Map<String, Value> {
-    match serde_json::to_value(NamedPractice::new(practice, base)) {
+    let mut row = match serde_json::to_value(NamedPractice::new(practice, base)) {
         Ok(Value::Object(row)) => row,
         _ => serde_json::Map::new(),
+    };
+    if let Some(source) = &practice.source {
+        row.insert("source_name".into(), source.name.clone().into());
+        row.insert("source_url".into(), source.url.clone().into());
     }
+    row
 }
 
 /// The published practices a catalogue query selects, in the order of the

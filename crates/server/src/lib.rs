@@ -17,6 +17,7 @@ pub mod error;
 pub mod export;
 pub mod frame;
 pub mod guard;
+pub mod harvest;
 pub mod head;
 pub mod language;
 pub mod logo;
@@ -106,6 +107,8 @@ pub struct AppState {
     pub mail: mail::Mail,
     /// Signs the links that confirm and cancel a followed view.
     pub follow_keys: mail::follow::LinkKeys,
+    /// Reads other collections (one run at a time).
+    pub harvester: Arc<harvest::Harvester>,
 }
 
 impl AppState {
@@ -136,6 +139,7 @@ impl AppState {
             logo: None,
             mail: mail::Mail::default(),
             follow_keys: mail::follow::LinkKeys::new(link_key.as_bytes()),
+            harvester: Arc::new(harvest::Harvester::new(Default::default(), "http://localhost")),
         })
     }
 
@@ -227,6 +231,8 @@ pub async fn serve(config: config::Config) -> Result<(), Box<dyn std::error::Err
     state.request_timeout = std::time::Duration::from_secs(config.request_timeout_seconds);
     state.trusted_proxies = client::TrustedProxies::parse(&config.trusted_proxies)?;
     state.metrics_readers = observe::MetricsReaders::parse(&config.metrics_from)?;
+    let reach = harvest::fetch::Settings { allow_private: config.harvest_private_addresses, ..Default::default() };
+    state.harvester = Arc::new(harvest::Harvester::new(reach, &state.public_url));
     let operator = config.operator()?;
     if !operator.example && !operator.missing().is_empty() {
         tracing::warn!(missing = %operator.missing().join(", "), "the privacy notice and the contacts page lack values: set them");
@@ -274,6 +280,8 @@ pub async fn serve(config: config::Config) -> Result<(), Box<dyn std::error::Err
     ));
     // What the privacy notice promises to delete, deleted when it says.
     tokio::spawn(retention::run(state.db.clone(), config.retention(), std::time::Duration::from_secs(24 * 3600)));
+    // Other collections, each when it is due.
+    tokio::spawn(harvest::run(state.clone(), std::time::Duration::from_secs(15 * 60)));
     let listener = tokio::net::TcpListener::bind(config.listen).await?;
     let address = listener.local_addr()?;
     tracing::info!(%address, "listening");

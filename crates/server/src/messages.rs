@@ -45,6 +45,14 @@ pub const FORBIDDEN: Text = Text::new(
     "You are not allowed to do this, or the request does not come from this site.",
 );
 pub const BAD_CREDENTIALS: Text = Text::new("E-mail o password non corrette.", "Wrong e-mail or password.");
+pub const SOURCE_EXISTS: Text = Text::new(
+    "Questo indirizzo è già una fonte: cercala nell'elenco delle fonti.",
+    "This address is a source already: find it in the list of sources.",
+);
+pub const HARVEST_RUNNING: Text = Text::new(
+    "La raccolta è già in corso: attendi che finisca e riprova.",
+    "A harvest is running: wait for it to finish and try again.",
+);
 pub const INTERNAL: Text =
     Text::new("Errore interno del server. Riprova più tardi.", "Internal server error. Try again later.");
 

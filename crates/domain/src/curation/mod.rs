@@ -6,6 +6,7 @@
 //! decision can always be undone.
 
 pub mod api;
+pub mod audit;
 
 use crate::Lang;
 use crate::record::vocabulary::ModerationStatus;

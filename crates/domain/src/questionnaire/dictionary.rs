@@ -80,7 +80,7 @@ const RECORD_COLUMNS: [(&str, &str, &str, &str); 9] = [
 /// The columns the downloads add to the record: the names they write beside
 /// codes, for people reading the data, and the practice's permanent
 /// address, for collections that harvest it.
-const ADDED_COLUMNS: [(&str, &str, &str, &str); 3] = [
+const ADDED_COLUMNS: [(&str, &str, &str, &str); 5] = [
     ("region_name", "Nome della regione", "Name of the region", "text"),
     (
         "comuni_names",
@@ -90,8 +90,20 @@ const ADDED_COLUMNS: [(&str, &str, &str, &str); 3] = [
     ),
     (
         "uri",
-        "Indirizzo permanente della pratica (la sua pagina pubblica)",
-        "Permanent address of the practice (its public page)",
+        "Indirizzo permanente della pratica (la sua pagina pubblica; per una pratica raccolta da un'altra raccolta, il suo indirizzo là)",
+        "Permanent address of the practice (its public page; for a practice harvested from another collection, its address there)",
+        "URL",
+    ),
+    (
+        "source_name",
+        "Per una pratica raccolta da un'altra raccolta: il nome di quella raccolta (vuoto per le pratiche inviate qui)",
+        "For a practice harvested from another collection: that collection's name (empty for practices sent here)",
+        "text",
+    ),
+    (
+        "source_url",
+        "Per una pratica raccolta da un'altra raccolta: l'indirizzo dei dati da cui è stata letta",
+        "For a practice harvested from another collection: the address of the data it was read from",
         "URL",
     ),
 ];

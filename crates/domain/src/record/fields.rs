@@ -137,6 +137,10 @@ macro_rules! declare_fields {
             /// is read.
             #[serde(default)]
             pub follow_up: crate::community::follow_up::FollowUp,
+            /// Where a harvested practice comes from (`null`: sent to this
+            /// collection). Not an answer: filled when it is read.
+            #[serde(default)]
+            pub source: Option<crate::harvest::PracticeSource>,
         }
 
         impl PublicPractice {
@@ -155,6 +159,7 @@ macro_rules! declare_fields {
                     $( $name: p.$name, )*
                     licence: LICENCE.to_owned(),
                     follow_up: Default::default(),
+                    source: None,
                 }
             }
         }

@@ -15,7 +15,7 @@ use serde::{Deserialize, Serialize};
 /// The keys of a public practice that are not answers to the questionnaire:
 /// the publication facts (`PublicationFacts`), which come before the answers,
 /// then `licence`, which comes after them. A public practice's keys are these,
-/// the definition's public fields and `FOLLOW_UP_KEY`, exactly (a test checks it).
+/// the definition's public fields, `FOLLOW_UP_KEY` and `SOURCE_KEY`, exactly (a test checks it).
 pub const SYSTEM_KEYS: [&str; 9] = [
     "id",
     "demo",
@@ -31,6 +31,9 @@ pub const SYSTEM_KEYS: [&str; 9] = [
 /// The key of what happened since publication (`reuse::FollowUp`): shown on
 /// the page, not a column of the practices' CSV (adoptions have their own).
 pub const FOLLOW_UP_KEY: &str = "follow_up";
+
+/// The key of a harvested practice's provenance (`null` for our own).
+pub const SOURCE_KEY: &str = "source";
 
 impl PublicPractice {
     /// The practice's page as schema.org JSON-LD, for search engines and link
@@ -175,7 +178,7 @@ mod tests {
         let serde_json::Value::Object(json) = serde_json::to_value(&public).unwrap() else { panic!("not an object") };
         let keys: BTreeSet<&str> = json.keys().map(String::as_str).collect();
         let public_fields = QUESTIONNAIRE.fields().filter(|f| f.visibility == Visibility::Public).map(|f| f.key);
-        let expected: BTreeSet<&str> = public_fields.chain(SYSTEM_KEYS).chain([FOLLOW_UP_KEY]).collect();
+        let expected: BTreeSet<&str> = public_fields.chain(SYSTEM_KEYS).chain([FOLLOW_UP_KEY, SOURCE_KEY]).collect();
         let missing: Vec<&str> = expected.difference(&keys).copied().collect();
         let extra: Vec<&str> = keys.difference(&expected).copied().collect();
         assert!(

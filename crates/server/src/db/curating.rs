@@ -17,7 +17,8 @@ pub fn queue(conn: &Connection) -> Result<Vec<QueueEntry>, DbError> {
     let mut stmt = conn.prepare_cached(&format!(
         "SELECT p.reference, p.answer ->> '$.title', p.answer ->> '$.entity_name', p.moderation_status, p.demo,
                 p.submitted_at, p.updated_at, p.version, {}, coalesce(p.confirmed_at, p.submitted_at),
-                p.import_batch IS NOT NULL
+                p.import_batch IS NOT NULL,
+                (SELECT s.name FROM harvested h JOIN harvest_sources s ON s.id = h.source_id WHERE h.practice_id = p.id)
          FROM practices p ORDER BY p.submitted_at, p.id",
         *UPDATE_PENDING
     ))?;
@@ -38,6 +39,7 @@ pub fn queue(conn: &Connection) -> Result<Vec<QueueEntry>, DbError> {
             stale: status == ModerationStatus::Pubblicata
                 && Freshness::of(&confirmed_at, &now, after_days) == Freshness::Stale,
             imported: r.get(10)?,
+            harvested_from: r.get(11)?,
         })
     })?;
     Ok(rows.collect::<Result<Vec<_>, _>>()?)

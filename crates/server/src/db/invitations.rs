@@ -63,7 +63,8 @@ fn sent_since(conn: &Connection, day: Day) -> Result<Vec<Sent>, DbError> {
                 coalesce(json_extract(answer, '$.contact_email'), ''), submitted_at,
                 coalesce(json_extract(answer, '$.comune_codes'), '[]'),
                 json_extract(answer, '$.entity_type') IS 'comune'
-         FROM practices WHERE submitted_at >= ?1 ORDER BY submitted_at, id",
+         FROM practices WHERE submitted_at >= ?1 AND id NOT IN (SELECT practice_id FROM harvested)
+         ORDER BY submitted_at, id",
     )?;
     let rows = stmt.query_map([day.to_string()], |r| {
         let entity: String = r.get(1)?;

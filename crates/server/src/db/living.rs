@@ -127,7 +127,8 @@ pub fn due_confirmations(conn: &Connection, now: &str) -> Result<Vec<DueConfirma
     let mut stmt = conn.prepare_cached(&format!(
         "SELECT p.reference, p.answer ->> '$.title', json_extract({LATEST_ANSWER}, '$.contact_email'),
                 coalesce(p.confirmed_at, p.submitted_at), p.lang
-         FROM practices p WHERE p.moderation_status = ?1 AND p.demo = 0"
+         FROM practices p WHERE p.moderation_status = ?1 AND p.demo = 0
+             AND NOT EXISTS (SELECT 1 FROM harvested h WHERE h.practice_id = p.id)"
     ))?;
     let rows = stmt.query_map([ModerationStatus::Pubblicata.code()], |r| {
         Ok(DueConfirmation {

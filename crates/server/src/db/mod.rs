@@ -8,6 +8,7 @@ pub mod accounts;
 pub mod adoptions;
 pub mod audit;
 pub mod curating;
+pub mod harvest;
 pub mod imports;
 pub mod invitations;
 pub mod living;
@@ -53,7 +54,7 @@ pub enum DbError {
 }
 
 /// The schema's version once every migration has run (SQLite's `user_version`).
-pub const SCHEMA_VERSION: i64 = 14;
+pub const SCHEMA_VERSION: i64 = 15;
 
 /// The schema, one migration per file, applied in order on every start.
 fn migrations() -> Migrations<'static> {
@@ -72,6 +73,7 @@ fn migrations() -> Migrations<'static> {
         M::up(include_str!("../../migrations/0012_adoption_comune.sql")),
         M::up(include_str!("../../migrations/0013_languages.sql")),
         M::up(include_str!("../../migrations/0014_imports.sql")),
+        M::up(include_str!("../../migrations/0015_harvest.sql")),
     ])
 }
 

@@ -209,12 +209,32 @@ pub fn update_own_submission(
         )
         .optional()?;
     let Some((row_id, id, from)) = found else { return Ok(None) };
-    let now = now();
     let answer = serde_json::to_string(answer)?;
-    let version = insert_version(&tx, row_id, &answer, "respondent", &now)?;
+    let update = domain::curation::api::AuditAction::Update;
+    let version = add_version(&tx, row_id, from, &answer, "respondent", update, &now())?;
+    tx.commit()?;
+    Ok(Some((id, version)))
+}
+
+/// Adds `answer` as the next version of the practice `row_id` (in state
+/// `from`) from its referent or its source, `actor`: a published practice
+/// keeps its public answer until a curator accepts the update; an
+/// unpublished one shows the new version to curators; a submission the
+/// editors asked changes to goes back to the queue. The history records
+/// `update` (or the return to the queue). Returns the version's number.
+pub(super) fn add_version(
+    tx: &Transaction<'_>,
+    row_id: i64,
+    from: ModerationStatus,
+    answer: &str,
+    actor: &str,
+    update: domain::curation::api::AuditAction,
+    now: &str,
+) -> Result<i64, DbError> {
+    let version = insert_version(tx, row_id, answer, actor, now)?;
     tx.execute("UPDATE practices SET confirmed_at = ?2 WHERE id = ?1", params![row_id, now])?;
     let entry = |action, after: ModerationStatus| super::audit::Entry {
-        actor: "respondent",
+        actor,
         action,
         practice: Some(row_id),
         before: Some(from.code()),
@@ -237,15 +257,14 @@ pub fn update_own_submission(
             params![row_id, to.code()],
         )?;
         super::audit::record(
-            &tx,
+            tx,
             &entry(domain::curation::api::AuditAction::Curation(CurationAction::Resubmit), to),
-            &now,
+            now,
         )?;
     } else {
-        super::audit::record(&tx, &entry(domain::curation::api::AuditAction::Update, from), &now)?;
+        super::audit::record(tx, &entry(update, from), now)?;
     }
-    tx.commit()?;
-    Ok(Some((id, version)))
+    Ok(version)
 }
 
 /// True when no practice at all is stored.
@@ -314,6 +333,7 @@ fn with_follow_up(
         },
         inspired: published_link(conn, "derived_from", &id)?,
     };
+    practice.source = super::harvest::source_of(conn, &practice.id)?;
     Ok(practice)
 }
 

@@ -67,7 +67,11 @@ fn apply(
     };
     audit::record(&tx, &entry, &now)?;
     let (contact, title, lang) = db::respondent_of(&tx, state.row_id)?;
-    if let Some(letter) = letters::after_decision(site, decision.action, id, &title, decision.message()) {
+    // A harvested practice's referent is its source's editors: they are
+    // not written to.
+    let harvested = db::harvest::is_harvested(&tx, state.row_id)?;
+    let letter = letters::after_decision(site, decision.action, id, &title, decision.message());
+    if let Some(letter) = letter.filter(|_| !harvested) {
         // One message per decision: the version it made names it.
         mail::queue(&tx, &letter.to(site, format!("decision:{id}:{}", state.version + 1), &contact, lang))?;
     }

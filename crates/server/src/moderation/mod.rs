@@ -10,6 +10,7 @@ mod accounts;
 mod adoptions;
 mod decisions;
 mod exports;
+mod harvest;
 mod imports;
 mod invitations;
 mod outbox;
@@ -50,5 +51,6 @@ pub fn router(state: &AppState) -> OpenApiRouter<AppState> {
         .routes(routes!(adoptions::list_adoptions))
         .routes(routes!(adoptions::decide_adoption))
         .merge(imports::router())
+        .merge(harvest::router())
         .layer(axum::middleware::from_fn_with_state(state.clone(), crate::auth::same_origin_only))
 }

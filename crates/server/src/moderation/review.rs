@@ -59,10 +59,11 @@ pub(super) async fn submission(
             let Some(row) = db::review(conn, &id)? else { return Ok(None) };
             let others = db::titles_except(conn, &id)?;
             let history = db::audit::entries(conn, Some(&id))?;
-            Ok(Some((id, row, others, history)))
+            let harvested_from = db::harvest::source_of(conn, &id)?;
+            Ok(Some((id, row, others, history, harvested_from)))
         })
         .await?;
-    let (id, row, others, history) = found.ok_or(ApiError::NotFound)?;
+    let (id, row, others, history, harvested_from) = found.ok_or(ApiError::NotFound)?;
     Ok(Json(Review {
         possible_duplicates: possible_duplicates(others, &row.latest),
         changed_fields: row.baseline.as_ref().map(|b| changed_fields(b, &row.latest)).unwrap_or_default(),
@@ -80,5 +81,6 @@ pub(super) async fn submission(
         update_pending: row.update_pending,
         history,
         imported_from: row.imported_from,
+        harvested_from,
     }))
 }

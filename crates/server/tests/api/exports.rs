@@ -68,10 +68,12 @@ async fn exports_hold_the_filtered_public_rows_only() {
     assert_eq!(collection["data_dictionary"], format!("{base}/opendata/dizionario-dati.json"));
     assert_eq!(collection["dataset"], format!("{base}/opendata/#buone-pratiche"));
     assert!(collection["publisher"].as_str().is_some_and(|p| !p.is_empty()), "{collection}");
-    // The CSV's columns only grow at the end: the address after the licence.
+    // The CSV's columns only grow at the end: the address and the source
+    // (empty for practices sent here) after the licence.
     let columns: Vec<String> =
         csv::Reader::from_reader(all.as_bytes()).headers().unwrap().iter().map(Into::into).collect();
-    assert_eq!(columns[columns.len() - 2..], ["licence", "uri"]);
+    assert_eq!(columns[columns.len() - 4..], ["licence", "uri", "source_name", "source_url"]);
+    assert_eq!(lucca["source"], Value::Null, "a practice sent here has no source");
 }
 
 /// `?q=` of the downloads runs the catalogue's search: places chosen in the

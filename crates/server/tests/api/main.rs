@@ -11,6 +11,7 @@ mod contact;
 mod curation;
 mod exports;
 mod follow;
+mod harvest;
 mod imports;
 mod input_rules;
 mod invitations;

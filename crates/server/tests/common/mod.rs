@@ -22,6 +22,8 @@ pub struct TestServer {
     pub db: Db,
     pub db_path: PathBuf,
     pub client: reqwest::Client,
+    /// The server's state, for the jobs a test runs by hand.
+    pub state: AppState,
     _dir: tempfile::TempDir,
 }
 
@@ -39,17 +41,34 @@ impl TestServer {
     /// loosened guard of [`TestServer::start`] (e.g. a stricter guard, a
     /// looser sign-in throttle, a live publication).
     pub async fn start_with(static_dir: Option<&Path>, configure: impl FnOnce(&mut AppState)) -> Self {
+        Self::start_on(static_dir, false, configure).await
+    }
+
+    /// A server (no app) whose public address is its own `base`, as a site
+    /// on the web: several of them on this machine are different
+    /// collections (their practices' addresses differ), and each may
+    /// harvest the others on loopback.
+    pub async fn start_public(configure: impl FnOnce(&mut AppState)) -> Self {
+        Self::start_on(None, true, configure).await
+    }
+
+    async fn start_on(static_dir: Option<&Path>, public: bool, configure: impl FnOnce(&mut AppState)) -> Self {
         let dir = tempfile::tempdir().expect("temp dir");
         let db_path = dir.path().join("test.sqlite");
         let db = Db::open(&db_path).expect("database opens");
         let mut state = AppState::new(db.clone(), static_dir).expect("state");
         state.guard = AbuseGuard::new(0, 10_000);
         state.start_tokens = server::guard::StartTokens::new(START_KEY);
-        configure(&mut state);
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
         let base = format!("http://{}", listener.local_addr().unwrap());
-        tokio::spawn(server::serve_on(listener, state, std::future::pending()));
-        Self { base, db, db_path, client: reqwest::Client::new(), _dir: dir }
+        if public {
+            state.public_url = base.clone();
+            let reach = server::harvest::fetch::Settings { allow_private: true, ..Default::default() };
+            state.harvester = std::sync::Arc::new(server::harvest::Harvester::new(reach, &base));
+        }
+        configure(&mut state);
+        tokio::spawn(server::serve_on(listener, state.clone(), std::future::pending()));
+        Self { base, db, db_path, client: reqwest::Client::new(), state, _dir: dir }
     }
 
     // Addresses.

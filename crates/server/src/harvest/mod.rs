@@ -1,0 +1,133 @@
+// SPDX-License-Identifier: EUPL-1.2
+//! Harvesting other collections: a scheduled job reads each active source
+//! when it is due (`run_due`), and an administrator can run one at once
+//! (`run_source`). A run fetches the source's file, reads it, plans every
+//! change against what is held, and writes the plan in one transaction; a
+//! run that fails (the source is down, answers 404 or a web page, changed
+//! shape) records why and changes nothing else.
+
+pub mod fetch;
+pub mod plan;
+pub mod read;
+
+use crate::AppState;
+use crate::db::{self, DbError};
+use domain::harvest::Failure;
+use domain::harvest::api::{HarvestRun, HarvestSource};
+use sha2::{Digest, Sha256};
+use std::time::Duration;
+
+/// The harvest's client and limits, one run at a time.
+pub struct Harvester {
+    client: reqwest::Client,
+    settings: fetch::Settings,
+    running: tokio::sync::Mutex<()>,
+}
+
+/// The most practices one file may hold.
+pub const MAX_ITEMS: usize = 5_000;
+
+impl Harvester {
+    pub fn new(settings: fetch::Settings, public_url: &str) -> Self {
+        Self { client: fetch::client(&settings, public_url), settings, running: tokio::sync::Mutex::new(()) }
+    }
+}
+
+/// What `run_source` could not do.
+#[derive(Debug)]
+pub enum NotRun {
+    NoSuchSource,
+    /// Another run is under way.
+    Busy,
+    Db(DbError),
+}
+
+impl From<DbError> for NotRun {
+    fn from(error: DbError) -> Self {
+        NotRun::Db(error)
+    }
+}
+
+/// Runs the source `id` now, unless another run is under way.
+pub async fn run_source(state: &AppState, id: i64) -> Result<HarvestRun, NotRun> {
+    let _running = state.harvester.running.try_lock().map_err(|_| NotRun::Busy)?;
+    run_locked(state, id).await
+}
+
+async fn run_locked(state: &AppState, id: i64) -> Result<HarvestRun, NotRun> {
+    let (source, last_sha256) =
+        state.db.read(move |conn| db::harvest::source(conn, id)).await?.ok_or(NotRun::NoSuchSource)?;
+    let started = db::now();
+    let harvester = &state.harvester;
+    let body = match fetch::get(&harvester.client, &harvester.settings, &source.url).await {
+        Ok(body) => body,
+        Err(failure) => return Ok(record_failure(state, &source, failure, started).await?),
+    };
+    let sha = format!("{:x}", Sha256::digest(&body));
+    if last_sha256.as_deref() == Some(sha.as_str()) && source.last_error.is_none() {
+        let run = state.db.call(move |conn| db::harvest::unchanged(conn, id, &started)).await?;
+        return Ok(run);
+    }
+    let existing = state.db.read(move |conn| db::harvest::existing(conn, id)).await?;
+    let (url, name, contact, ours) =
+        (source.url.clone(), source.name.clone(), source.contact_email.clone(), state.public_url.clone());
+    let planned = tokio::task::spawn_blocking(move || {
+        let read = read::instance_json(&body, &url, MAX_ITEMS)?;
+        let facts = plan::SourceFacts { name: &name, contact_email: &contact };
+        Ok::<_, Failure>(plan::plan(read, &existing, &facts, &ours))
+    })
+    .await
+    .map_err(|e| NotRun::Db(DbError::Io(std::io::Error::other(e.to_string()))))?;
+    let plan = match planned {
+        Ok(plan) => plan,
+        Err(failure) => return Ok(record_failure(state, &source, failure, started).await?),
+    };
+    let changes_public = source.curated && (plan.counts.created > 0 || plan.counts.updated > 0);
+    let written = source.clone();
+    let run = state.db.call(move |conn| db::harvest::apply(conn, &written, &plan, &sha, &started)).await?;
+    tracing::info!(source = %source.key, created = run.counts.created, updated = run.counts.updated, "harvested");
+    if changes_public {
+        state.publish();
+    }
+    Ok(run)
+}
+
+async fn record_failure(
+    state: &AppState,
+    source: &HarvestSource,
+    failure: Failure,
+    started: String,
+) -> Result<HarvestRun, DbError> {
+    tracing::warn!(source = %source.key, failure = %failure.describe(domain::Lang::En), "harvest failed");
+    let id = source.id;
+    state.db.call(move |conn| db::harvest::failed(conn, id, &failure, &started)).await
+}
+
+/// Runs every active source due at `now`, one after the other.
+pub async fn run_due(state: &AppState, now: time::OffsetDateTime) -> Vec<HarvestRun> {
+    let _running = state.harvester.running.lock().await;
+    let at = db::rfc3339(now);
+    let due = match state.db.read(move |conn| db::harvest::due(conn, &at)).await {
+        Ok(due) => due,
+        Err(error) => {
+            tracing::error!(%error, "cannot read the sources due");
+            return Vec::new();
+        }
+    };
+    let mut runs = Vec::new();
+    for id in due {
+        match run_locked(state, id).await {
+            Ok(run) => runs.push(run),
+            Err(error) => tracing::error!(?error, source = id, "harvest run not recorded"),
+        }
+    }
+    runs
+}
+
+/// The job: every `every`, the sources that are due.
+pub async fn run(state: AppState, every: Duration) {
+    loop {
+        tokio::time::sleep(every).await;
+        run_due(&state, time::OffsetDateTime::now_utc()).await;
+    }
+}
