@@ -75,10 +75,10 @@ impl NewHarvestSource {
         } else if url.chars().count() > Self::MAX_URL {
             errors.add("url", FieldError::TooLong { max: Self::MAX_URL });
         } else if !is_web_address(url) {
-            errors.add("url", FieldError::Invalid { detail: "an http:// or https:// address".into() });
+            errors.add("url", FieldError::InvalidUrl);
         }
         if !crate::record::validation::is_email(self.contact_email.trim()) {
-            errors.add("contact_email", FieldError::Invalid { detail: "an e-mail address".into() });
+            errors.add("contact_email", FieldError::InvalidEmail);
         }
         if !(1..=Self::MAX_EVERY_HOURS).contains(&self.every_hours) {
             errors.add("every_hours", FieldError::Invalid { detail: "from 1 to 720 hours".into() });

@@ -110,6 +110,12 @@ async fn every_e_mail_input_refuses_an_address_that_cannot_receive_mail() {
             client.post(server.url("/api/moderation/rounds/raccolta_prova/invitees")).header("cookie", &admin).json(&json!({"csv": format!("ente,email\nComune di Sassari,{NOWHERE}\n")})),
             "rows.2.email",
         ),
+        (
+            "post /api/moderation/harvest-sources",
+            "contact_email",
+            client.post(server.url("/api/moderation/harvest-sources")).header("cookie", &admin).json(&json!({"name": "Regione Umbria", "url": "https://pratiche.regione.umbria.it/opendata/buone-pratiche.json", "contact_email": NOWHERE})),
+            "contact_email",
+        ),
     ];
     let message = FieldError::InvalidEmail.message(Lang::It);
     let mut covered: BTreeSet<(String, String)> =
@@ -216,6 +222,15 @@ async fn every_phone_address_day_and_month_input_has_its_kinds_rule() {
             ),
             "closes_on",
             it(FieldError::InvalidDate),
+        ),
+        (
+            "post /api/moderation/harvest-sources",
+            "url",
+            client.post(server.url("/api/moderation/harvest-sources")).header("cookie", &admin).json(
+                &json!({"name": "Regione Umbria", "url": "pratiche.regione.umbria.it/opendata", "contact_email": "pratiche@regione.umbria.it"}),
+            ),
+            "url",
+            it(FieldError::InvalidUrl),
         ),
     ];
     let mut covered = BTreeSet::new();

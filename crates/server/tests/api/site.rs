@@ -98,7 +98,7 @@ async fn the_openapi_document_describes_every_operation() {
         .iter()
         .flat_map(|(path, item)| item.as_object().unwrap().keys().map(move |method| format!("{method} {path}")))
         .collect();
-    assert_eq!(operations.len(), 54, "{operations:#?}");
+    assert_eq!(operations.len(), 59, "{operations:#?}");
     for operation in [
         "get /api/operator",
         "get /api/participation",
@@ -112,6 +112,11 @@ async fn the_openapi_document_describes_every_operation() {
         "post /api/service-ratings",
         "get /api/moderation/service-ratings",
         "get /api/moderation/outbox",
+        "get /api/moderation/harvest-sources",
+        "post /api/moderation/harvest-sources",
+        "patch /api/moderation/harvest-sources/{id}",
+        "post /api/moderation/harvest-sources/{id}/run",
+        "get /api/moderation/harvest-sources/{id}/runs",
         "post /api/submissions/mine/receipt-copy",
         "post /api/practices/{id}/contact",
         "post /api/subscriptions",

@@ -24,6 +24,7 @@ mod catalogue;
 mod community;
 mod curation;
 mod free_text;
+mod harvest;
 mod imports;
 mod login;
 mod private_link;
@@ -53,6 +54,7 @@ enum Entry {
     ContactRequest,
     Subscription,
     Import,
+    Harvest,
 }
 
 /// What a case must get.
@@ -347,6 +349,7 @@ async fn hostile_input_is_refused_clearly_and_changes_nothing() {
         community::follow_cases(),
         community::digest_cases(&sessions.curator),
         imports::import_cases(&sessions.admin, &sessions.curator, upload),
+        harvest::source_cases(&sessions.admin, &sessions.curator),
     ]
     .into_iter()
     .flatten()
