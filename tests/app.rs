@@ -42,6 +42,7 @@ fn entry(sequence: u32, title: &str, region: Region, demo: bool) -> CatalogueEnt
         terms: String::new(),
         adopted_in: vec![],
         stale: false,
+        source: None,
     }
 }
 

@@ -114,6 +114,15 @@ pub fn PracticeCard(
                     <dd>{move || practice.service_type.label(lang.get())}</dd>
                     <dt>{crate::i18n::tr(texts::common::REFERENCE)}</dt>
                     <dd>{practice.id.to_string()}</dd>
+                    {practice
+                        .source
+                        .clone()
+                        .map(|name| {
+                            view! {
+                                <dt>{crate::i18n::tr(texts::catalogue::SOURCE)}</dt>
+                                <dd lang="it">{name}</dd>
+                            }
+                        })}
                     {(!practice.adopted_in.is_empty())
                         .then(|| {
                             let adoptions = practice.adopted_in.len();

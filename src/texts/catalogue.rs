@@ -7,6 +7,7 @@ use domain::Lang;
 pub const DEMO: Text = Text::new("dimostrativo", "demo");
 pub const TYPE: Text = Text::new("Tipologia", "Type");
 pub const ADOPTED_BY: Text = Text::new("Adottata da", "Adopted by");
+pub const SOURCE: Text = Text::new("Provenienza", "Source");
 pub const ACTIVE_FILTERS: Text = Text::new("Filtri attivi", "Active filters");
 pub const CLEAR_ALL_FILTERS: Text = Text::new("Cancella tutti i filtri", "Clear all filters");
 pub const DOWNLOAD_ALL_THE_DATA: Text = Text::new("Scarica tutti i dati:", "Download all the data:");

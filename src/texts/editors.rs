@@ -29,6 +29,7 @@ pub const ALL: Text = Text::new("Tutte", "All");
 pub const UPDATES_TO_REVIEW: Text = Text::new("Aggiornamenti da rivedere", "Updates to review");
 pub const UPDATE_TO_REVIEW: Text = Text::new("aggiornamento da rivedere", "update to review");
 pub const IMPORTED: Text = Text::new("importata", "imported");
+pub const SEE_IT_AT_THE_SOURCE: Text = Text::new("la pratica alla fonte", "the practice at its source");
 pub const NEEDS_UPDATING: Text = Text::new("Da aggiornare", "Needs updating");
 pub const SEARCH_LABEL: Text = Text::new("Cerca per riferimento, titolo o ente", "Search by reference, title or body");
 pub const SEARCH: Text = Text::new("Cerca", "Search");
@@ -167,5 +168,34 @@ pub fn imported_from(lang: Lang, from: &domain::curation::api::Provenance) -> St
         (Lang::It, None) => format!("Importata dal file «{file_name}», riga {row}."),
         (Lang::En, Some(sent)) => format!("Imported from the file “{file_name}”, row {row} (sent on {sent})."),
         (Lang::En, None) => format!("Imported from the file “{file_name}”, row {row}."),
+    }
+}
+
+/// "da Regione Umbria": the queue's badge of a harvested submission.
+pub fn harvested_badge(lang: Lang, source: &str) -> String {
+    match lang {
+        Lang::It => format!("da {source}"),
+        Lang::En => format!("from {source}"),
+    }
+}
+
+/// Where a harvested submission came from: "Raccolta da «Regione Umbria»
+/// (BP-2026-0003 là, modificata il …)".
+pub fn harvested_from(lang: Lang, from: &domain::harvest::PracticeSource) -> String {
+    let domain::harvest::PracticeSource { name, id, modified, .. } = from;
+    let modified = modified.as_deref().map(|day| domain::dates::long_date(day, lang));
+    match (lang, modified) {
+        (Lang::It, Some(day)) => format!(
+            "Raccolta da «{name}», dove è la {id} (modificata il {day}); ogni sua modifica là arriva qui come aggiornamento da rivedere:"
+        ),
+        (Lang::It, None) => format!(
+            "Raccolta da «{name}», dove è la {id}; ogni sua modifica là arriva qui come aggiornamento da rivedere:"
+        ),
+        (Lang::En, Some(day)) => format!(
+            "Harvested from “{name}”, where it is {id} (changed on {day}); each change there arrives here as an update to review:"
+        ),
+        (Lang::En, None) => {
+            format!("Harvested from “{name}”, where it is {id}; each change there arrives here as an update to review:")
+        }
     }
 }

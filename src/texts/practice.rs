@@ -126,6 +126,21 @@ pub const BROWSE_THE_PRACTICES: Text =
     Text::new("consulta il catalogo delle pratiche", "browse the catalogue of practices");
 
 /// Said once a message to a practice's contact person has been relayed.
+/// Where a harvested practice comes from.
+pub fn harvested_from(lang: Lang, name: &str) -> String {
+    match lang {
+        Lang::It => format!(
+            "Questa pratica proviene dalla raccolta «{name}», che la pubblica con licenza CC BY 4.0: per contattare chi la segue, rivolgiti a quella raccolta."
+        ),
+        Lang::En => format!(
+            "This practice comes from the collection «{name}», which publishes it under CC BY 4.0: to contact the people behind it, turn to that collection."
+        ),
+    }
+}
+
+pub const SEE_IT_AT_THE_SOURCE: Text =
+    Text::new("Vedi la pratica nella raccolta di origine", "See the practice in its original collection");
+
 pub fn message_forwarded(lang: Lang, copy_to: &str) -> String {
     match lang {
         Lang::It => format!("Messaggio inoltrato al referente. Una copia è in arrivo a {copy_to}."),

@@ -185,6 +185,7 @@ pub fn entries(n: usize, seed: u64) -> Vec<CatalogueEntry> {
                 // Synthetic: the engine's work does not depend on these.
                 adopted_in: if i % 7 == 0 { vec![Region::ALL[i % Region::ALL.len()]] } else { vec![] },
                 stale: i % 11 == 0,
+                source: None,
             }
         })
         .collect()

@@ -69,6 +69,46 @@ pub fn media_type(name: &str) -> Option<&'static str> {
     FILES.iter().find(|(n, _, _)| *n == name).map(|(_, t, _)| *t)
 }
 
+/// Where the dataset's practices come from: the collections some were
+/// harvested from, each a `dct:source` dataset (named, described, its data
+/// linked), and a provenance statement that says how they entered.
+fn provenance(dataset: &NamedNode, practices: &[PublicPractice]) -> Vec<Triple> {
+    const DCT: &str = "http://purl.org/dc/terms/";
+    const DCAT: &str = "http://www.w3.org/ns/dcat#";
+    const RDF_TYPE: &str = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type";
+    const RDFS_LABEL: &str = "http://www.w3.org/2000/01/rdf-schema#label";
+    let text = |t: &str| Term::from(Literal::new_language_tagged_literal_unchecked(t, "it"));
+    let sources: std::collections::BTreeMap<&str, &str> =
+        practices.iter().filter_map(|p| p.source.as_ref()).map(|s| (s.url.as_str(), s.name.as_str())).collect();
+    let mut triples = Vec::new();
+    let mut add = |s: &NamedNode, p: &str, o: Term| triples.push(Triple::new(s.clone(), iri(p), o));
+    let statement = iri(&format!("{}#provenienza", dataset.as_str().split('#').next().unwrap_or_default()));
+    let mut said = "Pratiche inviate con il questionario della raccolta e verificate dalla redazione".to_owned();
+    if !sources.is_empty() {
+        let names: Vec<&str> = sources.values().copied().collect();
+        said.push_str(&format!(
+            "; alcune raccolte da altre raccolte pubblicate con licenza aperta: {}",
+            names.join(", ")
+        ));
+    }
+    add(dataset, &format!("{DCT}provenance"), statement.clone().into());
+    add(&statement, RDF_TYPE, iri(&format!("{DCT}ProvenanceStatement")).into());
+    add(&statement, RDFS_LABEL, text(&format!("{said}.")));
+    for (url, name) in sources {
+        let Ok(source) = NamedNode::new(format!("{url}#raccolta")) else { continue };
+        add(dataset, &format!("{DCT}source"), source.clone().into());
+        add(&source, RDF_TYPE, iri(&format!("{DCAT}Dataset")).into());
+        add(&source, &format!("{DCT}title"), text(name));
+        add(
+            &source,
+            &format!("{DCT}description"),
+            text(&format!("Le buone pratiche pubblicate dalla raccolta «{name}».")),
+        );
+        add(&source, &format!("{DCT}identifier"), Term::from(Literal::new_simple_literal(url)));
+    }
+    triples
+}
+
 fn iri(text: &str) -> NamedNode {
     NamedNode::new_unchecked(text)
 }
@@ -249,6 +289,7 @@ fn dcat(base: &str, operator: &Operator, practices: &[PublicPractice]) -> Vec<u8
             add(&distribution, format!("{DCT}conformsTo"), practices_format.clone().into());
         }
     }
+    triples.extend(provenance(&dataset, practices));
     let serializer = oxttl::TurtleSerializer::new()
         .with_prefix("dcat", DCAT)
         .and_then(|s| s.with_prefix("dct", DCT))

@@ -31,8 +31,9 @@ pub(super) fn FacetPanels() -> impl IntoView {
                     if lang == Lang::En && facet != Facet::StartYear {
                         values.sort_by_cached_key(|v| domain::text::fold(&facet.value_label(&v.code, lang)));
                     }
-                    if values.is_empty() {
-                        // Nothing to choose here in this view: no empty box.
+                    // Nothing to choose here in this view: no empty box (nor a
+                    // provenance box while every practice is this collection's).
+                    if values.is_empty() || (facet == Facet::Source && values.len() == 1 && !selected_any) {
                         return ().into_any();
                     }
                     let toggle = toggle.clone();

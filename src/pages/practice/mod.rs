@@ -84,6 +84,7 @@ fn PracticeView(
     let names_comuni = !practice.comune_codes.is_empty();
     let sections = view! { <PublicSections answers names_comuni /> };
     let related_id = id.clone();
+    let source = practice.source.clone().map(|source| view! { <SourceNotice source /> });
     view! {
         <script type="application/ld+json" node_ref=json_ld_script></script>
         <p class="breadcrumb">
@@ -108,6 +109,7 @@ fn PracticeView(
             updated=day(&practice.updated_at)
             confirmed=day(&practice.confirmed_at)
         />
+        {source}
         <FollowUpView follow_up />
         {sections}
         <p>
@@ -176,6 +178,26 @@ fn Badges(
                     </p>
                 }
             })}
+    }
+}
+
+/// Where a harvested practice comes from, with a link to it there.
+#[component]
+fn SourceNotice(
+    /// Its source.
+    source: domain::harvest::PracticeSource,
+) -> impl IntoView {
+    let lang = use_lang();
+    let name = source.name;
+    view! {
+        <div class="notice" data-testid="source">
+            <p>{move || texts::practice::harvested_from(lang.get(), &name)}</p>
+            <p>
+                <a href=source.uri rel="external">
+                    {tr(texts::practice::SEE_IT_AT_THE_SOURCE)}
+                </a>
+            </p>
+        </div>
     }
 }
 

@@ -255,6 +255,7 @@ fn QueueRow(entry: QueueEntry, lang: Lang) -> impl IntoView {
     let update_pending = entry.update_pending;
     let stale = entry.stale;
     let imported = entry.imported;
+    let harvested = entry.harvested_from.map(|source| texts::editors::harvested_badge(lang, &source));
     view! {
         <tr>
             <td class="nowrap">
@@ -272,6 +273,7 @@ fn QueueRow(entry: QueueEntry, lang: Lang) -> impl IntoView {
                     .then(|| {
                         view! { <span class="badge badge-warning">{texts::common::NEEDS_UPDATING.get(lang)}</span> }
                     })} {imported.then(|| view! { <span class="badge">{texts::editors::IMPORTED.get(lang)}</span> })}
+                {harvested.map(|badge| view! { <span class="badge">{badge}</span> })}
             </td>
             <td class="nowrap">{domain::dates::long_date(&entry.submitted_at, lang)}</td>
         </tr>

@@ -107,6 +107,18 @@ fn ReviewOf(
                                     </p>
                                 }
                             })}
+                        {review
+                            .harvested_from
+                            .map(|from| {
+                                view! {
+                                    <p data-testid="harvested-from">
+                                        {texts::editors::harvested_from(lang, &from)} " "
+                                        <a href=from.uri.clone() rel="external">
+                                            {texts::editors::SEE_IT_AT_THE_SOURCE.get(lang)}
+                                        </a> "."
+                                    </p>
+                                }
+                            })}
                         <Duplicates duplicates=review.possible_duplicates lang />
                         <Decisions message message_missing confirming act actions version lang />
                         <Fields answers=review.answers changed=review.changed_fields lang />

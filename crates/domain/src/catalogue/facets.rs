@@ -25,11 +25,13 @@ pub enum Facet {
     Adoption,
     /// Confirmed, or "da aggiornare".
     Upkeep,
+    /// Sent to this collection, or harvested from another (by its name).
+    Source,
 }
 
 impl Facet {
     /// Every facet, in the order the page shows them.
-    pub const ALL: [Facet; 14] = [
+    pub const ALL: [Facet; 15] = [
         Facet::InnovationTag,
         Facet::Region,
         Facet::EntityType,
@@ -44,6 +46,7 @@ impl Facet {
         Facet::StartYear,
         Facet::Adoption,
         Facet::Upkeep,
+        Facet::Source,
     ];
 
     /// The facet's name in URLs (`?regione=16`).
@@ -63,6 +66,7 @@ impl Facet {
             Facet::StartYear => "anno",
             Facet::Adoption => "adottata",
             Facet::Upkeep => "aggiornamento",
+            Facet::Source => "fonte",
         }
     }
 
@@ -88,6 +92,7 @@ impl Facet {
             Facet::StartYear => ("Anno di avvio", "Start year"),
             Facet::Adoption => ("Adozioni", "Adoptions"),
             Facet::Upkeep => ("Aggiornamento", "Upkeep"),
+            Facet::Source => ("Provenienza", "Source"),
         };
         match lang {
             Lang::It => it,
@@ -118,6 +123,10 @@ impl Facet {
             Facet::Continuation => label(Continuation::from_code, Continuation::label, code, lang),
             Facet::Status => label(PracticeStatus::from_code, PracticeStatus::label, code, lang),
             Facet::StartYear => code.to_owned(),
+            Facet::Source if code == OWN => {
+                (if lang == Lang::En { "This collection" } else { "Questa raccolta" }).to_owned()
+            }
+            Facet::Source => code.to_owned(),
             Facet::Adoption | Facet::Upkeep => {
                 let (it, en) = match code {
                     ADOPTED => ("Adottata da altri enti", "Adopted by other bodies"),
@@ -156,6 +165,8 @@ impl Facet {
             Facet::StartYear => vec![e.start_date.year().to_string()],
             Facet::Adoption => vec![(if !e.adopted_in.is_empty() { ADOPTED } else { NOT_ADOPTED }).to_owned()],
             Facet::Upkeep => vec![(if e.stale { STALE } else { CONFIRMED }).to_owned()],
+            // A name, as a code: the values of a facet are split on commas.
+            Facet::Source => vec![e.source.as_deref().map_or_else(|| OWN.to_owned(), |name| name.replace(',', " "))],
         }
     }
 }
@@ -165,3 +176,5 @@ pub const ADOPTED: &str = "si";
 pub const NOT_ADOPTED: &str = "no";
 pub const STALE: &str = "da_aggiornare";
 pub const CONFIRMED: &str = "confermata";
+/// The value of `Facet::Source` for practices sent to this collection.
+pub const OWN: &str = "questa_raccolta";

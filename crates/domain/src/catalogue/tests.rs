@@ -30,6 +30,7 @@ fn entry(i: u32, title: &str, summary: &str, region: Region, tags: &[InnovationT
         terms: String::new(),
         adopted_in: vec![],
         stale: false,
+        source: None,
     }
 }
 
@@ -233,6 +234,17 @@ fn statistics_count_adoptions_where_the_adopting_body_is() {
     assert_eq!(stats.by_region.get(&Region::Lazio), Some(&1), "practices are still counted where they started");
     let selected = Statistics::of(&entries[1..]);
     assert_eq!(selected.adoptions_by_region.get(&Region::Lazio), Some(&1), "only the selected practices' adoptions");
+}
+
+#[test]
+fn the_catalogue_is_filtered_by_source() {
+    let mut entries = sample().entries().to_vec();
+    entries[1].source = Some("Regione Umbria, servizi sociali".into());
+    let index = CatalogueIndex::new(entries, Lang::It);
+    let of = |pairs: &[(&str, &str)]| index.query(&Query::from_pairs(pairs.iter().copied())).matches.len();
+    assert_eq!(of(&[("fonte", "Regione Umbria  servizi sociali")]), 1, "the name, its commas made spaces");
+    assert_eq!(of(&[("fonte", super::facets::OWN)]), 3);
+    assert_eq!(Facet::Source.value_label(super::facets::OWN, Lang::It), "Questa raccolta");
 }
 
 #[test]

@@ -103,6 +103,10 @@ pub struct CatalogueEntry {
     /// Not confirmed for long: "da aggiornare" (`living::Freshness::Stale`).
     #[serde(default)]
     pub stale: bool,
+    /// The name of the collection it was harvested from (absent for the
+    /// practices sent here).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
 }
 
 /// The server builds the catalogue (with the shipped list of Comuni, which
@@ -140,6 +144,7 @@ impl From<&PublicPractice> for CatalogueEntry {
             },
             adopted_in: p.follow_up.adopted_by.iter().map(|a| a.region_code).collect(),
             stale: p.follow_up.stale,
+            source: p.source.as_ref().map(|s| s.name.clone()),
         }
     }
 }

@@ -149,7 +149,7 @@ mod tests {
             assert!(format!("{failure:?}").starts_with(kind), "{json}: {failure:?}");
         }
         assert_eq!(instance_json(b"{\"practices\": [\"\xe8\"]}", URL, 10).err(), Some(Failure::NotUtf8));
-        let eleven = format!("{{\"practices\": [{}]}}", vec!["{}"; 11].join(","));
+        let eleven = format!("{{\"practices\": [{}]}}", ["{}"; 11].join(","));
         assert!(matches!(read(&eleven), Err(Failure::Shape { .. })));
     }
 }

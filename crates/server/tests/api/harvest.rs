@@ -96,6 +96,8 @@ async fn two_instances_harvest_each_other_without_loops() {
     let published = &open["practices"][0];
     assert_eq!(published["uri"], a.url(&format!("/pratiche/{first}")), "its identity at the origin");
     assert_eq!(published["source"]["url"], a.url("/opendata/buone-pratiche.json"));
+    let dcat = b.client.get(b.url("/opendata/dcat.ttl")).send().await.unwrap().text().await.unwrap();
+    assert!(dcat.contains("dct:source") && dcat.contains("\"Raccolta A\"@it"), "{dcat}");
     let outbox = b.snapshot().into_iter().filter(|row| row.starts_with("outbox")).count();
     assert_eq!(outbox, 0, "nobody is written to about a harvested practice");
 
