@@ -117,6 +117,7 @@ pub enum Method {
     Get,
     Post,
     Put,
+    Patch,
     Delete,
 }
 
@@ -201,6 +202,7 @@ async fn exchange(method: Method, url: &str, headers: &[(&str, &str)], body: Opt
         Method::Get => Request::get(url),
         Method::Post => Request::post(url),
         Method::Put => Request::put(url),
+        Method::Patch => Request::patch(url),
         Method::Delete => Request::delete(url),
     };
     // The server writes its error messages in this language.

@@ -11,6 +11,7 @@ use domain::{
         Account, AuditEntry, Correction, Credentials, Decision, DecisionOutcome, NewAccount, QueueFilter, QueuePage,
         Review, User,
     },
+    harvest::api::{HarvestRun, HarvestSource, NewHarvestSource, SourceChange},
     questionnaire::import::api::{Checked, Imported, Upload, WithMapping},
     questionnaire::rounds::{NewRound, Round},
 };
@@ -196,3 +197,23 @@ pub async fn import(upload: i64, mapping: &WithMapping) -> Result<Imported, ApiE
 pub async fn undo_import(batch: i64) -> Result<usize, ApiError> {
     call(Method::Post, &format!("/api/moderation/import-batches/{batch}/undo"), None).await
 }
+
+/// The sources of the harvest, with their last run (admins).
+pub async fn harvest_sources() -> Result<Vec<HarvestSource>, ApiError> {
+    call(Method::Get, HARVEST_SOURCES, None).await
+}
+
+pub async fn add_harvest_source(source: &NewHarvestSource) -> Result<HarvestSource, ApiError> {
+    call(Method::Post, HARVEST_SOURCES, json_body(source)).await
+}
+
+pub async fn change_harvest_source(id: i64, change: &SourceChange) -> Result<HarvestSource, ApiError> {
+    call(Method::Patch, &format!("{HARVEST_SOURCES}/{id}"), json_body(change)).await
+}
+
+/// Reads a source now: what the run did (a failed run is an answer too).
+pub async fn run_harvest_source(id: i64) -> Result<HarvestRun, ApiError> {
+    call(Method::Post, &format!("{HARVEST_SOURCES}/{id}/run"), None).await
+}
+
+const HARVEST_SOURCES: &str = "/api/moderation/harvest-sources";

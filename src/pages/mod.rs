@@ -8,6 +8,7 @@ mod contact_form;
 pub mod embed;
 mod embed_builder;
 mod follow;
+pub mod harvest;
 mod home;
 pub mod import;
 mod info;

@@ -12,6 +12,7 @@ pub mod catalogue;
 pub mod common;
 pub mod editors;
 pub mod figures;
+pub mod harvest;
 pub mod import;
 pub mod invitations;
 pub mod legal;

@@ -95,6 +95,9 @@ pub fn AdminPage() -> impl IntoView {
             <p>
                 <a href="/redazione/amministrazione/importa">{tr(texts::import::IMPORT_RESPONSES)}</a>
             </p>
+            <p>
+                <a href="/redazione/amministrazione/fonti">{tr(texts::harvest::OTHER_COLLECTIONS)}</a>
+            </p>
 
             <accounts::AccountsSection lists outcome version />
 

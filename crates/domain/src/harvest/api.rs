@@ -153,8 +153,6 @@ pub struct Counts {
     pub invalid: usize,
     /// Held from it, and no longer in its file (kept here, flagged).
     pub gone: usize,
-    /// New ones from the same body with a similar title as one we hold.
-    pub possible_duplicates: usize,
 }
 
 /// How a run ended.

@@ -147,7 +147,7 @@ use Entry::{Admin, Editors, Embed, Import, Public, Questionnaire};
 use Visibility::{Listed, Private, Unlisted};
 
 /// Every page of the app.
-pub const PAGES: [Page; 27] = [
+pub const PAGES: [Page; 28] = [
     page("/", Public, Listed, true),
     page("/catalogo", Public, Listed, true),
     page("/pratiche/*", Public, Unlisted, true),
@@ -174,6 +174,7 @@ pub const PAGES: [Page; 27] = [
     page("/redazione/amministrazione", Admin, Private, false),
     page("/redazione/amministrazione/raccolte/*", Admin, Private, false),
     page("/redazione/amministrazione/importa", Import, Private, false),
+    page("/redazione/amministrazione/fonti", Import, Private, false),
     page("/redazione/posta", Admin, Private, false),
 ];
 

@@ -1,0 +1,95 @@
+// SPDX-License-Identifier: EUPL-1.2
+//! Harvesting other collections (administrators).
+
+use super::Text;
+use domain::Lang;
+use domain::harvest::api::{Counts, HarvestRun, RunOutcome};
+
+pub const OTHER_COLLECTIONS: Text = Text::new("Raccolte di altri enti", "Other bodies' collections");
+pub const LEAD: Text = Text::new(
+    "Aggiungi la raccolta di un altro ente che usa questo prodotto: le sue pratiche pubblicate entrano nella coda \
+     della redazione (o sono pubblicate subito, se la indichi come già verificata), ognuna con il suo indirizzo \
+     d'origine; quando cambiano là, arrivano qui come aggiornamenti da rivedere. Le pratiche nate qui non vengono \
+     mai riprese indietro, e a chi le segue nella raccolta d'origine non si scrive mai.",
+    "Add the collection of another body running this product: its published practices enter the editors' queue \
+     (or are published at once, if you mark it as already checked), each with its original address; when they \
+     change there, they arrive here as updates to review. Practices that started here are never taken back, and \
+     the people behind them at the source are never written to.",
+);
+pub const SOURCES: Text = Text::new("Fonti", "Sources");
+pub const NO_SOURCES: Text = Text::new("Nessuna fonte, per ora.", "No sources yet.");
+pub const NAME: Text = Text::new("Nome della raccolta", "Collection's name");
+pub const ADDRESS: Text = Text::new("Indirizzo dei suoi dati aperti", "Address of its open data");
+pub const ADDRESS_HINT: Text = Text::new(
+    "Quello del file buone-pratiche.json, per esempio https://pratiche.regione.umbria.it/opendata/buone-pratiche.json",
+    "That of the file buone-pratiche.json, for example https://pratiche.regione.umbria.it/opendata/buone-pratiche.json",
+);
+pub const CONTACT: Text = Text::new("E-mail della sua redazione", "Its editors' e-mail");
+pub const CONTACT_HINT: Text = Text::new(
+    "Per la redazione: è il riferimento delle sue pratiche qui. La raccolta non scrive mai a questo indirizzo.",
+    "For the editors: the contact of its practices here. The harvest never writes to this address.",
+);
+pub const CURATED: Text = Text::new(
+    "Pratiche già verificate dalla sua redazione: pubblicale subito",
+    "Practices already checked by its editors: publish them at once",
+);
+pub const EVERY_HOURS: Text = Text::new("Leggila ogni (ore)", "Read it every (hours)");
+pub const ADD_THE_SOURCE: Text = Text::new("Aggiungi la fonte", "Add the source");
+pub const LAST_RUN: Text = Text::new("Ultima lettura", "Last read");
+pub const PRACTICES: Text = Text::new("Pratiche", "Practices");
+pub const ACTIONS: Text = Text::new("Azioni", "Actions");
+pub const NEVER: Text = Text::new("mai", "never");
+pub const HARVEST_NOW: Text = Text::new("Raccogli ora", "Harvest now");
+pub const PAUSE: Text = Text::new("Sospendi", "Pause");
+pub const RESUME: Text = Text::new("Riattiva", "Resume");
+pub const PAUSED: Text = Text::new("sospesa", "paused");
+pub const PROBLEMS: Text = Text::new("Pratiche non riprese", "Practices not taken");
+
+pub fn source_added(lang: Lang, name: &str) -> String {
+    match lang {
+        Lang::It => format!("Fonte «{name}» aggiunta: sarà letta entro un quarto d'ora, o subito con «Raccogli ora»."),
+        Lang::En => {
+            format!("Source “{name}” added: it will be read within a quarter of an hour, or now with “Harvest now”.")
+        }
+    }
+}
+
+/// "Raccogli ora «Regione Umbria»": a button's accessible name.
+pub fn for_source(lang: Lang, verb: Text, name: &str) -> String {
+    format!("{} «{name}»", verb.get(lang))
+}
+
+/// "12 pratiche, 1 non più alla fonte".
+pub fn held(lang: Lang, practices: usize, gone: usize) -> String {
+    let n = practices as u64;
+    let count = domain::numbers::count;
+    match (lang, gone) {
+        (Lang::It, 0) => count(n, "pratica", "pratiche", lang),
+        (Lang::It, _) => format!("{}, {gone} non più alla fonte", count(n, "pratica", "pratiche", lang)),
+        (Lang::En, 0) => count(n, "practice", "practices", lang),
+        (Lang::En, _) => format!("{}, {gone} no longer at the source", count(n, "practice", "practices", lang)),
+    }
+}
+
+/// What a run did, in words.
+pub fn run_said(lang: Lang, name: &str, run: &HarvestRun) -> String {
+    let Counts { read, created, updated, unchanged, own, elsewhere, demo, invalid, gone } = run.counts;
+    match (run.outcome, lang) {
+        (RunOutcome::Failed, _) => {
+            let why = run.failure.as_ref().map(|f| f.describe(lang)).unwrap_or_default();
+            format!("«{name}»: {why}")
+        }
+        (RunOutcome::Unchanged, Lang::It) => format!("«{name}»: nessuna novità dall'ultima lettura."),
+        (RunOutcome::Unchanged, Lang::En) => format!("“{name}”: nothing new since the last read."),
+        (RunOutcome::Ok, Lang::It) => format!(
+            "«{name}»: lette {read} pratiche; {created} nuove, {updated} aggiornate, {unchanged} invariate; \
+             non riprese: {own} nate qui, {elsewhere} già raccolte da un'altra fonte, {demo} dimostrative, \
+             {invalid} con problemi; {gone} non più alla fonte."
+        ),
+        (RunOutcome::Ok, Lang::En) => format!(
+            "“{name}”: {read} practices read; {created} new, {updated} updated, {unchanged} unchanged; not taken: \
+             {own} that started here, {elsewhere} already harvested from another source, {demo} demonstrations, \
+             {invalid} with problems; {gone} no longer at the source."
+        ),
+    }
+}
