@@ -18,7 +18,9 @@
 //! | An uploaded spreadsheet of responses not imported | a day after the upload | deleted |
 //!
 //! Mail is deleted by the outbox (`mail_days`), unconfirmed subscriptions by
-//! the hourly schedule (`mail::follow`), logs by the journal (`log_days`).
+//! the hourly schedule (`mail::follow`), logs by the journal (`log_days`);
+//! the harvest's reads (no personal data) are pruned to the last 200 per
+//! source by the harvest itself (`db::harvest::RUNS_KEPT`).
 
 use crate::db::{self, DbError, audit};
 use domain::curation::api::AuditAction;

@@ -7,7 +7,6 @@
 
 use crate::api::{ApiError, moderation};
 use crate::components::job::Job;
-use crate::components::loading::loaded;
 use crate::components::use_document_title;
 use crate::i18n::{tr, use_lang};
 use crate::pages::admin::{AdminBreadcrumb, OutcomeNotice, report};
@@ -56,14 +55,15 @@ pub fn HarvestPage() -> impl IntoView {
             <OutcomeNotice outcome />
             <Problems problems />
             <h2>{tr(texts::harvest::SOURCES)}</h2>
-            {loaded(
-                sources,
-                move |found: Result<Vec<HarvestSource>, ApiError>| match found {
-                    Ok(found) if found.is_empty() => view! { <p>{tr(texts::harvest::NO_SOURCES)}</p> }.into_any(),
-                    Ok(found) => view! { <SourcesTable sources=found run pause /> }.into_any(),
-                    Err(error) => failure(&error),
-                },
-            )}
+            {move || {
+                sources
+                    .get()
+                    .map(|found: Result<Vec<HarvestSource>, ApiError>| match found {
+                        Ok(found) if found.is_empty() => view! { <p>{tr(texts::harvest::NO_SOURCES)}</p> }.into_any(),
+                        Ok(found) => view! { <SourcesTable sources=found run pause /> }.into_any(),
+                        Err(error) => failure(&error),
+                    })
+            }}
             <h2>{tr(texts::harvest::ADD_THE_SOURCE)}</h2>
             <form::SourceForm outcome version />
         </div>
