@@ -170,12 +170,17 @@ pub fn AdminRoutes() -> AnyNestedRoute {
 /// The import of a spreadsheet of responses (the `import` entry).
 #[component(transparent)]
 pub fn ImportRoutes() -> AnyNestedRoute {
-    view! {
-        <Route path=path!("/redazione/amministrazione/importa") view=pages::import::ImportPage />
-        <Route path=path!("/redazione/amministrazione/fonti") view=pages::harvest::HarvestPage />
-    }
-    .into_inner()
-    .into_any_nested_route()
+    view! { <Route path=path!("/redazione/amministrazione/importa") view=pages::import::ImportPage /> }
+        .into_inner()
+        .into_any_nested_route()
+}
+
+/// The routes of the harvest of other collections (`Entry::Harvest`).
+#[component(transparent)]
+pub fn HarvestRoutes() -> AnyNestedRoute {
+    view! { <Route path=path!("/redazione/amministrazione/fonti") view=pages::harvest::HarvestPage /> }
+        .into_inner()
+        .into_any_nested_route()
 }
 
 /// Site chrome, left out of the views for partners' iframes (`/embed/...`).

@@ -3,6 +3,7 @@
 //! release build has one entry point per audience (`src/bin/`).
 
 buone_pratiche::entry!(
-    PublicRoutes, EmbedRoutes, QuestionnaireRoutes, EditorRoutes, AdminRoutes, ImportRoutes;
+    PublicRoutes, EmbedRoutes, QuestionnaireRoutes, EditorRoutes, AdminRoutes, ImportRoutes,
+    HarvestRoutes;
     buone_pratiche::comuni::for_practice_pages
 );

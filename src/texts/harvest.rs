@@ -21,8 +21,8 @@ pub const NO_SOURCES: Text = Text::new("Nessuna fonte, per ora.", "No sources ye
 pub const NAME: Text = Text::new("Nome della raccolta", "Collection's name");
 pub const ADDRESS: Text = Text::new("Indirizzo dei suoi dati aperti", "Address of its open data");
 pub const ADDRESS_HINT: Text = Text::new(
-    "Quello del file buone-pratiche.json, per esempio https://pratiche.regione.umbria.it/opendata/buone-pratiche.json",
-    "That of the file buone-pratiche.json, for example https://pratiche.regione.umbria.it/opendata/buone-pratiche.json",
+    "L'indirizzo del suo file buone-pratiche.json: finisce con /opendata/buone-pratiche.json",
+    "The address of its file buone-pratiche.json: it ends with /opendata/buone-pratiche.json",
 );
 pub const CONTACT: Text = Text::new("E-mail della sua redazione", "Its editors' e-mail");
 pub const CONTACT_HINT: Text = Text::new(
@@ -34,6 +34,12 @@ pub const CURATED: Text = Text::new(
     "Practices already checked by its editors: publish them at once",
 );
 pub const EVERY_HOURS: Text = Text::new("Leggila ogni (ore)", "Read it every (hours)");
+pub const EVERY_HOURS_HINT: Text =
+    Text::new("Da 1 a 720; se lo lasci vuoto, una volta al giorno.", "From 1 to 720; left empty, once a day.");
+pub const SOURCES_CAPTION: Text = Text::new(
+    "Le fonti, la loro ultima lettura e le pratiche che ne vengono",
+    "The sources, their last read and the practices from them",
+);
 pub const ADD_THE_SOURCE: Text = Text::new("Aggiungi la fonte", "Add the source");
 pub const LAST_RUN: Text = Text::new("Ultima lettura", "Last read");
 pub const PRACTICES: Text = Text::new("Pratiche", "Practices");

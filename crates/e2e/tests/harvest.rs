@@ -72,9 +72,12 @@ async fn an_admin_adds_another_collection_and_a_curator_publishes_what_it_brough
     curator.type_into("Cerca per riferimento, titolo o ente", "da Lucca").await;
     curator.press("Cerca").await;
     let title = "Sportello sociale a distanza da Lucca";
-    let row = curator.wait_for(Locator::XPath(&format!("//table//tr[td[normalize-space(.)='{title}']]"))).await;
-    assert!(row.text().await.unwrap().contains("da Comune di Lucca"), "the queue marks it");
-    row.find(Locator::Css("a")).await.unwrap().send_keys(&key(Key::Enter)).await.unwrap();
+    // The queue marks it with its source (the row found once the search has redrawn the table).
+    let marked =
+        format!("//table//tr[td[normalize-space(.)='{title}']][.//span[normalize-space(.)='da Comune di Lucca']]");
+    curator.wait_for(Locator::XPath(&marked)).await;
+    let link = curator.wait_for(Locator::XPath(&format!("{marked}//a"))).await;
+    link.send_keys(&key(Key::Enter)).await.unwrap();
     curator.wait_for_heading(title).await;
     let from = curator.wait_for(Locator::Css("[data-testid='harvested-from']")).await.text().await.unwrap();
     assert!(from.starts_with("Raccolta da «Comune di Lucca», dove è la BP-"), "{from}");

@@ -39,7 +39,7 @@ pub(super) fn SourceForm(outcome: RwSignal<Outcome>, version: RwSignal<u32>) -> 
     let add = Job::new(move |source: NewHarvestSource| async move {
         let done = moderation::add_harvest_source(&source).await.map(|added| {
             for k in kept {
-                k.forget();
+                k.clear();
             }
             curated.set(false);
             texts::harvest::source_added(lang.get_untracked(), &added.name)
@@ -92,7 +92,13 @@ pub(super) fn SourceForm(outcome: RwSignal<Outcome>, version: RwSignal<u32>) -> 
                 TextControl::EMAIL,
                 contact,
             )}
-            {text("every_hours", texts::harvest::EVERY_HOURS, None, TextControl::input("number"), every)}
+            {text(
+                "every_hours",
+                texts::harvest::EVERY_HOURS,
+                Some(texts::harvest::EVERY_HOURS_HINT),
+                TextControl::input("number"),
+                every,
+            )}
             {form.checkbox("curated", texts::harvest::CURATED, None, curated)}
             <button type="submit" class="button button-secondary">
                 {tr(texts::harvest::ADD_THE_SOURCE)}

@@ -26,9 +26,13 @@ pub fn HarvestPage() -> impl IntoView {
     let version = RwSignal::new(0u32);
     let outcome = RwSignal::new(None::<Result<String, String>>);
     let problems = RwSignal::new(Vec::<ItemProblem>::new());
-    let sources = LocalResource::new(move || {
+    // Fetched again after each change (a Job, not a resource: the import's
+    // entry carries no async resource machinery).
+    let sources = RwSignal::new(None::<Result<Vec<HarvestSource>, ApiError>>);
+    let load = Job::new(move |()| async move { sources.set(Some(moderation::harvest_sources().await)) });
+    Effect::new(move |_| {
         version.track();
-        moderation::harvest_sources()
+        load.dispatch(());
     });
     let run = Job::new(move |(id, name): (i64, String)| async move {
         outcome.set(None);
@@ -95,7 +99,7 @@ fn Problems(problems: RwSignal<Vec<ItemProblem>>) -> impl IntoView {
 #[component]
 fn SourcesTable(sources: Vec<HarvestSource>, run: Job<(i64, String)>, pause: Job<(i64, bool)>) -> impl IntoView {
     let lang = use_lang();
-    let caption = tr(texts::harvest::SOURCES);
+    let caption = tr(texts::harvest::SOURCES_CAPTION);
     let headers = [texts::harvest::NAME, texts::harvest::LAST_RUN, texts::harvest::PRACTICES, texts::harvest::ACTIONS];
     let rows = sources
         .into_iter()

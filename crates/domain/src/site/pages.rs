@@ -25,11 +25,21 @@ pub enum Entry {
     /// uses a year, with a mapping table of its own, kept out of the
     /// administrators' entry that opens every day.
     Import,
+    /// The administrators' harvest of other collections: its sources, their
+    /// reads and the form to add one (a few visits a month).
+    Harvest,
 }
 
 impl Entry {
-    pub const ALL: [Entry; 6] =
-        [Entry::Public, Entry::Embed, Entry::Questionnaire, Entry::Editors, Entry::Admin, Entry::Import];
+    pub const ALL: [Entry; 7] = [
+        Entry::Public,
+        Entry::Embed,
+        Entry::Questionnaire,
+        Entry::Editors,
+        Entry::Admin,
+        Entry::Import,
+        Entry::Harvest,
+    ];
 
     /// Its name: the app's binary (`src/bin/{name}.rs`) and its HTML page
     /// in the build (`{name}.html`).
@@ -41,6 +51,7 @@ impl Entry {
             Entry::Editors => "editors",
             Entry::Admin => "admin",
             Entry::Import => "import",
+            Entry::Harvest => "harvest",
         }
     }
 
@@ -143,7 +154,7 @@ const fn page(path: &'static str, entry: Entry, visibility: Visibility, in_stati
     Page { path, entry, visibility, in_static_copy, reads }
 }
 
-use Entry::{Admin, Editors, Embed, Import, Public, Questionnaire};
+use Entry::{Admin, Editors, Embed, Harvest, Import, Public, Questionnaire};
 use Visibility::{Listed, Private, Unlisted};
 
 /// Every page of the app.
@@ -174,7 +185,7 @@ pub const PAGES: [Page; 28] = [
     page("/redazione/amministrazione", Admin, Private, false),
     page("/redazione/amministrazione/raccolte/*", Admin, Private, false),
     page("/redazione/amministrazione/importa", Import, Private, false),
-    page("/redazione/amministrazione/fonti", Import, Private, false),
+    page("/redazione/amministrazione/fonti", Harvest, Private, false),
     page("/redazione/posta", Admin, Private, false),
 ];
 
@@ -313,6 +324,7 @@ mod tests {
         assert_eq!(Entry::of("/redazione/amministrazione/raccolte/prima_raccolta_2020"), Admin);
         assert_eq!(Entry::of("/redazione/posta"), Admin);
         assert_eq!(Entry::of("/redazione/amministrazione/importa"), Import);
+        assert_eq!(Entry::of("/redazione/amministrazione/fonti"), Harvest);
         for unknown in ["/pratiche", "/pratiche/", "/pratiche/a/b", "/catalogo/x", "/redazionex", ""] {
             assert_eq!(page_at(unknown), None, "{unknown:?}");
         }
@@ -327,7 +339,12 @@ mod tests {
         let paths: std::collections::HashSet<_> = PAGES.iter().map(|p| p.path).collect();
         assert_eq!(paths.len(), PAGES.len(), "each address once");
         assert!(PAGES.iter().all(|p| p.visibility != Private || !p.in_static_copy));
-        assert!(PAGES.iter().filter(|p| matches!(p.entry, Editors | Admin | Import)).all(|p| p.visibility == Private));
+        assert!(
+            PAGES
+                .iter()
+                .filter(|p| matches!(p.entry, Editors | Admin | Import | Harvest))
+                .all(|p| p.visibility == Private)
+        );
     }
 
     #[test]

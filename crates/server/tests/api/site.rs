@@ -180,6 +180,7 @@ async fn each_address_gets_the_entry_point_of_its_audience() {
         ("/redazione/amministrazione/raccolte/prima_raccolta_2020", "admin"),
         ("/redazione/posta", "admin"),
         ("/redazione/amministrazione/importa", "import"),
+        ("/redazione/amministrazione/fonti", "harvest"),
     ] {
         let body = server.client.get(server.url(path)).send().await.unwrap().text().await.unwrap();
         // The page frame comes first in the body, then what the entry page holds.
