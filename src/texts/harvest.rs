@@ -19,10 +19,17 @@ pub const LEAD: Text = Text::new(
 pub const SOURCES: Text = Text::new("Fonti", "Sources");
 pub const NO_SOURCES: Text = Text::new("Nessuna fonte, per ora.", "No sources yet.");
 pub const NAME: Text = Text::new("Nome della raccolta", "Collection's name");
+pub const KIND: Text = Text::new("Tipo di fonte", "Kind of source");
+pub const KIND_INSTANCE: Text = Text::new(
+    "Un'altra raccolta di buone pratiche (il suo buone-pratiche.json)",
+    "Another collection of good practices (its buone-pratiche.json)",
+);
+pub const KIND_DCAT: Text =
+    Text::new("Un catalogo DCAT-AP in Turtle (il suo dcat.ttl)", "A DCAT-AP catalogue in Turtle (its dcat.ttl)");
 pub const ADDRESS: Text = Text::new("Indirizzo dei suoi dati aperti", "Address of its open data");
 pub const ADDRESS_HINT: Text = Text::new(
-    "L'indirizzo del suo file buone-pratiche.json: finisce con /opendata/buone-pratiche.json",
-    "The address of its file buone-pratiche.json: it ends with /opendata/buone-pratiche.json",
+    "Il suo file buone-pratiche.json (o dcat.ttl, per un catalogo): finisce con /opendata/buone-pratiche.json",
+    "Its file buone-pratiche.json (or dcat.ttl, for a catalogue): it ends with /opendata/buone-pratiche.json",
 );
 pub const CONTACT: Text = Text::new("E-mail della sua redazione", "Its editors' e-mail");
 pub const CONTACT_HINT: Text = Text::new(

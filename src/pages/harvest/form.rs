@@ -18,6 +18,7 @@ use leptos::prelude::*;
 
 const FIELDS: &[(&str, texts::Text)] = &[
     ("name", texts::harvest::NAME),
+    ("kind", texts::harvest::KIND),
     ("url", texts::harvest::ADDRESS),
     ("contact_email", texts::harvest::CONTACT),
     ("every_hours", texts::harvest::EVERY_HOURS),
@@ -36,6 +37,7 @@ pub(super) fn SourceForm(outcome: RwSignal<Outcome>, version: RwSignal<u32>) -> 
     ];
     let [name, url, contact, every] = kept;
     let curated = RwSignal::new(false);
+    let kind = RwSignal::new(SourceKind::Istanza);
     let add = Job::new(move |source: NewHarvestSource| async move {
         let done = moderation::add_harvest_source(&source).await.map(|added| {
             for k in kept {
@@ -63,7 +65,7 @@ pub(super) fn SourceForm(outcome: RwSignal<Outcome>, version: RwSignal<u32>) -> 
         let source = NewHarvestSource {
             name: name.get_untracked(),
             url: url.get_untracked().trim().to_owned(),
-            kind: SourceKind::Istanza,
+            kind: kind.get_untracked(),
             contact_email: contact.get_untracked().trim().to_owned(),
             curated: curated.get_untracked(),
             every_hours,
@@ -74,10 +76,29 @@ pub(super) fn SourceForm(outcome: RwSignal<Outcome>, version: RwSignal<u32>) -> 
     let text = move |key: &'static str, label, hint, control, value: crate::session::KeptText| {
         form.text_with(key, label, hint, control, Signal::derive(move || value.get()), move |t| value.set(t))
     };
+    let kinds = [(SourceKind::Istanza, texts::harvest::KIND_INSTANCE), (SourceKind::Dcat, texts::harvest::KIND_DCAT)];
+    let kind_select = view! {
+        <select
+            id=form.id("kind")
+            class="form-control"
+            on:change=move |ev| { kind.set(SourceKind::from_code(&event_target_value(&ev)).unwrap_or_default()) }
+        >
+            {kinds
+                .map(|(k, label)| {
+                    view! {
+                        <option value=k.code() selected=move || kind.get() == k>
+                            {tr(label)}
+                        </option>
+                    }
+                })}
+        </select>
+    }
+    .into_any();
     view! {
         <form novalidate on:submit=submit>
             {form.summary(FIELDS)}
             {text("name", texts::harvest::NAME, None, TextControl::input("text").maxlength(120), name)}
+            {form.group("kind", texts::harvest::KIND, None, kind_select)}
             {text(
                 "url",
                 texts::harvest::ADDRESS,

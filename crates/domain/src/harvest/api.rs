@@ -15,6 +15,9 @@ pub enum SourceKind {
     /// Another instance of this product: its `opendata/buone-pratiche.json`.
     #[default]
     Istanza,
+    /// A DCAT-AP catalogue in Turtle (`dcat.ttl`) with a distribution in
+    /// our format (`dct:conformsTo` `buone-pratiche/1`): that file is read.
+    Dcat,
 }
 
 impl SourceKind {
@@ -22,7 +25,12 @@ impl SourceKind {
     pub const fn code(self) -> &'static str {
         match self {
             SourceKind::Istanza => "istanza",
+            SourceKind::Dcat => "dcat",
         }
+    }
+
+    pub fn from_code(code: &str) -> Option<Self> {
+        [SourceKind::Istanza, SourceKind::Dcat].into_iter().find(|kind| kind.code() == code)
     }
 }
 

@@ -40,6 +40,8 @@ pub enum Failure {
     NotUtf8,
     /// Not our open data's shape.
     Shape { detail: String },
+    /// A DCAT catalogue without a distribution in our format.
+    NoDistribution,
     /// Under a licence that does not allow republishing.
     Licence { found: String },
     /// An address we do not fetch (a scheme other than http(s), a private
@@ -68,6 +70,12 @@ impl Failure {
             Failure::NotUtf8 => "The source's file is not UTF-8 text".to_owned(),
             Failure::Shape { detail } if it => format!("Il file della fonte non ha la forma attesa: {detail}"),
             Failure::Shape { detail } => format!("The source's file does not have the expected shape: {detail}"),
+            Failure::NoDistribution if it => {
+                format!("Il catalogo DCAT non ha una distribuzione nel formato {FORMAT} (dct:conformsTo)")
+            }
+            Failure::NoDistribution => {
+                format!("The DCAT catalogue has no distribution in the format {FORMAT} (dct:conformsTo)")
+            }
             Failure::Licence { found } if it => {
                 format!("Le pratiche della fonte hanno la licenza «{found}», che non ne permette la ripubblicazione")
             }

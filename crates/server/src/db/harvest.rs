@@ -29,7 +29,7 @@ fn source_at(r: &rusqlite::Row<'_>) -> rusqlite::Result<HarvestSource> {
         key: r.get(1)?,
         name: r.get(2)?,
         url: r.get(3)?,
-        kind: SourceKind::Istanza,
+        kind: SourceKind::from_code(&r.get::<_, String>(4)?).ok_or_else(|| super::invalid(4, "not a source's kind"))?,
         contact_email: r.get(5)?,
         curated: r.get(6)?,
         active: r.get(7)?,

@@ -20,9 +20,13 @@ pub struct Settings {
     pub max_bytes: usize,
 }
 
+/// The most bytes a source's file may have: 5,000 practices
+/// (`super::MAX_ITEMS`) of some 2-5 KB each, with room.
+pub const MAX_BYTES: usize = 50 * 1024 * 1024;
+
 impl Default for Settings {
     fn default() -> Self {
-        Self { allow_private: false, timeout: Duration::from_secs(60), max_bytes: crate::sheet::MAX_BYTES }
+        Self { allow_private: false, timeout: Duration::from_secs(60), max_bytes: MAX_BYTES }
     }
 }
 

@@ -13,7 +13,7 @@ pub mod read;
 use crate::AppState;
 use crate::db::{self, DbError};
 use domain::harvest::Failure;
-use domain::harvest::api::{HarvestRun, HarvestSource};
+use domain::harvest::api::{HarvestRun, HarvestSource, SourceKind};
 use sha2::{Digest, Sha256};
 use std::time::Duration;
 
@@ -59,8 +59,8 @@ async fn run_locked(state: &AppState, id: i64) -> Result<HarvestRun, NotRun> {
         state.db.read(move |conn| db::harvest::source(conn, id)).await?.ok_or(NotRun::NoSuchSource)?;
     let started = db::now();
     let harvester = &state.harvester;
-    let body = match fetch::get(&harvester.client, &harvester.settings, &source.url).await {
-        Ok(body) => body,
+    let (url, body) = match fetch_data(harvester, &source).await {
+        Ok(fetched) => fetched,
         Err(failure) => return Ok(record_failure(state, &source, failure, started).await?),
     };
     let sha = format!("{:x}", Sha256::digest(&body));
@@ -69,8 +69,7 @@ async fn run_locked(state: &AppState, id: i64) -> Result<HarvestRun, NotRun> {
         return Ok(run);
     }
     let existing = state.db.read(move |conn| db::harvest::existing(conn, id)).await?;
-    let (url, name, contact, ours) =
-        (source.url.clone(), source.name.clone(), source.contact_email.clone(), state.public_url.clone());
+    let (name, contact, ours) = (source.name.clone(), source.contact_email.clone(), state.public_url.clone());
     let planned = tokio::task::spawn_blocking(move || {
         let read = read::instance_json(&body, &url, MAX_ITEMS)?;
         let facts = plan::SourceFacts { name: &name, contact_email: &contact };
@@ -90,6 +89,21 @@ async fn run_locked(state: &AppState, id: i64) -> Result<HarvestRun, NotRun> {
         state.publish();
     }
     Ok(run)
+}
+
+/// The practices' file of a source, and its address: read at the source's
+/// address, or for a DCAT catalogue at the address of its distribution in
+/// our format.
+async fn fetch_data(harvester: &Harvester, source: &HarvestSource) -> Result<(String, Vec<u8>), Failure> {
+    let body = fetch::get(&harvester.client, &harvester.settings, &source.url).await?;
+    match source.kind {
+        SourceKind::Istanza => Ok((source.url.clone(), body)),
+        SourceKind::Dcat => {
+            let url = read::dcat_distribution(&body)?;
+            let body = fetch::get(&harvester.client, &harvester.settings, &url).await?;
+            Ok((url, body))
+        }
+    }
 }
 
 async fn record_failure(
