@@ -7,14 +7,12 @@ use domain::harvest::api::{Counts, HarvestRun, RunOutcome};
 
 pub const OTHER_COLLECTIONS: Text = Text::new("Raccolte di altri enti", "Other bodies' collections");
 pub const LEAD: Text = Text::new(
-    "Aggiungi la raccolta di un altro ente che usa questo prodotto: le sue pratiche pubblicate entrano nella coda \
-     della redazione (o sono pubblicate subito, se la indichi come già verificata), ognuna con il suo indirizzo \
-     d'origine; quando cambiano là, arrivano qui come aggiornamenti da rivedere. Le pratiche nate qui non vengono \
-     mai riprese indietro, e a chi le segue nella raccolta d'origine non si scrive mai.",
-    "Add the collection of another body running this product: its published practices enter the editors' queue \
-     (or are published at once, if you mark it as already checked), each with its original address; when they \
-     change there, they arrive here as updates to review. Practices that started here are never taken back, and \
-     the people behind them at the source are never written to.",
+    "Le pratiche pubblicate da un altro ente che usa questo prodotto entrano nella coda della redazione (o sono \
+     pubblicate subito, se già verificate là) e, quando cambiano là, tornano qui come aggiornamenti da rivedere. \
+     Le pratiche nate qui non vengono mai riprese, e a chi le segue là non si scrive mai.",
+    "The practices another body running this product publishes enter the editors' queue (or are published at \
+     once, if already checked there) and, when they change there, come back as updates to review. Practices \
+     that started here are never taken back, and the people behind them there are never written to.",
 );
 pub const SOURCES: Text = Text::new("Fonti", "Sources");
 pub const NO_SOURCES: Text = Text::new("Nessuna fonte, per ora.", "No sources yet.");

@@ -21,10 +21,12 @@ pub const FORMAT: &str = "buone-pratiche/1";
 /// The licences under which a harvested practice may be republished here.
 pub const LICENCES: [&str; 2] = ["CC-BY-4.0", "CC0-1.0"];
 
-/// Why a run read nothing: the previous harvest stays as it was.
+/// Why a run read nothing: the previous harvest stays as it was. In JSON,
+/// `"html"` or `{"status": {"status": 404}}` (externally tagged: the
+/// browser reads it without buffering the object, several KB less wasm).
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum Failure {
     /// No connection (the name does not resolve, the port is closed).
     Unreachable { detail: String },
