@@ -278,6 +278,22 @@ impl Browser {
         self.wait_for_drawn(locator).await
     }
 
+    /// Presses Enter on what `xpath` finds (a link, a button), found afresh
+    /// when the page redrew it between finding and pressing (a search that
+    /// redraws a table): a person presses what is on the screen now.
+    pub async fn press_found(&self, xpath: &str) {
+        for attempt in 0.. {
+            let element = self.wait_for(Locator::XPath(xpath)).await;
+            match element.send_keys(&key(fantoccini::key::Key::Enter)).await {
+                Ok(()) => return,
+                Err(error) if attempt < 20 && error.to_string().contains("stale element") => {
+                    tokio::time::sleep(Duration::from_millis(100)).await;
+                }
+                Err(error) => panic!("pressing {xpath}: {error}"),
+            }
+        }
+    }
+
     /// Waits until the app has taken over the page the server drew (its
     /// `<main>` is the body's own child; the server's sits in a
     /// `<div data-frame>` until then): a person's clicks and typing then

@@ -76,8 +76,7 @@ async fn an_admin_adds_another_collection_and_a_curator_publishes_what_it_brough
     let marked =
         format!("//table//tr[td[normalize-space(.)='{title}']][.//span[normalize-space(.)='da Comune di Lucca']]");
     curator.wait_for(Locator::XPath(&marked)).await;
-    let link = curator.wait_for(Locator::XPath(&format!("{marked}//a"))).await;
-    link.send_keys(&key(Key::Enter)).await.unwrap();
+    curator.press_found(&format!("{marked}//a")).await;
     curator.wait_for_heading(title).await;
     let from = curator.wait_for(Locator::Css("[data-testid='harvested-from']")).await.text().await.unwrap();
     assert!(from.starts_with("Raccolta da «Comune di Lucca», dove è la BP-"), "{from}");
@@ -91,10 +90,13 @@ async fn an_admin_adds_another_collection_and_a_curator_publishes_what_it_brough
     // The public page says where it comes from, and links to it there.
     let public = Browser::start().await;
     public.client.goto(&format!("{}/catalogo?fonte=Comune%20di%20Lucca", b.base)).await.unwrap();
-    let card = public.wait_for(Locator::XPath(&format!("//li[.//a[normalize-space(.)='{title}']]"))).await;
-    assert!(card.text().await.unwrap().contains("Comune di Lucca"), "the card names its source");
-    public.wait_for_app().await;
-    card.find(Locator::Css("a")).await.unwrap().send_keys(&key(Key::Enter)).await.unwrap();
+    // Only the practice from that source is listed, its card naming it.
+    let card = format!(
+        "//li[@class='practice-card'][.//a[normalize-space(.)='{title}']][.//dd[normalize-space(.)='Comune di Lucca']]"
+    );
+    public.wait_for(Locator::XPath(&card)).await;
+    assert_eq!(public.client.find_all(Locator::Css("li.practice-card")).await.unwrap().len(), 1, "filtered by source");
+    public.press_found(&format!("{card}//a")).await;
     public.wait_for_heading(title).await;
     let source = public.wait_for(Locator::Css("[data-testid='source']")).await;
     assert!(source.text().await.unwrap().contains("proviene dalla raccolta «Comune di Lucca»"));

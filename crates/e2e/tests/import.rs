@@ -162,11 +162,13 @@ async fn an_admin_imports_a_google_form_sheet_and_a_curator_publishes_what_it_br
     server.sign_in(&curator, "curatrice@example.org", server::auth::Role::Curator).await;
     curator.type_into("Cerca per riferimento, titolo o ente", "dal foglio").await;
     curator.press("Cerca").await;
-    let row =
-        curator.wait_for(Locator::XPath("//table//tr[td[normalize-space(.)='Spesa a domicilio dal foglio']]")).await;
-    assert!(row.text().await.unwrap().contains("importata"), "the queue marks it");
+    // The queue marks it (the row found by its badge, and its link found
+    // afresh: the search redraws the table, and a row found before is gone).
+    let marked =
+        "//table//tr[td[normalize-space(.)='Spesa a domicilio dal foglio']][.//span[normalize-space(.)='importata']]";
+    curator.wait_for(Locator::XPath(marked)).await;
     assert!(curator.client.find(Locator::XPath("//td[contains(., 'Tablet in prestito')]")).await.is_err());
-    row.find(Locator::Css("a")).await.unwrap().send_keys(&key(Key::Enter)).await.unwrap();
+    curator.press_found(&format!("{marked}//a")).await;
     curator.wait_for_heading("Spesa a domicilio dal foglio").await;
     let from = curator.wait_for(Locator::Css("[data-testid='imported-from']")).await.text().await.unwrap();
     assert_eq!(

@@ -113,7 +113,7 @@ fn item(practice: &Value, base: &str) -> Result<RemoteItem, ItemProblem> {
 /// `buone-pratiche/1`) and whose download address is JSON; failing that,
 /// one whose download address ends in `/opendata/buone-pratiche.json`.
 pub fn dcat_distribution(bytes: &[u8]) -> Result<String, Failure> {
-    use oxrdf::{Subject, Term};
+    use oxrdf::{NamedOrBlankNode, Term};
     const DCT: &str = "http://purl.org/dc/terms/";
     const DOWNLOAD: &str = "http://www.w3.org/ns/dcat#downloadURL";
     std::str::from_utf8(bytes).map_err(|_| Failure::NotUtf8)?;
@@ -126,9 +126,9 @@ pub fn dcat_distribution(bytes: &[u8]) -> Result<String, Failure> {
         Term::NamedNode(node) => Some(node.as_str().to_owned()),
         _ => None,
     };
-    let subject = |s: &Subject| match s {
-        Subject::NamedNode(node) => node.as_str().to_owned(),
-        Subject::BlankNode(node) => format!("_:{}", node.as_str()),
+    let subject = |s: &NamedOrBlankNode| match s {
+        NamedOrBlankNode::NamedNode(node) => node.as_str().to_owned(),
+        NamedOrBlankNode::BlankNode(node) => format!("_:{}", node.as_str()),
     };
     let ours: Vec<String> = triples
         .iter()

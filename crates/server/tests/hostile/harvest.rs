@@ -133,7 +133,7 @@ async fn add(server: &TestServer, admin: &str, url: &str) -> i64 {
 }
 
 /// A failure's kind: `"html"`, or the key of `{"status": {...}}`.
-fn kind(failure: &Value) -> Option<&str> {
+fn kind_of(failure: &Value) -> Option<&str> {
     failure.as_str().or_else(|| failure.as_object()?.keys().next().map(String::as_str))
 }
 
@@ -211,7 +211,7 @@ async fn a_source_that_misbehaves_changes_nothing_and_says_why() {
         *reply.lock().unwrap() = answer;
         let outcome = run(&server, &admin, source).await;
         assert_eq!(
-            (outcome["outcome"].as_str(), kind(&outcome["failure"])),
+            (outcome["outcome"].as_str(), kind_of(&outcome["failure"])),
             (Some("failed"), Some(kind)),
             "{name}: {outcome}"
         );
@@ -227,7 +227,7 @@ async fn a_source_that_misbehaves_changes_nothing_and_says_why() {
         .json()
         .await
         .unwrap();
-    assert_eq!(kind(&sources[0]["last_error"]), Some("refused"), "the last reason is kept for the page");
+    assert_eq!(kind_of(&sources[0]["last_error"]), Some("refused"), "the last reason is kept for the page");
 
     // One bad practice in a good file is listed; the others are kept.
     *reply.lock().unwrap() = with(&|d| {
@@ -248,7 +248,7 @@ async fn a_source_that_misbehaves_changes_nothing_and_says_why() {
     // A source that is down; the same address twice; a private address
     // where the operator has not allowed them.
     let down = add(&server, &admin, "http://127.0.0.1:9/opendata/buone-pratiche.json").await;
-    assert_eq!(kind(&run(&server, &admin, down).await["failure"]), Some("unreachable"));
+    assert_eq!(kind_of(&run(&server, &admin, down).await["failure"]), Some("unreachable"));
     let body = json!({"name": "Di nuovo", "url": url, "contact_email": "redazione@comune.roma.it"});
     let again = server
         .client
@@ -263,6 +263,6 @@ async fn a_source_that_misbehaves_changes_nothing_and_says_why() {
     let strict_admin = crate::common::sign_in(&strict, "admin@c.it", Role::Admin).await;
     let private = add(&strict, &strict_admin, &url).await;
     let outcome = run(&strict, &strict_admin, private).await;
-    assert_eq!(kind(&outcome["failure"]), Some("refused"), "{outcome}");
+    assert_eq!(kind_of(&outcome["failure"]), Some("refused"), "{outcome}");
     assert_eq!(strict.stored(), 0);
 }
