@@ -278,6 +278,16 @@ impl Browser {
         self.wait_for_drawn(locator).await
     }
 
+    /// From the queue, as an administrator goes: *Amministrazione*, then the
+    /// link `page` to one of its pages, whose heading is the link's text.
+    pub async fn open_from_administration(&self, page: &str) {
+        for (link, heading) in [("Amministrazione", "Amministrazione"), (page, page)] {
+            let found = self.wait_for(Locator::XPath(&link_named("//main", link))).await;
+            found.send_keys(&key(fantoccini::key::Key::Enter)).await.unwrap();
+            self.wait_for_heading(heading).await;
+        }
+    }
+
     /// Presses Enter on what `xpath` finds (a link, a button), found afresh
     /// when the page redrew it between finding and pressing (a search that
     /// redraws a table): a person presses what is on the screen now.

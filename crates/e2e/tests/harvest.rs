@@ -7,9 +7,8 @@
 
 use domain::record::vocabulary::ModerationStatus;
 use e2e::respondent::assert_accessible;
-use e2e::{Browser, TestServer, key, link_named};
+use e2e::{Browser, TestServer};
 use fantoccini::Locator;
-use fantoccini::key::Key;
 
 /// A collection on this machine whose harvester may read the others (on
 /// loopback, as an intranet's would be).
@@ -32,12 +31,7 @@ async fn an_admin_adds_another_collection_and_a_curator_publishes_what_it_brough
 
     let admin = Browser::start().await;
     b.sign_in(&admin, "admin@example.org", server::auth::Role::Admin).await;
-    let link = admin.wait_for(Locator::XPath(&link_named("//main", "Amministrazione"))).await;
-    link.send_keys(&key(Key::Enter)).await.unwrap();
-    admin.wait_for_heading("Amministrazione").await;
-    let link = admin.wait_for(Locator::XPath(&link_named("//main", "Raccolte di altri enti"))).await;
-    link.send_keys(&key(Key::Enter)).await.unwrap();
-    admin.wait_for_heading("Raccolte di altri enti").await;
+    admin.open_from_administration("Raccolte di altri enti").await;
     admin.wait_for(Locator::XPath("//p[normalize-space(.)='Nessuna fonte, per ora.']")).await;
 
     // Mistakes first: each field says what to fix, nothing is added.

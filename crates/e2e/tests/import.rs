@@ -10,9 +10,8 @@ use domain::questionnaire::QUESTIONNAIRE;
 use domain::questionnaire::import::as_form_writes_it;
 use domain::record::fields::key;
 use e2e::respondent::assert_accessible;
-use e2e::{Browser, TestServer, key, link_named};
+use e2e::{Browser, TestServer};
 use fantoccini::Locator;
-use fantoccini::key::Key;
 
 /// The header another office's form gave our title question.
 const TITLE_HEADER: &str = "Nome dell'esperienza";
@@ -91,12 +90,7 @@ async fn an_admin_imports_a_google_form_sheet_and_a_curator_publishes_what_it_br
 
     let b = Browser::start().await;
     server.sign_in(&b, "admin@example.org", server::auth::Role::Admin).await;
-    let admin = b.wait_for(Locator::XPath(&link_named("//main", "Amministrazione"))).await;
-    admin.send_keys(&key(Key::Enter)).await.unwrap();
-    b.wait_for_heading("Amministrazione").await;
-    let import = b.wait_for(Locator::XPath(&link_named("//main", "Importa risposte da un foglio"))).await;
-    import.send_keys(&key(Key::Enter)).await.unwrap();
-    b.wait_for_heading("Importa risposte da un foglio").await;
+    b.open_from_administration("Importa risposte da un foglio").await;
 
     // Nothing chosen: the control says so.
     b.press("Carica il file").await;

@@ -217,16 +217,7 @@ async fn a_source_that_misbehaves_changes_nothing_and_says_why() {
         );
         assert_eq!(harvest_rows(&server), before, "{name}: the previous harvest is kept whole");
     }
-    let sources: Value = server
-        .client
-        .get(server.url("/api/moderation/harvest-sources"))
-        .header("cookie", &admin)
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let sources = server.get_json("/api/moderation/harvest-sources", &admin).await;
     assert_eq!(kind_of(&sources[0]["last_error"]), Some("refused"), "the last reason is kept for the page");
 
     // One bad practice in a good file is listed; the others are kept.
