@@ -24,10 +24,14 @@ pub const KIND_INSTANCE: Text = Text::new(
 );
 pub const KIND_DCAT: Text =
     Text::new("Un catalogo DCAT-AP in Turtle (il suo dcat.ttl)", "A DCAT-AP catalogue in Turtle (its dcat.ttl)");
+pub const KIND_SHEET: Text = Text::new(
+    "Un foglio di risposte CSV o XLSX, letto con la corrispondenza salvata dall'importazione",
+    "A sheet of responses, CSV or XLSX, read with the mapping the import saved",
+);
 pub const ADDRESS: Text = Text::new("Indirizzo dei suoi dati aperti", "Address of its open data");
 pub const ADDRESS_HINT: Text = Text::new(
-    "Il suo file buone-pratiche.json (o dcat.ttl, per un catalogo): finisce con /opendata/buone-pratiche.json",
-    "Its file buone-pratiche.json (or dcat.ttl, for a catalogue): it ends with /opendata/buone-pratiche.json",
+    "Il suo file buone-pratiche.json (o dcat.ttl, per un catalogo; l'indirizzo del foglio, per un foglio)",
+    "Its file buone-pratiche.json (or dcat.ttl, for a catalogue; the sheet's address, for a sheet)",
 );
 pub const CONTACT: Text = Text::new("E-mail della sua redazione", "Its editors' e-mail");
 pub const CONTACT_HINT: Text = Text::new(
@@ -84,7 +88,12 @@ pub fn held(lang: Lang, practices: usize, gone: usize) -> String {
 
 /// What a run did, in words.
 pub fn run_said(lang: Lang, name: &str, run: &HarvestRun) -> String {
-    let Counts { read, created, updated, unchanged, own, elsewhere, demo, invalid, gone } = run.counts;
+    let Counts { read, created, updated, unchanged, own, elsewhere, imported, demo, invalid, gone } = run.counts;
+    let imported = match (imported, lang) {
+        (0, _) => String::new(),
+        (n, Lang::It) => format!(" {n} già importate,"),
+        (n, Lang::En) => format!(" {n} imported already,"),
+    };
     match (run.outcome, lang) {
         (RunOutcome::Failed, _) => {
             let why = run.failure.as_ref().map(|f| f.describe(lang)).unwrap_or_default();
@@ -94,12 +103,12 @@ pub fn run_said(lang: Lang, name: &str, run: &HarvestRun) -> String {
         (RunOutcome::Unchanged, Lang::En) => format!("“{name}”: nothing new since the last read."),
         (RunOutcome::Ok, Lang::It) => format!(
             "«{name}»: lette {read} pratiche; {created} nuove, {updated} aggiornate, {unchanged} invariate; \
-             non riprese: {own} nate qui, {elsewhere} già raccolte da un'altra fonte, {demo} dimostrative, \
+             non riprese: {own} nate qui, {elsewhere} già raccolte da un'altra fonte,{imported} {demo} dimostrative, \
              {invalid} con problemi; {gone} non più alla fonte."
         ),
         (RunOutcome::Ok, Lang::En) => format!(
             "“{name}”: {read} practices read; {created} new, {updated} updated, {unchanged} unchanged; not taken: \
-             {own} that started here, {elsewhere} already harvested from another source, {demo} demonstrations, \
+             {own} that started here, {elsewhere} already harvested from another source,{imported} {demo} demonstrations, \
              {invalid} with problems; {gone} no longer at the source."
         ),
     }

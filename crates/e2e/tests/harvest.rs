@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: EUPL-1.2
 //! Harvesting another collection, as an administrator meets it: on
 //! collection B, a source with mistakes refused in words, then another
-//! instance A added and read from the screen; a curator of B finds A's
+//! instance A added and read from the screen (and a sheet, refused in words
+//! until an import saves its mapping); a curator of B finds A's
 //! practices marked "da …" with their origin, publishes one, and the public
 //! page says where it comes from and links to it there.
 
@@ -57,6 +58,18 @@ async fn an_admin_adds_another_collection_and_a_curator_publishes_what_it_brough
     admin.wait_for(Locator::XPath("//td[normalize-space(.)='2 pratiche']")).await;
     admin.screenshots("harvest-sources").await;
     assert_accessible(&admin, "the harvest's sources").await;
+
+    // A sheet is read with the mapping an import saved: before one is, the
+    // page says how to make it.
+    admin.choose("Tipo di fonte", "Un foglio di risposte").await;
+    admin.type_into("Nome della raccolta", "Foglio di Lucca").await;
+    admin.type_into("Indirizzo dei suoi dati aperti", &format!("{}/opendata/buone-pratiche.csv", a.base)).await;
+    admin.type_into("E-mail della sua redazione", "redazione@comune.lucca.it").await;
+    admin.press("Aggiungi la fonte").await;
+    admin.wait_for(Locator::XPath("//div[@role='status'][contains(., 'Fonte «Foglio di Lucca» aggiunta')]")).await;
+    admin.press_found("//button[contains(@aria-label, 'Foglio di Lucca')][normalize-space(.)='Raccogli ora']").await;
+    let said = "//div[@role='status'][contains(., 'non hanno ancora una corrispondenza salvata')]";
+    admin.wait_for(Locator::XPath(said)).await;
     admin.assert_no_console_errors().await;
     admin.close().await;
 

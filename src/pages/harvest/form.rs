@@ -44,6 +44,7 @@ pub(super) fn SourceForm(outcome: RwSignal<Outcome>, version: RwSignal<u32>) -> 
                 k.clear();
             }
             curated.set(false);
+            kind.set(SourceKind::Istanza);
             texts::harvest::source_added(lang.get_untracked(), &added.name)
         });
         match done {
@@ -76,7 +77,11 @@ pub(super) fn SourceForm(outcome: RwSignal<Outcome>, version: RwSignal<u32>) -> 
     let text = move |key: &'static str, label, hint, control, value: crate::session::KeptText| {
         form.text_with(key, label, hint, control, Signal::derive(move || value.get()), move |t| value.set(t))
     };
-    let kinds = [(SourceKind::Istanza, texts::harvest::KIND_INSTANCE), (SourceKind::Dcat, texts::harvest::KIND_DCAT)];
+    let kinds = [
+        (SourceKind::Istanza, texts::harvest::KIND_INSTANCE),
+        (SourceKind::Dcat, texts::harvest::KIND_DCAT),
+        (SourceKind::Csv, texts::harvest::KIND_SHEET),
+    ];
     let kind_select = view! {
         <select
             id=form.id("kind")

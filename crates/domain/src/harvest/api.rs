@@ -18,6 +18,9 @@ pub enum SourceKind {
     /// A DCAT-AP catalogue in Turtle (`dcat.ttl`) with a distribution in
     /// our format (`dct:conformsTo` `buone-pratiche/1`): that file is read.
     Dcat,
+    /// A sheet of responses (CSV or XLSX) at a web address, read with the
+    /// mapping the import saved for its header row.
+    Csv,
 }
 
 impl SourceKind {
@@ -26,11 +29,12 @@ impl SourceKind {
         match self {
             SourceKind::Istanza => "istanza",
             SourceKind::Dcat => "dcat",
+            SourceKind::Csv => "csv",
         }
     }
 
     pub fn from_code(code: &str) -> Option<Self> {
-        [SourceKind::Istanza, SourceKind::Dcat].into_iter().find(|kind| kind.code() == code)
+        [SourceKind::Istanza, SourceKind::Dcat, SourceKind::Csv].into_iter().find(|kind| kind.code() == code)
     }
 }
 
@@ -155,6 +159,8 @@ pub struct Counts {
     pub own: usize,
     /// Already held from another source.
     pub elsewhere: usize,
+    /// Rows of a sheet imported already (with the import's screens).
+    pub imported: usize,
     /// Demonstration content.
     pub demo: usize,
     /// Not meeting the questionnaire's rules: listed in the run's problems.

@@ -44,6 +44,8 @@ pub enum Failure {
     Shape { detail: String },
     /// A DCAT catalogue without a distribution in our format.
     NoDistribution,
+    /// A sheet whose header row has no mapping saved by an import.
+    NoMapping,
     /// Under a licence that does not allow republishing.
     Licence { found: String },
     /// An address we do not fetch (a scheme other than http(s), a private
@@ -78,6 +80,12 @@ impl Failure {
             Failure::NoDistribution => {
                 format!("The DCAT catalogue has no distribution in the format {FORMAT} (dct:conformsTo)")
             }
+            Failure::NoMapping if it => "Le colonne di questo foglio non hanno ancora una corrispondenza salvata: \
+                 caricalo una volta in «Importa risposte da un foglio», abbina colonne e valori e importalo"
+                .to_owned(),
+            Failure::NoMapping => "The columns of this sheet have no saved mapping yet: upload it once in \
+                 «Import responses from a sheet», map its columns and values and import it"
+                .to_owned(),
             Failure::Licence { found } if it => {
                 format!("Le pratiche della fonte hanno la licenza «{found}», che non ne permette la ripubblicazione")
             }

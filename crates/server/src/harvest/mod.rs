@@ -6,9 +6,11 @@
 //! run that fails (the source is down, answers 404 or a web page, changed
 //! shape) records why and changes nothing else.
 
+pub mod dcat;
 pub mod fetch;
 pub mod plan;
 pub mod read;
+pub mod sheet;
 
 use crate::AppState;
 use crate::db::{self, DbError};
@@ -59,7 +61,7 @@ async fn run_locked(state: &AppState, id: i64) -> Result<HarvestRun, NotRun> {
         state.db.read(move |conn| db::harvest::source(conn, id)).await?.ok_or(NotRun::NoSuchSource)?;
     let started = db::now();
     let harvester = &state.harvester;
-    let (url, body) = match fetch_data(harvester, &source).await {
+    let Fetched { url, body, sheet } = match fetch_data(harvester, &source).await {
         Ok(fetched) => fetched,
         Err(failure) => return Ok(record_failure(state, &source, failure, started).await?),
     };
@@ -68,19 +70,19 @@ async fn run_locked(state: &AppState, id: i64) -> Result<HarvestRun, NotRun> {
         let run = state.db.call(move |conn| db::harvest::unchanged(conn, id, &started)).await?;
         return Ok(run);
     }
-    let existing = state.db.read(move |conn| db::harvest::existing(conn, id)).await?;
-    let (name, contact, ours) = (source.name.clone(), source.contact_email.clone(), state.public_url.clone());
-    let planned = tokio::task::spawn_blocking(move || {
-        let read = read::instance_json(&body, &url, MAX_ITEMS)?;
-        let facts = plan::SourceFacts { name: &name, contact_email: &contact };
-        Ok::<_, Failure>(plan::plan(read, &existing, &facts, &ours))
-    })
-    .await
-    .map_err(|e| NotRun::Db(DbError::Io(std::io::Error::other(e.to_string()))))?;
-    let plan = match planned {
-        Ok(plan) => plan,
+    let (read, imported) = match read_file(state, sheet, url, body).await? {
+        Ok(read) => read,
         Err(failure) => return Ok(record_failure(state, &source, failure, started).await?),
     };
+    let existing = state.db.read(move |conn| db::harvest::existing(conn, id)).await?;
+    let (name, contact, ours) = (source.name.clone(), source.contact_email.clone(), state.public_url.clone());
+    let mut plan = blocking(move || {
+        let facts = plan::SourceFacts { name: &name, contact_email: &contact };
+        plan::plan(read, &existing, &facts, &ours)
+    })
+    .await?;
+    plan.counts.imported = imported;
+    plan.counts.read += imported;
     let changes_public = source.curated && (plan.counts.created > 0 || plan.counts.updated > 0);
     let written = source.clone();
     let run = state.db.call(move |conn| db::harvest::apply(conn, &written, &plan, &sha, &started)).await?;
@@ -91,17 +93,70 @@ async fn run_locked(state: &AppState, id: i64) -> Result<HarvestRun, NotRun> {
     Ok(run)
 }
 
-/// The practices' file of a source, and its address: read at the source's
-/// address, or for a DCAT catalogue at the address of its distribution in
-/// our format.
-async fn fetch_data(harvester: &Harvester, source: &HarvestSource) -> Result<(String, Vec<u8>), Failure> {
-    let body = fetch::get(&harvester.client, &harvester.settings, &source.url).await?;
+/// What a source's file holds, and how many of a sheet's rows came in
+/// through the import already. A sheet is read with the mapping the import
+/// saved for its header row.
+async fn read_file(
+    state: &AppState,
+    sheet: bool,
+    url: String,
+    body: Vec<u8>,
+) -> Result<Result<(read::Read, usize), Failure>, NotRun> {
+    if !sheet {
+        return blocking(move || read::instance_json(&body, &url, MAX_ITEMS).map(|read| (read, 0))).await;
+    }
+    let sheet = match blocking(move || crate::sheet::read(&body)).await? {
+        Ok(sheet) => sheet,
+        Err(errors) => return Ok(Err(sheet::refused(&errors))),
+    };
+    let headers = sheet.headers.clone();
+    let keys: Vec<String> = sheet.rows.iter().map(|row| db::imports::row_key(row)).collect();
+    let (mapping, imported) = state
+        .db
+        .read(move |conn| {
+            let imported = keys.iter().map(|key| db::imports::imported(conn, key)).collect::<Result<Vec<_>, _>>()?;
+            Ok((db::imports::saved_mapping(conn, &headers)?, imported))
+        })
+        .await?;
+    let Some(mapping) = mapping.filter(|mapping| mapping.check(&sheet).is_ok()) else {
+        return Ok(Err(Failure::NoMapping));
+    };
+    blocking(move || Ok(sheet::items(&sheet, &mapping, &url, &imported))).await
+}
+
+/// `work` off the async threads.
+async fn blocking<T: Send + 'static>(work: impl FnOnce() -> T + Send + 'static) -> Result<T, NotRun> {
+    tokio::task::spawn_blocking(work).await.map_err(|e| NotRun::Db(DbError::Io(std::io::Error::other(e.to_string()))))
+}
+
+/// A source's file, as fetched.
+struct Fetched {
+    /// Where it was read.
+    url: String,
+    body: Vec<u8>,
+    /// A sheet of responses (a CSV or XLSX), not our JSON.
+    sheet: bool,
+}
+
+/// The practices' file of a source: read at the source's address, or for a
+/// DCAT catalogue at the address of its distribution in our format.
+async fn fetch_data(harvester: &Harvester, source: &HarvestSource) -> Result<Fetched, Failure> {
+    let get = |url: String| async move { fetch::get(&harvester.client, &harvester.settings, &url).await };
+    let body = get(source.url.clone()).await?;
+    let url = source.url.clone();
     match source.kind {
-        SourceKind::Istanza => Ok((source.url.clone(), body)),
+        SourceKind::Istanza => Ok(Fetched { url, body, sheet: false }),
+        SourceKind::Csv => Ok(Fetched { url, body, sheet: true }),
         SourceKind::Dcat => {
-            let url = read::dcat_distribution(&body)?;
-            let body = fetch::get(&harvester.client, &harvester.settings, &url).await?;
-            Ok((url, body))
+            let mut contexts = std::collections::HashMap::new();
+            for context in dcat::remote_contexts(&body) {
+                contexts.insert(context.clone(), get(context).await?);
+            }
+            let (url, sheet) = match dcat::distribution(&body, &contexts)? {
+                dcat::Distribution::Json(url) => (url, false),
+                dcat::Distribution::Sheet(url) => (url, true),
+            };
+            Ok(Fetched { body: get(url.clone()).await?, url, sheet })
         }
     }
 }

@@ -108,54 +108,6 @@ fn item(practice: &Value, base: &str) -> Result<RemoteItem, ItemProblem> {
     })
 }
 
-/// The address of the practices' JSON a DCAT catalogue (Turtle) offers: a
-/// distribution whose `dct:conformsTo` is our format (`dct:identifier`
-/// `buone-pratiche/1`) and whose download address is JSON; failing that,
-/// one whose download address ends in `/opendata/buone-pratiche.json`.
-pub fn dcat_distribution(bytes: &[u8]) -> Result<String, Failure> {
-    use oxrdf::{NamedOrBlankNode, Term};
-    const DCT: &str = "http://purl.org/dc/terms/";
-    const DOWNLOAD: &str = "http://www.w3.org/ns/dcat#downloadURL";
-    std::str::from_utf8(bytes).map_err(|_| Failure::NotUtf8)?;
-    let mut triples = Vec::new();
-    for triple in oxttl::TurtleParser::new().for_slice(bytes) {
-        let triple = triple.map_err(|e| Failure::Shape { detail: format!("Turtle non valido: {e}") })?;
-        triples.push(triple);
-    }
-    let named = |term: &Term| match term {
-        Term::NamedNode(node) => Some(node.as_str().to_owned()),
-        _ => None,
-    };
-    let subject = |s: &NamedOrBlankNode| match s {
-        NamedOrBlankNode::NamedNode(node) => node.as_str().to_owned(),
-        NamedOrBlankNode::BlankNode(node) => format!("_:{}", node.as_str()),
-    };
-    let ours: Vec<String> = triples
-        .iter()
-        .filter(|t| t.predicate.as_str() == format!("{DCT}identifier"))
-        .filter(|t| matches!(&t.object, Term::Literal(l) if l.value() == domain::harvest::FORMAT))
-        .map(|t| subject(&t.subject))
-        .collect();
-    let conforming: Vec<String> = triples
-        .iter()
-        .filter(|t| t.predicate.as_str() == format!("{DCT}conformsTo"))
-        .filter(|t| named(&t.object).is_some_and(|o| ours.contains(&o)))
-        .map(|t| subject(&t.subject))
-        .collect();
-    let downloads: Vec<(String, String)> = triples
-        .iter()
-        .filter(|t| t.predicate.as_str() == DOWNLOAD)
-        .filter_map(|t| Some((subject(&t.subject), named(&t.object)?)))
-        .collect();
-    let json = |url: &str| url.split(['?', '#']).next().unwrap_or(url).ends_with(".json");
-    let found = downloads.iter().find(|(s, url)| conforming.contains(s) && json(url)).or_else(|| {
-        downloads
-            .iter()
-            .find(|(_, url)| url.split(['?', '#']).next().unwrap_or(url).ends_with("/opendata/buone-pratiche.json"))
-    });
-    found.map(|(_, url)| url.clone()).ok_or(Failure::NoDistribution)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -184,13 +136,6 @@ mod tests {
     }
 
     #[test]
-    fn our_own_dcat_names_the_practices_json() {
-        let operator = domain::site::operator::Operator::example();
-        let dcat = crate::opendata::render("dcat.ttl", "https://a.example", &operator, &[], &[]).unwrap();
-        assert_eq!(dcat_distribution(&dcat).unwrap(), "https://a.example/opendata/buone-pratiche.json");
-    }
-
-    #[test]
     fn a_file_of_another_shape_or_licence_is_refused_whole() {
         let cases = [
             ("[]", "Shape"),
@@ -204,11 +149,6 @@ mod tests {
             assert!(format!("{failure:?}").starts_with(kind), "{json}: {failure:?}");
         }
         assert_eq!(instance_json(b"{\"practices\": [\"\xe8\"]}", URL, 10).err(), Some(Failure::NotUtf8));
-        assert_eq!(
-            dcat_distribution(b"<http://a.it/x> <http://a.it/y> <http://a.it/z> .").err(),
-            Some(Failure::NoDistribution)
-        );
-        assert!(matches!(dcat_distribution(b"<a> <b>"), Err(Failure::Shape { .. })));
         let eleven = format!("{{\"practices\": [{}]}}", ["{}"; 11].join(","));
         assert!(matches!(read(&eleven), Err(Failure::Shape { .. })));
     }

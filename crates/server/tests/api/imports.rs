@@ -11,7 +11,7 @@ use serde_json::{Value, json};
 /// A Google-Forms-style CSV of `practices`: the form's timestamp, then one
 /// column per question under headers that are near our labels but not
 /// them, as another office's form would word them.
-fn google_form_csv(practices: &[domain::Practice]) -> String {
+pub fn google_form_csv(practices: &[domain::Practice]) -> String {
     let comuni = domain::record::comuni::shipped();
     let mut writer = csv::Writer::from_writer(Vec::new());
     let (headers, _) = as_form_writes_it(&practices[0], comuni);
@@ -27,14 +27,14 @@ fn google_form_csv(practices: &[domain::Practice]) -> String {
     String::from_utf8(writer.into_inner().unwrap()).unwrap()
 }
 
-fn practice(title: &str) -> domain::Practice {
+pub fn practice(title: &str) -> domain::Practice {
     let mut practice = valid_answer();
     practice.title = title.to_owned();
     practice.partners.clear();
     practice
 }
 
-async fn upload(server: &TestServer, cookie: &str, name: &str, body: Vec<u8>) -> (StatusCode, Value) {
+pub async fn upload(server: &TestServer, cookie: &str, name: &str, body: Vec<u8>) -> (StatusCode, Value) {
     let response = server
         .client
         .post(server.url(&format!("/api/moderation/imports?name={name}")))

@@ -12,6 +12,7 @@ mod curation;
 mod exports;
 mod follow;
 mod harvest;
+mod harvest_sheet;
 mod imports;
 mod input_rules;
 mod invitations;
