@@ -29,6 +29,10 @@ pub const ALL: Text = Text::new("Tutte", "All");
 pub const UPDATES_TO_REVIEW: Text = Text::new("Aggiornamenti da rivedere", "Updates to review");
 pub const UPDATE_TO_REVIEW: Text = Text::new("aggiornamento da rivedere", "update to review");
 pub const IMPORTED: Text = Text::new("importata", "imported");
+pub const COLUMNS_USED: Text = Text::new(
+    "Le colonne del file e le domande che hanno riempito",
+    "The file's columns and the questions they filled",
+);
 pub const SEE_IT_AT_THE_SOURCE: Text = Text::new("la pratica alla fonte", "the practice at its source");
 pub const NEEDS_UPDATING: Text = Text::new("Da aggiornare", "Needs updating");
 pub const SEARCH_LABEL: Text = Text::new("Cerca per riferimento, titolo o ente", "Search by reference, title or body");
@@ -162,7 +166,7 @@ pub fn delivered_at(lang: Lang, delivery: &str, at: &str) -> String {
 /// Where an imported submission came from: "Importata dal file «x.csv»,
 /// riga 14 (inviata il 15/05/2020 10:02:11)".
 pub fn imported_from(lang: Lang, from: &domain::curation::api::Provenance) -> String {
-    let domain::curation::api::Provenance { file_name, row, submitted } = from;
+    let domain::curation::api::Provenance { file_name, row, submitted, .. } = from;
     match (lang, submitted) {
         (Lang::It, Some(sent)) => format!("Importata dal file «{file_name}», riga {row} (inviata il {sent})."),
         (Lang::It, None) => format!("Importata dal file «{file_name}», riga {row}."),

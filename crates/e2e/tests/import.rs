@@ -169,6 +169,16 @@ async fn an_admin_imports_a_google_form_sheet_and_a_curator_publishes_what_it_br
         from,
         "importata Importata dal file «risposte-modulo-2020.csv», riga 2 (inviata il 15/05/2020 10.00.00)."
     );
+    // The mapping used: each column of the file and the question it filled.
+    let used = curator
+        .wait_for(Locator::XPath(
+            "//details[summary[normalize-space(.)='Le colonne del file e le domande che hanno riempito']]",
+        ))
+        .await;
+    used.find(Locator::Css("summary")).await.unwrap().click().await.unwrap();
+    let pairs = used.text().await.unwrap();
+    assert!(pairs.contains("Informazioni cronologiche\nData di invio"), "{pairs}");
+    assert!(pairs.contains(&format!("{TITLE_HEADER}\nTitolo della pratica")), "{pairs}");
     curator.press("Prendi in revisione").await;
     curator.press("Pubblica").await;
     curator.press("Conferma: Pubblica").await;

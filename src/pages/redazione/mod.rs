@@ -9,6 +9,7 @@
 
 mod adoptions;
 mod correction;
+mod origin;
 mod queue;
 mod reports;
 mod review;

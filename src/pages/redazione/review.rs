@@ -4,6 +4,7 @@
 //! decision its state allows. The message to the respondent is kept on this
 //! tab as it is typed, so signing in again in the middle loses nothing.
 
+use super::origin::Origin;
 use super::{error_text, failure, practice_id};
 use crate::api::{ApiError, moderation};
 use crate::components::job::Job;
@@ -96,29 +97,7 @@ fn ReviewOf(
                             update_pending=review.update_pending
                             lang
                         />
-                        {review
-                            .imported_from
-                            .map(|from| {
-                                view! {
-                                    <p data-testid="imported-from">
-                                        <span class="badge">{texts::editors::IMPORTED.get(lang)}</span>
-                                        " "
-                                        {texts::editors::imported_from(lang, &from)}
-                                    </p>
-                                }
-                            })}
-                        {review
-                            .harvested_from
-                            .map(|from| {
-                                view! {
-                                    <p data-testid="harvested-from">
-                                        {texts::editors::harvested_from(lang, &from)} " "
-                                        <a href=from.uri.clone() rel="external">
-                                            {texts::editors::SEE_IT_AT_THE_SOURCE.get(lang)}
-                                        </a> "."
-                                    </p>
-                                }
-                            })}
+                        <Origin imported=review.imported_from harvested=review.harvested_from lang />
                         <Duplicates duplicates=review.possible_duplicates lang />
                         <Decisions message message_missing confirming act actions version lang />
                         <Fields answers=review.answers changed=review.changed_fields lang />

@@ -176,14 +176,28 @@ pub struct Review {
     pub harvested_from: Option<crate::harvest::PracticeSource>,
 }
 
-/// Where an imported submission came from: the file, its row, and the date
-/// the file gave it (as written there).
+/// Where an imported submission came from: the file, its row, the date
+/// the file gave it (as written there), and the mapping used.
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Provenance {
     pub file_name: String,
     pub row: i64,
     pub submitted: Option<String>,
+    /// Which question each imported column filled (empty for imports made
+    /// before the batches kept their header row).
+    #[serde(default)]
+    pub columns: Vec<MappedColumn>,
+}
+
+/// A column of an imported file and what it filled.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MappedColumn {
+    /// As the file's header row wrote it.
+    pub header: String,
+    /// A question's key, or `_submitted` (the date the response was sent).
+    pub target: String,
 }
 
 /// A curator's decision on a submission.

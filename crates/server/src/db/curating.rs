@@ -82,7 +82,7 @@ pub fn review(conn: &Connection, id: &PracticeId) -> Result<Option<ReviewRow>, D
                         p.curator_message, {LATEST_ANSWER}, {VERSIONS}, {}, p.answer,
                         (SELECT v.answer FROM practice_versions v WHERE v.practice_id = p.id
                          ORDER BY v.version DESC LIMIT 1 OFFSET 1),
-                        b.file_name, p.import_row, p.import_submitted
+                        b.file_name, p.import_row, p.import_submitted, b.headers, b.mapping
                  FROM practices p LEFT JOIN import_batches b ON b.id = p.import_batch WHERE p.reference = ?1",
                 *UPDATE_PENDING
             ),
@@ -109,6 +109,10 @@ pub fn review(conn: &Connection, id: &PracticeId) -> Result<Option<ReviewRow>, D
                                 file_name,
                                 row: r.get(14)?,
                                 submitted: r.get(15)?,
+                                columns: super::imports::columns_used(
+                                    r.get::<_, Option<String>>(16)?.as_deref(),
+                                    &r.get::<_, String>(17)?,
+                                ),
                             }),
                             None => None,
                         },

@@ -97,9 +97,11 @@ pub fn import(
     let tx = conn.transaction()?;
     let stamp = now();
     let mapping_json = serde_json::to_string(mapping)?;
+    let headers_json = serde_json::to_string(&upload.sheet.headers)?;
     tx.execute(
-        "INSERT INTO import_batches (file_name, file_sha256, mapping, imported_at, imported_by) VALUES (?1, ?2, ?3, ?4, ?5)",
-        params![upload.file_name, upload.file_sha256, mapping_json, stamp, by],
+        "INSERT INTO import_batches (file_name, file_sha256, mapping, headers, imported_at, imported_by)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        params![upload.file_name, upload.file_sha256, mapping_json, headers_json, stamp, by],
     )?;
     let batch = tx.last_insert_rowid();
     let (mut created, mut already) = (0, 0);
@@ -134,7 +136,7 @@ pub fn import(
     tx.execute(
         "INSERT INTO import_mappings (headers, mapping, saved_at) VALUES (?1, ?2, ?3)
          ON CONFLICT (headers) DO UPDATE SET mapping = excluded.mapping, saved_at = excluded.saved_at",
-        params![serde_json::to_string(&upload.sheet.headers)?, mapping_json, stamp],
+        params![headers_json, mapping_json, stamp],
     )?;
     let message = format!("{}: {created} pratiche importate (lotto {batch})", upload.file_name);
     let entry = audit::Entry {
@@ -212,4 +214,17 @@ pub fn undo(conn: &mut Connection, batch: i64, by: &str) -> Result<Undo, DbError
     audit::record(&tx, &entry, &stamp)?;
     tx.commit()?;
     Ok(Undo::Done(deleted))
+}
+
+/// Which question each column of a batch's file filled (`headers` and
+/// `mapping` as the batch stored them; columns not imported left out).
+pub fn columns_used(headers: Option<&str>, mapping: &str) -> Vec<domain::curation::api::MappedColumn> {
+    let headers: Vec<String> = headers.and_then(|h| serde_json::from_str(h).ok()).unwrap_or_default();
+    let Ok(mapping) = serde_json::from_str::<Mapping>(mapping) else { return Vec::new() };
+    headers
+        .into_iter()
+        .zip(mapping.columns)
+        .filter(|(_, target)| target != domain::questionnaire::import::SKIP)
+        .map(|(header, target)| domain::curation::api::MappedColumn { header, target })
+        .collect()
 }

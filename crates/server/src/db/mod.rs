@@ -54,7 +54,7 @@ pub enum DbError {
 }
 
 /// The schema's version once every migration has run (SQLite's `user_version`).
-pub const SCHEMA_VERSION: i64 = 15;
+pub const SCHEMA_VERSION: i64 = 16;
 
 /// The schema, one migration per file, applied in order on every start.
 fn migrations() -> Migrations<'static> {
@@ -74,6 +74,7 @@ fn migrations() -> Migrations<'static> {
         M::up(include_str!("../../migrations/0013_languages.sql")),
         M::up(include_str!("../../migrations/0014_imports.sql")),
         M::up(include_str!("../../migrations/0015_harvest.sql")),
+        M::up(include_str!("../../migrations/0016_import_headers.sql")),
     ])
 }
 

@@ -127,11 +127,16 @@ async fn an_admin_imports_a_google_form_sheet_once_and_fixes_what_the_dry_run_re
     let reference: String =
         conn.query_row("SELECT reference FROM practices WHERE import_row = 2", [], |r| r.get(0)).unwrap();
     let review = server.get_json(&format!("/api/moderation/submissions/{reference}"), &admin).await;
+    let from = &review["imported_from"];
     assert_eq!(
-        review["imported_from"],
-        json!({"file_name": "risposte.csv", "row": 2, "submitted": "15/05/2020 10.00.00"}),
+        [&from["file_name"], &from["row"], &from["submitted"]],
+        [&json!("risposte.csv"), &json!(2), &json!("15/05/2020 10.00.00")],
         "the editors see where it came from"
     );
+    let columns = from["columns"].as_array().unwrap();
+    assert_eq!(columns[0], json!({"header": "Informazioni cronologiche", "target": "_submitted"}));
+    assert!(columns.contains(&json!({"header": "Titolo", "target": "title"})), "and the mapping used: {columns:?}");
+    assert_eq!(columns.len(), mapping.columns.iter().filter(|c| !c.is_empty()).count());
 }
 
 #[tokio::test]
