@@ -30,6 +30,9 @@ pub struct Head {
     pub description: String,
     /// The canonical address's path (`/pratiche/BP-2026-0001`).
     pub path: String,
+    /// The canonical address when it is elsewhere: a harvested practice's
+    /// page at its origin, so that search engines send people there.
+    pub canonical_elsewhere: Option<String>,
     /// Listed by search engines.
     pub index: bool,
     /// `website`, or `article` for a practice.
@@ -57,6 +60,7 @@ pub fn head_of(path: &str, practice: Option<&PublicPractice>, public_url: &str, 
             description: practice.summary.clone(),
             json_ld: Some(practice.json_ld(&format!("{public_url}{canonical}"))),
             path: canonical,
+            canonical_elsewhere: practice.source.as_ref().map(|source| source.uri.clone()),
             index: true,
             kind: "article",
             preload,
@@ -67,6 +71,7 @@ pub fn head_of(path: &str, practice: Option<&PublicPractice>, public_url: &str, 
             title: format!("{title} · {SITE}"),
             description: description.to_owned(),
             path: path.to_owned(),
+            canonical_elsewhere: None,
             index: true,
             kind: "website",
             json_ld: None,
@@ -76,6 +81,7 @@ pub fn head_of(path: &str, practice: Option<&PublicPractice>, public_url: &str, 
             title: COLLECTION_TITLE.to_owned(),
             description: COLLECTION.to_owned(),
             path: path.to_owned(),
+            canonical_elsewhere: None,
             index: false,
             kind: "website",
             json_ld: None,
@@ -98,7 +104,10 @@ pub fn render(template: &str, head: &Head, public_url: &str) -> String {
     let mut html = replace_between(template, "<title>", "</title>", &title);
     html = replace_between(&html, r#"<meta name="description" content=""#, r#"""#, &description);
     let mut tags = vec![
-        format!(r#"<link rel="canonical" href="{url}" />"#),
+        format!(
+            r#"<link rel="canonical" href="{}" />"#,
+            head.canonical_elsewhere.as_deref().map_or(url.clone(), escape)
+        ),
         format!(r#"<meta property="og:type" content="{}" />"#, head.kind),
         format!(r#"<meta property="og:site_name" content="{SITE}" />"#),
         r#"<meta property="og:locale" content="it_IT" />"#.to_owned(),
@@ -153,7 +162,8 @@ pub fn robots_txt(public_url: &str) -> String {
 }
 
 /// `sitemap.xml`: every public page (last modified when the catalogue last
-/// changed) and every published practice (when it last changed).
+/// changed) and every published practice of ours (when it last changed); a
+/// harvested practice's page is listed by the collection it comes from.
 pub fn sitemap_xml(public_url: &str, practices: &[PublicPractice]) -> String {
     let day = |timestamp: &str| domain::dates::day_of(timestamp).to_owned();
     let latest = (!practices.is_empty()).then(|| day(crate::opendata::modified(practices)));
@@ -170,7 +180,7 @@ pub fn sitemap_xml(public_url: &str, practices: &[PublicPractice]) -> String {
     for page in PAGES.iter().filter(|page| page.visibility == Visibility::Listed) {
         entry(page.path, latest.clone());
     }
-    for practice in practices {
+    for practice in practices.iter().filter(|practice| practice.source.is_none()) {
         entry(&format!("/pratiche/{}", practice.id), Some(day(&practice.updated_at)));
     }
     xml.push_str("</urlset>\n");
@@ -189,6 +199,7 @@ mod tests {
             title: "<b>A & B</b> · Buone pratiche".into(),
             description: "\"Quoted\" 'text'".into(),
             path: "/catalogo".into(),
+            canonical_elsewhere: None,
             index: false,
             kind: "website",
             json_ld: Some(serde_json::json!({"name": "</script><script>alert(1)</script>"})),

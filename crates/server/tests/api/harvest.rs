@@ -47,7 +47,8 @@ fn titled(title: &str) -> domain::Practice {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn two_instances_harvest_each_other_without_loops() {
-    let (a, b) = (TestServer::start_public(|_| {}).await, TestServer::start_public(|_| {}).await);
+    let template = app_template();
+    let (a, b) = (TestServer::start_public(|_| {}).await, TestServer::start_public_with_pages(template.path()).await);
     let first = a.seed(titled("Sportello sociale a distanza"), ModerationStatus::Pubblicata).await;
     let second = a.seed(titled("Spesa e farmaci a domicilio"), ModerationStatus::Pubblicata).await;
     a.seed(titled("Ancora in revisione"), ModerationStatus::InRevisione).await;
@@ -98,6 +99,14 @@ async fn two_instances_harvest_each_other_without_loops() {
     assert_eq!(published["source"]["url"], a.url("/opendata/buone-pratiche.json"));
     let dcat = b.client.get(b.url("/opendata/dcat.ttl")).send().await.unwrap().text().await.unwrap();
     assert!(dcat.contains("dct:source") && dcat.contains("\"Raccolta A\"@it"), "{dcat}");
+    // The page the server draws says it too, and names A's page as the
+    // canonical one; B's sitemap leaves it to A's.
+    let html = b.client.get(b.url(&format!("/pratiche/{here}"))).send().await.unwrap().text().await.unwrap();
+    assert!(html.contains("proviene dalla raccolta «Raccolta A»"), "drawn by the server: {html:.3000}");
+    let canonical = format!(r#"<link rel="canonical" href="{}" />"#, a.url(&format!("/pratiche/{first}")));
+    assert!(html.contains(&canonical), "{html:.3000}");
+    let sitemap = b.client.get(b.url("/sitemap.xml")).send().await.unwrap().text().await.unwrap();
+    assert!(!sitemap.contains(&here), "{sitemap}");
     let outbox = b.snapshot().into_iter().filter(|row| row.starts_with("outbox")).count();
     assert_eq!(outbox, 0, "nobody is written to about a harvested practice");
 

@@ -52,6 +52,11 @@ impl TestServer {
         Self::start_on(None, true, configure).await
     }
 
+    /// As `start_public`, drawing its pages with the app's template in `static_dir`.
+    pub async fn start_public_with_pages(static_dir: &Path) -> Self {
+        Self::start_on(Some(static_dir), true, |_| {}).await
+    }
+
     async fn start_on(static_dir: Option<&Path>, public: bool, configure: impl FnOnce(&mut AppState)) -> Self {
         let dir = tempfile::tempdir().expect("temp dir");
         let db_path = dir.path().join("test.sqlite");
