@@ -12,7 +12,7 @@ use domain::{
         Review, User,
     },
     harvest::api::{HarvestRun, HarvestSource, NewHarvestSource, SourceChange},
-    questionnaire::import::api::{Checked, Imported, Upload, WithMapping},
+    questionnaire::import::api::{Checked, Completion, DraftEntry, ImportDraft, Imported, Upload, WithMapping},
     questionnaire::rounds::{NewRound, Round},
 };
 use serde::de::DeserializeOwned;
@@ -72,6 +72,21 @@ pub async fn queue(filter: &QueueFilter) -> Result<QueuePage, ApiError> {
 /// One submission with every field, for review.
 pub async fn review(id: &PracticeId) -> Result<Review, ApiError> {
     call(Method::Get, &format!("/api/moderation/submissions/{id}"), None).await
+}
+
+/// The imported rows kept as drafts, still to complete.
+pub async fn import_drafts() -> Result<Vec<DraftEntry>, ApiError> {
+    call(Method::Get, "/api/moderation/import-drafts", None).await
+}
+
+/// One imported draft, to complete.
+pub async fn import_draft(id: i64) -> Result<ImportDraft, ApiError> {
+    call(Method::Get, &format!("/api/moderation/import-drafts/{id}"), None).await
+}
+
+/// Completes an imported draft: the new submission's identifier.
+pub async fn complete_draft(id: i64, completion: &Completion) -> Result<PracticeId, ApiError> {
+    call(Method::Post, &format!("/api/moderation/import-drafts/{id}/complete"), json_body(completion)).await
 }
 
 /// A decision on a submission.

@@ -44,6 +44,9 @@ pub struct Draft {
     pub pending: bool,
     /// For a curator's correction: the submission and the version corrected.
     pub correction: Option<Correction>,
+    /// For a curator completing an imported row kept as a draft: the draft's id.
+    #[serde(default)]
+    pub completion: Option<i64>,
     /// The published practice this new one started from ("Parti da questa pratica").
     #[serde(default)]
     pub derived_from: Option<PracticeId>,

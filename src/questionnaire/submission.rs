@@ -17,6 +17,7 @@ use domain::{
     api::Answers,
     curation::api::Correction,
     questionnaire::api::{Receipt, Submission},
+    questionnaire::import::api::Completion,
 };
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
@@ -130,8 +131,13 @@ pub fn use_submission() -> UseSubmissionReturn<impl Fn() + Clone> {
 
 /// Sends the answers the way the journey's mode says.
 async fn deliver(ctx: FormCtx, answers: Answers, website: String) -> Result<Option<Sent>, ApiError> {
-    let (key, edit_token, correction) =
-        ctx.draft.with_untracked(|d| (d.idempotency_key.clone(), d.edit_token.clone(), d.correction.clone()));
+    let (key, edit_token, correction, completion) = ctx
+        .draft
+        .with_untracked(|d| (d.idempotency_key.clone(), d.edit_token.clone(), d.correction.clone(), d.completion));
+    if let (Mode::Correction, Some(draft)) = (ctx.mode, completion) {
+        let completed = moderation::complete_draft(draft, &Completion { answers }).await;
+        return completed.map(|id| Some(Sent::Corrected(id)));
+    }
     match (ctx.mode, correction) {
         (Mode::New, _) => {
             let started = match ctx.draft.with_untracked(|d| d.started.clone()) {

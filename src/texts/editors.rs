@@ -29,6 +29,30 @@ pub const ALL: Text = Text::new("Tutte", "All");
 pub const UPDATES_TO_REVIEW: Text = Text::new("Aggiornamenti da rivedere", "Updates to review");
 pub const UPDATE_TO_REVIEW: Text = Text::new("aggiornamento da rivedere", "update to review");
 pub const IMPORTED: Text = Text::new("importata", "imported");
+pub const IMPORTED_DRAFTS: Text = Text::new("Righe importate da completare", "Imported rows to complete");
+pub const IMPORTED_DRAFTS_LEAD: Text = Text::new(
+    "Righe di un foglio importato che non rispettano ancora le regole del questionario: completale, ed entrano \
+     nella coda come le altre.",
+    "Rows of an imported sheet that do not meet the questionnaire's rules yet: complete them, and they enter the \
+     queue like the others.",
+);
+pub const COMPLETE_THE_DRAFT: Text = Text::new("Completa la bozza", "Complete the draft");
+pub const DRAFT_NOTICE: Text = Text::new(
+    "Completa la riga con gli stessi passi e controlli del questionario: quando la salvi entra nella coda della \
+     redazione, importata dal file. Qui sotto, la riga come l'ha scritta il file e che cosa manca.",
+    "Complete the row with the questionnaire's own steps and checks: once saved it enters the editors' queue, \
+     imported from the file. Below, the row as the file wrote it and what is missing.",
+);
+pub const SAVE_THE_DRAFT: Text = Text::new("Salva la pratica completata", "Save the completed practice");
+
+/// "dal file «x.csv», riga 14": where a draft comes from.
+pub fn draft_from(lang: Lang, file_name: &str, row: i64) -> String {
+    match lang {
+        Lang::It => format!("dal file «{file_name}», riga {row}"),
+        Lang::En => format!("from the file “{file_name}”, row {row}"),
+    }
+}
+
 pub const COLUMNS_USED: Text = Text::new(
     "Le colonne del file e le domande che hanno riempito",
     "The file's columns and the questions they filled",

@@ -57,10 +57,10 @@ pub const CHANGED: Text = Text::new(
 );
 pub const ROWS_WITH_PROBLEMS: Text = Text::new("Righe con problemi", "Rows with problems");
 pub const PROBLEMS_LEAD: Text = Text::new(
-    "Queste righe restano fuori: correggi l'abbinamento, o il file e caricalo di nuovo (le righe già importate non \
-     si ripetono).",
-    "These rows stay out: fix the matching, or the file and upload it again (rows imported already are not \
-     repeated).",
+    "Queste righe restano fuori, o entrano come bozze da completare: correggi l'abbinamento, o il file e caricalo \
+     di nuovo (le righe già importate non si ripetono).",
+    "These rows stay out, or come in as drafts to complete: fix the matching, or the file and upload it again \
+     (rows imported already are not repeated).",
 );
 pub const UNDO: Text = Text::new("Annulla l'importazione", "Undo the import");
 pub const TO_THE_QUEUE: Text = Text::new("Vai alla coda della redazione", "Go to the editors' queue");
@@ -128,15 +128,34 @@ pub fn import_rows(lang: Lang, rows: usize) -> String {
 }
 
 /// What the import did.
-pub fn imported(lang: Lang, created: usize, already: usize, left_out: usize) -> String {
+pub fn imported(lang: Lang, done: &domain::questionnaire::import::api::Imported) -> String {
+    let domain::questionnaire::import::api::Imported { created, already, left_out, drafts, .. } = *done;
     match lang {
         Lang::It => format!(
-            "Importazione fatta: {} nella coda della redazione, {already} già importate, {left_out} lasciate fuori.",
+            "Importazione fatta: {} nella coda della redazione, {drafts} bozze da completare, {already} già \
+             importate, {left_out} lasciate fuori.",
             count(created as u64, "pratica", "pratiche", lang)
         ),
         Lang::En => format!(
-            "Import done: {} in the editors' queue, {already} imported already, {left_out} left out.",
+            "Import done: {} in the editors' queue, {drafts} drafts to complete, {already} imported already, \
+             {left_out} left out.",
             count(created as u64, "practice", "practices", lang)
+        ),
+    }
+}
+
+/// The choice to keep the rows with problems as drafts.
+pub fn as_drafts(lang: Lang, rows: usize) -> String {
+    match lang {
+        Lang::It => format!(
+            "Importa come bozze anche {}: la redazione completerà ciò che manca (le celle restano come le ha scritte \
+             il file)",
+            count(rows as u64, "riga con problemi", "righe con problemi", lang)
+        ),
+        Lang::En => format!(
+            "Import as drafts {} too: the editors will complete what is missing (the cells stay as the file wrote \
+             them)",
+            count(rows as u64, "row with problems", "rows with problems", lang)
         ),
     }
 }

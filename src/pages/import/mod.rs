@@ -33,6 +33,8 @@ struct Import {
     changed: RwSignal<bool>,
     imported: RwSignal<Option<Imported>>,
     outcome: RwSignal<Outcome>,
+    /// Keep the rows with problems as drafts for the editors.
+    drafts: RwSignal<bool>,
 }
 
 impl Import {
@@ -44,7 +46,7 @@ impl Import {
 
     /// The mapping to send.
     fn with_mapping(self) -> WithMapping {
-        WithMapping { mapping: self.mapping.get_untracked() }
+        WithMapping { mapping: self.mapping.get_untracked(), drafts: self.drafts.get_untracked() }
     }
 
     /// Keeps the file read and the mapping on this tab as they change, so
@@ -95,6 +97,7 @@ pub fn ImportPage() -> impl IntoView {
         changed: RwSignal::new(false),
         imported: RwSignal::new(None),
         outcome: RwSignal::new(None),
+        drafts: RwSignal::new(false),
     };
     let kept = Import::kept();
     let check = Job::new(move |()| async move {

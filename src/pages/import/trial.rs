@@ -20,7 +20,7 @@ pub(super) fn Trial(state: Import, checked: Checked) -> impl IntoView {
         let Some(upload) = state.upload.get_untracked() else { return };
         let lang = lang.get_untracked();
         let done = moderation::import(upload.id, &state.with_mapping()).await.map(|imported| {
-            let said = texts::import::imported(lang, imported.created, imported.already, imported.left_out);
+            let said = texts::import::imported(lang, &imported);
             state.imported.set(Some(imported));
             said
         });
@@ -28,7 +28,8 @@ pub(super) fn Trial(state: Import, checked: Checked) -> impl IntoView {
     });
     let problems = checked.rows.into_iter().filter(|row| !row.already && !row.problems.is_empty());
     let problems: Vec<String> = problems.flat_map(|row| row.problems).collect();
-    let can_import = move || ready > 0 && !state.changed.get() && state.imported.get().is_none();
+    let something = move || ready > 0 || (with_problems > 0 && state.drafts.get());
+    let can_import = move || something() && !state.changed.get() && state.imported.get().is_none();
     view! {
         <h2>{tr(texts::import::TRIAL)}</h2>
         <p data-testid="import-trial">{move || texts::import::trial(lang.get(), ready, with_problems, already)}</p>
@@ -45,6 +46,20 @@ pub(super) fn Trial(state: Import, checked: Checked) -> impl IntoView {
                 })
         }}
         <ProblemRows problems />
+        {(with_problems > 0)
+            .then(|| {
+                view! {
+                    <div class="form-check">
+                        <input
+                            type="checkbox"
+                            id="import-drafts"
+                            prop:checked=move || state.drafts.get()
+                            on:change=move |ev| state.drafts.set(event_target_checked(&ev))
+                        />
+                        <label for="import-drafts">{move || texts::import::as_drafts(lang.get(), with_problems)}</label>
+                    </div>
+                }
+            })}
         <p>
             <button
                 type="button"
@@ -55,7 +70,10 @@ pub(super) fn Trial(state: Import, checked: Checked) -> impl IntoView {
                     import.dispatch(());
                 }
             >
-                {move || texts::import::import_rows(lang.get(), ready)}
+                {move || {
+                    let drafts = if state.drafts.get() { with_problems } else { 0 };
+                    texts::import::import_rows(lang.get(), ready + drafts)
+                }}
             </button>
         </p>
         <Undo state />

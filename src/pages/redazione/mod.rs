@@ -9,6 +9,7 @@
 
 mod adoptions;
 mod correction;
+mod drafts;
 mod origin;
 mod queue;
 mod reports;

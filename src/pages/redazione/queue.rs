@@ -130,6 +130,7 @@ pub fn QueuePage() -> impl IntoView {
                         .into_any()
                 })}
             </Transition>
+            <super::drafts::ImportDrafts />
             <super::adoptions::AdoptionDeclarations />
             <super::reports::AccessibilityReports />
             <DailyDigestSetting />

@@ -63,9 +63,15 @@ pub fn row_key(row: &[String]) -> String {
     format!("import:{:x}", hasher.finalize())
 }
 
-/// Whether a row with this key was imported already.
+/// Whether a row with this key was imported already (as a practice, or as
+/// a draft for the editors).
 pub fn imported(conn: &Connection, key: &str) -> Result<bool, DbError> {
-    Ok(conn.query_row("SELECT EXISTS (SELECT 1 FROM practices WHERE idempotency_key = ?1)", [key], |r| r.get(0))?)
+    Ok(conn.query_row(
+        "SELECT EXISTS (SELECT 1 FROM practices WHERE idempotency_key = ?1)
+             OR EXISTS (SELECT 1 FROM import_drafts WHERE row_key = ?1)",
+        [key],
+        |r| r.get(0),
+    )?)
 }
 
 /// One row ready to become a submission.
@@ -77,21 +83,37 @@ pub struct Row {
     pub submitted: Option<String>,
 }
 
+/// A row with problems, to keep as a draft for the editors.
+pub struct DraftRow {
+    pub number: usize,
+    pub key: String,
+    /// As the file wrote it.
+    pub cells: Vec<String>,
+    /// What the mapping could read.
+    pub answers: domain::api::Answers,
+    /// In words.
+    pub problems: Vec<String>,
+    pub submitted: Option<String>,
+}
+
 /// What an import stored.
 pub struct Batch {
     pub id: i64,
     pub created: usize,
     pub already: usize,
+    pub drafts: usize,
 }
 
-/// Stores `rows` as submissions awaiting the editors, in one transaction
-/// with the batch and its audit entry, and saves `mapping` for files with
-/// the upload's headers. No private link is made (nobody receives one).
+/// Stores `rows` as submissions awaiting the editors and `drafts` as drafts
+/// for them to complete, in one transaction with the batch and its audit
+/// entry, and saves `mapping` for files with the upload's headers. No
+/// private link is made (nobody receives one).
 pub fn import(
     conn: &mut Connection,
     upload: &Upload,
     mapping: &Mapping,
     rows: &[Row],
+    drafts: &[DraftRow],
     by: &str,
 ) -> Result<Batch, DbError> {
     let tx = conn.transaction()?;
@@ -106,39 +128,34 @@ pub fn import(
     let batch = tx.last_insert_rowid();
     let (mut created, mut already) = (0, 0);
     for row in rows {
-        // A token nobody holds: an imported practice has no private link.
-        let mut secret = [0u8; 32];
-        getrandom::fill(&mut secret).map_err(|e| DbError::Io(std::io::Error::other(e.to_string())))?;
-        let new = NewPractice {
-            answer: row.practice.clone(),
-            status: ModerationStatus::Inviata,
-            demo: false,
-            round: super::CONTINUOUS_ROUND.into(),
-            derived_from: None,
-            submission: Some(SubmissionKeys {
-                idempotency_key: row.key.clone(),
-                request_hash: row.key.clone(),
-                edit_token_hash: format!("{:x}", Sha256::digest(secret)),
-                lang: domain::Lang::It,
-            }),
-        };
-        match insert_practice_in(&tx, &new)? {
-            Stored::Created(id) => {
-                tx.execute(
-                    "UPDATE practices SET import_batch = ?1, import_row = ?2, import_submitted = ?3 WHERE reference = ?4",
-                    params![batch, row.number, row.submitted, id.as_str()],
-                )?;
-                created += 1;
-            }
-            _ => already += 1,
+        match store_row(&tx, batch, row.number, &row.key, &row.practice, row.submitted.as_deref())? {
+            Some(_) => created += 1,
+            None => already += 1,
         }
+    }
+    let mut drafted = 0;
+    for draft in drafts {
+        drafted += tx.execute(
+            "INSERT OR IGNORE INTO import_drafts (batch_id, row_number, row_key, cells, answers, problems, submitted, created_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            params![
+                batch,
+                draft.number,
+                draft.key,
+                serde_json::to_string(&draft.cells)?,
+                serde_json::to_string(&draft.answers)?,
+                serde_json::to_string(&draft.problems)?,
+                draft.submitted,
+                stamp
+            ],
+        )?;
     }
     tx.execute(
         "INSERT INTO import_mappings (headers, mapping, saved_at) VALUES (?1, ?2, ?3)
          ON CONFLICT (headers) DO UPDATE SET mapping = excluded.mapping, saved_at = excluded.saved_at",
         params![headers_json, mapping_json, stamp],
     )?;
-    let message = format!("{}: {created} pratiche importate (lotto {batch})", upload.file_name);
+    let message = format!("{}: {created} pratiche importate, {drafted} bozze (lotto {batch})", upload.file_name);
     let entry = audit::Entry {
         actor: by,
         action: AuditAction::Import,
@@ -150,7 +167,41 @@ pub fn import(
     audit::record(&tx, &entry, &stamp)?;
     tx.execute("DELETE FROM import_uploads WHERE id = ?1 OR uploaded_at < ?2", params![upload.id, day_before(&stamp)])?;
     tx.commit()?;
-    Ok(Batch { id: batch, created, already })
+    Ok(Batch { id: batch, created, already, drafts: drafted })
+}
+
+/// Stores one row of `batch` as a submission awaiting the editors, with its
+/// provenance; `None` when a row with this key is stored already. No
+/// private link is made: its token is one nobody holds.
+pub(super) fn store_row(
+    tx: &rusqlite::Transaction<'_>,
+    batch: i64,
+    number: usize,
+    key: &str,
+    practice: &domain::Practice,
+    submitted: Option<&str>,
+) -> Result<Option<domain::PracticeId>, DbError> {
+    let mut secret = [0u8; 32];
+    getrandom::fill(&mut secret).map_err(|e| DbError::Io(std::io::Error::other(e.to_string())))?;
+    let new = NewPractice {
+        answer: practice.clone(),
+        status: ModerationStatus::Inviata,
+        demo: false,
+        round: super::CONTINUOUS_ROUND.into(),
+        derived_from: None,
+        submission: Some(SubmissionKeys {
+            idempotency_key: key.to_owned(),
+            request_hash: key.to_owned(),
+            edit_token_hash: format!("{:x}", Sha256::digest(secret)),
+            lang: domain::Lang::It,
+        }),
+    };
+    let Stored::Created(id) = insert_practice_in(tx, &new)? else { return Ok(None) };
+    tx.execute(
+        "UPDATE practices SET import_batch = ?1, import_row = ?2, import_submitted = ?3 WHERE reference = ?4",
+        params![batch, number, submitted, id.as_str()],
+    )?;
+    Ok(Some(id))
 }
 
 fn day_before(stamp: &str) -> String {
@@ -195,6 +246,7 @@ pub fn undo(conn: &mut Connection, batch: i64, by: &str) -> Result<Undo, DbError
     if let Some(reference) = touched {
         return Ok(Undo::Curated(reference));
     }
+    tx.execute("DELETE FROM import_drafts WHERE batch_id = ?1", [batch])?;
     tx.execute(
         "DELETE FROM practice_versions WHERE practice_id IN (SELECT id FROM practices WHERE import_batch = ?1)",
         [batch],

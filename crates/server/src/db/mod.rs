@@ -9,6 +9,7 @@ pub mod adoptions;
 pub mod audit;
 pub mod curating;
 pub mod harvest;
+pub mod import_drafts;
 pub mod imports;
 pub mod invitations;
 pub mod living;
@@ -74,7 +75,7 @@ fn migrations() -> Migrations<'static> {
         M::up(include_str!("../../migrations/0013_languages.sql")),
         M::up(include_str!("../../migrations/0014_imports.sql")),
         M::up(include_str!("../../migrations/0015_harvest.sql")),
-        M::up(include_str!("../../migrations/0016_import_headers.sql")),
+        M::up(include_str!("../../migrations/0016_import_drafts.sql")),
     ])
 }
 

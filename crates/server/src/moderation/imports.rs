@@ -90,6 +90,8 @@ pub(super) async fn upload(
 struct Trial {
     rows: Vec<RowCheck>,
     ready: Vec<imports::Row>,
+    /// The rows with problems, as drafts would keep them.
+    drafts: Vec<imports::DraftRow>,
     values: std::collections::BTreeMap<String, Vec<String>>,
 }
 
@@ -124,16 +126,28 @@ async fn trial(state: &AppState, upload: &imports::Upload, mapping: &Mapping, la
 
 fn read_all(sheet: &Sheet, mapping: &Mapping, keys: &[String], already: &[bool], lang: Lang) -> Trial {
     let comuni = domain::record::comuni::shipped();
-    let mut trial = Trial { rows: Vec::new(), ready: Vec::new(), values: mapping.distinct_values(sheet) };
+    let mut trial =
+        Trial { rows: Vec::new(), ready: Vec::new(), drafts: Vec::new(), values: mapping.distinct_values(sheet) };
     for (index, row) in sheet.rows.iter().enumerate() {
         let number = index + 2;
         let read = mapping.read(row, comuni, lang);
         let word = if lang == Lang::It { "riga" } else { "row" };
-        let problems = read.problems.iter().map(|p| format!("{word} {number}, {}", p.describe(lang))).collect();
+        let problems: Vec<String> =
+            read.problems.iter().map(|p| format!("{word} {number}, {}", p.describe(lang))).collect();
         let title = read.answers.get(domain::record::fields::key::TITLE).and_then(|t| t.as_str()).map(str::to_owned);
-        trial.rows.push(RowCheck { row: number, title, already: already[index], problems });
-        if let (Some(practice), false) = (read.practice, already[index]) {
-            trial.ready.push(imports::Row { number, key: keys[index].clone(), practice, submitted: read.submitted });
+        trial.rows.push(RowCheck { row: number, title, already: already[index], problems: problems.clone() });
+        let key = keys[index].clone();
+        match (read.practice, already[index]) {
+            (_, true) => {}
+            (Some(practice), false) => {
+                trial.ready.push(imports::Row { number, key, practice, submitted: read.submitted });
+            }
+            (None, false) => {
+                // Kept in Italian, the editors' language, as the file wrote it.
+                let problems = read.problems.iter().map(|p| p.describe(Lang::It)).collect();
+                let (cells, answers, submitted) = (row.clone(), read.answers, read.submitted);
+                trial.drafts.push(imports::DraftRow { number, key, cells, answers, problems, submitted });
+            }
         }
     }
     trial
@@ -153,7 +167,7 @@ pub(super) async fn check(
     State(state): State<AppState>,
     Admin(_admin): Admin,
     ApiPath(id): ApiPath<i64>,
-    ApiJson(WithMapping { mapping }): ApiJson<WithMapping>,
+    ApiJson(WithMapping { mapping, .. }): ApiJson<WithMapping>,
 ) -> Result<Json<Checked>, ApiError> {
     let upload = upload_of(&state, id).await?;
     let trial = trial(&state, &upload, &mapping, crate::language::current()).await?;
@@ -162,8 +176,10 @@ pub(super) async fn check(
 }
 
 /// Imports the ready rows as submissions awaiting the editors, each with
-/// its provenance (file, row, the date the file gave it), in one step; rows
-/// imported before create nothing; the mapping is saved for the next file.
+/// its provenance (file, row, the date the file gave it), in one step; with
+/// `drafts`, keeps each row with problems as a draft for the editors to
+/// complete; rows imported before create nothing; the mapping is saved for
+/// the next file.
 #[utoipa::path(post, path = "/api/moderation/imports/{id}/import", tag = "admins", security(("session" = [])),
     params(("id" = i64, Path, description = "The upload")),
     request_body = WithMapping,
@@ -172,13 +188,21 @@ pub(super) async fn import(
     State(state): State<AppState>,
     Admin(admin): Admin,
     ApiPath(id): ApiPath<i64>,
-    ApiJson(WithMapping { mapping }): ApiJson<WithMapping>,
+    ApiJson(WithMapping { mapping, drafts }): ApiJson<WithMapping>,
 ) -> Result<Json<Imported>, ApiError> {
     let upload = upload_of(&state, id).await?;
-    let trial = trial(&state, &upload, &mapping, crate::language::current()).await?;
-    let (left_out, earlier) = (trial.with_problems(), trial.already());
-    let batch = state.db.call(move |conn| imports::import(conn, &upload, &mapping, &trial.ready, &admin.email)).await?;
-    Ok(Json(Imported { batch: batch.id, created: batch.created, already: earlier + batch.already, left_out }))
+    let mut trial = trial(&state, &upload, &mapping, crate::language::current()).await?;
+    let earlier = trial.already();
+    if !drafts {
+        trial.drafts.clear();
+    }
+    let left_out = trial.with_problems() - trial.drafts.len();
+    let batch = state
+        .db
+        .call(move |conn| imports::import(conn, &upload, &mapping, &trial.ready, &trial.drafts, &admin.email))
+        .await?;
+    let already = earlier + batch.already;
+    Ok(Json(Imported { batch: batch.id, created: batch.created, already, left_out, drafts: batch.drafts }))
 }
 
 /// Undoes an import whose practices nobody has curated yet: they are

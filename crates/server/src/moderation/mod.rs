@@ -2,13 +2,14 @@
 //! The back office, in thin handlers by area: sign-in (`session`), the queue
 //! (`queue`), a submission for review (`review`), decisions and corrections
 //! (`decisions`), accounts (`accounts`), collection rounds (`rounds`) and their invitees (`invitations`), the
-//! accessibility reports and service ratings (`reports`) and the curators' downloads (`exports`). Handlers extract and check the
+//! accessibility reports and service ratings (`reports`) and the curators' downloads (`exports`), the imports (`imports`) and the imported rows kept as drafts (`drafts`), the harvest (`harvest`). Handlers extract and check the
 //! request, ask the domain, and call a `db::` function that carries the
 //! change out in one transaction with its audit entry.
 
 mod accounts;
 mod adoptions;
 mod decisions;
+mod drafts;
 mod exports;
 mod harvest;
 mod imports;
@@ -50,6 +51,9 @@ pub fn router(state: &AppState) -> OpenApiRouter<AppState> {
         .routes(routes!(outbox::outbox))
         .routes(routes!(adoptions::list_adoptions))
         .routes(routes!(adoptions::decide_adoption))
+        .routes(routes!(drafts::list_drafts))
+        .routes(routes!(drafts::draft))
+        .routes(routes!(drafts::complete_draft))
         .merge(imports::router())
         .merge(harvest::router())
         .layer(axum::middleware::from_fn_with_state(state.clone(), crate::auth::same_origin_only))

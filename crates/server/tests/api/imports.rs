@@ -47,7 +47,7 @@ pub async fn upload(server: &TestServer, cookie: &str, name: &str, body: Vec<u8>
     (status, response.json().await.unwrap_or(Value::Null))
 }
 
-async fn post(server: &TestServer, cookie: &str, path: &str, body: Value) -> (StatusCode, Value) {
+pub async fn post(server: &TestServer, cookie: &str, path: &str, body: Value) -> (StatusCode, Value) {
     let response = server.client.post(server.url(path)).header("cookie", cookie).json(&body).send().await.unwrap();
     let status = response.status();
     (status, response.json().await.unwrap_or(Value::Null))

@@ -13,6 +13,7 @@ mod exports;
 mod follow;
 mod harvest;
 mod harvest_sheet;
+mod import_drafts;
 mod imports;
 mod input_rules;
 mod invitations;

@@ -2,6 +2,7 @@
 //! The API's shapes (administrators' import screens).
 
 use super::Mapping;
+use crate::api::Answers;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -27,6 +28,10 @@ pub struct Upload {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct WithMapping {
     pub mapping: Mapping,
+    /// On import: keep each row with problems as a draft for the editors to
+    /// complete (otherwise it stays out until the file is fixed).
+    #[serde(default)]
+    pub drafts: bool,
 }
 
 /// One row of the dry run.
@@ -67,5 +72,44 @@ pub struct Imported {
     pub batch: i64,
     pub created: usize,
     pub already: usize,
+    /// Rows with problems left out (not kept as drafts).
     pub left_out: usize,
+    /// Rows with problems kept as drafts for the editors to complete.
+    #[serde(default)]
+    pub drafts: usize,
+}
+
+/// A row with problems kept for the editors to complete, as listed.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DraftEntry {
+    pub id: i64,
+    pub file_name: String,
+    /// Its number in the spreadsheet (the header is row 1).
+    pub row: i64,
+    pub title: Option<String>,
+    /// What stands in the way, in words, as the dry run said it.
+    pub problems: Vec<String>,
+}
+
+/// A draft to complete: the row as the file wrote it, and the answers the
+/// mapping could read from it (the rest left for the editors).
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ImportDraft {
+    pub entry: DraftEntry,
+    /// Each column's header and the row's cell, as written.
+    pub cells: Vec<(String, String)>,
+    #[cfg_attr(feature = "openapi", schema(value_type = Object))]
+    pub answers: Answers,
+}
+
+/// The answers a curator completed a draft with: every field, as in a
+/// submission; checked with the questionnaire's rules.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Completion {
+    #[cfg_attr(feature = "openapi", schema(value_type = Object))]
+    pub answers: Answers,
 }
