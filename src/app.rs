@@ -175,6 +175,17 @@ pub fn ImportRoutes() -> AnyNestedRoute {
         .into_any_nested_route()
 }
 
+/// The imported rows kept as drafts and their completion (`Entry::Drafts`).
+#[component(transparent)]
+pub fn DraftRoutes() -> AnyNestedRoute {
+    view! {
+        <Route path=path!("/redazione/bozze") view=pages::drafts::DraftsPage />
+        <Route path=path!("/redazione/bozze/completa") view=pages::drafts::CompletionPage />
+    }
+    .into_inner()
+    .into_any_nested_route()
+}
+
 /// The routes of the harvest of other collections (`Entry::Harvest`).
 #[component(transparent)]
 pub fn HarvestRoutes() -> AnyNestedRoute {

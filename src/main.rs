@@ -4,6 +4,6 @@
 
 buone_pratiche::entry!(
     PublicRoutes, EmbedRoutes, QuestionnaireRoutes, EditorRoutes, AdminRoutes, ImportRoutes,
-    HarvestRoutes;
+    HarvestRoutes, DraftRoutes;
     buone_pratiche::comuni::for_practice_pages
 );

@@ -43,7 +43,9 @@ pub fn page_body(url: &str, start: StartData) -> String {
             Entry::Questionnaire => page!(QuestionnaireRoutes),
             // The working pages are for signed-in people and read their data
             // as those people: the server draws their frame, the app the rest.
-            Entry::Editors | Entry::Admin | Entry::Import | Entry::Harvest => view! { <Site>""</Site> }.to_html(),
+            Entry::Editors | Entry::Admin | Entry::Import | Entry::Harvest | Entry::Drafts => {
+                view! { <Site>""</Site> }.to_html()
+            }
         }
     })
 }

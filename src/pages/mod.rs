@@ -5,6 +5,7 @@ pub mod admin;
 mod adoption_form;
 pub mod catalogue;
 mod contact_form;
+pub mod drafts;
 pub mod embed;
 mod embed_builder;
 mod follow;

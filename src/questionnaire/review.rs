@@ -22,7 +22,6 @@ use leptos_router::components::A;
 pub(super) fn Review() -> impl IntoView {
     let ctx = use_form();
     let lang = use_lang();
-    let completing = ctx.draft.with_untracked(|d| d.completion.is_some());
     let heading = NodeRef::<html::H1>::new();
     let summary = NodeRef::<html::Div>::new();
     crate::components::after_paint(move || {
@@ -74,7 +73,7 @@ pub(super) fn Review() -> impl IntoView {
                     }
                 })
         }}
-        <Show when=move || ctx.mode != Mode::Correction>
+        <Show when=move || !matches!(ctx.mode, Mode::Correction | Mode::Completion)>
             <div class="notice declaration" data-testid="declaration">
                 <h2>{tr(texts::questionnaire::YOU_ARE_SENDING_ON_BEHALF)}</h2>
                 <p>
@@ -103,7 +102,7 @@ pub(super) fn Review() -> impl IntoView {
                             (_, true) => texts::questionnaire::SENDING,
                             (Mode::New, false) => texts::questionnaire::SUBMIT_THE_PRACTICE,
                             (Mode::Update, false) => texts::questionnaire::SUBMIT_THE_UPDATE,
-                            (Mode::Correction, false) if completing => texts::editors::SAVE_THE_DRAFT,
+                            (Mode::Completion, false) => texts::editors::SAVE_THE_DRAFT,
                             (Mode::Correction, false) => texts::questionnaire::SAVE_THE_CORRECTION,
                         };
                         label.get(lang.get())

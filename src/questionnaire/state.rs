@@ -80,6 +80,8 @@ pub enum Mode {
     Update,
     /// A curator correcting a submission's text or classification.
     Correction,
+    /// A curator completing an imported row kept as a draft.
+    Completion,
 }
 
 impl Mode {
@@ -89,6 +91,7 @@ impl Mode {
             Mode::New => "bp-draft-v1",
             Mode::Update => "bp-update-draft-v1",
             Mode::Correction => "bp-correction-draft-v1",
+            Mode::Completion => "bp-completion-draft-v1",
         }
     }
 
@@ -98,6 +101,7 @@ impl Mode {
             Mode::New => texts::common::QUESTIONNAIRE,
             Mode::Update => texts::questionnaire::UPDATE_THE_PRACTICE,
             Mode::Correction => texts::questionnaire::EDITORS_CORRECTION,
+            Mode::Completion => texts::editors::COMPLETE_THE_DRAFT,
         };
         title.get(lang)
     }
@@ -108,6 +112,7 @@ impl Mode {
             Mode::New => "/questionario",
             Mode::Update => "/questionario/modifica",
             Mode::Correction => "/redazione/correzione",
+            Mode::Completion => "/redazione/bozze/completa",
         }
     }
 }

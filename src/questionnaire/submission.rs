@@ -134,10 +134,6 @@ async fn deliver(ctx: FormCtx, answers: Answers, website: String) -> Result<Opti
     let (key, edit_token, correction, completion) = ctx
         .draft
         .with_untracked(|d| (d.idempotency_key.clone(), d.edit_token.clone(), d.correction.clone(), d.completion));
-    if let (Mode::Correction, Some(draft)) = (ctx.mode, completion) {
-        let completed = moderation::complete_draft(draft, &Completion { answers }).await;
-        return completed.map(|id| Some(Sent::Corrected(id)));
-    }
     match (ctx.mode, correction) {
         (Mode::New, _) => {
             let started = match ctx.draft.with_untracked(|d| d.started.clone()) {
@@ -162,6 +158,13 @@ async fn deliver(ctx: FormCtx, answers: Answers, website: String) -> Result<Opti
             moderation::correct(&correction.id, &body).await.map(|_| Some(Sent::Corrected(correction.id)))
         }
         (Mode::Correction, None) => Ok(None),
+        (Mode::Completion, _) => match completion {
+            Some(draft) => {
+                let completed = moderation::complete_draft(draft, &Completion { answers }).await;
+                completed.map(|id| Some(Sent::Corrected(id)))
+            }
+            None => Ok(None),
+        },
     }
 }
 

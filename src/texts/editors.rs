@@ -36,6 +36,7 @@ pub const IMPORTED_DRAFTS_LEAD: Text = Text::new(
     "Rows of an imported sheet that do not meet the questionnaire's rules yet: complete them, and they enter the \
      queue like the others.",
 );
+pub const NO_DRAFTS: Text = Text::new("Nessuna riga da completare.", "No rows to complete.");
 pub const COMPLETE_THE_DRAFT: Text = Text::new("Completa la bozza", "Complete the draft");
 pub const DRAFT_NOTICE: Text = Text::new(
     "Completa la riga con gli stessi passi e controlli del questionario: quando la salvi entra nella coda della \
@@ -44,6 +45,16 @@ pub const DRAFT_NOTICE: Text = Text::new(
      imported from the file. Below, the row as the file wrote it and what is missing.",
 );
 pub const SAVE_THE_DRAFT: Text = Text::new("Salva la pratica completata", "Save the completed practice");
+
+/// "3 righe importate da completare": the queue's way to the drafts.
+pub fn drafts_to_complete(lang: Lang, n: usize) -> String {
+    match lang {
+        Lang::It => {
+            domain::numbers::count(n as u64, "riga importata da completare", "righe importate da completare", lang)
+        }
+        Lang::En => domain::numbers::count(n as u64, "imported row to complete", "imported rows to complete", lang),
+    }
+}
 
 /// "dal file «x.csv», riga 14": where a draft comes from.
 pub fn draft_from(lang: Lang, file_name: &str, row: i64) -> String {

@@ -198,6 +198,44 @@ async fn an_admin_imports_a_google_form_sheet_and_a_curator_publishes_what_it_br
     assert!(!import_button.is_enabled().await.unwrap(), "nothing to import");
     assert_eq!(sent_by_people(&server).await, 2, "two practices imported, once");
     b.screenshots("import-again").await;
+
+    // The row with problems comes in as a draft for the editors.
+    b.labelled("Importa come bozze anche 1 riga con problemi: la redazione completerà ciò che manca (le celle restano come le ha scritte il file)").await.click().await.unwrap();
+    b.press("Importa 1 riga").await;
+    b.wait_for(Locator::XPath(
+        "//div[@role='status'][contains(., '0 pratiche nella coda della redazione, 1 bozze da completare')]",
+    ))
+    .await;
     b.assert_no_console_errors().await;
     b.close().await;
+
+    // A curator completes it with the questionnaire's steps.
+    let curator = Browser::start().await;
+    server.sign_in(&curator, "curatrice@example.org", server::auth::Role::Curator).await;
+    // The queue says there is a row to complete, and leads to it.
+    curator.press_found("//a[normalize-space(.)='1 riga importata da completare']").await;
+    curator.wait_for_heading("Righe importate da completare").await;
+    let draft = "//li[.//strong[normalize-space(.)='Tablet in prestito dal foglio']]";
+    let found = curator.wait_for(Locator::XPath(draft)).await.text().await.unwrap();
+    assert!(found.contains("riga 4") && found.contains("«primavera 2020» non è un mese"), "{found}");
+    assert_accessible(&curator, "the drafts to complete").await;
+    curator.press_found(&format!("{draft}//a[normalize-space(.)='Completa la bozza']")).await;
+    curator.wait_for_heading("Completa la bozza").await;
+    let row = curator.wait_for(Locator::Css("dl.columns-used")).await.text().await.unwrap();
+    assert!(row.contains("primavera 2020"), "the row as the file wrote it: {row}");
+    assert_accessible(&curator, "a draft to complete").await;
+    curator.screenshots("import-draft").await;
+    curator.press_found("//main//a[normalize-space(.)='Completa la bozza']").await;
+    curator.wait_for_heading("Ente").await;
+    e2e::respondent::advance(&curator, "Ente", "La pratica").await;
+    curator.in_group("Data di avvio", "Mese").await.send_keys("aprile").await.unwrap();
+    curator.in_group("Data di avvio", "Anno").await.send_keys("2020").await.unwrap();
+    e2e::respondent::advance(&curator, "La pratica", "Controlla le risposte").await;
+    curator.press("Salva la pratica completata").await;
+    curator.wait_for_heading("Tablet in prestito dal foglio").await;
+    let from = curator.wait_for(Locator::Css("[data-testid='imported-from']")).await.text().await.unwrap();
+    assert!(from.contains("riga 4"), "{from}");
+    assert_eq!(sent_by_people(&server).await, 3, "the completed draft is a submission");
+    curator.assert_no_console_errors().await;
+    curator.close().await;
 }

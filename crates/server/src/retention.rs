@@ -16,6 +16,7 @@
 //! | Service ratings | `feedback_months` after sending | deleted |
 //! | A round's invitees | a year after the round closes | deleted |
 //! | An uploaded spreadsheet of responses not imported | a day after the upload | deleted |
+//! | An imported row kept as a draft and never completed | `contact_months` after the import | deleted |
 //!
 //! Mail is deleted by the outbox (`mail_days`), unconfirmed subscriptions by
 //! the hourly schedule (`mail::follow`), logs by the journal (`log_days`);
@@ -48,6 +49,7 @@ pub struct Purged {
     pub ratings: usize,
     pub invitees: usize,
     pub uploads: usize,
+    pub drafts: usize,
 }
 
 impl Purged {
@@ -60,6 +62,7 @@ impl Purged {
             + self.ratings
             + self.invitees
             + self.uploads
+            + self.drafts
     }
 
     /// One line per kind, as `server purge` prints it.
@@ -73,6 +76,7 @@ impl Purged {
             ("service ratings deleted", self.ratings),
             ("round invitees deleted", self.invitees),
             ("uploaded spreadsheets deleted", self.uploads),
+            ("imported drafts never completed deleted", self.drafts),
         ]
         .into_iter()
         .map(|(what, count)| format!("{count:>6}  {what}"))
@@ -159,6 +163,11 @@ pub fn purge(
 
     purged.uploads =
         tx.execute("DELETE FROM import_uploads WHERE datetime(uploaded_at, '+1 day') <= datetime(?1)", [&at])?;
+
+    purged.drafts = tx.execute(
+        "DELETE FROM import_drafts WHERE completed_at IS NULL AND datetime(created_at, ?1) <= datetime(?2)",
+        params![contact, at],
+    )?;
 
     purged.reports = tx.execute(
         "DELETE FROM accessibility_reports WHERE datetime(received_at, ?1) <= datetime(?2)",

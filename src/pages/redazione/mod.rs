@@ -9,7 +9,6 @@
 
 mod adoptions;
 mod correction;
-mod drafts;
 mod origin;
 mod queue;
 mod reports;

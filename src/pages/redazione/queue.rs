@@ -94,6 +94,16 @@ pub fn QueuePage() -> impl IntoView {
                             stale_selected
                             lang
                         />
+                        {(page.import_drafts > 0)
+                            .then(|| {
+                                view! {
+                                    <p class="notice">
+                                        <a href="/redazione/bozze">
+                                            {texts::editors::drafts_to_complete(lang, page.import_drafts)}
+                                        </a>
+                                    </p>
+                                }
+                            })}
                         <form method="get" action="/redazione" role="search" class="queue-search">
                             {current.clone().map(|state| view! { <input type="hidden" name="stato" value=state /> })}
                             {updates_selected
@@ -130,7 +140,6 @@ pub fn QueuePage() -> impl IntoView {
                         .into_any()
                 })}
             </Transition>
-            <super::drafts::ImportDrafts />
             <super::adoptions::AdoptionDeclarations />
             <super::reports::AccessibilityReports />
             <DailyDigestSetting />

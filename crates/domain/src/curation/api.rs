@@ -136,6 +136,9 @@ pub struct QueuePage {
     /// Declarations of adoption waiting for a decision.
     #[serde(default)]
     pub adoptions_waiting: u32,
+    /// Imported rows kept as drafts, still to complete (`/redazione/bozze`).
+    #[serde(default)]
+    pub import_drafts: usize,
     pub submissions: Vec<QueueEntry>,
 }
 

@@ -28,10 +28,13 @@ pub enum Entry {
     /// The administrators' harvest of other collections: its sources, their
     /// reads and the form to add one (a few visits a month).
     Harvest,
+    /// The imported rows kept as drafts, and their completion with the
+    /// questionnaire's steps (curators; after an import, not every day).
+    Drafts,
 }
 
 impl Entry {
-    pub const ALL: [Entry; 7] = [
+    pub const ALL: [Entry; 8] = [
         Entry::Public,
         Entry::Embed,
         Entry::Questionnaire,
@@ -39,6 +42,7 @@ impl Entry {
         Entry::Admin,
         Entry::Import,
         Entry::Harvest,
+        Entry::Drafts,
     ];
 
     /// Its name: the app's binary (`src/bin/{name}.rs`) and its HTML page
@@ -52,6 +56,7 @@ impl Entry {
             Entry::Admin => "admin",
             Entry::Import => "import",
             Entry::Harvest => "harvest",
+            Entry::Drafts => "drafts",
         }
     }
 
@@ -154,11 +159,11 @@ const fn page(path: &'static str, entry: Entry, visibility: Visibility, in_stati
     Page { path, entry, visibility, in_static_copy, reads }
 }
 
-use Entry::{Admin, Editors, Embed, Harvest, Import, Public, Questionnaire};
+use Entry::{Admin, Drafts, Editors, Embed, Harvest, Import, Public, Questionnaire};
 use Visibility::{Listed, Private, Unlisted};
 
 /// Every page of the app.
-pub const PAGES: [Page; 28] = [
+pub const PAGES: [Page; 30] = [
     page("/", Public, Listed, true),
     page("/catalogo", Public, Listed, true),
     page("/pratiche/*", Public, Unlisted, true),
@@ -182,6 +187,8 @@ pub const PAGES: [Page; 28] = [
     page("/redazione/accesso", Editors, Private, false),
     page("/redazione/pratiche/*", Editors, Private, false),
     page("/redazione/correzione", Editors, Private, false),
+    page("/redazione/bozze", Drafts, Private, false),
+    page("/redazione/bozze/completa", Drafts, Private, false),
     page("/redazione/amministrazione", Admin, Private, false),
     page("/redazione/amministrazione/raccolte/*", Admin, Private, false),
     page("/redazione/amministrazione/importa", Import, Private, false),
@@ -325,6 +332,7 @@ mod tests {
         assert_eq!(Entry::of("/redazione/posta"), Admin);
         assert_eq!(Entry::of("/redazione/amministrazione/importa"), Import);
         assert_eq!(Entry::of("/redazione/amministrazione/fonti"), Harvest);
+        assert_eq!(Entry::of("/redazione/bozze/completa"), Drafts);
         for unknown in ["/pratiche", "/pratiche/", "/pratiche/a/b", "/catalogo/x", "/redazionex", ""] {
             assert_eq!(page_at(unknown), None, "{unknown:?}");
         }
@@ -342,7 +350,7 @@ mod tests {
         assert!(
             PAGES
                 .iter()
-                .filter(|p| matches!(p.entry, Editors | Admin | Import | Harvest))
+                .filter(|p| matches!(p.entry, Editors | Admin | Import | Harvest | Drafts))
                 .all(|p| p.visibility == Private)
         );
     }

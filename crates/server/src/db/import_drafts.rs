@@ -29,6 +29,11 @@ pub fn open(conn: &Connection) -> Result<Vec<DraftEntry>, DbError> {
     Ok(stmt.query_map([], entry)?.collect::<Result<_, _>>()?)
 }
 
+/// How many drafts are still to complete.
+pub fn open_count(conn: &Connection) -> Result<usize, DbError> {
+    Ok(conn.query_row("SELECT count(*) FROM import_drafts WHERE completed_at IS NULL", [], |r| r.get(0))?)
+}
+
 /// A draft still to complete.
 pub fn draft(conn: &Connection, id: i64) -> Result<Option<ImportDraft>, DbError> {
     let found = conn

@@ -43,6 +43,7 @@ pub(super) async fn queue(
     let only_stale = filter.da_aggiornare == Some(true);
     let stale = rows.iter().filter(|r| r.stale).count();
     let adoptions_waiting = state.db.read(crate::db::adoptions::waiting).await?;
+    let import_drafts = state.db.read(crate::db::import_drafts::open_count).await?;
     // The catalogue's search engine: word forms, typos, the last word as a prefix.
     let found = TextIndex::new(rows.iter().map(|r| {
         [(Field::Title, r.title.as_str()), (Field::Names, r.entity_name.as_str()), (Field::Names, r.id.as_str())]
@@ -60,5 +61,5 @@ pub(super) async fn queue(
         })
         .map(|(_, r)| r)
         .collect();
-    Ok(Json(QueuePage { counts, updates_pending, to_curate, stale, adoptions_waiting, submissions }))
+    Ok(Json(QueuePage { counts, updates_pending, to_curate, stale, adoptions_waiting, import_drafts, submissions }))
 }

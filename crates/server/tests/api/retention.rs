@@ -24,6 +24,7 @@ fn counts(conn: &Connection) -> Vec<(&'static str, i64)> {
         ("adoptions with a contact", count("SELECT count(*) FROM adoptions WHERE contact_email <> ''")),
         ("users", count("SELECT count(*) FROM users")),
         ("sessions", count("SELECT count(*) FROM sessions")),
+        ("import_drafts", count("SELECT count(*) FROM import_drafts")),
         ("accessibility_reports", count("SELECT count(*) FROM accessibility_reports")),
         ("service_ratings", count("SELECT count(*) FROM service_ratings")),
         ("import_uploads", count("SELECT count(*) FROM import_uploads")),
@@ -62,7 +63,11 @@ async fn everything(server: &TestServer, now: OffsetDateTime) -> [String; 3] {
          INSERT INTO round_invitees (round_code, entity, email, added_at)
              VALUES ('raccolta_prova', 'Comune di Lucca', 'sociale@comune.lucca.example.it', '{at}');
          INSERT INTO import_uploads (file_name, file_sha256, sheet, uploaded_at, uploaded_by)
-             VALUES ('risposte.csv', 'abc', '{{\"headers\":[],\"rows\":[]}}', '{at}', 'admin@ente.example.it');",
+             VALUES ('risposte.csv', 'abc', '{{\"headers\":[],\"rows\":[]}}', '{at}', 'admin@ente.example.it');
+         INSERT INTO import_batches (id, file_name, file_sha256, mapping, imported_at, imported_by)
+             VALUES (1, 'risposte.csv', 'abc', '{{}}', '{at}', 'admin@ente.example.it');
+         INSERT INTO import_drafts (batch_id, row_number, row_key, cells, answers, problems, created_at)
+             VALUES (1, 2, 'import:abc', '[\"sociale@comune.lucca.example.it\"]', '{{}}', '[]', '{at}');",
         week = server::db::rfc3339(now + Duration::days(7)),
     );
     server.db.call(move |conn| Ok(conn.execute_batch(&sql)?)).await.unwrap();
@@ -102,10 +107,11 @@ async fn the_retention_job_removes_what_the_notice_says_when_it_says() {
     assert_eq!(server.snapshot(), snapshot, "a dry run changes nothing");
     assert_eq!(run(&server, year, false).await, would);
 
-    // Two years and a day on, the referents of the decided practices and the
-    // contact of the decided adoption; not what waits for a decision.
+    // Two years and a day on, the referents of the decided practices, the
+    // contact of the decided adoption and the draft never completed; not
+    // what waits for a decision.
     let purged = run(&server, now + Duration::days(2 * 366 + 1), false).await;
-    assert_eq!(purged, Purged { referents: 2, adoption_contacts: 1, ..Purged::default() });
+    assert_eq!(purged, Purged { referents: 2, adoption_contacts: 1, drafts: 1, ..Purged::default() });
     let after = counts(&conn);
     eprintln!("table                        before  after");
     for ((table, was), (_, is)) in before.iter().zip(&after) {
@@ -118,7 +124,7 @@ async fn the_retention_job_removes_what_the_notice_says_when_it_says() {
     assert_eq!((left["adoptions"], left["adoptions with a contact"]), (2, 1));
     assert_eq!((left["users"], left["sessions"]), (1, 0));
     assert_eq!((left["accessibility_reports"], left["service_ratings"], left["round_invitees"]), (0, 0, 0));
-    assert_eq!(left["import_uploads"], 0);
+    assert_eq!((left["import_uploads"], left["import_drafts"]), (0, 0));
 
     let answer = |reference: &str| -> serde_json::Value {
         let text: String =

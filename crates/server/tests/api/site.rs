@@ -98,7 +98,7 @@ async fn the_openapi_document_describes_every_operation() {
         .iter()
         .flat_map(|(path, item)| item.as_object().unwrap().keys().map(move |method| format!("{method} {path}")))
         .collect();
-    assert_eq!(operations.len(), 59, "{operations:#?}");
+    assert_eq!(operations.len(), 62, "{operations:#?}");
     for operation in [
         "get /api/operator",
         "get /api/participation",
@@ -132,6 +132,9 @@ async fn the_openapi_document_describes_every_operation() {
         "post /api/moderation/imports/{id}/check",
         "post /api/moderation/imports/{id}/import",
         "post /api/moderation/import-batches/{id}/undo",
+        "get /api/moderation/import-drafts",
+        "get /api/moderation/import-drafts/{id}",
+        "post /api/moderation/import-drafts/{id}/complete",
     ] {
         assert!(operations.iter().any(|o| o == operation), "{operation} is documented");
     }
@@ -181,6 +184,7 @@ async fn each_address_gets_the_entry_point_of_its_audience() {
         ("/redazione/posta", "admin"),
         ("/redazione/amministrazione/importa", "import"),
         ("/redazione/amministrazione/fonti", "harvest"),
+        ("/redazione/bozze", "drafts"),
     ] {
         let body = server.client.get(server.url(path)).send().await.unwrap().text().await.unwrap();
         // The page frame comes first in the body, then what the entry page holds.
