@@ -130,15 +130,19 @@ pub fn import_rows(lang: Lang, rows: usize) -> String {
 /// What the import did.
 pub fn imported(lang: Lang, done: &domain::questionnaire::import::api::Imported) -> String {
     let domain::questionnaire::import::api::Imported { created, already, left_out, drafts, .. } = *done;
+    let drafts = match (drafts, lang) {
+        (0, _) => String::new(),
+        (n, Lang::It) => format!(" {},", count(n as u64, "bozza da completare", "bozze da completare", lang)),
+        (n, Lang::En) => format!(" {},", count(n as u64, "draft to complete", "drafts to complete", lang)),
+    };
     match lang {
         Lang::It => format!(
-            "Importazione fatta: {} nella coda della redazione, {drafts} bozze da completare, {already} già \
-             importate, {left_out} lasciate fuori.",
+            "Importazione fatta: {} nella coda della redazione,{drafts} {already} già importate, {left_out} lasciate \
+             fuori.",
             count(created as u64, "pratica", "pratiche", lang)
         ),
         Lang::En => format!(
-            "Import done: {} in the editors' queue, {drafts} drafts to complete, {already} imported already, \
-             {left_out} left out.",
+            "Import done: {} in the editors' queue,{drafts} {already} imported already, {left_out} left out.",
             count(created as u64, "practice", "practices", lang)
         ),
     }

@@ -203,7 +203,7 @@ async fn an_admin_imports_a_google_form_sheet_and_a_curator_publishes_what_it_br
     b.labelled("Importa come bozze anche 1 riga con problemi: la redazione completerà ciò che manca (le celle restano come le ha scritte il file)").await.click().await.unwrap();
     b.press("Importa 1 riga").await;
     b.wait_for(Locator::XPath(
-        "//div[@role='status'][contains(., '0 pratiche nella coda della redazione, 1 bozze da completare')]",
+        "//div[@role='status'][contains(., '0 pratiche nella coda della redazione, 1 bozza da completare, 2 già importate, 0 lasciate fuori.')]",
     ))
     .await;
     b.assert_no_console_errors().await;
