@@ -80,7 +80,14 @@ pub fn use_submission() -> UseSubmissionReturn<impl Fn() + Clone> {
                 }
                 Ok(Some(Sent::Corrected(id))) => {
                     ctx.discard();
-                    navigate(&format!("/redazione/pratiche/{id}"), Default::default());
+                    let review = format!("/redazione/pratiche/{id}");
+                    if ctx.mode == Mode::Completion {
+                        // The review is another entry's page: loaded from the
+                        // server while this page stays whole until it goes.
+                        let _ = window().location().assign(&review);
+                    } else {
+                        navigate(&review, Default::default());
+                    }
                 }
                 Err(ApiError::Offline) => problem.set(None),
                 Err(ApiError::Invalid(errors)) => {

@@ -211,7 +211,7 @@ async fn an_admin_imports_a_google_form_sheet_and_a_curator_publishes_what_it_br
 
     // A curator completes it with the questionnaire's steps.
     let curator = Browser::start().await;
-    server.sign_in(&curator, "curatrice@example.org", server::auth::Role::Curator).await;
+    server.sign_in(&curator, "redattore@example.org", server::auth::Role::Curator).await;
     // The queue says there is a row to complete, and leads to it.
     curator.press_found("//a[normalize-space(.)='1 riga importata da completare']").await;
     curator.wait_for_heading("Righe importate da completare").await;
