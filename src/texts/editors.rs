@@ -37,6 +37,7 @@ pub const IMPORTED_DRAFTS_LEAD: Text = Text::new(
      queue like the others.",
 );
 pub const NO_DRAFTS: Text = Text::new("Nessuna riga da completare.", "No rows to complete.");
+pub const START_COMPLETING: Text = Text::new("Inizia a completarla", "Start completing it");
 pub const COMPLETE_THE_DRAFT: Text = Text::new("Completa la bozza", "Complete the draft");
 pub const DRAFT_NOTICE: Text = Text::new(
     "Completa la riga con gli stessi passi e controlli del questionario: quando la salvi entra nella coda della \

@@ -219,13 +219,14 @@ async fn an_admin_imports_a_google_form_sheet_and_a_curator_publishes_what_it_br
     let found = curator.wait_for(Locator::XPath(draft)).await.text().await.unwrap();
     assert!(found.contains("riga 4") && found.contains("«primavera 2020» non è un mese"), "{found}");
     assert_accessible(&curator, "the drafts to complete").await;
+    curator.screenshots("import-drafts").await;
     curator.press_found(&format!("{draft}//a[normalize-space(.)='Completa la bozza']")).await;
     curator.wait_for_heading("Completa la bozza").await;
     let row = curator.wait_for(Locator::Css("dl.columns-used")).await.text().await.unwrap();
     assert!(row.contains("primavera 2020"), "the row as the file wrote it: {row}");
     assert_accessible(&curator, "a draft to complete").await;
     curator.screenshots("import-draft").await;
-    curator.press_found("//main//a[normalize-space(.)='Completa la bozza']").await;
+    curator.press_found("//main//a[normalize-space(.)='Inizia a completarla']").await;
     curator.wait_for_heading("Ente").await;
     e2e::respondent::advance(&curator, "Ente", "La pratica").await;
     curator.in_group("Data di avvio", "Mese").await.send_keys("aprile").await.unwrap();

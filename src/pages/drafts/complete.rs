@@ -75,7 +75,7 @@ fn DraftNotice(found: ImportDraft) -> impl IntoView {
                 .collect_view()}
         </dl>
         <A href=page_href(ctx.mode, 1) attr:class="button button-primary">
-            {tr(texts::editors::COMPLETE_THE_DRAFT)}
+            {tr(texts::editors::START_COMPLETING)}
         </A>
     }
 }
