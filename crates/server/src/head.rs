@@ -60,7 +60,7 @@ pub fn head_of(path: &str, practice: Option<&PublicPractice>, public_url: &str, 
             description: practice.summary.clone(),
             json_ld: Some(practice.json_ld(&format!("{public_url}{canonical}"))),
             path: canonical,
-            canonical_elsewhere: practice.source.as_ref().map(|source| source.uri.clone()),
+            canonical_elsewhere: practice.source.as_ref().and_then(|source| source.page()).map(str::to_owned),
             index: true,
             kind: "article",
             preload,
@@ -162,8 +162,8 @@ pub fn robots_txt(public_url: &str) -> String {
 }
 
 /// `sitemap.xml`: every public page (last modified when the catalogue last
-/// changed) and every published practice of ours (when it last changed); a
-/// harvested practice's page is listed by the collection it comes from.
+/// changed) and every published practice (when it last changed), but for a
+/// harvested one with a page at its origin: that collection lists it.
 pub fn sitemap_xml(public_url: &str, practices: &[PublicPractice]) -> String {
     let day = |timestamp: &str| domain::dates::day_of(timestamp).to_owned();
     let latest = (!practices.is_empty()).then(|| day(crate::opendata::modified(practices)));
@@ -180,7 +180,7 @@ pub fn sitemap_xml(public_url: &str, practices: &[PublicPractice]) -> String {
     for page in PAGES.iter().filter(|page| page.visibility == Visibility::Listed) {
         entry(page.path, latest.clone());
     }
-    for practice in practices.iter().filter(|practice| practice.source.is_none()) {
+    for practice in practices.iter().filter(|p| p.source.as_ref().and_then(|s| s.page()).is_none()) {
         entry(&format!("/pratiche/{}", practice.id), Some(day(&practice.updated_at)));
     }
     xml.push_str("</urlset>\n");

@@ -93,19 +93,35 @@ fn csv_rows(bytes: &[u8]) -> Result<Vec<Vec<String>>, FieldErrors> {
 }
 
 fn workbook(bytes: &[u8]) -> Result<Vec<Vec<String>>, FieldErrors> {
-    use calamine::{Data, Reader};
-    let mut book =
-        calamine::open_workbook_auto_from_rs(std::io::Cursor::new(bytes)).map_err(|_| refuse(FieldError::NotCsv))?;
-    let range = book.worksheet_range_at(0).ok_or_else(|| refuse(FieldError::Required))?;
-    let range = range.map_err(|_| refuse(FieldError::NotCsv))?;
-    if range.height() > MAX_ROWS + 1 {
-        return Err(refuse(FieldError::TooMany { max: MAX_ROWS }));
+    use calamine::{Data, Reader, Xlsx};
+    let mut book = Xlsx::new(std::io::Cursor::new(bytes)).map_err(|_| refuse(FieldError::NotCsv))?;
+    let name = book.sheet_names().first().cloned().ok_or_else(|| refuse(FieldError::Required))?;
+    let mut cells = book.worksheet_cells_reader(&name).map_err(|_| refuse(FieldError::NotCsv))?;
+    // Cell by cell, never at the size the file declares: a cell named far
+    // away (XFD1048576) is refused before a grid that size is made.
+    let mut rows: Vec<Vec<String>> = Vec::new();
+    while let Some(cell) = cells.next_cell().map_err(|_| refuse(FieldError::NotCsv))? {
+        let (row, column) = cell.get_position();
+        let (row, column) = (row as usize, column as usize);
+        if row > MAX_ROWS {
+            return Err(refuse(FieldError::TooMany { max: MAX_ROWS }));
+        }
+        if column >= MAX_COLUMNS {
+            return Err(refuse(FieldError::TooMany { max: MAX_COLUMNS }));
+        }
+        let text = match Data::from(cell.get_value().clone()) {
+            Data::DateTime(date) if date.is_datetime() => excel_date(date.as_f64()),
+            other => other.to_string(),
+        };
+        if rows.len() <= row {
+            rows.resize(row + 1, Vec::new());
+        }
+        if rows[row].len() <= column {
+            rows[row].resize(column + 1, String::new());
+        }
+        rows[row][column] = text;
     }
-    let cell = |data: &Data| match data {
-        Data::DateTime(date) if date.is_datetime() => excel_date(date.as_f64()),
-        other => other.to_string(),
-    };
-    Ok(range.rows().map(|row| row.iter().map(cell).collect()).collect())
+    Ok(rows)
 }
 
 /// An Excel date serial (days since 1899-12-30) as `YYYY-MM-DD`, with
@@ -173,6 +189,14 @@ mod tests {
             assert_eq!(read(bytes).unwrap_err().get(FILE_KEY), [expected]);
         }
         assert_eq!(read(b"\x00\x01binary\x00").unwrap_err().get(FILE_KEY), [FieldError::NotCsv]);
+    }
+
+    /// `tests/fixtures/import/lontana.xlsx` (`make_far_cell.py`): one cell
+    /// at XFD1048576, refused without a grid of the size it spans.
+    #[test]
+    fn a_workbook_naming_a_far_cell_is_refused_without_making_its_grid() {
+        let refused = read(include_bytes!("../tests/fixtures/import/lontana.xlsx")).unwrap_err();
+        assert_eq!(refused.get(FILE_KEY), &[FieldError::TooMany { max: MAX_ROWS }]);
     }
 
     /// `tests/fixtures/import/risposte.xlsx`, written by openpyxl (`make_xlsx.py` beside it).

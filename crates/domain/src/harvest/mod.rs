@@ -132,6 +132,14 @@ pub struct PracticeSource {
     pub modified: Option<String>,
 }
 
+impl PracticeSource {
+    /// The practice's own page at its origin: its `uri`, unless that names
+    /// a row of a file (a sheet's rows, `…/risposte.csv#riga-…`, have none).
+    pub fn page(&self) -> Option<&str> {
+        (!self.uri.contains('#')).then_some(self.uri.as_str())
+    }
+}
+
 /// A practice of the source that was not taken, and why.
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

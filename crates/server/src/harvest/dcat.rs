@@ -97,6 +97,14 @@ fn statements(bytes: &[u8], contexts: &HashMap<String, Vec<u8>>) -> Result<Vec<S
             }
         }
         Syntax::RdfXml => {
+            // Entities are expanded whole by the parser: a few lines of
+            // nested ones ("billion laughs") would fill the memory. A DCAT
+            // catalogue needs none.
+            if bytes.windows(9).any(|w| w.eq_ignore_ascii_case(b"<!DOCTYPE"))
+                || bytes.windows(8).any(|w| w == b"<!ENTITY")
+            {
+                return Err(Failure::Shape { detail: "RDF/XML con dichiarazioni DOCTYPE o ENTITY, non lette".into() });
+            }
             for triple in oxrdfxml::RdfXmlParser::new().for_slice(bytes) {
                 let t = triple.map_err(|e| invalid("RDF/XML", e))?;
                 found.push(statement(&t.subject, &t.predicate, &t.object));
@@ -212,6 +220,11 @@ mod tests {
         assert!(matches!(read("<a> <b>"), Err(Failure::Shape { .. })));
         assert!(matches!(read("<?xml version=\"1.0\"?><rdf:RDF"), Err(Failure::Shape { .. })));
         assert!(matches!(read("{\"@graph\": ["), Err(Failure::Shape { .. })));
+        let laughs = r#"<?xml version="1.0"?><!DOCTYPE rdf:RDF [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">
+            <!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">]>
+            <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><rdf:Description rdf:about="https://r.example/x">
+            <rdf:value>&c;</rdf:value></rdf:Description></rdf:RDF>"#;
+        assert!(matches!(read(laughs), Err(Failure::Shape { detail }) if detail.contains("ENTITY")), "never expanded");
         assert_eq!(distribution(b"<a> <b> \"\xe8\" .", &HashMap::new()), Err(Failure::NotUtf8));
     }
 }

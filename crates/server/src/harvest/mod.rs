@@ -66,7 +66,8 @@ async fn run_locked(state: &AppState, id: i64) -> Result<HarvestRun, NotRun> {
         Err(failure) => return Ok(record_failure(state, &source, failure, started).await?),
     };
     let sha = format!("{:x}", Sha256::digest(&body));
-    if last_sha256.as_deref() == Some(sha.as_str()) && source.last_error.is_none() {
+    // A sheet is read again all the same: its mapping may have changed.
+    if !sheet && last_sha256.as_deref() == Some(sha.as_str()) && source.last_error.is_none() {
         let run = state.db.call(move |conn| db::harvest::unchanged(conn, id, &started)).await?;
         return Ok(run);
     }
@@ -152,7 +153,9 @@ async fn fetch_data(harvester: &Harvester, source: &HarvestSource) -> Result<Fet
             for context in dcat::remote_contexts(&body) {
                 contexts.insert(context.clone(), get(context).await?);
             }
-            let (url, sheet) = match dcat::distribution(&body, &contexts)? {
+            let parsed = tokio::task::spawn_blocking(move || dcat::distribution(&body, &contexts)).await;
+            let parsed = parsed.map_err(|e| Failure::Shape { detail: e.to_string() })?;
+            let (url, sheet) = match parsed? {
                 dcat::Distribution::Json(url) => (url, false),
                 dcat::Distribution::Sheet(url) => (url, true),
             };

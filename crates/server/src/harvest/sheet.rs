@@ -5,10 +5,15 @@
 //! identity that survives an edit of its cells where the sheet allows it:
 //! its `uri` column (another instance's CSV), else the date the response
 //! was sent when no other row has the same, else the row's content.
+//!
+//! A sheet has no open licence to stand for its respondents' consents: a
+//! row is taken only when it says yes to each of them itself.
 
 use super::read::{Read, RemoteItem};
 use domain::harvest::ItemProblem;
 use domain::questionnaire::import::{Mapping, Problem, SUBMITTED, Sheet};
+use domain::questionnaire::{QUESTIONNAIRE, Visibility};
+use domain::record::fields::key;
 use domain::{FieldErrors, Lang};
 use sha2::{Digest, Sha256};
 
@@ -28,13 +33,20 @@ pub fn items(sheet: &Sheet, mapping: &Mapping, url: &str, imported: &[bool]) -> 
         }
         let row_read = mapping.read(row, comuni, Lang::It);
         // The questionnaire's rules are checked by the plan, on the public
-        // answers only: here, what the mapping could not read.
-        let problems: Vec<String> = row_read
+        // answers only: here, what the mapping could not read in a public
+        // answer or a consent (a private cell is never taken, nor told).
+        let mut problems: Vec<String> = row_read
             .problems
             .iter()
-            .filter(|problem| !matches!(problem, Problem::Rule { .. }))
+            .filter(|problem| !matches!(problem, Problem::Rule { .. }) && taken(problem))
             .map(|problem| problem.describe(Lang::It))
             .collect();
+        for consent in CONSENTS {
+            if row_read.answers.get(consent) != Some(&serde_json::Value::Bool(true)) {
+                let label = QUESTIONNAIRE.field(consent).map_or(consent, |f| f.label.get(Lang::It));
+                problems.push(format!("{label}: manca il «Sì» di chi ha risposto"));
+            }
+        }
         if problems.is_empty() {
             read.items.push(RemoteItem {
                 remote_id,
@@ -50,6 +62,23 @@ pub fn items(sheet: &Sheet, mapping: &Mapping, url: &str, imported: &[bool]) -> 
         }
     }
     (read, already)
+}
+
+/// The consents each row must give itself.
+const CONSENTS: [&str; 3] = [key::PRIVACY_NOTICE_READ, key::PUBLICATION_CONSENT, key::NO_BENEFICIARY_DATA];
+
+/// Whether a problem is about what a harvest takes: a public answer (the
+/// Comuni's names are one) or a consent.
+fn taken(problem: &Problem) -> bool {
+    let key = match problem {
+        Problem::NotAMonth { key, .. }
+        | Problem::NotANumber { key, .. }
+        | Problem::Unmapped { key, .. }
+        | Problem::NotImportable { key }
+        | Problem::Rule { key, .. } => key.as_str(),
+        Problem::UnknownComune { .. } | Problem::AmbiguousComune { .. } => return true,
+    };
+    CONSENTS.contains(&key) || QUESTIONNAIRE.field(key).is_some_and(|f| f.visibility == Visibility::Public)
 }
 
 /// Each row's reference at the source and its URI (`file` with a fragment).
@@ -131,14 +160,29 @@ mod tests {
     }
 
     #[test]
-    fn imported_rows_are_left_out_and_unreadable_ones_listed() {
-        let mapping = Mapping { columns: vec!["title".into(), "start_date".into()], ..Mapping::default() };
-        let form = sheet(&["Titolo", "Avvio"], &[&["Uno", "2020-03"], &["Due", "primavera 2020"], &["Tre", "2020-04"]]);
-        let (read, imported) = items(&form, &mapping, "https://dati.example/r.csv", &[true, false, false]);
+    fn imported_rows_are_left_out_and_unreadable_ones_or_without_consent_listed() {
+        let columns =
+            ["title", "start_date", key::PRIVACY_NOTICE_READ, key::PUBLICATION_CONSENT, key::NO_BENEFICIARY_DATA];
+        let mapping = Mapping { columns: columns.map(str::to_owned).to_vec(), ..Mapping::default() };
+        let form = sheet(
+            &["Titolo", "Avvio", "Informativa", "Consenso", "Senza dati"],
+            &[
+                &["Uno", "2020-03", "Sì", "Sì", "Sì"],
+                &["Due", "primavera 2020", "Sì", "Sì", "Sì"],
+                &["Tre", "2020-04", "Sì", "Sì", "Sì"],
+                &["Quattro", "2020-04", "Sì", "No", "Sì"],
+            ],
+        );
+        let (read, imported) = items(&form, &mapping, "https://dati.example/r.csv", &[true, false, false, false]);
         assert_eq!(imported, 1);
         assert_eq!(read.items.len(), 1, "the rules are the plan's: a row read whole is an item");
         assert_eq!(read.items[0].answers.get("title").and_then(|t| t.as_str()), Some("Tre"));
-        assert_eq!(read.problems.len(), 1);
+        assert_eq!(read.problems.len(), 2);
         assert!(read.problems[0].problems[0].contains("primavera 2020"), "{:?}", read.problems);
+        assert!(
+            read.problems[1].problems[0].contains("manca il «Sì»"),
+            "no consent, no publication: {:?}",
+            read.problems
+        );
     }
 }

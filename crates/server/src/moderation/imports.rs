@@ -196,12 +196,14 @@ pub(super) async fn import(
     if !drafts {
         trial.drafts.clear();
     }
-    let left_out = trial.with_problems() - trial.drafts.len();
+    let with_problems = trial.with_problems();
     let batch = state
         .db
         .call(move |conn| imports::import(conn, &upload, &mapping, &trial.ready, &trial.drafts, &admin.email))
         .await?;
     let already = earlier + batch.already;
+    // A row twice in the file is kept as a draft once: the other is left out.
+    let left_out = with_problems.saturating_sub(batch.drafts);
     Ok(Json(Imported { batch: batch.id, created: batch.created, already, left_out, drafts: batch.drafts }))
 }
 

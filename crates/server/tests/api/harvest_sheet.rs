@@ -101,16 +101,26 @@ async fn a_published_sheet_is_harvested_with_the_mapping_the_import_saved() {
     let mut unreadable = practice("Pasti caldi a domicilio");
     unreadable.start_date = YearMonth::new(2020, 7).unwrap();
     responses.push(unreadable);
+    // A respondent who did not consent to publication: a sheet has no open
+    // licence to stand for it, so the row is not taken.
+    let mut refused = practice("Trasporto sociale su prenotazione");
+    refused.publication_consent = false;
+    responses.push(refused);
     *sheet.lock().unwrap() = google_form_csv(&responses).replace("07/2020", "estate 2020");
     let third = run(&server, &admin, id).await;
     let counts = &third["counts"];
     assert_eq!(
         (counts["updated"].as_u64(), counts["created"].as_u64(), counts["invalid"].as_u64()),
-        (Some(1), Some(0), Some(1)),
+        (Some(1), Some(0), Some(2)),
         "{third}"
     );
     let problems = third["problems"][0]["problems"].as_array().unwrap();
     assert!(problems.contains(&json!("Data di avvio: «estate 2020» non è un mese")), "{problems:?}");
+    let no_consent = third["problems"][1].to_string();
+    assert!(
+        no_consent.contains("Trasporto sociale") && no_consent.contains("manca il «Sì» di chi ha risposto"),
+        "{no_consent}"
+    );
     let review = server.get_json(&format!("/api/moderation/submissions/{reference}"), &admin).await;
     assert_eq!(review["changed_fields"], json!(["title"]), "{review}");
     assert_eq!(server.stored(), 3, "two imported, one harvested; the unreadable row is not half taken");
@@ -125,7 +135,7 @@ async fn a_published_sheet_is_harvested_with_the_mapping_the_import_saved() {
     let counts = &through_dcat["counts"];
     assert_eq!(
         [&counts["imported"], &counts["elsewhere"], &counts["invalid"], &counts["created"]].map(Value::as_u64),
-        [Some(2), Some(1), Some(1), Some(0)],
+        [Some(2), Some(1), Some(2), Some(0)],
         "{through_dcat}"
     );
 
