@@ -12,7 +12,6 @@ use domain::harvest::api::{Counts, HarvestRun, HarvestSource, NewHarvestSource, 
 use domain::harvest::{Failure, PracticeSource};
 use domain::record::vocabulary::ModerationStatus;
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
-use sha2::{Digest, Sha256};
 
 /// How many runs are kept per source (they hold no personal data).
 pub const RUNS_KEPT: i64 = 200;
@@ -223,8 +222,6 @@ pub fn apply(
         match step {
             Step::Create(ready) => {
                 let status = if source.curated { ModerationStatus::Pubblicata } else { ModerationStatus::Inviata };
-                let mut secret = [0u8; 32];
-                getrandom::fill(&mut secret).map_err(|e| DbError::Io(std::io::Error::other(e.to_string())))?;
                 let key = format!("harvest:{}:{}", source.id, ready.remote_id);
                 let new = NewPractice {
                     answer: ready.practice.clone(),
@@ -232,13 +229,7 @@ pub fn apply(
                     demo: false,
                     round: super::CONTINUOUS_ROUND.into(),
                     derived_from: None,
-                    submission: Some(SubmissionKeys {
-                        idempotency_key: key,
-                        request_hash: ready.hash.clone(),
-                        // A token nobody holds: a harvested practice has no private link.
-                        edit_token_hash: format!("{:x}", Sha256::digest(secret)),
-                        lang: domain::Lang::It,
-                    }),
+                    submission: Some(SubmissionKeys::without_private_link(key, ready.hash.clone())?),
                 };
                 let Stored::Created(id) = insert_practice_in(&tx, &new)? else { continue };
                 let row_id: i64 =

@@ -9,8 +9,10 @@ use domain::curation::api::AuditAction;
 use domain::questionnaire::import::api::{DraftEntry, ImportDraft};
 use rusqlite::{Connection, OptionalExtension, params};
 
-const ENTRY: &str = "SELECT d.id, b.file_name, d.row_number, json_extract(d.answers, '$.title'), d.problems
-                     FROM import_drafts d JOIN import_batches b ON b.id = d.batch_id";
+/// The columns of a [`DraftEntry`], read by [`entry`].
+const ENTRY: &str = "d.id, b.file_name, d.row_number, json_extract(d.answers, '$.title'), d.problems";
+/// The drafts still to complete, with their batch.
+const OPEN: &str = "FROM import_drafts d JOIN import_batches b ON b.id = d.batch_id WHERE d.completed_at IS NULL";
 
 fn entry(r: &rusqlite::Row<'_>) -> rusqlite::Result<DraftEntry> {
     let problems: String = r.get(4)?;
@@ -25,7 +27,7 @@ fn entry(r: &rusqlite::Row<'_>) -> rusqlite::Result<DraftEntry> {
 
 /// The drafts still to complete, oldest first.
 pub fn open(conn: &Connection) -> Result<Vec<DraftEntry>, DbError> {
-    let mut stmt = conn.prepare_cached(&format!("{ENTRY} WHERE d.completed_at IS NULL ORDER BY d.id"))?;
+    let mut stmt = conn.prepare_cached(&format!("SELECT {ENTRY} {OPEN} ORDER BY d.id"))?;
     Ok(stmt.query_map([], entry)?.collect::<Result<_, _>>()?)
 }
 
@@ -37,14 +39,9 @@ pub fn open_count(conn: &Connection) -> Result<usize, DbError> {
 /// A draft still to complete.
 pub fn draft(conn: &Connection, id: i64) -> Result<Option<ImportDraft>, DbError> {
     let found = conn
-        .query_row(
-            "SELECT d.id, b.file_name, d.row_number, json_extract(d.answers, '$.title'), d.problems,
-                    d.cells, d.answers, b.headers
-             FROM import_drafts d JOIN import_batches b ON b.id = d.batch_id
-             WHERE d.id = ?1 AND d.completed_at IS NULL",
-            [id],
-            |r| Ok((entry(r)?, r.get::<_, String>(5)?, r.get::<_, String>(6)?, r.get::<_, Option<String>>(7)?)),
-        )
+        .query_row(&format!("SELECT {ENTRY}, d.cells, d.answers, b.headers {OPEN} AND d.id = ?1"), [id], |r| {
+            Ok((entry(r)?, r.get::<_, String>(5)?, r.get::<_, String>(6)?, r.get::<_, Option<String>>(7)?))
+        })
         .optional()?;
     let Some((entry, cells, answers, headers)) = found else { return Ok(None) };
     let cells: Vec<String> = serde_json::from_str(&cells)?;
@@ -65,9 +62,7 @@ pub fn complete(
     let tx = conn.transaction()?;
     let found: Option<(i64, usize, String, Option<String>, String)> = tx
         .query_row(
-            "SELECT d.batch_id, d.row_number, d.row_key, d.submitted, b.file_name
-             FROM import_drafts d JOIN import_batches b ON b.id = d.batch_id
-             WHERE d.id = ?1 AND d.completed_at IS NULL",
+            &format!("SELECT d.batch_id, d.row_number, d.row_key, d.submitted, b.file_name {OPEN} AND d.id = ?1"),
             [id],
             |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
         )

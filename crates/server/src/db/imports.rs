@@ -63,15 +63,14 @@ pub fn row_key(row: &[String]) -> String {
     format!("import:{:x}", hasher.finalize())
 }
 
-/// Whether a row with this key was imported already (as a practice, or as
-/// a draft for the editors).
-pub fn imported(conn: &Connection, key: &str) -> Result<bool, DbError> {
-    Ok(conn.query_row(
+/// For each row key, whether that row was imported already (as a practice,
+/// or as a draft for the editors).
+pub fn imported(conn: &Connection, keys: &[String]) -> Result<Vec<bool>, DbError> {
+    let mut stmt = conn.prepare_cached(
         "SELECT EXISTS (SELECT 1 FROM practices WHERE idempotency_key = ?1)
              OR EXISTS (SELECT 1 FROM import_drafts WHERE row_key = ?1)",
-        [key],
-        |r| r.get(0),
-    )?)
+    )?;
+    keys.iter().map(|key| Ok(stmt.query_row([key], |r| r.get(0))?)).collect()
 }
 
 /// One row ready to become a submission.
@@ -181,20 +180,13 @@ pub(super) fn store_row(
     practice: &domain::Practice,
     submitted: Option<&str>,
 ) -> Result<Option<domain::PracticeId>, DbError> {
-    let mut secret = [0u8; 32];
-    getrandom::fill(&mut secret).map_err(|e| DbError::Io(std::io::Error::other(e.to_string())))?;
     let new = NewPractice {
         answer: practice.clone(),
         status: ModerationStatus::Inviata,
         demo: false,
         round: super::CONTINUOUS_ROUND.into(),
         derived_from: None,
-        submission: Some(SubmissionKeys {
-            idempotency_key: key.to_owned(),
-            request_hash: key.to_owned(),
-            edit_token_hash: format!("{:x}", Sha256::digest(secret)),
-            lang: domain::Lang::It,
-        }),
+        submission: Some(SubmissionKeys::without_private_link(key.to_owned(), key.to_owned())?),
     };
     let Stored::Created(id) = insert_practice_in(tx, &new)? else { return Ok(None) };
     tx.execute(

@@ -55,6 +55,19 @@ pub struct SubmissionKeys {
     pub lang: domain::Lang,
 }
 
+impl SubmissionKeys {
+    /// The keys of a practice that enters without a respondent (imported,
+    /// harvested): its private link's token is one nobody holds, so it has
+    /// no private link.
+    pub fn without_private_link(idempotency_key: String, request_hash: String) -> Result<Self, DbError> {
+        use sha2::{Digest, Sha256};
+        let mut secret = [0u8; 32];
+        getrandom::fill(&mut secret).map_err(|e| DbError::Io(std::io::Error::other(e.to_string())))?;
+        let edit_token_hash = format!("{:x}", Sha256::digest(secret));
+        Ok(Self { idempotency_key, request_hash, edit_token_hash, lang: domain::Lang::It })
+    }
+}
+
 /// What became of a submission.
 #[derive(Debug, PartialEq, Eq)]
 pub enum Stored {

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: EUPL-1.2
 //! Reading a DCAT-AP catalogue for the distribution to harvest: in Turtle
 //! (ours), RDF/XML (CKAN's, as dati.gov.it publishes) or JSON-LD, told
-//! apart by their first characters. A distribution that states
-//! `dct:conformsTo` our format is taken, its JSON before its CSV; failing
-//! that, one whose address ends in `/opendata/buone-pratiche.json`. A CSV
-//! is read as a sheet, with the mapping the import saved for its columns.
+//! apart by their first characters. The JSON of a distribution that states
+//! `dct:conformsTo` our format is taken; failing that, one whose address
+//! ends in `/opendata/buone-pratiche.json`; failing that, a CSV stating our
+//! format, read as a sheet with the mapping the import saved for its columns.
 
 use domain::harvest::Failure;
 use std::collections::HashMap;

@@ -114,10 +114,7 @@ async fn read_file(
     let keys: Vec<String> = sheet.rows.iter().map(|row| db::imports::row_key(row)).collect();
     let (mapping, imported) = state
         .db
-        .read(move |conn| {
-            let imported = keys.iter().map(|key| db::imports::imported(conn, key)).collect::<Result<Vec<_>, _>>()?;
-            Ok((db::imports::saved_mapping(conn, &headers)?, imported))
-        })
+        .read(move |conn| Ok((db::imports::saved_mapping(conn, &headers)?, db::imports::imported(conn, &keys)?)))
         .await?;
     let Some(mapping) = mapping.filter(|mapping| mapping.check(&sheet).is_ok()) else {
         return Ok(Err(Failure::NoMapping));

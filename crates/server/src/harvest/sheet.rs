@@ -90,6 +90,10 @@ fn identities(sheet: &Sheet, mapping: &Mapping, file: &str) -> Vec<(String, Stri
         column.and_then(|c| row.get(c)).map(|c| c.trim().to_owned()).filter(|c| !c.is_empty())
     };
     let sent: Vec<Option<String>> = sheet.rows.iter().map(|row| cell(row, submitted_column)).collect();
+    let mut times_sent: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for at in sent.iter().flatten() {
+        *times_sent.entry(at).or_default() += 1;
+    }
     let short = |text: &str| format!("{:x}", Sha256::digest(text.as_bytes()))[..16].to_owned();
     let readable = |text: &str| text.chars().count() <= 80 && !text.chars().any(char::is_control);
     sheet
@@ -103,8 +107,7 @@ fn identities(sheet: &Sheet, mapping: &Mapping, file: &str) -> Vec<(String, Stri
                 let id = cell(row, id_column).filter(|id| readable(id)).unwrap_or_else(|| short(&uri));
                 return (id, uri);
             }
-            if let Some(at) = sent_at.as_ref().filter(|at| sent.iter().filter(|s| s.as_ref() == Some(at)).count() == 1)
-            {
+            if let Some(at) = sent_at.as_ref().filter(|at| times_sent[at.as_str()] == 1) {
                 let id = if readable(at) { at.clone() } else { short(at) };
                 return (id, format!("{file}#risposta-{}", short(at)));
             }

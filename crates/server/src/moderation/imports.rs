@@ -117,8 +117,7 @@ async fn trial(state: &AppState, upload: &imports::Upload, mapping: &Mapping, la
     let (sheet, mapping) = (upload.sheet.clone(), mapping.clone());
     let keys: Vec<String> = sheet.rows.iter().map(|row| imports::row_key(row)).collect();
     let lookup = keys.clone();
-    let already: Vec<bool> =
-        state.db.read(move |conn| lookup.iter().map(|key| imports::imported(conn, key)).collect()).await?;
+    let already: Vec<bool> = state.db.read(move |conn| imports::imported(conn, &lookup)).await?;
     tokio::task::spawn_blocking(move || read_all(&sheet, &mapping, &keys, &already, lang))
         .await
         .map_err(|e| ApiError::Internal(DbError::Io(std::io::Error::other(e.to_string()))))
